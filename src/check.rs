@@ -1,0 +1,345 @@
+//! `ontrack check`: does a scenario's simulation reproduce what it declares, and are the forecasters
+//! what they claim to be?
+//!
+//! Declared rates are compared with realised ones through a 95 % Wilson interval; the ideal forecaster
+//! must have the lowest Brier score at every checkpoint and pass a Hosmer–Lemeshow test of calibration
+//! over ten bins (at the 0.1 % level, so that a correct model fails by chance once in a thousand runs).
+
+use serde::Serialize;
+use statrs::distribution::{ChiSquared, ContinuousCDF};
+
+use crate::forecast::{Benchmarks, Forecaster};
+use crate::model::{Case, Outcome, generate_case};
+use crate::scenario::format::LindenClass;
+use crate::scenario::{EventCondition, Scenario};
+use crate::score::{auc, binned_reliability, brier, probability::bin_of};
+use crate::stats::wilson_interval;
+
+/// What a realised rate is compared with.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Declared {
+    /// A published or declared rate: its value must lie inside the realised rate's interval.
+    Rate(f64),
+    /// A published range: it must overlap the realised rate's interval.
+    Range(f64, f64),
+    /// A rate the model implies (computed in closed form): it must lie inside the interval.
+    Implied(f64),
+}
+
+/// One line of the rate table.
+#[derive(Debug, Clone, Serialize)]
+pub struct RateLine {
+    pub name: String,
+    pub declared: Declared,
+    pub count: u64,
+    pub cases: u64,
+    pub realised: f64,
+    pub ci_low: f64,
+    pub ci_high: f64,
+    pub pass: bool,
+}
+
+/// Scores of one forecaster at one checkpoint.
+#[derive(Debug, Clone, Serialize)]
+pub struct ForecasterLine {
+    pub checkpoint: u32,
+    pub forecaster: Forecaster,
+    pub brier: f64,
+    pub reliability: f64,
+    pub auc: Option<f64>,
+    pub mean_forecast: f64,
+}
+
+/// The verdict on the ideal forecaster at one checkpoint.
+#[derive(Debug, Clone, Serialize)]
+pub struct IdealLine {
+    pub checkpoint: u32,
+    /// Lower Brier score than every other forecaster.
+    pub best: bool,
+    pub hosmer_lemeshow: f64,
+    pub hosmer_lemeshow_p: f64,
+    pub calibrated: bool,
+}
+
+/// Share of deteriorating cases the early-warning rule has flagged not on track (yellow or red) by a
+/// checkpoint, and the share of all cases it flagged.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignalLine {
+    pub checkpoint: u32,
+    pub sensitivity: f64,
+    pub flagged: f64,
+}
+
+/// The whole report of `ontrack check`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub id: String,
+    pub cases: u64,
+    pub seed: u64,
+    pub rates: Vec<RateLine>,
+    pub forecasters: Vec<ForecasterLine>,
+    pub ideal: Vec<IdealLine>,
+    pub signals: Vec<SignalLine>,
+    pub pass: bool,
+}
+
+/// Runs the check on `n` cases drawn with `seed`; `progress` is told how many cases are done.
+pub fn check(s: &Scenario, n: u64, seed: u64, progress: &mut dyn FnMut(u64)) -> CheckReport {
+    let bench = Benchmarks::new(s);
+    let checkpoints = s.file.checkpoints.clone();
+    let mut forecasts = vec![[Vec::new(), Vec::new(), Vec::new()]; checkpoints.len()];
+    let mut flagged_ever = vec![Vec::new(); checkpoints.len()];
+    let mut outcomes = Vec::with_capacity(n as usize);
+    let mut counts = Counts::default();
+    for i in 0..n {
+        let case = generate_case(s, seed, i);
+        counts.add(s, &case);
+        for (ci, &cp) in checkpoints.iter().enumerate() {
+            let v = case.visible(cp);
+            for (fi, f) in Forecaster::ALL.iter().enumerate() {
+                if let Some(list) = forecasts.get_mut(ci).and_then(|row| row.get_mut(fi)) {
+                    list.push(bench.forecast(*f, &v));
+                }
+            }
+            let flagged =
+                (1..=cp).any(|t| bench.actuarial.signal(s, &case.visible(t)).not_on_track());
+            if let Some(list) = flagged_ever.get_mut(ci) {
+                list.push(flagged);
+            }
+        }
+        outcomes.push(case.outcome == Outcome::Deteriorated);
+        if (i + 1) % 1000 == 0 || i + 1 == n {
+            progress(i + 1);
+        }
+    }
+
+    let rates = counts.lines(s, n);
+    let mut lines = Vec::new();
+    let mut ideal = Vec::new();
+    let mut signals = Vec::new();
+    for (ci, &cp) in checkpoints.iter().enumerate() {
+        let Some(row) = forecasts.get(ci) else {
+            continue;
+        };
+        let mut briers = Vec::new();
+        for (fi, f) in Forecaster::ALL.iter().enumerate() {
+            let Some(p) = row.get(fi) else { continue };
+            let b = brier(p, &outcomes).unwrap_or(f64::NAN);
+            briers.push((*f, b));
+            lines.push(ForecasterLine {
+                checkpoint: cp,
+                forecaster: *f,
+                brier: b,
+                reliability: binned_reliability(p, &outcomes).unwrap_or(f64::NAN),
+                auc: auc(p, &outcomes),
+                mean_forecast: p.iter().sum::<f64>() / p.len().max(1) as f64,
+            });
+        }
+        let ideal_brier = briers
+            .iter()
+            .find(|(f, _)| *f == Forecaster::Ideal)
+            .map_or(f64::NAN, |(_, b)| *b);
+        let best = briers
+            .iter()
+            .filter(|(f, _)| *f != Forecaster::Ideal)
+            .all(|(_, b)| ideal_brier < *b);
+        let (hl, hl_p) = row
+            .get(2)
+            .map_or((f64::NAN, 0.0), |p| hosmer_lemeshow(p, &outcomes));
+        ideal.push(IdealLine {
+            checkpoint: cp,
+            best,
+            hosmer_lemeshow: hl,
+            hosmer_lemeshow_p: hl_p,
+            calibrated: hl_p > 0.001,
+        });
+        if let Some(flags) = flagged_ever.get(ci) {
+            let det = outcomes.iter().filter(|o| **o).count().max(1) as f64;
+            let hits = flags
+                .iter()
+                .zip(&outcomes)
+                .filter(|(f, o)| **f && **o)
+                .count() as f64;
+            let all = flags.iter().filter(|f| **f).count() as f64;
+            signals.push(SignalLine {
+                checkpoint: cp,
+                sensitivity: hits / det,
+                flagged: all / n.max(1) as f64,
+            });
+        }
+    }
+    let pass = rates.iter().all(|r| r.pass) && ideal.iter().all(|l| l.best && l.calibrated);
+    CheckReport {
+        id: s.file.id.clone(),
+        cases: n,
+        seed,
+        rates,
+        forecasters: lines,
+        ideal,
+        signals,
+        pass,
+    }
+}
+
+/// Hosmer–Lemeshow statistic over the ten forecast bins and its p-value (χ² with bins − 2 degrees
+/// of freedom, as for forecasts not fitted to these data one could use `bins`; the smaller df is the
+/// stricter test).
+fn hosmer_lemeshow(p: &[f64], outcomes: &[bool]) -> (f64, f64) {
+    let mut expected = [0.0_f64; 10];
+    let mut variance = [0.0_f64; 10];
+    let mut observed = [0.0_f64; 10];
+    for (&pi, &o) in p.iter().zip(outcomes) {
+        let b = bin_of(pi);
+        if let (Some(e), Some(v), Some(ob)) = (
+            expected.get_mut(b),
+            variance.get_mut(b),
+            observed.get_mut(b),
+        ) {
+            *e += pi;
+            *v += pi * (1.0 - pi);
+            *ob += f64::from(u8::from(o));
+        }
+    }
+    let mut stat = 0.0;
+    let mut bins = 0;
+    for ((e, v), o) in expected.iter().zip(&variance).zip(&observed) {
+        if *v > 1e-9 {
+            stat += (o - e).powi(2) / v;
+            bins += 1;
+        }
+    }
+    let df = (bins as f64 - 2.0).max(1.0);
+    let p_value = ChiSquared::new(df).map_or(0.0, |chi| 1.0 - chi.cdf(stat));
+    (stat, p_value)
+}
+
+#[derive(Default)]
+struct Counts {
+    deteriorated: u64,
+    recovered: u64,
+    drift: u64,
+    /// Cases with at least one event of each Linden class.
+    class_cases: [u64; 4],
+}
+
+impl Counts {
+    fn add(&mut self, s: &Scenario, case: &Case) {
+        self.deteriorated += u64::from(case.outcome == Outcome::Deteriorated);
+        self.recovered += u64::from(case.outcome == Outcome::Recovered);
+        self.drift += u64::from(case.hidden.drift.is_some());
+        for (i, class) in LindenClass::ALL.iter().enumerate() {
+            let any = case.events.iter().any(|e| {
+                s.file
+                    .events
+                    .get(e.kind)
+                    .is_some_and(|k| k.linden == *class)
+            });
+            if let Some(c) = self.class_cases.get_mut(i) {
+                *c += u64::from(any);
+            }
+        }
+    }
+
+    fn lines(&self, s: &Scenario, n: u64) -> Vec<RateLine> {
+        let f = &s.file;
+        let mut lines = vec![
+            rate_line(
+                "deterioration",
+                Declared::Rate(f.deterioration_rate.value),
+                self.deteriorated,
+                n,
+            ),
+            rate_line(
+                "recovery",
+                Declared::Range(f.recovery_rate.low, f.recovery_rate.high),
+                self.recovered,
+                n,
+            ),
+            rate_line("drift", Declared::Rate(f.drift.rate.value), self.drift, n),
+        ];
+        for (i, class) in LindenClass::ALL.iter().enumerate() {
+            if !f.events.iter().any(|e| e.linden == *class) {
+                continue;
+            }
+            let implied = event_class_share(s, *class);
+            let count = self.class_cases.get(i).copied().unwrap_or(0);
+            lines.push(rate_line(
+                &format!("events: {}", class.slug()),
+                Declared::Implied(implied),
+                count,
+                n,
+            ));
+        }
+        lines
+    }
+}
+
+fn rate_line(name: &str, declared: Declared, count: u64, cases: u64) -> RateLine {
+    let (lo, hi) = wilson_interval(count, cases);
+    let pass = match declared {
+        Declared::Rate(r) | Declared::Implied(r) => lo <= r && r <= hi,
+        Declared::Range(a, b) => lo <= b && a <= hi,
+    };
+    RateLine {
+        name: name.to_string(),
+        declared,
+        count,
+        cases,
+        realised: count as f64 / cases.max(1) as f64,
+        ci_low: lo,
+        ci_high: hi,
+        pass,
+    }
+}
+
+/// The share of cases with at least one event of `class`, in closed form: per drift state
+/// (none, or kind and onset) the sessions are independent, and within a session each protocol element
+/// is delivered independently and gates the events that follow it.
+pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
+    let sessions = s.sessions();
+    let f = &s.file;
+    let in_class: Vec<(usize, f64, EventCondition)> = f
+        .events
+        .iter()
+        .zip(&s.event_conditions)
+        .enumerate()
+        .filter(|(_, (e, _))| e.linden == class)
+        .map(|(i, (e, c))| (i, e.rate.value, *c))
+        .collect();
+    // P(no event of the class in one session) given omission probabilities and whether drift is on.
+    let none_in_session = |omission: &[f64], drifting: bool| -> f64 {
+        let mut p = 1.0;
+        for (_, rate, cond) in &in_class {
+            match cond {
+                EventCondition::Always => p *= 1.0 - rate,
+                EventCondition::Drift if drifting => p *= 1.0 - rate,
+                _ => {}
+            }
+        }
+        for (el, q) in omission.iter().enumerate() {
+            let gated: f64 = in_class
+                .iter()
+                .filter(|(_, _, c)| *c == EventCondition::Element(el))
+                .map(|(_, rate, _)| 1.0 - rate)
+                .product();
+            p *= q + (1.0 - q) * gated;
+        }
+        p
+    };
+    let before = none_in_session(&s.omission_before, false);
+    let p_drift = f.drift.rate.value;
+    let mut none = (1.0 - p_drift) * before.powi(sessions as i32);
+    for kind in &s.kinds {
+        let after = none_in_session(&kind.omission, true);
+        for (t0, p_o) in s.onset.iter().enumerate() {
+            let o = t0 + 1;
+            none += p_drift
+                * kind.probability
+                * p_o
+                * before.powi(o as i32 - 1)
+                * after.powi((sessions + 1 - o) as i32);
+        }
+    }
+    1.0 - none
+}

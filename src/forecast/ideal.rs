@@ -1,0 +1,298 @@
+//! The ideal forecaster: the exact Bayes posterior predictive probability of deterioration, given
+//! everything visible at a checkpoint, under the scenario's own model.
+//!
+//! Hidden state: course k, hello-goodbye flag h, drift (none, or kind κ with onset o).
+//! - Scores: given (k, h) the scores seen are a Bayesian linear regression on (1, g(t)) with the
+//!   Gaussian prior (intake mean, course mean change) and noise σ; its marginal likelihood, the posterior
+//!   of (true intake, true change), and the predictive distribution of the last score are closed form.
+//!   The last shown score deteriorates when the unrounded one passes the shown intake plus the reliable
+//!   change minus half a step (rounding of the *last* score is exact; the likelihood treats the shown
+//!   scores as unrounded, and clamping at the scale ends is ignored).
+//! - Alliance: independent ratings given k; the likelihood of each shown rating is the exact probability
+//!   of its rounding interval (censored at the scale ends).
+//! - Notes and drift-only events: given (κ, o) independent per session; every (κ, o) is enumerated.
+//!   Events that can happen in any session, or after a delivered element, have the same likelihood under
+//!   every hypothesis and drop out.
+//! - Drift multiplies the odds of the deteriorating course, so the course prior depends on whether drift
+//!   happens at all (also when its onset lies after the checkpoint).
+
+use crate::model::{Visible, log_dose};
+use crate::scenario::{EventCondition, Scenario};
+use crate::stats::normal_cdf;
+
+/// Precomputed tables of one scenario for the ideal forecaster.
+#[derive(Debug, Clone)]
+pub struct Ideal {
+    /// g(t) for t = 0..=sessions.
+    dose: Vec<f64>,
+    /// log P(shown alliance value index | course), per course.
+    alliance_log: Vec<Vec<f64>>,
+    /// Events that only happen after drift onset: (catalogue index, rate).
+    drift_events: Vec<(usize, f64)>,
+}
+
+impl Ideal {
+    pub fn new(s: &Scenario) -> Self {
+        let sessions = s.sessions();
+        let a = &s.file.alliance;
+        let values = alliance_values(s);
+        let alliance_log = s
+            .file
+            .courses
+            .iter()
+            .map(|c| {
+                (0..values)
+                    .map(|i| {
+                        let x = a.min + a.step * i as f64;
+                        let z = |v: f64| normal_cdf((v - c.alliance_mean) / a.sd);
+                        let hi = if i + 1 == values {
+                            1.0
+                        } else {
+                            z(x + a.step / 2.0)
+                        };
+                        let lo = if i == 0 { 0.0 } else { z(x - a.step / 2.0) };
+                        (hi - lo).max(1e-300).ln()
+                    })
+                    .collect()
+            })
+            .collect();
+        let drift_events = s
+            .event_conditions
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == EventCondition::Drift)
+            .filter_map(|(i, _)| s.file.events.get(i).map(|e| (i, e.rate.value)))
+            .collect();
+        Ideal {
+            dose: (0..=sessions).map(|t| log_dose(t, sessions)).collect(),
+            alliance_log,
+            drift_events,
+        }
+    }
+
+    /// P(the case will have deteriorated by the last session | what is visible).
+    pub fn forecast(&self, s: &Scenario, v: &Visible) -> f64 {
+        let (log_none, log_drift) = self.drift_log_weights(s, v);
+        let f = &s.file;
+        let m = &f.measure;
+        let sigma2 = m.session_noise_sd.value.powi(2);
+        let s0sq = m.intake_sd.value.powi(2);
+        let m0 = m.intake_mean.value;
+        let worse = s.rules.worse;
+        let b = f.hello_goodbye.size.value;
+        let h_rate = f.hello_goodbye.rate.value;
+        let threshold = s.rules.deterioration_threshold();
+        let scores = v.scores();
+        let Some(&intake) = scores.first() else {
+            return f.deterioration_rate.value;
+        };
+        let n = scores.len() as f64;
+
+        // Sufficient statistics of the regression design (1, g(t)).
+        let (mut sg, mut sgg) = (0.0, 0.0);
+        for t in 0..scores.len() {
+            let g = self.dose.get(t).copied().unwrap_or(1.0);
+            sg += g;
+            sgg += g * g;
+        }
+        let alliance_idx: Vec<usize> = v.alliance().iter().map(|&x| alliance_index(s, x)).collect();
+
+        let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
+        for (h, p_h) in [(false, 1.0 - h_rate), (true, h_rate)] {
+            if p_h <= 0.0 {
+                continue;
+            }
+            // z_t = y_t − shift_t − m0, with the hello-goodbye shift on the intake score.
+            let (mut z1, mut zg, mut zz) = (0.0, 0.0, 0.0);
+            for (t, &y) in scores.iter().enumerate() {
+                let g = self.dose.get(t).copied().unwrap_or(1.0);
+                let shift = if h && t == 0 { worse * b } else { 0.0 };
+                let z = y - shift - m0;
+                z1 += z;
+                zg += z * g;
+                zz += z * z;
+            }
+            for (k, course) in f.courses.iter().enumerate() {
+                let delta0 = course.mean_change;
+                let t2 = course.sd_change.powi(2);
+                // Residual statistics against the prior mean (m0, δ_k).
+                let u0 = z1 - delta0 * sg;
+                let u1 = zg - delta0 * sgg;
+                let rr = zz - 2.0 * delta0 * zg + delta0 * delta0 * sgg;
+                // N = I + Σ0 S / σ², posterior covariance P = N⁻¹ Σ0.
+                let n00 = 1.0 + s0sq * n / sigma2;
+                let n01 = s0sq * sg / sigma2;
+                let n10 = t2 * sg / sigma2;
+                let n11 = 1.0 + t2 * sgg / sigma2;
+                let det_n = n00 * n11 - n01 * n10;
+                let p00 = n11 * s0sq / det_n;
+                let p01 = -n01 * t2 / det_n;
+                let p11 = n00 * t2 / det_n;
+                let upu = p00 * u0 * u0 + 2.0 * p01 * u0 * u1 + p11 * u1 * u1;
+                let quad = rr / sigma2 - upu / (sigma2 * sigma2);
+                let log_lik_scores = -0.5 * (det_n.ln() + quad);
+                // Posterior mean and the predictive of the last score.
+                let mu0 = m0 + (p00 * u0 + p01 * u1) / sigma2;
+                let delta = delta0 + (p01 * u0 + p11 * u1) / sigma2;
+                let last_shift = if h { worse * b } else { 0.0 };
+                let mean_last = mu0 + delta - last_shift;
+                let var_last = p00 + 2.0 * p01 + p11 + sigma2;
+                let worse_change = worse * (mean_last - intake);
+                let p_det = 1.0 - normal_cdf((threshold - worse_change) / var_last.sqrt());
+
+                let log_lik_alliance: f64 = self
+                    .alliance_log
+                    .get(k)
+                    .map(|table| {
+                        alliance_idx
+                            .iter()
+                            .map(|&i| table.get(i).copied().unwrap_or(-700.0))
+                            .sum()
+                    })
+                    .unwrap_or(0.0);
+                let prior0 = s.priors_no_drift.get(k).copied().unwrap_or(0.0);
+                let prior1 = s.priors_drift.get(k).copied().unwrap_or(0.0);
+                let log_prior = log_sum_exp(&[log_none + prior0.ln(), log_drift + prior1.ln()]);
+                let log_w = log_prior + p_h.ln() + log_lik_scores + log_lik_alliance;
+                terms.push((log_w, p_det));
+            }
+        }
+        let max = terms
+            .iter()
+            .map(|(w, _)| *w)
+            .fold(f64::NEG_INFINITY, f64::max);
+        if !max.is_finite() {
+            return f.deterioration_rate.value;
+        }
+        let (mut num, mut den) = (0.0, 0.0);
+        for (log_w, p) in terms {
+            let w = (log_w - max).exp();
+            num += w * p;
+            den += w;
+        }
+        let p = num / den;
+        if p.is_finite() {
+            p.clamp(0.0, 1.0)
+        } else {
+            f.deterioration_rate.value
+        }
+    }
+
+    /// Log of the (relative) weights of "no drift at all" and "drift (now or later)", combining the
+    /// drift prior with the likelihood of the notes and drift-only events seen.
+    fn drift_log_weights(&self, s: &Scenario, v: &Visible) -> (f64, f64) {
+        let p_drift = s.file.drift.rate.value;
+        let notes = v.notes();
+        let seen = notes.len();
+        let mut happened = vec![vec![false; self.drift_events.len()]; seen];
+        for e in v.events() {
+            if let Some(j) = self.drift_events.iter().position(|(i, _)| *i == e.kind)
+                && let Some(row) = happened.get_mut(e.session as usize - 1)
+                && let Some(cell) = row.get_mut(j)
+            {
+                *cell = true;
+            }
+        }
+        // Log-likelihood of each session's note (and drift-only events) before drift.
+        let before: Vec<f64> = notes
+            .iter()
+            .zip(&happened)
+            .map(|(note, ev)| {
+                let mut l = note_log(
+                    &note.delivered,
+                    &note.off_protocol,
+                    &s.omission_before,
+                    &s.off_protocol_before,
+                );
+                if ev.iter().any(|x| *x) {
+                    l = f64::NEG_INFINITY;
+                }
+                l
+            })
+            .collect();
+        let prefix_before = prefix_sums(&before);
+        let total_before = prefix_before.last().copied().unwrap_or(0.0);
+        let log_none = (1.0 - p_drift).ln() + total_before;
+        if p_drift <= 0.0 {
+            return (log_none, f64::NEG_INFINITY);
+        }
+        let mut parts = Vec::new();
+        let later: f64 = s.onset.iter().skip(seen).sum();
+        if later > 0.0 {
+            parts.push(later.ln() + total_before);
+        }
+        for kind in &s.kinds {
+            let after: Vec<f64> = notes
+                .iter()
+                .zip(&happened)
+                .map(|(note, ev)| {
+                    let mut l = note_log(
+                        &note.delivered,
+                        &note.off_protocol,
+                        &kind.omission,
+                        &kind.off_protocol,
+                    );
+                    for ((_, rate), &h) in self.drift_events.iter().zip(ev) {
+                        l += if h { rate.ln() } else { (1.0 - rate).ln() };
+                    }
+                    l
+                })
+                .collect();
+            let prefix_after = prefix_sums(&after);
+            let total_after = prefix_after.last().copied().unwrap_or(0.0);
+            for o in 1..=seen {
+                let p_o = s.onset.get(o - 1).copied().unwrap_or(0.0);
+                if p_o <= 0.0 {
+                    continue;
+                }
+                let b = prefix_before.get(o - 1).copied().unwrap_or(0.0);
+                let a = total_after - prefix_after.get(o - 1).copied().unwrap_or(0.0);
+                parts.push(kind.probability.ln() + p_o.ln() + b + a);
+            }
+        }
+        (log_none, p_drift.ln() + log_sum_exp(&parts))
+    }
+}
+
+/// Log-likelihood of one session's note under omission and off-protocol probabilities.
+fn note_log(delivered: &[bool], off: &[bool], omission: &[f64], off_rates: &[f64]) -> f64 {
+    let mut l = 0.0;
+    for (&d, &q) in delivered.iter().zip(omission) {
+        l += if d { (1.0 - q).ln() } else { q.ln() };
+    }
+    for (&o, &r) in off.iter().zip(off_rates) {
+        l += if o { r.ln() } else { (1.0 - r).ln() };
+    }
+    l
+}
+
+/// `out[i]` = sum of the first i values (so `out[0]` = 0 and the last is the total).
+fn prefix_sums(values: &[f64]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(values.len() + 1);
+    let mut acc = 0.0;
+    out.push(acc);
+    for v in values {
+        acc += v;
+        out.push(acc);
+    }
+    out
+}
+
+fn log_sum_exp(values: &[f64]) -> f64 {
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if !max.is_finite() {
+        return max;
+    }
+    max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
+}
+
+fn alliance_values(s: &Scenario) -> usize {
+    let a = &s.file.alliance;
+    (((a.max - a.min) / a.step).round() as usize) + 1
+}
+
+fn alliance_index(s: &Scenario, x: f64) -> usize {
+    let a = &s.file.alliance;
+    let i = ((x - a.min) / a.step).round().max(0.0) as usize;
+    i.min(alliance_values(s) - 1)
+}

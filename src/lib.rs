@@ -1,0 +1,14 @@
+//! OnTrack: a calibration simulator for psychotherapists.
+//!
+//! The core draws fictional cases from a generative model whose parameters are research base rates
+//! (declared with their sources in scenario files), and scores forecasts of deterioration against
+//! benchmark forecasters, up to the exact Bayes-optimal one. It has no GUI dependency, so it builds and
+//! tests in seconds; the bevy app (feature `gui`) is a thin layer over it.
+
+pub mod check;
+pub mod export;
+pub mod forecast;
+pub mod model;
+pub mod scenario;
+pub mod score;
+pub mod stats;

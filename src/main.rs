@@ -1,0 +1,357 @@
+//! The `ontrack` command: the trainee app (feature `gui`) and the tools for trainers and researchers.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use ontrack::check::{CheckReport, Declared, check};
+use ontrack::export::write_cases;
+use ontrack::scenario::{Scenario, ScenarioError, bundled_ids, resolve};
+
+#[derive(Parser)]
+#[command(
+    name = "ontrack",
+    version,
+    about = "OnTrack: a calibration simulator for psychotherapists",
+    long_about = "OnTrack: a calibration simulator for psychotherapists.\n\n\
+Trainees forecast, case by case, how likely a simulated client is to deteriorate, and are scored for \
+calibration against benchmark forecasters. Cases are drawn from scenario files whose numbers are \
+published base rates, each with its source.\n\n\
+SCENARIO is a path to a .ron file or the id of a scenario bundled in the program (see `ontrack scenarios`).",
+    after_help = "Examples:\n  \
+ontrack scenarios\n  \
+ontrack validate scenarios/depression-cbt-oq45.ron\n  \
+ontrack check depression-cbt-oq45 --cases 100000\n  \
+ontrack generate depression-cbt-oq45 --seed 7 --cases 500 --out cases/\n\n\
+Exit status: 0 when all is well, 1 when `check` finds a failing line, 2 for bad input (a scenario \
+with errors, a folder that is not empty, …)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the scenarios bundled in the program.
+    Scenarios,
+    /// Check scenario files and report every problem as FILE:LINE:COL: field: what is wrong — how to fix it.
+    ///
+    /// A valid scenario prints "ok" and a summary with the solved latent priors: the share of the
+    /// deteriorating course that makes the observed deterioration rate equal the declared one.
+    Validate {
+        /// Scenario files or bundled ids.
+        #[arg(required = true)]
+        scenarios: Vec<String>,
+        /// Print one JSON object per scenario (one per line) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write simulated cases as tidy CSV files (cases, sessions, forecasts, events, notes).
+    ///
+    /// The same scenario and seed give the same cases on every machine.
+    Generate {
+        scenario: String,
+        /// Seed of the random number generator.
+        #[arg(long)]
+        seed: u64,
+        /// Number of cases.
+        #[arg(long)]
+        cases: u64,
+        /// Folder to write into; it must be empty or new.
+        #[arg(long)]
+        out: PathBuf,
+        /// Overwrite the CSV files in a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Simulate many cases and compare realised rates with declared ones, and score the forecasters.
+    ///
+    /// Each declared rate must lie inside the 95 % interval of the realised rate; the ideal forecaster
+    /// must have the lowest Brier score at every checkpoint and pass a calibration test. Exit status 1
+    /// on any FAIL.
+    Check {
+        scenario: String,
+        /// Number of simulated cases.
+        #[arg(long, default_value_t = 100_000)]
+        cases: u64,
+        /// Seed of the random number generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Scenarios => {
+            for id in bundled_ids() {
+                let s = resolve(id)?;
+                println!(
+                    "{id}\t{}\t{} cases, {} sessions, about {} min",
+                    s.file.title.en, s.file.cases_per_run, s.file.sessions, s.file.minutes
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { scenarios, json } => Ok(validate(&scenarios, json)),
+        Command::Generate {
+            scenario,
+            seed,
+            cases,
+            out,
+            force,
+        } => {
+            let s = load(&scenario)?;
+            let bar = progress_bar(cases, "cases");
+            write_cases(&s, seed, cases, &out, force, &mut |done| {
+                bar.set_position(done)
+            })?;
+            bar.finish_and_clear();
+            println!(
+                "wrote {cases} cases of {} (seed {seed}) to {}",
+                s.file.id,
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check {
+            scenario,
+            cases,
+            seed,
+            json,
+        } => {
+            let s = load(&scenario)?;
+            let bar = progress_bar(cases, "cases");
+            let report = check(&s, cases, seed, &mut |done| bar.set_position(done));
+            bar.finish_and_clear();
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print_check(&report);
+            }
+            Ok(if report.pass {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}
+
+fn load(name: &str) -> anyhow::Result<Scenario> {
+    resolve(name).with_context(|| format!("the scenario {name} cannot be used"))
+}
+
+fn progress_bar(total: u64, unit: &str) -> ProgressBar {
+    let bar = ProgressBar::new(total);
+    let template = format!("{{bar:40}} {{pos}}/{{len}} {unit} ({{eta}} left)");
+    if let Ok(style) = ProgressStyle::with_template(&template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn validate(names: &[String], json: bool) -> ExitCode {
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for name in names {
+        match resolve(name) {
+            Ok(s) => {
+                if json {
+                    let _ = writeln!(out, "{}", summary_json(name, &s));
+                } else {
+                    let _ = writeln!(out, "{name}: ok");
+                    let _ = writeln!(out, "{}", summary_text(&s));
+                }
+            }
+            Err(err) => {
+                failed = true;
+                if json {
+                    let _ = writeln!(out, "{}", error_json(name, &err));
+                } else {
+                    eprintln!("{err}");
+                }
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn summary_text(s: &Scenario) -> String {
+    let f = &s.file;
+    let m = &f.measure;
+    let direction = if m.higher_is_worse {
+        "higher is worse"
+    } else {
+        "higher is better"
+    };
+    let mut lines = vec![
+        format!("  id: {} — {}", f.id, f.title.en),
+        format!(
+            "  measure: {} {}–{} ({direction}), clinical cutoff {}, reliable change {}",
+            m.name, m.min, m.max, m.clinical_cutoff.value, s.rules.reliable_change
+        ),
+        format!(
+            "  sessions: {}, checkpoints after sessions {:?}, {} cases per run",
+            f.sessions, f.checkpoints, f.cases_per_run
+        ),
+        format!(
+            "  declared deterioration rate: {} ({})",
+            f.deterioration_rate.value, f.deterioration_rate.source
+        ),
+        "  solved latent priors (no drift / drift):".to_string(),
+    ];
+    for ((c, a), b) in f
+        .courses
+        .iter()
+        .zip(&s.priors_no_drift)
+        .zip(&s.priors_drift)
+    {
+        lines.push(format!("    {:<16} {a:.4} / {b:.4}", c.key));
+    }
+    lines.join("\n")
+}
+
+fn summary_json(name: &str, s: &Scenario) -> serde_json::Value {
+    let f = &s.file;
+    let m = &f.measure;
+    let priors: serde_json::Map<String, serde_json::Value> = f
+        .courses
+        .iter()
+        .zip(s.marginal_priors())
+        .map(|(c, p)| (c.key.clone(), serde_json::json!(p)))
+        .collect();
+    serde_json::json!({
+        "file": name,
+        "ok": true,
+        "id": f.id,
+        "hash": s.hash,
+        "sessions": f.sessions,
+        "checkpoints": f.checkpoints,
+        "cases_per_run": f.cases_per_run,
+        "measure": {
+            "name": m.name,
+            "min": m.min,
+            "max": m.max,
+            "higher_is_worse": m.higher_is_worse,
+            "clinical_cutoff": m.clinical_cutoff.value,
+            "reliable_change": m.reliable_change.value,
+        },
+        "deterioration_rate": f.deterioration_rate.value,
+        "latent_priors": priors,
+        "latent_priors_no_drift": f.courses.iter().zip(&s.priors_no_drift)
+            .map(|(c, p)| (c.key.clone(), serde_json::json!(p))).collect::<serde_json::Map<_, _>>(),
+        "latent_priors_drift": f.courses.iter().zip(&s.priors_drift)
+            .map(|(c, p)| (c.key.clone(), serde_json::json!(p))).collect::<serde_json::Map<_, _>>(),
+    })
+}
+
+fn error_json(name: &str, err: &ScenarioError) -> serde_json::Value {
+    serde_json::json!({
+        "file": name,
+        "ok": false,
+        "error": err.to_string(),
+        "problems": err.problems(),
+    })
+}
+
+fn print_check(r: &CheckReport) {
+    println!(
+        "ontrack check {} — {} cases, seed {}",
+        r.id, r.cases, r.seed
+    );
+    println!();
+    println!(
+        "{:<26} {:>18} {:>9} {:>19}  result",
+        "rate", "declared", "realised", "95 % interval"
+    );
+    for l in &r.rates {
+        let declared = match l.declared {
+            Declared::Rate(x) => format!("{x:.4}"),
+            Declared::Range(a, b) => format!("{a:.2}–{b:.2}"),
+            Declared::Implied(x) => format!("{x:.4} (model)"),
+        };
+        println!(
+            "{:<26} {:>18} {:>9.4} {:>9.4}–{:<9.4}  {}",
+            l.name,
+            declared,
+            l.realised,
+            l.ci_low,
+            l.ci_high,
+            verdict(l.pass)
+        );
+    }
+    println!();
+    println!(
+        "{:<10} {:<10} {:>8} {:>12} {:>7} {:>9}",
+        "checkpoint", "forecaster", "Brier", "reliability", "AUC", "mean p"
+    );
+    for l in &r.forecasters {
+        let auc = l.auc.map_or("n/a".to_string(), |a| format!("{a:.3}"));
+        println!(
+            "{:<10} {:<10} {:>8.5} {:>12.5} {:>7} {:>9.4}",
+            l.checkpoint,
+            l.forecaster.slug(),
+            l.brier,
+            l.reliability,
+            auc,
+            l.mean_forecast
+        );
+    }
+    println!();
+    for l in &r.ideal {
+        println!(
+            "ideal forecaster after session {:<3} lowest Brier: {}   calibrated (Hosmer–Lemeshow {:.1}, p = {:.3}): {}",
+            l.checkpoint,
+            verdict(l.best),
+            l.hosmer_lemeshow,
+            l.hosmer_lemeshow_p,
+            verdict(l.calibrated)
+        );
+    }
+    println!();
+    for l in &r.signals {
+        println!(
+            "early-warning signal by session {:<3} flags {:.0} % of the deteriorating cases as not on track (yellow/red), {:.0} % of all cases",
+            l.checkpoint,
+            100.0 * l.sensitivity,
+            100.0 * l.flagged
+        );
+    }
+    println!();
+    println!(
+        "{}",
+        if r.pass {
+            "PASS: every line holds"
+        } else {
+            "FAIL: see the lines marked FAIL"
+        }
+    );
+}
+
+fn verdict(pass: bool) -> &'static str {
+    if pass { "PASS" } else { "FAIL" }
+}

@@ -1,0 +1,10 @@
+//! The generative model of a case: hidden state, every observable channel, and the outcome.
+
+pub mod case;
+pub mod generate;
+pub mod measure;
+pub mod notes;
+
+pub use case::{Case, DriftState, Event, Hidden, Patient, SessionNote, Visible};
+pub use generate::{generate, generate_case, log_dose};
+pub use measure::{MeasureRules, Outcome};

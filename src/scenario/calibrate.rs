@@ -1,0 +1,141 @@
+//! Solves the prior of the deteriorating course so that the *observed* deterioration rate equals the
+//! declared (published) one.
+//!
+//! The observed change of a case in the worse direction is
+//! `worse·delta + worse·(e_T − e_0) − 2·b·hello_goodbye`, Normal with mean `worse·δ_k − 2b·h` and
+//! variance `τ_k² + 2σ²` given its course k and hello-goodbye flag h; intake severity cancels out.
+//! Shown scores are rounded, so deterioration means crossing the reliable change minus half a step,
+//! blurred by the rounding of the intake score (uniform over one step). Summing over drift (which
+//! multiplies the odds of the deteriorating course), hello-goodbye and the courses gives the rate in
+//! closed form; it rises with the solved prior, so bisection finds the prior to any precision.
+//! Clamping at the ends of the scale is left out; `ontrack check` shows it does not matter.
+
+use crate::model::measure::MeasureRules;
+use crate::stats::upper_tail_blurred;
+
+use super::format::{Prior, ScenarioFile};
+
+/// Course priors in cases without and with therapist drift.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priors {
+    pub no_drift: Vec<f64>,
+    pub drift: Vec<f64>,
+}
+
+/// Why no prior reproduces the declared rate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreachable {
+    /// The lowest and highest rate any prior gives.
+    pub lowest: f64,
+    pub highest: f64,
+}
+
+/// Everything of a scenario the closed form needs, with the solved course at `solved`.
+pub struct Mixture<'a> {
+    file: &'a ScenarioFile,
+    rules: MeasureRules,
+    solved: usize,
+}
+
+impl<'a> Mixture<'a> {
+    /// `solved` is the index of the course marked `SolvedFromDeteriorationRate`.
+    pub fn new(file: &'a ScenarioFile, solved: usize) -> Self {
+        Mixture {
+            file,
+            rules: MeasureRules::new(&file.measure),
+            solved,
+        }
+    }
+
+    /// Course priors without and with drift when the solved course has prior `p` without drift.
+    pub fn priors(&self, p: f64) -> Priors {
+        let shares: f64 = self
+            .file
+            .courses
+            .iter()
+            .map(|c| match c.prior {
+                Prior::Share(s) => s,
+                Prior::SolvedFromDeteriorationRate => 0.0,
+            })
+            .sum();
+        let no_drift: Vec<f64> = self
+            .file
+            .courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match c.prior {
+                _ if i == self.solved => p,
+                Prior::Share(s) => (1.0 - p) * s / shares,
+                Prior::SolvedFromDeteriorationRate => 0.0,
+            })
+            .collect();
+        let or = self.file.drift.odds_ratio_deterioration.value;
+        let p_drift = or * p / (1.0 - p + or * p);
+        let scale = if p < 1.0 {
+            (1.0 - p_drift) / (1.0 - p)
+        } else {
+            0.0
+        };
+        let drift = no_drift
+            .iter()
+            .enumerate()
+            .map(|(i, &q)| if i == self.solved { p_drift } else { q * scale })
+            .collect();
+        Priors { no_drift, drift }
+    }
+
+    /// P(shown deterioration | course k, hello-goodbye h).
+    pub fn deterioration_given(&self, k: usize, hello_goodbye: bool) -> f64 {
+        let Some(course) = self.file.courses.get(k) else {
+            return 0.0;
+        };
+        let sigma = self.file.measure.session_noise_sd.value;
+        let b = self.file.hello_goodbye.size.value;
+        let mean =
+            self.rules.worse * course.mean_change - if hello_goodbye { 2.0 * b } else { 0.0 };
+        let sd = (course.sd_change.powi(2) + 2.0 * sigma * sigma).sqrt();
+        upper_tail_blurred(
+            mean,
+            sd,
+            self.rules.deterioration_threshold(),
+            self.rules.step / 2.0,
+        )
+    }
+
+    /// The observed deterioration rate when the solved course has prior `p` without drift.
+    pub fn observed_rate(&self, p: f64) -> f64 {
+        let priors = self.priors(p);
+        let d = self.file.drift.rate.value;
+        let h = self.file.hello_goodbye.rate.value;
+        let mut rate = 0.0;
+        for (k, (&p0, &p1)) in priors.no_drift.iter().zip(&priors.drift).enumerate() {
+            let q = (1.0 - h) * self.deterioration_given(k, false)
+                + h * self.deterioration_given(k, true);
+            rate += ((1.0 - d) * p0 + d * p1) * q;
+        }
+        rate
+    }
+
+    /// The prior that reproduces `target`, to 1e-12 in the rate.
+    pub fn solve(&self, target: f64) -> Result<Priors, Unreachable> {
+        let lowest = self.observed_rate(0.0);
+        let highest = self.observed_rate(1.0);
+        if !(lowest <= target && target <= highest) {
+            return Err(Unreachable { lowest, highest });
+        }
+        let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
+        for _ in 0..200 {
+            let mid = 0.5 * (lo + hi);
+            let r = self.observed_rate(mid);
+            if (r - target).abs() < 1e-13 {
+                return Ok(self.priors(mid));
+            }
+            if r < target {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Ok(self.priors(0.5 * (lo + hi)))
+    }
+}

@@ -1,0 +1,354 @@
+//! The scenario file format: plain serde structs, read from RON with unknown fields refused.
+//!
+//! Every research number sits in a [`Sourced`] value that names a key in `sources`, so a student can
+//! look up where it came from; modelling choices are sources of their own kind.
+
+use serde::{Deserialize, Serialize};
+
+/// The only scenario format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A text in both languages of the app.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub nl: String,
+    pub en: String,
+}
+
+/// The languages the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A number with the key of the source it was taken from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced {
+    pub value: f64,
+    pub source: String,
+}
+
+/// A published range (for rates that papers report as a range, or that vary between settings).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcedRange {
+    pub low: f64,
+    pub high: f64,
+    pub source: String,
+}
+
+/// Whether a source is a publication or a choice the scenario's author made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum SourceKind {
+    #[default]
+    Published,
+    ModellingChoice,
+}
+
+/// One entry of the scenario's bibliography.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub key: String,
+    /// Full citation (authors, year, title, journal, volume, pages), or for a modelling choice the reasoning.
+    pub citation: String,
+    /// DOI or URL; required for a published source.
+    #[serde(default)]
+    pub link: Option<String>,
+    #[serde(default)]
+    pub kind: SourceKind,
+}
+
+/// The outcome measure, with the Jacobson–Truax parameters that define the outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub name: String,
+    /// What the measure is, in a sentence or two, for the briefing.
+    pub explanation: Text,
+    pub min: f64,
+    pub max: f64,
+    /// Scores are shown rounded to this step.
+    pub step: f64,
+    /// True when a higher score means more distress (OQ-45); false for the ORS.
+    pub higher_is_worse: bool,
+    /// The boundary score that still belongs to the clinical range.
+    pub clinical_cutoff: Sourced,
+    /// Reliable change index: the smallest change that counts as reliable.
+    pub reliable_change: Sourced,
+    pub intake_mean: Sourced,
+    pub intake_sd: Sourced,
+    pub test_retest: Sourced,
+    /// SD of the week-to-week fluctuation around the true course; at least the measure's SEM.
+    pub session_noise_sd: Sourced,
+}
+
+/// How the prior share of a latent course is set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Prior {
+    /// A share relative to the other non-solved courses.
+    Share(f64),
+    /// Solved by the loader so that the observed deterioration rate equals the declared one.
+    SolvedFromDeteriorationRate,
+}
+
+/// A latent course of treatment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub key: String,
+    pub label: Text,
+    pub prior: Prior,
+    /// Mean true change from intake to the last session, in measure points (signed as the measure runs).
+    pub mean_change: f64,
+    pub sd_change: f64,
+    /// Mean alliance rating per session in this course.
+    pub alliance_mean: f64,
+    pub source: String,
+}
+
+/// The session-by-session alliance rating scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alliance {
+    pub name: String,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    /// SD of the rating around its course mean.
+    pub sd: f64,
+    /// Ratings below this are a concern (SRS: 36).
+    pub concern_below: f64,
+    pub source: String,
+}
+
+/// A core element of the treatment protocol (agenda, homework review, exposure, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Element {
+    pub key: String,
+    pub label: Text,
+    /// Probability the element is left out of a session before any drift.
+    pub omission_before_drift: f64,
+    /// Note text when delivered.
+    pub delivered: Text,
+    /// Note text when omitted.
+    pub omitted: Text,
+}
+
+/// Something a therapist does that is not in the protocol (unstructured support, probing for memories, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OffProtocol {
+    pub key: String,
+    pub label: Text,
+    /// Note text when it happened in a session.
+    pub text: Text,
+    /// Probability per session before any drift.
+    pub rate_before_drift: f64,
+}
+
+/// The protocol: its core elements and what a session may hold beside them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Protocol {
+    pub name: Text,
+    pub elements: Vec<Element>,
+    pub off_protocol: Vec<OffProtocol>,
+    pub source: String,
+}
+
+/// The session at which drift starts, in drift cases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Onset {
+    /// Equally likely at each session from `first` to `last`.
+    Uniform { first: u32, last: u32 },
+    /// Relative weights for sessions 1, 2, … (shorter than the number of sessions: the rest weigh 0).
+    Weights(Vec<f64>),
+}
+
+/// A changed probability of one element or off-protocol activity after drift onset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub key: String,
+    pub probability: f64,
+}
+
+/// One way a therapist drifts from the protocol.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DriftKind {
+    pub key: String,
+    pub label: Text,
+    pub description: Text,
+    /// Relative weight among drift kinds.
+    pub weight: f64,
+    /// Omission probabilities of elements after onset; elements not named keep their probability.
+    pub omission_after_onset: Vec<Change>,
+    /// Per-session probabilities of off-protocol activities after onset; the rest keep theirs.
+    pub off_protocol_after_onset: Vec<Change>,
+}
+
+/// Therapist drift: how often, from when, in which ways, and what it does to the risk of deterioration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Drift {
+    /// Share of cases in which the therapist drifts.
+    pub rate: Sourced,
+    pub onset: Onset,
+    /// Odds ratio of the deteriorating course in drift cases against the others.
+    pub odds_ratio_deterioration: Sourced,
+    pub kinds: Vec<DriftKind>,
+}
+
+/// Linden's (2013) classes of unwanted events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LindenClass {
+    /// Not caused by the treatment.
+    Unrelated,
+    /// Adverse reaction to correct treatment.
+    SideEffect,
+    /// Adverse reaction to incorrect treatment.
+    Malpractice,
+    /// Violation of an ethical or legal norm.
+    Violation,
+}
+
+impl LindenClass {
+    /// All classes, in the order of the taxonomy.
+    pub const ALL: [LindenClass; 4] = [
+        LindenClass::Unrelated,
+        LindenClass::SideEffect,
+        LindenClass::Malpractice,
+        LindenClass::Violation,
+    ];
+
+    /// The label used in CSV files and the command line.
+    pub fn slug(self) -> &'static str {
+        match self {
+            LindenClass::Unrelated => "unrelated",
+            LindenClass::SideEffect => "side_effect",
+            LindenClass::Malpractice => "malpractice",
+            LindenClass::Violation => "violation",
+        }
+    }
+}
+
+/// When an unwanted event can happen in a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    /// In any session.
+    Always,
+    /// Only in a session where this protocol element was delivered.
+    AfterElement(String),
+    /// Only in sessions at or after drift onset.
+    AfterDrift,
+}
+
+/// The six factors of the Negative Effects Questionnaire (Rozental et al., 2016).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NeqFactor {
+    Symptoms,
+    Quality,
+    Dependency,
+    Stigma,
+    Hopelessness,
+    Failure,
+}
+
+/// An NEQ-style negative-effect item a patient may report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeqItem {
+    pub key: String,
+    pub factor: NeqFactor,
+    pub text: Text,
+}
+
+/// The patient's report on an NEQ item that comes with an event (severity 0–4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeqReport {
+    pub item: String,
+    pub severity: u8,
+}
+
+/// An entry of the unwanted-event catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventKind {
+    pub key: String,
+    pub text: Text,
+    /// The true Linden class, revealed after the case.
+    pub linden: LindenClass,
+    /// Probability per session in which the condition holds.
+    pub rate: Sourced,
+    pub condition: Condition,
+    #[serde(default)]
+    pub neq: Option<NeqReport>,
+}
+
+/// The hello-goodbye effect: exaggerating at intake, minimising at the end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelloGoodbye {
+    pub rate: Sourced,
+    /// Points added in the worse direction at intake and in the better direction at the last session.
+    pub size: Sourced,
+}
+
+/// Who the patients are, for the patient card (carries no information on the outcome).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patients {
+    pub population: Text,
+    pub age_min: u32,
+    pub age_max: u32,
+    pub female_share: f64,
+    pub complaints: Vec<Text>,
+}
+
+/// A complete scenario file, as written in `scenarios/*.ron` (before validation and calibration).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Scenario")]
+pub struct ScenarioFile {
+    pub format: u32,
+    pub id: String,
+    pub title: Text,
+    pub briefing: Text,
+    pub sources: Vec<Source>,
+    pub measure: Measure,
+    /// Number of treatment sessions after intake.
+    pub sessions: u32,
+    /// Sessions after which the trainee forecasts (0 = after intake); each before the last session.
+    pub checkpoints: Vec<u32>,
+    /// The published observed rate of reliable deterioration.
+    pub deterioration_rate: Sourced,
+    /// The published range of the recovery rate.
+    pub recovery_rate: SourcedRange,
+    pub courses: Vec<Course>,
+    pub alliance: Alliance,
+    pub protocol: Protocol,
+    pub drift: Drift,
+    pub events: Vec<EventKind>,
+    pub neq_items: Vec<NeqItem>,
+    pub hello_goodbye: HelloGoodbye,
+    pub patients: Patients,
+    pub cases_per_run: u32,
+    /// About how long a run takes a trainee.
+    pub minutes: u32,
+}

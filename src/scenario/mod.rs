@@ -1,0 +1,163 @@
+//! Scenarios: the file format, loading with errors that teach, validation, and the calibrated model
+//! that generation and forecasting run on.
+
+pub mod calibrate;
+pub mod format;
+mod load;
+pub mod locate;
+pub mod validate;
+
+pub use format::{Lang, ScenarioFile};
+pub use load::{Problem, ScenarioError, bundled, bundled_ids, load_path, parse, resolve};
+
+use sha2::{Digest, Sha256};
+
+use crate::model::measure::MeasureRules;
+use format::{Condition, Onset};
+
+/// When an event of the catalogue can happen, with names resolved to indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventCondition {
+    Always,
+    /// In sessions where protocol element `0` was delivered.
+    Element(usize),
+    /// In sessions at or after drift onset.
+    Drift,
+}
+
+/// One kind of drift as probabilities per element and off-protocol activity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DriftKindModel {
+    /// Probability of this kind among drift cases.
+    pub probability: f64,
+    /// Omission probability of each protocol element after onset.
+    pub omission: Vec<f64>,
+    /// Probability of each off-protocol activity per session after onset.
+    pub off_protocol: Vec<f64>,
+}
+
+/// A validated scenario with its calibrated priors and every name resolved to an index: what the
+/// generator and the forecasters read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// The file as written.
+    pub file: ScenarioFile,
+    /// SHA-256 of the file's canonical RON, so a run can name exactly what it was played with.
+    pub hash: String,
+    pub rules: MeasureRules,
+    /// Index of the deteriorating course (the one whose prior was solved).
+    pub deteriorating: usize,
+    /// Course priors in cases without drift.
+    pub priors_no_drift: Vec<f64>,
+    /// Course priors in drift cases.
+    pub priors_drift: Vec<f64>,
+    /// P(onset = session t | drift) at index t − 1, for t = 1..=sessions.
+    pub onset: Vec<f64>,
+    pub kinds: Vec<DriftKindModel>,
+    /// Omission probability of each protocol element before drift.
+    pub omission_before: Vec<f64>,
+    /// Probability of each off-protocol activity per session before drift.
+    pub off_protocol_before: Vec<f64>,
+    /// The condition of each event of the catalogue.
+    pub event_conditions: Vec<EventCondition>,
+}
+
+impl Scenario {
+    /// Builds the model of a valid file with its solved priors. Call only after [`validate::validate`]
+    /// found nothing; names that do not resolve are then impossible.
+    fn build(file: ScenarioFile, deteriorating: usize, priors: calibrate::Priors) -> Self {
+        let sessions = file.sessions as usize;
+        let mut onset = vec![0.0; sessions];
+        match &file.drift.onset {
+            Onset::Uniform { first, last } => {
+                for t in *first..=*last {
+                    if let Some(w) = onset.get_mut(t as usize - 1) {
+                        *w = 1.0;
+                    }
+                }
+            }
+            Onset::Weights(weights) => {
+                for (w, x) in onset.iter_mut().zip(weights) {
+                    *w = *x;
+                }
+            }
+        }
+        let total: f64 = onset.iter().sum();
+        onset.iter_mut().for_each(|w| *w /= total);
+
+        let elements = &file.protocol.elements;
+        let off = &file.protocol.off_protocol;
+        let omission_before: Vec<f64> = elements.iter().map(|e| e.omission_before_drift).collect();
+        let off_protocol_before: Vec<f64> = off.iter().map(|o| o.rate_before_drift).collect();
+        let weight_sum: f64 = file.drift.kinds.iter().map(|k| k.weight).sum();
+        let kinds = file
+            .drift
+            .kinds
+            .iter()
+            .map(|k| {
+                let mut omission = omission_before.clone();
+                for ch in &k.omission_after_onset {
+                    if let Some(i) = elements.iter().position(|e| e.key == ch.key) {
+                        omission[i] = ch.probability;
+                    }
+                }
+                let mut off_protocol = off_protocol_before.clone();
+                for ch in &k.off_protocol_after_onset {
+                    if let Some(i) = off.iter().position(|o| o.key == ch.key) {
+                        off_protocol[i] = ch.probability;
+                    }
+                }
+                DriftKindModel {
+                    probability: k.weight / weight_sum,
+                    omission,
+                    off_protocol,
+                }
+            })
+            .collect();
+        let event_conditions = file
+            .events
+            .iter()
+            .map(|e| match &e.condition {
+                Condition::Always => EventCondition::Always,
+                Condition::AfterDrift => EventCondition::Drift,
+                Condition::AfterElement(key) => elements
+                    .iter()
+                    .position(|el| &el.key == key)
+                    .map_or(EventCondition::Always, EventCondition::Element),
+            })
+            .collect();
+        let canonical = ron::to_string(&file).unwrap_or_default();
+        let hash = Sha256::digest(canonical.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Scenario {
+            rules: MeasureRules::new(&file.measure),
+            file,
+            hash,
+            deteriorating,
+            priors_no_drift: priors.no_drift,
+            priors_drift: priors.drift,
+            onset,
+            kinds,
+            omission_before,
+            off_protocol_before,
+            event_conditions,
+        }
+    }
+
+    /// The number of sessions after intake.
+    pub fn sessions(&self) -> usize {
+        self.file.sessions as usize
+    }
+
+    /// The marginal prior of each course (drift and no drift mixed).
+    pub fn marginal_priors(&self) -> Vec<f64> {
+        let d = self.file.drift.rate.value;
+        self.priors_no_drift
+            .iter()
+            .zip(&self.priors_drift)
+            .map(|(a, b)| (1.0 - d) * a + d * b)
+            .collect()
+    }
+}

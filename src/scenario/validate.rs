@@ -1,0 +1,702 @@
+//! Checks a parsed scenario file against the rules of the model, collecting every problem in one pass.
+//!
+//! Each problem names the field path and says what is wrong and how to fix it; the loader adds file,
+//! line and column.
+
+use std::collections::BTreeSet;
+
+use super::format::{
+    Change, Condition, FORMAT_VERSION, LindenClass, Onset, Prior, ScenarioFile, SourceKind,
+    Sourced, Text,
+};
+
+/// One problem in a scenario, before it is located in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathProblem {
+    /// Field path such as `courses[2].sd_change`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub fix: String,
+}
+
+struct Checker<'a> {
+    file: &'a ScenarioFile,
+    sources: BTreeSet<&'a str>,
+    problems: Vec<PathProblem>,
+}
+
+impl Checker<'_> {
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) {
+        self.problems.push(PathProblem {
+            path: path.into(),
+            message: message.into(),
+            fix: fix.into(),
+        });
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        if text.nl.trim().is_empty() {
+            self.add(
+                format!("{path}.nl"),
+                "the Dutch text is empty",
+                "write the text in Dutch",
+            );
+        }
+        if text.en.trim().is_empty() {
+            self.add(
+                format!("{path}.en"),
+                "the English text is empty",
+                "write the text in English",
+            );
+        }
+    }
+
+    fn source_key(&mut self, path: &str, key: &str) {
+        if !self.sources.contains(key) {
+            let known: Vec<&str> = self.sources.iter().copied().collect();
+            self.add(
+                path,
+                format!("unknown source key \"{key}\""),
+                format!(
+                    "use one of the keys declared in `sources` ({}) or add a source with this key",
+                    known.join(", ")
+                ),
+            );
+        }
+    }
+
+    fn sourced(&mut self, path: &str, value: &Sourced) {
+        self.source_key(&format!("{path}.source"), &value.source);
+        if !value.value.is_finite() {
+            self.add(
+                format!("{path}.value"),
+                "the value is not a finite number",
+                "write a plain number",
+            );
+        }
+    }
+
+    fn probability(&mut self, path: &str, p: f64) {
+        if !(0.0..=1.0).contains(&p) || p.is_nan() {
+            self.add(
+                path,
+                format!("{p} is not a probability"),
+                "write a proportion between 0 and 1 (so 8.2 % is 0.082)",
+            );
+        }
+    }
+
+    fn open_rate(&mut self, path: &str, p: f64) {
+        if !(p > 0.0 && p < 1.0) {
+            self.add(
+                path,
+                format!("{p} is not a rate strictly between 0 and 1"),
+                "write the published proportion between 0 and 1 (so 8.2 % is 0.082)",
+            );
+        }
+    }
+
+    fn positive(&mut self, path: &str, x: f64, what: &str) {
+        if !(x > 0.0 && x.is_finite()) {
+            self.add(
+                path,
+                format!("{what} must be positive, found {x}"),
+                format!("write a {what} greater than 0"),
+            );
+        }
+    }
+
+    fn unique_keys<'k>(&mut self, path: &str, keys: impl Iterator<Item = &'k str>) {
+        let mut seen = BTreeSet::new();
+        for (i, key) in keys.enumerate() {
+            if key.trim().is_empty() {
+                self.add(
+                    format!("{path}[{i}].key"),
+                    "the key is empty",
+                    "give each entry a short unique key",
+                );
+            } else if !seen.insert(key) {
+                self.add(
+                    format!("{path}[{i}].key"),
+                    format!("the key \"{key}\" is used twice"),
+                    "give each entry its own key",
+                );
+            }
+        }
+    }
+}
+
+/// Checks every rule; an empty result means the file is valid (calibration is checked by the loader).
+pub fn validate(file: &ScenarioFile) -> Vec<PathProblem> {
+    let mut c = Checker {
+        file,
+        sources: file.sources.iter().map(|s| s.key.as_str()).collect(),
+        problems: Vec::new(),
+    };
+    header(&mut c);
+    sources(&mut c);
+    measure(&mut c);
+    treatment(&mut c);
+    courses(&mut c);
+    alliance(&mut c);
+    protocol(&mut c);
+    drift(&mut c);
+    events(&mut c);
+    rest(&mut c);
+    c.problems
+}
+
+fn header(c: &mut Checker) {
+    let f = c.file;
+    if f.format != FORMAT_VERSION {
+        c.add(
+            "format",
+            format!(
+                "format {} is not read by this OnTrack, which reads format {FORMAT_VERSION}",
+                f.format
+            ),
+            format!("write `format: {FORMAT_VERSION}` and adapt the file, or use the OnTrack it was written for"),
+        );
+    }
+    let id_ok = !f.id.is_empty()
+        && f.id
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-');
+    if !id_ok {
+        c.add(
+            "id",
+            format!("\"{}\" is not a valid scenario id", f.id),
+            "use lowercase letters, digits and hyphens, such as \"depression-cbt-oq45\"",
+        );
+    }
+    c.text("title", &f.title);
+    c.text("briefing", &f.briefing);
+}
+
+fn sources(c: &mut Checker) {
+    let f = c.file;
+    c.unique_keys("sources", f.sources.iter().map(|s| s.key.as_str()));
+    for (i, s) in f.sources.iter().enumerate() {
+        if s.citation.trim().is_empty() {
+            c.add(
+                format!("sources[{i}].citation"),
+                "the citation is empty",
+                "write the full citation: authors, year, title, journal, volume, pages",
+            );
+        }
+        if s.kind == SourceKind::Published {
+            let ok = s.link.as_deref().is_some_and(|l| {
+                l.starts_with("https://") || l.starts_with("http://") || l.starts_with("doi:")
+            });
+            if !ok {
+                c.add(
+                    format!("sources[{i}].link"),
+                    "a published source needs a DOI or URL",
+                    "write `link: Some(\"https://doi.org/…\")`, or `kind: ModellingChoice` for your own choice",
+                );
+            }
+        }
+    }
+}
+
+fn measure(c: &mut Checker) {
+    let m = &c.file.measure;
+    for (name, v) in [
+        ("clinical_cutoff", &m.clinical_cutoff),
+        ("reliable_change", &m.reliable_change),
+        ("intake_mean", &m.intake_mean),
+        ("intake_sd", &m.intake_sd),
+        ("test_retest", &m.test_retest),
+        ("session_noise_sd", &m.session_noise_sd),
+    ] {
+        c.sourced(&format!("measure.{name}"), v);
+    }
+    if m.name.trim().is_empty() {
+        c.add(
+            "measure.name",
+            "the measure has no name",
+            "write its name, such as \"OQ-45.2\"",
+        );
+    }
+    c.text("measure.explanation", &m.explanation);
+    let range_ok = m.min.is_finite() && m.max.is_finite() && m.min < m.max;
+    if !range_ok {
+        c.add(
+            "measure.max",
+            format!("the range {}–{} is empty", m.min, m.max),
+            "make `max` greater than `min`",
+        );
+    }
+    c.positive("measure.step", m.step, "step");
+    let range = m.max - m.min;
+    if range_ok && m.step > 0.0 {
+        let steps = range / m.step;
+        if (steps - steps.round()).abs() > 1e-9 {
+            c.add(
+                "measure.step",
+                format!(
+                    "the range {range} is not a whole number of steps of {}",
+                    m.step
+                ),
+                "choose a step that divides max − min",
+            );
+        }
+    }
+    let cutoff = m.clinical_cutoff.value;
+    if range_ok && !(m.min < cutoff && cutoff < m.max) {
+        c.add(
+            "measure.clinical_cutoff.value",
+            format!(
+                "the cutoff {cutoff} lies outside the range {}–{}",
+                m.min, m.max
+            ),
+            "write the cutoff on the measure's own scale, between min and max",
+        );
+    }
+    let rci = m.reliable_change.value;
+    c.positive("measure.reliable_change.value", rci, "reliable change");
+    if range_ok && rci >= range {
+        c.add(
+            "measure.reliable_change.value",
+            format!("a reliable change of {rci} is as large as the whole range"),
+            "write the published RCI in scale points",
+        );
+    }
+    let mean = m.intake_mean.value;
+    if range_ok && !(m.min <= mean && mean <= m.max) {
+        c.add(
+            "measure.intake_mean.value",
+            format!(
+                "the intake mean {mean} lies outside the range {}–{}",
+                m.min, m.max
+            ),
+            "write the mean intake score on the measure's scale",
+        );
+    }
+    c.positive(
+        "measure.intake_sd.value",
+        m.intake_sd.value,
+        "standard deviation",
+    );
+    let r = m.test_retest.value;
+    if !(r > 0.0 && r < 1.0) {
+        c.add(
+            "measure.test_retest.value",
+            format!("a reliability of {r} is impossible"),
+            "write the test–retest correlation, between 0 and 1",
+        );
+    }
+    let sigma = m.session_noise_sd.value;
+    c.positive(
+        "measure.session_noise_sd.value",
+        sigma,
+        "standard deviation",
+    );
+    let sem = rci / (1.96 * std::f64::consts::SQRT_2);
+    if sigma > 0.0 && rci > 0.0 && sigma < sem {
+        c.add(
+            "measure.session_noise_sd.value",
+            format!(
+                "the session noise SD {sigma} is below the measure's standard error {sem:.2} implied by its RCI"
+            ),
+            "real scores fluctuate at least as much as the measurement error: raise it to at least the SEM",
+        );
+    }
+}
+
+fn treatment(c: &mut Checker) {
+    let f = c.file;
+    if f.sessions == 0 || f.sessions > 100 {
+        c.add(
+            "sessions",
+            format!("{} sessions is not a course of treatment", f.sessions),
+            "write the number of sessions after intake, between 1 and 100",
+        );
+    }
+    if f.checkpoints.is_empty() {
+        c.add(
+            "checkpoints",
+            "there are no checkpoints",
+            "name at least one session after which the trainee forecasts, such as [0, 3, 6]",
+        );
+    }
+    for (i, &cp) in f.checkpoints.iter().enumerate() {
+        if cp >= f.sessions {
+            c.add(
+                format!("checkpoints[{i}]"),
+                format!(
+                    "checkpoint {cp} is not before the last session ({})",
+                    f.sessions
+                ),
+                format!(
+                    "a forecast must come before the outcome is known: use sessions 0 to {}",
+                    f.sessions.saturating_sub(1)
+                ),
+            );
+        }
+        if i > 0 && f.checkpoints.get(i - 1).is_some_and(|&prev| prev >= cp) {
+            c.add(
+                format!("checkpoints[{i}]"),
+                "checkpoints are not in increasing order",
+                "list each session once, from early to late",
+            );
+        }
+    }
+    c.sourced("deterioration_rate", &f.deterioration_rate);
+    c.open_rate("deterioration_rate.value", f.deterioration_rate.value);
+    let r = &f.recovery_rate;
+    c.source_key("recovery_rate.source", &r.source);
+    c.probability("recovery_rate.low", r.low);
+    c.probability("recovery_rate.high", r.high);
+    if r.low > r.high {
+        c.add(
+            "recovery_rate.high",
+            "the range ends below where it starts",
+            "write `low` ≤ `high`",
+        );
+    }
+}
+
+fn courses(c: &mut Checker) {
+    let f = c.file;
+    if f.courses.is_empty() {
+        c.add(
+            "courses",
+            "there are no latent courses",
+            "declare at least two courses, one of them with `prior: SolvedFromDeteriorationRate`",
+        );
+        return;
+    }
+    c.unique_keys("courses", f.courses.iter().map(|k| k.key.as_str()));
+    let solved: Vec<usize> = f
+        .courses
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.prior == Prior::SolvedFromDeteriorationRate)
+        .map(|(i, _)| i)
+        .collect();
+    if solved.len() != 1 {
+        c.add(
+            "courses",
+            format!(
+                "{} courses have `prior: SolvedFromDeteriorationRate`; exactly one must",
+                solved.len()
+            ),
+            "mark the deteriorating course, and only that one, as solved from the deterioration rate",
+        );
+    }
+    if f.courses.len() < 2 {
+        c.add(
+            "courses",
+            "one course alone cannot be calibrated",
+            "add the courses of the patients who do not deteriorate",
+        );
+    }
+    let worse = if f.measure.higher_is_worse { 1.0 } else { -1.0 };
+    for (i, k) in f.courses.iter().enumerate() {
+        let p = format!("courses[{i}]");
+        c.text(&format!("{p}.label"), &k.label);
+        c.source_key(&format!("{p}.source"), &k.source);
+        if let Prior::Share(s) = k.prior
+            && !(s > 0.0 && s.is_finite())
+        {
+            c.add(
+                format!("{p}.prior"),
+                format!("a share of {s} is not positive"),
+                "write a positive share; shares are relative to each other",
+            );
+        }
+        if !k.mean_change.is_finite() {
+            c.add(
+                format!("{p}.mean_change"),
+                "the mean change is not a number",
+                "write the mean change in scale points",
+            );
+        }
+        if !(k.sd_change > 0.0 && k.sd_change.is_finite()) {
+            c.add(
+                format!("{p}.sd_change"),
+                format!("the standard deviation {} is not positive", k.sd_change),
+                "write a standard deviation greater than 0",
+            );
+        }
+        if solved.contains(&i) && worse * k.mean_change <= 0.0 {
+            let dir = if worse > 0.0 { "positive" } else { "negative" };
+            c.add(
+                format!("{p}.mean_change"),
+                "the course solved from the deterioration rate does not get worse on average",
+                format!("on this measure worsening is a {dir} change: give it a mean change of that sign"),
+            );
+        }
+        let a = &f.alliance;
+        if !(a.min <= k.alliance_mean && k.alliance_mean <= a.max) {
+            c.add(
+                format!("{p}.alliance_mean"),
+                format!(
+                    "the alliance mean {} lies outside the scale {}–{}",
+                    k.alliance_mean, a.min, a.max
+                ),
+                "write a mean on the alliance scale",
+            );
+        }
+    }
+}
+
+fn alliance(c: &mut Checker) {
+    let a = &c.file.alliance;
+    c.source_key("alliance.source", &a.source);
+    if !(a.min < a.max) {
+        c.add(
+            "alliance.max",
+            "the alliance scale is empty",
+            "make `max` greater than `min`",
+        );
+    }
+    c.positive("alliance.step", a.step, "step");
+    c.positive("alliance.sd", a.sd, "standard deviation");
+    if !(a.min <= a.concern_below && a.concern_below <= a.max) {
+        c.add(
+            "alliance.concern_below",
+            "the concern threshold lies outside the scale",
+            "write a threshold on the alliance scale (SRS: 36)",
+        );
+    }
+}
+
+fn protocol(c: &mut Checker) {
+    let pr = &c.file.protocol;
+    c.text("protocol.name", &pr.name);
+    c.source_key("protocol.source", &pr.source);
+    if pr.elements.is_empty() {
+        c.add(
+            "protocol.elements",
+            "the protocol has no core elements",
+            "list the elements a session should hold, such as agenda and homework review",
+        );
+    }
+    c.unique_keys(
+        "protocol.elements",
+        pr.elements.iter().map(|e| e.key.as_str()),
+    );
+    c.unique_keys(
+        "protocol.off_protocol",
+        pr.off_protocol.iter().map(|e| e.key.as_str()),
+    );
+    for (i, e) in pr.elements.iter().enumerate() {
+        let p = format!("protocol.elements[{i}]");
+        c.text(&format!("{p}.label"), &e.label);
+        c.text(&format!("{p}.delivered"), &e.delivered);
+        c.text(&format!("{p}.omitted"), &e.omitted);
+        c.probability(
+            &format!("{p}.omission_before_drift"),
+            e.omission_before_drift,
+        );
+    }
+    for (i, o) in pr.off_protocol.iter().enumerate() {
+        let p = format!("protocol.off_protocol[{i}]");
+        c.text(&format!("{p}.label"), &o.label);
+        c.text(&format!("{p}.text"), &o.text);
+        c.probability(&format!("{p}.rate_before_drift"), o.rate_before_drift);
+    }
+}
+
+fn drift(c: &mut Checker) {
+    let f = c.file;
+    let d = &f.drift;
+    c.sourced("drift.rate", &d.rate);
+    c.probability("drift.rate.value", d.rate.value);
+    c.sourced(
+        "drift.odds_ratio_deterioration",
+        &d.odds_ratio_deterioration,
+    );
+    c.positive(
+        "drift.odds_ratio_deterioration.value",
+        d.odds_ratio_deterioration.value,
+        "odds ratio",
+    );
+    match &d.onset {
+        Onset::Uniform { first, last } => {
+            if *first < 1 || *last > f.sessions || first > last {
+                c.add(
+                    "drift.onset",
+                    format!(
+                        "onset from session {first} to {last} does not fit sessions 1 to {}",
+                        f.sessions
+                    ),
+                    "write `Uniform(first: a, last: b)` with 1 ≤ a ≤ b ≤ the number of sessions",
+                );
+            }
+        }
+        Onset::Weights(w) => {
+            let bad = w.iter().any(|x| !(*x >= 0.0 && x.is_finite()));
+            if w.is_empty() || w.len() > f.sessions as usize || bad || w.iter().sum::<f64>() <= 0.0
+            {
+                c.add(
+                    "drift.onset",
+                    "the onset weights are not a distribution over the sessions",
+                    "give one non-negative weight per session (at most as many as sessions), not all 0",
+                );
+            }
+        }
+    }
+    if d.rate.value > 0.0 && d.kinds.is_empty() {
+        c.add(
+            "drift.kinds",
+            "drift happens but has no kinds",
+            "describe at least one kind of drift, or set the drift rate to 0",
+        );
+    }
+    c.unique_keys("drift.kinds", d.kinds.iter().map(|k| k.key.as_str()));
+    let elements: BTreeSet<&str> = f.protocol.elements.iter().map(|e| e.key.as_str()).collect();
+    let off: BTreeSet<&str> = f
+        .protocol
+        .off_protocol
+        .iter()
+        .map(|e| e.key.as_str())
+        .collect();
+    for (i, k) in d.kinds.iter().enumerate() {
+        let p = format!("drift.kinds[{i}]");
+        c.text(&format!("{p}.label"), &k.label);
+        c.text(&format!("{p}.description"), &k.description);
+        c.positive(&format!("{p}.weight"), k.weight, "weight");
+        changes(
+            c,
+            &format!("{p}.omission_after_onset"),
+            &k.omission_after_onset,
+            &elements,
+            "protocol element",
+        );
+        changes(
+            c,
+            &format!("{p}.off_protocol_after_onset"),
+            &k.off_protocol_after_onset,
+            &off,
+            "off-protocol activity",
+        );
+    }
+}
+
+fn changes(c: &mut Checker, path: &str, list: &[Change], known: &BTreeSet<&str>, what: &str) {
+    for (j, ch) in list.iter().enumerate() {
+        let p = format!("{path}[{j}]");
+        if !known.contains(ch.key.as_str()) {
+            let names: Vec<&str> = known.iter().copied().collect();
+            c.add(
+                format!("{p}.key"),
+                format!("there is no {what} \"{}\"", ch.key),
+                format!("use one of: {}", names.join(", ")),
+            );
+        }
+        c.probability(&format!("{p}.probability"), ch.probability);
+    }
+}
+
+fn events(c: &mut Checker) {
+    let f = c.file;
+    c.unique_keys("events", f.events.iter().map(|e| e.key.as_str()));
+    c.unique_keys("neq_items", f.neq_items.iter().map(|e| e.key.as_str()));
+    for (i, item) in f.neq_items.iter().enumerate() {
+        c.text(&format!("neq_items[{i}].text"), &item.text);
+    }
+    let elements: BTreeSet<&str> = f.protocol.elements.iter().map(|e| e.key.as_str()).collect();
+    for (i, e) in f.events.iter().enumerate() {
+        let p = format!("events[{i}]");
+        c.text(&format!("{p}.text"), &e.text);
+        c.sourced(&format!("{p}.rate"), &e.rate);
+        c.probability(&format!("{p}.rate.value"), e.rate.value);
+        if let Condition::AfterElement(key) = &e.condition
+            && !elements.contains(key.as_str())
+        {
+            c.add(
+                format!("{p}.condition"),
+                format!("there is no protocol element \"{key}\""),
+                format!(
+                    "use one of: {}",
+                    elements.iter().copied().collect::<Vec<_>>().join(", ")
+                ),
+            );
+        }
+        match (e.linden, &e.condition) {
+            (LindenClass::Malpractice, Condition::AfterDrift) => {}
+            (LindenClass::Malpractice, _) => c.add(
+                format!("{p}.condition"),
+                "a reaction to incorrect treatment can only follow drift from the protocol",
+                "write `condition: AfterDrift`",
+            ),
+            (LindenClass::SideEffect, Condition::AfterElement(_)) => {}
+            (LindenClass::SideEffect, _) => c.add(
+                format!("{p}.condition"),
+                "a side effect of correct treatment follows a delivered protocol element",
+                "write `condition: AfterElement(\"exposure\")` with the element that causes it",
+            ),
+            _ => {}
+        }
+        if let Some(neq) = &e.neq {
+            if !f.neq_items.iter().any(|n| n.key == neq.item) {
+                c.add(
+                    format!("{p}.neq.item"),
+                    format!("there is no NEQ item \"{}\"", neq.item),
+                    "use a key declared in `neq_items`",
+                );
+            }
+            if neq.severity > 4 {
+                c.add(
+                    format!("{p}.neq.severity"),
+                    format!("severity {} is off the NEQ scale", neq.severity),
+                    "write a severity from 0 (not at all) to 4 (extremely)",
+                );
+            }
+        }
+    }
+}
+
+fn rest(c: &mut Checker) {
+    let f = c.file;
+    c.sourced("hello_goodbye.rate", &f.hello_goodbye.rate);
+    c.probability("hello_goodbye.rate.value", f.hello_goodbye.rate.value);
+    c.sourced("hello_goodbye.size", &f.hello_goodbye.size);
+    let size = f.hello_goodbye.size.value;
+    if !(size >= 0.0 && size.is_finite()) {
+        c.add(
+            "hello_goodbye.size.value",
+            format!("a size of {size} points is impossible"),
+            "write the shift in scale points, 0 or more",
+        );
+    }
+    let pt = &f.patients;
+    c.text("patients.population", &pt.population);
+    if pt.age_min > pt.age_max || pt.age_max > 120 {
+        c.add(
+            "patients.age_max",
+            format!("ages {}–{} are not a range", pt.age_min, pt.age_max),
+            "write age_min ≤ age_max ≤ 120",
+        );
+    }
+    c.probability("patients.female_share", pt.female_share);
+    if pt.complaints.is_empty() {
+        c.add(
+            "patients.complaints",
+            "there are no presenting complaints",
+            "list at least one complaint for the patient card",
+        );
+    }
+    for (i, t) in pt.complaints.iter().enumerate() {
+        c.text(&format!("patients.complaints[{i}]"), t);
+    }
+    if f.cases_per_run == 0 || f.cases_per_run > 1000 {
+        c.add(
+            "cases_per_run",
+            format!("{} cases is not a run", f.cases_per_run),
+            "write how many cases a trainee works through, between 1 and 1000",
+        );
+    }
+    if f.minutes == 0 {
+        c.add(
+            "minutes",
+            "a run cannot take 0 minutes",
+            "write about how many minutes a run takes",
+        );
+    }
+}
