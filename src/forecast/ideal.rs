@@ -296,3 +296,138 @@ fn alliance_index(s: &Scenario, x: f64) -> usize {
     let i = ((x - a.min) / a.step).round().max(0.0) as usize;
     i.min(alliance_values(s) - 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Case, Hidden, Outcome, Patient, SessionNote};
+
+    /// Two courses, no drift, no hello-goodbye: intake N(50, 10²), noise σ = 5, four sessions, RCI 10
+    /// on a whole-point scale (so the last score deteriorates above intake + 9.5), course A change
+    /// N(0, 4²) with alliance mean 8, course B change N(15, 4²) with alliance mean 5 (alliance SD 2),
+    /// priors 0.8 and 0.2.
+    fn toy() -> Scenario {
+        let mut text = include_str!("../../tests/scenarios/minimal.ron").to_string();
+        for (a, b) in [
+            ("sessions: 6,", "sessions: 4,"),
+            ("checkpoints: [0, 2],", "checkpoints: [0, 1],"),
+            ("last: 5", "last: 3"),
+            (
+                "deterioration_rate: (value: 0.1,",
+                "deterioration_rate: (value: 0.2,",
+            ),
+            (
+                "mean_change: -15, sd_change: 5,",
+                "mean_change: 0, sd_change: 4,",
+            ),
+            (
+                "mean_change: 15, sd_change: 5,",
+                "mean_change: 15, sd_change: 4,",
+            ),
+            (
+                "rate: (value: 0.3, source: \"choice\"),\n        onset",
+                "rate: (value: 0.0, source: \"choice\"),\n        onset",
+            ),
+            (
+                "hello_goodbye: (rate: (value: 0.1,",
+                "hello_goodbye: (rate: (value: 0.0,",
+            ),
+        ] {
+            assert_eq!(text.matches(a).count(), 1, "{a}");
+            text = text.replace(a, b);
+        }
+        let mut s = crate::scenario::parse("toy", &text).expect("the toy scenario is valid");
+        s.priors_no_drift = vec![0.8, 0.2];
+        s.priors_drift = vec![0.8, 0.2];
+        s
+    }
+
+    fn case(scores: Vec<f64>, alliance: Vec<f64>) -> Case {
+        let notes = alliance
+            .iter()
+            .map(|_| SessionNote {
+                delivered: vec![true],
+                off_protocol: vec![false],
+            })
+            .collect();
+        Case {
+            index: 0,
+            hidden: Hidden {
+                course: 0,
+                true_intake: 0.0,
+                true_change: 0.0,
+                drift: None,
+                hello_goodbye: false,
+            },
+            patient: Patient {
+                age: 30,
+                female: true,
+                complaint: 0,
+            },
+            scores,
+            alliance,
+            notes,
+            events: Vec::new(),
+            outcome: Outcome::Unchanged,
+        }
+    }
+
+    #[test]
+    fn intake_only_by_hand() {
+        // After intake y0 = 60 the course posterior is the prior. E[μ0 | y0] = 50 + (100/125)·10 = 58,
+        // Var[μ0 | y0] = 100·25/125 = 20. Given course k, y_T − y0 ~ N(58 − 60 + δ_k, 20 + 16 + 25):
+        // A: 1 − Φ((9.5 + 2) / √61) = 0.0704532; B: 1 − Φ((9.5 − 13) / √61) = 0.6729700;
+        // mixed 0.8·0.0704532 + 0.2·0.6729700 = 0.1909565.
+        let s = toy();
+        let ideal = Ideal::new(&s);
+        let c = case(vec![60.0, 66.0, 0.0, 0.0, 0.0], vec![6.0; 4]);
+        let p = ideal.forecast(&s, &c.visible(0));
+        assert!((p - 0.190_956_549).abs() < 1e-6, "{p}");
+    }
+
+    #[test]
+    fn after_one_session_by_hand() {
+        // y0 = 60, y1 = 66, alliance 6 after session 1; g(1) = ln 2 / ln 5.
+        // Worked in covariance form, independently of the code's information form:
+        // Cov(y_i, y_j | k) = 100 + 16·g_i·g_j + 25·[i = j]; the class likelihood is the bivariate
+        // normal density of (60, 66), the alliance likelihood Φ((6.5 − μ)/2) − Φ((5.5 − μ)/2), and
+        // y_T | y0, y1, k is the Gaussian conditional. Per course: P(det | A) = 0.1502932,
+        // P(det | B) = 0.7401639; posterior P(A) = 0.5930583; forecast 0.3903362.
+        let s = toy();
+        let ideal = Ideal::new(&s);
+        let c = case(vec![60.0, 66.0, 0.0, 0.0, 0.0], vec![6.0; 4]);
+        let p = ideal.forecast(&s, &c.visible(1));
+        assert!((p - 0.390_336_180).abs() < 1e-6, "{p}");
+    }
+
+    /// P(drift | what is seen) from the drift weights, on the minimal scenario: drift in 30 % of cases,
+    /// onset uniform over sessions 1–5; before drift homework is omitted with 0.1 and chat happens with
+    /// 0.1; after onset 0.7 and 0.6; the event "stuck" happens only after onset, with 0.1 per session.
+    fn drift_posterior(events: Vec<crate::model::Event>) -> f64 {
+        let s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
+        let ideal = Ideal::new(&s);
+        let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+        c.notes[0] = SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![true],
+        };
+        c.events = events;
+        let (none, drift) = ideal.drift_log_weights(&s, &c.visible(1));
+        drift.exp() / (none.exp() + drift.exp())
+    }
+
+    #[test]
+    fn drift_posterior_by_hand() {
+        // Session 1: homework omitted, chat. No drift: 0.7 · (0.1 · 0.1) = 0.007. Drift: 0.3 · (0.8 ·
+        // 0.01 [onset later] + 0.2 · 0.7 · 0.6 · (1 − 0.1) [onset 1, no event]) = 0.02508.
+        // P(drift) = 0.02508 / 0.03208 = 0.7817955.
+        let p = drift_posterior(Vec::new());
+        assert!((p - 0.781_795_511).abs() < 1e-9, "{p}");
+        // The same session with "stuck" (possible only after onset): drift is certain.
+        let stuck = crate::model::Event {
+            session: 1,
+            kind: 2,
+        };
+        assert!((drift_posterior(vec![stuck]) - 1.0).abs() < 1e-12);
+    }
+}

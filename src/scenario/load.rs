@@ -107,9 +107,9 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     };
     let problems = validate(&parsed);
     if !problems.is_empty() {
-        return Err(ScenarioError::Invalid {
-            problems: problems.into_iter().map(locate).collect(),
-        });
+        let mut problems: Vec<Problem> = problems.into_iter().map(locate).collect();
+        problems.sort_by_key(|p| (p.line, p.col));
+        return Err(ScenarioError::Invalid { problems });
     }
     let solved = parsed
         .courses

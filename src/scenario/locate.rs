@@ -322,7 +322,7 @@ mod tests {
         assert_eq!(loc.position("measure.max"), Pos { line: 5, col: 5 });
         assert_eq!(loc.position("courses[1]"), Pos { line: 9, col: 5 });
         assert_eq!(loc.position("courses[1].sd"), Pos { line: 10, col: 6 });
-        assert_eq!(loc.position("courses[0].prior"), Pos { line: 8, col: 17 });
+        assert_eq!(loc.position("courses[0].prior"), Pos { line: 8, col: 16 });
     }
 
     #[test]

@@ -103,7 +103,7 @@ impl Checker<'_> {
             self.add(
                 path,
                 format!("{what} must be positive, found {x}"),
-                format!("write a {what} greater than 0"),
+                "write a value greater than 0",
             );
         }
     }
@@ -447,7 +447,7 @@ fn courses(c: &mut Checker) {
 fn alliance(c: &mut Checker) {
     let a = &c.file.alliance;
     c.source_key("alliance.source", &a.source);
-    if !(a.min < a.max) {
+    if a.min.partial_cmp(&a.max) != Some(std::cmp::Ordering::Less) {
         c.add(
             "alliance.max",
             "the alliance scale is empty",
