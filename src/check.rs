@@ -1,7 +1,9 @@
 //! `ontrack check`: does a scenario's simulation reproduce what it declares, and are the forecasters
 //! what they claim to be?
 //!
-//! Declared rates are compared with realised ones through a 95 % Wilson interval; the ideal forecaster
+//! Declared rates are compared with realised ones through Wilson intervals with a family-wise 95 %
+//! level (Bonferroni over the rate lines, so a correct scenario fails a line by chance in at most one
+//! run in twenty, however many event classes it has); the ideal forecaster
 //! must have the lowest Brier score at every checkpoint and pass a Hosmer–Lemeshow test of calibration
 //! over ten bins (at the 0.1 % level, so that a correct model fails by chance once in a thousand runs).
 
@@ -13,7 +15,7 @@ use crate::model::{Case, Outcome, generate_case};
 use crate::scenario::format::LindenClass;
 use crate::scenario::{EventCondition, Scenario};
 use crate::score::{auc, binned_reliability, brier, probability::bin_of};
-use crate::stats::wilson_interval;
+use crate::stats::{normal_quantile, wilson_interval_z};
 
 /// What a realised rate is compared with.
 #[derive(Debug, Clone, Serialize)]
@@ -27,7 +29,7 @@ pub enum Declared {
     Implied(f64),
 }
 
-/// One line of the rate table.
+/// One line of the rate table; the interval is the family-wise 95 % Wilson interval.
 #[derive(Debug, Clone, Serialize)]
 pub struct RateLine {
     pub name: String,
@@ -244,19 +246,21 @@ impl Counts {
     fn lines(&self, s: &Scenario, n: u64) -> Vec<RateLine> {
         let f = &s.file;
         let mut lines = vec![
-            rate_line(
-                "deterioration",
+            (
+                "deterioration".to_string(),
                 Declared::Rate(f.deterioration_rate.value),
                 self.deteriorated,
-                n,
             ),
-            rate_line(
-                "recovery",
+            (
+                "recovery".to_string(),
                 Declared::Range(f.recovery_rate.low, f.recovery_rate.high),
                 self.recovered,
-                n,
             ),
-            rate_line("drift", Declared::Rate(f.drift.rate.value), self.drift, n),
+            (
+                "drift".to_string(),
+                Declared::Rate(f.drift.rate.value),
+                self.drift,
+            ),
         ];
         for (i, class) in LindenClass::ALL.iter().enumerate() {
             if !f.events.iter().any(|e| e.linden == *class) {
@@ -264,25 +268,29 @@ impl Counts {
             }
             let implied = event_class_share(s, *class);
             let count = self.class_cases.get(i).copied().unwrap_or(0);
-            lines.push(rate_line(
-                &format!("events: {}", class.slug()),
+            lines.push((
+                format!("events: {}", class.slug()),
                 Declared::Implied(implied),
                 count,
-                n,
             ));
         }
+        // Bonferroni: each line at level 1 − 0.05 / lines, two-sided.
+        let z = normal_quantile(1.0 - 0.025 / lines.len() as f64);
         lines
+            .into_iter()
+            .map(|(name, declared, count)| rate_line(name, declared, count, n, z))
+            .collect()
     }
 }
 
-fn rate_line(name: &str, declared: Declared, count: u64, cases: u64) -> RateLine {
-    let (lo, hi) = wilson_interval(count, cases);
+fn rate_line(name: String, declared: Declared, count: u64, cases: u64, z: f64) -> RateLine {
+    let (lo, hi) = wilson_interval_z(count, cases, z);
     let pass = match declared {
         Declared::Rate(r) | Declared::Implied(r) => lo <= r && r <= hi,
         Declared::Range(a, b) => lo <= b && a <= hi,
     };
     RateLine {
-        name: name.to_string(),
+        name,
         declared,
         count,
         cases,

@@ -1,5 +1,6 @@
 //! The `ontrack` command: the trainee app (feature `gui`) and the tools for trainers and researchers.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -102,13 +103,16 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Scenarios => {
+            let mut out = String::new();
             for id in bundled_ids() {
                 let s = resolve(id)?;
-                println!(
+                let _ = writeln!(
+                    out,
                     "{id}\t{}\t{} cases, {} sessions, about {} min",
                     s.file.title.en, s.file.cases_per_run, s.file.sessions, s.file.minutes
                 );
             }
+            print_stdout(&out);
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { scenarios, json } => Ok(validate(&scenarios, json)),
@@ -125,11 +129,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bar.set_position(done)
             })?;
             bar.finish_and_clear();
-            println!(
-                "wrote {cases} cases of {} (seed {seed}) to {}",
+            print_stdout(&format!(
+                "wrote {cases} cases of {} (seed {seed}) to {}\n",
                 s.file.id,
                 out.display()
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::Check {
@@ -143,9 +147,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = check(&s, cases, seed, &mut |done| bar.set_position(done));
             bar.finish_and_clear();
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?));
             } else {
-                print_check(&report);
+                print_stdout(&format_check(&report));
             }
             Ok(if report.pass {
                 ExitCode::SUCCESS
@@ -278,15 +282,19 @@ fn error_json(name: &str, err: &ScenarioError) -> serde_json::Value {
     })
 }
 
-fn print_check(r: &CheckReport) {
-    println!(
+/// The check report as the table a person reads.
+fn format_check(r: &CheckReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "ontrack check {} — {} cases, seed {}",
         r.id, r.cases, r.seed
     );
-    println!();
-    println!(
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
         "{:<26} {:>18} {:>9} {:>19}  result",
-        "rate", "declared", "realised", "95 % interval"
+        "rate", "declared", "realised", "interval*"
     );
     for l in &r.rates {
         let declared = match l.declared {
@@ -294,7 +302,8 @@ fn print_check(r: &CheckReport) {
             Declared::Range(a, b) => format!("{a:.2}–{b:.2}"),
             Declared::Implied(x) => format!("{x:.4} (model)"),
         };
-        println!(
+        let _ = writeln!(
+            out,
             "{:<26} {:>18} {:>9.4} {:>9.4}–{:<9.4}  {}",
             l.name,
             declared,
@@ -304,14 +313,21 @@ fn print_check(r: &CheckReport) {
             verdict(l.pass)
         );
     }
-    println!();
-    println!(
+    let _ = writeln!(
+        out,
+        "* 95 % Wilson interval, family-wise over the {} lines (Bonferroni): a correct scenario fails a line by chance in at most 1 run in 20",
+        r.rates.len()
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
         "{:<10} {:<10} {:>8} {:>12} {:>7} {:>9}",
         "checkpoint", "forecaster", "Brier", "reliability", "AUC", "mean p"
     );
     for l in &r.forecasters {
         let auc = l.auc.map_or("n/a".to_string(), |a| format!("{a:.3}"));
-        println!(
+        let _ = writeln!(
+            out,
             "{:<10} {:<10} {:>8.5} {:>12.5} {:>7} {:>9.4}",
             l.checkpoint,
             l.forecaster.slug(),
@@ -321,9 +337,10 @@ fn print_check(r: &CheckReport) {
             l.mean_forecast
         );
     }
-    println!();
+    let _ = writeln!(out);
     for l in &r.ideal {
-        println!(
+        let _ = writeln!(
+            out,
             "ideal forecaster after session {:<3} lowest Brier: {}   calibrated (Hosmer–Lemeshow {:.1}, p = {:.3}): {}",
             l.checkpoint,
             verdict(l.best),
@@ -332,17 +349,19 @@ fn print_check(r: &CheckReport) {
             verdict(l.calibrated)
         );
     }
-    println!();
+    let _ = writeln!(out);
     for l in &r.signals {
-        println!(
+        let _ = writeln!(
+            out,
             "early-warning signal by session {:<3} flags {:.0} % of the deteriorating cases as not on track (yellow/red), {:.0} % of all cases",
             l.checkpoint,
             100.0 * l.sensitivity,
             100.0 * l.flagged
         );
     }
-    println!();
-    println!(
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
         "{}",
         if r.pass {
             "PASS: every line holds"
@@ -350,6 +369,12 @@ fn print_check(r: &CheckReport) {
             "FAIL: see the lines marked FAIL"
         }
     );
+    out
+}
+
+/// Writes to stdout; a closed pipe (`ontrack check … | head`) is not an error.
+fn print_stdout(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 fn verdict(pass: bool) -> &'static str {

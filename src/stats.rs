@@ -34,10 +34,15 @@ pub fn upper_tail_blurred(mean: f64, sd: f64, c: f64, half: f64) -> f64 {
 
 /// The 95 % Wilson score interval of `k` successes in `n` trials (Wilson, 1927).
 pub fn wilson_interval(k: u64, n: u64) -> (f64, f64) {
+    wilson_interval_z(k, n, 1.959_963_984_540_054)
+}
+
+/// The Wilson score interval of `k` successes in `n` trials with normal quantile `z`
+/// (1.96 for 95 %; larger for intervals adjusted for many comparisons).
+pub fn wilson_interval_z(k: u64, n: u64, z: f64) -> (f64, f64) {
     if n == 0 {
         return (0.0, 1.0);
     }
-    let z = 1.959_963_984_540_054_f64;
     let n_f = n as f64;
     let p = k as f64 / n_f;
     let z2 = z * z;
