@@ -11,7 +11,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use ontrack::check::{CheckReport, Declared, check};
 use ontrack::export::write_cases;
-use ontrack::scenario::{Scenario, ScenarioError, bundled_ids, resolve};
+use ontrack::model::generate_case;
+use ontrack::model::notes::render_case;
+use ontrack::scenario::{Lang, Scenario, ScenarioError, bundled_ids, resolve};
 
 #[derive(Parser)]
 #[command(
@@ -69,6 +71,22 @@ enum Command {
         /// Overwrite the CSV files in a folder that is not empty.
         #[arg(long)]
         force: bool,
+    },
+    /// Print one simulated case as a clinician reads it: patient card, scores, alliance, notes, events.
+    ///
+    /// Shows the hidden truth (course, drift, outcome) after the case, so a scenario author can read
+    /// what the generator makes of the scenario in both languages.
+    Case {
+        scenario: String,
+        /// Seed of the random number generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Which case of the sequence (1 is the first).
+        #[arg(long, default_value_t = 1)]
+        case: u64,
+        /// Language: nl or en.
+        #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
+        lang: String,
     },
     /// Simulate many cases and compare realised rates with declared ones, and score the forecasters.
     ///
@@ -134,6 +152,55 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 s.file.id,
                 out.display()
             ));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Case {
+            scenario,
+            seed,
+            case,
+            lang,
+        } => {
+            let s = load(&scenario)?;
+            let lang = if lang == "en" { Lang::En } else { Lang::Nl };
+            let index = case.checked_sub(1).context("cases are numbered from 1")?;
+            let c = generate_case(&s, seed, index);
+            let mut text = render_case(&s, &c, s.file.sessions, lang);
+            let course = s
+                .file
+                .courses
+                .get(c.hidden.course)
+                .map_or("", |k| k.label.get(lang));
+            let (hidden, from, none) = match lang {
+                Lang::Nl => ("Verborgen: beloop", "vanaf sessie", "geen"),
+                Lang::En => ("Hidden: course", "from session", "none"),
+            };
+            let drift = c.hidden.drift.map_or(none.to_string(), |d| {
+                let kind = s
+                    .file
+                    .drift
+                    .kinds
+                    .get(d.kind)
+                    .map_or("", |k| k.label.get(lang));
+                format!("{kind} ({from} {})", d.onset)
+            });
+            let _ = writeln!(
+                text,
+                "\n{hidden} {course}; drift: {drift}; hello-goodbye: {}; outcome: {}",
+                c.hidden.hello_goodbye,
+                c.outcome.slug()
+            );
+            for e in &c.events {
+                if let Some(k) = s.file.events.get(e.kind) {
+                    let _ = writeln!(
+                        text,
+                        "  session {}: {} = {}",
+                        e.session,
+                        k.key,
+                        k.linden.slug()
+                    );
+                }
+            }
+            print_stdout(&text);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check {

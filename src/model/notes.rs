@@ -35,3 +35,91 @@ pub fn render_event(s: &Scenario, event: &Event, lang: Lang) -> String {
         .map(|e| e.text.get(lang).to_string())
         .unwrap_or_default()
 }
+
+/// A whole case as a clinician would read it in a file, up to and including session `seen`:
+/// the patient card, then per session the score, alliance, note and events.
+pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> String {
+    let f = &s.file;
+    let (female, male, score_word, alliance_word, session_word, event_word, age_word) = match lang {
+        Lang::Nl => (
+            "vrouw",
+            "man",
+            "score",
+            "werkrelatie",
+            "Sessie",
+            "Gebeurtenis",
+            "jaar",
+        ),
+        Lang::En => (
+            "woman", "man", "score", "alliance", "Session", "Event", "years",
+        ),
+    };
+    let v = case.visible(seen);
+    let p = v.patient();
+    let complaint = f
+        .patients
+        .complaints
+        .get(p.complaint)
+        .map_or("", |c| c.get(lang));
+    let mut out = format!(
+        "{} {age_word}, {} — {complaint}\nIntake: {} {} {}\n",
+        p.age,
+        if p.female { female } else { male },
+        f.measure.name,
+        score_word,
+        v.scores().first().copied().unwrap_or(f64::NAN)
+    );
+    for (t0, note) in v.notes().iter().enumerate() {
+        let t = t0 + 1;
+        let score = v.scores().get(t).copied().unwrap_or(f64::NAN);
+        let alliance = v.alliance().get(t0).copied().unwrap_or(f64::NAN);
+        out.push_str(&format!(
+            "{session_word} {t}: {} {score_word} {score}, {} {alliance_word} {alliance}. {}\n",
+            f.measure.name,
+            f.alliance.name,
+            render_note(s, note, lang)
+        ));
+        for e in v.events().filter(|e| e.session as usize == t) {
+            out.push_str(&format!("  {event_word}: {}\n", render_event(s, e, lang)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SessionNote;
+
+    #[test]
+    fn notes_read_in_both_languages() {
+        let s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
+        let note = SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![true],
+        };
+        assert_eq!(
+            render_note(&s, &note, Lang::Nl),
+            "Geen huiswerk. Vooral gepraat."
+        );
+        assert_eq!(
+            render_note(&s, &note, Lang::En),
+            "No homework. Mostly chat."
+        );
+        let delivered = SessionNote {
+            delivered: vec![true],
+            off_protocol: vec![false],
+        };
+        assert_eq!(render_note(&s, &delivered, Lang::En), "Homework reviewed.");
+    }
+
+    #[test]
+    fn a_rendered_case_shows_only_the_sessions_seen() {
+        let s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
+        let case = crate::model::generate_case(&s, 1, 0);
+        let text = render_case(&s, &case, 2, Lang::Nl);
+        assert!(text.contains("Sessie 2:"));
+        assert!(!text.contains("Sessie 3:"));
+        assert!(text.contains("Intake: Scale score"));
+    }
+}
