@@ -14,7 +14,7 @@ use crate::forecast::{Benchmarks, Forecaster};
 use crate::model::{Case, Outcome, generate_case};
 use crate::scenario::format::LindenClass;
 use crate::scenario::{EventCondition, Scenario};
-use crate::score::{auc, binned_reliability, brier, probability::bin_of};
+use crate::score::{auc, bin_of, binned_reliability, brier};
 use crate::stats::{normal_quantile, wilson_interval_z};
 
 /// What a realised rate is compared with.
@@ -105,7 +105,7 @@ pub fn check(s: &Scenario, n: u64, seed: u64, progress: &mut dyn FnMut(u64)) -> 
                 }
             }
             let flagged =
-                (1..=cp).any(|t| bench.actuarial.signal(s, &case.visible(t)).not_on_track());
+                (1..=cp).any(|t| bench.actuarial().signal(s, &case.visible(t)).not_on_track());
             if let Some(list) = flagged_ever.get_mut(ci) {
                 list.push(flagged);
             }
@@ -127,14 +127,14 @@ pub fn check(s: &Scenario, n: u64, seed: u64, progress: &mut dyn FnMut(u64)) -> 
         let mut briers = Vec::new();
         for (fi, f) in Forecaster::ALL.iter().enumerate() {
             let Some(p) = row.get(fi) else { continue };
-            let b = brier(p, &outcomes).unwrap_or(f64::NAN);
+            let b = brier(p, &outcomes).value().unwrap_or(f64::NAN);
             briers.push((*f, b));
             lines.push(ForecasterLine {
                 checkpoint: cp,
                 forecaster: *f,
                 brier: b,
-                reliability: binned_reliability(p, &outcomes).unwrap_or(f64::NAN),
-                auc: auc(p, &outcomes),
+                reliability: binned_reliability(p, &outcomes).value().unwrap_or(f64::NAN),
+                auc: auc(p, &outcomes).value(),
                 mean_forecast: p.iter().sum::<f64>() / p.len().max(1) as f64,
             });
         }

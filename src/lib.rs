@@ -8,7 +8,9 @@
 pub mod check;
 pub mod export;
 pub mod forecast;
+pub mod forecasts_csv;
 pub mod model;
+pub mod run;
 pub mod scenario;
 pub mod score;
 pub mod stats;

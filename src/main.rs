@@ -11,8 +11,15 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use ontrack::check::{CheckReport, Declared, check};
 use ontrack::export::write_cases;
+use std::sync::Arc;
+
+use ontrack::forecast::Benchmarks;
 use ontrack::model::generate_case;
 use ontrack::model::notes::render_case;
+use ontrack::run::Session;
+use ontrack::run::bots::{Bot, play};
+use ontrack::run::code::{decode, encode};
+use ontrack::run::store::results_dir;
 use ontrack::scenario::{Lang, Scenario, ScenarioError, bundled_ids, resolve};
 
 #[derive(Parser)]
@@ -87,6 +94,40 @@ enum Command {
         /// Language: nl or en.
         #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
         lang: String,
+    },
+    /// Play a whole run with a bot and save it, as a trainee's run would be saved.
+    ///
+    /// Bots: base-rate, actuarial, ideal, random, overconfident, typical (forecasts like the
+    /// therapists of Hannan et al., 2005). The run file goes to the results folder, where `cohort`
+    /// and the trainer view find it.
+    Play {
+        /// Scenario file or bundled id (not needed with --code or --resume).
+        #[arg(required_unless_present_any = ["code", "resume"])]
+        scenario: Option<String>,
+        /// The bot that plays.
+        #[arg(long, value_parser = ["base-rate", "actuarial", "ideal", "random", "overconfident", "typical"])]
+        bot: String,
+        /// Seed of the cases (the same seed gives the same cases).
+        #[arg(long, default_value_t = 1, conflicts_with = "code")]
+        seed: u64,
+        /// A course code from the trainer, such as DCBT-0Z89: gives scenario and seed.
+        #[arg(long)]
+        code: Option<String>,
+        /// The pseudonym the run is saved under.
+        #[arg(long, default_value = "bot")]
+        trainee: String,
+        /// Results folder (default: $ONTRACK_RESULTS, else the platform's data folder).
+        #[arg(long)]
+        results: Option<PathBuf>,
+        /// Continue the unfinished run in this file instead of starting one.
+        #[arg(long, conflicts_with_all = ["scenario", "code"])]
+        resume: Option<PathBuf>,
+        /// Print "saved N" after each answer is on disk.
+        #[arg(long)]
+        ack: bool,
+        /// Wait this many milliseconds between answers (for demonstrations and crash tests).
+        #[arg(long, default_value_t = 0)]
+        pace_ms: u64,
     },
     /// Simulate many cases and compare realised rates with declared ones, and score the forecasters.
     ///
@@ -203,6 +244,54 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_stdout(&text);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Play {
+            scenario,
+            bot,
+            seed,
+            code,
+            trainee,
+            results,
+            resume,
+            ack,
+            pace_ms,
+        } => {
+            let bot = Bot::from_name(&bot).context("unknown bot")?;
+            let mut session = match (resume, code) {
+                (Some(path), _) => Session::resume(&path)?,
+                (None, code) => {
+                    let (s, seed, code) = match code {
+                        Some(code) => {
+                            let (s, seed) = scenario_of_code(&code, scenario.as_deref())?;
+                            (s, seed, code.to_ascii_uppercase())
+                        }
+                        None => {
+                            let name = scenario.context("name a scenario, a --code or --resume")?;
+                            let s = load(&name)?;
+                            let code = encode(&s.course_prefix(), seed).unwrap_or_default();
+                            (s, seed, code)
+                        }
+                    };
+                    let dir = results_dir(results.as_deref());
+                    Session::start(&dir, Arc::new(s), seed, &trainee, &code)?
+                }
+            };
+            let scenario = session.run().scenario_arc();
+            let bench = Benchmarks::new(&scenario);
+            let stdout = std::io::stdout();
+            let seed = session.file().seed;
+            play(&mut session, &bench, bot, seed, &mut |n| {
+                if ack {
+                    let mut out = stdout.lock();
+                    let _ = writeln!(out, "saved {n}");
+                    let _ = out.flush();
+                }
+                if pace_ms > 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(pace_ms));
+                }
+            })?;
+            print_stdout(&format!("{}\n", session.path().display()));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check {
             scenario,
             cases,
@@ -225,6 +314,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+/// The scenario and seed of a course code: the bundled scenario with its prefix, or the named one.
+fn scenario_of_code(code: &str, named: Option<&str>) -> anyhow::Result<(Scenario, u64)> {
+    let (prefix, seed) = decode(code)?;
+    let candidates: Vec<Scenario> = match named {
+        Some(name) => vec![load(name)?],
+        None => bundled_ids()
+            .into_iter()
+            .filter_map(|id| resolve(id).ok())
+            .collect(),
+    };
+    let s = candidates
+        .into_iter()
+        .find(|s| s.course_prefix() == prefix)
+        .with_context(|| {
+            format!("no scenario has the course code prefix {prefix}: check the code, or name the scenario file the trainer gave you")
+        })?;
+    Ok((s, seed))
 }
 
 fn load(name: &str) -> anyhow::Result<Scenario> {

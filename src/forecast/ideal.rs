@@ -181,6 +181,31 @@ impl Ideal {
     /// Log of the (relative) weights of "no drift at all" and "drift (now or later)", combining the
     /// drift prior with the likelihood of the notes and drift-only events seen.
     fn drift_log_weights(&self, s: &Scenario, v: &Visible) -> (f64, f64) {
+        let w = self.drift_hypotheses(s, v);
+        let mut drift = w.started;
+        drift.push(w.later);
+        (w.none, log_sum_exp(&drift))
+    }
+
+    /// The probability that the therapist has drifted by the last session seen, and the most
+    /// probable kind of drift if so: what a perfect observer of the session notes would conclude.
+    pub fn drift_started(&self, s: &Scenario, v: &Visible) -> (f64, Option<usize>) {
+        let w = self.drift_hypotheses(s, v);
+        let started = log_sum_exp(&w.started);
+        let all = log_sum_exp(&[w.none, w.later, started]);
+        let p = (started - all).exp();
+        let kind = w
+            .started
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.is_finite())
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(k, _)| k);
+        (if p.is_finite() { p } else { 0.0 }, kind)
+    }
+
+    /// Log weights of the drift hypotheses given the notes and drift-only events seen.
+    fn drift_hypotheses(&self, s: &Scenario, v: &Visible) -> DriftWeights {
         let p_drift = s.file.drift.rate.value;
         let notes = v.notes();
         let seen = notes.len();
@@ -212,16 +237,19 @@ impl Ideal {
             .collect();
         let prefix_before = prefix_sums(&before);
         let total_before = prefix_before.last().copied().unwrap_or(0.0);
-        let log_none = (1.0 - p_drift).ln() + total_before;
+        let none = (1.0 - p_drift).ln() + total_before;
         if p_drift <= 0.0 {
-            return (log_none, f64::NEG_INFINITY);
+            return DriftWeights {
+                none,
+                later: f64::NEG_INFINITY,
+                started: vec![f64::NEG_INFINITY; s.kinds.len()],
+            };
         }
-        let mut parts = Vec::new();
-        let later: f64 = s.onset.iter().skip(seen).sum();
-        if later > 0.0 {
-            parts.push(later.ln() + total_before);
-        }
+        let later_prior: f64 = s.onset.iter().skip(seen).sum();
+        let later = p_drift.ln() + later_prior.ln() + total_before;
+        let mut started = Vec::with_capacity(s.kinds.len());
         for kind in &s.kinds {
+            let mut parts = Vec::new();
             let after: Vec<f64> = notes
                 .iter()
                 .zip(&happened)
@@ -249,9 +277,24 @@ impl Ideal {
                 let a = total_after - prefix_after.get(o - 1).copied().unwrap_or(0.0);
                 parts.push(kind.probability.ln() + p_o.ln() + b + a);
             }
+            started.push(p_drift.ln() + log_sum_exp(&parts));
         }
-        (log_none, p_drift.ln() + log_sum_exp(&parts))
+        DriftWeights {
+            none,
+            later,
+            started,
+        }
     }
+}
+
+/// Log weights (prior × likelihood) of the drift hypotheses at a checkpoint.
+struct DriftWeights {
+    /// No drift in this case at all.
+    none: f64,
+    /// Drift that starts after the last session seen.
+    later: f64,
+    /// Drift of each kind that has started by the last session seen.
+    started: Vec<f64>,
 }
 
 /// Log-likelihood of one session's note under omission and off-protocol probabilities.
@@ -423,6 +466,16 @@ mod tests {
         // P(drift) = 0.02508 / 0.03208 = 0.7817955.
         let p = drift_posterior(Vec::new());
         assert!((p - 0.781_795_511).abs() < 1e-9, "{p}");
+        // Started by session 1 (onset 1 only): 0.3 · 0.2 · 0.378 / 0.03208 = 0.7069825.
+        let s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
+        let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+        c.notes[0] = SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![true],
+        };
+        let (started, kind) = Ideal::new(&s).drift_started(&s, &c.visible(1));
+        assert!((started - 0.706_982_544).abs() < 1e-9, "{started}");
+        assert_eq!(kind, Some(0));
         // The same session with "stuck" (possible only after onset): drift is certain.
         let stuck = crate::model::Event {
             session: 1,

@@ -5,6 +5,8 @@
 pub mod actuarial;
 pub mod ideal;
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 pub use actuarial::{Actuarial, Signal};
@@ -38,11 +40,11 @@ impl Forecaster {
     }
 }
 
-/// The three benchmark forecasters of one scenario, prepared once (the actuarial rule is normed on a
-/// simulation of 100 000 cases).
+/// The three benchmark forecasters of one scenario, prepared once. The actuarial rule is normed on a
+/// simulation of 100 000 cases the first time it is needed.
 pub struct Benchmarks<'a> {
     pub scenario: &'a Scenario,
-    pub actuarial: Actuarial,
+    actuarial: OnceLock<Actuarial>,
     pub ideal: Ideal,
 }
 
@@ -50,16 +52,22 @@ impl<'a> Benchmarks<'a> {
     pub fn new(scenario: &'a Scenario) -> Self {
         Benchmarks {
             scenario,
-            actuarial: Actuarial::norm(scenario),
+            actuarial: OnceLock::new(),
             ideal: Ideal::new(scenario),
         }
+    }
+
+    /// The normed early-warning rule.
+    pub fn actuarial(&self) -> &Actuarial {
+        self.actuarial
+            .get_or_init(|| Actuarial::norm(self.scenario))
     }
 
     /// The forecast of `which` for what is visible.
     pub fn forecast(&self, which: Forecaster, v: &Visible) -> f64 {
         match which {
             Forecaster::BaseRate => base_rate(self.scenario),
-            Forecaster::Actuarial => self.actuarial.forecast(self.scenario, v),
+            Forecaster::Actuarial => self.actuarial().forecast(self.scenario, v),
             Forecaster::Ideal => self.ideal.forecast(self.scenario, v),
         }
     }

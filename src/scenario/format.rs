@@ -351,4 +351,8 @@ pub struct ScenarioFile {
     pub cases_per_run: u32,
     /// About how long a run takes a trainee.
     pub minutes: u32,
+    /// Four letters or digits that start this scenario's course codes (`DCBT` in `DCBT-7Q4K`);
+    /// when left out, made from the id.
+    #[serde(default)]
+    pub course_code: String,
 }

@@ -105,6 +105,27 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             });
         }
     };
+    build_checked(parsed, &locate)
+}
+
+/// Validates and calibrates a scenario that is already parsed (such as the one embedded in a run
+/// file); problems are reported at the top of `file`, since there is no text to point into.
+pub fn from_file(file: &str, parsed: ScenarioFile) -> Result<Scenario, ScenarioError> {
+    let locate = |p: PathProblem| Problem {
+        file: file.to_string(),
+        line: 1,
+        col: 1,
+        path: p.path,
+        message: p.message,
+        fix: p.fix,
+    };
+    build_checked(parsed, &locate)
+}
+
+fn build_checked(
+    parsed: ScenarioFile,
+    locate: &dyn Fn(PathProblem) -> Problem,
+) -> Result<Scenario, ScenarioError> {
     let problems = validate(&parsed);
     if !problems.is_empty() {
         let mut problems: Vec<Problem> = problems.into_iter().map(locate).collect();

@@ -8,7 +8,9 @@ pub mod locate;
 pub mod validate;
 
 pub use format::{Lang, ScenarioFile};
-pub use load::{Problem, ScenarioError, bundled, bundled_ids, load_path, parse, resolve};
+pub use load::{
+    Problem, ScenarioError, bundled, bundled_ids, from_file, load_path, parse, resolve,
+};
 
 use sha2::{Digest, Sha256};
 
@@ -149,6 +151,28 @@ impl Scenario {
     /// The number of sessions after intake.
     pub fn sessions(&self) -> usize {
         self.file.sessions as usize
+    }
+
+    /// The four characters that start this scenario's course codes: the declared ones, or the first
+    /// letters of the id's parts, filled up from the id.
+    pub fn course_prefix(&self) -> String {
+        if !self.file.course_code.is_empty() {
+            return self.file.course_code.to_ascii_uppercase();
+        }
+        let usable =
+            |c: &char| c.is_ascii_alphanumeric() && !"ILOU".contains(c.to_ascii_uppercase());
+        let initials = self
+            .file
+            .id
+            .split('-')
+            .filter_map(|part| part.chars().find(usable));
+        let rest = self.file.id.chars().filter(usable);
+        initials
+            .chain(rest)
+            .chain(std::iter::repeat('X'))
+            .take(4)
+            .collect::<String>()
+            .to_ascii_uppercase()
     }
 
     /// The marginal prior of each course (drift and no drift mixed).

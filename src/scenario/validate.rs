@@ -444,17 +444,39 @@ fn courses(c: &mut Checker) {
     }
 }
 
+/// The most steps an alliance scale may have (a rating scale has tens of them, not millions).
+const MAX_ALLIANCE_STEPS: f64 = 10_000.0;
+
 fn alliance(c: &mut Checker) {
     let a = &c.file.alliance;
     c.source_key("alliance.source", &a.source);
+    let range_ok = a.min.is_finite() && a.max.is_finite() && a.min < a.max;
     if a.min.partial_cmp(&a.max) != Some(std::cmp::Ordering::Less) {
         c.add(
             "alliance.max",
             "the alliance scale is empty",
             "make `max` greater than `min`",
         );
+    } else if !range_ok {
+        c.add(
+            "alliance.max",
+            format!("the alliance scale {}–{} is not finite", a.min, a.max),
+            "write `min` and `max` as plain numbers",
+        );
     }
     c.positive("alliance.step", a.step, "step");
+    // The ideal forecaster keeps a table with one entry per shown rating on the scale.
+    let values = (a.max - a.min) / a.step;
+    if range_ok && a.step > 0.0 && a.step.is_finite() && values > MAX_ALLIANCE_STEPS {
+        c.add(
+            "alliance.step",
+            format!(
+                "the scale {}–{} in steps of {} has more than {MAX_ALLIANCE_STEPS} steps",
+                a.min, a.max, a.step
+            ),
+            "check `min`, `max` and `step`: write the scale the ratings are given on (SRS: 0–40 in steps of 1)",
+        );
+    }
     c.positive("alliance.sd", a.sd, "standard deviation");
     if !(a.min <= a.concern_below && a.concern_below <= a.max) {
         c.add(
@@ -692,11 +714,75 @@ fn rest(c: &mut Checker) {
             "write how many cases a trainee works through, between 1 and 1000",
         );
     }
+    let code_ok = f.course_code.is_empty()
+        || (f.course_code.len() == 4
+            && f.course_code
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() && !"ILOU".contains(ch.to_ascii_uppercase())));
+    if !code_ok {
+        c.add(
+            "course_code",
+            format!("\"{}\" cannot start a course code", f.course_code),
+            "use four letters or digits other than I, L, O and U (they are easily misread), such as \"DCBT\"",
+        );
+    }
     if f.minutes == 0 {
         c.add(
             "minutes",
             "a run cannot take 0 minutes",
             "write about how many minutes a run takes",
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Found by the fuzz target `scenario_parse`: an alliance scale of 1e20 steps passed validation and
+    /// `Ideal::new` panicked on `usize` overflow counting its values (and a scale of ~1e9 steps made it
+    /// allocate gigabytes). Such a scale is now refused at `alliance.step`, as are infinite ends.
+    #[test]
+    fn alliance_scale_with_too_many_steps_is_refused() {
+        let base = include_str!("../../tests/fuzz_regressions/alliance-max-overflow.ron");
+        let alliance = "alliance: (name: \"A\", min: 0, max: 1e20, step: 1,";
+        assert_eq!(base.matches(alliance).count(), 1);
+        for (replacement, path) in [
+            (alliance, "alliance.step"),
+            (
+                "alliance: (name: \"A\", min: 0, max: 10, step: 1e-9,",
+                "alliance.step",
+            ),
+            (
+                "alliance: (name: \"A\", min: 0, max: 1e308, step: 1e-300,",
+                "alliance.step",
+            ),
+            (
+                "alliance: (name: \"A\", min: -1e308, max: 1e308, step: 1,",
+                "alliance.step",
+            ),
+            (
+                "alliance: (name: \"A\", min: 0, max: inf, step: 1,",
+                "alliance.max",
+            ),
+            (
+                "alliance: (name: \"A\", min: -inf, max: 10, step: 1,",
+                "alliance.max",
+            ),
+        ] {
+            let text = base.replace(alliance, replacement);
+            let Err(err) = crate::scenario::parse("fuzz.ron", &text) else {
+                panic!("{replacement} was accepted");
+            };
+            assert!(
+                err.problems().iter().any(|p| p.path == path),
+                "{replacement}: {err}"
+            );
+        }
+        // A fine-grained but real scale still loads.
+        let fine = base.replace(
+            alliance,
+            "alliance: (name: \"A\", min: 0, max: 10, step: 0.01,",
+        );
+        let s = crate::scenario::parse("fuzz.ron", &fine).expect("a scale of 1000 steps is valid");
+        let _ = crate::forecast::Ideal::new(&s);
     }
 }

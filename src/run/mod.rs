@@ -1,0 +1,156 @@
+//! Runs: one trainee working one scenario. The state machine decides what may be seen and answered;
+//! a [`Session`] ties it to its file, saved atomically after every answer, and resumes it after a crash.
+
+pub mod bots;
+pub mod code;
+pub mod file;
+pub mod machine;
+pub mod store;
+pub mod verify;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+pub use file::{CaseRecord, RUN_SCHEMA, RunFile, RunFileError, load_run, parse_run};
+pub use machine::{Action, CaseAnswers, Due, Phase, Run, RunError};
+pub use verify::{VerifyError, replay};
+
+use crate::scenario::Scenario;
+
+/// Why a session could not start, save or resume.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(
+        "{path}: cannot save the run ({source}) — check that the results folder can be written, or choose another with --results"
+    )]
+    Save {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    File(#[from] RunFileError),
+    #[error("{path}: {error}")]
+    Verify { path: PathBuf, error: VerifyError },
+    #[error(transparent)]
+    Answer(#[from] RunError),
+}
+
+/// A run with its file: every accepted action is written to disk before `apply` returns.
+pub struct Session {
+    path: PathBuf,
+    file: RunFile,
+    run: Run,
+}
+
+impl Session {
+    /// Starts a new run in `dir` and writes its file.
+    pub fn start(
+        dir: &Path,
+        scenario: Arc<Scenario>,
+        seed: u64,
+        trainee: &str,
+        course_code: &str,
+    ) -> Result<Session, SessionError> {
+        let started = Timestamp::now();
+        let run = Run::new(Arc::clone(&scenario), seed);
+        let file = RunFile {
+            schema: RUN_SCHEMA,
+            program_version: env!("CARGO_PKG_VERSION").to_string(),
+            scenario_hash: scenario.hash.clone(),
+            scenario: scenario.file.clone(),
+            seed,
+            course_code: course_code.to_string(),
+            trainee: trainee.trim().to_string(),
+            started,
+            finished: None,
+            cases: run
+                .cases_for_verification()
+                .iter()
+                .map(CaseRecord::of)
+                .collect(),
+            log: Vec::new(),
+        };
+        let name = format!(
+            "{}_{}_{}_{}.ron",
+            store::slug(trainee),
+            scenario.file.id,
+            started.strftime("%Y%m%dT%H%M%S%.3fZ"),
+            seed
+        );
+        let session = Session {
+            path: dir.join(name),
+            file,
+            run,
+        };
+        session.save()?;
+        Ok(session)
+    }
+
+    /// Resumes a run from its file, checking it on the way.
+    pub fn resume(path: &Path) -> Result<Session, SessionError> {
+        let file = load_run(path)?;
+        let run = replay(&file).map_err(|error| SessionError::Verify {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        Ok(Session {
+            path: path.to_path_buf(),
+            file,
+            run,
+        })
+    }
+
+    /// Applies an action and saves the file; when this returns `Ok`, the answer is on disk.
+    pub fn apply(&mut self, action: Action) -> Result<(), SessionError> {
+        self.run.apply(&action)?;
+        let now = Timestamp::now();
+        // Keep the log in time order even if the clock steps back.
+        let at = self.file.log.last().map_or(now, |e| e.at.max(now));
+        self.file.log_action(at, action);
+        if self.run.phase() == Phase::Finished && self.file.finished.is_none() {
+            self.file.finished = Some(at);
+        }
+        self.save()
+    }
+
+    fn save(&self) -> Result<(), SessionError> {
+        store::write_atomic(&self.path, self.file.to_ron().as_bytes()).map_err(|source| {
+            SessionError::Save {
+                path: self.path.clone(),
+                source,
+            }
+        })
+    }
+
+    pub fn run(&self) -> &Run {
+        &self.run
+    }
+
+    pub fn file(&self) -> &RunFile {
+        &self.file
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Unfinished runs in a results folder that verify and can be resumed, newest first.
+pub fn unfinished(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(Timestamp, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter_map(|p| {
+            let file = load_run(&p).ok()?;
+            (file.finished.is_none() && replay(&file).is_ok()).then_some((file.started, p))
+        })
+        .collect();
+    found.sort_by_key(|(started, _)| std::cmp::Reverse(*started));
+    found.into_iter().map(|(_, p)| p).collect()
+}

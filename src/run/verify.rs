@@ -1,0 +1,91 @@
+//! Rebuilds a run from its file and checks it: the seals, the embedded scenario and its hash, the
+//! regenerated cases against the stored records, and every logged action replayed through the state
+//! machine. A file that passes can be resumed or scored; one that fails says why.
+
+use std::sync::Arc;
+
+use super::file::{CaseRecord, RunFile};
+use super::machine::{Run, RunError};
+use crate::scenario::from_file;
+
+/// Why a run file does not verify.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum VerifyError {
+    #[error("answer {0} does not match its seal: the file was edited by hand after it was written")]
+    BrokenSeal(usize),
+    #[error("the embedded scenario is not valid: {0}")]
+    Scenario(String),
+    #[error("the embedded scenario does not match its hash: the scenario was edited after the run")]
+    ScenarioHash,
+    #[error("the file has {found} case records, the run has {expected} cases")]
+    CaseCount { found: usize, expected: usize },
+    #[error(
+        "case {case}: the stored record ({stored}) differs from the regenerated case ({regenerated}): the file was edited"
+    )]
+    CaseMismatch {
+        case: usize,
+        stored: String,
+        regenerated: String,
+    },
+    #[error("answer {index} ({action}) is not possible at that point of the run: {error}")]
+    Rejected {
+        index: usize,
+        action: String,
+        error: RunError,
+    },
+    #[error("answer {0} is dated before the answer before it")]
+    OutOfOrder(usize),
+}
+
+/// The run of a file, rebuilt and checked.
+pub fn replay(file: &RunFile) -> Result<Run, VerifyError> {
+    if let Some(i) = file.broken_seal() {
+        return Err(VerifyError::BrokenSeal(i + 1));
+    }
+    let scenario = from_file("(embedded scenario)", file.scenario.clone())
+        .map_err(|e| VerifyError::Scenario(e.to_string()))?;
+    if scenario.hash != file.scenario_hash {
+        return Err(VerifyError::ScenarioHash);
+    }
+    let mut run = Run::new(Arc::new(scenario), file.seed);
+    verify_records(&run, &file.cases)?;
+    let mut previous = None;
+    for (i, entry) in file.log.iter().enumerate() {
+        if previous.is_some_and(|p| entry.at < p) {
+            return Err(VerifyError::OutOfOrder(i + 1));
+        }
+        previous = Some(entry.at);
+        run.apply(&entry.action)
+            .map_err(|error| VerifyError::Rejected {
+                index: i + 1,
+                action: format!("{:?}", entry.action),
+                error,
+            })?;
+    }
+    Ok(run)
+}
+
+fn verify_records(run: &Run, records: &[CaseRecord]) -> Result<(), VerifyError> {
+    let cases = run.cases_for_verification();
+    if cases.len() != records.len() {
+        return Err(VerifyError::CaseCount {
+            found: records.len(),
+            expected: cases.len(),
+        });
+    }
+    for (i, (case, stored)) in cases.iter().zip(records).enumerate() {
+        let regenerated = CaseRecord::of(case);
+        if &regenerated != stored {
+            return Err(VerifyError::CaseMismatch {
+                case: i + 1,
+                stored: describe(stored),
+                regenerated: describe(&regenerated),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn describe(r: &CaseRecord) -> String {
+    format!("intake {}, last {}, {}", r.intake, r.last, r.outcome.slug())
+}

@@ -1,0 +1,296 @@
+//! Percentile-bootstrap 95 % intervals of the Brier score and the AUC, so a trainer does not over-read
+//! a 20-case score.
+//!
+//! Resampling is over cases, [`RESAMPLES`] times, from a `ChaCha8Rng` seeded by the caller: the same
+//! seed gives the same interval on every machine. The Brier score resamples all cases; the AUC resamples
+//! deteriorating and other cases separately (stratified, as pROC does), so every resample has both
+//! outcomes, the AUC is always defined and no resample has to be dropped. Each resample costs O(n).
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+use super::metric::{Metric, Undefined};
+use super::probability::{ForecastGroups, auc_from_counts, check_inputs};
+
+/// Number of bootstrap resamples: enough for stable 2.5 % and 97.5 % percentiles.
+pub const RESAMPLES: usize = 2000;
+
+/// Coverage of the intervals.
+pub const LEVEL: f64 = 0.95;
+
+/// ChaCha stream of the AUC resamples, so they are independent of the Brier ones for the same seed.
+const AUC_STREAM: u64 = 1;
+
+/// A two-sided interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    /// Lower end (the 2.5th percentile of the resampled scores).
+    pub low: f64,
+    /// Upper end (the 97.5th percentile).
+    pub high: f64,
+}
+
+/// The 95 % percentile-bootstrap interval of the Brier score; not defined for fewer than two cases.
+pub fn brier_interval(forecasts: &[f64], outcomes: &[bool], seed: u64) -> Metric<Interval> {
+    let interval = || -> Result<Interval, Undefined> {
+        check_inputs(forecasts, outcomes)?;
+        if forecasts.len() < 2 {
+            return Err(Undefined::TooFewCases);
+        }
+        let errors: Vec<f64> = forecasts
+            .iter()
+            .zip(outcomes)
+            .map(|(p, &o)| (p - f64::from(u8::from(o))).powi(2))
+            .collect();
+        let n = errors.len();
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut scores = Vec::with_capacity(RESAMPLES);
+        for _ in 0..RESAMPLES {
+            let mut sum = 0.0;
+            for _ in 0..n {
+                if let Some(e) = errors.get(rng.random_range(0..n)) {
+                    sum += e;
+                }
+            }
+            scores.push(sum / n as f64);
+        }
+        percentile_interval(&mut scores)
+    };
+    interval().into()
+}
+
+/// The 95 % percentile-bootstrap interval of the AUC, resampling deteriorating and other cases
+/// separately; not defined when all outcomes are equal.
+pub fn auc_interval(forecasts: &[f64], outcomes: &[bool], seed: u64) -> Metric<Interval> {
+    ForecastGroups::new(forecasts, outcomes)
+        .and_then(|g| auc_interval_of(&g, outcomes, seed))
+        .into()
+}
+
+pub(crate) fn auc_interval_of(
+    g: &ForecastGroups,
+    outcomes: &[bool],
+    seed: u64,
+) -> Result<Interval, Undefined> {
+    // The forecast group of every positive and every negative case.
+    let mut positive_groups = Vec::new();
+    let mut negative_groups = Vec::new();
+    for (&group, &o) in g.case_group.iter().zip(outcomes) {
+        if o {
+            positive_groups.push(group);
+        } else {
+            negative_groups.push(group);
+        }
+    }
+    if positive_groups.is_empty() && negative_groups.is_empty() {
+        return Err(Undefined::NoCases);
+    }
+    if positive_groups.is_empty() || negative_groups.is_empty() {
+        return Err(Undefined::OneOutcome);
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(AUC_STREAM);
+    let groups = g.values.len();
+    let mut positives = vec![0_u64; groups];
+    let mut negatives = vec![0_u64; groups];
+    let mut scores = Vec::with_capacity(RESAMPLES);
+    for _ in 0..RESAMPLES {
+        positives.fill(0);
+        negatives.fill(0);
+        draw_into(&mut rng, &positive_groups, &mut positives);
+        draw_into(&mut rng, &negative_groups, &mut negatives);
+        scores.push(auc_from_counts(&positives, &negatives)?);
+    }
+    percentile_interval(&mut scores)
+}
+
+/// Draws `from.len()` cases with replacement from `from` and counts them by forecast group.
+fn draw_into(rng: &mut ChaCha8Rng, from: &[usize], counts: &mut [u64]) {
+    let n = from.len();
+    if n == 0 {
+        return;
+    }
+    for _ in 0..n {
+        if let Some(c) = from
+            .get(rng.random_range(0..n))
+            .and_then(|&group| counts.get_mut(group))
+        {
+            *c += 1;
+        }
+    }
+}
+
+/// The (1 − LEVEL)/2 and (1 + LEVEL)/2 quantiles of the resampled scores, by linear interpolation
+/// between order statistics (Hyndman & Fan type 7, the default of R and NumPy).
+fn percentile_interval(scores: &mut [f64]) -> Result<Interval, Undefined> {
+    if scores.is_empty() {
+        return Err(Undefined::NoCases);
+    }
+    if !scores.iter().all(|s| s.is_finite()) {
+        return Err(Undefined::NotFinite);
+    }
+    scores.sort_unstable_by(f64::total_cmp);
+    let tail = (1.0 - LEVEL) / 2.0;
+    let low = quantile(scores, tail).ok_or(Undefined::NoCases)?;
+    let high = quantile(scores, 1.0 - tail).ok_or(Undefined::NoCases)?;
+    Ok(Interval { low, high })
+}
+
+/// Type-7 quantile of sorted data.
+fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
+    let h = (sorted.len().checked_sub(1)? as f64) * q;
+    let below = h.floor();
+    let lower = *sorted.get(below as usize)?;
+    let upper = sorted.get(below as usize + 1).copied().unwrap_or(lower);
+    Some(lower + (h - below) * (upper - lower))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::probability::{auc, brier};
+
+    /// 200 cases with whole-percent forecasts and outcomes that follow them loosely.
+    fn sample() -> (Vec<f64>, Vec<bool>) {
+        let mut rng = ChaCha8Rng::seed_from_u64(7);
+        let mut p = Vec::new();
+        let mut o = Vec::new();
+        for _ in 0..200 {
+            let percent: u32 = rng.random_range(0..=100);
+            let u: f64 = rng.random();
+            let f = f64::from(percent) / 100.0;
+            p.push(f);
+            o.push(u < 0.2 + 0.6 * f);
+        }
+        (p, o)
+    }
+
+    #[test]
+    fn same_seed_same_interval() {
+        let (p, o) = sample();
+        assert_eq!(brier_interval(&p, &o, 42), brier_interval(&p, &o, 42));
+        assert_eq!(auc_interval(&p, &o, 42), auc_interval(&p, &o, 42));
+        assert_ne!(brier_interval(&p, &o, 42), brier_interval(&p, &o, 43));
+        assert_ne!(auc_interval(&p, &o, 42), auc_interval(&p, &o, 43));
+    }
+
+    #[test]
+    fn interval_contains_point_estimate() {
+        let (p, o) = sample();
+        let b = brier(&p, &o).value().unwrap();
+        let bi = brier_interval(&p, &o, 1).value().unwrap();
+        assert!(bi.low < b && b < bi.high, "{bi:?} {b}");
+        let a = auc(&p, &o).value().unwrap();
+        let ai = auc_interval(&p, &o, 1).value().unwrap();
+        assert!(ai.low < a && a < ai.high, "{ai:?} {a}");
+    }
+
+    #[test]
+    fn brier_width_on_a_known_case() {
+        // Forecast 0 for 100 cases, 50 of which deteriorate: each squared error is 0 or 1, BS = 0.5,
+        // and the bootstrap standard error is √(0.5·0.5/100) = 0.05, so the 95 % interval is about
+        // 0.5 ± 1.96·0.05 = [0.402, 0.598], width 0.196.
+        let p = vec![0.0; 100];
+        let o: Vec<bool> = (0..100).map(|i| i % 2 == 0).collect();
+        let i = brier_interval(&p, &o, 3).value().unwrap();
+        let width = i.high - i.low;
+        assert!((0.17..0.22).contains(&width), "{i:?}");
+        assert!(
+            (i.low - 0.402).abs() < 0.02 && (i.high - 0.598).abs() < 0.02,
+            "{i:?}"
+        );
+    }
+
+    #[test]
+    fn auc_width_matches_delong_standard_error() {
+        // DeLong's variance, computed here from the placements independently of the bootstrap code:
+        // V10_i = share of negatives below positive i (ties ½), V01_j = share of positives above
+        // negative j; Var(AUC) = s²(V10)/P + s²(V01)/N. The stratified bootstrap estimates the same
+        // variance, so its 95 % width should be near 2·1.96·SE.
+        let (p, o) = sample();
+        let pos: Vec<f64> = p.iter().zip(&o).filter(|t| *t.1).map(|t| *t.0).collect();
+        let neg: Vec<f64> = p.iter().zip(&o).filter(|t| !*t.1).map(|t| *t.0).collect();
+        let psi = |x: f64, y: f64| {
+            if x > y {
+                1.0
+            } else if x == y {
+                0.5
+            } else {
+                0.0
+            }
+        };
+        let v10: Vec<f64> = pos
+            .iter()
+            .map(|&x| neg.iter().map(|&y| psi(x, y)).sum::<f64>() / neg.len() as f64)
+            .collect();
+        let v01: Vec<f64> = neg
+            .iter()
+            .map(|&y| pos.iter().map(|&x| psi(x, y)).sum::<f64>() / pos.len() as f64)
+            .collect();
+        let var = |v: &[f64]| {
+            let m = v.iter().sum::<f64>() / v.len() as f64;
+            v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len() as f64 - 1.0)
+        };
+        let se = (var(&v10) / pos.len() as f64 + var(&v01) / neg.len() as f64).sqrt();
+        let i = auc_interval(&p, &o, 11).value().unwrap();
+        let width = i.high - i.low;
+        let expected = 2.0 * 1.96 * se;
+        assert!(
+            (width / expected - 1.0).abs() < 0.15,
+            "width {width}, DeLong {expected}"
+        );
+    }
+
+    #[test]
+    fn perfectly_separated_auc_has_no_spread() {
+        // Every resample keeps all positives above all negatives: AUC 1 each time.
+        let p = [0.1, 0.2, 0.3, 0.7, 0.8, 0.9];
+        let o = [false, false, false, true, true, true];
+        assert_eq!(
+            auc_interval(&p, &o, 5),
+            Metric::Value(Interval {
+                low: 1.0,
+                high: 1.0
+            })
+        );
+    }
+
+    #[test]
+    fn degenerate_input() {
+        assert_eq!(
+            brier_interval(&[0.3], &[true], 1),
+            Metric::Undefined(Undefined::TooFewCases)
+        );
+        assert_eq!(
+            brier_interval(&[], &[], 1),
+            Metric::Undefined(Undefined::NoCases)
+        );
+        assert_eq!(
+            auc_interval(&[0.3, 0.5], &[true, true], 1),
+            Metric::Undefined(Undefined::OneOutcome)
+        );
+        assert_eq!(
+            auc_interval(&[0.3], &[true, false], 1),
+            Metric::Undefined(Undefined::LengthMismatch)
+        );
+        // All forecasts equal: every resample is all ties, AUC ½.
+        assert_eq!(
+            auc_interval(&[0.4; 4], &[true, false, true, false], 1),
+            Metric::Value(Interval {
+                low: 0.5,
+                high: 0.5
+            })
+        );
+    }
+
+    #[test]
+    fn quantile_type_7() {
+        // Sorted 1..=5, q = 0.25: h = 4·0.25 = 1 → 2; q = 0.1: h = 0.4 → 1 + 0.4·1 = 1.4.
+        let s = [1.0, 2.0, 3.0, 4.0, 5.0];
+        assert_eq!(quantile(&s, 0.25), Some(2.0));
+        assert!((quantile(&s, 0.1).unwrap() - 1.4).abs() < 1e-12);
+        assert_eq!(quantile(&s, 1.0), Some(5.0));
+        assert_eq!(quantile(&[], 0.5), None);
+    }
+}

@@ -1,0 +1,105 @@
+//! Nothing acknowledged is lost: a run is played in a child process that is killed with SIGKILL at
+//! random moments; every answer the child reported as saved must be in the file, and every file must
+//! load, verify and resume to the end.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use ontrack::forecast::Benchmarks;
+use ontrack::run::bots::{Bot, play};
+use ontrack::run::{Phase, Session, load_run};
+use rand::{RngExt, SeedableRng};
+
+const KILLS: usize = 100;
+
+#[test]
+fn killed_runs_keep_every_acknowledged_answer_and_resume() {
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(99);
+    let mut resumed = 0;
+    for round in 0..KILLS {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ontrack"))
+            .args([
+                "play",
+                "tests/scenarios/minimal.ron",
+                "--bot",
+                "ideal",
+                "--trainee",
+                "crash",
+            ])
+            .args(["--seed", &round.to_string(), "--ack", "--pace-ms", "1"])
+            .arg("--results")
+            .arg(dir.path())
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if let Some(n) = line.strip_prefix("saved ") {
+                    let _ = tx.send(n.parse::<usize>().unwrap());
+                }
+            }
+        });
+        // Kill after a random number of acknowledged answers (0 to 200, a run has about 150), or
+        // after a random time, whichever comes first.
+        let target = rng.random_range(0..200usize);
+        let deadline = Instant::now() + Duration::from_millis(rng.random_range(0..400));
+        let mut acknowledged = 0;
+        while acknowledged < target && Instant::now() < deadline {
+            match rx.recv_timeout(Duration::from_millis(5)) {
+                Ok(n) => acknowledged = n,
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+        reader.join().unwrap();
+        while let Ok(n) = rx.try_recv() {
+            acknowledged = acknowledged.max(n);
+        }
+
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        if files.is_empty() {
+            assert_eq!(
+                acknowledged, 0,
+                "round {round}: answers acknowledged but no file"
+            );
+            continue;
+        }
+        assert_eq!(files.len(), 1, "round {round}: {files:?}");
+        let file = load_run(&files[0]).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        assert!(
+            file.log.len() >= acknowledged,
+            "round {round}: {acknowledged} acknowledged, {} on disk",
+            file.log.len()
+        );
+        let mut session =
+            Session::resume(&files[0]).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        if session.run().phase() != Phase::Finished {
+            let scenario = session.run().scenario_arc();
+            let bench = Benchmarks::new(&scenario);
+            play(&mut session, &bench, Bot::Ideal, round as u64, &mut |_| {}).unwrap();
+            resumed += 1;
+        }
+        assert_eq!(session.run().phase(), Phase::Finished);
+        assert!(load_run(&files[0]).unwrap().finished.is_some());
+    }
+    assert!(
+        resumed > KILLS / 2,
+        "most kills should land mid-run, {resumed} did"
+    );
+}
