@@ -6,6 +6,7 @@
 //! tests in seconds; the bevy app (feature `gui`) is a thin layer over it.
 
 pub mod check;
+pub mod cohort;
 pub mod export;
 pub mod forecast;
 pub mod forecasts_csv;

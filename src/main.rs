@@ -13,7 +13,12 @@ use ontrack::check::{CheckReport, Declared, check};
 use ontrack::export::write_cases;
 use std::sync::Arc;
 
+use ontrack::cohort::csv_export::write_csv;
+use ontrack::cohort::report::report;
+use ontrack::cohort::table::table;
+use ontrack::cohort::{load_dir, score_file};
 use ontrack::forecast::Benchmarks;
+use ontrack::forecasts_csv::read_forecasts;
 use ontrack::model::generate_case;
 use ontrack::model::notes::render_case;
 use ontrack::run::Session;
@@ -21,6 +26,7 @@ use ontrack::run::bots::{Bot, play};
 use ontrack::run::code::{decode, encode};
 use ontrack::run::store::results_dir;
 use ontrack::scenario::{Lang, Scenario, ScenarioError, bundled_ids, resolve};
+use ontrack::score::{Interval, Metric, ProbabilityScores, Reference, probability_scores};
 
 #[derive(Parser)]
 #[command(
@@ -128,6 +134,37 @@ enum Command {
         /// Wait this many milliseconds between answers (for demonstrations and crash tests).
         #[arg(long, default_value_t = 0)]
         pace_ms: u64,
+    },
+    /// Review a folder of run files: verify each against its regenerated cases, re-score it from its
+    /// answers, and print a table per trainee and run with the benchmark forecasters beside it.
+    ///
+    /// Files that cannot be read or do not verify are listed with the reason; the rest still load.
+    Cohort {
+        /// Folder of run files (*.ron).
+        dir: PathBuf,
+        /// Print the whole cohort as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also write the tidy CSV (one row per run) to this file.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
+    /// Score forecasts: a saved run, or a CSV of `forecast,outcome` rows (probabilities and 0/1).
+    Score {
+        /// A run file to score.
+        #[arg(required_unless_present = "forecasts", conflicts_with = "forecasts")]
+        runfile: Option<PathBuf>,
+        /// A CSV file with a header `forecast,outcome`.
+        #[arg(long)]
+        forecasts: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The debrief of one run as text: the numbers the app's debrief shows.
+    Report {
+        /// A run file.
+        runfile: PathBuf,
     },
     /// Simulate many cases and compare realised rates with declared ones, and score the forecasters.
     ///
@@ -292,6 +329,54 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_stdout(&format!("{}\n", session.path().display()));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Cohort { dir, json, csv } => {
+            let bar = progress_bar(0, "files");
+            let cohort = load_dir(&dir, &mut |done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            })?;
+            bar.finish_and_clear();
+            if let Some(path) = csv {
+                write_csv(&cohort, &path)
+                    .with_context(|| format!("{}: cannot write the CSV", path.display()))?;
+            }
+            if json {
+                print_stdout(&format!("{}\n", serde_json::to_string_pretty(&cohort)?));
+            } else {
+                print_stdout(&table(&cohort));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Score {
+            runfile,
+            forecasts,
+            json,
+        } => {
+            if let Some(path) = forecasts {
+                let (p, o) = read_forecasts(&path)?;
+                let base = o.iter().filter(|x| **x).count() as f64 / o.len().max(1) as f64;
+                let scores = probability_scores(&p, &o, Reference::BaseRate(base), 1);
+                if json {
+                    print_stdout(&format!("{}\n", serde_json::to_string_pretty(&scores)?));
+                } else {
+                    print_stdout(&format_scores(&scores));
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let path = runfile.context("name a run file or --forecasts")?;
+            let scored = score_file(&path).map_err(anyhow::Error::msg)?;
+            if json {
+                print_stdout(&format!("{}\n", serde_json::to_string_pretty(&scored)?));
+            } else {
+                print_stdout(&format_scores(&scored.scores.forecasts));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report { runfile } => {
+            let scored = score_file(&runfile).map_err(anyhow::Error::msg)?;
+            print_stdout(&report(&scored));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check {
             scenario,
             cases,
@@ -333,6 +418,46 @@ fn scenario_of_code(code: &str, named: Option<&str>) -> anyhow::Result<(Scenario
             format!("no scenario has the course code prefix {prefix}: check the code, or name the scenario file the trainer gave you")
         })?;
     Ok((s, seed))
+}
+
+/// Probability scores as a short text.
+fn format_scores(s: &ProbabilityScores) -> String {
+    let show = |m: &Metric| {
+        m.as_ref().value().map_or_else(
+            || format!("not defined ({})", m.undefined().map_or("", |u| u.reason())),
+            |v| format!("{v:.4}"),
+        )
+    };
+    let interval = |m: &Metric<Interval>| {
+        m.as_ref().value().map_or(String::new(), |i| {
+            format!(" (95 % bootstrap interval {:.4}–{:.4})", i.low, i.high)
+        })
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "n                         {}", s.n);
+    let _ = writeln!(
+        out,
+        "Brier                     {}{}",
+        show(&s.brier),
+        interval(&s.brier_ci)
+    );
+    let _ = writeln!(out, "  reliability (REL)       {}", show(&s.reliability));
+    let _ = writeln!(out, "  resolution (RES)        {}", show(&s.resolution));
+    let _ = writeln!(out, "  uncertainty (UNC)       {}", show(&s.uncertainty));
+    let _ = writeln!(out, "Brier skill (base rate)   {}", show(&s.brier_skill));
+    let _ = writeln!(out, "log score (clipped 1–99%) {}", show(&s.log_score));
+    let _ = writeln!(
+        out,
+        "calibration-in-the-large  {}",
+        show(&s.calibration_in_the_large)
+    );
+    let _ = writeln!(
+        out,
+        "AUC                       {}{}",
+        show(&s.auc),
+        interval(&s.auc_ci)
+    );
+    out
 }
 
 fn load(name: &str) -> anyhow::Result<Scenario> {

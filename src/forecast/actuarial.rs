@@ -80,14 +80,31 @@ impl Actuarial {
     /// Norms the rule on `cases` cases drawn with `seed`.
     pub fn norm_with(s: &Scenario, cases: usize, seed: u64) -> Self {
         let sessions = s.sessions();
-        let mut sample: Vec<(Vec<f64>, bool)> = Vec::with_capacity(cases);
-        for i in 0..cases as u64 {
-            let c = generate_case(s, seed, i);
-            let det = c.outcome == Outcome::Deteriorated;
-            let mut scores = c.scores;
-            scores.truncate(sessions);
-            sample.push((scores, det));
-        }
+        // Draw the sample on every core; each case has its own stream, so the split changes nothing.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = cases.div_ceil(threads.max(1)).max(1);
+        let draw = |from: usize, to: usize| -> Vec<(Vec<f64>, bool)> {
+            (from as u64..to as u64)
+                .map(|i| {
+                    let c = generate_case(s, seed, i);
+                    let mut scores = c.scores;
+                    scores.truncate(sessions);
+                    (scores, c.outcome == Outcome::Deteriorated)
+                })
+                .collect()
+        };
+        let sample: Vec<(Vec<f64>, bool)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..cases)
+                .step_by(chunk)
+                .map(|from| scope.spawn(move || draw(from, (from + chunk).min(cases))))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
         // Least squares of each session's score on the intake score.
         let mut expected = vec![
             ExpectedCourse {

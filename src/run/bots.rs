@@ -23,7 +23,7 @@ pub enum Bot {
     /// Ideal judgement pushed to the extremes (log-odds tripled): right on average, far too sure.
     Overconfident,
     /// Like the therapists of Hannan et al. (2005): anchored on optimism, it forecasts low risk for
-    /// nearly everyone, predicts deterioration (50 % or more) for about 1 client in 200, rarely
+    /// nearly everyone, predicts deterioration (50 % or more) for about 3 clients in 550, rarely
     /// notices drift, and reads reactions to its own errors as side effects of treatment.
     Typical,
 }
@@ -118,7 +118,7 @@ impl<'b> BotPlayer<'b> {
                 // predicted only when the evidence is overwhelming.
                 let red = self.bench.actuarial().signal(self.bench.scenario, &v) == Signal::Red;
                 let p = ideal();
-                if p > 0.995 && red {
+                if p > 0.97 && red {
                     0.6
                 } else if red {
                     0.12
@@ -151,8 +151,9 @@ impl<'b> BotPlayer<'b> {
                     Bot::Overconfident => 0.2,
                     _ => 0.95,
                 };
-                // The typical therapist notices only drift that cannot be missed, and late.
-                let notices = self.bot != Bot::Typical || self.rng.random_bool(0.2);
+                // The typical therapist seldom sees their own drift: only when it cannot be missed,
+                // and then only now and then.
+                let notices = self.bot != Bot::Typical || self.rng.random_bool(0.1);
                 (!already && p > threshold && notices).then(|| Action::FlagDrift {
                     session: seen,
                     kind: kind_key(kind),
@@ -206,7 +207,15 @@ pub fn play(
     seed: u64,
     on_saved: &mut dyn FnMut(usize),
 ) -> Result<(), super::SessionError> {
-    let mut player = BotPlayer::new(bot, bench, seed);
+    // Each trainee's bot draws its own random answers: mix the pseudonym into the seed (FNV-1a).
+    let name_hash = session
+        .file()
+        .trainee
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    let mut player = BotPlayer::new(bot, bench, seed ^ name_hash);
     while let Some(action) = player.next_action(session.run()) {
         session.apply(action)?;
         on_saved(session.file().log.len());

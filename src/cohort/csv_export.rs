@@ -1,0 +1,138 @@
+//! The tidy CSV of a cohort: one row per run, one column per metric (documented in the README).
+//! A metric that is not defined on a run is an empty cell.
+
+use std::path::Path;
+
+use super::{Cohort, RunScores};
+use crate::score::{Interval, Metric};
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 41] = [
+    "file",
+    "trainee",
+    "scenario",
+    "seed",
+    "course_code",
+    "started",
+    "finished",
+    "cases",
+    "deteriorated",
+    "foreseen",
+    "predicted",
+    "forecasts",
+    "brier",
+    "brier_low",
+    "brier_high",
+    "brier_skill",
+    "reliability",
+    "resolution",
+    "uncertainty",
+    "log_score",
+    "calibration_in_the_large",
+    "auc",
+    "auc_low",
+    "auc_high",
+    "ideal_brier",
+    "actuarial_brier",
+    "base_rate_brier",
+    "ideal_auc",
+    "actuarial_auc",
+    "hits",
+    "misses",
+    "false_alarms",
+    "correct_rejections",
+    "hit_rate",
+    "false_alarm_rate",
+    "d_prime",
+    "criterion",
+    "latency_sessions",
+    "kind_correct",
+    "events_classified",
+    "kappa",
+];
+
+fn cell(m: &Metric) -> String {
+    m.as_ref()
+        .value()
+        .map_or(String::new(), |v| format!("{v:.6}"))
+}
+
+fn ends(m: &Metric<Interval>) -> (String, String) {
+    m.as_ref()
+        .value()
+        .map_or((String::new(), String::new()), |i| {
+            (format!("{:.6}", i.low), format!("{:.6}", i.high))
+        })
+}
+
+fn row(r: &RunScores) -> Vec<String> {
+    let s = &r.scores;
+    let f = &s.forecasts;
+    let (brier_low, brier_high) = ends(&f.brier_ci);
+    let (auc_low, auc_high) = ends(&f.auc_ci);
+    let bench = |name: &str, pick: fn(&crate::score::ProbabilityScores) -> &Metric| {
+        s.benchmarks
+            .get(name)
+            .map_or(String::new(), |b| cell(pick(b)))
+    };
+    let d = &s.drift;
+    vec![
+        r.file.clone(),
+        r.trainee.clone(),
+        r.scenario_id.clone(),
+        r.seed.to_string(),
+        r.course_code.clone(),
+        r.started.to_string(),
+        u8::from(r.finished).to_string(),
+        s.cases.to_string(),
+        s.deteriorated.to_string(),
+        s.foreseen.to_string(),
+        s.predicted.to_string(),
+        f.n.to_string(),
+        cell(&f.brier),
+        brier_low,
+        brier_high,
+        cell(&f.brier_skill),
+        cell(&f.reliability),
+        cell(&f.resolution),
+        cell(&f.uncertainty),
+        cell(&f.log_score),
+        cell(&f.calibration_in_the_large),
+        cell(&f.auc),
+        auc_low,
+        auc_high,
+        bench("ideal", |b| &b.brier),
+        bench("actuarial", |b| &b.brier),
+        bench("base_rate", |b| &b.brier),
+        bench("ideal", |b| &b.auc),
+        bench("actuarial", |b| &b.auc),
+        d.hits.to_string(),
+        d.misses.to_string(),
+        d.false_alarms.to_string(),
+        d.correct_rejections.to_string(),
+        cell(&d.hit_rate),
+        cell(&d.false_alarm_rate),
+        cell(&d.d_prime),
+        cell(&d.criterion),
+        cell(&d.latency_sessions),
+        cell(&d.kind_correct),
+        s.events.n.to_string(),
+        cell(&s.events.kappa),
+    ]
+}
+
+/// The cohort as CSV text.
+pub fn to_csv(cohort: &Cohort) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(COLUMNS)?;
+    for r in &cohort.runs {
+        w.write_record(row(r))?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// Writes the cohort's CSV to `path` (atomically).
+pub fn write_csv(cohort: &Cohort, path: &Path) -> Result<(), std::io::Error> {
+    let bytes = to_csv(cohort).map_err(std::io::Error::other)?;
+    crate::run::store::write_atomic(path, &bytes)
+}

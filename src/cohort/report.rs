@@ -1,0 +1,163 @@
+//! The debrief of one run as text, with the numbers the app's debrief screen shows.
+
+use std::fmt::Write as _;
+
+use super::RunScores;
+use crate::score::{Interval, Metric};
+
+fn num(m: &Metric, decimals: usize) -> String {
+    m.as_ref()
+        .value()
+        .map_or("not defined".to_string(), |v| format!("{v:.decimals$}"))
+}
+
+fn why(m: &Metric) -> String {
+    m.undefined()
+        .map_or(String::new(), |u| format!(" ({})", u.reason()))
+}
+
+/// The debrief of a scored run.
+pub fn report(r: &RunScores) -> String {
+    let s = &r.scores;
+    let f = &s.forecasts;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Debrief — {} — {} (seed {}{}){}",
+        r.trainee,
+        r.scenario_id,
+        r.seed,
+        if r.course_code.is_empty() {
+            String::new()
+        } else {
+            format!(", course code {}", r.course_code)
+        },
+        if r.finished {
+            ""
+        } else {
+            " — unfinished run"
+        }
+    );
+    let _ = writeln!(
+        out,
+        "\n{} cases, {} forecasts. {} of the {} clients deteriorated; at the last checkpoint you gave {} of them 50 % or more, and {} clients in all.",
+        s.cases, f.n, s.deteriorated, s.cases, s.foreseen, s.predicted
+    );
+    let _ = writeln!(
+        out,
+        "For comparison: in Hannan et al. (2005) 40 of 550 clients deteriorated and their therapists foresaw 3 deteriorations (one of them correctly)."
+    );
+    let ci = f
+        .brier_ci
+        .as_ref()
+        .value()
+        .map_or(String::new(), |i: &Interval| {
+            format!(" (95 % interval {:.3}–{:.3})", i.low, i.high)
+        });
+    let _ = writeln!(
+        out,
+        "\nBrier score {}{ci}{}: 0 is perfect, always saying 50 % scores 0.250.",
+        num(&f.brier, 3),
+        why(&f.brier)
+    );
+    let _ = writeln!(
+        out,
+        "  = miscalibration {} − resolution {} + uncertainty {}: miscalibration is how far your percentages were from what happened; resolution how well you told clients apart; uncertainty how hard these cases were.",
+        num(&f.reliability, 4),
+        num(&f.resolution, 4),
+        num(&f.uncertainty, 4)
+    );
+    let _ = writeln!(
+        out,
+        "Skill against the base rate: {}{} (0 = no better than always forecasting the base rate, 1 = perfect).",
+        num(&f.brier_skill, 2),
+        why(&f.brier_skill)
+    );
+    let _ = writeln!(
+        out,
+        "AUC {}{}: the chance that you gave a deteriorating client a higher forecast than one who did not.",
+        num(&f.auc, 2),
+        why(&f.auc)
+    );
+    if let Some(&citl) = f.calibration_in_the_large.as_ref().value() {
+        let points = (citl * 100.0).round().abs();
+        let sentence = if citl < -0.005 {
+            format!("you under-forecast deterioration by {points} percentage points")
+        } else if citl > 0.005 {
+            format!("you over-forecast deterioration by {points} percentage points")
+        } else {
+            "on average your forecasts matched how often clients deteriorated".to_string()
+        };
+        let _ = writeln!(out, "Calibration in the large: {sentence}.");
+    }
+    let _ = writeln!(
+        out,
+        "Log score {} (forecasts clipped to 1–99 %).",
+        num(&f.log_score, 3)
+    );
+    let _ = writeln!(out, "\nOn the same cases and checkpoints:");
+    let _ = writeln!(
+        out,
+        "  {:<10} {:>6} {:>6} {:>6}",
+        "", "Brier", "skill", "AUC"
+    );
+    let _ = writeln!(
+        out,
+        "  {:<10} {:>6} {:>6} {:>6}",
+        "you",
+        num(&f.brier, 3),
+        num(&f.brier_skill, 2),
+        num(&f.auc, 2)
+    );
+    for (name, b) in &s.benchmarks {
+        let _ = writeln!(
+            out,
+            "  {:<10} {:>6} {:>6} {:>6}",
+            name,
+            num(&b.brier, 3),
+            num(&b.brier_skill, 2),
+            num(&b.auc, 2)
+        );
+    }
+    let d = &s.drift;
+    let _ = writeln!(
+        out,
+        "\nDrift from the protocol: {} drift cases, {} spotted, {} missed; {} false alarms in {} stretches without drift.",
+        d.signal_cases, d.hits, d.misses, d.false_alarms, d.noise_trials
+    );
+    let _ = writeln!(
+        out,
+        "  d′ {}{} (sensitivity), c {}{} (positive = cautious), latency {} sessions{}, kind named correctly {}{}.",
+        num(&d.d_prime, 2),
+        why(&d.d_prime),
+        num(&d.criterion, 2),
+        why(&d.criterion),
+        num(&d.latency_sessions, 1),
+        why(&d.latency_sessions),
+        num(&d.kind_correct, 2),
+        why(&d.kind_correct)
+    );
+    let e = &s.events;
+    let _ = writeln!(
+        out,
+        "\nUnwanted events: {} classified, accuracy {}, Cohen's κ {}{}.",
+        e.n,
+        num(&e.accuracy, 2),
+        num(&e.kappa, 2),
+        why(&e.kappa)
+    );
+    let classes = ["unrelated", "side effect", "malpractice", "violation"];
+    let _ = writeln!(
+        out,
+        "  {:<14} {:>10} {:>12} {:>12} {:>10}   (rows: true class, columns: your answer)",
+        "", classes[0], classes[1], classes[2], classes[3]
+    );
+    for (truth, row) in classes.iter().zip(e.confusion.counts()) {
+        let _ = writeln!(
+            out,
+            "  {:<14} {:>10} {:>12} {:>12} {:>10}",
+            truth, row[0], row[1], row[2], row[3]
+        );
+    }
+    out
+}
