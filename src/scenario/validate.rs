@@ -394,6 +394,21 @@ fn courses(c: &mut Checker) {
             "add the courses of the patients who do not deteriorate",
         );
     }
+    let share_sum: f64 = f
+        .courses
+        .iter()
+        .map(|k| match k.prior {
+            Prior::Share(x) => x,
+            Prior::SolvedFromDeteriorationRate => 0.0,
+        })
+        .sum();
+    if !share_sum.is_finite() {
+        c.add(
+            "courses",
+            "the shares of the courses add up to more than a number can hold",
+            "write shares of an everyday size, such as 0.35 and 0.30",
+        );
+    }
     let worse = if f.measure.higher_is_worse { 1.0 } else { -1.0 };
     for (i, k) in f.courses.iter().enumerate() {
         let p = format!("courses[{i}]");
@@ -562,6 +577,14 @@ fn drift(c: &mut Checker) {
                 );
             }
         }
+    }
+    let weight_sum: f64 = d.kinds.iter().map(|k| k.weight).sum();
+    if !weight_sum.is_finite() {
+        c.add(
+            "drift.kinds",
+            "the weights of the drift kinds add up to more than a number can hold",
+            "write weights of an everyday size, such as 0.6 and 0.4",
+        );
     }
     if d.rate.value > 0.0 && d.kinds.is_empty() {
         c.add(

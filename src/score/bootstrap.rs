@@ -4,10 +4,13 @@
 //! Resampling is over cases, [`RESAMPLES`] times, from a `ChaCha8Rng` seeded by the caller: the same
 //! seed gives the same interval on every machine. The Brier score resamples all cases; the AUC resamples
 //! deteriorating and other cases separately (stratified, as pROC does), so every resample has both
-//! outcomes, the AUC is always defined and no resample has to be dropped. Each resample costs O(n).
+//! outcomes, the AUC is always defined and no resample has to be dropped. Resamples are drawn as
+//! multinomial counts over cells of equal forecast and outcome (the same distribution as drawing cases
+//! one by one), so a resample costs O(distinct forecasts), not O(cases).
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rand_distr::Binomial;
 use serde::Serialize;
 
 use super::metric::{Metric, Undefined};
@@ -38,21 +41,34 @@ pub fn brier_interval(forecasts: &[f64], outcomes: &[bool], seed: u64) -> Metric
         if forecasts.len() < 2 {
             return Err(Undefined::TooFewCases);
         }
-        let errors: Vec<f64> = forecasts
+        // Cases with the same forecast and outcome have the same error: resample the counts of these
+        // cells (a multinomial draw, exactly as drawing cases one by one) instead of the cases, so a
+        // resample costs O(cells) — 200 cells for whole-percent forecasts, however many cases.
+        let mut cells: Vec<(f64, u64)> = Vec::new();
+        let mut keyed: Vec<(u64, bool)> = forecasts
             .iter()
             .zip(outcomes)
-            .map(|(p, &o)| (p - f64::from(u8::from(o))).powi(2))
+            .map(|(p, &o)| (p.to_bits(), o))
             .collect();
-        let n = errors.len();
+        keyed.sort_unstable();
+        for chunk in keyed.chunk_by(|a, b| a == b) {
+            if let Some(&(bits, o)) = chunk.first() {
+                let p = f64::from_bits(bits);
+                cells.push(((p - f64::from(u8::from(o))).powi(2), chunk.len() as u64));
+            }
+        }
+        let counts: Vec<u64> = cells.iter().map(|(_, c)| *c).collect();
+        let n = forecasts.len() as u64;
+        let mut drawn = vec![0_u64; counts.len()];
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut scores = Vec::with_capacity(RESAMPLES);
         for _ in 0..RESAMPLES {
-            let mut sum = 0.0;
-            for _ in 0..n {
-                if let Some(e) = errors.get(rng.random_range(0..n)) {
-                    sum += e;
-                }
-            }
+            multinomial_into(&mut rng, &counts, &mut drawn);
+            let sum: f64 = cells
+                .iter()
+                .zip(&drawn)
+                .map(|((e, _), &k)| e * k as f64)
+                .sum();
             scores.push(sum / n as f64);
         }
         percentile_interval(&mut scores)
@@ -73,51 +89,59 @@ pub(crate) fn auc_interval_of(
     outcomes: &[bool],
     seed: u64,
 ) -> Result<Interval, Undefined> {
-    // The forecast group of every positive and every negative case.
-    let mut positive_groups = Vec::new();
-    let mut negative_groups = Vec::new();
+    // Cases per forecast group among the deteriorating and the other cases.
+    let groups = g.values.len();
+    let mut positive_counts = vec![0_u64; groups];
+    let mut negative_counts = vec![0_u64; groups];
     for (&group, &o) in g.case_group.iter().zip(outcomes) {
-        if o {
-            positive_groups.push(group);
+        let counts = if o {
+            &mut positive_counts
         } else {
-            negative_groups.push(group);
+            &mut negative_counts
+        };
+        if let Some(c) = counts.get_mut(group) {
+            *c += 1;
         }
     }
-    if positive_groups.is_empty() && negative_groups.is_empty() {
+    let (n_pos, n_neg): (u64, u64) = (positive_counts.iter().sum(), negative_counts.iter().sum());
+    if n_pos == 0 && n_neg == 0 {
         return Err(Undefined::NoCases);
     }
-    if positive_groups.is_empty() || negative_groups.is_empty() {
+    if n_pos == 0 || n_neg == 0 {
         return Err(Undefined::OneOutcome);
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(AUC_STREAM);
-    let groups = g.values.len();
     let mut positives = vec![0_u64; groups];
     let mut negatives = vec![0_u64; groups];
     let mut scores = Vec::with_capacity(RESAMPLES);
     for _ in 0..RESAMPLES {
-        positives.fill(0);
-        negatives.fill(0);
-        draw_into(&mut rng, &positive_groups, &mut positives);
-        draw_into(&mut rng, &negative_groups, &mut negatives);
+        multinomial_into(&mut rng, &positive_counts, &mut positives);
+        multinomial_into(&mut rng, &negative_counts, &mut negatives);
         scores.push(auc_from_counts(&positives, &negatives)?);
     }
     percentile_interval(&mut scores)
 }
 
-/// Draws `from.len()` cases with replacement from `from` and counts them by forecast group.
-fn draw_into(rng: &mut ChaCha8Rng, from: &[usize], counts: &mut [u64]) {
-    let n = from.len();
-    if n == 0 {
-        return;
-    }
-    for _ in 0..n {
-        if let Some(c) = from
-            .get(rng.random_range(0..n))
-            .and_then(|&group| counts.get_mut(group))
-        {
-            *c += 1;
-        }
+/// Resamples `counts.iter().sum()` cases with replacement from cells holding `counts` cases each, and
+/// writes how many were drawn from each cell into `out`: a multinomial draw, made as a chain of
+/// binomials (each cell given what the earlier cells took).
+fn multinomial_into(rng: &mut ChaCha8Rng, counts: &[u64], out: &mut [u64]) {
+    let total: u64 = counts.iter().sum();
+    let mut left_cases = total;
+    let mut left_weight = total;
+    for (c, o) in counts.iter().zip(out.iter_mut()) {
+        let k = if left_cases == 0 || left_weight == 0 {
+            0
+        } else if *c >= left_weight {
+            left_cases
+        } else {
+            let p = *c as f64 / left_weight as f64;
+            Binomial::new(left_cases, p).map_or(0, |b| rng.sample(b))
+        };
+        *o = k;
+        left_cases -= k;
+        left_weight -= c;
     }
 }
 
