@@ -40,8 +40,14 @@ pub fn report(r: &RunScores) -> String {
     );
     let _ = writeln!(
         out,
-        "\n{} cases, {} forecasts. {} of the {} clients deteriorated; at the last checkpoint you gave {} of them 50 % or more, and {} clients in all.",
-        s.cases, f.n, s.deteriorated, s.cases, s.foreseen, s.predicted
+        "\n{} cases, {} forecasts. {} of the {} clients deteriorated. At the last checkpoint you gave 50 % or more to {} {}, {} of whom deteriorated.",
+        s.cases,
+        f.n,
+        s.deteriorated,
+        s.cases,
+        s.predicted,
+        if s.predicted == 1 { "client" } else { "clients" },
+        s.foreseen
     );
     let _ = writeln!(
         out,

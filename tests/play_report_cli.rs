@@ -1,0 +1,130 @@
+//! `ontrack play`, `report` and `score RUNFILE` as a trainer uses them for a demonstration.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
+
+use std::process::Command;
+
+fn ontrack(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ontrack"));
+    cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("the ontrack binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_course_code_gives_the_class_the_same_cases_and_the_report_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let results = dir.path().to_str().unwrap();
+    // The results folder comes from the environment when --results is not given.
+    let env = [("ONTRACK_RESULTS", results)];
+    let (code, stdout, stderr) = ontrack(
+        &[
+            "play",
+            "--code",
+            "dcbt-0z89",
+            "--bot",
+            "typical",
+            "--trainee",
+            "Anna",
+        ],
+        &env,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let anna = stdout.trim().to_string();
+    assert!(
+        anna.starts_with(results) && anna.contains("Anna_depression-cbt-oq45"),
+        "{anna}"
+    );
+    let (code, stdout, _) = ontrack(
+        &[
+            "play",
+            "depression-cbt-oq45",
+            "--seed",
+            "1000",
+            "--bot",
+            "ideal",
+            "--trainee",
+            "Bram",
+        ],
+        &env,
+    );
+    assert_eq!(code, 0);
+    let bram = stdout.trim().to_string();
+    let a = ontrack::run::load_run(std::path::Path::new(&anna)).unwrap();
+    let b = ontrack::run::load_run(std::path::Path::new(&bram)).unwrap();
+    assert_eq!(a.seed, 1000, "DCBT-0Z89 carries seed 1000");
+    assert_eq!(a.cases, b.cases, "same code, same cases");
+    assert_eq!(b.course_code, "DCBT-0Z89");
+
+    let (code, report, _) = ontrack(&["report", &anna], &[]);
+    assert_eq!(code, 0);
+    for words in [
+        "Debrief — Anna",
+        "Brier score",
+        "Hannan et al. (2005)",
+        "ideal",
+        "actuarial",
+        "base_rate",
+        "Cohen's κ",
+    ] {
+        assert!(report.contains(words), "report lacks {words:?}:\n{report}");
+    }
+    let (code, json, _) = ontrack(&["score", &bram, "--json"], &[]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["trainee"], "Bram");
+    assert_eq!(v["forecasts"]["n"], 36, "12 cases × 3 checkpoints");
+}
+
+#[test]
+fn a_mistyped_code_is_caught() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = ontrack(
+        &[
+            "play",
+            "--code",
+            "DCBT-0Z88",
+            "--bot",
+            "ideal",
+            "--results",
+            dir.path().to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("typing error"), "{stderr}");
+}
+
+#[test]
+fn an_unfinished_run_resumes_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario =
+        std::sync::Arc::new(ontrack::scenario::resolve("tests/scenarios/minimal.ron").unwrap());
+    let mut session = ontrack::run::Session::start(dir.path(), scenario, 4, "Cas", "").unwrap();
+    session
+        .apply(ontrack::run::Action::Forecast { percent: 30 })
+        .unwrap();
+    session.apply(ontrack::run::Action::NextSession).unwrap();
+    let path = session.path().to_path_buf();
+    drop(session);
+    assert_eq!(ontrack::run::unfinished(dir.path()), vec![path.clone()]);
+    let (code, _, stderr) = ontrack(
+        &["play", "--resume", path.to_str().unwrap(), "--bot", "ideal"],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let file = ontrack::run::load_run(&path).unwrap();
+    assert!(file.finished.is_some());
+    assert!(matches!(
+        file.log[0].action,
+        ontrack::run::Action::Forecast { percent: 30 }
+    ));
+    assert!(ontrack::run::unfinished(dir.path()).is_empty());
+}
