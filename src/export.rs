@@ -103,8 +103,14 @@ fn write_all(
         .write_record(["case", "session", "score", "alliance"])?;
     w.forecasts
         .write_record(["case", "checkpoint", "forecaster", "probability"])?;
-    w.events
-        .write_record(["case", "session", "event", "linden_class"])?;
+    w.events.write_record([
+        "case",
+        "session",
+        "event",
+        "linden_class",
+        "neq_item",
+        "neq_severity",
+    ])?;
     w.notes
         .write_record(["case", "session", "element", "delivered", "kind"])?;
     let bench = Benchmarks::new(s);
@@ -156,11 +162,19 @@ fn write_all(
             let Some(kind) = f.events.get(e.kind) else {
                 continue;
             };
+            let (neq_item, neq_severity) = kind
+                .neq
+                .as_ref()
+                .map_or((String::new(), String::new()), |n| {
+                    (n.item.clone(), n.severity.to_string())
+                });
             w.events.write_record([
                 id.as_str(),
                 &e.session.to_string(),
                 &kind.key,
                 kind.linden.slug(),
+                &neq_item,
+                &neq_severity,
             ])?;
         }
         for (t0, note) in c.notes.iter().enumerate() {

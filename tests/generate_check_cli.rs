@@ -93,7 +93,17 @@ fn generate_writes_tidy_csv_files() {
     }
 
     let (header, events) = read_csv(&out.join("events.csv"));
-    assert_eq!(header, ["case", "session", "event", "linden_class"]);
+    assert_eq!(
+        header,
+        [
+            "case",
+            "session",
+            "event",
+            "linden_class",
+            "neq_item",
+            "neq_severity"
+        ]
+    );
     for row in &events {
         assert!(
             ["unrelated", "side_effect", "malpractice", "violation"].contains(&row[3].as_str())

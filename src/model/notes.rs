@@ -36,6 +36,29 @@ pub fn render_event(s: &Scenario, event: &Event, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// A score as shown: with as many decimals as the scale's step has (17.3, not 17.300000000000001).
+pub fn shown_number(x: f64, step: f64) -> String {
+    let decimals = (0..6)
+        .find(|&d| {
+            let scaled = step * 10f64.powi(d);
+            (scaled - scaled.round()).abs() < 1e-9
+        })
+        .unwrap_or(6) as usize;
+    format!("{x:.decimals$}")
+}
+
+/// The patient's report on a negative-effects item that comes with an event, such as
+/// "I felt more stressed (2 of 4)", if the event carries one.
+pub fn render_neq(s: &Scenario, event: &Event, lang: Lang) -> Option<String> {
+    let neq = s.file.events.get(event.kind)?.neq.as_ref()?;
+    let item = s.file.neq_items.iter().find(|i| i.key == neq.item)?;
+    let of = match lang {
+        Lang::Nl => "van",
+        Lang::En => "of",
+    };
+    Some(format!("{} ({} {of} 4)", item.text.get(lang), neq.severity))
+}
+
 /// A whole case as a clinician would read it in a file, up to and including session `seen`:
 /// the patient card, then per session the score, alliance, note and events.
 pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> String {
@@ -67,20 +90,28 @@ pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> S
         if p.female { female } else { male },
         f.measure.name,
         score_word,
-        v.scores().first().copied().unwrap_or(f64::NAN)
+        shown_number(
+            v.scores().first().copied().unwrap_or(f64::NAN),
+            f.measure.step
+        )
     );
     for (t0, note) in v.notes().iter().enumerate() {
         let t = t0 + 1;
         let score = v.scores().get(t).copied().unwrap_or(f64::NAN);
         let alliance = v.alliance().get(t0).copied().unwrap_or(f64::NAN);
         out.push_str(&format!(
-            "{session_word} {t}: {} {score_word} {score}, {} {alliance_word} {alliance}. {}\n",
+            "{session_word} {t}: {} {score_word} {}, {} {alliance_word} {}. {}\n",
             f.measure.name,
+            shown_number(score, f.measure.step),
             f.alliance.name,
+            shown_number(alliance, f.alliance.step),
             render_note(s, note, lang)
         ));
         for e in v.events().filter(|e| e.session as usize == t) {
             out.push_str(&format!("  {event_word}: {}\n", render_event(s, e, lang)));
+            if let Some(neq) = render_neq(s, e, lang) {
+                out.push_str(&format!("    NEQ: {neq}\n"));
+            }
         }
     }
     out
@@ -90,6 +121,13 @@ pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> S
 mod tests {
     use super::*;
     use crate::model::SessionNote;
+
+    #[test]
+    fn numbers_show_the_decimals_of_the_step() {
+        assert_eq!(shown_number(12.700000000000001, 0.1), "12.7");
+        assert_eq!(shown_number(64.0, 1.0), "64");
+        assert_eq!(shown_number(3.25, 0.25), "3.25");
+    }
 
     #[test]
     fn notes_read_in_both_languages() {

@@ -14,10 +14,48 @@ use super::locate::{Locations, Pos};
 use super::validate::{PathProblem, validate};
 
 /// The scenarios that ship inside the binary, as (id, RON text).
-const BUNDLED: &[(&str, &str)] = &[(
-    "depression-cbt-oq45",
-    include_str!("../../scenarios/depression-cbt-oq45.ron"),
-)];
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        "first-lesson",
+        include_str!("../../scenarios/first-lesson.ron"),
+    ),
+    (
+        "depression-cbt-oq45",
+        include_str!("../../scenarios/depression-cbt-oq45.ron"),
+    ),
+    (
+        "depression-psychodynamic",
+        include_str!("../../scenarios/depression-psychodynamic.ron"),
+    ),
+    (
+        "anxiety-exposure-cbt",
+        include_str!("../../scenarios/anxiety-exposure-cbt.ron"),
+    ),
+    (
+        "trauma-recovered-memories",
+        include_str!("../../scenarios/trauma-recovered-memories.ron"),
+    ),
+    (
+        "feedback-not-on-track",
+        include_str!("../../scenarios/feedback-not-on-track.ron"),
+    ),
+    (
+        "feedback-not-on-track-feedback",
+        include_str!("../../scenarios/feedback-not-on-track-feedback.ron"),
+    ),
+    (
+        "feedback-not-on-track-cst",
+        include_str!("../../scenarios/feedback-not-on-track-cst.ron"),
+    ),
+    (
+        "pcoms-ors-srs",
+        include_str!("../../scenarios/pcoms-ors-srs.ron"),
+    ),
+    (
+        "hello-goodbye-neq",
+        include_str!("../../scenarios/hello-goodbye-neq.ron"),
+    ),
+];
 
 /// One located problem of a scenario file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
