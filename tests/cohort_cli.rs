@@ -3,8 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
+mod common;
+
+use common::ontrack;
+
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 use ontrack::cohort::csv_export::COLUMNS;
@@ -12,19 +15,6 @@ use ontrack::forecast::Benchmarks;
 use ontrack::run::Session;
 use ontrack::run::bots::{Bot, play};
 use ontrack::scenario::resolve;
-
-fn ontrack(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ontrack"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the ontrack binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// 30 trainees from all bots (5 each, on 5 seeds) on each of two scenarios, through the library (the benchmarks
 /// are normed once per scenario).

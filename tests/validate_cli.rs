@@ -3,20 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
-use std::process::Command;
+mod common;
 
-fn ontrack(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ontrack"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the ontrack binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::ontrack;
 
 /// (file in tests/scenarios/bad, expected "LINE:COL: path" prefix, a word the message must contain)
 const BAD: &[(&str, &str, &str)] = &[
