@@ -5,6 +5,8 @@
 //! benchmark forecasters, up to the exact Bayes-optimal one. It has no GUI dependency, so it builds and
 //! tests in seconds; the bevy app (feature `gui`) is a thin layer over it.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod check;
 pub mod cohort;
 pub mod export;

@@ -48,7 +48,13 @@ with errors, a folder that is not empty, …)."
 )]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    /// Results folder for the app and `play` (default: $ONTRACK_RESULTS, else the platform's data folder).
+    #[arg(long, global = true)]
+    results: Option<PathBuf>,
+    /// (the app) A scenario file to offer beside the bundled ones; may be given more than once.
+    #[arg(long = "scenario-file")]
+    scenario_files: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -122,9 +128,6 @@ enum Command {
         /// The pseudonym the run is saved under.
         #[arg(long, default_value = "bot")]
         trainee: String,
-        /// Results folder (default: $ONTRACK_RESULTS, else the platform's data folder).
-        #[arg(long)]
-        results: Option<PathBuf>,
         /// Continue the unfinished run in this file instead of starting one.
         #[arg(long, conflicts_with_all = ["scenario", "code"])]
         resume: Option<PathBuf>,
@@ -197,7 +200,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
+    let Some(command) = cli.command else {
+        return app(&cli.scenario_files, cli.results.as_deref());
+    };
+    match command {
         Command::Scenarios => {
             let mut out = String::new();
             for id in bundled_ids() {
@@ -287,7 +293,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             seed,
             code,
             trainee,
-            results,
             resume,
             ack,
             pace_ms,
@@ -308,7 +313,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             (s, seed, code)
                         }
                     };
-                    let dir = results_dir(results.as_deref());
+                    let dir = results_dir(cli.results.as_deref());
                     Session::start(&dir, Arc::new(s), seed, &trainee, &code)?
                 }
             };
@@ -418,6 +423,31 @@ fn scenario_of_code(code: &str, named: Option<&str>) -> anyhow::Result<(Scenario
             format!("no scenario has the course code prefix {prefix}: check the code, or name the scenario file the trainer gave you")
         })?;
     Ok((s, seed))
+}
+
+/// Opens the trainee app with the bundled scenarios and any named ones.
+#[cfg(feature = "gui")]
+fn app(files: &[PathBuf], results: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let mut scenarios = Vec::new();
+    for id in bundled_ids() {
+        scenarios.push(Arc::new(resolve(id)?));
+    }
+    for f in files {
+        scenarios.push(Arc::new(load(&f.display().to_string())?));
+    }
+    ontrack::app::run(scenarios, results_dir(results));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Without the `gui` feature there is no window: explain, and show the commands.
+#[cfg(not(feature = "gui"))]
+fn app(_files: &[PathBuf], _results: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    eprintln!(
+        "This ontrack was built without the app (feature `gui`); the command-line tools are below.\n"
+    );
+    let _ = Cli::command().print_help();
+    Ok(ExitCode::from(2))
 }
 
 /// Probability scores as a short text.

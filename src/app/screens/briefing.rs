@@ -1,0 +1,64 @@
+//! The briefing: the scenario, the measure explained, what will be asked, and how scoring works.
+
+use bevy_egui::egui;
+
+use crate::app::state::{AppState, Screen};
+
+pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let Some(session) = state.session.as_ref() else {
+        state.screen = crate::app::state::Screen::Start;
+        return;
+    };
+    let lang = state.lang;
+    let f = &session.run().scenario().file;
+    let m = &f.measure;
+    let direction = state.t(if m.higher_is_worse {
+        "higher-worse"
+    } else {
+        "higher-better"
+    });
+    let rules = state.texts.fmt(
+        lang,
+        "measure-rules",
+        &[
+            ("cutoff", m.clinical_cutoff.value.into()),
+            ("rci", m.reliable_change.value.into()),
+            ("direction", direction.into()),
+        ],
+    );
+    let checkpoints: Vec<String> = f
+        .checkpoints
+        .iter()
+        .filter(|c| **c > 0)
+        .map(|c| c.to_string())
+        .collect();
+    let asked = state.texts.fmt(
+        lang,
+        "what-asked-text",
+        &[("checkpoints", checkpoints.join(", ").into())],
+    );
+    let title = f.title.get(lang).to_string();
+    let briefing = f.briefing.get(lang).to_string();
+    let measure = format!("{} — {}", state.t("measure"), m.name);
+    let explanation = m.explanation.get(lang).to_string();
+    let mut begin = false;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(title);
+        ui.label(briefing);
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(measure).strong());
+        ui.label(explanation);
+        ui.label(rules);
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(state.t("what-asked")).strong());
+        ui.label(asked);
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(state.t("scoring")).strong());
+        ui.label(state.t("scoring-text"));
+        ui.add_space(12.0);
+        begin = ui.button(state.t("begin")).clicked();
+    });
+    if begin {
+        state.screen = Screen::Case;
+    }
+}

@@ -1,0 +1,185 @@
+//! The trainee app's screens driven as a person would, without a window (egui_kittest): type a
+//! pseudonym, pick a scenario, read the briefing, step through sessions, move the slider and commit,
+//! flag drift, classify events, reach the debrief — and check the state and the saved run on the way.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
+
+use std::path::Path;
+use std::sync::Arc;
+
+use bevy_egui::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ontrack::app::screens::app_ui;
+use ontrack::app::{AppState, Screen};
+use ontrack::run::{Due, Phase, load_run};
+use ontrack::scenario::{Lang, resolve};
+
+fn harness(dir: &Path) -> Harness<'static, AppState> {
+    let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+    let state = AppState::new(scenarios, dir.to_path_buf(), Lang::En);
+    Harness::builder()
+        .with_size([1280.0, 1000.0])
+        .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state)
+}
+
+fn click(h: &mut Harness<'static, AppState>, label: &str) {
+    h.get_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no {label:?}"))
+        .click();
+    h.run();
+}
+
+/// Types into the first text field (the pseudonym): focus it, then type, as a person would.
+fn type_pseudonym(h: &mut Harness<'static, AppState>, name: &str) {
+    h.get_all_by_role(Role::TextInput).next().unwrap().focus();
+    h.run();
+    h.get_all_by_role(Role::TextInput)
+        .next()
+        .unwrap()
+        .type_text(name);
+    h.run();
+}
+
+fn due(h: &Harness<'static, AppState>) -> Due {
+    h.state().session.as_ref().unwrap().run().due()
+}
+
+#[test]
+fn a_trainee_walks_from_start_to_debrief() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    // Starting without a pseudonym is refused with a message.
+    click(&mut h, "Start");
+    assert_eq!(h.state().screen, Screen::Start);
+    assert_eq!(
+        h.state().message.as_deref(),
+        Some("Type a pseudonym first.")
+    );
+    // Type a pseudonym and start: a run file appears at once.
+    type_pseudonym(&mut h, "Anna");
+    assert_eq!(h.state().pseudonym, "Anna");
+    click(&mut h, "Start");
+    assert_eq!(h.state().screen, Screen::Briefing);
+    let path = h.state().session.as_ref().unwrap().path().to_path_buf();
+    assert!(path.exists());
+    assert!(
+        h.get_all_by_label_contains("Brier score").next().is_some(),
+        "the briefing explains scoring"
+    );
+    click(&mut h, "Begin");
+    assert_eq!(h.state().screen, Screen::Case);
+
+    // The forecast after intake: move the slider with the arrow keys, then commit.
+    assert_eq!(due(&h), Due::Forecast { checkpoint: 0 });
+    let before = h.state().forecast;
+    h.get_by_role(Role::Slider).focus();
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().forecast, before + 2, "arrows move the slider");
+    click(&mut h, "Commit forecast (Enter)");
+    let answers = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .run()
+        .answers(0)
+        .unwrap()
+        .clone();
+    assert_eq!(answers.forecasts, vec![(0, before + 2)]);
+    assert_eq!(
+        load_run(&path).unwrap().log.len(),
+        1,
+        "saved after the answer"
+    );
+
+    // Read on, flag drift at session 1, and play the rest of the run through the screens.
+    click(&mut h, "Next session (→)");
+    click(&mut h, "⚑ Flag drift 1");
+    let flags = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .run()
+        .answers(0)
+        .unwrap()
+        .flags
+        .clone();
+    assert_eq!(flags, vec![(1, None)]);
+    let mut guard = 0;
+    loop {
+        guard += 1;
+        assert!(guard < 500, "the run does not end");
+        match due(&h) {
+            Due::Forecast { .. } => click(&mut h, "Commit forecast (Enter)"),
+            Due::NextSession => click(&mut h, "Next session (→)"),
+            Due::Classify { .. } => click(&mut h, "side effect"),
+            Due::Reveal => {
+                click(&mut h, "Reveal the outcome");
+                assert!(
+                    h.get_all_by_label_contains("Outcome:").next().is_some(),
+                    "the reveal shows the outcome"
+                );
+            }
+            Due::NextCase => click(&mut h, "Next case"),
+            Due::Finished => break,
+        }
+        if h.state().screen == Screen::Debrief {
+            break;
+        }
+    }
+    assert_eq!(h.state().screen, Screen::Debrief);
+    assert!(h.state().scores.is_some());
+    assert!(h.get_all_by_label_contains("Hannan").next().is_some());
+    let file = load_run(&path).unwrap();
+    assert!(file.finished.is_some(), "the finished run is saved");
+    assert_eq!(
+        h.state().session.as_ref().unwrap().run().phase(),
+        Phase::Finished
+    );
+}
+
+#[test]
+fn a_half_finished_run_is_offered_for_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    type_pseudonym(&mut h, "Bram");
+    click(&mut h, "Start");
+    click(&mut h, "Begin");
+    click(&mut h, "Commit forecast (Enter)");
+    drop(h);
+    // The app starts again: the unfinished run is offered, and resuming goes back to where it stopped.
+    let mut h = harness(dir.path());
+    h.run();
+    assert_eq!(h.state().resumable.len(), 1);
+    h.get_all_by_label_contains("Resume the unfinished run")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Case);
+    assert_eq!(
+        due(&h),
+        Due::NextSession,
+        "the forecast given before is kept"
+    );
+}
+
+#[test]
+fn the_start_screen_speaks_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    click(&mut h, "Nederlands");
+    assert_eq!(h.state().lang, Lang::Nl);
+    assert!(h.get_all_by_label("Starten").next().is_some());
+}
