@@ -101,7 +101,7 @@ impl AppState {
             self.message = Some(self.t("need-pseudonym"));
             return;
         }
-        let (scenario, seed, code) = match self.from_code() {
+        let (scenario, seed, code) = match self.course_code_choice() {
             Ok(Some(found)) => found,
             Ok(None) => {
                 let Some(s) = self.chosen().cloned() else {
@@ -124,7 +124,7 @@ impl AppState {
     }
 
     /// The scenario and seed of the course code typed, if any.
-    fn from_code(&self) -> Result<Option<(Arc<Scenario>, u64, String)>, String> {
+    fn course_code_choice(&self) -> Result<Option<(Arc<Scenario>, u64, String)>, String> {
         let code = self.course_code.trim();
         if code.is_empty() {
             return Ok(None);
