@@ -99,7 +99,12 @@ pub fn table(cohort: &Cohort) -> String {
     if !cohort.rejected.is_empty() {
         let _ = writeln!(out, "\nfiles not used ({}):", cohort.rejected.len());
         for r in &cohort.rejected {
-            let _ = writeln!(out, "  {}: {}", r.file, r.reason);
+            // Read errors already start with the file's name.
+            if r.reason.starts_with(&r.file) {
+                let _ = writeln!(out, "  {}", r.reason);
+            } else {
+                let _ = writeln!(out, "  {}: {}", r.file, r.reason);
+            }
         }
     }
     let _ = writeln!(
