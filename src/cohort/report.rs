@@ -46,7 +46,11 @@ pub fn report(r: &RunScores) -> String {
         s.deteriorated,
         s.cases,
         s.predicted,
-        if s.predicted == 1 { "client" } else { "clients" },
+        if s.predicted == 1 {
+            "client"
+        } else {
+            "clients"
+        },
         s.foreseen
     );
     let _ = writeln!(
