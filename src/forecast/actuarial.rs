@@ -102,7 +102,8 @@ impl Actuarial {
                 .collect();
             handles
                 .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
+                // A panic in a worker is a bug: raise it here rather than norm on a partial sample.
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
         // Least squares of each session's score on the intake score.
