@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Seeds fuzz/corpus/scenario_parse (git-ignored) for the `scenario_parse` fuzz target.
+"""Seeds fuzz/corpus/scenario_parse and fuzz/corpus/run_parse (both git-ignored) for the fuzz targets.
 
-Copies the shipped scenarios, the test scenarios and the fuzz regressions, then writes variants of the
-reference scenario that still load (other onsets, drift and hello-goodbye rates, scale directions, steps)
-or fail in each way the loader explains, and a small valid scenario: short inputs mutate far faster than
-the 22 kB reference file. Run from anywhere: `python3 fuzz/seed_corpus.py`.
+scenario_parse: copies the shipped scenarios, the test scenarios and the fuzz regressions, then writes
+variants of the reference scenario that still load (other onsets, drift and hello-goodbye rates, scale
+directions, steps) or fail in each way the loader explains, and a small valid scenario: short inputs
+mutate far faster than the 22 kB reference file.
+
+run_parse: plays short runs with the release binary (`target/release/ontrack`, built first if missing)
+and every bot, kills some mid-way, and writes variants (truncated, other schema, edited answers, edited
+scenario, seed and records, answers out of order or not allowed, one line, binary).
+
+Run from anywhere: `python3 fuzz/seed_corpus.py`.
 """
-import re, pathlib, glob, shutil
+import re, pathlib, glob, shutil, subprocess, tempfile, time
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "fuzz/corpus/scenario_parse"
 out.mkdir(parents=True, exist_ok=True)
@@ -129,3 +135,124 @@ mini = '''Scenario(
 compact = re.sub(r"\s+", " ", mini)
 (out / "mini-one-line.ron").write_text(compact)
 (out / "mini-no-drift.ron").write_text(mini.replace('rate: (value: 0.5, source: "s")', 'rate: (value: 0, source: "s")'))
+
+
+# ---------------------------------------------------------------------------------------------------
+# run_parse: run files played by the release binary, and variants of them.
+runs = root / "fuzz/corpus/run_parse"
+runs.mkdir(parents=True, exist_ok=True)
+binary = root / "target/release/ontrack"
+if not binary.exists():
+    subprocess.run(["cargo", "build", "--release", "--bin", "ontrack"], cwd=root, check=True)
+work = pathlib.Path(tempfile.mkdtemp(prefix="ontrack-seed-"))
+minimal = (root / "tests/scenarios/minimal.ron").read_text()
+# Two cases only: a whole run in about 30 answers, so the fuzzer mutates short files.
+two = work / "minimal-two.ron"
+two.write_text(sub(minimal, "cases_per_run: 10", "cases_per_run: 2"))
+
+def play(scenario, bot, seed, name, kill_after=None):
+    """Plays one run into a fresh folder and copies its file to the corpus as run-<name>.ron; with
+    `kill_after`, the player is killed (SIGKILL) after that many acknowledged answers."""
+    out = work / name
+    out.mkdir()
+    args = [str(binary), "play", str(scenario), "--bot", bot, "--seed", str(seed), "--trainee", "t",
+            "--results", str(out)]
+    if kill_after is None:
+        subprocess.run(args, cwd=root, check=True, stdout=subprocess.DEVNULL)
+    else:
+        child = subprocess.Popen(args + ["--ack", "--pace-ms", "2"], cwd=root, stdout=subprocess.PIPE, text=True)
+        for line in child.stdout:
+            if line.startswith("saved ") and int(line.split()[1]) >= kill_after:
+                break
+        child.kill()
+        child.wait()
+    [f] = [f for f in out.iterdir() if f.suffix == ".ron"]
+    text = f.read_text()
+    (runs / f"run-{name}.ron").write_text(text)
+    return text
+
+played = {}
+for bot in ["ideal", "random"]:
+    for seed in [1, 2, 3]:
+        played[f"minimal-{bot}-{seed}"] = play("tests/scenarios/minimal.ron", bot, seed, f"minimal-{bot}-{seed}")
+for bot in ["base-rate", "actuarial", "overconfident", "typical"]:
+    played[f"minimal-{bot}-4"] = play("tests/scenarios/minimal.ron", bot, 4, f"minimal-{bot}-4")
+for bot in ["ideal", "random", "typical"]:
+    for seed in [5, 6]:
+        played[f"two-{bot}-{seed}"] = play(two, bot, seed, f"two-{bot}-{seed}")
+played["tiny-ideal-7"] = play("tests/scenarios/tiny.ron", "ideal", 7, "tiny-ideal-7")
+played["tiny-random-7"] = play("tests/scenarios/tiny.ron", "random", 7, "tiny-random-7")
+# Unfinished runs: the player killed after 1, 7 and 25 answers.
+for k in [1, 7, 25]:
+    play("tests/scenarios/minimal.ron", "ideal", 8 + k, f"killed-after-{k}", kill_after=k)
+play(two, "random", 9, "two-killed-after-5", kill_after=5)
+shutil.rmtree(work)
+
+base_run = played["two-ideal-5"]
+full_run = played["minimal-ideal-1"]
+entries = re.compile(r"\n        \(\n            at: .*?\n        \),", re.S)
+
+def keep_entries(text, n):
+    """The run with only its first n log entries: still sealed (the seals are a chain), unfinished."""
+    found = list(entries.finditer(text))
+    if n >= len(found):
+        return text
+    start = found[n].start()
+    end = found[-1].end()
+    return re.sub(r"finished: Some\([^)]*\)", "finished: None", text[:start] + text[end:])
+
+r = {}
+r["first-3-answers"] = keep_entries(base_run, 3)
+r["first-half"] = keep_entries(base_run, len(entries.findall(base_run)) // 2)
+r["no-answers"] = keep_entries(base_run, 0)
+r["truncated-bytes"] = base_run[: len(base_run) * 2 // 3]
+r["truncated-header"] = base_run[:300]
+r["schema-2"] = sub(base_run, "schema: 1,", "schema: 2,")
+r["schema-0-with-version"] = sub(sub(base_run, "schema: 1,", "schema: 0,"), 'program_version: "0.1.0"', 'program_version: "0.0.9"')
+r["no-schema"] = sub(base_run, "    schema: 1,\n", "")
+r["edited-percent"] = re.sub(r"Forecast\(percent: \d+\)", "Forecast(percent: 99)", base_run, count=1)
+r["percent-0"] = re.sub(r"Forecast\(percent: \d+\)", "Forecast(percent: 0)", base_run, count=1)
+r["percent-255"] = re.sub(r"Forecast\(percent: \d+\)", "Forecast(percent: 255)", base_run, count=1)
+r["percent-256"] = re.sub(r"Forecast\(percent: \d+\)", "Forecast(percent: 256)", base_run, count=1)
+r["edited-seal"] = re.sub(r'seal: "[0-9a-f]', 'seal: "X', base_run, count=1)
+r["edited-seed"] = sub(base_run, "    seed: 5,", "    seed: 6,")
+r["seed-max"] = sub(base_run, "    seed: 5,", "    seed: 18446744073709551615,")
+r["edited-trainee"] = sub(base_run, 'trainee: "t"', 'trainee: "someone else"')
+r["edited-record"] = re.sub(r"intake: [0-9.]+", "intake: 1.5", base_run, count=1)
+r["record-nan"] = re.sub(r"last: [0-9.]+", "last: NaN", base_run, count=1)
+r["record-removed"] = re.sub(r"\n        \(\n            intake:.*?\n        \),", "", base_run, count=1, flags=re.S)
+r["edited-hash"] = re.sub(r'scenario_hash: "[0-9a-f]', 'scenario_hash: "0', base_run, count=1)
+r["edited-scenario-cases"] = sub(base_run, "cases_per_run: 2,", "cases_per_run: 3,")
+r["edited-scenario-checkpoints"] = sub(base_run, "checkpoints: [", "checkpoints: [1, ")
+r["edited-scenario-no-drift-kinds"] = re.sub(r"kinds: \[.*?\n            \),\n        \],", "kinds: [],", base_run, count=1, flags=re.S)
+r["invalid-scenario"] = sub(base_run, "sessions: 6,", "sessions: 0,")
+def second_at(m, seen=[0]):
+    seen[0] += 1
+    return 'at: "1999-01-01T00:00:00Z"' if seen[0] == 2 else m.group(0)
+r["out-of-order"] = re.sub(r'at: "[^"]*"', second_at, base_run)
+r["reordered-answers"] = (lambda m: base_run[: m[0].start()] + m[1].group(0) + m[0].group(0) + base_run[m[1].end():])(list(entries.finditer(base_run))[:2])
+r["duplicated-answer"] = (lambda m: base_run[: m.end()] + m.group(0) + base_run[m.end():])(entries.search(base_run))
+r["flag-unseen-session"] = sub(base_run, "action: NextSession,", 'action: FlagDrift(session: 4000000000, kind: Some("nothing")),')
+r["flag-drift"] = sub(base_run, "action: Reveal,", 'action: FlagDrift(session: 1, kind: Some("talk")),\n            seal: "",\n        ),\n        (\n            at: "2030-01-01T00:00:00Z",\n            action: Reveal,')
+r["classify-unseen"] = sub(base_run, "action: Reveal,", "action: ClassifyEvent(event: 18446744073709551615, class: Violation),")
+r["next-case-early"] = sub(base_run, "action: NextSession,", "action: NextCase,")
+r["unknown-action"] = sub(base_run, "action: NextSession,", "action: Undo,")
+r["bad-timestamp"] = re.sub(r'at: "[^"]*"', 'at: "2024-02-30T25:61:00Z"', base_run, count=1)
+r["finished-early"] = sub(keep_entries(base_run, 3), "finished: None", 'finished: Some("2020-01-01T00:00:00Z")')
+r["one-line"] = re.sub(r"\n\s*", "", base_run)
+r["comments"] = "// a run\n" + base_run.replace("    log: [", "    /* answers */ log: [")
+r["implicit-some"] = "#![enable(implicit_some)]\n" + base_run
+r["empty"] = ""
+r["unit"] = "()"
+r["named"] = "Run()"
+r["deep"] = "(" * 300 + ")" * 300
+for name, text in r.items():
+    (runs / f"variant-{name}.ron").write_text(text)
+(runs / "variant-full-one-line.ron").write_text(re.sub(r"\n\s*", "", full_run))
+# Binary: Latin-1 and UTF-16 encodings, invalid UTF-8 in a string, and bytes.
+(runs / "variant-latin1.bin").write_bytes(base_run.replace('"t"', '"tŕ"').encode("latin-1", "replace"))
+(runs / "variant-utf16.bin").write_bytes(base_run.encode("utf-16"))
+(runs / "variant-bad-utf8.bin").write_bytes(base_run.encode().replace(b'trainee: "t"', b'trainee: "\xff\xfe\xc3"'))
+(runs / "variant-nul.bin").write_bytes(base_run.encode()[:200] + b"\x00" * 64 + base_run.encode()[200:])
+(runs / "variant-random.bin").write_bytes(bytes((i * 7919 + 13) % 256 for i in range(512)))
+print(f"{len(list(out.iterdir()))} files in {out}, {len(list(runs.iterdir()))} files in {runs}")
