@@ -128,6 +128,25 @@ pub(crate) fn auc_interval_of(
 /// binomials (each cell given what the earlier cells took).
 fn multinomial_into(rng: &mut ChaCha8Rng, counts: &[u64], out: &mut [u64]) {
     let total: u64 = counts.iter().sum();
+    // With few cases per cell, drawing the cases one by one is cheaper than a binomial per cell
+    // (a trainee's run: 90 forecasts in about 20 cells). Same distribution either way.
+    if total <= 8 * counts.len() as u64 {
+        out.iter_mut().for_each(|o| *o = 0);
+        let cell_of_case: Vec<usize> = counts
+            .iter()
+            .enumerate()
+            .flat_map(|(cell, &c)| std::iter::repeat_n(cell, c as usize))
+            .collect();
+        for _ in 0..total {
+            if let Some(o) = cell_of_case
+                .get(rng.random_range(0..total) as usize)
+                .and_then(|&cell| out.get_mut(cell))
+            {
+                *o += 1;
+            }
+        }
+        return;
+    }
     let mut left_cases = total;
     let mut left_weight = total;
     for (c, o) in counts.iter().zip(out.iter_mut()) {
