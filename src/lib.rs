@@ -13,6 +13,7 @@ pub mod export;
 pub mod forecast;
 pub mod forecasts_csv;
 pub mod model;
+pub mod parallel;
 pub mod run;
 pub mod scenario;
 pub mod score;

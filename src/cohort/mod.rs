@@ -207,27 +207,8 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
         let bench = Benchmarks::new(&scenario);
         bench.actuarial(); // norm once, before the workers share it
         // Runs score independently: split them over the cores.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        let chunk = runs.len().div_ceil(threads.max(1)).max(1);
-        let scored: Vec<RunScores> = std::thread::scope(|scope| {
-            let handles: Vec<_> = runs
-                .chunks(chunk)
-                .map(|part| {
-                    let bench = &bench;
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|(name, file, run)| run_scores(name, file, run, bench))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                // A panic in a worker is a bug: raise it here rather than drop runs silently.
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let scored = crate::parallel::map(runs, |(name, file, run)| {
+            run_scores(name, file, run, &bench)
         });
         cohort.runs.extend(scored);
     }

@@ -81,30 +81,12 @@ impl Actuarial {
     pub fn norm_with(s: &Scenario, cases: usize, seed: u64) -> Self {
         let sessions = s.sessions();
         // Draw the sample on every core; each case has its own stream, so the split changes nothing.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        let chunk = cases.div_ceil(threads.max(1)).max(1);
-        let draw = |from: usize, to: usize| -> Vec<(Vec<f64>, bool)> {
-            (from as u64..to as u64)
-                .map(|i| {
-                    let c = generate_case(s, seed, i);
-                    let mut scores = c.scores;
-                    scores.truncate(sessions);
-                    (scores, c.outcome == Outcome::Deteriorated)
-                })
-                .collect()
-        };
-        let sample: Vec<(Vec<f64>, bool)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..cases)
-                .step_by(chunk)
-                .map(|from| scope.spawn(move || draw(from, (from + chunk).min(cases))))
-                .collect();
-            handles
-                .into_iter()
-                // A panic in a worker is a bug: raise it here rather than norm on a partial sample.
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let indices: Vec<u64> = (0..cases as u64).collect();
+        let sample: Vec<(Vec<f64>, bool)> = crate::parallel::map(&indices, |&i| {
+            let c = generate_case(s, seed, i);
+            let mut scores = c.scores;
+            scores.truncate(sessions);
+            (scores, c.outcome == Outcome::Deteriorated)
         });
         // Least squares of each session's score on the intake score.
         let mut expected = vec![
