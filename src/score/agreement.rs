@@ -163,12 +163,8 @@ impl Serialize for ClassificationScores {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::metric::close;
     use LindenClass::*;
-
-    fn close(m: Metric, expected: f64, tol: f64) {
-        let v = m.value().unwrap_or(f64::NAN);
-        assert!((v - expected).abs() < tol, "{v} vs {expected}");
-    }
 
     fn repeat(pairs: &[((LindenClass, LindenClass), usize)]) -> Vec<(LindenClass, LindenClass)> {
         pairs

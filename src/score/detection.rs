@@ -317,11 +317,7 @@ impl Serialize for DetectionScores {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(m: Metric, expected: f64, tol: f64) {
-        let v = m.value().unwrap_or(f64::NAN);
-        assert!((v - expected).abs() < tol, "{v} vs {expected}");
-    }
+    use crate::score::metric::close;
 
     fn flag(session: u32, kind: Option<usize>) -> Flag {
         Flag { session, kind }

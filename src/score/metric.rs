@@ -185,6 +185,13 @@ pub fn serialize_entry<M: SerializeMap, T: Serialize>(
     Ok(())
 }
 
+/// Test helper: asserts that a metric has a value within `tol` of `expected`.
+#[cfg(test)]
+pub(crate) fn close(m: Metric, expected: f64, tol: f64) {
+    let v = m.value().unwrap_or(f64::NAN);
+    assert!((v - expected).abs() < tol, "{v} vs {expected}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -229,11 +229,7 @@ pub(crate) fn auc_from_counts(positives: &[u64], negatives: &[u64]) -> Result<f6
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(m: Metric, expected: f64, tol: f64) {
-        let v = m.value().unwrap_or(f64::NAN);
-        assert!((v - expected).abs() < tol, "{v} vs {expected}");
-    }
+    use crate::score::metric::close;
 
     const P: [f64; 4] = [0.2, 0.2, 0.8, 0.8];
     const O: [bool; 4] = [false, true, true, true];

@@ -110,15 +110,11 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
+    use crate::score::metric::close;
     use crate::score::probability::auc as auc_of;
 
     const P: [f64; 4] = [0.2, 0.2, 0.8, 0.8];
     const O: [bool; 4] = [false, true, true, true];
-
-    fn close(m: Metric, expected: f64, tol: f64) {
-        let v = m.value().unwrap_or(f64::NAN);
-        assert!((v - expected).abs() < tol, "{v} vs {expected}");
-    }
 
     #[test]
     fn reference_values_from_scoring_note() {
