@@ -53,8 +53,11 @@ struct Cli {
     #[arg(long, global = true)]
     results: Option<PathBuf>,
     /// (the app) A scenario file to offer beside the bundled ones; may be given more than once.
-    #[arg(long = "scenario-file")]
+    #[arg(long = "scenario-file", global = true)]
     scenario_files: Vec<PathBuf>,
+    /// (the app) Language of the interface at the start: nl or en (it can be switched in the app).
+    #[arg(long, global = true, default_value = "nl", value_parser = ["nl", "en"])]
+    lang: String,
 }
 
 #[derive(Subcommand)]
@@ -138,6 +141,25 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         pace_ms: u64,
     },
+    /// Open the app and let the best possible forecaster (the ideal bot) play a run at reading speed,
+    /// for a projector in class. The run is saved like any other (pseudonym "demo").
+    Demo {
+        /// Scenario id or file (default: first-lesson).
+        #[arg(long, default_value = "first-lesson")]
+        scenario: String,
+        /// Seconds between the bot's steps.
+        #[arg(long, default_value_t = 1.5)]
+        pace: f32,
+        /// Take this many steps at once before the window opens (to show a later moment).
+        #[arg(long, default_value_t = 0)]
+        skip: u32,
+        /// Save a picture of the window to this PNG file and quit (for CI and documentation).
+        #[arg(long)]
+        screenshot: Option<PathBuf>,
+        /// Quit after this many frames (with --screenshot, the picture is taken then; default 60).
+        #[arg(long)]
+        exit_after_frames: Option<u32>,
+    },
     /// Review a folder of run files: verify each against its regenerated cases, re-score it from its
     /// answers, and print a table per trainee and run with the benchmark forecasters beside it.
     ///
@@ -200,8 +222,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let lang = if cli.lang == "en" { Lang::En } else { Lang::Nl };
     let Some(command) = cli.command else {
-        return app(&cli.scenario_files, cli.results.as_deref());
+        return app(&cli.scenario_files, cli.results.as_deref(), lang, None);
     };
     match command {
         Command::Scenarios => {
@@ -377,6 +400,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Demo {
+            scenario,
+            pace,
+            skip,
+            screenshot,
+            exit_after_frames,
+        } => {
+            let demo = DemoOptions {
+                scenario,
+                pace,
+                skip,
+                screenshot,
+                exit_after_frames,
+            };
+            app(
+                &cli.scenario_files,
+                cli.results.as_deref(),
+                lang,
+                Some(demo),
+            )
+        }
         Command::Report { runfile } => {
             let scored = score_file(&runfile).map_err(anyhow::Error::msg)?;
             print_stdout(&report(&scored));
@@ -425,9 +469,23 @@ fn scenario_of_code(code: &str, named: Option<&str>) -> anyhow::Result<(Scenario
     Ok((s, seed))
 }
 
-/// Opens the trainee app with the bundled scenarios and any named ones.
+/// What `ontrack demo` asks of the app.
+struct DemoOptions {
+    scenario: String,
+    pace: f32,
+    skip: u32,
+    screenshot: Option<PathBuf>,
+    exit_after_frames: Option<u32>,
+}
+
+/// Opens the trainee app with the bundled scenarios and any named ones (or the demo).
 #[cfg(feature = "gui")]
-fn app(files: &[PathBuf], results: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+fn app(
+    files: &[PathBuf],
+    results: Option<&std::path::Path>,
+    lang: Lang,
+    demo: Option<DemoOptions>,
+) -> anyhow::Result<ExitCode> {
     let mut scenarios = Vec::new();
     for id in bundled_ids() {
         scenarios.push(Arc::new(resolve(id)?));
@@ -435,13 +493,43 @@ fn app(files: &[PathBuf], results: Option<&std::path::Path>) -> anyhow::Result<E
     for f in files {
         scenarios.push(Arc::new(load(&f.display().to_string())?));
     }
-    ontrack::app::run(scenarios, results_dir(results));
+    let mut options = ontrack::app::Options {
+        lang,
+        demo: None,
+        screenshot: None,
+        exit_after_frames: None,
+        selected: 0,
+    };
+    if let Some(demo) = demo {
+        let chosen = load(&demo.scenario)?;
+        options.selected = match scenarios.iter().position(|s| s.hash == chosen.hash) {
+            Some(i) => i,
+            None => {
+                scenarios.push(Arc::new(chosen));
+                scenarios.len() - 1
+            }
+        };
+        anyhow::ensure!(
+            demo.pace.is_finite() && demo.pace >= 0.0,
+            "--pace {}: give the seconds between steps as a number of 0 or more, such as 1.5",
+            demo.pace
+        );
+        options.demo = Some((demo.pace, demo.skip));
+        options.screenshot = demo.screenshot;
+        options.exit_after_frames = demo.exit_after_frames;
+    }
+    ontrack::app::run(scenarios, results_dir(results), options);
     Ok(ExitCode::SUCCESS)
 }
 
 /// Without the `gui` feature there is no window: explain, and show the commands.
 #[cfg(not(feature = "gui"))]
-fn app(_files: &[PathBuf], _results: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+fn app(
+    _files: &[PathBuf],
+    _results: Option<&std::path::Path>,
+    _lang: Lang,
+    _demo: Option<DemoOptions>,
+) -> anyhow::Result<ExitCode> {
     use clap::CommandFactory;
     eprintln!(
         "This ontrack was built without the app (feature `gui`); the command-line tools are below.\n"

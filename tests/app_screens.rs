@@ -30,7 +30,8 @@ fn click(h: &mut Harness<'static, AppState>, label: &str) {
         .next()
         .unwrap_or_else(|| panic!("no {label:?}"))
         .click();
-    h.run();
+    // The debrief shows a spinner (and keeps repainting) while the run is scored.
+    let _ = h.run_ok();
 }
 
 /// Types into the first text field (the pseudonym): focus it, then type, as a person would.
@@ -102,7 +103,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     );
 
     // Read on, flag drift at session 1, and play the rest of the run through the screens.
-    click(&mut h, "Next session (→)");
+    click(&mut h, "Next session (right arrow key)");
     click(&mut h, "⚑ Flag drift 1");
     let flags = h
         .state()
@@ -121,14 +122,36 @@ fn a_trainee_walks_from_start_to_debrief() {
         assert!(guard < 500, "the run does not end");
         match due(&h) {
             Due::Forecast { .. } => click(&mut h, "Commit forecast (Enter)"),
-            Due::NextSession => click(&mut h, "Next session (→)"),
+            Due::NextSession => click(&mut h, "Next session (right arrow key)"),
             Due::Classify { .. } => click(&mut h, "side effect"),
             Due::Reveal => {
+                let seen = h
+                    .state()
+                    .session
+                    .as_ref()
+                    .unwrap()
+                    .run()
+                    .visible()
+                    .unwrap()
+                    .1
+                    .seen();
                 click(&mut h, "Reveal the outcome");
                 assert!(
                     h.get_all_by_label_contains("Outcome:").next().is_some(),
                     "the reveal shows the outcome"
                 );
+                // The rest of the course is drawn session by session, then the animation ends.
+                let reveal = h.state().reveal.expect("the reveal animates");
+                assert_eq!(reveal.from, seen);
+                h.state_mut().tick(0.3);
+                let later = h.state().reveal.map(|r| r.drawn(8));
+                assert!(
+                    later.is_none_or(|d| d == seen + 1),
+                    "one more session after 0.3 s"
+                );
+                h.state_mut().tick(10.0);
+                assert!(h.state().reveal.is_none(), "the animation ends");
+                h.run();
             }
             Due::NextCase => click(&mut h, "Next case"),
             Due::Finished => break,
@@ -138,8 +161,31 @@ fn a_trainee_walks_from_start_to_debrief() {
         }
     }
     assert_eq!(h.state().screen, Screen::Debrief);
+    // Scoring waits for the early-warning rule, normed on another thread while the trainee read.
+    h.state_mut().wait_for_background();
+    h.run();
     assert!(h.state().scores.is_some());
-    assert!(h.get_all_by_label_contains("Hannan").next().is_some());
+    for text in [
+        "Hannan",
+        "Brier score",
+        "than always forecasting the base rate",
+        "AUC",
+        "Reliability diagram",
+        "Drift from the protocol",
+        "Cohen's κ",
+        "This is your first finished run",
+    ] {
+        assert!(
+            h.get_all_by_label_contains(text).next().is_some(),
+            "the debrief shows {text:?}"
+        );
+    }
+    for row in ["best possible", "early-warning rule", "base rate"] {
+        assert!(
+            h.get_all_by_label(row).next().is_some(),
+            "benchmark row {row}"
+        );
+    }
     let file = load_run(&path).unwrap();
     assert!(file.finished.is_some(), "the finished run is saved");
     assert_eq!(
@@ -182,4 +228,69 @@ fn the_start_screen_speaks_dutch() {
     click(&mut h, "Nederlands");
     assert_eq!(h.state().lang, Lang::Nl);
     assert!(h.get_all_by_label("Starten").next().is_some());
+}
+
+#[test]
+fn the_demo_plays_two_runs_and_the_debrief_shows_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    for run in 1..=2 {
+        h.state_mut().demo = Some(ontrack::app::Demo::new(0.0));
+        let mut guard = 0;
+        while h.state().screen != Screen::Debrief {
+            guard += 1;
+            assert!(guard < 2000, "the demo does not finish");
+            h.state_mut().tick(0.05);
+            h.run();
+        }
+        h.state_mut().wait_for_background();
+        h.run();
+        let state = h.state();
+        assert_eq!(state.pseudonym, "demo");
+        assert_eq!(
+            state.earlier.len(),
+            run,
+            "runs of this trainee and scenario"
+        );
+        let scores = state.scores.as_ref().unwrap();
+        let ideal = scores.benchmarks["ideal"].brier.as_ref().value().copied();
+        assert_eq!(
+            scores.forecasts.brier.as_ref().value().copied(),
+            ideal,
+            "the demo is the ideal bot, scored as the ideal forecaster"
+        );
+        if run == 1 {
+            click(&mut h, "New run");
+            assert_eq!(h.state().screen, Screen::Start);
+        }
+    }
+    assert!(
+        h.get_all_by_label_contains("Brier score per run")
+            .next()
+            .is_some(),
+        "two runs make a progress plot"
+    );
+}
+
+#[test]
+fn text_size_and_contrast_can_be_changed_on_every_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    click(&mut h, "A+");
+    click(&mut h, "A+");
+    assert!((h.state().text_scale - 1.2).abs() < 1e-6);
+    click(&mut h, "A−");
+    assert!((h.state().text_scale - 1.1).abs() < 1e-6);
+    click(&mut h, "◑ high contrast");
+    assert!(h.state().high_contrast);
+    assert_eq!(
+        h.ctx.global_style().visuals.override_text_color,
+        Some(egui::Color32::BLACK)
+    );
+    click(&mut h, "📷");
+    assert!(
+        h.state().screenshot_requested,
+        "the window layer takes the picture"
+    );
 }

@@ -1,31 +1,78 @@
 //! The trainee app: a bevy window with egui screens over the core's run state machine. It redraws
-//! only on input (bevy's desktop-app update mode), so an idle window costs no CPU.
+//! only on input, animation or background work (bevy's desktop-app update mode), so an idle window
+//! costs no CPU.
 
+pub mod background;
+pub mod demo;
 pub mod i18n;
+mod icon;
+pub mod plots;
 pub mod screens;
 pub mod state;
+pub mod theme;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::window::RequestRedraw;
 use bevy::winit::WinitSettings;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
 use crate::scenario::{Lang, Scenario};
+pub use demo::Demo;
 pub use state::{AppState, Screen};
+
+/// How the window is opened: for a trainee, or as the demo.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    /// The ideal bot plays a run: seconds per step, and steps taken at once before the window opens.
+    pub demo: Option<(f32, u32)>,
+    /// Save the window to this file and quit (after `exit_after_frames` frames).
+    pub screenshot: Option<PathBuf>,
+    /// Quit after this many frames (with `screenshot`: take it then).
+    pub exit_after_frames: Option<u32>,
+    /// Index of the scenario to select at the start.
+    pub selected: usize,
+}
 
 /// The app's state as a bevy resource.
 #[derive(Resource)]
 struct Ui(AppState);
 
+/// Frame counting and quitting for `--screenshot` / `--exit-after-frames`.
+#[derive(Resource)]
+struct Finish {
+    screenshot: Option<PathBuf>,
+    exit_after_frames: Option<u32>,
+    frames: u32,
+    /// The frame the screenshot was taken in; quit a few frames later, once it is saved.
+    shot_at: Option<u32>,
+}
+
 /// Opens the window and runs the app until it is closed.
-pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf) {
-    let state = AppState::new(scenarios, results_dir, Lang::Nl);
+pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, options: Options) {
+    let mut state = AppState::new(scenarios, results_dir, options.lang);
+    state.selected = options.selected;
+    let mut settings = WinitSettings::desktop_app();
+    if let Some((pace, skip)) = options.demo {
+        state.demo = Some(Demo::new(pace));
+        for _ in 0..skip {
+            state.demo_step();
+        }
+    }
+    if options.screenshot.is_some() || options.exit_after_frames.is_some() {
+        // A picture for CI: draw every frame, with the background work done, so the frames count.
+        state.wait_for_background();
+        settings = WinitSettings::game();
+    }
     App::new()
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {
                 title: "OnTrack".into(),
+                resolution: (1280, 800).into(),
                 resize_constraints: WindowResizeConstraints {
                     min_width: 900.0,
                     min_height: 600.0,
@@ -35,16 +82,84 @@ pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf) {
             }),
             ..default()
         }))
-        .insert_resource(WinitSettings::desktop_app())
+        .insert_resource(settings)
         .add_plugins(EguiPlugin::default())
         .insert_resource(Ui(state))
+        .insert_resource(Finish {
+            screenshot: options.screenshot,
+            exit_after_frames: options.exit_after_frames,
+            frames: 0,
+            shot_at: None,
+        })
         .add_systems(Startup, spawn_camera)
+        .add_systems(
+            Update,
+            (tick, icon::set_window_icon, screenshot_keys, finish),
+        )
         .add_systems(EguiPrimaryContextPass, draw)
         .run();
 }
 
 fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
+}
+
+/// Advances animations, the demo and background work; asks for another frame while any runs.
+fn tick(time: Res<Time>, mut state: ResMut<Ui>, mut redraw: MessageWriter<RequestRedraw>) {
+    state.0.tick(time.delta_secs());
+    if state.0.busy() {
+        redraw.write(RequestRedraw);
+    }
+}
+
+/// F12 (or the screenshot button) saves the window as a PNG in the results folder.
+fn screenshot_keys(keys: Res<ButtonInput<KeyCode>>, mut state: ResMut<Ui>, mut commands: Commands) {
+    if !(keys.just_pressed(KeyCode::F12) || state.0.screenshot_requested) {
+        return;
+    }
+    state.0.screenshot_requested = false;
+    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let path = state.0.results_dir.join(format!("ontrack-{stamp}.png"));
+    if let Err(e) = std::fs::create_dir_all(&state.0.results_dir) {
+        state.0.message = Some(e.to_string());
+        return;
+    }
+    state.0.message = Some(state.0.texts.fmt(
+        state.0.lang,
+        "screenshot-saved",
+        &[("path", path.display().to_string().into())],
+    ));
+    commands
+        .spawn(Screenshot::primary_window())
+        .observe(save_to_disk(path));
+}
+
+/// `--screenshot` and `--exit-after-frames`: take the picture, then quit once it is on disk.
+fn finish(mut finish: ResMut<Finish>, mut commands: Commands, mut exit: MessageWriter<AppExit>) {
+    finish.frames += 1;
+    let Some(last) = finish
+        .exit_after_frames
+        .or(finish.screenshot.as_ref().map(|_| 60))
+    else {
+        return;
+    };
+    let frames = finish.frames;
+    if frames == last
+        && let Some(path) = finish.screenshot.clone()
+    {
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(path));
+        finish.shot_at = Some(frames);
+    }
+    let done = match (&finish.screenshot, finish.shot_at) {
+        (Some(path), Some(at)) => path.exists() && frames > at + 2,
+        (Some(_), None) => false,
+        (None, _) => frames >= last,
+    };
+    if done {
+        exit.write(AppExit::Success);
+    }
 }
 
 /// Draws the current screen into the whole window.

@@ -4,12 +4,34 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::cohort::{Scores, score_run};
-use crate::forecast::{Benchmarks, Ideal};
-use crate::run::{Action, Session, SessionError, unfinished};
+use crate::cohort::{RunScores, Scores, load_dir, score_run};
+use crate::forecast::{Actuarial, Benchmarks, Ideal};
+use crate::run::{Action, Phase, Session, SessionError, unfinished};
 use crate::scenario::{Lang, Scenario};
 
+use super::background::{Background, Poll};
+use super::demo::Demo;
 use super::i18n::Texts;
+
+/// Seconds the reveal takes per session it draws.
+pub const REVEAL_SECONDS_PER_SESSION: f32 = 0.25;
+
+/// The reveal animation of one case: the rest of the course drawn session by session.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reveal {
+    pub case: usize,
+    /// Sessions the trainee had seen before the reveal.
+    pub from: u32,
+    pub elapsed: f32,
+}
+
+impl Reveal {
+    /// Sessions drawn so far (of `total`).
+    pub fn drawn(&self, total: u32) -> u32 {
+        let more = (self.elapsed / REVEAL_SECONDS_PER_SESSION) as u32;
+        self.from.saturating_add(more).min(total)
+    }
+}
 
 /// The screens of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +56,15 @@ impl Tr<'_> {
 
     pub fn fmt(&self, key: &str, args: &[(&str, fluent_bundle::FluentValue)]) -> String {
         self.texts.fmt(self.lang, key, args)
+    }
+
+    /// A number with `decimals` decimals, with a decimal comma in Dutch.
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        let text = format!("{value:.decimals$}");
+        match self.lang {
+            Lang::Nl => text.replace('.', ","),
+            Lang::En => text,
+        }
     }
 }
 
@@ -61,6 +92,23 @@ pub struct AppState {
     pub scores: Option<Scores>,
     /// A message for the user (an error, or where the run was saved).
     pub message: Option<String>,
+    /// The early-warning rule of the running scenario, once normed (for the reveal, the expected
+    /// course on the plot and the debrief).
+    pub actuarial: Option<Arc<Actuarial>>,
+    norming: Option<Background<Actuarial>>,
+    /// The trainee's finished runs of this scenario in the results folder, scored, oldest first.
+    pub earlier: Vec<RunScores>,
+    history: Option<Background<Vec<RunScores>>>,
+    /// The reveal being animated, if any.
+    pub reveal: Option<Reveal>,
+    /// The demo bot playing (`ontrack demo`).
+    pub demo: Option<Demo>,
+    /// Text size as a factor of the normal size.
+    pub text_scale: f32,
+    /// High-contrast colours (black on white, heavier lines).
+    pub high_contrast: bool,
+    /// The user asked for a screenshot (F12 or the button); the window layer takes it.
+    pub screenshot_requested: bool,
 }
 
 impl AppState {
@@ -82,7 +130,81 @@ impl AppState {
             ideal: None,
             scores: None,
             message: None,
+            actuarial: None,
+            norming: None,
+            earlier: Vec::new(),
+            history: None,
+            reveal: None,
+            demo: None,
+            text_scale: 1.0,
+            high_contrast: false,
+            screenshot_requested: false,
         }
+    }
+
+    /// True while work runs in the background or an animation plays: the window keeps drawing.
+    pub fn busy(&self) -> bool {
+        self.norming.is_some()
+            || self.history.is_some()
+            || self.reveal.is_some()
+            || self.demo.as_ref().is_some_and(|d| !d.done)
+    }
+
+    /// Advances time by `dt` seconds: the reveal animation, the demo bot, and results arriving from
+    /// background work.
+    pub fn tick(&mut self, dt: f32) {
+        if let Some(norming) = &self.norming {
+            match norming.poll() {
+                Poll::Ready(rule) => {
+                    self.actuarial = Some(Arc::new(rule));
+                    self.norming = None;
+                }
+                Poll::Running => {}
+                Poll::Lost => {
+                    // The thread died (it should not): norm here instead, so the debrief comes.
+                    self.norming = None;
+                    if let Some(session) = &self.session {
+                        let scenario = session.run().scenario_arc();
+                        self.actuarial = Some(Arc::new(Actuarial::norm(&scenario)));
+                    }
+                }
+            }
+        }
+        if let Some(history) = &self.history {
+            match history.poll() {
+                Poll::Ready(runs) => {
+                    self.earlier = runs;
+                    self.history = None;
+                }
+                Poll::Running => {}
+                Poll::Lost => self.history = None,
+            }
+        }
+        self.score_when_finished();
+        if let Some(reveal) = &mut self.reveal {
+            reveal.elapsed += dt;
+            let total = self
+                .session
+                .as_ref()
+                .map_or(0, |s| s.run().scenario().file.sessions);
+            if reveal.drawn(total) >= total {
+                self.reveal = None;
+            }
+        }
+        self.demo_tick(dt);
+    }
+
+    /// Blocks until the background work is done (tests, and the demo's screenshot mode).
+    pub fn wait_for_background(&mut self) {
+        if let Some(norming) = self.norming.take()
+            && let Some(rule) = norming.wait()
+        {
+            self.actuarial = Some(Arc::new(rule));
+        }
+        if let Some(history) = self.history.take() {
+            self.earlier = history.wait().unwrap_or_default();
+        }
+        self.score_when_finished();
     }
 
     /// A text of the interface in the current language.
@@ -148,11 +270,18 @@ impl AppState {
     }
 
     fn enter(&mut self, session: Session, screen: Screen) {
-        self.ideal = Some(Ideal::new(session.run().scenario()));
+        let scenario = session.run().scenario_arc();
+        self.ideal = Some(Ideal::new(&scenario));
+        // Norm the early-warning rule while the trainee reads (seconds of simulation).
+        self.actuarial = None;
+        self.norming = Some(Background::spawn(move || Actuarial::norm(&scenario)));
         self.session = Some(session);
         self.screen = screen;
         self.message = None;
         self.scores = None;
+        self.reveal = None;
+        self.earlier = Vec::new();
+        self.score_when_finished();
     }
 
     /// Applies an answer through the run's state machine (which saves it); a refusal is shown.
@@ -160,8 +289,20 @@ impl AppState {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        match session.apply(action) {
-            Ok(()) => self.message = None,
+        let before = session.run().visible().map(|(case, v)| (case, v.seen()));
+        match session.apply(action.clone()) {
+            Ok(()) => {
+                self.message = None;
+                if action == Action::Reveal
+                    && let Some((case, from)) = before
+                {
+                    self.reveal = Some(Reveal {
+                        case,
+                        from,
+                        elapsed: 0.0,
+                    });
+                }
+            }
             Err(SessionError::Answer(e)) => self.message = Some(e.to_string()),
             Err(e) => {
                 self.message = Some(self.texts.fmt(
@@ -171,11 +312,37 @@ impl AppState {
                 ))
             }
         }
-        if session.run().phase() == crate::run::Phase::Finished && self.scores.is_none() {
-            let scenario = session.run().scenario_arc();
-            let bench = Benchmarks::new(&scenario);
-            self.scores = Some(score_run(session.run(), &bench));
+        if action == Action::NextCase {
+            self.reveal = None;
+        }
+        self.score_when_finished();
+    }
+
+    /// At the end of a run: the debrief, scored as soon as the early-warning rule is normed, and
+    /// the trainee's earlier runs of the scenario loaded for the progress plot.
+    fn score_when_finished(&mut self) {
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
+        if session.run().phase() != Phase::Finished {
+            return;
+        }
+        if self.screen != Screen::Debrief {
             self.screen = Screen::Debrief;
+            let dir = self.results_dir.clone();
+            let trainee = session.file().trainee.clone();
+            let scenario_id = session.run().scenario().file.id.clone();
+            self.history = Some(Background::spawn(move || {
+                earlier_runs(&dir, &trainee, &scenario_id)
+            }));
+        }
+        if self.scores.is_some() {
+            return;
+        }
+        if let Some(rule) = &self.actuarial {
+            let scenario = session.run().scenario_arc();
+            let bench = Benchmarks::with_actuarial(&scenario, Actuarial::clone(rule));
+            self.scores = Some(score_run(session.run(), &bench));
         }
     }
 
@@ -184,7 +351,23 @@ impl AppState {
         self.session = None;
         self.scores = None;
         self.ideal = None;
+        self.reveal = None;
+        self.earlier = Vec::new();
         self.screen = Screen::Start;
         self.resumable = unfinished(&self.results_dir);
     }
+}
+
+/// The finished runs of `trainee` on `scenario_id` in `dir`, verified and scored, oldest first.
+fn earlier_runs(dir: &std::path::Path, trainee: &str, scenario_id: &str) -> Vec<RunScores> {
+    let Ok(cohort) = load_dir(dir, &mut |_, _| {}) else {
+        return Vec::new();
+    };
+    let mut runs: Vec<RunScores> = cohort
+        .runs
+        .into_iter()
+        .filter(|r| r.finished && r.trainee == trainee && r.scenario_id == scenario_id)
+        .collect();
+    runs.sort_by_key(|r| r.started);
+    runs
 }

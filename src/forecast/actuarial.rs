@@ -185,6 +185,16 @@ impl Actuarial {
         }
     }
 
+    /// The expected score after session `t` for a client with this intake score, and the edges of
+    /// the 80 % tolerance band around it (the band whose worse edge turns the signal yellow), so a
+    /// trainee sees on the plot what "on track" means. `None` at intake or past the last session.
+    pub fn expected_band(&self, intake: f64, t: usize) -> Option<(f64, f64, f64)> {
+        let e = self.expected.get(t).filter(|_| t > 0)?;
+        let mid = e.intercept + e.slope * intake;
+        let half = BAND_Z * e.residual_sd;
+        Some((mid, mid - half, mid + half))
+    }
+
     /// Norming counts per colour at session `t`.
     pub fn counts_at(&self, t: u32) -> Option<&[ColourCount; 4]> {
         self.counts.get(t as usize)

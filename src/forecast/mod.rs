@@ -57,6 +57,16 @@ impl<'a> Benchmarks<'a> {
         }
     }
 
+    /// The benchmarks with an early-warning rule normed beforehand (the app norms it on another
+    /// thread while the trainee reads, so the debrief does not wait for it).
+    pub fn with_actuarial(scenario: &'a Scenario, actuarial: Actuarial) -> Self {
+        Benchmarks {
+            scenario,
+            actuarial: OnceLock::from(actuarial),
+            ideal: Ideal::new(scenario),
+        }
+    }
+
     /// The normed early-warning rule.
     pub fn actuarial(&self) -> &Actuarial {
         self.actuarial

@@ -3,10 +3,14 @@
 //! course with the outcome, the best possible forecasts beside the trainee's, and the truth.
 
 use bevy_egui::egui;
-use egui_plot::{FilledArea, HLine, Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{
+    Corner, FilledArea, HLine, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points,
+    VLine,
+};
 
 use crate::app::state::{AppState, Tr};
-use crate::forecast::Ideal;
+use crate::app::theme;
+use crate::forecast::{Actuarial, Ideal};
 use crate::model::notes::{render_event, render_note};
 use crate::model::{Case, Event, Outcome, Patient, SessionNote};
 use crate::run::{Action, Due, Phase};
@@ -39,6 +43,8 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             forecast,
             flag_kind,
             ideal,
+            actuarial,
+            reveal,
             ..
         } = &mut *state;
         let tr = Tr { texts, lang };
@@ -58,15 +64,27 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 events: v.events().enumerate().collect(),
                 revealed: None,
             }),
-            Phase::Revealed { case } => run.revealed(case).map(|c| Shown {
-                index: case,
-                seen: s.file.sessions,
-                patient: &c.patient,
-                scores: &c.scores,
-                alliance: &c.alliance,
-                notes: &c.notes,
-                events: c.events.iter().enumerate().collect(),
-                revealed: Some(c),
+            Phase::Revealed { case } => run.revealed(case).map(|c| {
+                // The rest of the course appears session by session while the reveal animates.
+                let drawn = reveal
+                    .filter(|r| r.case == case)
+                    .map_or(s.file.sessions, |r| r.drawn(s.file.sessions));
+                let v = c.visible(drawn);
+                Shown {
+                    index: case,
+                    seen: drawn,
+                    patient: &c.patient,
+                    scores: v.scores(),
+                    alliance: v.alliance(),
+                    notes: v.notes(),
+                    events: c
+                        .events
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| e.session <= drawn)
+                        .collect(),
+                    revealed: Some(c),
+                }
             }),
             Phase::Finished => None,
         };
@@ -92,15 +110,19 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             patient_card(left, &tr, s, shown.patient);
             notes_ui(left, &tr, flag_kind, s, &shown, &answers.flags, &mut action);
             events_ui(left, &tr, s, &shown, &answers.classifications, &mut action);
-            trajectory_plot(right, s, &shown);
+            trajectory_plot(right, &tr, s, actuarial.as_deref(), &shown);
             if let Some(case) = shown.revealed {
-                reveal_ui(right, &tr, ideal.as_ref(), s, case, &answers.forecasts);
+                let benchmarks = Benchmarks {
+                    ideal: ideal.as_ref(),
+                    actuarial: actuarial.as_deref(),
+                };
+                reveal_ui(right, &tr, benchmarks, s, case, &answers.forecasts);
             }
             due_ui(right, &tr, forecast, run.due(), &mut action);
         });
     }
     if let Some(message) = &state.message {
-        ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), message);
+        ui.colored_label(theme::ERROR, format!("⚠ {message}"));
     }
     if let Some(action) = action {
         state.act(action);
@@ -161,6 +183,17 @@ fn notes_ui(
                 let score = shown.scores.get(t as usize).copied().unwrap_or(f64::NAN);
                 let alliance = shown.alliance.get(t0).copied().unwrap_or(f64::NAN);
                 ui.horizontal_wrapped(|ui| {
+                    let onset = shown
+                        .revealed
+                        .and_then(|c| c.hidden.drift)
+                        .is_some_and(|d| d.onset == t);
+                    if onset {
+                        ui.label(
+                            egui::RichText::new(format!("⚐ {}", tr.t("drift-starts")))
+                                .color(theme::WORSE)
+                                .strong(),
+                        );
+                    }
                     ui.label(egui::RichText::new(format!("{t}.")).strong());
                     ui.label(format!(
                         "{score_word} {score} · {alliance_word} {alliance}. {}",
@@ -230,7 +263,13 @@ fn events_ui(
     }
 }
 
-fn trajectory_plot(ui: &mut egui::Ui, s: &Scenario, shown: &Shown) {
+fn trajectory_plot(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    s: &Scenario,
+    actuarial: Option<&Actuarial>,
+    shown: &Shown,
+) {
     let f = &s.file;
     let sessions = f64::from(f.sessions);
     let scores: Vec<[f64; 2]> = shown
@@ -242,8 +281,20 @@ fn trajectory_plot(ui: &mut egui::Ui, s: &Scenario, shown: &Shown) {
     let intake = shown.scores.first().copied().unwrap_or(f64::NAN);
     let rci = s.rules.reliable_change;
     let xs = [0.0, sessions];
+    // The expected response of clients with this intake score: the early-warning rule's 80 % band.
+    let band: Vec<(f64, f64, f64)> = actuarial
+        .map(|a| {
+            (1..=f.sessions as usize)
+                .filter_map(|t| {
+                    a.expected_band(intake, t)
+                        .map(|(_, lo, hi)| (t as f64, lo, hi))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let drift_onset = shown.revealed.and_then(|c| c.hidden.drift).map(|d| d.onset);
     Plot::new("trajectory")
-        .height(240.0)
+        .height(260.0)
         .include_x(0.0)
         .include_x(sessions)
         .include_y(f.measure.min)
@@ -253,59 +304,113 @@ fn trajectory_plot(ui: &mut egui::Ui, s: &Scenario, shown: &Shown) {
                 .min(intake + 2.5 * rci)
                 .max(f.measure.clinical_cutoff.value),
         )
-        .legend(Legend::default())
+        .x_axis_label(tr.t("axis-session"))
+        .y_axis_label(f.measure.name.clone())
+        .legend(Legend::default().position(Corner::LeftBottom))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .show(ui, |plot| {
-            plot.add(FilledArea::new(
-                "reliable change around intake",
-                &xs,
-                &[intake - rci; 2],
-                &[intake + rci; 2],
-            ));
-            plot.hline(HLine::new(
-                "clinical cutoff",
-                f.measure.clinical_cutoff.value,
-            ));
-            plot.line(Line::new(
-                f.measure.name.clone(),
-                PlotPoints::from(scores.clone()),
-            ));
-            plot.points(Points::new("", PlotPoints::from(scores)).radius(3.0));
+            plot.add(
+                FilledArea::new(
+                    tr.t("band-reliable"),
+                    &xs,
+                    &[intake - rci; 2],
+                    &[intake + rci; 2],
+                )
+                .fill_color(theme::fill(theme::REFERENCE, 60))
+                .stroke(egui::Stroke::new(1.0, theme::REFERENCE)),
+            );
+            if !band.is_empty() {
+                let bx: Vec<f64> = band.iter().map(|b| b.0).collect();
+                let lo: Vec<f64> = band.iter().map(|b| b.1).collect();
+                let hi: Vec<f64> = band.iter().map(|b| b.2).collect();
+                plot.add(
+                    FilledArea::new(tr.t("band-expected"), &bx, &lo, &hi)
+                        .fill_color(theme::fill(theme::EXPECTED, 110))
+                        .stroke(egui::Stroke::new(1.0, theme::EXPECTED)),
+                );
+            }
+            plot.hline(
+                HLine::new(tr.t("clinical-cutoff"), f.measure.clinical_cutoff.value)
+                    .color(theme::REFERENCE)
+                    .style(LineStyle::dashed_loose()),
+            );
+            if let Some(onset) = drift_onset {
+                plot.vline(
+                    VLine::new(tr.t("drift-starts"), f64::from(onset) - 0.5)
+                        .color(theme::WORSE)
+                        .style(LineStyle::dashed_dense())
+                        .width(2.0),
+                );
+            }
+            plot.line(
+                Line::new(f.measure.name.clone(), PlotPoints::from(scores.clone()))
+                    .color(theme::YOU)
+                    .width(2.0),
+            );
+            plot.points(
+                Points::new("", PlotPoints::from(scores))
+                    .color(theme::YOU)
+                    .shape(MarkerShape::Circle)
+                    .radius(3.5),
+            );
         });
+}
+
+/// The benchmark forecasters for the reveal (the actuarial one once it is normed).
+struct Benchmarks<'a> {
+    ideal: Option<&'a Ideal>,
+    actuarial: Option<&'a Actuarial>,
 }
 
 fn reveal_ui(
     ui: &mut egui::Ui,
     tr: &Tr,
-    ideal: Option<&Ideal>,
+    benchmarks: Benchmarks,
     s: &Scenario,
     case: &Case,
     forecasts: &[(u32, u8)],
 ) {
     let lang = tr.lang;
-    let outcome_key = match case.outcome {
-        Outcome::Deteriorated => "outcome-deteriorated",
-        Outcome::Unchanged => "outcome-unchanged",
-        Outcome::Improved => "outcome-improved",
-        Outcome::Recovered => "outcome-recovered",
+    // Colour and a symbol: the outcome reads the same without colour vision.
+    let (outcome_key, symbol, colour) = match case.outcome {
+        Outcome::Deteriorated => ("outcome-deteriorated", "⏷", theme::WORSE),
+        Outcome::Unchanged => ("outcome-unchanged", "■", egui::Color32::GRAY),
+        Outcome::Improved => ("outcome-improved", "⏶", theme::BETTER),
+        Outcome::Recovered => ("outcome-recovered", "★", theme::BETTER),
     };
     ui.label(
-        egui::RichText::new(format!("{}: {}", tr.t("outcome"), tr.t(outcome_key)))
-            .strong()
-            .size(18.0),
+        egui::RichText::new(format!(
+            "{symbol} {}: {}",
+            tr.t("outcome"),
+            tr.t(outcome_key)
+        ))
+        .strong()
+        .color(colour)
+        .size(18.0),
     );
+    let percent = |p: f64| format!("{:.0} %", p * 100.0);
     egui::Grid::new("forecasts").striped(true).show(ui, |ui| {
         ui.label("");
         ui.label(tr.t("your-forecast"));
+        ui.label(tr.t("actuarial-forecast"));
         ui.label(tr.t("ideal-forecast"));
         ui.end_row();
-        for (checkpoint, percent) in forecasts {
-            let best = ideal.map_or(f64::NAN, |i| i.forecast(s, &case.visible(*checkpoint)));
+        for (checkpoint, given) in forecasts {
+            let v = case.visible(*checkpoint);
             ui.label(format!("{} {checkpoint}", tr.t("checkpoint")));
-            ui.label(format!("{percent} %"));
-            ui.label(format!("{:.0} %", best * 100.0));
+            ui.label(format!("{given} %"));
+            ui.label(
+                benchmarks
+                    .actuarial
+                    .map_or("…".to_string(), |a| percent(a.forecast(s, &v))),
+            );
+            ui.label(
+                benchmarks
+                    .ideal
+                    .map_or("…".to_string(), |i| percent(i.forecast(s, &v))),
+            );
             ui.end_row();
         }
     });
@@ -317,10 +422,13 @@ fn reveal_ui(
                 .kinds
                 .get(d.kind)
                 .map_or(String::new(), |k| k.label.get(lang).to_string());
-            ui.label(tr.fmt(
-                "drift-onset",
-                &[("onset", d.onset.into()), ("kind", kind.into())],
-            ));
+            ui.label(
+                egui::RichText::new(tr.fmt(
+                    "drift-onset",
+                    &[("onset", d.onset.into()), ("kind", kind.into())],
+                ))
+                .color(theme::WORSE),
+            );
         }
         None => {
             ui.label(tr.t("no-drift"));

@@ -1,28 +1,66 @@
-//! The debrief after a run: the trainee's calibration beside the best possible forecasts, in words
-//! and in a reliability diagram.
+//! The debrief after a run: the trainee's calibration beside the benchmark forecasters, in words, in
+//! a table and in a reliability diagram; drift detection and event classification; and the trainee's
+//! earlier runs of the scenario on this machine.
 
 use bevy_egui::egui;
-use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::MarkerShape;
 
-use crate::app::state::AppState;
+use crate::app::plots::{RunPoint, Series, progress_plot, reliability_diagram};
+use crate::app::state::{AppState, Tr};
+use crate::app::theme;
+use crate::cohort::Scores;
+use crate::scenario::format::LindenClass;
+use crate::score::{Interval, Metric, ProbabilityScores, Undefined};
+
+/// Why a measure has no value, in the interface's language (English when no translation exists).
+fn why_text(tr: &Tr, why: Undefined) -> String {
+    let key = format!("why-{why:?}").to_lowercase();
+    let text = tr.t(&key);
+    if text == key {
+        why.reason().to_string()
+    } else {
+        text
+    }
+}
+
+/// A measure with a few decimals, or "—" and the reason it is not defined.
+fn num_or_why(tr: &Tr, m: &Metric, decimals: usize) -> String {
+    match m.undefined() {
+        None => num(tr, m, decimals),
+        Some(why) => format!("— ({})", why_text(tr, why)),
+    }
+}
+
+fn num(tr: &Tr, m: &Metric, decimals: usize) -> String {
+    m.as_ref()
+        .value()
+        .map_or("—".to_string(), |v| tr.number(*v, decimals))
+}
+
+fn interval(tr: &Tr, m: &Metric<Interval>, decimals: usize) -> String {
+    m.as_ref().value().map_or(String::new(), |i| {
+        format!(
+            "{}–{}",
+            tr.number(i.low, decimals),
+            tr.number(i.high, decimals)
+        )
+    })
+}
 
 pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let lang = state.lang;
+    let tr = Tr {
+        texts: &state.texts,
+        lang: state.lang,
+    };
+    ui.heading(tr.t("debrief"));
     let Some(scores) = state.scores.as_ref() else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(tr.t("scoring"));
+        });
         return;
     };
-    let f = &scores.forecasts;
-    let value = |m: &crate::score::Metric| m.as_ref().value().copied();
-    let show = |m: &crate::score::Metric| value(m).map_or("—".to_string(), |v| format!("{v:.3}"));
-    let bench = |name: &str| {
-        scores
-            .benchmarks
-            .get(name)
-            .map_or("—".to_string(), |b| show(&b.brier))
-    };
-    ui.heading(state.t("debrief"));
-    ui.label(state.texts.fmt(
-        lang,
+    ui.label(tr.fmt(
         "debrief-cases",
         &[
             ("deteriorated", scores.deteriorated.into()),
@@ -30,17 +68,72 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ("foreseen", scores.foreseen.into()),
         ],
     ));
-    ui.label(state.t("hannan"));
-    ui.label(state.texts.fmt(
-        lang,
-        "brier-line",
+    ui.label(tr.t("hannan"));
+    ui.add_space(6.0);
+    ui.columns(2, |cols| {
+        let [left, right] = cols else { return };
+        forecasts_in_words(left, &tr, &scores.forecasts);
+        benchmark_table(left, &tr, scores);
+        diagram(right, &tr, scores);
+    });
+    ui.separator();
+    ui.columns(2, |cols| {
+        let [left, right] = cols else { return };
+        drift_ui(left, &tr, scores);
+        events_ui(right, &tr, scores);
+    });
+    ui.separator();
+    progress_ui(ui, &tr, state);
+    if let Some(session) = &state.session {
+        ui.label(tr.fmt(
+            "saved-in",
+            &[("path", session.path().display().to_string().into())],
+        ));
+    }
+    if ui.button(state.t("new-run")).clicked() {
+        state.new_run();
+    }
+}
+
+/// The Brier score with its interval and decomposition, skill, AUC and calibration in the large,
+/// each in a sentence.
+fn forecasts_in_words(ui: &mut egui::Ui, tr: &Tr, f: &ProbabilityScores) {
+    ui.label(egui::RichText::new(tr.t("your-forecasts")).strong());
+    ui.label(tr.fmt(
+        "brier-sentence",
         &[
-            ("brier", show(&f.brier).into()),
-            ("ideal", bench("ideal").into()),
-            ("base", bench("base_rate").into()),
+            ("brier", num(tr, &f.brier, 3).into()),
+            ("interval", interval(tr, &f.brier_ci, 3).into()),
         ],
     ));
-    if let Some(citl) = value(&f.calibration_in_the_large) {
+    ui.label(tr.fmt(
+        "decomposition",
+        &[
+            ("reliability", num(tr, &f.reliability, 3).into()),
+            ("resolution", num(tr, &f.resolution, 3).into()),
+            ("uncertainty", num(tr, &f.uncertainty, 3).into()),
+        ],
+    ));
+    if let Some(&skill) = f.brier_skill.as_ref().value() {
+        let key = if skill >= 0.0 {
+            "skill-better"
+        } else {
+            "skill-worse"
+        };
+        let percent = (skill * 100.0).round().abs();
+        ui.label(tr.fmt(key, &[("percent", percent.into())]));
+    }
+    match f.auc.undefined() {
+        None => ui.label(tr.fmt(
+            "auc-sentence",
+            &[
+                ("auc", num(tr, &f.auc, 2).into()),
+                ("interval", interval(tr, &f.auc_ci, 2).into()),
+            ],
+        )),
+        Some(why) => ui.label(tr.fmt("auc-undefined", &[("why", why_text(tr, why).into())])),
+    };
+    if let Some(&citl) = f.calibration_in_the_large.as_ref().value() {
         let points = (citl * 100.0).round().abs();
         let key = if citl < -0.005 {
             "citl-under"
@@ -49,49 +142,153 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         } else {
             "citl-even"
         };
-        ui.label(state.texts.fmt(lang, key, &[("points", points.into())]));
+        ui.label(tr.fmt(key, &[("points", points.into())]));
     }
-    let bins: Vec<[f64; 2]> = f
-        .reliability_diagram
+}
+
+/// The trainee beside the three benchmark forecasters on the same cases and checkpoints.
+fn benchmark_table(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
+    ui.add_space(6.0);
+    egui::Grid::new("benchmarks")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for head in ["", "Brier", "skill", "AUC", "reliability-short"] {
+                ui.label(
+                    egui::RichText::new(if head.is_empty() {
+                        String::new()
+                    } else {
+                        tr.t(&format!("col-{}", head.to_lowercase()))
+                    })
+                    .strong(),
+                );
+            }
+            ui.end_row();
+            let row = |ui: &mut egui::Ui, name: String, p: &ProbabilityScores| {
+                ui.label(name);
+                ui.label(num(tr, &p.brier, 3));
+                ui.label(num(tr, &p.brier_skill, 2));
+                ui.label(num(tr, &p.auc, 2));
+                ui.label(num(tr, &p.reliability, 3));
+                ui.end_row();
+            };
+            row(ui, tr.t("your-forecast"), &scores.forecasts);
+            for (slug, key) in [
+                ("ideal", "ideal-forecast"),
+                ("actuarial", "actuarial-forecast"),
+                ("base_rate", "base-rate-forecast"),
+            ] {
+                if let Some(b) = scores.benchmarks.get(slug) {
+                    row(ui, tr.t(key), b);
+                }
+            }
+        });
+}
+
+fn bins(p: &ProbabilityScores) -> &[crate::score::ReliabilityBin] {
+    p.reliability_diagram
         .as_ref()
         .value()
-        .map(|bins| {
-            bins.iter()
-                .filter_map(|b| {
-                    Some([
-                        b.mean_forecast.as_ref().value().copied()?,
-                        b.observed_frequency.as_ref().value().copied()?,
-                    ])
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Plot::new("reliability")
-        .height(260.0)
-        .data_aspect(1.0)
-        .include_x(0.0)
-        .include_x(1.0)
-        .include_y(0.0)
-        .include_y(1.0)
-        .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            plot.line(Line::new(
-                "perfect calibration",
-                PlotPoints::from(vec![[0.0, 0.0], [1.0, 1.0]]),
-            ));
-            plot.points(Points::new("you", PlotPoints::from(bins)).radius(5.0));
+        .map_or(&[], |b| b.as_slice())
+}
+
+fn diagram(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
+    ui.label(egui::RichText::new(tr.t("reliability-diagram")).strong());
+    let mut series = vec![Series {
+        name: tr.t("your-forecast"),
+        colour: theme::YOU,
+        shape: MarkerShape::Circle,
+        bins: bins(&scores.forecasts),
+        counts: true,
+    }];
+    if let Some(ideal) = scores.benchmarks.get("ideal") {
+        series.push(Series {
+            name: tr.t("ideal-forecast"),
+            colour: theme::BETTER,
+            shape: MarkerShape::Diamond,
+            bins: bins(ideal),
+            counts: false,
         });
-    if let Some(session) = &state.session {
-        ui.label(state.texts.fmt(
-            lang,
-            "saved-in",
-            &[("path", session.path().display().to_string().into())],
-        ));
     }
-    if ui.button(state.t("new-run")).clicked() {
-        state.new_run();
+    reliability_diagram(ui, "reliability", &tr.t("perfect-calibration"), &series);
+    ui.label(egui::RichText::new(tr.t("diagram-help")).small());
+}
+
+fn drift_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
+    let d = &scores.drift;
+    ui.label(egui::RichText::new(tr.t("drift-heading")).strong());
+    ui.label(tr.fmt(
+        "drift-counts",
+        &[
+            ("cases", d.signal_cases.into()),
+            ("hits", d.hits.into()),
+            ("misses", d.misses.into()),
+            ("false", d.false_alarms.into()),
+            ("stretches", d.noise_trials.into()),
+        ],
+    ));
+    if d.signal_cases == 0 {
+        ui.label(tr.t("drift-none"));
+        return;
     }
+    ui.label(tr.fmt(
+        "drift-measures",
+        &[
+            ("dprime", num_or_why(tr, &d.d_prime, 2).into()),
+            ("c", num_or_why(tr, &d.criterion, 2).into()),
+            ("latency", num_or_why(tr, &d.latency_sessions, 1).into()),
+        ],
+    ));
+}
+
+fn events_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
+    let e = &scores.events;
+    ui.label(egui::RichText::new(tr.t("events-heading")).strong());
+    ui.label(tr.fmt(
+        "events-measures",
+        &[
+            ("n", e.n.into()),
+            ("accuracy", num(tr, &e.accuracy, 2).into()),
+            ("kappa", num_or_why(tr, &e.kappa, 2).into()),
+        ],
+    ));
+    egui::Grid::new("confusion").striped(true).show(ui, |ui| {
+        ui.label(egui::RichText::new(tr.t("truth-answer")).small());
+        for answer in LindenClass::ALL {
+            ui.label(egui::RichText::new(tr.t(&format!("short-{}", answer.slug()))).small());
+        }
+        ui.end_row();
+        for truth in LindenClass::ALL {
+            ui.label(egui::RichText::new(tr.t(&format!("short-{}", truth.slug()))).small());
+            for answer in LindenClass::ALL {
+                let n = e.confusion.count(truth, answer);
+                let text = egui::RichText::new(n.to_string());
+                ui.label(if truth == answer { text.strong() } else { text });
+            }
+            ui.end_row();
+        }
+    });
+}
+
+/// The trainee's runs of this scenario on this machine (this one included), oldest first.
+fn progress_ui(ui: &mut egui::Ui, tr: &Tr, state: &AppState) {
+    ui.label(egui::RichText::new(tr.t("progress-heading")).strong());
+    let runs: Vec<RunPoint> = state
+        .earlier
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            Some(RunPoint {
+                run: i as f64 + 1.0,
+                brier: *r.scores.forecasts.brier.as_ref().value()?,
+                interval: r.scores.forecasts.brier_ci.as_ref().value().copied(),
+            })
+        })
+        .collect();
+    if runs.len() < 2 {
+        ui.label(tr.fmt("progress-few", &[("runs", runs.len().into())]));
+        return;
+    }
+    progress_plot(ui, "progress", &tr.t("your-forecast"), &runs);
+    ui.label(egui::RichText::new(tr.t("progress-help")).small());
 }

@@ -14,13 +14,63 @@ pub use debrief::debrief_ui;
 pub use start::start_ui;
 
 use super::state::{AppState, Screen};
+use super::theme;
+use crate::scenario::Lang;
 
-/// Draws the current screen.
+/// Smallest and largest text size, as a factor.
+const TEXT_SCALES: (f32, f32) = (0.8, 2.0);
+
+/// Draws the bar of settings and the current screen.
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    match state.screen {
-        Screen::Start => start_ui(ui, state),
-        Screen::Briefing => briefing_ui(ui, state),
-        Screen::Case => case_ui(ui, state),
-        Screen::Debrief => debrief_ui(ui, state),
-    }
+    theme::apply(ui.ctx(), state.high_contrast, state.text_scale);
+    settings_bar(ui, state);
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("screen")
+        .auto_shrink([false, false])
+        .show(ui, |ui| match state.screen {
+            Screen::Start => start_ui(ui, state),
+            Screen::Briefing => briefing_ui(ui, state),
+            Screen::Case => case_ui(ui, state),
+            Screen::Debrief => debrief_ui(ui, state),
+        });
+}
+
+/// Language, text size, contrast and screenshot: on every screen, top right.
+fn settings_bar(ui: &mut egui::Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("OnTrack").strong());
+        if state.demo.is_some() {
+            ui.label(egui::RichText::new(state.t("demo-running")).italics());
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("📷")
+                .on_hover_text(state.t("screenshot"))
+                .clicked()
+            {
+                state.screenshot_requested = true;
+            }
+            let contrast = state.t("high-contrast");
+            ui.toggle_value(&mut state.high_contrast, format!("◑ {contrast}"));
+            let (low, high) = TEXT_SCALES;
+            if ui
+                .add_enabled(state.text_scale < high, egui::Button::new("A+"))
+                .on_hover_text(state.t("text-larger"))
+                .clicked()
+            {
+                state.text_scale = (state.text_scale + 0.1).min(high);
+            }
+            if ui
+                .add_enabled(state.text_scale > low, egui::Button::new("A−"))
+                .on_hover_text(state.t("text-smaller"))
+                .clicked()
+            {
+                state.text_scale = (state.text_scale - 0.1).max(low);
+            }
+            ui.radio_value(&mut state.lang, Lang::En, "English");
+            ui.radio_value(&mut state.lang, Lang::Nl, "Nederlands");
+            ui.label(state.t("language"));
+        });
+    });
 }

@@ -3,16 +3,10 @@
 use bevy_egui::egui;
 
 use crate::app::state::AppState;
-use crate::scenario::Lang;
 
 pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.heading(state.t("app-title"));
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        ui.label(state.t("language"));
-        ui.radio_value(&mut state.lang, Lang::Nl, "Nederlands");
-        ui.radio_value(&mut state.lang, Lang::En, "English");
-    });
     ui.horizontal(|ui| {
         ui.label(state.t("pseudonym"));
         let hint = state.t("pseudonym-hint");
