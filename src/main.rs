@@ -469,7 +469,8 @@ fn scenario_of_code(code: &str, named: Option<&str>) -> anyhow::Result<(Scenario
     Ok((s, seed))
 }
 
-/// What `ontrack demo` asks of the app.
+/// What `ontrack demo` asks of the app (a build without the app only explains that it has none).
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
 struct DemoOptions {
     scenario: String,
     pace: f32,

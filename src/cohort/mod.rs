@@ -3,8 +3,10 @@
 //! with the benchmark forecasters on the same cases beside it.
 
 pub mod csv_export;
+pub mod handout;
 pub mod report;
 pub mod table;
+pub mod views;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -68,6 +70,7 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
     let mut bench_forecasts: BTreeMap<Forecaster, Vec<f64>> = BTreeMap::new();
     let mut drift_cases = Vec::new();
     let mut pairs = Vec::new();
+    let mut case_forecasts = Vec::new();
     let (mut deteriorated, mut foreseen, mut predicted) = (0, 0, 0);
     let s = run.scenario();
     for &i in &revealed {
@@ -83,16 +86,35 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
             .is_some_and(|(_, p)| *p >= 50);
         predicted += usize::from(last);
         foreseen += usize::from(last && det);
+        let mut checkpoints = Vec::new();
         for &(checkpoint, percent) in &answers.forecasts {
             trainee.push(f64::from(percent) / 100.0);
             outcomes.push(det);
             let v = case.visible(checkpoint);
+            let mut row = CheckpointForecast {
+                checkpoint,
+                trainee: f64::from(percent) / 100.0,
+                ideal: f64::NAN,
+                actuarial: f64::NAN,
+                base_rate: f64::NAN,
+            };
             for f in Forecaster::ALL {
                 // In whole percent, as a trainee answers, so the decomposition compares like with like.
                 let p = (bench.forecast(f, &v) * 100.0).round().clamp(1.0, 99.0) / 100.0;
                 bench_forecasts.entry(f).or_default().push(p);
+                match f {
+                    Forecaster::Ideal => row.ideal = p,
+                    Forecaster::Actuarial => row.actuarial = p,
+                    Forecaster::BaseRate => row.base_rate = p,
+                }
             }
+            checkpoints.push(row);
         }
+        case_forecasts.push(CaseForecasts {
+            case: i,
+            deteriorated: det,
+            forecasts: checkpoints,
+        });
         drift_cases.push(DriftCase {
             drift: case.hidden.drift,
             last_seen: last_checkpoint,
@@ -140,7 +162,28 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
         benchmarks,
         drift: detection_scores(&drift_cases),
         events: classification_scores(pairs),
+        case_forecasts,
     }
+}
+
+/// The forecasts given on one case of a run, beside the benchmarks', and what happened: for the
+/// trainer's drill-down and for finding the cases that fooled a class.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseForecasts {
+    /// Index of the case in the run (0 is the first).
+    pub case: usize,
+    pub deteriorated: bool,
+    pub forecasts: Vec<CheckpointForecast>,
+}
+
+/// One checkpoint's forecasts as probabilities (benchmarks in whole percent, as a trainee answers).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CheckpointForecast {
+    pub checkpoint: u32,
+    pub trainee: f64,
+    pub ideal: f64,
+    pub actuarial: f64,
+    pub base_rate: f64,
 }
 
 /// The scores of one run, and of the benchmark forecasters on the same cases and checkpoints.
@@ -160,6 +203,8 @@ pub struct Scores {
     pub benchmarks: BTreeMap<&'static str, ProbabilityScores>,
     pub drift: DetectionScores,
     pub events: ClassificationScores,
+    /// Every revealed case with its forecasts.
+    pub case_forecasts: Vec<CaseForecasts>,
 }
 
 /// Loads, verifies and scores every `.ron` file in `dir`; `progress` is told (done, total).
