@@ -60,6 +60,17 @@ struct Cli {
     lang: String,
 }
 
+/// Pictures of the window for CI and documentation.
+#[derive(clap::Args, Clone, Default)]
+struct Capture {
+    /// Save a picture of the window to this PNG file and quit (for CI and documentation).
+    #[arg(long)]
+    screenshot: Option<PathBuf>,
+    /// Quit after this many frames (with --screenshot, the picture is taken then; default 60).
+    #[arg(long)]
+    exit_after_frames: Option<u32>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// List the scenarios bundled in the program.
@@ -153,12 +164,26 @@ enum Command {
         /// Take this many steps at once before the window opens (to show a later moment).
         #[arg(long, default_value_t = 0)]
         skip: u32,
-        /// Save a picture of the window to this PNG file and quit (for CI and documentation).
+        #[command(flatten)]
+        capture: Capture,
+    },
+    /// Open the app's trainer station on a folder of run files: a sortable table of every run with
+    /// the benchmarks pinned, reliability diagrams, a run's cases, progress per course day, the cases
+    /// that fooled the class, CSV and PNG export, and course codes with a printable sheet.
+    Trainer {
+        /// Folder of run files (default: the results folder).
+        dir: Option<PathBuf>,
+        /// The view to open.
+        #[arg(long, default_value = "runs", value_parser = ["runs", "progress", "cases", "handout"])]
+        view: String,
+        /// Select the N-th row of the table (1 is the first, in the order sorted by Brier score).
         #[arg(long)]
-        screenshot: Option<PathBuf>,
-        /// Quit after this many frames (with --screenshot, the picture is taken then; default 60).
+        select: Option<usize>,
+        /// Open the N-th row's run to see its cases.
         #[arg(long)]
-        exit_after_frames: Option<u32>,
+        open: Option<usize>,
+        #[command(flatten)]
+        capture: Capture,
     },
     /// Review a folder of run files: verify each against its regenerated cases, re-score it from its
     /// answers, and print a table per trainee and run with the benchmark forecasters beside it.
@@ -224,7 +249,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lang = if cli.lang == "en" { Lang::En } else { Lang::Nl };
     let Some(command) = cli.command else {
-        return app(&cli.scenario_files, cli.results.as_deref(), lang, None);
+        return app(
+            &cli.scenario_files,
+            cli.results.as_deref(),
+            lang,
+            Launch::Trainee,
+        );
     };
     match command {
         Command::Scenarios => {
@@ -404,23 +434,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             scenario,
             pace,
             skip,
-            screenshot,
-            exit_after_frames,
-        } => {
-            let demo = DemoOptions {
+            capture,
+        } => app(
+            &cli.scenario_files,
+            cli.results.as_deref(),
+            lang,
+            Launch::Demo {
                 scenario,
                 pace,
                 skip,
-                screenshot,
-                exit_after_frames,
-            };
-            app(
-                &cli.scenario_files,
-                cli.results.as_deref(),
-                lang,
-                Some(demo),
-            )
-        }
+                capture,
+            },
+        ),
+        Command::Trainer {
+            dir,
+            view,
+            select,
+            open,
+            capture,
+        } => app(
+            &cli.scenario_files,
+            cli.results.as_deref(),
+            lang,
+            Launch::Trainer {
+                dir,
+                view,
+                select,
+                open,
+                capture,
+            },
+        ),
         Command::Report { runfile } => {
             let scored = score_file(&runfile).map_err(anyhow::Error::msg)?;
             print_stdout(&report(&scored));
@@ -469,24 +512,35 @@ fn scenario_of_code(code: &str, named: Option<&str>) -> anyhow::Result<(Scenario
     Ok((s, seed))
 }
 
-/// What `ontrack demo` asks of the app (a build without the app only explains that it has none).
+/// How the app opens: for a trainee, as the demo, or on the trainer station (a build without the
+/// app only explains that it has none).
 #[cfg_attr(not(feature = "gui"), allow(dead_code))]
-struct DemoOptions {
-    scenario: String,
-    pace: f32,
-    skip: u32,
-    screenshot: Option<PathBuf>,
-    exit_after_frames: Option<u32>,
+enum Launch {
+    Trainee,
+    Demo {
+        scenario: String,
+        pace: f32,
+        skip: u32,
+        capture: Capture,
+    },
+    Trainer {
+        dir: Option<PathBuf>,
+        view: String,
+        select: Option<usize>,
+        open: Option<usize>,
+        capture: Capture,
+    },
 }
 
-/// Opens the trainee app with the bundled scenarios and any named ones (or the demo).
+/// Opens the trainee app with the bundled scenarios and any named ones.
 #[cfg(feature = "gui")]
 fn app(
     files: &[PathBuf],
     results: Option<&std::path::Path>,
     lang: Lang,
-    demo: Option<DemoOptions>,
+    launch: Launch,
 ) -> anyhow::Result<ExitCode> {
+    use ontrack::app::{Options, TrainerOptions};
     let mut scenarios = Vec::new();
     for id in bundled_ids() {
         scenarios.push(Arc::new(resolve(id)?));
@@ -494,30 +548,60 @@ fn app(
     for f in files {
         scenarios.push(Arc::new(load(&f.display().to_string())?));
     }
-    let mut options = ontrack::app::Options {
+    let mut options = Options {
         lang,
         demo: None,
+        trainer: None,
         screenshot: None,
         exit_after_frames: None,
         selected: 0,
     };
-    if let Some(demo) = demo {
-        let chosen = load(&demo.scenario)?;
-        options.selected = match scenarios.iter().position(|s| s.hash == chosen.hash) {
-            Some(i) => i,
-            None => {
-                scenarios.push(Arc::new(chosen));
-                scenarios.len() - 1
-            }
-        };
-        anyhow::ensure!(
-            demo.pace.is_finite() && demo.pace >= 0.0,
-            "--pace {}: give the seconds between steps as a number of 0 or more, such as 1.5",
-            demo.pace
-        );
-        options.demo = Some((demo.pace, demo.skip));
-        options.screenshot = demo.screenshot;
-        options.exit_after_frames = demo.exit_after_frames;
+    match launch {
+        Launch::Trainee => {}
+        Launch::Demo {
+            scenario,
+            pace,
+            skip,
+            capture,
+        } => {
+            let chosen = load(&scenario)?;
+            options.selected = match scenarios.iter().position(|s| s.hash == chosen.hash) {
+                Some(i) => i,
+                None => {
+                    scenarios.push(Arc::new(chosen));
+                    scenarios.len() - 1
+                }
+            };
+            anyhow::ensure!(
+                pace.is_finite() && pace >= 0.0,
+                "--pace {pace}: give the seconds between steps as a number of 0 or more, such as 1.5"
+            );
+            options.demo = Some((pace, skip));
+            options.screenshot = capture.screenshot;
+            options.exit_after_frames = capture.exit_after_frames;
+        }
+        Launch::Trainer {
+            dir,
+            view,
+            select,
+            open,
+            capture,
+        } => {
+            let folder = dir.unwrap_or_else(|| results_dir(results));
+            anyhow::ensure!(
+                folder.is_dir(),
+                "{}: no such folder — name the folder with the run files",
+                folder.display()
+            );
+            options.trainer = Some(TrainerOptions {
+                folder,
+                view,
+                select: select.map(|n| n.saturating_sub(1)),
+                open: open.map(|n| n.saturating_sub(1)),
+            });
+            options.screenshot = capture.screenshot;
+            options.exit_after_frames = capture.exit_after_frames;
+        }
     }
     ontrack::app::run(scenarios, results_dir(results), options);
     Ok(ExitCode::SUCCESS)
@@ -529,7 +613,7 @@ fn app(
     _files: &[PathBuf],
     _results: Option<&std::path::Path>,
     _lang: Lang,
-    _demo: Option<DemoOptions>,
+    _launch: Launch,
 ) -> anyhow::Result<ExitCode> {
     use clap::CommandFactory;
     eprintln!(

@@ -79,7 +79,7 @@ impl AppState {
                     None => self.screen = Screen::Debrief,
                 }
             }
-            Screen::Debrief => {}
+            Screen::Debrief | Screen::Trainer => {}
         }
         if let Some(demo) = &mut self.demo {
             demo.wait = wait;

@@ -10,12 +10,13 @@ pub mod plots;
 pub mod screens;
 pub mod state;
 pub mod theme;
+pub mod trainer;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::window::RequestRedraw;
 use bevy::winit::WinitSettings;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
@@ -30,12 +31,24 @@ pub struct Options {
     pub lang: Lang,
     /// The ideal bot plays a run: seconds per step, and steps taken at once before the window opens.
     pub demo: Option<(f32, u32)>,
+    /// Open on the trainer station.
+    pub trainer: Option<TrainerOptions>,
     /// Save the window to this file and quit (after `exit_after_frames` frames).
     pub screenshot: Option<PathBuf>,
     /// Quit after this many frames (with `screenshot`: take it then).
     pub exit_after_frames: Option<u32>,
     /// Index of the scenario to select at the start.
     pub selected: usize,
+}
+
+/// Opening on the trainer station: the folder, the view, and a row to select or open (0-based, in
+/// the table's order).
+#[derive(Debug, Clone)]
+pub struct TrainerOptions {
+    pub folder: PathBuf,
+    pub view: String,
+    pub select: Option<usize>,
+    pub open: Option<usize>,
 }
 
 /// The app's state as a bevy resource.
@@ -63,7 +76,35 @@ pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, options: Options
             state.demo_step();
         }
     }
-    if options.screenshot.is_some() || options.exit_after_frames.is_some() {
+    let capture = options.screenshot.is_some() || options.exit_after_frames.is_some();
+    if let Some(t) = options.trainer {
+        state.screen = Screen::Trainer;
+        state.trainer.folder = t.folder.display().to_string();
+        state.trainer.tab = match t.view.as_str() {
+            "progress" => trainer::Tab::Progress,
+            "cases" => trainer::Tab::Cases,
+            "handout" => trainer::Tab::HandOut,
+            _ => trainer::Tab::Runs,
+        };
+        state.trainer.load();
+        if capture || t.select.is_some() || t.open.is_some() {
+            state.trainer.wait();
+        }
+        let rows: Vec<usize> = state
+            .trainer
+            .sorted_runs()
+            .iter()
+            .map(|(i, _)| *i)
+            .collect();
+        if let Some(&row) = t.select.and_then(|n| rows.get(n)) {
+            state.trainer.selected = Some(row);
+        }
+        if let Some(&row) = t.open.and_then(|n| rows.get(n)) {
+            state.trainer.selected = Some(row);
+            state.trainer.open(row);
+        }
+    }
+    if capture {
         // A picture for CI: draw every frame, with the background work done, so the frames count.
         state.wait_for_background();
         settings = WinitSettings::game();
@@ -112,8 +153,14 @@ fn tick(time: Res<Time>, mut state: ResMut<Ui>, mut redraw: MessageWriter<Reques
     }
 }
 
-/// F12 (or the screenshot button) saves the window as a PNG in the results folder.
+/// F12 (or the screenshot button) saves the window as a PNG in the results folder; a trainer's
+/// "save as picture" saves the part of it where the plot is.
 fn screenshot_keys(keys: Res<ButtonInput<KeyCode>>, mut state: ResMut<Ui>, mut commands: Commands) {
+    if let Some((path, rect)) = state.0.trainer.plot_export.take() {
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_cropped(path, rect));
+    }
     if !(keys.just_pressed(KeyCode::F12) || state.0.screenshot_requested) {
         return;
     }
@@ -132,6 +179,26 @@ fn screenshot_keys(keys: Res<ButtonInput<KeyCode>>, mut state: ResMut<Ui>, mut c
     commands
         .spawn(Screenshot::primary_window())
         .observe(save_to_disk(path));
+}
+
+/// Saves the part of a screenshot inside `rect` (pixels) as a PNG file.
+fn save_cropped(path: PathBuf, rect: egui::Rect) -> impl FnMut(On<ScreenshotCaptured>) {
+    move |captured| {
+        let Ok(image) = captured.image.clone().try_into_dynamic() else {
+            error!(
+                "cannot save {}: the screen format is not understood",
+                path.display()
+            );
+            return;
+        };
+        let (x, y) = (rect.min.x.max(0.0) as u32, rect.min.y.max(0.0) as u32);
+        let width = (rect.width().max(1.0) as u32).min(image.width().saturating_sub(x));
+        let height = (rect.height().max(1.0) as u32).min(image.height().saturating_sub(y));
+        match image.crop_imm(x, y, width, height).to_rgb8().save(&path) {
+            Ok(()) => info!("plot saved to {}", path.display()),
+            Err(e) => error!("cannot save {}: {e}", path.display()),
+        }
+    }
 }
 
 /// `--screenshot` and `--exit-after-frames`: take the picture, then quit once it is on disk.

@@ -1,10 +1,16 @@
-//! Plots shared by the debrief and the trainer's views: the reliability diagram with Wilson
-//! intervals and counts, and Brier scores across runs.
+//! Plots shared by the trainee's screens and the trainer's views: a case's course, the reliability
+//! diagram with Wilson intervals and counts, and Brier scores across runs.
 
 use bevy_egui::egui::{self, Color32};
-use egui_plot::{Corner, Legend, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text};
+use egui_plot::{
+    Corner, FilledArea, HLine, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
+    Points, Text, VLine,
+};
 
+use super::state::Tr;
 use super::theme;
+use crate::forecast::Actuarial;
+use crate::scenario::Scenario;
 use crate::score::{Interval, ReliabilityBin};
 
 /// One forecaster's bins on a reliability diagram.
@@ -18,8 +24,14 @@ pub struct Series<'a> {
 }
 
 /// A reliability diagram: observed frequency against mean forecast per bin, with the 95 % Wilson
-/// interval of each frequency as a bar, and the diagonal of perfect calibration.
-pub fn reliability_diagram(ui: &mut egui::Ui, id: &str, diagonal: &str, series: &[Series]) {
+/// interval of each frequency as a bar, and the diagonal of perfect calibration. Returns where it
+/// was drawn (to save it as a picture).
+pub fn reliability_diagram(
+    ui: &mut egui::Ui,
+    id: &str,
+    diagonal: &str,
+    series: &[Series],
+) -> egui::Rect {
     Plot::new(id)
         .height(300.0)
         .width(340.0)
@@ -28,7 +40,11 @@ pub fn reliability_diagram(ui: &mut egui::Ui, id: &str, diagonal: &str, series: 
         .include_x(1.0)
         .include_y(0.0)
         .include_y(1.0)
-        .legend(Legend::default().position(Corner::LeftTop))
+        .legend(
+            Legend::default()
+                .position(Corner::RightBottom)
+                .text_style(egui::TextStyle::Small),
+        )
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -72,7 +88,9 @@ pub fn reliability_diagram(ui: &mut egui::Ui, id: &str, diagonal: &str, series: 
                         .radius(5.0),
                 );
             }
-        });
+        })
+        .response
+        .rect
 }
 
 /// One run on a progress plot: its number, Brier score and interval.
@@ -82,8 +100,8 @@ pub struct RunPoint {
     pub interval: Option<Interval>,
 }
 
-/// Brier scores across runs (lower is better), with their 95 % intervals.
-pub fn progress_plot(ui: &mut egui::Ui, id: &str, name: &str, runs: &[RunPoint]) {
+/// Brier scores across runs (lower is better), with their 95 % intervals. Returns where it was drawn.
+pub fn progress_plot(ui: &mut egui::Ui, id: &str, name: &str, runs: &[RunPoint]) -> egui::Rect {
     Plot::new(id)
         .height(200.0)
         .include_y(0.0)
@@ -113,6 +131,106 @@ pub fn progress_plot(ui: &mut egui::Ui, id: &str, name: &str, runs: &[RunPoint])
                     .shape(MarkerShape::Circle)
                     .filled(true)
                     .radius(4.0),
+            );
+        })
+        .response
+        .rect
+}
+
+/// The course of a case: scores so far, the clinical cutoff, the reliable-change band around intake,
+/// the expected-response band of the early-warning rule (once normed) and, after the reveal, the
+/// session where drift began.
+pub fn trajectory(
+    ui: &mut egui::Ui,
+    id: &str,
+    tr: &Tr,
+    s: &Scenario,
+    actuarial: Option<&Actuarial>,
+    scores: &[f64],
+    drift_onset: Option<u32>,
+) {
+    let f = &s.file;
+    let sessions = f64::from(f.sessions);
+    let intake = scores.first().copied().unwrap_or(f64::NAN);
+    let scores: Vec<[f64; 2]> = scores
+        .iter()
+        .enumerate()
+        .map(|(t, y)| [t as f64, *y])
+        .collect();
+    let rci = s.rules.reliable_change;
+    let xs = [0.0, sessions];
+    // The expected response of clients with this intake score: the early-warning rule's 80 % band.
+    let band: Vec<(f64, f64, f64)> = actuarial
+        .map(|a| {
+            (1..=f.sessions as usize)
+                .filter_map(|t| {
+                    a.expected_band(intake, t)
+                        .map(|(_, lo, hi)| (t as f64, lo, hi))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Plot::new(id)
+        .height(260.0)
+        .include_x(0.0)
+        .include_x(sessions)
+        .include_y(f.measure.min)
+        .include_y(
+            f.measure
+                .max
+                .min(intake + 2.5 * rci)
+                .max(f.measure.clinical_cutoff.value),
+        )
+        .x_axis_label(tr.t("axis-session"))
+        .y_axis_label(f.measure.name.clone())
+        .legend(Legend::default().position(Corner::LeftBottom))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            plot.add(
+                FilledArea::new(
+                    tr.t("band-reliable"),
+                    &xs,
+                    &[intake - rci; 2],
+                    &[intake + rci; 2],
+                )
+                .fill_color(theme::fill(theme::REFERENCE, 60))
+                .stroke(egui::Stroke::new(1.0, theme::REFERENCE)),
+            );
+            if !band.is_empty() {
+                let bx: Vec<f64> = band.iter().map(|b| b.0).collect();
+                let lo: Vec<f64> = band.iter().map(|b| b.1).collect();
+                let hi: Vec<f64> = band.iter().map(|b| b.2).collect();
+                plot.add(
+                    FilledArea::new(tr.t("band-expected"), &bx, &lo, &hi)
+                        .fill_color(theme::fill(theme::EXPECTED, 110))
+                        .stroke(egui::Stroke::new(1.0, theme::EXPECTED)),
+                );
+            }
+            plot.hline(
+                HLine::new(tr.t("clinical-cutoff"), f.measure.clinical_cutoff.value)
+                    .color(theme::REFERENCE)
+                    .style(LineStyle::dashed_loose()),
+            );
+            if let Some(onset) = drift_onset {
+                plot.vline(
+                    VLine::new(tr.t("drift-starts"), f64::from(onset) - 0.5)
+                        .color(theme::WORSE)
+                        .style(LineStyle::dashed_dense())
+                        .width(2.0),
+                );
+            }
+            plot.line(
+                Line::new(f.measure.name.clone(), PlotPoints::from(scores.clone()))
+                    .color(theme::YOU)
+                    .width(2.0),
+            );
+            plot.points(
+                Points::new("", PlotPoints::from(scores))
+                    .color(theme::YOU)
+                    .shape(MarkerShape::Circle)
+                    .radius(3.5),
             );
         });
 }

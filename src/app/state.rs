@@ -12,6 +12,7 @@ use crate::scenario::{Lang, Scenario};
 use super::background::{Background, Poll};
 use super::demo::Demo;
 use super::i18n::Texts;
+use super::trainer::TrainerState;
 
 /// Seconds the reveal takes per session it draws.
 pub const REVEAL_SECONDS_PER_SESSION: f32 = 0.25;
@@ -40,6 +41,7 @@ pub enum Screen {
     Briefing,
     Case,
     Debrief,
+    Trainer,
 }
 
 /// The texts in one language, borrowed apart from the rest of the state so a screen can show texts
@@ -109,11 +111,14 @@ pub struct AppState {
     pub high_contrast: bool,
     /// The user asked for a screenshot (F12 or the button); the window layer takes it.
     pub screenshot_requested: bool,
+    /// The trainer station.
+    pub trainer: TrainerState,
 }
 
 impl AppState {
     pub fn new(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, lang: Lang) -> Self {
         let resumable = unfinished(&results_dir);
+        let trainer = TrainerState::new(&results_dir);
         AppState {
             texts: Texts::default(),
             lang,
@@ -139,6 +144,7 @@ impl AppState {
             text_scale: 1.0,
             high_contrast: false,
             screenshot_requested: false,
+            trainer,
         }
     }
 
@@ -147,12 +153,14 @@ impl AppState {
         self.norming.is_some()
             || self.history.is_some()
             || self.reveal.is_some()
+            || self.trainer.is_loading()
             || self.demo.as_ref().is_some_and(|d| !d.done)
     }
 
     /// Advances time by `dt` seconds: the reveal animation, the demo bot, and results arriving from
     /// background work.
     pub fn tick(&mut self, dt: f32) {
+        self.trainer.poll();
         if let Some(norming) = &self.norming {
             match norming.poll() {
                 Poll::Ready(rule) => {

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::RunScores;
+use super::{CheckpointForecast, RunScores};
 use crate::score::{
     Interval, Metric, ProbabilityScores, Reference, ReliabilityBin, probability_scores,
     reliability_diagram,
@@ -86,15 +86,35 @@ pub fn sort_runs(runs: &mut [&RunScores], key: SortKey, descending: bool) {
     });
 }
 
-/// Every trainee forecast of some runs, with the outcomes and the base-rate forecasts, in one list.
-fn pooled(runs: &[&RunScores]) -> (Vec<f64>, Vec<bool>, Vec<f64>) {
+/// Whose forecasts to pool: the trainees', or a benchmark forecaster's on the same checkpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    Trainee,
+    Ideal,
+    Actuarial,
+    BaseRate,
+}
+
+impl Who {
+    fn pick(self, f: &CheckpointForecast) -> f64 {
+        match self {
+            Who::Trainee => f.trainee,
+            Who::Ideal => f.ideal,
+            Who::Actuarial => f.actuarial,
+            Who::BaseRate => f.base_rate,
+        }
+    }
+}
+
+/// Every forecast of `who` in some runs, with the outcomes and the base-rate forecasts, in one list.
+fn pooled(runs: &[&RunScores], who: Who) -> (Vec<f64>, Vec<bool>, Vec<f64>) {
     let mut forecasts = Vec::new();
     let mut outcomes = Vec::new();
     let mut base = Vec::new();
     for r in runs {
         for case in &r.scores.case_forecasts {
             for f in &case.forecasts {
-                forecasts.push(f.trainee);
+                forecasts.push(who.pick(f));
                 outcomes.push(case.deteriorated);
                 base.push(f.base_rate);
             }
@@ -104,14 +124,14 @@ fn pooled(runs: &[&RunScores]) -> (Vec<f64>, Vec<bool>, Vec<f64>) {
 }
 
 /// The reliability diagram of all forecasts of some runs pooled (a class, or one trainee's runs).
-pub fn pooled_diagram(runs: &[&RunScores]) -> Metric<Vec<ReliabilityBin>> {
-    let (forecasts, outcomes, _) = pooled(runs);
+pub fn pooled_diagram(runs: &[&RunScores], who: Who) -> Metric<Vec<ReliabilityBin>> {
+    let (forecasts, outcomes, _) = pooled(runs, who);
     reliability_diagram(&forecasts, &outcomes)
 }
 
 /// All scores of the pooled forecasts of some runs, with the base-rate forecasts as reference.
-pub fn pooled_scores(runs: &[&RunScores]) -> ProbabilityScores {
-    let (forecasts, outcomes, base) = pooled(runs);
+pub fn pooled_scores(runs: &[&RunScores], who: Who) -> ProbabilityScores {
+    let (forecasts, outcomes, base) = pooled(runs, who);
     probability_scores(&forecasts, &outcomes, Reference::Forecasts(&base), SEED)
 }
 
@@ -140,7 +160,7 @@ pub fn progress(runs: &[&RunScores], tz: &TimeZone) -> Vec<ProgressPoint> {
     }
     days.into_iter()
         .map(|(day, runs)| {
-            let s = pooled_scores(&runs);
+            let s = pooled_scores(&runs, Who::Trainee);
             ProgressPoint {
                 day,
                 runs: runs.len(),
@@ -225,7 +245,7 @@ pub fn case_difficulty(runs: &[&RunScores]) -> Vec<CaseDifficulty> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cohort::{CaseForecasts, CheckpointForecast, Scores};
+    use crate::cohort::{CaseForecasts, Scores};
     use crate::score::{classification_scores, detection_scores};
     use jiff::Timestamp;
 
@@ -315,7 +335,9 @@ mod tests {
             "2026-11-02T10:00:00Z",
             &[(0, 0, 0.12, 0.1, false), (1, 0, 0.85, 0.1, true)],
         );
-        let bins = pooled_diagram(&[&a, &b]).value().unwrap_or_default();
+        let bins = pooled_diagram(&[&a, &b], Who::Trainee)
+            .value()
+            .unwrap_or_default();
         let filled: Vec<(u64, f64)> = bins
             .iter()
             .filter(|b| b.n > 0)

@@ -3,11 +3,8 @@
 //! course with the outcome, the best possible forecasts beside the trainee's, and the truth.
 
 use bevy_egui::egui;
-use egui_plot::{
-    Corner, FilledArea, HLine, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points,
-    VLine,
-};
 
+use crate::app::plots::trajectory;
 use crate::app::state::{AppState, Tr};
 use crate::app::theme;
 use crate::forecast::{Actuarial, Ideal};
@@ -270,92 +267,16 @@ fn trajectory_plot(
     actuarial: Option<&Actuarial>,
     shown: &Shown,
 ) {
-    let f = &s.file;
-    let sessions = f64::from(f.sessions);
-    let scores: Vec<[f64; 2]> = shown
-        .scores
-        .iter()
-        .enumerate()
-        .map(|(t, y)| [t as f64, *y])
-        .collect();
-    let intake = shown.scores.first().copied().unwrap_or(f64::NAN);
-    let rci = s.rules.reliable_change;
-    let xs = [0.0, sessions];
-    // The expected response of clients with this intake score: the early-warning rule's 80 % band.
-    let band: Vec<(f64, f64, f64)> = actuarial
-        .map(|a| {
-            (1..=f.sessions as usize)
-                .filter_map(|t| {
-                    a.expected_band(intake, t)
-                        .map(|(_, lo, hi)| (t as f64, lo, hi))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     let drift_onset = shown.revealed.and_then(|c| c.hidden.drift).map(|d| d.onset);
-    Plot::new("trajectory")
-        .height(260.0)
-        .include_x(0.0)
-        .include_x(sessions)
-        .include_y(f.measure.min)
-        .include_y(
-            f.measure
-                .max
-                .min(intake + 2.5 * rci)
-                .max(f.measure.clinical_cutoff.value),
-        )
-        .x_axis_label(tr.t("axis-session"))
-        .y_axis_label(f.measure.name.clone())
-        .legend(Legend::default().position(Corner::LeftBottom))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            plot.add(
-                FilledArea::new(
-                    tr.t("band-reliable"),
-                    &xs,
-                    &[intake - rci; 2],
-                    &[intake + rci; 2],
-                )
-                .fill_color(theme::fill(theme::REFERENCE, 60))
-                .stroke(egui::Stroke::new(1.0, theme::REFERENCE)),
-            );
-            if !band.is_empty() {
-                let bx: Vec<f64> = band.iter().map(|b| b.0).collect();
-                let lo: Vec<f64> = band.iter().map(|b| b.1).collect();
-                let hi: Vec<f64> = band.iter().map(|b| b.2).collect();
-                plot.add(
-                    FilledArea::new(tr.t("band-expected"), &bx, &lo, &hi)
-                        .fill_color(theme::fill(theme::EXPECTED, 110))
-                        .stroke(egui::Stroke::new(1.0, theme::EXPECTED)),
-                );
-            }
-            plot.hline(
-                HLine::new(tr.t("clinical-cutoff"), f.measure.clinical_cutoff.value)
-                    .color(theme::REFERENCE)
-                    .style(LineStyle::dashed_loose()),
-            );
-            if let Some(onset) = drift_onset {
-                plot.vline(
-                    VLine::new(tr.t("drift-starts"), f64::from(onset) - 0.5)
-                        .color(theme::WORSE)
-                        .style(LineStyle::dashed_dense())
-                        .width(2.0),
-                );
-            }
-            plot.line(
-                Line::new(f.measure.name.clone(), PlotPoints::from(scores.clone()))
-                    .color(theme::YOU)
-                    .width(2.0),
-            );
-            plot.points(
-                Points::new("", PlotPoints::from(scores))
-                    .color(theme::YOU)
-                    .shape(MarkerShape::Circle)
-                    .radius(3.5),
-            );
-        });
+    trajectory(
+        ui,
+        "trajectory",
+        tr,
+        s,
+        actuarial,
+        shown.scores,
+        drift_onset,
+    );
 }
 
 /// The benchmark forecasters for the reveal (the actuarial one once it is normed).

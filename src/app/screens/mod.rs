@@ -33,6 +33,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
             Screen::Briefing => briefing_ui(ui, state),
             Screen::Case => case_ui(ui, state),
             Screen::Debrief => debrief_ui(ui, state),
+            Screen::Trainer => crate::app::trainer::trainer_ui(ui, state),
         });
 }
 

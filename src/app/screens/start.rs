@@ -62,6 +62,11 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState) {
             state.resume(&path);
         }
     }
+    ui.add_space(16.0);
+    ui.separator();
+    if ui.button(state.t("trainer")).clicked() {
+        state.screen = crate::app::state::Screen::Trainer;
+    }
     if let Some(message) = &state.message {
         ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), message);
     }

@@ -1,0 +1,270 @@
+//! The trainer station: a results folder loaded as a cohort (off the UI thread, with progress), and
+//! what the trainer looks at in it. Everything shown is computed by the core's cohort module; this
+//! holds the choices (folder, sort order, selection, tab) and the loaded cohort.
+
+mod screen;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub use screen::trainer_ui;
+
+use super::background::{Background, Poll};
+use crate::cohort::views::{
+    CaseDifficulty, ProgressPoint, SortKey, Who, case_difficulty, pooled_scores, progress,
+};
+use crate::cohort::{Cohort, RunScores, load_dir};
+use crate::run::{Run, load_run, replay};
+use crate::score::ProbabilityScores;
+
+/// The views of the trainer station.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Runs,
+    Progress,
+    Cases,
+    HandOut,
+}
+
+/// Files read so far, and how many there are.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+}
+
+/// A run opened for the drill-down, replayed from its file.
+pub struct Drill {
+    /// Index of the run in the cohort.
+    pub run: usize,
+    pub replayed: Run,
+    /// The case shown.
+    pub case: usize,
+}
+
+/// What the views show of the whole cohort, computed once when it loads (the pooled scores carry
+/// bootstrap intervals: too slow to compute every frame).
+pub struct Summary {
+    /// The class and the benchmark forecasters, every run pooled.
+    pub pinned: Vec<(Who, ProbabilityScores)>,
+    pub cases: Vec<CaseDifficulty>,
+}
+
+impl Summary {
+    fn of(cohort: &Cohort) -> Self {
+        let runs: Vec<&RunScores> = cohort.runs.iter().collect();
+        Summary {
+            pinned: [Who::Trainee, Who::Ideal, Who::Actuarial, Who::BaseRate]
+                .into_iter()
+                .map(|who| (who, pooled_scores(&runs, who)))
+                .collect(),
+            cases: case_difficulty(&runs),
+        }
+    }
+}
+
+/// Everything the trainer station shows and changes.
+pub struct TrainerState {
+    /// The results folder, as typed or chosen.
+    pub folder: String,
+    loading: Option<Background<Result<(Cohort, Summary), String>>>,
+    pub progress: Arc<Progress>,
+    pub cohort: Option<Cohort>,
+    pub summary: Option<Summary>,
+    /// The selected trainee's runs pooled (kept while the same trainee stays selected).
+    trainee_scores: Option<(String, ProbabilityScores)>,
+    /// The progress shown (kept while the same trainee, or the class, stays chosen).
+    progress_points: Option<(Option<String>, Vec<ProgressPoint>)>,
+    pub error: Option<String>,
+    pub tab: Tab,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// The selected run (index into the cohort's runs): its trainee's diagram is drawn.
+    pub selected: Option<usize>,
+    pub drill: Option<Drill>,
+    /// The trainee whose progress is shown (`None`: the whole class).
+    pub progress_of: Option<String>,
+    /// The course to hand out: scenario index and seed as typed.
+    pub handout_scenario: usize,
+    pub handout_seed: String,
+    /// A message about the last export or saved sheet.
+    pub message: Option<String>,
+    /// A plot to save as PNG: the file, and where the plot is on the screen in pixels (the window
+    /// layer crops a screenshot to it).
+    pub plot_export: Option<(PathBuf, bevy_egui::egui::Rect)>,
+}
+
+impl TrainerState {
+    pub fn new(folder: &Path) -> Self {
+        TrainerState {
+            folder: folder.display().to_string(),
+            loading: None,
+            progress: Arc::new(Progress::default()),
+            cohort: None,
+            summary: None,
+            trainee_scores: None,
+            progress_points: None,
+            error: None,
+            tab: Tab::Runs,
+            sort: SortKey::Brier,
+            descending: false,
+            selected: None,
+            drill: None,
+            progress_of: None,
+            handout_scenario: 0,
+            handout_seed: String::new(),
+            message: None,
+            plot_export: None,
+        }
+    }
+
+    /// Starts loading the folder on another thread.
+    pub fn load(&mut self) {
+        let dir = PathBuf::from(self.folder.trim());
+        let progress = Arc::new(Progress::default());
+        self.progress = Arc::clone(&progress);
+        self.error = None;
+        self.loading = Some(Background::spawn(move || {
+            let cohort = load_dir(&dir, &mut |done, total| {
+                progress.done.store(done, Ordering::Relaxed);
+                progress.total.store(total, Ordering::Relaxed);
+            })
+            .map_err(|e| e.to_string())?;
+            let summary = Summary::of(&cohort);
+            Ok((cohort, summary))
+        }));
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Takes the loaded cohort when it is ready.
+    pub fn poll(&mut self) {
+        let Some(loading) = &self.loading else {
+            return;
+        };
+        let result = match loading.poll() {
+            Poll::Running => return,
+            Poll::Ready(result) => result,
+            Poll::Lost => Err("loading stopped unexpectedly; try again".to_string()),
+        };
+        self.loading = None;
+        self.take(result);
+    }
+
+    fn take(&mut self, result: Result<(Cohort, Summary), String>) {
+        match result {
+            Ok((cohort, summary)) => {
+                self.cohort = Some(cohort);
+                self.summary = Some(summary);
+                self.selected = None;
+                self.drill = None;
+                self.progress_of = None;
+                self.trainee_scores = None;
+                self.progress_points = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// The selected trainee's name and all their runs pooled.
+    pub fn trainee_scores(&mut self) -> Option<&(String, ProbabilityScores)> {
+        let cohort = self.cohort.as_ref()?;
+        let name = &cohort.runs.get(self.selected?)?.trainee;
+        if self.trainee_scores.as_ref().is_none_or(|(n, _)| n != name) {
+            let own: Vec<&RunScores> = cohort.runs.iter().filter(|r| &r.trainee == name).collect();
+            self.trainee_scores = Some((name.clone(), pooled_scores(&own, Who::Trainee)));
+        }
+        self.trainee_scores.as_ref()
+    }
+
+    /// Brier score and miscalibration per course day of the chosen trainee, or of the class.
+    pub fn progress_points(&mut self) -> &[ProgressPoint] {
+        let Some(cohort) = self.cohort.as_ref() else {
+            return &[];
+        };
+        if self
+            .progress_points
+            .as_ref()
+            .is_none_or(|(who, _)| who != &self.progress_of)
+        {
+            let runs: Vec<&RunScores> = cohort
+                .runs
+                .iter()
+                .filter(|r| self.progress_of.as_ref().is_none_or(|n| &r.trainee == n))
+                .collect();
+            let points = progress(&runs, &jiff::tz::TimeZone::system());
+            self.progress_points = Some((self.progress_of.clone(), points));
+        }
+        self.progress_points.as_ref().map_or(&[], |(_, p)| p)
+    }
+
+    /// Waits for the folder to load (tests).
+    pub fn wait(&mut self) {
+        if let Some(loading) = self.loading.take() {
+            match loading.wait() {
+                Some(result) => self.take(result),
+                None => self.error = Some("loading stopped unexpectedly".to_string()),
+            }
+        }
+    }
+
+    /// The runs in the table's order.
+    pub fn sorted_runs(&self) -> Vec<(usize, &RunScores)> {
+        let Some(cohort) = &self.cohort else {
+            return Vec::new();
+        };
+        let mut runs: Vec<&RunScores> = cohort.runs.iter().collect();
+        crate::cohort::views::sort_runs(&mut runs, self.sort, self.descending);
+        runs.into_iter()
+            .filter_map(|r| {
+                let i = cohort.runs.iter().position(|x| std::ptr::eq(x, r))?;
+                Some((i, r))
+            })
+            .collect()
+    }
+
+    /// Sorts by `key`; choosing the same column again turns the order around.
+    pub fn sort_by(&mut self, key: SortKey) {
+        if self.sort == key {
+            self.descending = !self.descending;
+        } else {
+            self.sort = key;
+            self.descending = false;
+        }
+    }
+
+    /// Opens a run for the drill-down (replayed from its file, which was verified when loaded).
+    pub fn open(&mut self, run: usize) {
+        let Some(r) = self.cohort.as_ref().and_then(|c| c.runs.get(run)) else {
+            return;
+        };
+        let replayed = load_run(Path::new(&r.file))
+            .map_err(|e| e.to_string())
+            .and_then(|file| replay(&file).map_err(|e| e.to_string()));
+        match replayed {
+            Ok(replayed) => {
+                let case = r.scores.case_forecasts.first().map_or(0, |c| c.case);
+                self.drill = Some(Drill {
+                    run,
+                    replayed,
+                    case,
+                });
+            }
+            Err(e) => self.message = Some(e),
+        }
+    }
+
+    /// Writes the cohort's tidy CSV (the same as `ontrack cohort --csv`) into `path`.
+    pub fn export_csv(&mut self, path: &Path) {
+        let Some(cohort) = &self.cohort else {
+            return;
+        };
+        self.message = Some(match crate::cohort::csv_export::write_csv(cohort, path) {
+            Ok(()) => format!("CSV: {}", path.display()),
+            Err(e) => format!("⚠ {}: {e}", path.display()),
+        });
+    }
+}
