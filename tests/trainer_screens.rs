@@ -1,0 +1,185 @@
+//! The trainer station driven as a trainer would, without a window (egui_kittest): open it from the
+//! start screen, load a folder with a broken file in it, sort the table, select a trainee, open a run
+//! and step through its cases, export the CSV (the same bytes as `ontrack cohort --csv`), and hand
+//! out a course with its instruction sheet.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ontrack::app::screens::app_ui;
+use ontrack::app::trainer::Tab;
+use ontrack::app::{AppState, Screen};
+use ontrack::cohort::views::SortKey;
+use ontrack::forecast::Benchmarks;
+use ontrack::run::Session;
+use ontrack::run::bots::{Bot, play};
+use ontrack::scenario::{Lang, resolve};
+
+/// Two trainees per bot on the minimal scenario, and one run file cut short.
+fn make_cohort(dir: &Path) {
+    let scenario = Arc::new(resolve("tests/scenarios/minimal.ron").unwrap());
+    let bench = Benchmarks::new(&scenario);
+    for bot in Bot::ALL {
+        for k in 1..=2 {
+            let trainee = format!("{}-{k}", bot.name());
+            let mut s = Session::start(dir, Arc::clone(&scenario), 40 + k, &trainee, "").unwrap();
+            play(&mut s, &bench, bot, k, &mut |_| {}).unwrap();
+        }
+    }
+    let mut s = Session::start(dir, Arc::clone(&scenario), 41, "cut-short", "").unwrap();
+    play(&mut s, &bench, Bot::Ideal, 1, &mut |_| {}).unwrap();
+    let text = std::fs::read_to_string(s.path()).unwrap();
+    std::fs::write(s.path(), &text[..text.len() / 2]).unwrap();
+}
+
+fn click(h: &mut Harness<'static, AppState>, label: &str) {
+    h.get_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no {label:?}"))
+        .click();
+    let _ = h.run_ok();
+}
+
+fn brier(h: &Harness<'static, AppState>) -> Vec<Option<f64>> {
+    h.state()
+        .trainer
+        .sorted_runs()
+        .iter()
+        .map(|(_, r)| SortKey::Brier.value(r))
+        .collect()
+}
+
+#[test]
+fn a_trainer_reviews_a_cohort() {
+    let dir = tempfile::tempdir().unwrap();
+    make_cohort(dir.path());
+    let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+    let state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::En);
+    let mut h = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state);
+    h.run();
+
+    // From the start screen to the trainer station; the folder is the results folder.
+    click(&mut h, "Trainer view");
+    assert_eq!(h.state().screen, Screen::Trainer);
+    assert_eq!(h.state().trainer.folder, dir.path().display().to_string());
+    click(&mut h, "Load");
+    h.state_mut().trainer.wait();
+    let _ = h.run_ok();
+    let cohort = h.state().trainer.cohort.as_ref().expect("loaded");
+    assert_eq!(cohort.runs.len(), 12);
+    assert_eq!(cohort.rejected.len(), 1, "the file cut short is listed");
+    assert!(
+        h.get_all_by_label_contains("not a readable run file")
+            .next()
+            .is_some(),
+        "the warnings panel says why"
+    );
+    assert!(h.get_all_by_label("class (pooled)").next().is_some());
+    assert!(h.get_all_by_label("best possible").next().is_some());
+
+    // Sort: ascending by Brier at first; the header turns it around; another column sorts by it.
+    let ascending = brier(&h);
+    assert!(ascending.windows(2).all(|w| match (w[0], w[1]) {
+        (Some(a), Some(b)) => a <= b,
+        (_, None) => true,
+        (None, Some(_)) => false,
+    }));
+    click(&mut h, "Brier ⏶");
+    assert!(h.state().trainer.descending);
+    let descending = brier(&h);
+    assert!(descending.windows(2).all(|w| match (w[0], w[1]) {
+        (Some(a), Some(b)) => a >= b,
+        (_, None) => true,
+        (None, Some(_)) => false,
+    }));
+    click(&mut h, "trainee");
+    assert_eq!(h.state().trainer.sort, SortKey::Trainee);
+    let names: Vec<String> = h
+        .state()
+        .trainer
+        .sorted_runs()
+        .iter()
+        .map(|(_, r)| r.trainee.clone())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+
+    // Select a trainee: their runs join the class on the reliability diagram.
+    click(&mut h, "ideal-1");
+    let selected = h.state().trainer.selected.unwrap();
+    assert_eq!(
+        h.state().trainer.cohort.as_ref().unwrap().runs[selected].trainee,
+        "ideal-1"
+    );
+    assert!(
+        h.get_all_by_label_contains("All runs pooled: Brier")
+            .next()
+            .is_some()
+    );
+
+    // Drill down: open the first row's run, step to case 2, and back.
+    h.get_all_by_label("open").next().unwrap().click();
+    let _ = h.run_ok();
+    let drill = h.state().trainer.drill.as_ref().expect("the run is open");
+    assert_eq!(drill.case, 0);
+    assert!(h.get_all_by_label_contains("Outcome:").next().is_some());
+    click(&mut h, "Case 2");
+    assert_eq!(h.state().trainer.drill.as_ref().unwrap().case, 1);
+    click(&mut h, "Back to the table");
+    assert!(h.state().trainer.drill.is_none());
+
+    // Export: the same bytes as `ontrack cohort --csv`.
+    click(&mut h, "Export CSV");
+    let exported = std::fs::read(dir.path().join("ontrack-cohort.csv")).unwrap();
+    let cli_csv = dir.path().join("cli.csv");
+    let folder = dir.path().display().to_string();
+    let (code, _, stderr) =
+        common::ontrack(&["cohort", &folder, "--csv", &cli_csv.display().to_string()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(exported, std::fs::read(&cli_csv).unwrap());
+
+    // Save the diagram as a picture: the window layer is asked for the plot's part of the screen.
+    click(&mut h, "Save as picture (PNG)");
+    let (path, rect) = h.state().trainer.plot_export.clone().expect("asked");
+    let opened = h.state().trainer.selected.unwrap();
+    let who = h.state().trainer.cohort.as_ref().unwrap().runs[opened]
+        .trainee
+        .clone();
+    assert!(
+        path.ends_with(format!("reliability-class-and-{who}.png")),
+        "{}",
+        path.display()
+    );
+    assert!(rect.width() > 100.0 && rect.height() > 100.0);
+
+    // Hand out a course: a seed gives the code and the sheet.
+    click(&mut h, "Hand out a course");
+    assert_eq!(h.state().trainer.tab, Tab::HandOut);
+    h.state_mut().trainer.handout_seed = "1234".to_string();
+    let _ = h.run_ok();
+    let prefix = h.state().scenarios[0].course_prefix();
+    let code = ontrack::run::code::encode(&prefix, 1234).unwrap();
+    assert!(
+        h.get_all_by_label(&code).next().is_some(),
+        "the code is shown"
+    );
+    click(&mut h, "Save the instruction sheet (English)");
+    let sheet = std::fs::read_to_string(dir.path().join(format!("course-{code}-en.html"))).unwrap();
+    assert!(sheet.contains(&code));
+    h.state_mut().trainer.handout_seed = "99999".to_string();
+    let _ = h.run_ok();
+    assert!(
+        h.get_all_by_label_contains("⚠").next().is_some(),
+        "a seed out of range is explained"
+    );
+}
