@@ -60,6 +60,9 @@ struct Cli {
     lang: String,
 }
 
+/// When the program started (the app logs the time to its first frame).
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// Pictures of the window for CI and documentation.
 #[derive(clap::Args, Clone, Default)]
 struct Capture {
@@ -236,6 +239,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -555,6 +559,10 @@ fn app(
         screenshot: None,
         exit_after_frames: None,
         selected: 0,
+        started: STARTED
+            .get()
+            .copied()
+            .unwrap_or_else(std::time::Instant::now),
     };
     match launch {
         Launch::Trainee => {}

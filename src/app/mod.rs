@@ -19,7 +19,9 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::window::RequestRedraw;
 use bevy::winit::WinitSettings;
-use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
+use bevy_egui::{
+    EguiContexts, EguiInput, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass, egui,
+};
 
 use crate::scenario::{Lang, Scenario};
 pub use demo::Demo;
@@ -39,6 +41,8 @@ pub struct Options {
     pub exit_after_frames: Option<u32>,
     /// Index of the scenario to select at the start.
     pub selected: usize,
+    /// When the program started, to log the time to the first frame.
+    pub started: std::time::Instant,
 }
 
 /// Opening on the trainer station: the folder, the view, and a row to select or open (0-based, in
@@ -58,6 +62,7 @@ struct Ui(AppState);
 /// Frame counting and quitting for `--screenshot` / `--exit-after-frames`.
 #[derive(Resource)]
 struct Finish {
+    started: std::time::Instant,
     screenshot: Option<PathBuf>,
     exit_after_frames: Option<u32>,
     frames: u32,
@@ -127,12 +132,19 @@ pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, options: Options
         .add_plugins(EguiPlugin::default())
         .insert_resource(Ui(state))
         .insert_resource(Finish {
+            started: options.started,
             screenshot: options.screenshot,
             exit_after_frames: options.exit_after_frames,
             frames: 0,
             shot_at: None,
         })
         .add_systems(Startup, spawn_camera)
+        .add_systems(
+            PreUpdate,
+            drop_unchanged_modifiers
+                .after(EguiPreUpdateSet::ProcessInput)
+                .before(EguiPreUpdateSet::BeginPass),
+        )
         .add_systems(
             Update,
             (tick, icon::set_window_icon, screenshot_keys, finish),
@@ -145,9 +157,56 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
 }
 
+/// bevy_egui 0.42 tells egui the modifier keys on every frame as an event; egui answers any event
+/// with a new frame, so the window would redraw for ever (measured: 140 % CPU while idle). Passing
+/// the event on only when the modifiers changed keeps an idle window idle.
+fn drop_unchanged_modifiers(
+    mut inputs: Query<&mut EguiInput>,
+    mut last: Local<Option<egui::Modifiers>>,
+) {
+    for mut input in &mut inputs {
+        let mut current = *last;
+        input.0.events.retain(|event| match event {
+            egui::Event::ModifiersChanged(m) => {
+                let changed = current != Some(*m);
+                current = Some(*m);
+                changed
+            }
+            _ => true,
+        });
+        *last = current;
+    }
+}
+
+/// Frame times while the reveal animates: frames, their sum and the longest, in seconds.
+#[derive(Default)]
+struct AnimationFrames(u32, f32, f32);
+
 /// Advances animations, the demo and background work; asks for another frame while any runs.
-fn tick(time: Res<Time>, mut state: ResMut<Ui>, mut redraw: MessageWriter<RequestRedraw>) {
-    state.0.tick(time.delta_secs());
+/// Logs the frame times of each reveal animation (the heaviest drawing the app does).
+fn tick(
+    time: Res<Time>,
+    mut state: ResMut<Ui>,
+    mut redraw: MessageWriter<RequestRedraw>,
+    mut frames: Local<AnimationFrames>,
+) {
+    let dt = time.delta_secs();
+    let animating = state.0.reveal.is_some();
+    state.0.tick(dt);
+    if animating {
+        frames.0 += 1;
+        frames.1 += dt;
+        frames.2 = frames.2.max(dt);
+        if state.0.reveal.is_none() {
+            info!(
+                "reveal animation: {} frames, mean {:.1} ms, longest {:.1} ms",
+                frames.0,
+                1000.0 * frames.1 / frames.0 as f32,
+                1000.0 * frames.2
+            );
+            *frames = AnimationFrames::default();
+        }
+    }
     if state.0.busy() {
         redraw.write(RequestRedraw);
     }
@@ -229,9 +288,21 @@ fn finish(mut finish: ResMut<Finish>, mut commands: Commands, mut exit: MessageW
     }
 }
 
-/// Draws the current screen into the whole window.
-fn draw(mut contexts: EguiContexts, mut state: ResMut<Ui>) -> Result {
+/// Draws the current screen into the whole window (and logs when it first did).
+fn draw(
+    mut contexts: EguiContexts,
+    mut state: ResMut<Ui>,
+    finish: Res<Finish>,
+    mut drawn: Local<bool>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
+    if !*drawn {
+        *drawn = true;
+        info!(
+            "first frame drawn {} ms after the program started",
+            finish.started.elapsed().as_millis()
+        );
+    }
     let mut root = egui::Ui::new(
         ctx.clone(),
         "root".into(),
