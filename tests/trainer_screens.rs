@@ -77,6 +77,7 @@ fn a_trainer_reviews_a_cohort() {
     let cohort = h.state().trainer.cohort.as_ref().expect("loaded");
     assert_eq!(cohort.runs.len(), 12);
     assert_eq!(cohort.rejected.len(), 1, "the file cut short is listed");
+    click(&mut h, "Files that could not be used (1)");
     assert!(
         h.get_all_by_label_contains("not a readable run file")
             .next()

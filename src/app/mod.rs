@@ -131,6 +131,7 @@ pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, options: Options
         .insert_resource(settings)
         .add_plugins(EguiPlugin::default())
         .insert_resource(Ui(state))
+        .init_resource::<KeepDrawing>()
         .insert_resource(Finish {
             started: options.started,
             screenshot: options.screenshot,
@@ -178,6 +179,11 @@ fn drop_unchanged_modifiers(
     }
 }
 
+/// Frames still to draw after a screenshot was asked for: the picture is taken in the next frame
+/// and saved in the one after, and an idle window draws none by itself.
+#[derive(Resource, Default)]
+struct KeepDrawing(u32);
+
 /// Frame times while the reveal animates: frames, their sum and the longest, in seconds.
 #[derive(Default)]
 struct AnimationFrames(u32, f32, f32);
@@ -189,6 +195,7 @@ fn tick(
     mut state: ResMut<Ui>,
     mut redraw: MessageWriter<RequestRedraw>,
     mut frames: Local<AnimationFrames>,
+    mut keep: ResMut<KeepDrawing>,
 ) {
     let dt = time.delta_secs();
     let animating = state.0.reveal.is_some();
@@ -207,15 +214,24 @@ fn tick(
             *frames = AnimationFrames::default();
         }
     }
-    if state.0.busy() {
+    if keep.0 > 0 {
+        keep.0 -= 1;
+    }
+    if state.0.busy() || keep.0 > 0 {
         redraw.write(RequestRedraw);
     }
 }
 
 /// F12 (or the screenshot button) saves the window as a PNG in the results folder; a trainer's
 /// "save as picture" saves the part of it where the plot is.
-fn screenshot_keys(keys: Res<ButtonInput<KeyCode>>, mut state: ResMut<Ui>, mut commands: Commands) {
+fn screenshot_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut state: ResMut<Ui>,
+    mut commands: Commands,
+    mut keep: ResMut<KeepDrawing>,
+) {
     if let Some((path, rect)) = state.0.trainer.plot_export.take() {
+        keep.0 = 5;
         commands
             .spawn(Screenshot::primary_window())
             .observe(save_cropped(path, rect));
@@ -235,6 +251,7 @@ fn screenshot_keys(keys: Res<ButtonInput<KeyCode>>, mut state: ResMut<Ui>, mut c
         "screenshot-saved",
         &[("path", path.display().to_string().into())],
     ));
+    keep.0 = 5;
     commands
         .spawn(Screenshot::primary_window())
         .observe(save_to_disk(path));

@@ -33,8 +33,8 @@ pub fn reliability_diagram(
     series: &[Series],
 ) -> egui::Rect {
     Plot::new(id)
-        .height(300.0)
-        .width(340.0)
+        .height(250.0)
+        .width(290.0)
         .data_aspect(1.0)
         .include_x(0.0)
         .include_x(1.0)

@@ -56,9 +56,9 @@ pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
         }
     });
     folder_row(ui, &tr, trainer);
-    if let Some(message) = &trainer.message {
-        ui.label(message);
-    }
+    // Always one line, so a message does not move what is below it (a plot being saved as a
+    // picture is cropped from the next frame).
+    ui.label(trainer.message.as_deref().unwrap_or(" "));
     ui.horizontal(|ui| {
         for (tab, key) in [
             (Tab::Runs, "tab-runs"),
@@ -158,7 +158,7 @@ fn folder_row(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
                 egui::RichText::new(tr.fmt("warnings", &[("n", cohort.rejected.len().into())]))
                     .color(theme::ERROR),
             )
-            .default_open(true)
+            .default_open(false)
             .show(ui, |ui| {
                 for r in &cohort.rejected {
                     // Most reasons start with the file's name already.
@@ -264,7 +264,7 @@ fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
             let rows = trainer.sorted_runs();
             egui::ScrollArea::vertical()
                 .id_salt("runs")
-                .max_height(200.0)
+                .max_height(180.0)
                 .show_rows(ui, 20.0, rows.len(), |ui, range| {
                     for &(i, r) in rows.get(range).unwrap_or(&[]) {
                         ui.horizontal(|ui| {
@@ -378,17 +378,19 @@ fn diagrams(
         });
     }
     let mut save = None;
+    let mut rect = None;
     ui.horizontal_top(|ui| {
-        ui.vertical(|ui| {
+        // The heading, the axes and the legend: the part saved as a picture.
+        let drawn = ui.vertical(|ui| {
             ui.label(egui::RichText::new(tr.t("reliability-diagram")).strong());
-            let rect =
-                reliability_diagram(ui, "class-diagram", &tr.t("perfect-calibration"), &series);
-            if ui.button(tr.t("save-png")).clicked() {
-                save = Some(rect);
-            }
+            reliability_diagram(ui, "class-diagram", &tr.t("perfect-calibration"), &series);
         });
+        rect = Some(drawn.response.rect.expand(4.0));
         ui.vertical(|ui| {
             ui.set_max_width(520.0);
+            if ui.button(tr.t("save-png")).clicked() {
+                save = rect;
+            }
             ui.label(egui::RichText::new(tr.t("trainer-diagram-help")).small());
             let Some((name, pooled)) = trainee else {
                 return;
