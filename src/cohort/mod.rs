@@ -20,6 +20,7 @@ use crate::run::{Phase, Run, RunFile, load_run, replay};
 use crate::score::{
     ClassificationScores, DetectionScores, DriftCase, Flag, ProbabilityScores, Reference,
     classification_scores, detection_scores, probability_scores,
+    probability_scores_without_intervals,
 };
 
 /// A scored run with the file it came from.
@@ -149,7 +150,7 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
         .map(|(f, p)| {
             (
                 f.slug(),
-                probability_scores(p, &outcomes, Reference::Forecasts(&base), seed),
+                probability_scores_without_intervals(p, &outcomes, Reference::Forecasts(&base)),
             )
         })
         .collect();

@@ -42,6 +42,9 @@ pub enum Undefined {
     ChanceAgreementOne,
     /// The arithmetic did not give a finite number (a guard; valid input never gets here).
     NotFinite,
+    /// Left out to save time: a benchmark's interval within one run, which nobody reads (the
+    /// cohort's pooled benchmark rows carry theirs).
+    NotComputed,
 }
 
 impl Undefined {
@@ -62,6 +65,7 @@ impl Undefined {
             Undefined::ExtremeRate => "a rate of 0 or 1 has no finite z-score",
             Undefined::ChanceAgreementOne => "the agreement expected by chance is 1",
             Undefined::NotFinite => "the result is not a finite number",
+            Undefined::NotComputed => "not computed for a benchmark within one run",
         }
     }
 }

@@ -38,4 +38,4 @@ pub use metric::{Metric, Undefined};
 pub use probability::{
     Reference, auc, brier, brier_skill, calibration_in_the_large, log_score, reference_brier,
 };
-pub use summary::{ProbabilityScores, probability_scores};
+pub use summary::{ProbabilityScores, probability_scores, probability_scores_without_intervals};

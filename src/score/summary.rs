@@ -51,6 +51,26 @@ pub fn probability_scores(
     reference: Reference<'_>,
     seed: u64,
 ) -> ProbabilityScores {
+    scores(forecasts, outcomes, reference, Some(seed))
+}
+
+/// The same scores without the two bootstrap intervals (they are `NotComputed`): most of the cost
+/// of scoring a short run, and not needed for the benchmark rows of every run in a cohort.
+pub fn probability_scores_without_intervals(
+    forecasts: &[f64],
+    outcomes: &[bool],
+    reference: Reference<'_>,
+) -> ProbabilityScores {
+    scores(forecasts, outcomes, reference, None)
+}
+
+fn scores(
+    forecasts: &[f64],
+    outcomes: &[bool],
+    reference: Reference<'_>,
+    seed: Option<u64>,
+) -> ProbabilityScores {
+    let not_computed = || Metric::Undefined(Undefined::NotComputed);
     let groups = ForecastGroups::new(forecasts, outcomes);
     let decomposition = with_groups(&groups, decomposition_of);
     ProbabilityScores {
@@ -63,8 +83,12 @@ pub fn probability_scores(
         log_score: log_score(forecasts, outcomes),
         calibration_in_the_large: calibration_in_the_large(forecasts, outcomes),
         auc: with_groups(&groups, ForecastGroups::auc),
-        brier_ci: brier_interval(forecasts, outcomes, seed),
-        auc_ci: with_groups(&groups, |g| auc_interval_of(g, outcomes, seed)),
+        brier_ci: seed.map_or_else(not_computed, |seed| {
+            brier_interval(forecasts, outcomes, seed)
+        }),
+        auc_ci: seed.map_or_else(not_computed, |seed| {
+            with_groups(&groups, |g| auc_interval_of(g, outcomes, seed))
+        }),
         reliability_diagram: reliability_diagram(forecasts, outcomes),
     }
 }

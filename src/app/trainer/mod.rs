@@ -69,6 +69,10 @@ pub struct TrainerState {
     /// The results folder, as typed or chosen.
     pub folder: String,
     loading: Option<Background<Result<(Cohort, Summary), String>>>,
+    /// When the loading started, to tell the trainer (and the log) how long it took.
+    load_started: Option<std::time::Instant>,
+    /// Seconds the last load took.
+    pub load_seconds: Option<f64>,
     pub progress: Arc<Progress>,
     pub cohort: Option<Cohort>,
     pub summary: Option<Summary>,
@@ -100,6 +104,8 @@ impl TrainerState {
         TrainerState {
             folder: folder.display().to_string(),
             loading: None,
+            load_started: None,
+            load_seconds: None,
             progress: Arc::new(Progress::default()),
             cohort: None,
             summary: None,
@@ -125,6 +131,7 @@ impl TrainerState {
         let progress = Arc::new(Progress::default());
         self.progress = Arc::clone(&progress);
         self.error = None;
+        self.load_started = Some(std::time::Instant::now());
         self.loading = Some(Background::spawn(move || {
             let cohort = load_dir(&dir, &mut |done, total| {
                 progress.done.store(done, Ordering::Relaxed);
@@ -155,6 +162,17 @@ impl TrainerState {
     }
 
     fn take(&mut self, result: Result<(Cohort, Summary), String>) {
+        if let Some(started) = self.load_started.take() {
+            let seconds = started.elapsed().as_secs_f64();
+            self.load_seconds = Some(seconds);
+            if let Ok((cohort, _)) = &result {
+                bevy::log::info!(
+                    "cohort of {} runs ({} files not used) loaded and summarised in {seconds:.2} s",
+                    cohort.runs.len(),
+                    cohort.rejected.len()
+                );
+            }
+        }
         match result {
             Ok((cohort, summary)) => {
                 self.cohort = Some(cohort);

@@ -145,14 +145,21 @@ fn folder_row(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
             names.dedup();
             names.len()
         };
-        ui.label(tr.fmt(
-            "cohort-summary",
-            &[
-                ("runs", cohort.runs.len().into()),
-                ("trainees", trainees.into()),
-                ("rejected", cohort.rejected.len().into()),
-            ],
-        ));
+        ui.label(
+            tr.fmt(
+                "cohort-summary",
+                &[
+                    ("runs", cohort.runs.len().into()),
+                    ("trainees", trainees.into()),
+                    ("rejected", cohort.rejected.len().into()),
+                    (
+                        "seconds",
+                        tr.number(trainer.load_seconds.unwrap_or(f64::NAN), 1)
+                            .into(),
+                    ),
+                ],
+            ),
+        );
         if !cohort.rejected.is_empty() {
             egui::CollapsingHeader::new(
                 egui::RichText::new(tr.fmt("warnings", &[("n", cohort.rejected.len().into())]))
