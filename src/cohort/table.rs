@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::Cohort;
+use super::views::{Who, pooled_scores};
 use crate::score::{Interval, Metric};
 
 fn num(m: &Metric, decimals: usize) -> String {
@@ -56,13 +57,21 @@ pub fn table(cohort: &Cohort) -> String {
                 .max_by_key(|x| x.scores.cases);
             if let Some(best) = fullest {
                 for (name, b) in &best.scores.benchmarks {
+                    // Benchmarks within a run are scored without intervals (to load cohorts
+                    // fast); this one row gets its interval here.
+                    let who = match *name {
+                        "ideal" => Who::Ideal,
+                        "actuarial" => Who::Actuarial,
+                        _ => Who::BaseRate,
+                    };
+                    let brier_ci = pooled_scores(&[best], who).brier_ci;
                     let _ = writeln!(
                         out,
                         "{:<22} {:>5} {:>6} {:<21} {:>6} {:>6} {:>6} {:>6} {:>6}",
                         format!("[{name}]"),
                         best.scores.cases,
                         num(&b.brier, 3),
-                        interval(&b.brier_ci),
+                        interval(&brier_ci),
                         num(&b.brier_skill, 2),
                         num(&b.reliability, 3),
                         num(&b.resolution, 3),
