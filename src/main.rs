@@ -58,6 +58,12 @@ struct Cli {
     /// (the app) Language of the interface at the start: nl or en (it can be switched in the app).
     #[arg(long, global = true, default_value = "nl", value_parser = ["nl", "en"])]
     lang: String,
+    /// (the app) Text size as a factor, 0.8 to 2 (for a projector, say 1.4); A−/A+ change it later.
+    #[arg(long, global = true, default_value_t = 1.0)]
+    text_size: f32,
+    /// (the app) Start with high-contrast colours.
+    #[arg(long, global = true)]
+    high_contrast: bool,
 }
 
 /// When the program started (the app logs the time to its first frame).
@@ -252,11 +258,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lang = if cli.lang == "en" { Lang::En } else { Lang::Nl };
+    let look = (cli.text_size, cli.high_contrast);
     let Some(command) = cli.command else {
         return app(
             &cli.scenario_files,
             cli.results.as_deref(),
             lang,
+            look,
             Launch::Trainee,
         );
     };
@@ -443,6 +451,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &cli.scenario_files,
             cli.results.as_deref(),
             lang,
+            look,
             Launch::Demo {
                 scenario,
                 pace,
@@ -460,6 +469,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &cli.scenario_files,
             cli.results.as_deref(),
             lang,
+            look,
             Launch::Trainer {
                 dir,
                 view,
@@ -542,9 +552,15 @@ fn app(
     files: &[PathBuf],
     results: Option<&std::path::Path>,
     lang: Lang,
+    look: (f32, bool),
     launch: Launch,
 ) -> anyhow::Result<ExitCode> {
     use ontrack::app::{Options, TrainerOptions};
+    anyhow::ensure!(
+        (0.8..=2.0).contains(&look.0),
+        "--text-size {}: give a factor from 0.8 to 2, such as 1.4",
+        look.0
+    );
     let mut scenarios = Vec::new();
     for id in bundled_ids() {
         scenarios.push(Arc::new(resolve(id)?));
@@ -563,6 +579,8 @@ fn app(
             .get()
             .copied()
             .unwrap_or_else(std::time::Instant::now),
+        text_size: look.0,
+        high_contrast: look.1,
     };
     match launch {
         Launch::Trainee => {}
@@ -621,6 +639,7 @@ fn app(
     _files: &[PathBuf],
     _results: Option<&std::path::Path>,
     _lang: Lang,
+    _look: (f32, bool),
     _launch: Launch,
 ) -> anyhow::Result<ExitCode> {
     use clap::CommandFactory;

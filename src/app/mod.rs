@@ -43,6 +43,9 @@ pub struct Options {
     pub selected: usize,
     /// When the program started, to log the time to the first frame.
     pub started: std::time::Instant,
+    /// Text size factor and high contrast at the start.
+    pub text_size: f32,
+    pub high_contrast: bool,
 }
 
 /// Opening on the trainer station: the folder, the view, and a row to select or open (0-based, in
@@ -74,6 +77,8 @@ struct Finish {
 pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, options: Options) {
     let mut state = AppState::new(scenarios, results_dir, options.lang);
     state.selected = options.selected;
+    state.text_scale = options.text_size;
+    state.high_contrast = options.high_contrast;
     let mut settings = WinitSettings::desktop_app();
     if let Some((pace, skip)) = options.demo {
         state.demo = Some(Demo::new(pace));

@@ -5,6 +5,8 @@ use bevy_egui::egui;
 use crate::app::state::{AppState, Screen};
 
 pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    // Lines of a readable length.
+    ui.set_max_width(820.0);
     let Some(session) = state.session.as_ref() else {
         state.screen = crate::app::state::Screen::Start;
         return;
