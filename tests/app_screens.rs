@@ -294,3 +294,48 @@ fn text_size_and_contrast_can_be_changed_on_every_screen() {
         "the window layer takes the picture"
     );
 }
+
+#[test]
+fn a_scenario_is_picked_from_the_list_or_by_course_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = vec![
+        Arc::new(resolve("first-lesson").unwrap()),
+        Arc::new(resolve("tests/scenarios/minimal.ron").unwrap()),
+    ];
+    let minimal_title = scenarios[1].file.title.en.clone();
+    let code = ontrack::run::code::encode(&scenarios[0].course_prefix(), 321).unwrap();
+    let state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::En);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 1000.0])
+        .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state);
+    h.run();
+    type_pseudonym(&mut h, "Cas");
+    // Pick the second scenario from the list and start: its cases, a seed of the clock.
+    h.get_all_by_label_contains(&minimal_title)
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().selected, 1);
+    click(&mut h, "Start");
+    let run = h.state().session.as_ref().unwrap().run();
+    assert_eq!(run.scenario().file.id, "minimal");
+    // Back at the start, a trainer's course code picks scenario and seed, whatever is selected.
+    h.state_mut().new_run();
+    h.state_mut().course_code = code.to_lowercase();
+    let _ = h.run_ok();
+    click(&mut h, "Start");
+    let file = h.state().session.as_ref().unwrap().file();
+    assert_eq!(file.scenario.id, "first-lesson");
+    assert_eq!(file.seed, 321);
+    assert_eq!(file.course_code, code);
+    // A mistyped code is refused with the reason, and no run starts.
+    h.state_mut().new_run();
+    let mut typo = code.clone().into_bytes();
+    typo[5] = if typo[5] == b'1' { b'2' } else { b'1' };
+    h.state_mut().course_code = String::from_utf8(typo).unwrap();
+    let _ = h.run_ok();
+    click(&mut h, "Start");
+    assert_eq!(h.state().screen, Screen::Start);
+    assert!(h.state().message.is_some(), "the typo is explained");
+}

@@ -173,3 +173,4 @@ saved-file = Saved: { $path }
 col-course = course code
 trainee-pooled = All runs pooled: Brier { $brier }, miscalibration { $reliability }, AUC { $auc } ({ $n } forecasts).
 new-seed = Pick one
+no-folder-chosen = No folder chosen. You can also type the folder's path and press Load.

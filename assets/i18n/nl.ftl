@@ -173,3 +173,4 @@ saved-file = Opgeslagen: { $path }
 col-course = cursuscode
 trainee-pooled = Alle rondes samen: Brier { $brier }, miskalibratie { $reliability }, AUC { $auc } ({ $n } voorspellingen).
 new-seed = Kies er een
+no-folder-chosen = Geen map gekozen. Je kunt het pad van de map ook intypen en op Laden klikken.

@@ -97,13 +97,20 @@ fn folder_row(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
                 .hint_text(tr.t("trainer-folder-hint")),
         );
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button(tr.t("choose-folder")).clicked()
-            && let Some(dir) = rfd::FileDialog::new()
+        if ui.button(tr.t("choose-folder")).clicked() {
+            // The desktop's own dialog; where there is none (no portal, no zenity) it returns
+            // nothing, as when the trainer cancels: say that typing the path works too.
+            match rfd::FileDialog::new()
                 .set_directory(trainer.folder.trim())
                 .pick_folder()
-        {
-            trainer.folder = dir.display().to_string();
-            trainer.load();
+            {
+                Some(dir) => {
+                    trainer.folder = dir.display().to_string();
+                    trainer.message = None;
+                    trainer.load();
+                }
+                None => trainer.message = Some(tr.t("no-folder-chosen")),
+            }
         }
         let load = ui.add_enabled(!trainer.is_loading(), egui::Button::new(tr.t("load")));
         if load.clicked() || enter {
