@@ -5,10 +5,13 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 
 use bevy_egui::egui;
+use common::screens::click;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -23,15 +26,6 @@ fn harness(dir: &Path) -> Harness<'static, AppState> {
     Harness::builder()
         .with_size([1280.0, 1000.0])
         .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state)
-}
-
-fn click(h: &mut Harness<'static, AppState>, label: &str) {
-    h.get_all_by_label(label)
-        .next()
-        .unwrap_or_else(|| panic!("no {label:?}"))
-        .click();
-    // The debrief shows a spinner (and keeps repainting) while the run is scored.
-    let _ = h.run_ok();
 }
 
 /// Types into the first text field (the pseudonym): focus it, then type, as a person would.

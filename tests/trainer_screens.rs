@@ -11,6 +11,7 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
+use common::screens::click;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ontrack::app::screens::app_ui;
@@ -37,14 +38,6 @@ fn make_cohort(dir: &Path) {
     play(&mut s, &bench, Bot::Ideal, 1, &mut |_| {}).unwrap();
     let text = std::fs::read_to_string(s.path()).unwrap();
     std::fs::write(s.path(), &text[..text.len() / 2]).unwrap();
-}
-
-fn click(h: &mut Harness<'static, AppState>, label: &str) {
-    h.get_all_by_label(label)
-        .next()
-        .unwrap_or_else(|| panic!("no {label:?}"))
-        .click();
-    let _ = h.run_ok();
 }
 
 fn brier(h: &Harness<'static, AppState>) -> Vec<Option<f64>> {

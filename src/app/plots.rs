@@ -13,6 +13,22 @@ use crate::forecast::Actuarial;
 use crate::scenario::Scenario;
 use crate::score::{Interval, ReliabilityBin};
 
+/// A plot that stays put: no dragging, zooming or scrolling, so a trainee cannot lose the view.
+pub fn still(plot: Plot<'_>) -> Plot<'_> {
+    plot.allow_drag(false).allow_zoom(false).allow_scroll(false)
+}
+
+/// A plot of forecasts in percent, 0 to 100, against `x_label`.
+pub fn percent_plot<'a>(id: &str, tr: &Tr, x_label: &str, height: f32) -> Plot<'a> {
+    still(Plot::new(id))
+        .height(height)
+        .include_y(0.0)
+        .include_y(100.0)
+        .x_axis_label(tr.t(x_label))
+        .y_axis_label(tr.t("axis-forecast"))
+        .legend(Legend::default())
+}
+
 /// One forecaster's bins on a reliability diagram.
 pub struct Series<'a> {
     pub name: String,
@@ -32,7 +48,7 @@ pub fn reliability_diagram(
     diagonal: &str,
     series: &[Series],
 ) -> egui::Rect {
-    Plot::new(id)
+    still(Plot::new(id))
         .height(250.0)
         .width(290.0)
         .data_aspect(1.0)
@@ -45,9 +61,6 @@ pub fn reliability_diagram(
                 .position(Corner::RightBottom)
                 .text_style(egui::TextStyle::Small),
         )
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .show(ui, |plot| {
             plot.line(
                 Line::new(diagonal, PlotPoints::from(vec![[0.0, 0.0], [1.0, 1.0]]))
@@ -102,15 +115,12 @@ pub struct RunPoint {
 
 /// Brier scores across runs (lower is better), with their 95 % intervals. Returns where it was drawn.
 pub fn progress_plot(ui: &mut egui::Ui, id: &str, name: &str, runs: &[RunPoint]) -> egui::Rect {
-    Plot::new(id)
+    still(Plot::new(id))
         .height(200.0)
         .include_y(0.0)
         .include_x(0.5)
         .include_x(runs.len() as f64 + 0.5)
         .legend(Legend::default().position(Corner::RightTop))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .show(ui, |plot| {
             for r in runs {
                 if let Some(i) = r.interval {
@@ -170,7 +180,7 @@ pub fn trajectory(
                 .collect()
         })
         .unwrap_or_default();
-    Plot::new(id)
+    still(Plot::new(id))
         .height(260.0)
         .include_x(0.0)
         .include_x(sessions)
@@ -184,9 +194,6 @@ pub fn trajectory(
         .x_axis_label(tr.t("axis-session"))
         .y_axis_label(f.measure.name.clone())
         .legend(Legend::default().position(Corner::LeftBottom))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .show(ui, |plot| {
             plot.add(
                 FilledArea::new(

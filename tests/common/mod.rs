@@ -4,6 +4,9 @@
 
 use std::process::Command;
 
+#[cfg(feature = "gui")]
+pub mod screens;
+
 /// Runs `ontrack` with `args` in the project folder: (exit status, stdout, stderr).
 pub fn ontrack(args: &[&str]) -> (i32, String, String) {
     ontrack_env(args, &[])

@@ -2,10 +2,12 @@
 //! handing out a course). Numbers come from the core's cohort module.
 
 use bevy_egui::egui;
-use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoints, Points};
+use egui_plot::{Line, MarkerShape, PlotPoints, Points};
 
 use super::{Drill, Tab, TrainerState};
-use crate::app::plots::{RunPoint, Series, progress_plot, reliability_diagram, trajectory};
+use crate::app::plots::{
+    RunPoint, Series, percent_plot, progress_plot, reliability_diagram, trajectory,
+};
 use crate::app::state::{AppState, Screen, Tr};
 use crate::app::theme;
 use crate::cohort::Cohort;
@@ -531,57 +533,47 @@ fn forecasts_plot(ui: &mut egui::Ui, tr: &Tr, c: &crate::cohort::CaseForecasts) 
     };
     let last = c.forecasts.iter().map(|f| f.checkpoint).max().unwrap_or(0);
     let truth = if c.deteriorated { 100.0 } else { 0.0 };
-    Plot::new("drill-forecasts")
-        .height(260.0)
-        .include_y(0.0)
-        .include_y(100.0)
-        .x_axis_label(tr.t("axis-session"))
-        .y_axis_label(tr.t("axis-forecast"))
-        .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            plot.line(
-                Line::new(
-                    tr.t("outcome"),
-                    PlotPoints::from(vec![[0.0, truth], [f64::from(last), truth]]),
-                )
-                .color(egui::Color32::GRAY)
-                .width(3.0),
+    percent_plot("drill-forecasts", tr, "axis-session", 260.0).show(ui, |plot| {
+        plot.line(
+            Line::new(
+                tr.t("outcome"),
+                PlotPoints::from(vec![[0.0, truth], [f64::from(last), truth]]),
+            )
+            .color(egui::Color32::GRAY)
+            .width(3.0),
+        );
+        for (name, colour, shape, pick) in [
+            (
+                tr.t("your-forecast"),
+                theme::YOU,
+                MarkerShape::Circle,
+                (|f: &crate::cohort::CheckpointForecast| f.trainee)
+                    as fn(&crate::cohort::CheckpointForecast) -> f64,
+            ),
+            (
+                tr.t("ideal-forecast"),
+                theme::BETTER,
+                MarkerShape::Diamond,
+                |f| f.ideal,
+            ),
+            (
+                tr.t("actuarial-forecast"),
+                theme::EXPECTED,
+                MarkerShape::Square,
+                |f| f.actuarial,
+            ),
+        ] {
+            let points = series(pick);
+            plot.line(Line::new(name.clone(), PlotPoints::from(points.clone())).color(colour));
+            plot.points(
+                Points::new(name, PlotPoints::from(points))
+                    .color(colour)
+                    .shape(shape)
+                    .filled(true)
+                    .radius(5.0),
             );
-            for (name, colour, shape, pick) in [
-                (
-                    tr.t("your-forecast"),
-                    theme::YOU,
-                    MarkerShape::Circle,
-                    (|f: &crate::cohort::CheckpointForecast| f.trainee)
-                        as fn(&crate::cohort::CheckpointForecast) -> f64,
-                ),
-                (
-                    tr.t("ideal-forecast"),
-                    theme::BETTER,
-                    MarkerShape::Diamond,
-                    |f| f.ideal,
-                ),
-                (
-                    tr.t("actuarial-forecast"),
-                    theme::EXPECTED,
-                    MarkerShape::Square,
-                    |f| f.actuarial,
-                ),
-            ] {
-                let points = series(pick);
-                plot.line(Line::new(name.clone(), PlotPoints::from(points.clone())).color(colour));
-                plot.points(
-                    Points::new(name, PlotPoints::from(points))
-                        .color(colour)
-                        .shape(shape)
-                        .filled(true)
-                        .radius(5.0),
-                );
-            }
-        });
+        }
+    });
 }
 
 /// Brier score and miscalibration per course day, for the class or one trainee.
@@ -669,38 +661,28 @@ fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) {
         .enumerate()
         .map(|(i, c)| [i as f64 + 1.0, if c.deteriorated { 100.0 } else { 0.0 }])
         .collect();
-    Plot::new("cases-plot")
-        .height(220.0)
-        .include_y(0.0)
-        .include_y(100.0)
-        .x_axis_label(tr.t("axis-case-rank"))
-        .y_axis_label(tr.t("axis-forecast"))
-        .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            plot.points(
-                Points::new(tr.t("outcome"), PlotPoints::from(truth))
-                    .color(egui::Color32::GRAY)
-                    .shape(MarkerShape::Cross)
-                    .radius(5.0),
-            );
-            plot.points(
-                Points::new(tr.t("row-class"), PlotPoints::from(class))
-                    .color(theme::YOU)
-                    .shape(MarkerShape::Circle)
-                    .filled(true)
-                    .radius(4.0),
-            );
-            plot.points(
-                Points::new(tr.t("ideal-forecast"), PlotPoints::from(ideal))
-                    .color(theme::BETTER)
-                    .shape(MarkerShape::Diamond)
-                    .filled(true)
-                    .radius(4.0),
-            );
-        });
+    percent_plot("cases-plot", tr, "axis-case-rank", 220.0).show(ui, |plot| {
+        plot.points(
+            Points::new(tr.t("outcome"), PlotPoints::from(truth))
+                .color(egui::Color32::GRAY)
+                .shape(MarkerShape::Cross)
+                .radius(5.0),
+        );
+        plot.points(
+            Points::new(tr.t("row-class"), PlotPoints::from(class))
+                .color(theme::YOU)
+                .shape(MarkerShape::Circle)
+                .filled(true)
+                .radius(4.0),
+        );
+        plot.points(
+            Points::new(tr.t("ideal-forecast"), PlotPoints::from(ideal))
+                .color(theme::BETTER)
+                .shape(MarkerShape::Diamond)
+                .filled(true)
+                .radius(4.0),
+        );
+    });
     egui::ScrollArea::vertical()
         .id_salt("cases")
         .max_height(300.0)
