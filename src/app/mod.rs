@@ -18,10 +18,11 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::window::RequestRedraw;
-use bevy::winit::WinitSettings;
+use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::{
     EguiContexts, EguiInput, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass, egui,
 };
+use std::time::Duration;
 
 use crate::scenario::{Lang, Scenario};
 pub use demo::Demo;
@@ -133,6 +134,9 @@ pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, options: Options
             }),
             ..default()
         }))
+        .insert_resource(Pacing {
+            idle: (!capture).then_some((settings.focused_mode, settings.unfocused_mode)),
+        })
         .insert_resource(settings)
         .add_plugins(EguiPlugin::default())
         .insert_resource(Ui(state))
@@ -184,6 +188,13 @@ fn drop_unchanged_modifiers(
     }
 }
 
+/// The update modes (focused, unfocused) of an idle window, or `None` when every frame is drawn
+/// anyway (capturing).
+#[derive(Resource)]
+struct Pacing {
+    idle: Option<(UpdateMode, UpdateMode)>,
+}
+
 /// Frames still to draw after a screenshot was asked for: the picture is taken in the next frame
 /// and saved in the one after, and an idle window draws none by itself.
 #[derive(Resource, Default)]
@@ -201,6 +212,8 @@ fn tick(
     mut redraw: MessageWriter<RequestRedraw>,
     mut frames: Local<AnimationFrames>,
     mut keep: ResMut<KeepDrawing>,
+    mut settings: ResMut<WinitSettings>,
+    pacing: Res<Pacing>,
 ) {
     let dt = time.delta_secs();
     let animating = state.0.reveal.is_some();
@@ -222,8 +235,21 @@ fn tick(
     if keep.0 > 0 {
         keep.0 -= 1;
     }
-    if state.0.busy() || keep.0 > 0 {
+    if state.0.animating() || keep.0 > 0 {
         redraw.write(RequestRedraw);
+    }
+    // Background work (loading a folder, norming) only needs the screen looked at four times a
+    // second for its progress; drawing every frame would take CPU from the work itself.
+    if let Some((focused, unfocused)) = pacing.idle {
+        let busy = UpdateMode::reactive(Duration::from_millis(250));
+        let wanted = if state.0.busy() {
+            (busy, busy)
+        } else {
+            (focused, unfocused)
+        };
+        if (settings.focused_mode, settings.unfocused_mode) != wanted {
+            (settings.focused_mode, settings.unfocused_mode) = wanted;
+        }
     }
 }
 

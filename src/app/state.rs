@@ -148,13 +148,18 @@ impl AppState {
         }
     }
 
-    /// True while work runs in the background or an animation plays: the window keeps drawing.
+    /// True while work runs in the background or an animation plays: the window keeps updating.
     pub fn busy(&self) -> bool {
         self.norming.is_some()
             || self.history.is_some()
-            || self.reveal.is_some()
             || self.trainer.is_loading()
-            || self.demo.as_ref().is_some_and(|d| !d.done)
+            || self.animating()
+    }
+
+    /// True while something moves on the screen (the reveal, the demo): it needs every frame.
+    /// Background work alone needs only a look now and then.
+    pub fn animating(&self) -> bool {
+        self.reveal.is_some() || self.demo.as_ref().is_some_and(|d| !d.done)
     }
 
     /// Advances time by `dt` seconds: the reveal animation, the demo bot, and results arriving from

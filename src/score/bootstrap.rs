@@ -62,8 +62,9 @@ pub fn brier_interval(forecasts: &[f64], outcomes: &[bool], seed: u64) -> Metric
         let mut drawn = vec![0_u64; counts.len()];
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut scores = Vec::with_capacity(RESAMPLES);
+        let cases = Multinomial::new(&counts);
         for _ in 0..RESAMPLES {
-            multinomial_into(&mut rng, &counts, &mut drawn);
+            cases.draw(&mut rng, &mut drawn);
             let sum: f64 = cells
                 .iter()
                 .zip(&drawn)
@@ -115,52 +116,77 @@ pub(crate) fn auc_interval_of(
     let mut positives = vec![0_u64; groups];
     let mut negatives = vec![0_u64; groups];
     let mut scores = Vec::with_capacity(RESAMPLES);
+    let (positive_cases, negative_cases) = (
+        Multinomial::new(&positive_counts),
+        Multinomial::new(&negative_counts),
+    );
     for _ in 0..RESAMPLES {
-        multinomial_into(&mut rng, &positive_counts, &mut positives);
-        multinomial_into(&mut rng, &negative_counts, &mut negatives);
+        positive_cases.draw(&mut rng, &mut positives);
+        negative_cases.draw(&mut rng, &mut negatives);
         scores.push(auc_from_counts(&positives, &negatives)?);
     }
     percentile_interval(&mut scores)
 }
 
-/// Resamples `counts.iter().sum()` cases with replacement from cells holding `counts` cases each, and
-/// writes how many were drawn from each cell into `out`: a multinomial draw, made as a chain of
-/// binomials (each cell given what the earlier cells took).
-fn multinomial_into(rng: &mut ChaCha8Rng, counts: &[u64], out: &mut [u64]) {
-    let total: u64 = counts.iter().sum();
-    // With few cases per cell, drawing the cases one by one is cheaper than a binomial per cell
-    // (a trainee's run: 90 forecasts in about 20 cells). Same distribution either way.
-    if total <= 8 * counts.len() as u64 {
-        out.iter_mut().for_each(|o| *o = 0);
-        let cell_of_case: Vec<usize> = counts
-            .iter()
-            .enumerate()
-            .flat_map(|(cell, &c)| std::iter::repeat_n(cell, c as usize))
-            .collect();
-        for _ in 0..total {
-            if let Some(o) = cell_of_case
-                .get(rng.random_range(0..total) as usize)
-                .and_then(|&cell| out.get_mut(cell))
-            {
-                *o += 1;
-            }
+/// Resamples `counts.iter().sum()` cases with replacement from cells holding `counts` cases each:
+/// a multinomial draw. Prepared once per interval, drawn [`RESAMPLES`] times.
+struct Multinomial<'a> {
+    counts: &'a [u64],
+    total: u64,
+    /// The cell of each case, when there are few cases per cell (then drawing the cases one by one
+    /// is cheaper than a binomial per cell: a trainee's run has about 30 forecasts in 10 cells).
+    /// Same distribution either way.
+    cell_of_case: Option<Vec<usize>>,
+}
+
+impl<'a> Multinomial<'a> {
+    fn new(counts: &'a [u64]) -> Self {
+        let total: u64 = counts.iter().sum();
+        let cell_of_case = (total <= 8 * counts.len() as u64).then(|| {
+            counts
+                .iter()
+                .enumerate()
+                .flat_map(|(cell, &c)| std::iter::repeat_n(cell, c as usize))
+                .collect()
+        });
+        Multinomial {
+            counts,
+            total,
+            cell_of_case,
         }
-        return;
     }
-    let mut left_cases = total;
-    let mut left_weight = total;
-    for (c, o) in counts.iter().zip(out.iter_mut()) {
-        let k = if left_cases == 0 || left_weight == 0 {
-            0
-        } else if *c >= left_weight {
-            left_cases
-        } else {
-            let p = *c as f64 / left_weight as f64;
-            Binomial::new(left_cases, p).map_or(0, |b| rng.sample(b))
-        };
-        *o = k;
-        left_cases -= k;
-        left_weight -= c;
+
+    /// Writes how many cases were drawn from each cell into `out`.
+    fn draw(&self, rng: &mut ChaCha8Rng, out: &mut [u64]) {
+        let total = self.total;
+        if let Some(cell_of_case) = &self.cell_of_case {
+            out.iter_mut().for_each(|o| *o = 0);
+            for _ in 0..total {
+                if let Some(o) = cell_of_case
+                    .get(rng.random_range(0..total) as usize)
+                    .and_then(|&cell| out.get_mut(cell))
+                {
+                    *o += 1;
+                }
+            }
+            return;
+        }
+        // A chain of binomials, each cell given what the earlier cells took.
+        let mut left_cases = total;
+        let mut left_weight = total;
+        for (c, o) in self.counts.iter().zip(out.iter_mut()) {
+            let k = if left_cases == 0 || left_weight == 0 {
+                0
+            } else if *c >= left_weight {
+                left_cases
+            } else {
+                let p = *c as f64 / left_weight as f64;
+                Binomial::new(left_cases, p).map_or(0, |b| rng.sample(b))
+            };
+            *o = k;
+            left_cases -= k;
+            left_weight -= c;
+        }
     }
 }
 

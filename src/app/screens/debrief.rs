@@ -55,7 +55,6 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.heading(tr.t("debrief"));
     let Some(scores) = state.scores.as_ref() else {
         ui.horizontal(|ui| {
-            ui.spinner();
             ui.label(tr.t("scoring"));
         });
         return;

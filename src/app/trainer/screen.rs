@@ -129,7 +129,6 @@ fn folder_row(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
             .total
             .load(std::sync::atomic::Ordering::Relaxed);
         ui.horizontal(|ui| {
-            ui.spinner();
             if total > 0 && done < total {
                 ui.add(
                     egui::ProgressBar::new(done as f32 / total as f32)
