@@ -64,11 +64,14 @@ impl Summary {
     }
 }
 
+/// A loaded folder: the cohort, its summary, and the seconds the work took.
+type Loaded = (Cohort, Summary, f64);
+
 /// Everything the trainer station shows and changes.
 pub struct TrainerState {
     /// The results folder, as typed or chosen.
     pub folder: String,
-    loading: Option<Background<Result<(Cohort, Summary), String>>>,
+    loading: Option<Background<Result<Loaded, String>>>,
     /// When the loading started, to tell the trainer (and the log) how long it took.
     load_started: Option<std::time::Instant>,
     /// Seconds the last load took.
@@ -133,13 +136,14 @@ impl TrainerState {
         self.error = None;
         self.load_started = Some(std::time::Instant::now());
         self.loading = Some(Background::spawn(move || {
+            let started = std::time::Instant::now();
             let cohort = load_dir(&dir, &mut |done, total| {
                 progress.done.store(done, Ordering::Relaxed);
                 progress.total.store(total, Ordering::Relaxed);
             })
             .map_err(|e| e.to_string())?;
             let summary = Summary::of(&cohort);
-            Ok((cohort, summary))
+            Ok((cohort, summary, started.elapsed().as_secs_f64()))
         }));
     }
 
@@ -161,20 +165,21 @@ impl TrainerState {
         self.take(result);
     }
 
-    fn take(&mut self, result: Result<(Cohort, Summary), String>) {
-        if let Some(started) = self.load_started.take() {
-            let seconds = started.elapsed().as_secs_f64();
-            self.load_seconds = Some(seconds);
-            if let Ok((cohort, _)) = &result {
-                bevy::log::info!(
-                    "cohort of {} runs ({} files not used) loaded and summarised in {seconds:.2} s",
-                    cohort.runs.len(),
-                    cohort.rejected.len()
-                );
-            }
+    fn take(&mut self, result: Result<Loaded, String>) {
+        if let Some(started) = self.load_started.take()
+            && let Ok((cohort, _, seconds)) = &result
+        {
+            self.load_seconds = Some(*seconds);
+            bevy::log::info!(
+                "cohort of {} runs ({} files not used) loaded and summarised in {seconds:.2} s \
+                 (on the screen after {:.2} s)",
+                cohort.runs.len(),
+                cohort.rejected.len(),
+                started.elapsed().as_secs_f64()
+            );
         }
         match result {
-            Ok((cohort, summary)) => {
+            Ok((cohort, summary, _)) => {
                 self.cohort = Some(cohort);
                 self.summary = Some(summary);
                 self.selected = None;
