@@ -242,8 +242,7 @@ impl AppState {
                 let Some(s) = self.chosen().cloned() else {
                     return;
                 };
-                let seed = u64::from(jiff::Timestamp::now().subsec_nanosecond().unsigned_abs())
-                    % (crate::run::code::MAX_SEED + 1);
+                let seed = crate::run::code::clock_seed();
                 let code = crate::run::code::encode(&s.course_prefix(), seed).unwrap_or_default();
                 (s, seed, code)
             }

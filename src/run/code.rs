@@ -14,6 +14,11 @@ const SYMBOLS: &[u8; 37] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
 /// The largest seed a course code carries.
 pub const MAX_SEED: u64 = 32 * 32 * 32 - 1;
 
+/// A seed from the clock, for a run or a course nobody chose a seed for.
+pub fn clock_seed() -> u64 {
+    u64::from(jiff::Timestamp::now().subsec_nanosecond().unsigned_abs()) % (MAX_SEED + 1)
+}
+
 /// Why a course code cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {

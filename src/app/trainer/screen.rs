@@ -748,9 +748,7 @@ fn handout_ui(
         );
         if ui.button(tr.t("new-seed")).clicked() {
             // Any seed will do; the clock gives one nobody has to think up.
-            let nanos = jiff::Timestamp::now().subsec_nanosecond().unsigned_abs();
-            trainer.handout_seed =
-                (u64::from(nanos) % (crate::run::code::MAX_SEED + 1)).to_string();
+            trainer.handout_seed = crate::run::code::clock_seed().to_string();
         }
     });
     let Some(s) = scenarios.get(trainer.handout_scenario) else {
