@@ -320,9 +320,6 @@ fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
     }
     let png = diagrams(ui, tr, summary, trainee.as_ref(), cohort, trainer.selected);
     if let Some(rect) = png {
-        // The window layer crops a screenshot, which is in pixels, not points.
-        let ppp = ui.ctx().pixels_per_point();
-        let pixels = egui::Rect::from_min_max(rect.min * ppp, rect.max * ppp);
         let name = match trainer
             .selected
             .and_then(|i| trainer.cohort.as_ref()?.runs.get(i))
@@ -333,10 +330,7 @@ fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
             ),
             None => "reliability-class".to_string(),
         };
-        let path = std::path::Path::new(trainer.folder.trim()).join(format!("{name}.png"));
-        trainer.message =
-            Some(tr.fmt("saved-file", &[("path", path.display().to_string().into())]));
-        trainer.plot_export = Some((path, pixels));
+        save_as_picture(ui, tr, trainer, &name, rect);
     }
     if csv {
         let path = std::path::Path::new(trainer.folder.trim()).join("ontrack-cohort.csv");
@@ -440,6 +434,23 @@ fn diagrams(
         });
     });
     save
+}
+
+/// Asks the window layer to save the part of the screen inside `rect` (points) as `NAME.png` in
+/// the folder, and tells the trainer where it goes.
+fn save_as_picture(
+    ui: &egui::Ui,
+    tr: &Tr,
+    trainer: &mut TrainerState,
+    name: &str,
+    rect: egui::Rect,
+) {
+    // The window layer crops a screenshot, which is in pixels, not points.
+    let ppp = ui.ctx().pixels_per_point();
+    let pixels = egui::Rect::from_min_max(rect.min * ppp, rect.max * ppp);
+    let path = std::path::Path::new(trainer.folder.trim()).join(format!("{name}.png"));
+    trainer.message = Some(tr.fmt("saved-file", &[("path", path.display().to_string().into())]));
+    trainer.plot_export = Some((path, pixels));
 }
 
 /// A run opened: its cases, each with the trainee's forecasts beside the benchmarks' and the course.
@@ -628,17 +639,24 @@ fn progress_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
                 ui.end_row();
             }
         });
-    progress_plot(
+    let rect = progress_plot(
         ui,
         "class-progress",
         &chosen.clone().unwrap_or(class),
         &points,
     );
     ui.label(egui::RichText::new(tr.t("trainer-progress-help")).small());
+    if ui.button(tr.t("save-png")).clicked() {
+        let name = match &chosen {
+            Some(n) => format!("progress-{}", crate::run::store::slug(n)),
+            None => "progress-class".to_string(),
+        };
+        save_as_picture(ui, tr, trainer, &name, rect.expand(4.0));
+    }
 }
 
 /// The cases that fooled the class most, with the class's mean forecast beside the ideal one.
-fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) {
+fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
     let Some(summary) = &trainer.summary else {
         return;
     };
@@ -660,7 +678,7 @@ fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) {
         .enumerate()
         .map(|(i, c)| [i as f64 + 1.0, if c.deteriorated { 100.0 } else { 0.0 }])
         .collect();
-    percent_plot("cases-plot", tr, "axis-case-rank", 220.0).show(ui, |plot| {
+    let drawn = percent_plot("cases-plot", tr, "axis-case-rank", 220.0).show(ui, |plot| {
         plot.points(
             Points::new(tr.t("outcome"), PlotPoints::from(truth))
                 .color(egui::Color32::GRAY)
@@ -682,6 +700,7 @@ fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) {
                 .radius(4.0),
         );
     });
+    let save = ui.button(tr.t("save-png")).clicked();
     egui::ScrollArea::vertical()
         .id_salt("cases")
         .max_height(300.0)
@@ -717,6 +736,15 @@ fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) {
                 }
             });
         });
+    if save {
+        save_as_picture(
+            ui,
+            tr,
+            trainer,
+            "cases-class",
+            drawn.response.rect.expand(4.0),
+        );
+    }
 }
 
 /// Hand out a course: a scenario and a seed give the course code, and a sheet to print.
