@@ -208,6 +208,9 @@ pub struct Scores {
     pub case_forecasts: Vec<CaseForecasts>,
 }
 
+/// Files read and verified between two progress reports.
+const PROGRESS_BATCH: usize = 64;
+
 /// Loads, verifies and scores every `.ron` file in `dir`; `progress` is told (done, total).
 pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Cohort, CohortError> {
     let entries = std::fs::read_dir(dir).map_err(|source| CohortError {
@@ -225,25 +228,32 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
     // Verified runs grouped by scenario, so the benchmarks (the actuarial rule's norming simulation)
     // are prepared once per scenario.
     let mut groups: BTreeMap<String, Vec<(String, RunFile, Run)>> = BTreeMap::new();
-    for (i, path) in paths.iter().enumerate() {
-        let name = path.display().to_string();
-        match load_run(path) {
-            Err(e) => cohort.rejected.push(Rejected {
-                file: name,
-                reason: e.to_string(),
-            }),
-            Ok(file) => match replay(&file) {
-                Err(e) => cohort.rejected.push(Rejected {
-                    file: name,
-                    reason: e.to_string(),
-                }),
-                Ok(run) => groups
+    // Reading and verifying (parse, seals, regenerated cases, replayed answers) is most of the
+    // work: it runs on every core, a batch of files at a time so the progress moves.
+    let mut done = 0;
+    for batch in paths.chunks(PROGRESS_BATCH) {
+        let checked = crate::parallel::map(batch, |path| {
+            let name = path.display().to_string();
+            let checked =
+                load_run(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|file| match replay(&file) {
+                        Ok(run) => Ok((file, run)),
+                        Err(e) => Err(e.to_string()),
+                    });
+            (name, checked)
+        });
+        for (name, checked) in checked {
+            match checked {
+                Err(reason) => cohort.rejected.push(Rejected { file: name, reason }),
+                Ok((file, run)) => groups
                     .entry(file.scenario_hash.clone())
                     .or_default()
                     .push((name, file, run)),
-            },
+            }
         }
-        progress(i + 1, total);
+        done += batch.len();
+        progress(done, total);
     }
     for runs in groups.values() {
         let Some((_, _, first)) = runs.first() else {
