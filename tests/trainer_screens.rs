@@ -126,6 +126,17 @@ fn a_trainer_reviews_a_cohort() {
     let _ = h.run_ok();
     let drill = h.state().trainer.drill.as_ref().expect("the run is open");
     assert_eq!(drill.case, 0);
+    h.state_mut().trainer.wait();
+    assert!(
+        h.state()
+            .trainer
+            .drill
+            .as_ref()
+            .unwrap()
+            .actuarial
+            .is_some(),
+        "the expected-response band's rule is normed for the opened run"
+    );
     assert!(h.get_all_by_label_contains("Outcome:").next().is_some());
     click(&mut h, "Case 2");
     assert_eq!(h.state().trainer.drill.as_ref().unwrap().case, 1);

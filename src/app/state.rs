@@ -152,7 +152,7 @@ impl AppState {
     pub fn busy(&self) -> bool {
         self.norming.is_some()
             || self.history.is_some()
-            || self.trainer.is_loading()
+            || self.trainer.is_busy()
             || self.animating()
     }
 
@@ -217,6 +217,7 @@ impl AppState {
         if let Some(history) = self.history.take() {
             self.earlier = history.wait().unwrap_or_default();
         }
+        self.trainer.wait();
         self.score_when_finished();
     }
 

@@ -15,6 +15,7 @@ use crate::cohort::views::{
     CaseDifficulty, ProgressPoint, SortKey, Who, case_difficulty, pooled_scores, progress,
 };
 use crate::cohort::{Cohort, RunScores, load_dir};
+use crate::forecast::Actuarial;
 use crate::run::{Run, load_run, replay};
 use crate::score::ProbabilityScores;
 
@@ -41,6 +42,26 @@ pub struct Drill {
     pub replayed: Run,
     /// The case shown.
     pub case: usize,
+    /// The scenario's early-warning rule, for the expected-response band (normed on another
+    /// thread when the run is opened; `None` until then).
+    pub actuarial: Option<Arc<Actuarial>>,
+    norming: Option<Background<Actuarial>>,
+}
+
+impl Drill {
+    /// Takes the normed rule when it is ready.
+    fn poll(&mut self) {
+        if let Some(norming) = &self.norming {
+            match norming.poll() {
+                Poll::Ready(rule) => {
+                    self.actuarial = Some(Arc::new(rule));
+                    self.norming = None;
+                }
+                Poll::Running => {}
+                Poll::Lost => self.norming = None,
+            }
+        }
+    }
 }
 
 /// What the views show of the whole cohort, computed once when it loads (the pooled scores carry
@@ -147,12 +168,21 @@ impl TrainerState {
         }));
     }
 
+    /// True while a folder loads.
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()
     }
 
-    /// Takes the loaded cohort when it is ready.
+    /// True while a folder loads or an opened run's early-warning rule is normed.
+    pub fn is_busy(&self) -> bool {
+        self.is_loading() || self.drill.as_ref().is_some_and(|d| d.norming.is_some())
+    }
+
+    /// Takes the loaded cohort (or an opened run's rule) when it is ready.
     pub fn poll(&mut self) {
+        if let Some(drill) = &mut self.drill {
+            drill.poll();
+        }
         let Some(loading) = &self.loading else {
             return;
         };
@@ -224,8 +254,13 @@ impl TrainerState {
         self.progress_points.as_ref().map_or(&[], |(_, p)| p)
     }
 
-    /// Waits for the folder to load (tests).
+    /// Waits for the folder to load and an opened run's rule to be normed (tests, screenshots).
     pub fn wait(&mut self) {
+        if let Some(drill) = &mut self.drill
+            && let Some(norming) = drill.norming.take()
+        {
+            drill.actuarial = norming.wait().map(Arc::new);
+        }
         if let Some(loading) = self.loading.take() {
             match loading.wait() {
                 Some(result) => self.take(result),
@@ -270,10 +305,13 @@ impl TrainerState {
         match replayed {
             Ok(replayed) => {
                 let case = r.scores.case_forecasts.first().map_or(0, |c| c.case);
+                let scenario = replayed.scenario_arc();
                 self.drill = Some(Drill {
                     run,
                     replayed,
                     case,
+                    actuarial: None,
+                    norming: Some(Background::spawn(move || Actuarial::norm(&scenario))),
                 });
             }
             Err(e) => self.message = Some(e),

@@ -462,6 +462,8 @@ fn drill_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
         run,
         replayed,
         case,
+        actuarial,
+        ..
     }) = &trainer.drill
     else {
         return;
@@ -519,7 +521,8 @@ fn drill_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
         ui.columns(2, |cols| {
             let [left, right] = cols else { return };
             let onset = full.hidden.drift.map(|d| d.onset);
-            trajectory(left, "drill-trajectory", tr, s, None, &full.scores, onset);
+            let rule = actuarial.as_deref();
+            trajectory(left, "drill-trajectory", tr, s, rule, &full.scores, onset);
             if let Some(c) = r.scores.case_forecasts.iter().find(|c| c.case == *case) {
                 forecasts_plot(right, tr, c);
             }
