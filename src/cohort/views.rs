@@ -220,12 +220,19 @@ pub fn case_difficulty(runs: &[&RunScores]) -> Vec<CaseDifficulty> {
                 ideal: last.ideal,
                 fooled_by: f64::NAN,
             });
-            // Runs stopped earlier saw less: only forecasts at the same (last) checkpoint count.
-            if last.checkpoint != entry.checkpoint {
-                continue;
+            // Runs stopped earlier saw less: only forecasts at the latest checkpoint any run
+            // reached count (a later one replaces what was counted so far).
+            let sum = sums.entry(key).or_default();
+            if last.checkpoint > entry.checkpoint {
+                entry.checkpoint = last.checkpoint;
+                entry.ideal = last.ideal;
+                entry.trainees = 0;
+                *sum = 0.0;
             }
-            entry.trainees += 1;
-            *sums.entry(key).or_default() += last.trainee;
+            if last.checkpoint == entry.checkpoint {
+                entry.trainees += 1;
+                *sum += last.trainee;
+            }
         }
     }
     let mut out: Vec<CaseDifficulty> = cases
@@ -390,7 +397,9 @@ mod tests {
                 (1, 3, 0.1, 0.1, false),
             ],
         );
-        let cases = case_difficulty(&[&a, &b]);
+        // A run that stopped after intake comes first: it must not hide the later forecasts.
+        let stopped = run("c", "2026-11-02T09:00:00Z", &[(0, 0, 0.9, 0.2, true)]);
+        let cases = case_difficulty(&[&stopped, &a, &b]);
         assert_eq!(cases.len(), 2);
         assert_eq!(cases[0].case, 0);
         assert_eq!(cases[0].trainees, 2);
