@@ -107,7 +107,7 @@ progress-few = { $runs ->
     [one] This is your first finished run of this scenario here; after the next one your progress appears as a plot.
    *[other] { $runs } finished runs so far; after the next one your progress appears as a plot.
 }
-progress-help = Brier score per run (lower is better), with its 95 % interval.
+progress-help = Brier score per run (lower is better), with its 95 % interval; dashed, with squares: the miscalibration part of it.
 auc-undefined = AUC not defined here: { $why }.
 why-oneoutcome = all clients had the same outcome
 why-nocases = no cases
@@ -157,7 +157,7 @@ axis-case-rank = case, most misjudged first
 col-day = meeting
 col-date = date
 col-runs = runs
-trainer-progress-help = Brier score per course day, all runs of that day pooled (lower is better), with its 95 % interval.
+trainer-progress-help = Brier score per course day, all runs of that day pooled (lower is better), with its 95 % interval; dashed, with squares: the miscalibration part of it.
 cases-help = Per case, the class's mean forecast at the last checkpoint beside the best possible forecast and what happened. First the cases where the class was furthest from the outcome although the evidence was there.
 col-rank = rank
 col-case = case

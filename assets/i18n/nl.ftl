@@ -107,7 +107,7 @@ progress-few = { $runs ->
     [one] Dit is je eerste afgeronde ronde van dit scenario hier; na de volgende verschijnt je voortgang als grafiek.
    *[other] { $runs } afgeronde rondes tot nu toe; na de volgende verschijnt je voortgang als grafiek.
 }
-progress-help = Brier-score per ronde (lager is beter), met het 95 %-interval.
+progress-help = Brier-score per ronde (lager is beter), met het 95 %-interval; gestreept, met vierkantjes: het miskalibratiedeel ervan.
 auc-undefined = AUC hier niet te berekenen: { $why }.
 why-oneoutcome = alle cliënten hadden dezelfde uitkomst
 why-nocases = geen cliënten
@@ -157,7 +157,7 @@ axis-case-rank = cliënt, meest misschat eerst
 col-day = bijeenkomst
 col-date = datum
 col-runs = rondes
-trainer-progress-help = Brier-score per cursusdag, alle rondes van die dag samen (lager is beter), met het 95 %-interval.
+trainer-progress-help = Brier-score per cursusdag, alle rondes van die dag samen (lager is beter), met het 95 %-interval; gestreept, met vierkantjes: het miskalibratiedeel ervan.
 cases-help = Per cliënt de gemiddelde voorspelling van de groep bij het laatste meetmoment, naast de best mogelijke voorspelling en wat er gebeurde. Eerst de cliënten waarbij de groep het verst van de uitkomst zat terwijl de aanwijzingen er waren.
 col-rank = plaats
 col-case = cliënt

@@ -111,10 +111,18 @@ pub struct RunPoint {
     pub run: f64,
     pub brier: f64,
     pub interval: Option<Interval>,
+    /// Miscalibration (the reliability term of the Brier score), if defined.
+    pub miscalibration: Option<f64>,
 }
 
-/// Brier scores across runs (lower is better), with their 95 % intervals. Returns where it was drawn.
-pub fn progress_plot(ui: &mut egui::Ui, id: &str, name: &str, runs: &[RunPoint]) -> egui::Rect {
+/// Brier scores across runs (lower is better), with their 95 % intervals, and the miscalibration
+/// part of each (dashed, squares). Returns where it was drawn.
+pub fn progress_plot(
+    ui: &mut egui::Ui,
+    id: &str,
+    (name, miscalibration): (&str, &str),
+    runs: &[RunPoint],
+) -> egui::Rect {
     still(Plot::new(id))
         .height(200.0)
         .include_y(0.0)
@@ -139,6 +147,22 @@ pub fn progress_plot(ui: &mut egui::Ui, id: &str, name: &str, runs: &[RunPoint])
                 Points::new(name, PlotPoints::from(points))
                     .color(theme::YOU)
                     .shape(MarkerShape::Circle)
+                    .filled(true)
+                    .radius(4.0),
+            );
+            let rel: Vec<[f64; 2]> = runs
+                .iter()
+                .filter_map(|r| Some([r.run, r.miscalibration?]))
+                .collect();
+            plot.line(
+                Line::new(miscalibration, PlotPoints::from(rel.clone()))
+                    .color(theme::EXPECTED)
+                    .style(LineStyle::dashed_loose()),
+            );
+            plot.points(
+                Points::new(miscalibration, PlotPoints::from(rel))
+                    .color(theme::EXPECTED)
+                    .shape(MarkerShape::Square)
                     .filled(true)
                     .radius(4.0),
             );

@@ -281,6 +281,7 @@ fn progress_ui(ui: &mut egui::Ui, tr: &Tr, state: &AppState) {
                 run: i as f64 + 1.0,
                 brier: *r.scores.forecasts.brier.as_ref().value()?,
                 interval: r.scores.forecasts.brier_ci.as_ref().value().copied(),
+                miscalibration: r.scores.forecasts.reliability.as_ref().value().copied(),
             })
         })
         .collect();
@@ -288,6 +289,11 @@ fn progress_ui(ui: &mut egui::Ui, tr: &Tr, state: &AppState) {
         ui.label(tr.fmt("progress-few", &[("runs", runs.len().into())]));
         return;
     }
-    progress_plot(ui, "progress", &tr.t("your-forecast"), &runs);
+    progress_plot(
+        ui,
+        "progress",
+        (&tr.t("your-forecast"), &tr.t("col-reliability-short")),
+        &runs,
+    );
     ui.label(egui::RichText::new(tr.t("progress-help")).small());
 }

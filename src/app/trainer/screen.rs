@@ -617,6 +617,7 @@ fn progress_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
                 run: i as f64 + 1.0,
                 brier: *d.brier.as_ref().value()?,
                 interval: d.brier_ci.as_ref().value().copied(),
+                miscalibration: d.reliability.as_ref().value().copied(),
             })
         })
         .collect();
@@ -642,10 +643,11 @@ fn progress_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
                 ui.end_row();
             }
         });
+    let who = chosen.clone().unwrap_or(class);
     let rect = progress_plot(
         ui,
         "class-progress",
-        &chosen.clone().unwrap_or(class),
+        (&who, &tr.t("col-reliability-short")),
         &points,
     );
     ui.label(egui::RichText::new(tr.t("trainer-progress-help")).small());
