@@ -4,7 +4,7 @@
 use bevy_egui::egui::{self, Color32};
 use egui_plot::{
     Corner, FilledArea, HLine, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
-    Points, Text, VLine,
+    Points, Text, VLine, uniform_grid_spacer,
 };
 
 use super::state::Tr;
@@ -216,6 +216,9 @@ pub fn trajectory(
                 .max(f.measure.clinical_cutoff.value),
         )
         .x_axis_label(tr.t("axis-session"))
+        // Sessions are whole numbers: grid and labels every 1, 2 and 4 sessions, so labels stay
+        // when the text is large.
+        .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 2.0, 4.0]))
         .y_axis_label(f.measure.name.clone())
         .legend(Legend::default().position(Corner::LeftBottom))
         .show(ui, |plot| {
