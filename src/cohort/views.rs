@@ -70,8 +70,13 @@ impl SortKey {
 /// Sorts runs by a column. Runs where the measure is not defined go last either way, so sorting
 /// never mixes "no value" in with the best or the worst.
 pub fn sort_runs(runs: &mut [&RunScores], key: SortKey, descending: bool) {
+    runs.sort_by(|a, b| compare(a, b, key, descending));
+}
+
+/// The order of two runs by a column (see [`sort_runs`]).
+pub fn compare(a: &RunScores, b: &RunScores, key: SortKey, descending: bool) -> Ordering {
     let flip = |o: Ordering| if descending { o.reverse() } else { o };
-    runs.sort_by(|a, b| match key {
+    match key {
         SortKey::Trainee => flip(a.trainee.cmp(&b.trainee)).then(a.started.cmp(&b.started)),
         SortKey::Scenario => flip((&a.scenario_id, a.seed).cmp(&(&b.scenario_id, b.seed)))
             .then(a.trainee.cmp(&b.trainee)),
@@ -83,7 +88,7 @@ pub fn sort_runs(runs: &mut [&RunScores], key: SortKey, descending: bool) {
             (None, None) => Ordering::Equal,
         }
         .then(a.trainee.cmp(&b.trainee)),
-    });
+    }
 }
 
 /// Whose forecasts to pool: the trainees', or a benchmark forecaster's on the same checkpoints.

@@ -274,14 +274,11 @@ impl TrainerState {
         let Some(cohort) = &self.cohort else {
             return Vec::new();
         };
-        let mut runs: Vec<&RunScores> = cohort.runs.iter().collect();
-        crate::cohort::views::sort_runs(&mut runs, self.sort, self.descending);
-        runs.into_iter()
-            .filter_map(|r| {
-                let i = cohort.runs.iter().position(|x| std::ptr::eq(x, r))?;
-                Some((i, r))
-            })
-            .collect()
+        let mut runs: Vec<(usize, &RunScores)> = cohort.runs.iter().enumerate().collect();
+        runs.sort_by(|(_, a), (_, b)| {
+            crate::cohort::views::compare(a, b, self.sort, self.descending)
+        });
+        runs
     }
 
     /// Sorts by `key`; choosing the same column again turns the order around.
