@@ -53,6 +53,19 @@ impl<T: Send + 'static> Background<T> {
     }
 }
 
+/// Takes the result out of `slot` once the work there is over, and empties the slot:
+/// `Some(Some(value))` when it gave one, `Some(None)` when its thread ended without one, `None`
+/// while it runs (or when there is nothing in the slot).
+pub fn finished<T: Send + 'static>(slot: &mut Option<Background<T>>) -> Option<Option<T>> {
+    let value = match slot.as_ref()?.poll() {
+        Poll::Running => return None,
+        Poll::Ready(value) => Some(value),
+        Poll::Lost => None,
+    };
+    *slot = None;
+    Some(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use crate::forecast::{Actuarial, Benchmarks, Ideal};
 use crate::run::{Action, Phase, Session, SessionError, unfinished};
 use crate::scenario::{Lang, Scenario};
 
-use super::background::{Background, Poll};
+use super::background::{Background, finished};
 use super::demo::Demo;
 use super::i18n::Texts;
 use super::trainer::TrainerState;
@@ -166,32 +166,19 @@ impl AppState {
     /// background work.
     pub fn tick(&mut self, dt: f32) {
         self.trainer.poll();
-        if let Some(norming) = &self.norming {
-            match norming.poll() {
-                Poll::Ready(rule) => {
-                    self.actuarial = Some(Arc::new(rule));
-                    self.norming = None;
-                }
-                Poll::Running => {}
-                Poll::Lost => {
-                    // The thread died (it should not): norm here instead, so the debrief comes.
-                    self.norming = None;
-                    if let Some(session) = &self.session {
-                        let scenario = session.run().scenario_arc();
-                        self.actuarial = Some(Arc::new(Actuarial::norm(&scenario)));
-                    }
+        match finished(&mut self.norming) {
+            Some(Some(rule)) => self.actuarial = Some(Arc::new(rule)),
+            // The thread died (it should not): norm here instead, so the debrief comes.
+            Some(None) => {
+                if let Some(session) = &self.session {
+                    let scenario = session.run().scenario_arc();
+                    self.actuarial = Some(Arc::new(Actuarial::norm(&scenario)));
                 }
             }
+            None => {}
         }
-        if let Some(history) = &self.history {
-            match history.poll() {
-                Poll::Ready(runs) => {
-                    self.earlier = runs;
-                    self.history = None;
-                }
-                Poll::Running => {}
-                Poll::Lost => self.history = None,
-            }
+        if let Some(runs) = finished(&mut self.history) {
+            self.earlier = runs.unwrap_or_default();
         }
         self.score_when_finished();
         if let Some(reveal) = &mut self.reveal {

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use screen::trainer_ui;
 
-use super::background::{Background, Poll};
+use super::background::{Background, finished};
 use crate::cohort::views::{
     CaseDifficulty, ProgressPoint, SortKey, Who, case_difficulty, pooled_scores, progress,
 };
@@ -51,15 +51,8 @@ pub struct Drill {
 impl Drill {
     /// Takes the normed rule when it is ready.
     fn poll(&mut self) {
-        if let Some(norming) = &self.norming {
-            match norming.poll() {
-                Poll::Ready(rule) => {
-                    self.actuarial = Some(Arc::new(rule));
-                    self.norming = None;
-                }
-                Poll::Running => {}
-                Poll::Lost => self.norming = None,
-            }
+        if let Some(rule) = finished(&mut self.norming) {
+            self.actuarial = rule.map(Arc::new);
         }
     }
 }
@@ -183,16 +176,12 @@ impl TrainerState {
         if let Some(drill) = &mut self.drill {
             drill.poll();
         }
-        let Some(loading) = &self.loading else {
-            return;
-        };
-        let result = match loading.poll() {
-            Poll::Running => return,
-            Poll::Ready(result) => result,
-            Poll::Lost => Err("loading stopped unexpectedly; try again".to_string()),
-        };
-        self.loading = None;
-        self.take(result);
+        if let Some(result) = finished(&mut self.loading) {
+            self.take(
+                result
+                    .unwrap_or_else(|| Err("loading stopped unexpectedly; try again".to_string())),
+            );
+        }
     }
 
     fn take(&mut self, result: Result<Loaded, String>) {
