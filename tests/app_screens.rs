@@ -15,7 +15,6 @@ use common::screens::click;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ontrack::app::screens::app_ui;
 use ontrack::app::{AppState, Screen};
 use ontrack::run::{Due, Phase, load_run};
 use ontrack::scenario::{Lang, resolve};
@@ -23,9 +22,7 @@ use ontrack::scenario::{Lang, resolve};
 fn harness(dir: &Path) -> Harness<'static, AppState> {
     let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
     let state = AppState::new(scenarios, dir.to_path_buf(), Lang::En);
-    Harness::builder()
-        .with_size([1280.0, 1000.0])
-        .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state)
+    common::screens::harness(state, [1280.0, 1000.0])
 }
 
 /// Types into the first text field (the pseudonym): focus it, then type, as a person would.
@@ -299,9 +296,7 @@ fn a_scenario_is_picked_from_the_list_or_by_course_code() {
     let minimal_title = scenarios[1].file.title.en.clone();
     let code = ontrack::run::code::encode(&scenarios[0].course_prefix(), 321).unwrap();
     let state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::En);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 1000.0])
-        .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state);
+    let mut h = common::screens::harness(state, [1280.0, 1000.0]);
     h.run();
     type_pseudonym(&mut h, "Cas");
     // Pick the second scenario from the list and start: its cases, a seed of the clock.

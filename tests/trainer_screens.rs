@@ -14,7 +14,6 @@ use std::sync::Arc;
 use common::screens::click;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ontrack::app::screens::app_ui;
 use ontrack::app::trainer::Tab;
 use ontrack::app::{AppState, Screen};
 use ontrack::cohort::views::SortKey;
@@ -55,9 +54,7 @@ fn a_trainer_reviews_a_cohort() {
     make_cohort(dir.path());
     let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
     let state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::En);
-    let mut h = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state);
+    let mut h = common::screens::harness(state, [1400.0, 1000.0]);
     h.run();
 
     // From the start screen to the trainer station; the folder is the results folder.

@@ -11,7 +11,7 @@ use super::state::Tr;
 use super::theme;
 use crate::forecast::Actuarial;
 use crate::scenario::Scenario;
-use crate::score::{Interval, ReliabilityBin};
+use crate::score::{Interval, ProbabilityScores, ReliabilityBin};
 
 /// A plot that stays put: no dragging, zooming or scrolling, so a trainee cannot lose the view.
 pub fn still(plot: Plot<'_>) -> Plot<'_> {
@@ -27,6 +27,14 @@ pub fn percent_plot<'a>(id: &str, tr: &Tr, x_label: &str, height: f32) -> Plot<'
         .x_axis_label(tr.t(x_label))
         .y_axis_label(tr.t("axis-forecast"))
         .legend(Legend::default())
+}
+
+/// The bins of a reliability diagram (none when it is not defined).
+pub fn bins(p: &ProbabilityScores) -> &[ReliabilityBin] {
+    p.reliability_diagram
+        .as_ref()
+        .value()
+        .map_or(&[], |b| b.as_slice())
 }
 
 /// One forecaster's bins on a reliability diagram.

@@ -60,6 +60,13 @@ impl Tr<'_> {
         self.texts.fmt(self.lang, key, args)
     }
 
+    /// A measure with `decimals` decimals, or "—" when it is not defined.
+    pub fn metric(&self, m: &crate::score::Metric, decimals: usize) -> String {
+        m.as_ref()
+            .value()
+            .map_or("—".to_string(), |v| self.number(*v, decimals))
+    }
+
     /// A number with `decimals` decimals, with a decimal comma in Dutch.
     pub fn number(&self, value: f64, decimals: usize) -> String {
         let text = format!("{value:.decimals$}");

@@ -4,6 +4,9 @@
 
 use bevy_egui::egui::{self, Color32, Stroke, Visuals};
 
+use super::state::Tr;
+use crate::model::Outcome;
+
 /// Okabe–Ito blue: the trainee.
 pub const YOU: Color32 = Color32::from_rgb(0x00, 0x72, 0xb2);
 /// Okabe–Ito vermillion: deterioration, drift.
@@ -61,4 +64,17 @@ pub fn apply(ctx: &egui::Context, high_contrast: bool, text_scale: f32) {
 /// with `gamma_multiply` would darken them instead).
 pub fn fill(colour: Color32, alpha: u8) -> Color32 {
     Color32::from_rgba_unmultiplied(colour.r(), colour.g(), colour.b(), alpha)
+}
+
+/// "Outcome: deteriorated" in the outcome's colour, with a symbol that carries it without colour.
+pub fn outcome_label(tr: &Tr, outcome: Outcome) -> egui::RichText {
+    let (symbol, key, colour) = match outcome {
+        Outcome::Deteriorated => ("⏷", "outcome-deteriorated", WORSE),
+        Outcome::Unchanged => ("■", "outcome-unchanged", Color32::GRAY),
+        Outcome::Improved => ("⏶", "outcome-improved", BETTER),
+        Outcome::Recovered => ("★", "outcome-recovered", BETTER),
+    };
+    egui::RichText::new(format!("{symbol} {}: {}", tr.t("outcome"), tr.t(key)))
+        .strong()
+        .color(colour)
 }

@@ -9,7 +9,7 @@ use crate::app::state::{AppState, Tr};
 use crate::app::theme;
 use crate::forecast::{Actuarial, Ideal};
 use crate::model::notes::{render_event, render_note};
-use crate::model::{Case, Event, Outcome, Patient, SessionNote};
+use crate::model::{Case, Event, Patient, SessionNote};
 use crate::run::{Action, Due, Phase};
 use crate::scenario::Scenario;
 use crate::scenario::format::LindenClass;
@@ -294,23 +294,7 @@ fn reveal_ui(
     forecasts: &[(u32, u8)],
 ) {
     let lang = tr.lang;
-    // Colour and a symbol: the outcome reads the same without colour vision.
-    let (outcome_key, symbol, colour) = match case.outcome {
-        Outcome::Deteriorated => ("outcome-deteriorated", "⏷", theme::WORSE),
-        Outcome::Unchanged => ("outcome-unchanged", "■", egui::Color32::GRAY),
-        Outcome::Improved => ("outcome-improved", "⏶", theme::BETTER),
-        Outcome::Recovered => ("outcome-recovered", "★", theme::BETTER),
-    };
-    ui.label(
-        egui::RichText::new(format!(
-            "{symbol} {}: {}",
-            tr.t("outcome"),
-            tr.t(outcome_key)
-        ))
-        .strong()
-        .color(colour)
-        .size(18.0),
-    );
+    ui.label(theme::outcome_label(tr, case.outcome).size(18.0));
     let percent = |p: f64| format!("{:.0} %", p * 100.0);
     egui::Grid::new("forecasts").striped(true).show(ui, |ui| {
         ui.label("");

@@ -5,7 +5,7 @@
 use bevy_egui::egui;
 use egui_plot::MarkerShape;
 
-use crate::app::plots::{RunPoint, Series, progress_plot, reliability_diagram};
+use crate::app::plots::{RunPoint, Series, bins, progress_plot, reliability_diagram};
 use crate::app::state::{AppState, Tr};
 use crate::app::theme;
 use crate::cohort::Scores;
@@ -26,15 +26,9 @@ fn why_text(tr: &Tr, why: Undefined) -> String {
 /// A measure with a few decimals, or "—" and the reason it is not defined.
 fn num_or_why(tr: &Tr, m: &Metric, decimals: usize) -> String {
     match m.undefined() {
-        None => num(tr, m, decimals),
+        None => tr.metric(m, decimals),
         Some(why) => format!("— ({})", why_text(tr, why)),
     }
-}
-
-fn num(tr: &Tr, m: &Metric, decimals: usize) -> String {
-    m.as_ref()
-        .value()
-        .map_or("—".to_string(), |v| tr.number(*v, decimals))
 }
 
 fn interval(tr: &Tr, m: &Metric<Interval>, decimals: usize) -> String {
@@ -101,16 +95,16 @@ fn forecasts_in_words(ui: &mut egui::Ui, tr: &Tr, f: &ProbabilityScores) {
     ui.label(tr.fmt(
         "brier-sentence",
         &[
-            ("brier", num(tr, &f.brier, 3).into()),
+            ("brier", tr.metric(&f.brier, 3).into()),
             ("interval", interval(tr, &f.brier_ci, 3).into()),
         ],
     ));
     ui.label(tr.fmt(
         "decomposition",
         &[
-            ("reliability", num(tr, &f.reliability, 3).into()),
-            ("resolution", num(tr, &f.resolution, 3).into()),
-            ("uncertainty", num(tr, &f.uncertainty, 3).into()),
+            ("reliability", tr.metric(&f.reliability, 3).into()),
+            ("resolution", tr.metric(&f.resolution, 3).into()),
+            ("uncertainty", tr.metric(&f.uncertainty, 3).into()),
         ],
     ));
     if let Some(&skill) = f.brier_skill.as_ref().value() {
@@ -126,7 +120,7 @@ fn forecasts_in_words(ui: &mut egui::Ui, tr: &Tr, f: &ProbabilityScores) {
         None => ui.label(tr.fmt(
             "auc-sentence",
             &[
-                ("auc", num(tr, &f.auc, 2).into()),
+                ("auc", tr.metric(&f.auc, 2).into()),
                 ("interval", interval(tr, &f.auc_ci, 2).into()),
             ],
         )),
@@ -165,10 +159,10 @@ fn benchmark_table(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
             ui.end_row();
             let row = |ui: &mut egui::Ui, name: String, p: &ProbabilityScores| {
                 ui.label(name);
-                ui.label(num(tr, &p.brier, 3));
-                ui.label(num(tr, &p.brier_skill, 2));
-                ui.label(num(tr, &p.auc, 2));
-                ui.label(num(tr, &p.reliability, 3));
+                ui.label(tr.metric(&p.brier, 3));
+                ui.label(tr.metric(&p.brier_skill, 2));
+                ui.label(tr.metric(&p.auc, 2));
+                ui.label(tr.metric(&p.reliability, 3));
                 ui.end_row();
             };
             row(ui, tr.t("your-forecast"), &scores.forecasts);
@@ -182,13 +176,6 @@ fn benchmark_table(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
                 }
             }
         });
-}
-
-fn bins(p: &ProbabilityScores) -> &[crate::score::ReliabilityBin] {
-    p.reliability_diagram
-        .as_ref()
-        .value()
-        .map_or(&[], |b| b.as_slice())
 }
 
 fn diagram(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
@@ -247,7 +234,7 @@ fn events_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
         "events-measures",
         &[
             ("n", e.n.into()),
-            ("accuracy", num(tr, &e.accuracy, 2).into()),
+            ("accuracy", tr.metric(&e.accuracy, 2).into()),
             ("kappa", num_or_why(tr, &e.kappa, 2).into()),
         ],
     ));

@@ -6,16 +6,15 @@ use egui_plot::{Line, MarkerShape, PlotPoints, Points};
 
 use super::{Drill, Tab, TrainerState};
 use crate::app::plots::{
-    RunPoint, Series, percent_plot, progress_plot, reliability_diagram, trajectory,
+    RunPoint, Series, bins, percent_plot, progress_plot, reliability_diagram, trajectory,
 };
 use crate::app::state::{AppState, Screen, Tr};
 use crate::app::theme;
 use crate::cohort::Cohort;
 use crate::cohort::handout::handout_html;
 use crate::cohort::views::{SortKey, Who};
-use crate::model::Outcome;
 use crate::scenario::{Lang, Scenario};
-use crate::score::{Metric, ProbabilityScores};
+use crate::score::ProbabilityScores;
 
 /// Width of the table's columns, in points.
 const NAME_WIDTH: f32 = 150.0;
@@ -34,12 +33,6 @@ const COLUMNS: [(&str, SortKey); 10] = [
     ("col-citl", SortKey::CalibrationInTheLarge),
     ("col-dprime", SortKey::DPrime),
 ];
-
-fn num(tr: &Tr, m: &Metric, decimals: usize) -> String {
-    m.as_ref()
-        .value()
-        .map_or("—".to_string(), |v| tr.number(*v, decimals))
-}
 
 pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let AppState {
@@ -188,6 +181,14 @@ fn folder_row(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
     }
 }
 
+/// The first row of a grid: each column's name in bold.
+fn header_row(ui: &mut egui::Ui, tr: &Tr, keys: &[&str]) {
+    for key in keys {
+        ui.label(egui::RichText::new(tr.t(key)).strong());
+    }
+    ui.end_row();
+}
+
 fn cell(ui: &mut egui::Ui, width: f32, text: impl Into<egui::WidgetText>) {
     ui.add_sized([width, 18.0], egui::Label::new(text).truncate());
 }
@@ -205,12 +206,12 @@ fn number_cells(
     cell(ui, COLUMN_WIDTH * 1.6, scenario);
     cell(ui, COLUMN_WIDTH * 1.4, started);
     cell(ui, COLUMN_WIDTH, cases);
-    cell(ui, COLUMN_WIDTH, num(tr, &p.brier, 3));
-    cell(ui, COLUMN_WIDTH, num(tr, &p.brier_skill, 2));
-    cell(ui, COLUMN_WIDTH, num(tr, &p.reliability, 3));
-    cell(ui, COLUMN_WIDTH, num(tr, &p.resolution, 3));
-    cell(ui, COLUMN_WIDTH, num(tr, &p.auc, 2));
-    cell(ui, COLUMN_WIDTH, num(tr, &p.calibration_in_the_large, 2));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.brier, 3));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.brier_skill, 2));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.reliability, 3));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.resolution, 3));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.auc, 2));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.calibration_in_the_large, 2));
     cell(ui, COLUMN_WIDTH, dprime);
 }
 
@@ -303,7 +304,7 @@ fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
                                 &started,
                                 &r.scores.cases.to_string(),
                                 &r.scores.forecasts,
-                                &num(tr, &r.scores.drift.d_prime, 2),
+                                &tr.metric(&r.scores.drift.d_prime, 2),
                             );
                             if ui.small_button(tr.t("open-run")).clicked() {
                                 open = Some(i);
@@ -358,31 +359,24 @@ fn diagrams(
     cohort: &Cohort,
     selected: Option<usize>,
 ) -> Option<egui::Rect> {
-    let bins = |p: &ProbabilityScores| {
-        p.reliability_diagram
-            .as_ref()
-            .value()
-            .map_or(Vec::new(), |b| b.clone())
-    };
     let class_bins = summary
         .pinned
         .iter()
         .find(|(who, _)| *who == Who::Trainee)
-        .map_or(Vec::new(), |(_, p)| bins(p));
+        .map_or(&[][..], |(_, p)| bins(p));
     let mut series = vec![Series {
         name: tr.t("row-class"),
         colour: theme::EXPECTED,
         shape: MarkerShape::Square,
-        bins: &class_bins,
+        bins: class_bins,
         counts: false,
     }];
-    let trainee_bins = trainee.map_or(Vec::new(), |(_, p)| bins(p));
-    if let Some((name, _)) = trainee {
+    if let Some((name, pooled)) = trainee {
         series.push(Series {
             name: name.clone(),
             colour: theme::YOU,
             shape: MarkerShape::Circle,
-            bins: &trainee_bins,
+            bins: bins(pooled),
             counts: true,
         });
     }
@@ -409,9 +403,9 @@ fn diagrams(
             ui.label(tr.fmt(
                 "trainee-pooled",
                 &[
-                    ("brier", num(tr, &pooled.brier, 3).into()),
-                    ("reliability", num(tr, &pooled.reliability, 3).into()),
-                    ("auc", num(tr, &pooled.auc, 2).into()),
+                    ("brier", tr.metric(&pooled.brier, 3).into()),
+                    ("reliability", tr.metric(&pooled.reliability, 3).into()),
+                    ("auc", tr.metric(&pooled.auc, 2).into()),
                     ("n", pooled.n.into()),
                 ],
             ));
@@ -427,7 +421,7 @@ fn diagrams(
                             egui::RichText::new(text)
                         };
                         ui.label(text);
-                        ui.label(format!("Brier {}", num(tr, &r.scores.forecasts.brier, 3)));
+                        ui.label(format!("Brier {}", tr.metric(&r.scores.forecasts.brier, 3)));
                         ui.end_row();
                     }
                 });
@@ -502,22 +496,7 @@ fn drill_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
     });
     let s = replayed.scenario();
     if let Some(full) = replayed.revealed(*case) {
-        let outcome = match full.outcome {
-            Outcome::Deteriorated => ("⏷", "outcome-deteriorated", theme::WORSE),
-            Outcome::Unchanged => ("■", "outcome-unchanged", egui::Color32::GRAY),
-            Outcome::Improved => ("⏶", "outcome-improved", theme::BETTER),
-            Outcome::Recovered => ("★", "outcome-recovered", theme::BETTER),
-        };
-        ui.label(
-            egui::RichText::new(format!(
-                "{} {}: {}",
-                outcome.0,
-                tr.t("outcome"),
-                tr.t(outcome.1)
-            ))
-            .color(outcome.2)
-            .strong(),
-        );
+        ui.label(theme::outcome_label(tr, full.outcome));
         ui.columns(2, |cols| {
             let [left, right] = cols else { return };
             let onset = full.hidden.drift.map(|d| d.onset);
@@ -624,22 +603,23 @@ fn progress_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
     egui::Grid::new("progress-days")
         .striped(true)
         .show(ui, |ui| {
-            for key in [
-                "col-day",
-                "col-date",
-                "col-runs",
-                "col-brier",
-                "col-reliability-short",
-            ] {
-                ui.label(egui::RichText::new(tr.t(key)).strong());
-            }
-            ui.end_row();
+            header_row(
+                ui,
+                tr,
+                &[
+                    "col-day",
+                    "col-date",
+                    "col-runs",
+                    "col-brier",
+                    "col-reliability-short",
+                ],
+            );
             for (i, d) in days.iter().enumerate() {
                 ui.label((i + 1).to_string());
                 ui.label(d.day.to_string());
                 ui.label(d.runs.to_string());
-                ui.label(num(tr, &d.brier, 3));
-                ui.label(num(tr, &d.reliability, 3));
+                ui.label(tr.metric(&d.brier, 3));
+                ui.label(tr.metric(&d.reliability, 3));
                 ui.end_row();
             }
         });
@@ -711,19 +691,20 @@ fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
         .max_height(300.0)
         .show(ui, |ui| {
             egui::Grid::new("cases-table").striped(true).show(ui, |ui| {
-                for key in [
-                    "col-rank",
-                    "col-scenario",
-                    "col-case",
-                    "outcome",
-                    "col-trainees",
-                    "row-class",
-                    "ideal-forecast",
-                    "col-fooled",
-                ] {
-                    ui.label(egui::RichText::new(tr.t(key)).strong());
-                }
-                ui.end_row();
+                header_row(
+                    ui,
+                    tr,
+                    &[
+                        "col-rank",
+                        "col-scenario",
+                        "col-case",
+                        "outcome",
+                        "col-trainees",
+                        "row-class",
+                        "ideal-forecast",
+                        "col-fooled",
+                    ],
+                );
                 for (i, c) in shown.iter().enumerate() {
                     ui.label((i + 1).to_string());
                     ui.label(format!("{} ({})", c.scenario_id, c.course_code));
