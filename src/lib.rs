@@ -7,13 +7,14 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
-pub mod check;
+pub mod debrief;
 pub mod cohort;
-pub mod export;
 pub mod forecast;
-pub mod forecasts_csv;
+pub mod i18n;
+pub mod launch;
 pub mod model;
 pub mod parallel;
+pub mod research;
 pub mod run;
 pub mod scenario;
 pub mod score;

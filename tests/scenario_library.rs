@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use ontrack::check::check;
+use ontrack::research::check::check;
 use ontrack::scenario::{bundled_ids, resolve};
 
 #[test]

@@ -174,3 +174,28 @@ col-course = course code
 trainee-pooled = All runs pooled: Brier { $brier }, miscalibration { $reliability }, AUC { $auc } ({ $n } forecasts).
 new-seed = Pick one
 no-folder-chosen = No folder chosen. You can also type the folder's path and press Load.
+
+## A case as text (`ontrack case`, and wherever a case is printed)
+case-woman = woman
+case-man = man
+case-years = years
+case-score = score
+case-alliance = alliance
+case-session = Session
+case-event = Event
+case-neq = { $item } ({ $severity } of 4)
+case-hidden = Hidden: course { $course }; drift: { $drift }; hello-goodbye: { $hello }; outcome: { $outcome }
+case-drift-from = { $kind } (from session { $onset })
+case-drift-none = none
+case-hidden-event = session { $session }: { $event } = { $class }
+yes = yes
+no = no
+
+## The course sheet a trainer prints (HTML; the code arrives escaped)
+sheet-heading = Forecasting exercise: who will get worse?
+sheet-step-1 = Open OnTrack.
+sheet-step-2 = Choose a pseudonym: a name that does not identify you. Use the same one every week to see your progress.
+sheet-step-3 = Type the course code <b>{ $code }</b> in the ‘Course code’ field and click Start.
+sheet-step-4 = Read the briefing. At each checkpoint give the chance (1–99 %) that the client will have deteriorated by the end of treatment, flag sessions where the therapist drifts from the protocol, and classify every unwanted event.
+sheet-step-5 = After each client you see what happened; at the end you get your debrief. Your answers are saved after every step: close the window and you can go on later where you stopped.
+sheet-about = { $cases } clients, { $sessions } sessions each, measure { $measure }; about { $minutes } minutes. Everyone with this code gets the same clients, so we can discuss them together.

@@ -174,3 +174,28 @@ col-course = cursuscode
 trainee-pooled = Alle rondes samen: Brier { $brier }, miskalibratie { $reliability }, AUC { $auc } ({ $n } voorspellingen).
 new-seed = Kies er een
 no-folder-chosen = Geen map gekozen. Je kunt het pad van de map ook intypen en op Laden klikken.
+
+## A case as text (`ontrack case`, and wherever a case is printed)
+case-woman = vrouw
+case-man = man
+case-years = jaar
+case-score = score
+case-alliance = werkrelatie
+case-session = Sessie
+case-event = Gebeurtenis
+case-neq = { $item } ({ $severity } van 4)
+case-hidden = Verborgen: beloop { $course }; drift: { $drift }; hello-goodbye: { $hello }; afloop: { $outcome }
+case-drift-from = { $kind } (vanaf sessie { $onset })
+case-drift-none = geen
+case-hidden-event = sessie { $session }: { $event } = { $class }
+yes = ja
+no = nee
+
+## The course sheet a trainer prints (HTML; the code arrives escaped)
+sheet-heading = Oefening in voorspellen: wie gaat achteruit?
+sheet-step-1 = Open OnTrack.
+sheet-step-2 = Kies een pseudoniem: een naam die jou niet herkenbaar maakt. Gebruik elke week dezelfde, dan zie je je voortgang.
+sheet-step-3 = Typ de cursuscode <b>{ $code }</b> in het vak ‘Cursuscode’ en klik op Starten.
+sheet-step-4 = Lees de uitleg. Geef bij elk meetmoment de kans (1–99 %) dat de cliënt aan het eind van de behandeling achteruit is gegaan, markeer sessies waarin de therapeut van het protocol afwijkt, en deel elke ongewenste gebeurtenis in.
+sheet-step-5 = Na elke cliënt zie je wat er gebeurde; aan het eind krijg je je nabespreking. Je antwoorden worden na elke stap bewaard: sluit je het venster, dan ga je later verder waar je was.
+sheet-about = { $cases } cliënten, { $sessions } sessies elk, meetinstrument { $measure }; ongeveer { $minutes } minuten. Iedereen met deze code krijgt dezelfde cliënten, zodat we ze samen kunnen bespreken.

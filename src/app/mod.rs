@@ -4,7 +4,6 @@
 
 pub mod background;
 pub mod demo;
-pub mod i18n;
 mod icon;
 pub mod plots;
 pub mod screens;
@@ -13,7 +12,6 @@ pub mod theme;
 pub mod trainer;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
@@ -24,40 +22,9 @@ use bevy_egui::{
 };
 use std::time::Duration;
 
-use crate::scenario::{Lang, Scenario};
+use crate::launch::{Options, TrainerView};
 pub use demo::Demo;
 pub use state::{AppState, Screen};
-
-/// How the window is opened: for a trainee, or as the demo.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub lang: Lang,
-    /// The ideal bot plays a run: seconds per step, and steps taken at once before the window opens.
-    pub demo: Option<(f32, u32)>,
-    /// Open on the trainer station.
-    pub trainer: Option<TrainerOptions>,
-    /// Save the window to this file and quit (after `exit_after_frames` frames).
-    pub screenshot: Option<PathBuf>,
-    /// Quit after this many frames (with `screenshot`: take it then).
-    pub exit_after_frames: Option<u32>,
-    /// Index of the scenario to select at the start.
-    pub selected: usize,
-    /// When the program started, to log the time to the first frame.
-    pub started: std::time::Instant,
-    /// Text size factor and high contrast at the start.
-    pub text_size: f32,
-    pub high_contrast: bool,
-}
-
-/// Opening on the trainer station: the folder, the view, and a row to select or open (0-based, in
-/// the table's order).
-#[derive(Debug, Clone)]
-pub struct TrainerOptions {
-    pub folder: PathBuf,
-    pub view: String,
-    pub select: Option<usize>,
-    pub open: Option<usize>,
-}
 
 /// The app's state as a bevy resource.
 #[derive(Resource)]
@@ -75,11 +42,11 @@ struct Finish {
 }
 
 /// Opens the window and runs the app until it is closed.
-pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, options: Options) {
-    let mut state = AppState::new(scenarios, results_dir, options.lang);
+pub fn run(options: Options) {
+    let mut state = AppState::new(options.scenarios, options.results_dir, options.lang);
     state.selected = options.selected;
-    state.text_scale = options.text_size;
-    state.high_contrast = options.high_contrast;
+    state.text_scale = options.look.text_size;
+    state.high_contrast = options.look.high_contrast;
     let mut settings = WinitSettings::desktop_app();
     if let Some((pace, skip)) = options.demo {
         state.demo = Some(Demo::new(pace));
@@ -87,15 +54,16 @@ pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, options: Options
             state.demo_step();
         }
     }
-    let capture = options.screenshot.is_some() || options.exit_after_frames.is_some();
+    let capture =
+        options.capture.screenshot.is_some() || options.capture.exit_after_frames.is_some();
     if let Some(t) = options.trainer {
         state.screen = Screen::Trainer;
         state.trainer.folder = t.folder.display().to_string();
-        state.trainer.tab = match t.view.as_str() {
-            "progress" => trainer::Tab::Progress,
-            "cases" => trainer::Tab::Cases,
-            "handout" => trainer::Tab::HandOut,
-            _ => trainer::Tab::Runs,
+        state.trainer.tab = match t.view {
+            TrainerView::Runs => trainer::Tab::Runs,
+            TrainerView::Progress => trainer::Tab::Progress,
+            TrainerView::Cases => trainer::Tab::Cases,
+            TrainerView::Handout => trainer::Tab::HandOut,
         };
         state.trainer.load();
         if capture || t.select.is_some() || t.open.is_some() {
@@ -143,8 +111,8 @@ pub fn run(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, options: Options
         .init_resource::<KeepDrawing>()
         .insert_resource(Finish {
             started: options.started,
-            screenshot: options.screenshot,
-            exit_after_frames: options.exit_after_frames,
+            screenshot: options.capture.screenshot,
+            exit_after_frames: options.capture.exit_after_frames,
             frames: 0,
             shot_at: None,
         })

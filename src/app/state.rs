@@ -4,14 +4,16 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::cohort::{RunScores, Scores, load_dir, score_run};
+use crate::cohort::load_dir;
+use crate::debrief::{RunScores, Scores, score_run, show};
+use crate::forecast::Benchmark;
 use crate::forecast::{Actuarial, Benchmarks, Ideal};
 use crate::run::{Action, Phase, Session, SessionError, unfinished};
 use crate::scenario::{Lang, Scenario};
 
 use super::background::{Background, finished};
 use super::demo::Demo;
-use super::i18n::Texts;
+use crate::i18n::Texts;
 use super::trainer::TrainerState;
 
 /// Seconds the reveal takes per session it draws.
@@ -62,18 +64,21 @@ impl Tr<'_> {
 
     /// A measure with `decimals` decimals, or "—" when it is not defined.
     pub fn metric(&self, m: &crate::score::Metric, decimals: usize) -> String {
-        m.as_ref()
-            .value()
-            .map_or("—".to_string(), |v| self.number(*v, decimals))
+        show::metric(m, decimals, self.lang, "—")
     }
 
     /// A number with `decimals` decimals, with a decimal comma in Dutch.
     pub fn number(&self, value: f64, decimals: usize) -> String {
-        let text = format!("{value:.decimals$}");
-        match self.lang {
-            Lang::Nl => text.replace('.', ","),
-            Lang::En => text,
-        }
+        show::number(value, decimals, self.lang)
+    }
+
+    /// The name of a benchmark forecaster, as the screens call it.
+    pub fn benchmark(&self, b: Benchmark) -> String {
+        self.t(match b {
+            Benchmark::Ideal => "ideal-forecast",
+            Benchmark::Actuarial => "actuarial-forecast",
+            Benchmark::BaseRate => "base-rate-forecast",
+        })
     }
 }
 
@@ -258,14 +263,9 @@ impl AppState {
         if code.is_empty() {
             return Ok(None);
         }
-        let (prefix, seed) = crate::run::code::decode(code).map_err(|e| e.to_string())?;
-        let s = self
-            .scenarios
-            .iter()
-            .find(|s| s.course_prefix() == prefix)
-            .cloned()
-            .ok_or_else(|| format!("{code}: no scenario here has the code {prefix}"))?;
-        Ok(Some((s, seed, code.to_ascii_uppercase())))
+        crate::run::code::find_course(code, self.scenarios.iter().cloned())
+            .map(Some)
+            .map_err(|e| e.to_string())
     }
 
     /// Resumes an unfinished run.

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use super::{Cohort, RunScores};
+use super::Cohort;
+use crate::debrief::RunScores;
+use crate::forecast::Benchmark;
 use crate::score::{Interval, Metric};
 
 /// The columns, in order.
@@ -70,9 +72,9 @@ fn row(r: &RunScores) -> Vec<String> {
     let f = &s.forecasts;
     let (brier_low, brier_high) = ends(&f.brier_ci);
     let (auc_low, auc_high) = ends(&f.auc_ci);
-    let bench = |name: &str, pick: fn(&crate::score::ProbabilityScores) -> &Metric| {
+    let bench = |b: Benchmark, pick: fn(&crate::score::ProbabilityScores) -> &Metric| {
         s.benchmarks
-            .get(name)
+            .get(&b)
             .map_or(String::new(), |b| cell(pick(b)))
     };
     let d = &s.drift;
@@ -101,11 +103,11 @@ fn row(r: &RunScores) -> Vec<String> {
         cell(&f.auc),
         auc_low,
         auc_high,
-        bench("ideal", |b| &b.brier),
-        bench("actuarial", |b| &b.brier),
-        bench("base_rate", |b| &b.brier),
-        bench("ideal", |b| &b.auc),
-        bench("actuarial", |b| &b.auc),
+        bench(Benchmark::Ideal, |b| &b.brier),
+        bench(Benchmark::Actuarial, |b| &b.brier),
+        bench(Benchmark::BaseRate, |b| &b.brier),
+        bench(Benchmark::Ideal, |b| &b.auc),
+        bench(Benchmark::Actuarial, |b| &b.auc),
         d.hits.to_string(),
         d.misses.to_string(),
         d.false_alarms.to_string(),

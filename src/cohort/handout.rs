@@ -1,6 +1,7 @@
 //! The instruction sheet a trainer prints for a course: the course code in large type and the steps
 //! a trainee follows, in Dutch or English, as a self-contained HTML page (any browser prints it).
 
+use crate::i18n::{t, tf};
 use crate::scenario::{Lang, Scenario};
 
 /// Escapes text for HTML.
@@ -15,36 +16,25 @@ fn esc(text: &str) -> String {
 pub fn handout_html(scenario: &Scenario, code: &str, lang: Lang) -> String {
     let f = &scenario.file;
     let title = esc(f.title.get(lang));
-    let (heading, steps, about) = match lang {
-        Lang::Nl => (
-            "Oefening in voorspellen: wie gaat achteruit?",
-            [
-                "Open OnTrack.".to_string(),
-                "Kies een pseudoniem: een naam die jou niet herkenbaar maakt. Gebruik elke week dezelfde, dan zie je je voortgang.".to_string(),
-                format!("Typ de cursuscode <b>{}</b> in het vak ‘Cursuscode’ en klik op Starten.", esc(code)),
-                "Lees de uitleg. Geef bij elk meetmoment de kans (1–99 %) dat de cliënt aan het eind van de behandeling achteruit is gegaan, markeer sessies waarin de therapeut van het protocol afwijkt, en deel elke ongewenste gebeurtenis in.".to_string(),
-                "Na elke cliënt zie je wat er gebeurde; aan het eind krijg je je nabespreking. Je antwoorden worden na elke stap bewaard: sluit je het venster, dan ga je later verder waar je was.".to_string(),
-            ],
-            format!(
-                "{} cliënten, {} sessies elk, meetinstrument {}; ongeveer {} minuten. Iedereen met deze code krijgt dezelfde cliënten, zodat we ze samen kunnen bespreken.",
-                f.cases_per_run, f.sessions, esc(&f.measure.name), f.minutes
-            ),
-        ),
-        Lang::En => (
-            "Forecasting exercise: who will get worse?",
-            [
-                "Open OnTrack.".to_string(),
-                "Choose a pseudonym: a name that does not identify you. Use the same one every week to see your progress.".to_string(),
-                format!("Type the course code <b>{}</b> in the ‘Course code’ field and click Start.", esc(code)),
-                "Read the briefing. At each checkpoint give the chance (1–99 %) that the client will have deteriorated by the end of treatment, flag sessions where the therapist drifts from the protocol, and classify every unwanted event.".to_string(),
-                "After each client you see what happened; at the end you get your debrief. Your answers are saved after every step: close the window and you can go on later where you stopped.".to_string(),
-            ],
-            format!(
-                "{} clients, {} sessions each, measure {}; about {} minutes. Everyone with this code gets the same clients, so we can discuss them together.",
-                f.cases_per_run, f.sessions, esc(&f.measure.name), f.minutes
-            ),
-        ),
-    };
+    let code_html = esc(code);
+    let heading = t(lang, "sheet-heading");
+    let steps = [
+        t(lang, "sheet-step-1"),
+        t(lang, "sheet-step-2"),
+        tf(lang, "sheet-step-3", &[("code", code_html.clone().into())]),
+        t(lang, "sheet-step-4"),
+        t(lang, "sheet-step-5"),
+    ];
+    let about = tf(
+        lang,
+        "sheet-about",
+        &[
+            ("cases", f.cases_per_run.into()),
+            ("sessions", f.sessions.into()),
+            ("measure", esc(&f.measure.name).into()),
+            ("minutes", f.minutes.into()),
+        ],
+    );
     let items: String = steps.iter().map(|s| format!("<li>{s}</li>\n")).collect();
     let lang_tag = match lang {
         Lang::Nl => "nl",
@@ -68,7 +58,7 @@ li {{ margin-bottom: 0.6em; }}
 {items}</ol>
 </body></html>
 "#,
-        code = esc(code),
+        code = code_html,
     )
 }
 

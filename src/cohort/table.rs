@@ -4,19 +4,23 @@
 use std::fmt::Write as _;
 
 use super::Cohort;
-use super::views::{Who, pooled_scores};
+use super::views::pooled_scores;
+use crate::debrief::show;
+use crate::forecast::Forecaster;
+use crate::scenario::Lang;
 use crate::score::{Interval, Metric};
 
+/// A metric in a cell of the table.
 fn num(m: &Metric, decimals: usize) -> String {
-    m.as_ref()
-        .value()
-        .map_or("—".to_string(), |v| format!("{v:.decimals$}"))
+    show::metric(m, decimals, Lang::En, "—")
 }
 
 fn interval(m: &Metric<Interval>) -> String {
-    m.as_ref()
-        .value()
-        .map_or(String::new(), |i| format!("[{:.3}–{:.3}]", i.low, i.high))
+    if m.is_defined() {
+        format!("[{}]", show::interval(m, 3, Lang::En, ""))
+    } else {
+        String::new()
+    }
 }
 
 /// The table as text.
@@ -56,19 +60,14 @@ pub fn table(cohort: &Cohort) -> String {
                 .filter(|x| (x.scenario_id.as_str(), x.seed) == key)
                 .max_by_key(|x| x.scores.cases);
             if let Some(best) = fullest {
-                for (name, b) in &best.scores.benchmarks {
+                for (&benchmark, b) in &best.scores.benchmarks {
                     // Benchmarks within a run are scored without intervals (to load cohorts
                     // fast); this one row gets its interval here.
-                    let who = match *name {
-                        "ideal" => Who::Ideal,
-                        "actuarial" => Who::Actuarial,
-                        _ => Who::BaseRate,
-                    };
-                    let brier_ci = pooled_scores(&[best], who).brier_ci;
+                    let brier_ci = pooled_scores(&[best], Forecaster::Benchmark(benchmark)).brier_ci;
                     let _ = writeln!(
                         out,
                         "{:<22} {:>5} {:>6} {:<21} {:>6} {:>6} {:>6} {:>6} {:>6}",
-                        format!("[{name}]"),
+                        format!("[{}]", benchmark.slug()),
                         best.scores.cases,
                         num(&b.brier, 3),
                         interval(&brier_ci),
@@ -108,12 +107,7 @@ pub fn table(cohort: &Cohort) -> String {
     if !cohort.rejected.is_empty() {
         let _ = writeln!(out, "\nfiles not used ({}):", cohort.rejected.len());
         for r in &cohort.rejected {
-            // Read errors already start with the file's name.
-            if r.reason.starts_with(&r.file) {
-                let _ = writeln!(out, "  {}", r.reason);
-            } else {
-                let _ = writeln!(out, "  {}: {}", r.file, r.reason);
-            }
+            let _ = writeln!(out, "  {}", r.reason);
         }
     }
     let _ = writeln!(

@@ -9,7 +9,8 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::{CheckpointForecast, RunScores};
+use crate::debrief::RunScores;
+use crate::forecast::Forecaster;
 use crate::score::{
     Interval, Metric, ProbabilityScores, Reference, ReliabilityBin, probability_scores,
     reliability_diagram,
@@ -91,35 +92,15 @@ pub fn compare(a: &RunScores, b: &RunScores, key: SortKey, descending: bool) -> 
     }
 }
 
-/// Whose forecasts to pool: the trainees', or a benchmark forecaster's on the same checkpoints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Who {
-    Trainee,
-    Ideal,
-    Actuarial,
-    BaseRate,
-}
-
-impl Who {
-    fn pick(self, f: &CheckpointForecast) -> f64 {
-        match self {
-            Who::Trainee => f.trainee,
-            Who::Ideal => f.ideal,
-            Who::Actuarial => f.actuarial,
-            Who::BaseRate => f.base_rate,
-        }
-    }
-}
-
 /// Every forecast of `who` in some runs, with the outcomes and the base-rate forecasts, in one list.
-fn pooled(runs: &[&RunScores], who: Who) -> (Vec<f64>, Vec<bool>, Vec<f64>) {
+fn pooled(runs: &[&RunScores], who: Forecaster) -> (Vec<f64>, Vec<bool>, Vec<f64>) {
     let mut forecasts = Vec::new();
     let mut outcomes = Vec::new();
     let mut base = Vec::new();
     for r in runs {
         for case in &r.scores.case_forecasts {
             for f in &case.forecasts {
-                forecasts.push(who.pick(f));
+                forecasts.push(f.of(who));
                 outcomes.push(case.deteriorated);
                 base.push(f.base_rate);
             }
@@ -129,13 +110,13 @@ fn pooled(runs: &[&RunScores], who: Who) -> (Vec<f64>, Vec<bool>, Vec<f64>) {
 }
 
 /// The reliability diagram of all forecasts of some runs pooled (a class, or one trainee's runs).
-pub fn pooled_diagram(runs: &[&RunScores], who: Who) -> Metric<Vec<ReliabilityBin>> {
+pub fn pooled_diagram(runs: &[&RunScores], who: Forecaster) -> Metric<Vec<ReliabilityBin>> {
     let (forecasts, outcomes, _) = pooled(runs, who);
     reliability_diagram(&forecasts, &outcomes)
 }
 
 /// All scores of the pooled forecasts of some runs, with the base-rate forecasts as reference.
-pub fn pooled_scores(runs: &[&RunScores], who: Who) -> ProbabilityScores {
+pub fn pooled_scores(runs: &[&RunScores], who: Forecaster) -> ProbabilityScores {
     let (forecasts, outcomes, base) = pooled(runs, who);
     probability_scores(&forecasts, &outcomes, Reference::Forecasts(&base), SEED)
 }
@@ -165,7 +146,7 @@ pub fn progress(runs: &[&RunScores], tz: &TimeZone) -> Vec<ProgressPoint> {
     }
     days.into_iter()
         .map(|(day, runs)| {
-            let s = pooled_scores(&runs, Who::Trainee);
+            let s = pooled_scores(&runs, Forecaster::Trainee);
             ProgressPoint {
                 day,
                 runs: runs.len(),
@@ -257,7 +238,7 @@ pub fn case_difficulty(runs: &[&RunScores]) -> Vec<CaseDifficulty> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cohort::{CaseForecasts, Scores};
+    use crate::debrief::{CaseForecasts, CheckpointForecast, Scores};
     use crate::score::{classification_scores, detection_scores};
     use jiff::Timestamp;
 
@@ -347,7 +328,7 @@ mod tests {
             "2026-11-02T10:00:00Z",
             &[(0, 0, 0.12, 0.1, false), (1, 0, 0.85, 0.1, true)],
         );
-        let bins = pooled_diagram(&[&a, &b], Who::Trainee)
+        let bins = pooled_diagram(&[&a, &b], Forecaster::Trainee)
             .value()
             .unwrap_or_default();
         let filled: Vec<(u64, f64)> = bins

@@ -15,27 +15,52 @@ pub use ideal::Ideal;
 use crate::model::Visible;
 use crate::scenario::Scenario;
 
-/// The benchmark forecasters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// Who gave a forecast: the trainee, or one of the benchmark forecasters on the same cases. The one
+/// name for "who forecast" in scores, tables, plots and files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Forecaster {
-    BaseRate,
-    Actuarial,
-    Ideal,
+    Trainee,
+    Benchmark(Benchmark),
 }
 
 impl Forecaster {
-    pub const ALL: [Forecaster; 3] = [
-        Forecaster::BaseRate,
-        Forecaster::Actuarial,
-        Forecaster::Ideal,
+    /// The trainee and the benchmarks, in the order tables pin them: trainee, then the best
+    /// possible, the early-warning rule and the base rate.
+    pub const ALL: [Forecaster; 4] = [
+        Forecaster::Trainee,
+        Forecaster::Benchmark(Benchmark::Ideal),
+        Forecaster::Benchmark(Benchmark::Actuarial),
+        Forecaster::Benchmark(Benchmark::BaseRate),
     ];
 
-    /// The label used in CSV files and tables.
+    /// The name used in CSV files, JSON and tables.
     pub fn slug(self) -> &'static str {
         match self {
-            Forecaster::BaseRate => "base_rate",
-            Forecaster::Actuarial => "actuarial",
-            Forecaster::Ideal => "ideal",
+            Forecaster::Trainee => "trainee",
+            Forecaster::Benchmark(b) => b.slug(),
+        }
+    }
+}
+
+/// The benchmark forecasters. Declared in the alphabetical order of their names, so that maps keyed
+/// by them list them as the tables and JSON always have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Benchmark {
+    Actuarial,
+    BaseRate,
+    Ideal,
+}
+
+impl Benchmark {
+    /// From the floor to the ceiling: base rate, early-warning rule, best possible.
+    pub const ALL: [Benchmark; 3] = [Benchmark::BaseRate, Benchmark::Actuarial, Benchmark::Ideal];
+
+    /// The name used in CSV files, JSON and tables.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Benchmark::BaseRate => "base_rate",
+            Benchmark::Actuarial => "actuarial",
+            Benchmark::Ideal => "ideal",
         }
     }
 }
@@ -74,11 +99,11 @@ impl<'a> Benchmarks<'a> {
     }
 
     /// The forecast of `which` for what is visible.
-    pub fn forecast(&self, which: Forecaster, v: &Visible) -> f64 {
+    pub fn forecast(&self, which: Benchmark, v: &Visible) -> f64 {
         match which {
-            Forecaster::BaseRate => base_rate(self.scenario),
-            Forecaster::Actuarial => self.actuarial().forecast(self.scenario, v),
-            Forecaster::Ideal => self.ideal.forecast(self.scenario, v),
+            Benchmark::BaseRate => base_rate(self.scenario),
+            Benchmark::Actuarial => self.actuarial().forecast(self.scenario, v),
+            Benchmark::Ideal => self.ideal.forecast(self.scenario, v),
         }
     }
 }

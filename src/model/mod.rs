@@ -2,9 +2,8 @@
 
 pub mod case;
 pub mod generate;
-pub mod measure;
 pub mod notes;
 
 pub use case::{Case, DriftState, Event, Hidden, Patient, SessionNote, Visible};
 pub use generate::{generate, generate_case, log_dose};
-pub use measure::{MeasureRules, Outcome};
+pub use crate::scenario::measure::{MeasureRules, Outcome};

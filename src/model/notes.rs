@@ -1,6 +1,7 @@
 //! Renders the structured channels of a case into the text a clinician would read.
 
 use super::case::{Event, SessionNote};
+use crate::i18n::{t, tf};
 use crate::scenario::{Lang, Scenario};
 
 /// The session note as text: each protocol element delivered or omitted, then anything off protocol.
@@ -52,31 +53,27 @@ pub fn shown_number(x: f64, step: f64) -> String {
 pub fn render_neq(s: &Scenario, event: &Event, lang: Lang) -> Option<String> {
     let neq = s.file.events.get(event.kind)?.neq.as_ref()?;
     let item = s.file.neq_items.iter().find(|i| i.key == neq.item)?;
-    let of = match lang {
-        Lang::Nl => "van",
-        Lang::En => "of",
-    };
-    Some(format!("{} ({} {of} 4)", item.text.get(lang), neq.severity))
+    Some(tf(
+        lang,
+        "case-neq",
+        &[
+            ("item", item.text.get(lang).into()),
+            ("severity", neq.severity.into()),
+        ],
+    ))
 }
 
 /// A whole case as a clinician would read it in a file, up to and including session `seen`:
 /// the patient card, then per session the score, alliance, note and events.
 pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> String {
     let f = &s.file;
-    let (female, male, score_word, alliance_word, session_word, event_word, age_word) = match lang {
-        Lang::Nl => (
-            "vrouw",
-            "man",
-            "score",
-            "werkrelatie",
-            "Sessie",
-            "Gebeurtenis",
-            "jaar",
-        ),
-        Lang::En => (
-            "woman", "man", "score", "alliance", "Session", "Event", "years",
-        ),
-    };
+    let word = |key| t(lang, key);
+    let (score_word, alliance_word, session_word, event_word) = (
+        word("case-score"),
+        word("case-alliance"),
+        word("case-session"),
+        word("case-event"),
+    );
     let v = case.visible(seen);
     let p = v.patient();
     let complaint = f
@@ -85,9 +82,10 @@ pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> S
         .get(p.complaint)
         .map_or("", |c| c.get(lang));
     let mut out = format!(
-        "{} {age_word}, {} — {complaint}\nIntake: {} {} {}\n",
+        "{} {}, {} — {complaint}\nIntake: {} {} {}\n",
         p.age,
-        if p.female { female } else { male },
+        word("case-years"),
+        word(if p.female { "case-woman" } else { "case-man" }),
         f.measure.name,
         score_word,
         shown_number(
@@ -112,6 +110,59 @@ pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> S
             if let Some(neq) = render_neq(s, e, lang) {
                 out.push_str(&format!("    NEQ: {neq}\n"));
             }
+        }
+    }
+    out
+}
+
+/// What the trainee never sees of a case, for a scenario author reading it with `ontrack case`: the
+/// course, drift, hello-goodbye, the outcome and the Linden class of each event.
+pub fn render_hidden(s: &Scenario, case: &super::Case, lang: Lang) -> String {
+    let f = &s.file;
+    let course = f
+        .courses
+        .get(case.hidden.course)
+        .map_or("", |k| k.label.get(lang));
+    let drift = case.hidden.drift.map_or_else(
+        || t(lang, "case-drift-none"),
+        |d| {
+            let kind = f.drift.kinds.get(d.kind).map_or("", |k| k.label.get(lang));
+            tf(
+                lang,
+                "case-drift-from",
+                &[("kind", kind.into()), ("onset", d.onset.into())],
+            )
+        },
+    );
+    let mut out = tf(
+        lang,
+        "case-hidden",
+        &[
+            ("course", course.into()),
+            ("drift", drift.into()),
+            (
+                "hello",
+                t(lang, if case.hidden.hello_goodbye { "yes" } else { "no" }).into(),
+            ),
+            (
+                "outcome",
+                t(lang, &format!("outcome-{}", case.outcome.slug())).into(),
+            ),
+        ],
+    );
+    out.push('\n');
+    for e in &case.events {
+        if let Some(k) = f.events.get(e.kind) {
+            let line = tf(
+                lang,
+                "case-hidden-event",
+                &[
+                    ("session", e.session.into()),
+                    ("event", k.key.as_str().into()),
+                    ("class", t(lang, &format!("short-{}", k.linden.slug())).into()),
+                ],
+            );
+            out.push_str(&format!("  {line}\n"));
         }
     }
     out

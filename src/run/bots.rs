@@ -5,11 +5,11 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::machine::{Action, Due, Run};
-use crate::forecast::{Benchmarks, Forecaster, Signal};
+use crate::forecast::{Benchmark, Benchmarks, Signal};
 use crate::scenario::format::LindenClass;
 
-/// The bots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The bots. On the command line they are named in kebab case (`base-rate`, `typical`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Bot {
     /// Forecasts the base rate; never flags drift; calls every event unrelated.
     BaseRate,
@@ -48,11 +48,6 @@ impl Bot {
             Bot::Overconfident => "overconfident",
             Bot::Typical => "typical",
         }
-    }
-
-    /// The bot of a command-line name.
-    pub fn from_name(name: &str) -> Option<Bot> {
-        Bot::ALL.into_iter().find(|b| b.name() == name)
     }
 }
 
@@ -102,10 +97,10 @@ impl<'b> BotPlayer<'b> {
         let Some((_, v)) = run.visible() else {
             return 50;
         };
-        let ideal = || self.bench.forecast(Forecaster::Ideal, &v);
+        let ideal = || self.bench.forecast(Benchmark::Ideal, &v);
         let p = match self.bot {
-            Bot::BaseRate => self.bench.forecast(Forecaster::BaseRate, &v),
-            Bot::Actuarial => self.bench.forecast(Forecaster::Actuarial, &v),
+            Bot::BaseRate => self.bench.forecast(Benchmark::BaseRate, &v),
+            Bot::Actuarial => self.bench.forecast(Benchmark::Actuarial, &v),
             Bot::Ideal => ideal(),
             Bot::Random => self.rng.random_range(1..=99) as f64 / 100.0,
             Bot::Overconfident => {

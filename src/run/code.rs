@@ -8,6 +8,8 @@
 //! every single wrong character and every swap of two neighbours changes the check. Reading is
 //! forgiving: any case, without the dash, `O` read as 0 and `I`/`L` as 1.
 
+use crate::scenario::Scenario;
+
 /// Crockford base 32 (no I, L, O, U), followed by the five extra check symbols.
 const SYMBOLS: &[u8; 37] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
 
@@ -34,6 +36,28 @@ pub enum CodeError {
     SeedTooLarge(u64),
     #[error("\"{0}\" is not a scenario code: use four letters or digits")]
     Prefix(String),
+    #[error(
+        "{code}: no scenario has the course code prefix {prefix} — check the code, or name the scenario file the trainer gave you"
+    )]
+    UnknownScenario { code: String, prefix: String },
+}
+
+/// The scenario a course code names among `candidates`, the seed it carries, and the code as it is
+/// written on the board (upper case), for the command line and the app alike.
+pub fn find_course<S: std::borrow::Borrow<Scenario>>(
+    code: &str,
+    candidates: impl IntoIterator<Item = S>,
+) -> Result<(S, u64, String), CodeError> {
+    let code = code.trim();
+    let (prefix, seed) = decode(code)?;
+    let scenario = candidates
+        .into_iter()
+        .find(|s| s.borrow().course_prefix() == prefix)
+        .ok_or_else(|| CodeError::UnknownScenario {
+            code: code.to_string(),
+            prefix: prefix.clone(),
+        })?;
+    Ok((scenario, seed, code.to_ascii_uppercase()))
 }
 
 fn value(c: char) -> Option<usize> {

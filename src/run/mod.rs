@@ -30,11 +30,36 @@ pub enum SessionError {
         source: std::io::Error,
     },
     #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error(transparent)]
+    Answer(#[from] RunError),
+}
+
+/// Why a run file cannot be used: it cannot be read or parsed, or it does not verify against its
+/// regenerated cases. The message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
     File(#[from] RunFileError),
     #[error("{path}: {error}")]
     Verify { path: PathBuf, error: VerifyError },
-    #[error(transparent)]
-    Answer(#[from] RunError),
+}
+
+/// A run file read, verified and replayed: where every reader of run files starts (resuming, the
+/// debrief, the cohort, the trainer's drill-down).
+pub struct OpenedRun {
+    pub file: RunFile,
+    pub run: Run,
+}
+
+/// Reads, parses, verifies and replays the run file at `path`.
+pub fn open(path: &Path) -> Result<OpenedRun, OpenError> {
+    let file = load_run(path)?;
+    let run = replay(&file).map_err(|error| OpenError::Verify {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    Ok(OpenedRun { file, run })
 }
 
 /// A run with its file: every accepted action is written to disk before `apply` returns.
@@ -90,11 +115,7 @@ impl Session {
 
     /// Resumes a run from its file, checking it on the way.
     pub fn resume(path: &Path) -> Result<Session, SessionError> {
-        let file = load_run(path)?;
-        let run = replay(&file).map_err(|error| SessionError::Verify {
-            path: path.to_path_buf(),
-            error,
-        })?;
+        let OpenedRun { file, run } = open(path)?;
         Ok(Session {
             path: path.to_path_buf(),
             file,
@@ -147,6 +168,7 @@ pub fn unfinished(dir: &Path) -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "ron"))
         .filter_map(|p| {
+            // A finished run is told apart by its header alone; only unfinished ones are replayed.
             let file = load_run(&p).ok()?;
             (file.finished.is_none() && replay(&file).is_ok()).then_some((file.started, p))
         })

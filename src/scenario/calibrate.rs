@@ -10,7 +10,7 @@
 //! closed form; it rises with the solved prior, so bisection finds the prior to any precision.
 //! Clamping at the ends of the scale is left out; `ontrack check` shows it does not matter.
 
-use crate::model::measure::MeasureRules;
+use super::measure::MeasureRules;
 use crate::stats::upper_tail_blurred;
 
 use super::format::{Prior, ScenarioFile};

@@ -16,8 +16,8 @@ pub struct Text {
     pub en: String,
 }
 
-/// The languages the app speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The languages OnTrack speaks (`nl`, `en` on the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 pub enum Lang {
     Nl,
     En,

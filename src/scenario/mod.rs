@@ -5,6 +5,8 @@ pub mod calibrate;
 pub mod format;
 mod load;
 pub mod locate;
+pub mod measure;
+pub mod summary;
 pub mod validate;
 
 pub use format::{Lang, ScenarioFile};
@@ -14,7 +16,7 @@ pub use load::{
 
 use sha2::{Digest, Sha256};
 
-use crate::model::measure::MeasureRules;
+use measure::MeasureRules;
 use format::{Condition, Onset};
 
 /// When an event of the catalogue can happen, with names resolved to indices.

@@ -294,7 +294,7 @@ fn measure(c: &mut Checker) {
         sigma,
         "standard deviation",
     );
-    let sem = rci / (1.96 * std::f64::consts::SQRT_2);
+    let sem = super::measure::sem_of_reliable_change(rci);
     if sigma > 0.0 && rci > 0.0 && sigma < sem {
         c.add(
             "measure.session_noise_sd.value",

@@ -8,7 +8,8 @@ use egui_plot::MarkerShape;
 use crate::app::plots::{RunPoint, Series, bins, progress_plot, reliability_diagram};
 use crate::app::state::{AppState, Tr};
 use crate::app::theme;
-use crate::cohort::Scores;
+use crate::debrief::Scores;
+use crate::forecast::Benchmark;
 use crate::scenario::format::LindenClass;
 use crate::score::{Interval, Metric, ProbabilityScores, Undefined};
 
@@ -166,13 +167,9 @@ fn benchmark_table(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
                 ui.end_row();
             };
             row(ui, tr.t("your-forecast"), &scores.forecasts);
-            for (slug, key) in [
-                ("ideal", "ideal-forecast"),
-                ("actuarial", "actuarial-forecast"),
-                ("base_rate", "base-rate-forecast"),
-            ] {
-                if let Some(b) = scores.benchmarks.get(slug) {
-                    row(ui, tr.t(key), b);
+            for b in [Benchmark::Ideal, Benchmark::Actuarial, Benchmark::BaseRate] {
+                if let Some(p) = scores.benchmarks.get(&b) {
+                    row(ui, tr.benchmark(b), p);
                 }
             }
         });
@@ -187,7 +184,7 @@ fn diagram(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
         bins: bins(&scores.forecasts),
         counts: true,
     }];
-    if let Some(ideal) = scores.benchmarks.get("ideal") {
+    if let Some(ideal) = scores.benchmarks.get(&Benchmark::Ideal) {
         series.push(Series {
             name: tr.t("ideal-forecast"),
             colour: theme::BETTER,

@@ -12,11 +12,13 @@ pub use screen::trainer_ui;
 
 use super::background::{Background, finished};
 use crate::cohort::views::{
-    CaseDifficulty, ProgressPoint, SortKey, Who, case_difficulty, pooled_scores, progress,
+    CaseDifficulty, ProgressPoint, SortKey, case_difficulty, pooled_scores, progress,
 };
-use crate::cohort::{Cohort, RunScores, load_dir};
+use crate::cohort::{Cohort, load_dir};
+use crate::debrief::RunScores;
+use crate::forecast::Forecaster;
 use crate::forecast::Actuarial;
-use crate::run::{Run, load_run, replay};
+use crate::run::{self, OpenedRun, Run};
 use crate::score::ProbabilityScores;
 
 /// The views of the trainer station.
@@ -61,7 +63,7 @@ impl Drill {
 /// bootstrap intervals: too slow to compute every frame).
 pub struct Summary {
     /// The class and the benchmark forecasters, every run pooled.
-    pub pinned: Vec<(Who, ProbabilityScores)>,
+    pub pinned: Vec<(Forecaster, ProbabilityScores)>,
     pub cases: Vec<CaseDifficulty>,
 }
 
@@ -69,7 +71,7 @@ impl Summary {
     fn of(cohort: &Cohort) -> Self {
         let runs: Vec<&RunScores> = cohort.runs.iter().collect();
         Summary {
-            pinned: [Who::Trainee, Who::Ideal, Who::Actuarial, Who::BaseRate]
+            pinned: Forecaster::ALL
                 .into_iter()
                 .map(|who| (who, pooled_scores(&runs, who)))
                 .collect(),
@@ -217,7 +219,7 @@ impl TrainerState {
         let name = &cohort.runs.get(self.selected?)?.trainee;
         if self.trainee_scores.as_ref().is_none_or(|(n, _)| n != name) {
             let own: Vec<&RunScores> = cohort.runs.iter().filter(|r| &r.trainee == name).collect();
-            self.trainee_scores = Some((name.clone(), pooled_scores(&own, Who::Trainee)));
+            self.trainee_scores = Some((name.clone(), pooled_scores(&own, Forecaster::Trainee)));
         }
         self.trainee_scores.as_ref()
     }
@@ -285,11 +287,8 @@ impl TrainerState {
         let Some(r) = self.cohort.as_ref().and_then(|c| c.runs.get(run)) else {
             return;
         };
-        let replayed = load_run(Path::new(&r.file))
-            .map_err(|e| e.to_string())
-            .and_then(|file| replay(&file).map_err(|e| e.to_string()));
-        match replayed {
-            Ok(replayed) => {
+        match run::open(Path::new(&r.file)) {
+            Ok(OpenedRun { run: replayed, .. }) => {
                 let case = r.scores.case_forecasts.first().map_or(0, |c| c.case);
                 let scenario = replayed.scenario_arc();
                 self.drill = Some(Drill {
@@ -300,7 +299,7 @@ impl TrainerState {
                     norming: Some(Background::spawn(move || Actuarial::norm(&scenario))),
                 });
             }
-            Err(e) => self.message = Some(e),
+            Err(e) => self.message = Some(e.to_string()),
         }
     }
 

@@ -12,7 +12,9 @@ use crate::app::state::{AppState, Screen, Tr};
 use crate::app::theme;
 use crate::cohort::Cohort;
 use crate::cohort::handout::handout_html;
-use crate::cohort::views::{SortKey, Who};
+use crate::cohort::views::SortKey;
+use crate::debrief::{CaseForecasts, CheckpointForecast};
+use crate::forecast::Forecaster;
 use crate::scenario::{Lang, Scenario};
 use crate::score::ProbabilityScores;
 
@@ -169,12 +171,7 @@ fn folder_row(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
             .default_open(false)
             .show(ui, |ui| {
                 for r in &cohort.rejected {
-                    // Most reasons start with the file's name already.
-                    if r.reason.starts_with(&r.file) {
-                        ui.label(format!("⚠ {}", r.reason));
-                    } else {
-                        ui.label(format!("⚠ {}: {}", r.file, r.reason));
-                    }
+                    ui.label(format!("⚠ {}", r.reason));
                 }
             });
         }
@@ -264,14 +261,12 @@ fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
             });
             // Pinned: the class and the benchmarks, pooled over every run.
             for (who, p) in &summary.pinned {
-                let key = match who {
-                    Who::Trainee => "row-class",
-                    Who::Ideal => "ideal-forecast",
-                    Who::Actuarial => "actuarial-forecast",
-                    Who::BaseRate => "base-rate-forecast",
+                let name = match *who {
+                    Forecaster::Trainee => tr.t("row-class"),
+                    Forecaster::Benchmark(b) => tr.benchmark(b),
                 };
                 ui.horizontal(|ui| {
-                    cell(ui, NAME_WIDTH, egui::RichText::new(tr.t(key)).strong());
+                    cell(ui, NAME_WIDTH, egui::RichText::new(name).strong());
                     let cases: usize = cohort.runs.iter().map(|r| r.scores.cases).sum();
                     number_cells(ui, tr, &tr.t("all-runs"), "", &cases.to_string(), p, "");
                 });
@@ -362,7 +357,7 @@ fn diagrams(
     let class_bins = summary
         .pinned
         .iter()
-        .find(|(who, _)| *who == Who::Trainee)
+        .find(|(who, _)| *who == Forecaster::Trainee)
         .map_or(&[][..], |(_, p)| bins(p));
     let mut series = vec![Series {
         name: tr.t("row-class"),
@@ -516,8 +511,8 @@ fn drill_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
 
 /// The forecasts at each checkpoint of one case: the trainee's, the ideal and the actuarial ones,
 /// against the outcome (a line at 100 % or 0 %).
-fn forecasts_plot(ui: &mut egui::Ui, tr: &Tr, c: &crate::cohort::CaseForecasts) {
-    let series = |pick: fn(&crate::cohort::CheckpointForecast) -> f64| -> Vec<[f64; 2]> {
+fn forecasts_plot(ui: &mut egui::Ui, tr: &Tr, c: &CaseForecasts) {
+    let series = |pick: fn(&CheckpointForecast) -> f64| -> Vec<[f64; 2]> {
         c.forecasts
             .iter()
             .map(|f| [f64::from(f.checkpoint), pick(f) * 100.0])
@@ -539,8 +534,8 @@ fn forecasts_plot(ui: &mut egui::Ui, tr: &Tr, c: &crate::cohort::CaseForecasts) 
                 tr.t("your-forecast"),
                 theme::YOU,
                 MarkerShape::Circle,
-                (|f: &crate::cohort::CheckpointForecast| f.trainee)
-                    as fn(&crate::cohort::CheckpointForecast) -> f64,
+                (|f: &CheckpointForecast| f.trainee)
+                    as fn(&CheckpointForecast) -> f64,
             ),
             (
                 tr.t("ideal-forecast"),

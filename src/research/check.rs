@@ -7,10 +7,12 @@
 //! must have the lowest Brier score at every checkpoint and pass a Hosmer–Lemeshow test of calibration
 //! over ten bins (at the 0.1 % level, so that a correct model fails by chance once in a thousand runs).
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 
-use crate::forecast::{Benchmarks, Forecaster};
+use crate::forecast::{Benchmark, Benchmarks};
 use crate::model::{Case, Outcome, generate_case};
 use crate::scenario::format::LindenClass;
 use crate::scenario::{EventCondition, Scenario};
@@ -46,7 +48,7 @@ pub struct RateLine {
 #[derive(Debug, Clone, Serialize)]
 pub struct ForecasterLine {
     pub checkpoint: u32,
-    pub forecaster: Forecaster,
+    pub forecaster: Benchmark,
     pub brier: f64,
     pub reliability: f64,
     pub auc: Option<f64>,
@@ -99,7 +101,7 @@ pub fn check(s: &Scenario, n: u64, seed: u64, progress: &mut dyn FnMut(u64)) -> 
         counts.add(s, &case);
         for (ci, &cp) in checkpoints.iter().enumerate() {
             let v = case.visible(cp);
-            for (fi, f) in Forecaster::ALL.iter().enumerate() {
+            for (fi, f) in Benchmark::ALL.iter().enumerate() {
                 if let Some(list) = forecasts.get_mut(ci).and_then(|row| row.get_mut(fi)) {
                     list.push(bench.forecast(*f, &v));
                 }
@@ -125,7 +127,7 @@ pub fn check(s: &Scenario, n: u64, seed: u64, progress: &mut dyn FnMut(u64)) -> 
             continue;
         };
         let mut briers = Vec::new();
-        for (fi, f) in Forecaster::ALL.iter().enumerate() {
+        for (fi, f) in Benchmark::ALL.iter().enumerate() {
             let Some(p) = row.get(fi) else { continue };
             let b = brier(p, &outcomes).value().unwrap_or(f64::NAN);
             briers.push((*f, b));
@@ -140,11 +142,11 @@ pub fn check(s: &Scenario, n: u64, seed: u64, progress: &mut dyn FnMut(u64)) -> 
         }
         let ideal_brier = briers
             .iter()
-            .find(|(f, _)| *f == Forecaster::Ideal)
+            .find(|(f, _)| *f == Benchmark::Ideal)
             .map_or(f64::NAN, |(_, b)| *b);
         let best = briers
             .iter()
-            .filter(|(f, _)| *f != Forecaster::Ideal)
+            .filter(|(f, _)| *f != Benchmark::Ideal)
             .all(|(_, b)| ideal_brier < *b);
         let (hl, hl_p) = row
             .get(2)
@@ -351,3 +353,97 @@ pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
     }
     1.0 - none
 }
+/// The check report as the table a person reads.
+pub fn check_text(r: &CheckReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "ontrack check {} — {} cases, seed {}",
+        r.id, r.cases, r.seed
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{:<26} {:>18} {:>9} {:>19}  result",
+        "rate", "declared", "realised", "interval*"
+    );
+    for l in &r.rates {
+        let declared = match l.declared {
+            Declared::Rate(x) => format!("{x:.4}"),
+            Declared::Range(a, b) => format!("{a:.2}–{b:.2}"),
+            Declared::Implied(x) => format!("{x:.4} (model)"),
+        };
+        let _ = writeln!(
+            out,
+            "{:<26} {:>18} {:>9.4} {:>9.4}–{:<9.4}  {}",
+            l.name,
+            declared,
+            l.realised,
+            l.ci_low,
+            l.ci_high,
+            verdict(l.pass)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "* 95 % Wilson interval, family-wise over the {} lines (Bonferroni): a correct scenario fails a line by chance in at most 1 run in 20",
+        r.rates.len()
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{:<10} {:<10} {:>8} {:>12} {:>7} {:>9}",
+        "checkpoint", "forecaster", "Brier", "reliability", "AUC", "mean p"
+    );
+    for l in &r.forecasters {
+        let auc = l.auc.map_or("n/a".to_string(), |a| format!("{a:.3}"));
+        let _ = writeln!(
+            out,
+            "{:<10} {:<10} {:>8.5} {:>12.5} {:>7} {:>9.4}",
+            l.checkpoint,
+            l.forecaster.slug(),
+            l.brier,
+            l.reliability,
+            auc,
+            l.mean_forecast
+        );
+    }
+    let _ = writeln!(out);
+    for l in &r.ideal {
+        let _ = writeln!(
+            out,
+            "ideal forecaster after session {:<3} lowest Brier: {}   calibrated (Hosmer–Lemeshow {:.1}, p = {:.3}): {}",
+            l.checkpoint,
+            verdict(l.best),
+            l.hosmer_lemeshow,
+            l.hosmer_lemeshow_p,
+            verdict(l.calibrated)
+        );
+    }
+    let _ = writeln!(out);
+    for l in &r.signals {
+        let _ = writeln!(
+            out,
+            "early-warning signal by session {:<3} flags {:.0} % of the deteriorating cases as not on track (yellow/red), {:.0} % of all cases",
+            l.checkpoint,
+            100.0 * l.sensitivity,
+            100.0 * l.flagged
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{}",
+        if r.pass {
+            "PASS: every line holds"
+        } else {
+            "FAIL: see the lines marked FAIL"
+        }
+    );
+    out
+}
+
+fn verdict(pass: bool) -> &'static str {
+    if pass { "PASS" } else { "FAIL" }
+}
+

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::forecast::{Benchmarks, Forecaster};
+use crate::forecast::{Benchmark, Benchmarks};
 use crate::model::{Outcome, generate_case};
 use crate::scenario::Scenario;
 
@@ -148,7 +148,7 @@ fn write_all(
         }
         for &cp in &f.checkpoints {
             let v = c.visible(cp);
-            for which in Forecaster::ALL {
+            for which in Benchmark::ALL {
                 let p = bench.forecast(which, &v);
                 w.forecasts.write_record([
                     id.as_str(),

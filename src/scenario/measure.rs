@@ -1,9 +1,10 @@
-//! The outcome measure's rules: rounding to what the trainee sees, the clinical range, and the
-//! Jacobson–Truax outcome categories, all aware of which direction is worse.
+//! The outcome measure's rules: rounding to what the trainee sees, the clinical range, the reliable
+//! change and the Jacobson–Truax outcome categories, all aware of which direction is worse. They
+//! belong to the scenario's measure, which the model and the forecasters read.
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::format::Measure;
+use super::format::Measure;
 
 /// Jacobson & Truax (1991) outcome of a case, judged on the shown (rounded) scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -28,6 +29,15 @@ impl Outcome {
             Outcome::Recovered => "recovered",
         }
     }
+}
+
+/// The standard error of measurement implied by a reliable change index.
+///
+/// Jacobson & Truax (1991): a change is reliable when it exceeds `RCI = 1.96 · √2 · SEM`, the 95 %
+/// bound of the difference of two measurements that each carry the error `SEM = SD · √(1 − r)`.
+/// So `SEM = RCI / (1.96 · √2)`; real week-to-week scores fluctuate at least this much.
+pub fn sem_of_reliable_change(rci: f64) -> f64 {
+    rci / (1.96 * std::f64::consts::SQRT_2)
 }
 
 /// The numbers of a measure that the generator and the forecasters need, in one place.
@@ -120,6 +130,12 @@ mod tests {
             cutoff: 25.0,
             reliable_change: 5.0,
         }
+    }
+
+    #[test]
+    fn sem_of_the_oq45_reliable_change() {
+        // 14 / (1.96 · √2) = 5.0508, computed by hand.
+        assert!((sem_of_reliable_change(14.0) - 5.0508).abs() < 1e-4);
     }
 
     #[test]

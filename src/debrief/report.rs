@@ -1,19 +1,16 @@
-//! The debrief of one run as text, with the numbers the app's debrief screen shows.
+//! The debrief of one run as text, with the numbers the app's debrief screen shows, and a set of
+//! probability scores as text (`ontrack score`).
 
 use std::fmt::Write as _;
 
 use super::RunScores;
-use crate::score::{Interval, Metric};
+use super::show::{self, why};
+use crate::scenario::Lang;
+use crate::score::{Interval, Metric, ProbabilityScores};
 
+/// A metric in a sentence of the report.
 fn num(m: &Metric, decimals: usize) -> String {
-    m.as_ref()
-        .value()
-        .map_or("not defined".to_string(), |v| format!("{v:.decimals$}"))
-}
-
-fn why(m: &Metric) -> String {
-    m.undefined()
-        .map_or(String::new(), |u| format!(" ({})", u.reason()))
+    show::metric(m, decimals, Lang::En, "not defined")
 }
 
 /// The debrief of a scored run.
@@ -119,14 +116,14 @@ pub fn report(r: &RunScores) -> String {
         num(&f.brier_skill, 2),
         num(&f.auc, 2)
     );
-    for (name, b) in &s.benchmarks {
+    for (b, scores) in &s.benchmarks {
         let _ = writeln!(
             out,
             "  {:<10} {:>6} {:>6} {:>6}",
-            name,
-            num(&b.brier, 3),
-            num(&b.brier_skill, 2),
-            num(&b.auc, 2)
+            b.slug(),
+            num(&scores.brier, 3),
+            num(&scores.brier_skill, 2),
+            num(&scores.auc, 2)
         );
     }
     let d = &s.drift;
@@ -169,5 +166,40 @@ pub fn report(r: &RunScores) -> String {
             truth, row[0], row[1], row[2], row[3]
         );
     }
+    out
+}
+
+/// Probability scores as a short text: every metric with four decimals, or why it is not defined.
+pub fn scores_text(s: &ProbabilityScores) -> String {
+    let show = |m: &Metric| format!("{}{}", num(m, 4), why(m));
+    let interval = |m: &Metric<Interval>| {
+        m.as_ref().value().map_or(String::new(), |i| {
+            format!(" (95 % bootstrap interval {:.4}–{:.4})", i.low, i.high)
+        })
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "n                         {}", s.n);
+    let _ = writeln!(
+        out,
+        "Brier                     {}{}",
+        show(&s.brier),
+        interval(&s.brier_ci)
+    );
+    let _ = writeln!(out, "  reliability (REL)       {}", show(&s.reliability));
+    let _ = writeln!(out, "  resolution (RES)        {}", show(&s.resolution));
+    let _ = writeln!(out, "  uncertainty (UNC)       {}", show(&s.uncertainty));
+    let _ = writeln!(out, "Brier skill (base rate)   {}", show(&s.brier_skill));
+    let _ = writeln!(out, "log score (clipped 1–99%) {}", show(&s.log_score));
+    let _ = writeln!(
+        out,
+        "calibration-in-the-large  {}",
+        show(&s.calibration_in_the_large)
+    );
+    let _ = writeln!(
+        out,
+        "AUC                       {}{}",
+        show(&s.auc),
+        interval(&s.auc_ci)
+    );
     out
 }

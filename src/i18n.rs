@@ -1,13 +1,13 @@
-//! The texts of the interface in Dutch and English, from Fluent files under `assets/i18n/` that are
-//! built into the binary.
+//! Every sentence OnTrack says, in Dutch and English: the app's screens, the command line's reports
+//! and the case texts, from Fluent files under `assets/i18n/` that are built into the binary.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::scenario::Lang;
 
-const EN: &str = include_str!("../../assets/i18n/en.ftl");
-const NL: &str = include_str!("../../assets/i18n/nl.ftl");
+const EN: &str = include_str!("../assets/i18n/en.ftl");
+const NL: &str = include_str!("../assets/i18n/nl.ftl");
 
 /// Both languages' texts.
 pub struct Texts {
@@ -25,6 +25,22 @@ fn bundle(source: &str, lang: &str) -> FluentBundle<FluentResource> {
         FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
     let _ = bundle.add_resource(resource);
     bundle
+}
+
+/// The texts, parsed once on first use and shared by the whole program.
+pub fn texts() -> &'static Texts {
+    static TEXTS: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
+    TEXTS.get_or_init(Texts::default)
+}
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Lang, key: &str) -> String {
+    texts().get(lang, key)
+}
+
+/// The text of `key` in `lang`, with `args` filled in.
+pub fn tf(lang: Lang, key: &str, args: &[(&str, FluentValue)]) -> String {
+    texts().fmt(lang, key, args)
 }
 
 impl Default for Texts {

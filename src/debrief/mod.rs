@@ -1,0 +1,241 @@
+//! One run's results: its scores and the benchmark forecasters' on the same cases, the forecasts per
+//! case, and the same for people to read (the text report and the way a metric is written). The
+//! command line, the app's debrief and the cohort all read a run through here.
+
+pub mod report;
+pub mod show;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::forecast::{Benchmark, Benchmarks, Forecaster};
+use crate::model::Outcome;
+use crate::run::{self, OpenError, OpenedRun, Phase, Run, RunFile};
+use crate::score::{
+    ClassificationScores, DetectionScores, DriftCase, Flag, ProbabilityScores, Reference,
+    classification_scores, detection_scores, probability_scores,
+    probability_scores_without_intervals,
+};
+
+/// A scored run with the file it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunScores {
+    pub file: String,
+    pub trainee: String,
+    pub scenario_id: String,
+    pub scenario_hash: String,
+    pub seed: u64,
+    pub course_code: String,
+    pub started: Timestamp,
+    pub finished: bool,
+    #[serde(flatten)]
+    pub scores: Scores,
+}
+
+
+/// Scores a verified run: every revealed case with every forecast given on it.
+pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
+    let revealed: Vec<usize> = (0..run.len())
+        .filter(|&i| run.revealed(i).is_some())
+        .collect();
+    let last_checkpoint = run.last_read();
+    let mut trainee = Vec::new();
+    let mut outcomes = Vec::new();
+    let mut bench_forecasts: BTreeMap<Benchmark, Vec<f64>> = BTreeMap::new();
+    let mut drift_cases = Vec::new();
+    let mut pairs = Vec::new();
+    let mut case_forecasts = Vec::new();
+    let (mut deteriorated, mut foreseen, mut predicted) = (0, 0, 0);
+    let s = run.scenario();
+    for &i in &revealed {
+        let (Some(case), Some(answers)) = (run.revealed(i), run.answers(i)) else {
+            continue;
+        };
+        let det = case.outcome == Outcome::Deteriorated;
+        deteriorated += usize::from(det);
+        let last = answers
+            .forecasts
+            .iter()
+            .find(|(cp, _)| *cp == last_checkpoint)
+            .is_some_and(|(_, p)| *p >= 50);
+        predicted += usize::from(last);
+        foreseen += usize::from(last && det);
+        let mut checkpoints = Vec::new();
+        for &(checkpoint, percent) in &answers.forecasts {
+            trainee.push(f64::from(percent) / 100.0);
+            outcomes.push(det);
+            let v = case.visible(checkpoint);
+            let mut row = CheckpointForecast {
+                checkpoint,
+                trainee: f64::from(percent) / 100.0,
+                ideal: f64::NAN,
+                actuarial: f64::NAN,
+                base_rate: f64::NAN,
+            };
+            for b in Benchmark::ALL {
+                // In whole percent, as a trainee answers, so the decomposition compares like with like.
+                let p = (bench.forecast(b, &v) * 100.0).round().clamp(1.0, 99.0) / 100.0;
+                bench_forecasts.entry(b).or_default().push(p);
+                *row.of_mut(Forecaster::Benchmark(b)) = p;
+            }
+            checkpoints.push(row);
+        }
+        case_forecasts.push(CaseForecasts {
+            case: i,
+            deteriorated: det,
+            forecasts: checkpoints,
+        });
+        drift_cases.push(DriftCase {
+            drift: case.hidden.drift,
+            last_seen: last_checkpoint,
+            flags: answers
+                .flags
+                .iter()
+                .map(|(session, kind)| Flag {
+                    session: *session,
+                    kind: kind
+                        .as_ref()
+                        .and_then(|k| s.file.drift.kinds.iter().position(|d| &d.key == k)),
+                })
+                .collect(),
+        });
+        for &(event, answer) in &answers.classifications {
+            if let Some(truth) = case
+                .events
+                .get(event)
+                .and_then(|e| s.file.events.get(e.kind))
+            {
+                pairs.push((truth.linden, answer));
+            }
+        }
+    }
+    let base = bench_forecasts
+        .get(&Benchmark::BaseRate)
+        .cloned()
+        .unwrap_or_default();
+    let benchmarks = bench_forecasts
+        .iter()
+        .map(|(&b, p)| {
+            (
+                b,
+                probability_scores_without_intervals(p, &outcomes, Reference::Forecasts(&base)),
+            )
+        })
+        .collect();
+    Scores {
+        cases: revealed.len(),
+        deteriorated,
+        foreseen,
+        predicted,
+        forecasts: probability_scores(
+            &trainee,
+            &outcomes,
+            Reference::Forecasts(&base),
+            BOOTSTRAP_SEED,
+        ),
+        benchmarks,
+        drift: detection_scores(&drift_cases),
+        events: classification_scores(pairs),
+        case_forecasts,
+    }
+}
+
+/// The forecasts given on one case of a run, beside the benchmarks', and what happened: for the
+/// trainer's drill-down and for finding the cases that fooled a class.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseForecasts {
+    /// Index of the case in the run (0 is the first).
+    pub case: usize,
+    pub deteriorated: bool,
+    pub forecasts: Vec<CheckpointForecast>,
+}
+
+/// One checkpoint's forecasts as probabilities (benchmarks in whole percent, as a trainee answers).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CheckpointForecast {
+    pub checkpoint: u32,
+    pub trainee: f64,
+    pub ideal: f64,
+    pub actuarial: f64,
+    pub base_rate: f64,
+}
+
+impl CheckpointForecast {
+    /// The forecast of `who` at this checkpoint.
+    pub fn of(&self, who: Forecaster) -> f64 {
+        match who {
+            Forecaster::Trainee => self.trainee,
+            Forecaster::Benchmark(Benchmark::Ideal) => self.ideal,
+            Forecaster::Benchmark(Benchmark::Actuarial) => self.actuarial,
+            Forecaster::Benchmark(Benchmark::BaseRate) => self.base_rate,
+        }
+    }
+
+    fn of_mut(&mut self, who: Forecaster) -> &mut f64 {
+        match who {
+            Forecaster::Trainee => &mut self.trainee,
+            Forecaster::Benchmark(Benchmark::Ideal) => &mut self.ideal,
+            Forecaster::Benchmark(Benchmark::Actuarial) => &mut self.actuarial,
+            Forecaster::Benchmark(Benchmark::BaseRate) => &mut self.base_rate,
+        }
+    }
+}
+
+/// The scores of one run, and of the benchmark forecasters on the same cases and checkpoints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scores {
+    /// Cases whose outcome has been revealed (the ones scored).
+    pub cases: usize,
+    /// Of those, how many deteriorated.
+    pub deteriorated: usize,
+    /// Deteriorated cases the trainee gave 50 % or more at the last checkpoint (foresaw).
+    pub foreseen: usize,
+    /// Cases the trainee gave 50 % or more at the last checkpoint.
+    pub predicted: usize,
+    /// The trainee's forecasts at every checkpoint, pooled.
+    pub forecasts: ProbabilityScores,
+    /// The benchmark forecasters on the same case–checkpoint pairs (in JSON under their names).
+    #[serde(serialize_with = "by_name")]
+    pub benchmarks: BTreeMap<Benchmark, ProbabilityScores>,
+    pub drift: DetectionScores,
+    pub events: ClassificationScores,
+    /// Every revealed case with its forecasts.
+    pub case_forecasts: Vec<CaseForecasts>,
+}
+
+/// The scores of a verified run, with what identifies it.
+pub fn run_scores(name: &str, file: &RunFile, run: &Run, bench: &Benchmarks) -> RunScores {
+    RunScores {
+        file: name.to_string(),
+        trainee: file.trainee.clone(),
+        scenario_id: file.scenario.id.clone(),
+        scenario_hash: file.scenario_hash.clone(),
+        seed: file.seed,
+        course_code: file.course_code.clone(),
+        started: file.started,
+        finished: run.phase() == Phase::Finished,
+        scores: score_run(run, bench),
+    }
+}
+
+/// Opens, verifies and scores one run file; the error says why it cannot be scored.
+pub fn score_file(path: &Path) -> Result<RunScores, OpenError> {
+    let OpenedRun { file, run } = run::open(path)?;
+    let scenario = run.scenario_arc();
+    let bench = Benchmarks::new(&scenario);
+    Ok(run_scores(&path.display().to_string(), &file, &run, &bench))
+}
+
+/// Seed of the bootstrap intervals of a run's scores (fixed: the same run gives the same numbers).
+const BOOTSTRAP_SEED: u64 = 0x5c0e;
+
+/// Serialises the benchmarks' scores under the benchmarks' names (`ideal`, `base_rate`, …).
+fn by_name<S: serde::Serializer>(
+    scores: &BTreeMap<Benchmark, ProbabilityScores>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(scores.iter().map(|(b, s)| (b.slug(), s)))
+}

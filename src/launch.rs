@@ -1,0 +1,243 @@
+//! How the app is opened: for a trainee, as the demo for a projector, or on the trainer station.
+//! Everything here is checked before a window exists, so bad options are refused with a message on
+//! the command line, in builds with and without the app alike.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::run::store::results_dir;
+use crate::scenario::{Lang, Scenario, ScenarioError, bundled_ids, resolve};
+
+/// The trainer station's views that can be opened from the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum TrainerView {
+    #[default]
+    Runs,
+    Progress,
+    Cases,
+    Handout,
+}
+
+/// What the window opens on, as the user asked for it.
+#[derive(Debug, Clone)]
+pub enum Launch {
+    Trainee,
+    /// The ideal bot plays `scenario`, a step every `pace` seconds, after `skip` steps at once.
+    Demo {
+        scenario: String,
+        pace: f32,
+        skip: u32,
+    },
+    /// The trainer station on a folder of run files (default: the results folder); `select` and
+    /// `open` count rows from 1, in the table's order.
+    Trainer {
+        dir: Option<PathBuf>,
+        view: TrainerView,
+        select: Option<usize>,
+        open: Option<usize>,
+    },
+}
+
+/// Opening on the trainer station: the folder, the view, and a row to select or open (0-based, in
+/// the table's order).
+#[derive(Debug, Clone)]
+pub struct TrainerOptions {
+    pub folder: PathBuf,
+    pub view: TrainerView,
+    pub select: Option<usize>,
+    pub open: Option<usize>,
+}
+
+/// The look at the start: text size factor and high contrast.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    pub text_size: f32,
+    pub high_contrast: bool,
+}
+
+/// A picture of the window for CI and documentation.
+#[derive(Debug, Clone, Default)]
+pub struct Capture {
+    /// Save the window to this file and quit (after `exit_after_frames` frames).
+    pub screenshot: Option<PathBuf>,
+    /// Quit after this many frames (with `screenshot`: take it then).
+    pub exit_after_frames: Option<u32>,
+}
+
+/// Everything the window needs to open, checked.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The bundled scenarios, then the ones named on the command line.
+    pub scenarios: Vec<Arc<Scenario>>,
+    pub results_dir: PathBuf,
+    pub lang: Lang,
+    /// The ideal bot plays a run: seconds per step, and steps taken at once before the window opens.
+    pub demo: Option<(f32, u32)>,
+    /// Open on the trainer station.
+    pub trainer: Option<TrainerOptions>,
+    pub capture: Capture,
+    /// Index of the scenario to select at the start.
+    pub selected: usize,
+    /// When the program started, to log the time to the first frame.
+    pub started: std::time::Instant,
+    pub look: Look,
+}
+
+/// Why the app cannot open as asked.
+#[derive(Debug, thiserror::Error)]
+pub enum LaunchError {
+    #[error("--text-size {0}: give a factor from 0.8 to 2, such as 1.4")]
+    TextSize(f32),
+    #[error("--pace {0}: give the seconds between steps as a number of 0 or more, such as 1.5")]
+    Pace(f32),
+    #[error("{}: no such folder — name the folder with the run files", .0.display())]
+    NoFolder(PathBuf),
+    #[error("the scenario {name} cannot be used")]
+    Scenario {
+        name: String,
+        #[source]
+        source: ScenarioError,
+    },
+}
+
+/// Loads a scenario by id or path, saying which one failed.
+fn load(name: &str) -> Result<Scenario, LaunchError> {
+    resolve(name).map_err(|source| LaunchError::Scenario {
+        name: name.to_string(),
+        source,
+    })
+}
+
+impl Options {
+    /// Checks the options and loads the scenarios: the bundled ones and `files`.
+    pub fn new(
+        launch: Launch,
+        files: &[PathBuf],
+        results: Option<&Path>,
+        lang: Lang,
+        look: Look,
+        capture: Capture,
+        started: std::time::Instant,
+    ) -> Result<Options, LaunchError> {
+        if !(0.8..=2.0).contains(&look.text_size) {
+            return Err(LaunchError::TextSize(look.text_size));
+        }
+        let mut scenarios = Vec::new();
+        for id in bundled_ids() {
+            scenarios.push(Arc::new(load(id)?));
+        }
+        for f in files {
+            scenarios.push(Arc::new(load(&f.display().to_string())?));
+        }
+        let mut options = Options {
+            scenarios,
+            results_dir: results_dir(results),
+            lang,
+            demo: None,
+            trainer: None,
+            capture,
+            selected: 0,
+            started,
+            look,
+        };
+        match launch {
+            Launch::Trainee => {}
+            Launch::Demo {
+                scenario,
+                pace,
+                skip,
+            } => {
+                if !(pace.is_finite() && pace >= 0.0) {
+                    return Err(LaunchError::Pace(pace));
+                }
+                let chosen = load(&scenario)?;
+                options.selected =
+                    match options.scenarios.iter().position(|s| s.hash == chosen.hash) {
+                        Some(i) => i,
+                        None => {
+                            options.scenarios.push(Arc::new(chosen));
+                            options.scenarios.len() - 1
+                        }
+                    };
+                options.demo = Some((pace, skip));
+            }
+            Launch::Trainer {
+                dir,
+                view,
+                select,
+                open,
+            } => {
+                let folder = dir.unwrap_or_else(|| options.results_dir.clone());
+                if !folder.is_dir() {
+                    return Err(LaunchError::NoFolder(folder));
+                }
+                options.trainer = Some(TrainerOptions {
+                    folder,
+                    view,
+                    select: select.map(|n| n.saturating_sub(1)),
+                    open: open.map(|n| n.saturating_sub(1)),
+                });
+            }
+        }
+        Ok(options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(launch: Launch, look: Look) -> Result<Options, LaunchError> {
+        Options::new(
+            launch,
+            &[],
+            Some(Path::new("/nonexistent-results")),
+            Lang::En,
+            look,
+            Capture::default(),
+            std::time::Instant::now(),
+        )
+    }
+
+    const PLAIN: Look = Look {
+        text_size: 1.0,
+        high_contrast: false,
+    };
+
+    #[test]
+    fn the_demo_selects_its_scenario() {
+        let o = open(
+            Launch::Demo {
+                scenario: "depression-cbt-oq45".into(),
+                pace: 1.0,
+                skip: 0,
+            },
+            PLAIN,
+        )
+        .expect("opens");
+        assert_eq!(o.scenarios[o.selected].file.id, "depression-cbt-oq45");
+        assert_eq!(o.demo, Some((1.0, 0)));
+    }
+
+    #[test]
+    fn bad_options_are_refused_before_a_window_opens() {
+        let big = Look {
+            text_size: 3.0,
+            high_contrast: false,
+        };
+        assert!(matches!(open(Launch::Trainee, big), Err(LaunchError::TextSize(_))));
+        let demo = Launch::Demo {
+            scenario: "first-lesson".into(),
+            pace: -1.0,
+            skip: 0,
+        };
+        assert!(matches!(open(demo, PLAIN), Err(LaunchError::Pace(_))));
+        let trainer = Launch::Trainer {
+            dir: None,
+            view: TrainerView::Runs,
+            select: None,
+            open: None,
+        };
+        assert!(matches!(open(trainer, PLAIN), Err(LaunchError::NoFolder(_))));
+    }
+}

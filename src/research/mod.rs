@@ -1,0 +1,7 @@
+//! Tools for scenario authors and researchers, beside the training itself: checking that a scenario
+//! realises what it declares (`check`), writing simulated cases as tidy CSV (`export`), and reading
+//! forecasts made elsewhere to score them with OnTrack's metrics (`forecasts_csv`).
+
+pub mod check;
+pub mod export;
+pub mod forecasts_csv;
