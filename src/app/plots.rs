@@ -7,7 +7,7 @@ use egui_plot::{
     Points, Text, VLine, uniform_grid_spacer,
 };
 
-use super::state::Tr;
+use super::settings::Tr;
 use super::theme;
 use crate::forecast::Actuarial;
 use crate::scenario::Scenario;

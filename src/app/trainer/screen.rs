@@ -8,7 +8,8 @@ use super::{Drill, Tab, TrainerState};
 use crate::app::plots::{
     RunPoint, Series, bins, percent_plot, progress_plot, reliability_diagram, trajectory,
 };
-use crate::app::state::{AppState, Screen, Tr};
+use crate::app::settings::Tr;
+use crate::app::state::{AppState, Screen};
 use crate::app::theme;
 use crate::cohort::Cohort;
 use crate::cohort::handout::handout_html;
@@ -36,14 +37,13 @@ const COLUMNS: [(&str, SortKey); 10] = [
 
 pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let AppState {
-        texts,
-        lang,
+        settings,
         trainer,
         scenarios,
         screen,
         ..
     } = state;
-    let tr = Tr { texts, lang: *lang };
+    let tr = settings.tr();
     ui.horizontal(|ui| {
         ui.heading(tr.t("trainer-title"));
         if ui.button(tr.t("back-to-start")).clicked() {
