@@ -262,12 +262,8 @@ fn progress_ui(ui: &mut egui::Ui, tr: &Tr, earlier: &[RunScores]) {
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
-            Some(RunPoint {
-                run: i as f64 + 1.0,
-                brier: *r.scores.forecasts.brier.as_ref().value()?,
-                interval: r.scores.forecasts.brier_ci.as_ref().value().copied(),
-                miscalibration: r.scores.forecasts.reliability.as_ref().value().copied(),
-            })
+            let f = &r.scores.forecasts;
+            RunPoint::of(i + 1, &f.brier, &f.brier_ci, &f.reliability)
         })
         .collect();
     if runs.len() < 2 {

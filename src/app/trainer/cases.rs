@@ -9,6 +9,7 @@ use super::{Request, TrainerState};
 use crate::app::plots::percent_plot;
 use crate::app::settings::Tr;
 use crate::app::theme;
+use crate::cohort::views::CaseDifficulty;
 
 /// The cases that fooled the class most, with the class's mean forecast beside the ideal one.
 /// Saving the plot as a picture is asked.
@@ -19,42 +20,41 @@ pub(super) fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) -> Op
     let cases = &summary.cases;
     ui.label(tr.t("cases-help"));
     let shown: Vec<_> = cases.iter().take(40).collect();
-    let class: Vec<[f64; 2]> = shown
-        .iter()
-        .enumerate()
-        .map(|(i, c)| [i as f64 + 1.0, c.class_mean * 100.0])
-        .collect();
-    let ideal: Vec<[f64; 2]> = shown
-        .iter()
-        .enumerate()
-        .map(|(i, c)| [i as f64 + 1.0, c.ideal * 100.0])
-        .collect();
-    let truth: Vec<[f64; 2]> = shown
-        .iter()
-        .enumerate()
-        .map(|(i, c)| [i as f64 + 1.0, if c.deteriorated { 100.0 } else { 0.0 }])
-        .collect();
+    // One point per case, at its rank: a probability in percent.
+    let ranked = |value: fn(&CaseDifficulty) -> f64| -> PlotPoints {
+        shown
+            .iter()
+            .enumerate()
+            .map(|(i, c)| [i as f64 + 1.0, value(c) * 100.0])
+            .collect()
+    };
     let drawn = percent_plot("cases-plot", tr, "axis-case-rank", 220.0).show(ui, |plot| {
+        let truth = ranked(|c| if c.deteriorated { 1.0 } else { 0.0 });
         plot.points(
-            Points::new(tr.t("outcome"), PlotPoints::from(truth))
+            Points::new(tr.t("outcome"), truth)
                 .color(egui::Color32::GRAY)
                 .shape(MarkerShape::Cross)
                 .radius(5.0),
         );
-        plot.points(
-            Points::new(tr.t("row-class"), PlotPoints::from(class))
-                .color(theme::YOU)
-                .shape(MarkerShape::Circle)
-                .filled(true)
-                .radius(4.0),
-        );
-        plot.points(
-            Points::new(tr.t("ideal-forecast"), PlotPoints::from(ideal))
-                .color(theme::BETTER)
-                .shape(MarkerShape::Diamond)
-                .filled(true)
-                .radius(4.0),
-        );
+        for (key, colour, shape, value) in [
+            (
+                "row-class",
+                theme::YOU,
+                MarkerShape::Circle,
+                (|c| c.class_mean) as fn(&CaseDifficulty) -> f64,
+            ),
+            ("ideal-forecast", theme::BETTER, MarkerShape::Diamond, |c| {
+                c.ideal
+            }),
+        ] {
+            plot.points(
+                Points::new(tr.t(key), ranked(value))
+                    .color(colour)
+                    .shape(shape)
+                    .filled(true)
+                    .radius(4.0),
+            );
+        }
     });
     let save = ui.button(tr.t("save-png")).clicked();
     egui::ScrollArea::vertical()

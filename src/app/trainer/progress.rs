@@ -33,14 +33,7 @@ pub(super) fn progress_ui(
     let points: Vec<RunPoint> = days
         .iter()
         .enumerate()
-        .filter_map(|(i, d)| {
-            Some(RunPoint {
-                run: i as f64 + 1.0,
-                brier: *d.brier.as_ref().value()?,
-                interval: d.brier_ci.as_ref().value().copied(),
-                miscalibration: d.reliability.as_ref().value().copied(),
-            })
-        })
+        .filter_map(|(i, d)| RunPoint::of(i + 1, &d.brier, &d.brier_ci, &d.reliability))
         .collect();
     egui::Grid::new("progress-days")
         .striped(true)
