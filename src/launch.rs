@@ -225,7 +225,10 @@ mod tests {
             text_size: 3.0,
             high_contrast: false,
         };
-        assert!(matches!(open(Launch::Trainee, big), Err(LaunchError::TextSize(_))));
+        assert!(matches!(
+            open(Launch::Trainee, big),
+            Err(LaunchError::TextSize(_))
+        ));
         let demo = Launch::Demo {
             scenario: "first-lesson".into(),
             pace: -1.0,
@@ -238,6 +241,9 @@ mod tests {
             select: None,
             open: None,
         };
-        assert!(matches!(open(trainer, PLAIN), Err(LaunchError::NoFolder(_))));
+        assert!(matches!(
+            open(trainer, PLAIN),
+            Err(LaunchError::NoFolder(_))
+        ));
     }
 }

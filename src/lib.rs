@@ -7,8 +7,8 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
-pub mod debrief;
 pub mod cohort;
+pub mod debrief;
 pub mod forecast;
 pub mod i18n;
 pub mod launch;

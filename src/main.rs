@@ -346,11 +346,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             print_stdout(&format!("{}\n", session.path().display()));
         }
-        Command::Cohort {
-            dir,
-            json,
-            csv,
-        } => {
+        Command::Cohort { dir, json, csv } => {
             let bar = progress_bar(0, "files");
             let cohort = load_dir(&dir, &mut |done, total| {
                 bar.set_length(total as u64);

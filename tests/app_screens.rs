@@ -37,7 +37,7 @@ fn type_pseudonym(h: &mut Harness<'static, AppState>, name: &str) {
 }
 
 fn due(h: &Harness<'static, AppState>) -> Due {
-    h.state().session.as_ref().unwrap().run().due()
+    h.state().run.session.as_ref().unwrap().run().due()
 }
 
 #[test]
@@ -54,10 +54,10 @@ fn a_trainee_walks_from_start_to_debrief() {
     );
     // Type a pseudonym and start: a run file appears at once.
     type_pseudonym(&mut h, "Anna");
-    assert_eq!(h.state().pseudonym, "Anna");
+    assert_eq!(h.state().start.pseudonym, "Anna");
     click(&mut h, "Start");
     assert_eq!(h.state().screen, Screen::Briefing);
-    let path = h.state().session.as_ref().unwrap().path().to_path_buf();
+    let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
     assert!(path.exists());
     assert!(
         h.get_all_by_label_contains("Brier score").next().is_some(),
@@ -68,17 +68,18 @@ fn a_trainee_walks_from_start_to_debrief() {
 
     // The forecast after intake: move the slider with the arrow keys, then commit.
     assert_eq!(due(&h), Due::Forecast { checkpoint: 0 });
-    let before = h.state().forecast;
+    let before = h.state().run.forecast;
     h.get_by_role(Role::Slider).focus();
     h.run();
     h.key_press(egui::Key::ArrowRight);
     h.run();
     h.key_press(egui::Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().forecast, before + 2, "arrows move the slider");
+    assert_eq!(h.state().run.forecast, before + 2, "arrows move the slider");
     click(&mut h, "Commit forecast (Enter)");
     let answers = h
         .state()
+        .run
         .session
         .as_ref()
         .unwrap()
@@ -98,6 +99,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     click(&mut h, "⚑ Flag drift 1");
     let flags = h
         .state()
+        .run
         .session
         .as_ref()
         .unwrap()
@@ -118,6 +120,7 @@ fn a_trainee_walks_from_start_to_debrief() {
             Due::Reveal => {
                 let seen = h
                     .state()
+                    .run
                     .session
                     .as_ref()
                     .unwrap()
@@ -132,16 +135,16 @@ fn a_trainee_walks_from_start_to_debrief() {
                     "the reveal shows the outcome"
                 );
                 // The rest of the course is drawn session by session, then the animation ends.
-                let reveal = h.state().reveal.expect("the reveal animates");
+                let reveal = h.state().run.reveal.expect("the reveal animates");
                 assert_eq!(reveal.from, seen);
                 h.state_mut().tick(0.3);
-                let later = h.state().reveal.map(|r| r.drawn(8));
+                let later = h.state().run.reveal.map(|r| r.drawn(8));
                 assert!(
                     later.is_none_or(|d| d == seen + 1),
                     "one more session after 0.3 s"
                 );
                 h.state_mut().tick(10.0);
-                assert!(h.state().reveal.is_none(), "the animation ends");
+                assert!(h.state().run.reveal.is_none(), "the animation ends");
                 h.run();
             }
             Due::NextCase => click(&mut h, "Next case"),
@@ -155,7 +158,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     // Scoring waits for the early-warning rule, normed on another thread while the trainee read.
     h.state_mut().wait_for_background();
     h.run();
-    assert!(h.state().scores.is_some());
+    assert!(h.state().run.scores.is_some());
     for text in [
         "Hannan",
         "Brier score",
@@ -180,7 +183,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     let file = load_run(&path).unwrap();
     assert!(file.finished.is_some(), "the finished run is saved");
     assert_eq!(
-        h.state().session.as_ref().unwrap().run().phase(),
+        h.state().run.session.as_ref().unwrap().run().phase(),
         Phase::Finished
     );
 }
@@ -197,7 +200,7 @@ fn a_half_finished_run_is_offered_for_resume() {
     // The app starts again: the unfinished run is offered, and resuming goes back to where it stopped.
     let mut h = harness(dir.path());
     h.run();
-    assert_eq!(h.state().resumable.len(), 1);
+    assert_eq!(h.state().start.resumable.len(), 1);
     h.get_all_by_label_contains("Resume the unfinished run")
         .next()
         .unwrap()
@@ -217,7 +220,7 @@ fn the_start_screen_speaks_dutch() {
     let mut h = harness(dir.path());
     h.run();
     click(&mut h, "Nederlands");
-    assert_eq!(h.state().lang, Lang::Nl);
+    assert_eq!(h.state().settings.lang, Lang::Nl);
     assert!(h.get_all_by_label("Starten").next().is_some());
 }
 
@@ -237,13 +240,13 @@ fn the_demo_plays_two_runs_and_the_debrief_shows_progress() {
         h.state_mut().wait_for_background();
         h.run();
         let state = h.state();
-        assert_eq!(state.pseudonym, "demo");
+        assert_eq!(state.start.pseudonym, "demo");
         assert_eq!(
-            state.earlier.len(),
+            state.run.earlier.len(),
             run,
             "runs of this trainee and scenario"
         );
-        let scores = state.scores.as_ref().unwrap();
+        let scores = state.run.scores.as_ref().unwrap();
         let ideal = scores.benchmarks["ideal"].brier.as_ref().value().copied();
         assert_eq!(
             scores.forecasts.brier.as_ref().value().copied(),
@@ -270,18 +273,18 @@ fn text_size_and_contrast_can_be_changed_on_every_screen() {
     h.run();
     click(&mut h, "A+");
     click(&mut h, "A+");
-    assert!((h.state().text_scale - 1.2).abs() < 1e-6);
+    assert!((h.state().settings.text_scale - 1.2).abs() < 1e-6);
     click(&mut h, "A−");
-    assert!((h.state().text_scale - 1.1).abs() < 1e-6);
+    assert!((h.state().settings.text_scale - 1.1).abs() < 1e-6);
     click(&mut h, "◑ high contrast");
-    assert!(h.state().high_contrast);
+    assert!(h.state().settings.high_contrast);
     assert_eq!(
         h.ctx.global_style().visuals.override_text_color,
         Some(egui::Color32::BLACK)
     );
     click(&mut h, "📷");
     assert!(
-        h.state().screenshot_requested,
+        h.state().window.screenshot_requested,
         "the window layer takes the picture"
     );
 }
@@ -305,16 +308,16 @@ fn a_scenario_is_picked_from_the_list_or_by_course_code() {
         .unwrap()
         .click();
     h.run();
-    assert_eq!(h.state().selected, 1);
+    assert_eq!(h.state().start.selected, 1);
     click(&mut h, "Start");
-    let run = h.state().session.as_ref().unwrap().run();
+    let run = h.state().run.session.as_ref().unwrap().run();
     assert_eq!(run.scenario().file.id, "minimal");
     // Back at the start, a trainer's course code picks scenario and seed, whatever is selected.
     h.state_mut().new_run();
-    h.state_mut().course_code = code.to_lowercase();
+    h.state_mut().start.course_code = code.to_lowercase();
     let _ = h.run_ok();
     click(&mut h, "Start");
-    let file = h.state().session.as_ref().unwrap().file();
+    let file = h.state().run.session.as_ref().unwrap().file();
     assert_eq!(file.scenario.id, "first-lesson");
     assert_eq!(file.seed, 321);
     assert_eq!(file.course_code, code);
@@ -322,7 +325,7 @@ fn a_scenario_is_picked_from_the_list_or_by_course_code() {
     h.state_mut().new_run();
     let mut typo = code.clone().into_bytes();
     typo[5] = if typo[5] == b'1' { b'2' } else { b'1' };
-    h.state_mut().course_code = String::from_utf8(typo).unwrap();
+    h.state_mut().start.course_code = String::from_utf8(typo).unwrap();
     let _ = h.run_ok();
     click(&mut h, "Start");
     assert_eq!(h.state().screen, Screen::Start);

@@ -6,7 +6,8 @@ use crate::forecast::Benchmarks;
 use crate::run::Action;
 use crate::run::bots::{Bot, BotPlayer};
 
-use super::state::{AppState, REVEAL_SECONDS_PER_SESSION, Screen};
+use super::active_run::REVEAL_SECONDS_PER_SESSION;
+use super::state::{AppState, Screen};
 
 /// The pace of the demo.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,14 +51,14 @@ impl AppState {
         let mut wait = pace;
         match self.screen {
             Screen::Start => {
-                if self.pseudonym.trim().is_empty() {
-                    self.pseudonym = "demo".to_string();
+                if self.start.pseudonym.trim().is_empty() {
+                    self.start.pseudonym = "demo".to_string();
                 }
                 self.start_run();
             }
             Screen::Briefing => self.screen = Screen::Case,
             Screen::Case => {
-                let action = self.session.as_ref().and_then(|session| {
+                let action = self.run.session.as_ref().and_then(|session| {
                     let scenario = session.run().scenario_arc();
                     let bench = Benchmarks::new(&scenario);
                     BotPlayer::new(Bot::Ideal, &bench, 0).next_action(session.run())
@@ -65,10 +66,11 @@ impl AppState {
                 match action {
                     Some(action) => {
                         if let Action::Forecast { percent } = action {
-                            self.forecast = percent;
+                            self.run.forecast = percent;
                         }
                         if action == Action::Reveal {
                             let sessions = self
+                                .run
                                 .session
                                 .as_ref()
                                 .map_or(0, |s| s.run().scenario().file.sessions);

@@ -2,11 +2,13 @@
 //! only on input, animation or background work (bevy's desktop-app update mode), so an idle window
 //! costs no CPU.
 
+pub mod active_run;
 pub mod background;
 pub mod demo;
 mod icon;
 pub mod plots;
 pub mod screens;
+pub mod settings;
 pub mod state;
 pub mod theme;
 pub mod trainer;
@@ -44,9 +46,9 @@ struct Finish {
 /// Opens the window and runs the app until it is closed.
 pub fn run(options: Options) {
     let mut state = AppState::new(options.scenarios, options.results_dir, options.lang);
-    state.selected = options.selected;
-    state.text_scale = options.look.text_size;
-    state.high_contrast = options.look.high_contrast;
+    state.start.selected = options.selected;
+    state.settings.text_scale = options.look.text_size;
+    state.settings.high_contrast = options.look.high_contrast;
     let mut settings = WinitSettings::desktop_app();
     if let Some((pace, skip)) = options.demo {
         state.demo = Some(Demo::new(pace));
@@ -184,13 +186,13 @@ fn tick(
     pacing: Res<Pacing>,
 ) {
     let dt = time.delta_secs();
-    let animating = state.0.reveal.is_some();
+    let animating = state.0.run.reveal.is_some();
     state.0.tick(dt);
     if animating {
         frames.0 += 1;
         frames.1 += dt;
         frames.2 = frames.2.max(dt);
-        if state.0.reveal.is_none() {
+        if state.0.run.reveal.is_none() {
             info!(
                 "reveal animation: {} frames, mean {:.1} ms, longest {:.1} ms",
                 frames.0,
@@ -235,21 +237,21 @@ fn screenshot_keys(
             .spawn(Screenshot::primary_window())
             .observe(save_cropped(path, rect));
     }
-    if !(keys.just_pressed(KeyCode::F12) || state.0.screenshot_requested) {
+    if !(keys.just_pressed(KeyCode::F12) || state.0.window.screenshot_requested) {
         return;
     }
-    state.0.screenshot_requested = false;
+    state.0.window.screenshot_requested = false;
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
     let path = state.0.results_dir.join(format!("ontrack-{stamp}.png"));
     if let Err(e) = std::fs::create_dir_all(&state.0.results_dir) {
         state.0.message = Some(e.to_string());
         return;
     }
-    state.0.message = Some(state.0.texts.fmt(
-        state.0.lang,
+    let saved = state.0.settings.tr().fmt(
         "screenshot-saved",
         &[("path", path.display().to_string().into())],
-    ));
+    );
+    state.0.message = Some(saved);
     keep.0 = 5;
     commands
         .spawn(Screenshot::primary_window())

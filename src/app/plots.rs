@@ -7,11 +7,11 @@ use egui_plot::{
     Points, Text, VLine, uniform_grid_spacer,
 };
 
-use super::state::Tr;
+use super::settings::Tr;
 use super::theme;
 use crate::forecast::Actuarial;
 use crate::scenario::Scenario;
-use crate::score::{Interval, ProbabilityScores, ReliabilityBin};
+use crate::score::{Interval, Metric, ProbabilityScores, ReliabilityBin};
 
 /// A plot that stays put: no dragging, zooming or scrolling, so a trainee cannot lose the view.
 pub fn still(plot: Plot<'_>) -> Plot<'_> {
@@ -121,6 +121,24 @@ pub struct RunPoint {
     pub interval: Option<Interval>,
     /// Miscalibration (the reliability term of the Brier score), if defined.
     pub miscalibration: Option<f64>,
+}
+
+impl RunPoint {
+    /// The point of the `n`-th run or day (counted from 1) from its measures; none when its Brier
+    /// score is not defined, as there is nothing to draw then.
+    pub fn of(
+        n: usize,
+        brier: &Metric,
+        interval: &Metric<Interval>,
+        miscalibration: &Metric,
+    ) -> Option<Self> {
+        Some(RunPoint {
+            run: n as f64,
+            brier: *brier.as_ref().value()?,
+            interval: interval.as_ref().value().copied(),
+            miscalibration: miscalibration.as_ref().value().copied(),
+        })
+    }
 }
 
 /// Brier scores across runs (lower is better), with their 95 % intervals, and the miscalibration

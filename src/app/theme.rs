@@ -4,7 +4,7 @@
 
 use bevy_egui::egui::{self, Color32, Stroke, Visuals};
 
-use super::state::Tr;
+use super::settings::Tr;
 use crate::model::Outcome;
 
 /// Okabe–Ito blue: the trainee.

@@ -68,9 +68,8 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
     // work: it runs on every core, a batch of files at a time so the progress moves.
     let mut done = 0;
     for batch in paths.chunks(PROGRESS_BATCH) {
-        let checked = crate::parallel::map(batch, |path| {
-            (path.display().to_string(), run::open(path))
-        });
+        let checked =
+            crate::parallel::map(batch, |path| (path.display().to_string(), run::open(path)));
         for (name, checked) in checked {
             match checked {
                 Err(reason) => cohort.rejected.push(Rejected { file: name, reason }),
@@ -106,4 +105,3 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
     });
     Ok(cohort)
 }
-

@@ -63,7 +63,8 @@ pub fn table(cohort: &Cohort) -> String {
                 for (&benchmark, b) in &best.scores.benchmarks {
                     // Benchmarks within a run are scored without intervals (to load cohorts
                     // fast); this one row gets its interval here.
-                    let brier_ci = pooled_scores(&[best], Forecaster::Benchmark(benchmark)).brier_ci;
+                    let brier_ci =
+                        pooled_scores(&[best], Forecaster::Benchmark(benchmark)).brier_ci;
                     let _ = writeln!(
                         out,
                         "{:<22} {:>5} {:>6} {:<21} {:>6} {:>6} {:>6} {:>6} {:>6}",

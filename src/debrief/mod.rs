@@ -35,7 +35,6 @@ pub struct RunScores {
     pub scores: Scores,
 }
 
-
 /// Scores a verified run: every revealed case with every forecast given on it.
 pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
     let revealed: Vec<usize> = (0..run.len())

@@ -142,7 +142,15 @@ pub fn render_hidden(s: &Scenario, case: &super::Case, lang: Lang) -> String {
             ("drift", drift.into()),
             (
                 "hello",
-                t(lang, if case.hidden.hello_goodbye { "yes" } else { "no" }).into(),
+                t(
+                    lang,
+                    if case.hidden.hello_goodbye {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                )
+                .into(),
             ),
             (
                 "outcome",
@@ -159,7 +167,10 @@ pub fn render_hidden(s: &Scenario, case: &super::Case, lang: Lang) -> String {
                 &[
                     ("session", e.session.into()),
                     ("event", k.key.as_str().into()),
-                    ("class", t(lang, &format!("short-{}", k.linden.slug())).into()),
+                    (
+                        "class",
+                        t(lang, &format!("short-{}", k.linden.slug())).into(),
+                    ),
                 ],
             );
             out.push_str(&format!("  {line}\n"));

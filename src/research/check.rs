@@ -446,4 +446,3 @@ pub fn check_text(r: &CheckReport) -> String {
 fn verdict(pass: bool) -> &'static str {
     if pass { "PASS" } else { "FAIL" }
 }
-

@@ -16,8 +16,8 @@ pub use load::{
 
 use sha2::{Digest, Sha256};
 
-use measure::MeasureRules;
 use format::{Condition, Onset};
+use measure::MeasureRules;
 
 /// When an event of the catalogue can happen, with names resolved to indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -97,4 +97,3 @@ pub fn error_json(name: &str, err: &ScenarioError) -> serde_json::Value {
         "problems": err.problems(),
     })
 }
-

@@ -7,11 +7,12 @@ use crate::app::state::{AppState, Screen};
 pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
     // Lines of a readable length.
     ui.set_max_width(820.0);
-    let Some(session) = state.session.as_ref() else {
+    let Some(session) = state.run.session.as_ref() else {
         state.screen = crate::app::state::Screen::Start;
         return;
     };
-    let lang = state.lang;
+    let tr = state.settings.tr();
+    let lang = tr.lang;
     let f = &session.run().scenario().file;
     let m = &f.measure;
     let direction = state.t(if m.higher_is_worse {
@@ -19,8 +20,7 @@ pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
     } else {
         "higher-better"
     });
-    let rules = state.texts.fmt(
-        lang,
+    let rules = tr.fmt(
         "measure-rules",
         &[
             ("cutoff", m.clinical_cutoff.value.into()),
@@ -34,8 +34,7 @@ pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
         .filter(|c| **c > 0)
         .map(|c| c.to_string())
         .collect();
-    let asked = state.texts.fmt(
-        lang,
+    let asked = tr.fmt(
         "what-asked-text",
         &[("checkpoints", checkpoints.join(", ").into())],
     );

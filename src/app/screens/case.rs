@@ -4,8 +4,10 @@
 
 use bevy_egui::egui;
 
+use crate::app::active_run::ActiveRun;
 use crate::app::plots::trajectory;
-use crate::app::state::{AppState, Tr};
+use crate::app::settings::Tr;
+use crate::app::state::AppState;
 use crate::app::theme;
 use crate::forecast::{Actuarial, Ideal};
 use crate::model::notes::{render_event, render_note};
@@ -32,10 +34,9 @@ struct Shown<'a> {
 
 pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let mut action: Option<Action> = None;
-    let lang = state.lang;
     {
-        let AppState {
-            texts,
+        let tr = state.settings.tr();
+        let ActiveRun {
             session,
             forecast,
             flag_kind,
@@ -43,8 +44,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             actuarial,
             reveal,
             ..
-        } = &mut *state;
-        let tr = Tr { texts, lang };
+        } = &mut state.run;
         let Some(session) = session.as_ref() else {
             return;
         };

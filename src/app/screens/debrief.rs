@@ -6,9 +6,10 @@ use bevy_egui::egui;
 use egui_plot::MarkerShape;
 
 use crate::app::plots::{RunPoint, Series, bins, progress_plot, reliability_diagram};
-use crate::app::state::{AppState, Tr};
+use crate::app::settings::Tr;
+use crate::app::state::AppState;
 use crate::app::theme;
-use crate::debrief::Scores;
+use crate::debrief::{RunScores, Scores};
 use crate::forecast::Benchmark;
 use crate::scenario::format::LindenClass;
 use crate::score::{Interval, Metric, ProbabilityScores, Undefined};
@@ -43,12 +44,9 @@ fn interval(tr: &Tr, m: &Metric<Interval>, decimals: usize) -> String {
 }
 
 pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let tr = Tr {
-        texts: &state.texts,
-        lang: state.lang,
-    };
+    let tr = state.settings.tr();
     ui.heading(tr.t("debrief"));
-    let Some(scores) = state.scores.as_ref() else {
+    let Some(scores) = state.run.scores.as_ref() else {
         ui.horizontal(|ui| {
             ui.label(tr.t("scoring"));
         });
@@ -77,8 +75,8 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         events_ui(right, &tr, scores);
     });
     ui.separator();
-    progress_ui(ui, &tr, state);
-    if let Some(session) = &state.session {
+    progress_ui(ui, &tr, &state.run.earlier);
+    if let Some(session) = &state.run.session {
         ui.label(tr.fmt(
             "saved-in",
             &[("path", session.path().display().to_string().into())],
@@ -254,19 +252,14 @@ fn events_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
 }
 
 /// The trainee's runs of this scenario on this machine (this one included), oldest first.
-fn progress_ui(ui: &mut egui::Ui, tr: &Tr, state: &AppState) {
+fn progress_ui(ui: &mut egui::Ui, tr: &Tr, earlier: &[RunScores]) {
     ui.label(egui::RichText::new(tr.t("progress-heading")).strong());
-    let runs: Vec<RunPoint> = state
-        .earlier
+    let runs: Vec<RunPoint> = earlier
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
-            Some(RunPoint {
-                run: i as f64 + 1.0,
-                brier: *r.scores.forecasts.brier.as_ref().value()?,
-                interval: r.scores.forecasts.brier_ci.as_ref().value().copied(),
-                miscalibration: r.scores.forecasts.reliability.as_ref().value().copied(),
-            })
+            let f = &r.scores.forecasts;
+            RunPoint::of(i + 1, &f.brier, &f.brier_ci, &f.reliability)
         })
         .collect();
     if runs.len() < 2 {

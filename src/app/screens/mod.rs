@@ -22,7 +22,11 @@ const TEXT_SCALES: (f32, f32) = (0.8, 2.0);
 
 /// Draws the bar of settings and the current screen.
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    theme::apply(ui.ctx(), state.high_contrast, state.text_scale);
+    theme::apply(
+        ui.ctx(),
+        state.settings.high_contrast,
+        state.settings.text_scale,
+    );
     settings_bar(ui, state);
     ui.separator();
     egui::ScrollArea::vertical()
@@ -50,27 +54,28 @@ fn settings_bar(ui: &mut egui::Ui, state: &mut AppState) {
                 .on_hover_text(state.t("screenshot"))
                 .clicked()
             {
-                state.screenshot_requested = true;
+                state.window.screenshot_requested = true;
             }
-            let contrast = state.t("high-contrast");
-            ui.toggle_value(&mut state.high_contrast, format!("◑ {contrast}"));
+            let settings = &mut state.settings;
+            let contrast = settings.tr().t("high-contrast");
+            ui.toggle_value(&mut settings.high_contrast, format!("◑ {contrast}"));
             let (low, high) = TEXT_SCALES;
             if ui
-                .add_enabled(state.text_scale < high, egui::Button::new("A+"))
-                .on_hover_text(state.t("text-larger"))
+                .add_enabled(settings.text_scale < high, egui::Button::new("A+"))
+                .on_hover_text(settings.tr().t("text-larger"))
                 .clicked()
             {
-                state.text_scale = (state.text_scale + 0.1).min(high);
+                settings.text_scale = (settings.text_scale + 0.1).min(high);
             }
             if ui
-                .add_enabled(state.text_scale > low, egui::Button::new("A−"))
-                .on_hover_text(state.t("text-smaller"))
+                .add_enabled(settings.text_scale > low, egui::Button::new("A−"))
+                .on_hover_text(settings.tr().t("text-smaller"))
                 .clicked()
             {
-                state.text_scale = (state.text_scale - 0.1).max(low);
+                settings.text_scale = (settings.text_scale - 0.1).max(low);
             }
-            ui.radio_value(&mut state.lang, Lang::En, "English");
-            ui.radio_value(&mut state.lang, Lang::Nl, "Nederlands");
+            ui.radio_value(&mut settings.lang, Lang::En, "English");
+            ui.radio_value(&mut settings.lang, Lang::Nl, "Nederlands");
             ui.label(state.t("language"));
         });
     });

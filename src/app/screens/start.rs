@@ -10,16 +10,15 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         ui.label(state.t("pseudonym"));
         let hint = state.t("pseudonym-hint");
-        ui.add(egui::TextEdit::singleline(&mut state.pseudonym).hint_text(hint));
+        ui.add(egui::TextEdit::singleline(&mut state.start.pseudonym).hint_text(hint));
     });
     ui.add_space(8.0);
     ui.label(egui::RichText::new(state.t("scenario")).strong());
-    let lang = state.lang;
-    let mut chosen = state.selected;
+    let tr = state.settings.tr();
+    let mut chosen = state.start.selected;
     for (i, s) in state.scenarios.iter().enumerate() {
         let f = &s.file;
-        let line = state.texts.fmt(
-            lang,
+        let line = tr.fmt(
             "scenario-line",
             &[
                 ("cases", f.cases_per_run.into()),
@@ -28,16 +27,16 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 ("minutes", f.minutes.into()),
             ],
         );
-        let label = format!("{}\n{line}", f.title.get(lang));
+        let label = format!("{}\n{line}", f.title.get(tr.lang));
         if ui.selectable_label(chosen == i, label).clicked() {
             chosen = i;
         }
     }
-    state.selected = chosen;
+    state.start.selected = chosen;
     ui.horizontal(|ui| {
         ui.label(state.t("course-code"));
         let hint = state.t("course-code-hint");
-        ui.add(egui::TextEdit::singleline(&mut state.course_code).hint_text(hint));
+        ui.add(egui::TextEdit::singleline(&mut state.start.course_code).hint_text(hint));
     });
     ui.add_space(8.0);
     ui.label(format!(
@@ -49,7 +48,7 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if ui.button(state.t("start")).clicked() {
         state.start_run();
     }
-    let resumable = state.resumable.clone();
+    let resumable = state.start.resumable.clone();
     for path in resumable {
         let name = path
             .file_name()

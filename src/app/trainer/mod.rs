@@ -1,13 +1,23 @@
 //! The trainer station: a results folder loaded as a cohort (off the UI thread, with progress), and
 //! what the trainer looks at in it. Everything shown is computed by the core's cohort module; this
-//! holds the choices (folder, sort order, selection, tab) and the loaded cohort.
+//! holds the choices (folder, sort order, selection, tab) and the loaded cohort, and carries out
+//! what the trainer asks for (see [`Request`]). The screen is drawn tab by tab, a module each.
 
+mod cases;
+mod diagrams;
+mod drill;
+mod folder;
+mod handout;
+mod progress;
+mod requests;
+mod runs;
 mod screen;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+pub use requests::Request;
 pub use screen::trainer_ui;
 
 use super::background::{Background, finished};
@@ -16,8 +26,8 @@ use crate::cohort::views::{
 };
 use crate::cohort::{Cohort, load_dir};
 use crate::debrief::RunScores;
-use crate::forecast::Forecaster;
 use crate::forecast::Actuarial;
+use crate::forecast::Forecaster;
 use crate::run::{self, OpenedRun, Run};
 use crate::score::ProbabilityScores;
 
@@ -78,6 +88,14 @@ impl Summary {
             cases: case_difficulty(&runs),
         }
     }
+}
+
+/// The cohort's trainees, each once, in order of name.
+fn trainee_names(cohort: &Cohort) -> Vec<&str> {
+    let mut names: Vec<&str> = cohort.runs.iter().map(|r| r.trainee.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// A loaded folder: the cohort, its summary, and the seconds the work took.
@@ -301,16 +319,5 @@ impl TrainerState {
             }
             Err(e) => self.message = Some(e.to_string()),
         }
-    }
-
-    /// Writes the cohort's tidy CSV (the same as `ontrack cohort --csv`) into `path`.
-    pub fn export_csv(&mut self, path: &Path) {
-        let Some(cohort) = &self.cohort else {
-            return;
-        };
-        self.message = Some(match crate::cohort::csv_export::write_csv(cohort, path) {
-            Ok(()) => format!("CSV: {}", path.display()),
-            Err(e) => format!("⚠ {}: {e}", path.display()),
-        });
     }
 }

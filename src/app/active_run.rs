@@ -1,0 +1,173 @@
+//! The run being played and what the screens need beside it: the answer being set, the benchmark
+//! forecasters (the early-warning rule normed on another thread), the reveal animation, and the
+//! scores and earlier runs for the debrief.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::cohort::load_dir;
+use crate::debrief::{RunScores, Scores};
+use crate::forecast::{Actuarial, Ideal};
+use crate::run::Session;
+
+use super::background::{Background, finished};
+
+/// Seconds the reveal takes per session it draws.
+pub const REVEAL_SECONDS_PER_SESSION: f32 = 0.25;
+
+/// The reveal animation of one case: the rest of the course drawn session by session.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reveal {
+    pub case: usize,
+    /// Sessions the trainee had seen before the reveal.
+    pub from: u32,
+    pub elapsed: f32,
+}
+
+impl Reveal {
+    /// Sessions drawn so far (of `total`).
+    pub fn drawn(&self, total: u32) -> u32 {
+        let more = (self.elapsed / REVEAL_SECONDS_PER_SESSION) as u32;
+        self.from.saturating_add(more).min(total)
+    }
+}
+
+/// The active run, kept together so that starting or leaving a run resets all of it at once.
+pub struct ActiveRun {
+    pub session: Option<Session>,
+    /// The forecast being set with the slider, in percent.
+    pub forecast: u8,
+    /// The drift kind chosen for the next flag (None = not sure).
+    pub flag_kind: Option<usize>,
+    /// The ideal forecaster of the running scenario, for the reveal.
+    pub ideal: Option<Ideal>,
+    /// The scores of the finished run, for the debrief.
+    pub scores: Option<Scores>,
+    /// The early-warning rule of the running scenario, once normed (for the reveal, the expected
+    /// course on the plot and the debrief).
+    pub actuarial: Option<Arc<Actuarial>>,
+    norming: Option<Background<Actuarial>>,
+    /// The trainee's finished runs of this scenario in the results folder, scored, oldest first.
+    pub earlier: Vec<RunScores>,
+    history: Option<Background<Vec<RunScores>>>,
+    /// The reveal being animated, if any.
+    pub reveal: Option<Reveal>,
+}
+
+impl Default for ActiveRun {
+    fn default() -> Self {
+        ActiveRun {
+            session: None,
+            forecast: 10,
+            flag_kind: None,
+            ideal: None,
+            scores: None,
+            actuarial: None,
+            norming: None,
+            earlier: Vec::new(),
+            history: None,
+            reveal: None,
+        }
+    }
+}
+
+impl ActiveRun {
+    /// Takes up `session`: the benchmarks of its scenario (the early-warning rule normed on another
+    /// thread while the trainee reads: seconds of simulation), and nothing left of the run before.
+    pub fn begin(&mut self, session: Session) {
+        let scenario = session.run().scenario_arc();
+        self.ideal = Some(Ideal::new(&scenario));
+        self.actuarial = None;
+        self.norming = Some(Background::spawn(move || Actuarial::norm(&scenario)));
+        self.session = Some(session);
+        self.scores = None;
+        self.reveal = None;
+        self.earlier = Vec::new();
+    }
+
+    /// Leaves the run, for a new one.
+    pub fn end(&mut self) {
+        self.session = None;
+        self.scores = None;
+        self.ideal = None;
+        self.reveal = None;
+        self.earlier = Vec::new();
+    }
+
+    /// Loads the trainee's earlier runs of this scenario from the results folder `dir` on another
+    /// thread, for the debrief's progress plot.
+    pub fn load_earlier(&mut self, dir: PathBuf) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let trainee = session.file().trainee.clone();
+        let scenario_id = session.run().scenario().file.id.clone();
+        self.history = Some(Background::spawn(move || {
+            earlier_runs(&dir, &trainee, &scenario_id)
+        }));
+    }
+
+    /// True while the rule is normed or the earlier runs load.
+    pub fn is_working(&self) -> bool {
+        self.norming.is_some() || self.history.is_some()
+    }
+
+    /// Takes the normed rule and the earlier runs when they are ready.
+    pub fn poll(&mut self) {
+        match finished(&mut self.norming) {
+            Some(Some(rule)) => self.actuarial = Some(Arc::new(rule)),
+            // The thread died (it should not): norm here instead, so the debrief comes.
+            Some(None) => {
+                if let Some(session) = &self.session {
+                    let scenario = session.run().scenario_arc();
+                    self.actuarial = Some(Arc::new(Actuarial::norm(&scenario)));
+                }
+            }
+            None => {}
+        }
+        if let Some(runs) = finished(&mut self.history) {
+            self.earlier = runs.unwrap_or_default();
+        }
+    }
+
+    /// Blocks until the rule is normed and the earlier runs are loaded.
+    pub fn wait(&mut self) {
+        if let Some(norming) = self.norming.take()
+            && let Some(rule) = norming.wait()
+        {
+            self.actuarial = Some(Arc::new(rule));
+        }
+        if let Some(history) = self.history.take() {
+            self.earlier = history.wait().unwrap_or_default();
+        }
+    }
+
+    /// Advances the reveal animation by `dt` seconds; it ends when the whole course is drawn.
+    pub fn animate_reveal(&mut self, dt: f32) {
+        let Some(reveal) = &mut self.reveal else {
+            return;
+        };
+        reveal.elapsed += dt;
+        let total = self
+            .session
+            .as_ref()
+            .map_or(0, |s| s.run().scenario().file.sessions);
+        if reveal.drawn(total) >= total {
+            self.reveal = None;
+        }
+    }
+}
+
+/// The finished runs of `trainee` on `scenario_id` in `dir`, verified and scored, oldest first.
+fn earlier_runs(dir: &Path, trainee: &str, scenario_id: &str) -> Vec<RunScores> {
+    let Ok(cohort) = load_dir(dir, &mut |_, _| {}) else {
+        return Vec::new();
+    };
+    let mut runs: Vec<RunScores> = cohort
+        .runs
+        .into_iter()
+        .filter(|r| r.finished && r.trainee == trainee && r.scenario_id == scenario_id)
+        .collect();
+    runs.sort_by_key(|r| r.started);
+    runs
+}

@@ -1,0 +1,98 @@
+//! The cases tab: the cases that fooled the class most, with the class's mean forecast beside the
+//! ideal one.
+
+use bevy_egui::egui;
+use egui_plot::{MarkerShape, PlotPoints, Points};
+
+use super::screen::{header_row, save_picture};
+use super::{Request, TrainerState};
+use crate::app::plots::percent_plot;
+use crate::app::settings::Tr;
+use crate::app::theme;
+use crate::cohort::views::CaseDifficulty;
+
+/// The cases that fooled the class most, with the class's mean forecast beside the ideal one.
+/// Saving the plot as a picture is asked.
+pub(super) fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) -> Option<Request> {
+    let Some(summary) = &trainer.summary else {
+        return None;
+    };
+    let cases = &summary.cases;
+    ui.label(tr.t("cases-help"));
+    let shown: Vec<_> = cases.iter().take(40).collect();
+    // One point per case, at its rank: a probability in percent.
+    let ranked = |value: fn(&CaseDifficulty) -> f64| -> PlotPoints {
+        shown
+            .iter()
+            .enumerate()
+            .map(|(i, c)| [i as f64 + 1.0, value(c) * 100.0])
+            .collect()
+    };
+    let drawn = percent_plot("cases-plot", tr, "axis-case-rank", 220.0).show(ui, |plot| {
+        let truth = ranked(|c| if c.deteriorated { 1.0 } else { 0.0 });
+        plot.points(
+            Points::new(tr.t("outcome"), truth)
+                .color(egui::Color32::GRAY)
+                .shape(MarkerShape::Cross)
+                .radius(5.0),
+        );
+        for (key, colour, shape, value) in [
+            (
+                "row-class",
+                theme::YOU,
+                MarkerShape::Circle,
+                (|c| c.class_mean) as fn(&CaseDifficulty) -> f64,
+            ),
+            ("ideal-forecast", theme::BETTER, MarkerShape::Diamond, |c| {
+                c.ideal
+            }),
+        ] {
+            plot.points(
+                Points::new(tr.t(key), ranked(value))
+                    .color(colour)
+                    .shape(shape)
+                    .filled(true)
+                    .radius(4.0),
+            );
+        }
+    });
+    let save = ui.button(tr.t("save-png")).clicked();
+    egui::ScrollArea::vertical()
+        .id_salt("cases")
+        .max_height(300.0)
+        .show(ui, |ui| {
+            egui::Grid::new("cases-table").striped(true).show(ui, |ui| {
+                header_row(
+                    ui,
+                    tr,
+                    &[
+                        "col-rank",
+                        "col-scenario",
+                        "col-case",
+                        "outcome",
+                        "col-trainees",
+                        "row-class",
+                        "ideal-forecast",
+                        "col-fooled",
+                    ],
+                );
+                for (i, c) in shown.iter().enumerate() {
+                    ui.label((i + 1).to_string());
+                    ui.label(format!("{} ({})", c.scenario_id, c.course_code));
+                    ui.label(tr.fmt("case-button", &[("n", (c.case + 1).into())]));
+                    ui.label(tr.t(if c.deteriorated {
+                        "outcome-deteriorated"
+                    } else {
+                        "not-deteriorated"
+                    }));
+                    ui.label(c.trainees.to_string());
+                    ui.label(format!("{:.0} %", c.class_mean * 100.0));
+                    ui.label(format!("{:.0} %", c.ideal * 100.0));
+                    ui.label(tr.number(c.fooled_by, 2));
+                    ui.end_row();
+                }
+            });
+        });
+    let rect = drawn.response.rect.expand(4.0);
+    save.then(|| save_picture(ui, "cases-class".to_string(), rect))
+}

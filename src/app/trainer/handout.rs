@@ -1,0 +1,78 @@
+//! The hand-out tab: a scenario and a seed give the course code, and an instruction sheet to print.
+
+use std::sync::Arc;
+
+use bevy_egui::egui;
+
+use super::{Request, TrainerState};
+use crate::app::settings::Tr;
+use crate::app::theme;
+use crate::scenario::{Lang, Scenario};
+
+/// Hand out a course: a scenario and a seed give the course code, and a sheet to print.
+/// Saving a sheet is asked.
+pub(super) fn handout_ui(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    trainer: &mut TrainerState,
+    scenarios: &[Arc<Scenario>],
+) -> Option<Request> {
+    ui.label(tr.t("handout-help"));
+    let lang = tr.lang;
+    let current = scenarios
+        .get(trainer.handout_scenario)
+        .map_or(String::new(), |s| s.file.title.get(lang).to_string());
+    egui::ComboBox::from_id_salt("handout-scenario")
+        .selected_text(current)
+        .width(420.0)
+        .show_ui(ui, |ui| {
+            for (i, s) in scenarios.iter().enumerate() {
+                ui.selectable_value(&mut trainer.handout_scenario, i, s.file.title.get(lang));
+            }
+        });
+    ui.horizontal(|ui| {
+        ui.label(tr.t("seed"));
+        ui.add(
+            egui::TextEdit::singleline(&mut trainer.handout_seed)
+                .desired_width(100.0)
+                .hint_text("0–32767"),
+        );
+        if ui.button(tr.t("new-seed")).clicked() {
+            // Any seed will do; the clock gives one nobody has to think up.
+            trainer.handout_seed = crate::run::code::clock_seed().to_string();
+        }
+    });
+    let s = scenarios.get(trainer.handout_scenario)?;
+    let seed = trainer.handout_seed.trim();
+    if seed.is_empty() {
+        ui.label(tr.t("seed-needed"));
+        return None;
+    }
+    let code = seed
+        .parse::<u64>()
+        .map_err(|e| e.to_string())
+        .and_then(|seed| {
+            crate::run::code::encode(&s.course_prefix(), seed).map_err(|e| e.to_string())
+        });
+    let code = match code {
+        Err(e) => {
+            ui.colored_label(theme::ERROR, format!("⚠ {e}"));
+            return None;
+        }
+        Ok(code) => code,
+    };
+    ui.label(egui::RichText::new(&code).size(48.0).strong().monospace());
+    let mut asked = None;
+    ui.horizontal(|ui| {
+        for (lang, key) in [(Lang::Nl, "save-sheet-nl"), (Lang::En, "save-sheet-en")] {
+            if ui.button(tr.t(key)).clicked() {
+                asked = Some(Request::SaveSheet {
+                    scenario: Arc::clone(s),
+                    code: code.clone(),
+                    lang,
+                });
+            }
+        }
+    });
+    asked
+}

@@ -1,0 +1,200 @@
+//! The runs tab: the table of runs, sortable by every column, with the class and the benchmark
+//! forecasters pooled and pinned above it; below it the reliability diagrams.
+
+use bevy_egui::egui;
+
+use super::diagrams::diagrams;
+use super::screen::save_picture;
+use super::{Request, Summary, TrainerState};
+use crate::app::settings::Tr;
+use crate::cohort::Cohort;
+use crate::cohort::views::SortKey;
+use crate::forecast::Forecaster;
+use crate::score::ProbabilityScores;
+
+/// Width of the table's columns, in points.
+const NAME_WIDTH: f32 = 150.0;
+const COLUMN_WIDTH: f32 = 62.0;
+
+/// The table's columns after the trainee's name: header key and sort key.
+const COLUMNS: [(&str, SortKey); 10] = [
+    ("col-course", SortKey::Scenario),
+    ("col-started", SortKey::Started),
+    ("col-cases", SortKey::Cases),
+    ("col-brier", SortKey::Brier),
+    ("col-skill", SortKey::Skill),
+    ("col-reliability-short", SortKey::Reliability),
+    ("col-resolution", SortKey::Resolution),
+    ("col-auc", SortKey::Auc),
+    ("col-citl", SortKey::CalibrationInTheLarge),
+    ("col-dprime", SortKey::DPrime),
+];
+
+/// What the trainer did in the table.
+#[derive(Default)]
+struct Clicked {
+    sort: Option<SortKey>,
+    select: Option<usize>,
+    open: Option<usize>,
+    csv: bool,
+}
+
+/// The table of runs with the pooled benchmark rows pinned above it, and the reliability diagrams.
+/// Sorting and selecting happen at once; opening a run, exporting and saving a picture are asked.
+pub(super) fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) -> Option<Request> {
+    let trainee = trainer.trainee_scores().cloned();
+    let (Some(cohort), Some(summary)) = (&trainer.cohort, &trainer.summary) else {
+        return None;
+    };
+    let mut clicked = Clicked {
+        sort: header(ui, tr, trainer),
+        ..Clicked::default()
+    };
+    pinned_rows(ui, tr, cohort, summary);
+    ui.separator();
+    run_rows(ui, tr, trainer, &mut clicked);
+    ui.horizontal(|ui| {
+        if ui.button(tr.t("export-csv")).clicked() {
+            clicked.csv = true;
+        }
+    });
+    let png = diagrams(ui, tr, summary, trainee.as_ref(), cohort, trainer.selected);
+    let picture = png.map(|rect| {
+        let name = match trainer.selected.and_then(|i| cohort.runs.get(i)) {
+            Some(r) => format!(
+                "reliability-class-and-{}",
+                crate::run::store::slug(&r.trainee)
+            ),
+            None => "reliability-class".to_string(),
+        };
+        save_picture(ui, name, rect)
+    });
+    if let Some(key) = clicked.sort {
+        trainer.sort_by(key);
+    }
+    if let Some(i) = clicked.select {
+        trainer.selected = Some(i);
+    }
+    let csv = clicked.csv.then_some(Request::ExportCsv);
+    picture.or(csv).or(clicked.open.map(Request::Open))
+}
+
+/// The header: every column sorts; the arrow shows the column and direction. Returns the column
+/// clicked.
+fn header(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) -> Option<SortKey> {
+    let mut sort = None;
+    ui.horizontal(|ui| {
+        let mark = |key: SortKey| {
+            if trainer.sort == key {
+                if trainer.descending { " ⏷" } else { " ⏶" }
+            } else {
+                ""
+            }
+        };
+        let name = format!("{}{}", tr.t("col-trainee"), mark(SortKey::Trainee));
+        if ui
+            .add_sized([NAME_WIDTH, 20.0], egui::Button::new(name))
+            .clicked()
+        {
+            sort = Some(SortKey::Trainee);
+        }
+        for (key, column) in COLUMNS {
+            let text = format!("{}{}", tr.t(key), mark(column));
+            if ui
+                .add_sized([column_width(column), 20.0], egui::Button::new(text))
+                .clicked()
+            {
+                sort = Some(column);
+            }
+        }
+    });
+    sort
+}
+
+/// Pinned: the class and the benchmarks, pooled over every run.
+fn pinned_rows(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort, summary: &Summary) {
+    for (who, p) in &summary.pinned {
+        let name = match *who {
+            Forecaster::Trainee => tr.t("row-class"),
+            Forecaster::Benchmark(b) => tr.benchmark(b),
+        };
+        ui.horizontal(|ui| {
+            cell(ui, NAME_WIDTH, egui::RichText::new(name).strong());
+            let cases: usize = cohort.runs.iter().map(|r| r.scores.cases).sum();
+            number_cells(ui, tr, &tr.t("all-runs"), "", &cases.to_string(), p, "");
+        });
+    }
+}
+
+/// One row per run, in the table's order: a click on the name selects, a double click or the
+/// button opens.
+fn run_rows(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState, clicked: &mut Clicked) {
+    let rows = trainer.sorted_runs();
+    egui::ScrollArea::vertical()
+        .id_salt("runs")
+        .max_height(180.0)
+        .show_rows(ui, 20.0, rows.len(), |ui, range| {
+            for &(i, r) in rows.get(range).unwrap_or(&[]) {
+                ui.horizontal(|ui| {
+                    let chosen = trainer.selected == Some(i);
+                    let label = ui.add_sized(
+                        [NAME_WIDTH, 18.0],
+                        egui::Button::selectable(chosen, r.trainee.as_str()).truncate(),
+                    );
+                    if label.clicked() {
+                        clicked.select = Some(i);
+                    }
+                    if label.double_clicked() {
+                        clicked.open = Some(i);
+                    }
+                    let started = r.started.strftime("%Y-%m-%d").to_string();
+                    number_cells(
+                        ui,
+                        tr,
+                        &r.course_code,
+                        &started,
+                        &r.scores.cases.to_string(),
+                        &r.scores.forecasts,
+                        &tr.metric(&r.scores.drift.d_prime, 2),
+                    );
+                    if ui.small_button(tr.t("open-run")).clicked() {
+                        clicked.open = Some(i);
+                    }
+                });
+            }
+        });
+}
+
+fn cell(ui: &mut egui::Ui, width: f32, text: impl Into<egui::WidgetText>) {
+    ui.add_sized([width, 18.0], egui::Label::new(text).truncate());
+}
+
+/// One row of numbers of the table (after the name).
+fn number_cells(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    scenario: &str,
+    started: &str,
+    cases: &str,
+    p: &ProbabilityScores,
+    dprime: &str,
+) {
+    cell(ui, column_width(SortKey::Scenario), scenario);
+    cell(ui, column_width(SortKey::Started), started);
+    cell(ui, COLUMN_WIDTH, cases);
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.brier, 3));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.brier_skill, 2));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.reliability, 3));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.resolution, 3));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.auc, 2));
+    cell(ui, COLUMN_WIDTH, tr.metric(&p.calibration_in_the_large, 2));
+    cell(ui, COLUMN_WIDTH, dprime);
+}
+
+fn column_width(key: SortKey) -> f32 {
+    match key {
+        SortKey::Scenario => COLUMN_WIDTH * 1.6,
+        SortKey::Started => COLUMN_WIDTH * 1.4,
+        _ => COLUMN_WIDTH,
+    }
+}
