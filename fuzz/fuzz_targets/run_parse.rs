@@ -40,7 +40,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use libfuzzer_sys::fuzz_target;
-use ontrack::cohort::{Scores, score_run};
+use ontrack::debrief::{Scores, score_run};
 use ontrack::forecast::Benchmarks;
 use ontrack::model::generate;
 use ontrack::run::{CaseRecord, Phase, Run, RunFile, VerifyError, parse_run, replay};

@@ -238,3 +238,77 @@ fn by_name<S: serde::Serializer>(
 ) -> Result<S::Ok, S::Error> {
     serializer.collect_map(scores.iter().map(|(b, s)| (b.slug(), s)))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::run::{Action, Due};
+    use crate::scenario::format::LindenClass;
+    use crate::scenario::resolve;
+
+    /// Plays a whole run answering `percent` at every checkpoint, calling every event unrelated
+    /// and flagging nothing.
+    fn play_constant(percent: u8) -> Run {
+        let scenario = Arc::new(resolve("first-lesson").expect("bundled"));
+        let mut run = Run::new(scenario, 7);
+        loop {
+            let action = match run.due() {
+                Due::Forecast { .. } => Action::Forecast { percent },
+                Due::Classify { event } => Action::ClassifyEvent {
+                    event,
+                    class: LindenClass::Unrelated,
+                },
+                Due::NextSession => Action::NextSession,
+                Due::Reveal => Action::Reveal,
+                Due::NextCase => Action::NextCase,
+                Due::Finished => return run,
+            };
+            run.apply(&action).expect("a due action is allowed");
+        }
+    }
+
+    #[test]
+    fn a_constant_forecast_scores_in_closed_form() {
+        let run = play_constant(30);
+        let bench = Benchmarks::new(run.scenario());
+        let s = score_run(&run, &bench);
+        let checkpoints = run.scenario().file.checkpoints.len() as u64;
+        let n = run.len();
+        let d = (0..n)
+            .filter(|&i| run.revealed(i).is_some_and(|c| c.outcome == Outcome::Deteriorated))
+            .count();
+        assert_eq!(s.cases, n);
+        assert_eq!(s.deteriorated, d);
+        assert_eq!(s.forecasts.n, n as u64 * checkpoints);
+        // Every forecast is 0.3: Brier = (d·0.7² + (n − d)·0.3²) / n, whatever the checkpoints.
+        let expected = (d as f64 * 0.49 + (n - d) as f64 * 0.09) / n as f64;
+        let brier = *s.forecasts.brier.as_ref().value().expect("defined");
+        assert!((brier - expected).abs() < 1e-12, "{brier} vs {expected}");
+        // Below 50 % everywhere: nobody was predicted to deteriorate, so none was foreseen.
+        assert_eq!((s.predicted, s.foreseen), (0, 0));
+        // The benchmarks are scored on the same pairs, in whole percent.
+        for b in Benchmark::ALL {
+            assert_eq!(s.benchmarks[&b].n, n as u64 * checkpoints, "{b:?}");
+        }
+        let base = run.scenario().file.deterioration_rate.value;
+        for case in &s.case_forecasts {
+            for f in &case.forecasts {
+                assert_eq!(f.of(Forecaster::Trainee), 0.3);
+                assert_eq!(f.base_rate, (base * 100.0).round() / 100.0);
+                assert!((0.01..=0.99).contains(&f.ideal));
+            }
+        }
+        // No drift was flagged; every event was called unrelated.
+        assert_eq!(s.drift.hits + s.drift.false_alarms, 0);
+    }
+
+    #[test]
+    fn forecasts_of_half_or_more_count_as_predicted() {
+        let run = play_constant(50);
+        let s = score_run(&run, &Benchmarks::new(run.scenario()));
+        assert_eq!(s.predicted, s.cases);
+        assert_eq!(s.foreseen, s.deteriorated);
+    }
+}

@@ -43,21 +43,21 @@ pub enum CodeError {
 }
 
 /// The scenario a course code names among `candidates`, the seed it carries, and the code as it is
-/// written on the board (upper case), for the command line and the app alike.
+/// written on the board (`DCBT-0Z89`, however it was typed), for the command line and the app alike.
 pub fn find_course<S: std::borrow::Borrow<Scenario>>(
     code: &str,
     candidates: impl IntoIterator<Item = S>,
 ) -> Result<(S, u64, String), CodeError> {
-    let code = code.trim();
     let (prefix, seed) = decode(code)?;
     let scenario = candidates
         .into_iter()
         .find(|s| s.borrow().course_prefix() == prefix)
         .ok_or_else(|| CodeError::UnknownScenario {
-            code: code.to_string(),
+            code: code.trim().to_string(),
             prefix: prefix.clone(),
         })?;
-    Ok((scenario, seed, code.to_ascii_uppercase()))
+    let written = encode(&prefix, seed)?;
+    Ok((scenario, seed, written))
 }
 
 fn value(c: char) -> Option<usize> {
@@ -126,6 +126,26 @@ pub fn decode(code: &str) -> Result<(String, u64), CodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_course_code_finds_its_scenario_among_the_candidates() {
+        let bundled: Vec<Scenario> = crate::scenario::bundled_ids()
+            .into_iter()
+            .filter_map(|id| crate::scenario::resolve(id).ok())
+            .collect();
+        let target = &bundled[1];
+        let code = encode(&target.course_prefix(), 77).expect("encodes");
+        let typed = code.to_ascii_lowercase().replace('-', "");
+        let (found, seed, written) = find_course(&typed, &bundled).expect("found");
+        assert_eq!(found.hash, target.hash);
+        assert_eq!(seed, 77);
+        assert_eq!(written, code);
+        let unknown = encode("ZZZZ", 1).expect("encodes");
+        assert!(matches!(
+            find_course(&unknown, &bundled),
+            Err(CodeError::UnknownScenario { .. })
+        ));
+    }
 
     #[test]
     fn round_trip() {
