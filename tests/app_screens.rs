@@ -247,7 +247,11 @@ fn the_demo_plays_two_runs_and_the_debrief_shows_progress() {
             "runs of this trainee and scenario"
         );
         let scores = state.run.scores.as_ref().unwrap();
-        let ideal = scores.benchmarks[&ontrack::forecast::Benchmark::Ideal].brier.as_ref().value().copied();
+        let ideal = scores.benchmarks[&ontrack::forecast::Benchmark::Ideal]
+            .brier
+            .as_ref()
+            .value()
+            .copied();
         assert_eq!(
             scores.forecasts.brier.as_ref().value().copied(),
             ideal,

@@ -277,7 +277,10 @@ mod tests {
         let checkpoints = run.scenario().file.checkpoints.len() as u64;
         let n = run.len();
         let d = (0..n)
-            .filter(|&i| run.revealed(i).is_some_and(|c| c.outcome == Outcome::Deteriorated))
+            .filter(|&i| {
+                run.revealed(i)
+                    .is_some_and(|c| c.outcome == Outcome::Deteriorated)
+            })
             .count();
         assert_eq!(s.cases, n);
         assert_eq!(s.deteriorated, d);

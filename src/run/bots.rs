@@ -5,7 +5,11 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::machine::{Action, Due, Run};
-use crate::forecast::{Benchmark, Benchmarks, Signal};
+use rand_distr::StandardNormal;
+
+use crate::forecast::{Benchmark, Benchmarks};
+use crate::model::Visible;
+use crate::scenario::Scenario;
 use crate::scenario::format::LindenClass;
 
 /// The bots. On the command line they are named in kebab case (`base-rate`, `typical`).
@@ -22,9 +26,11 @@ pub enum Bot {
     Random,
     /// Ideal judgement pushed to the extremes (log-odds tripled): right on average, far too sure.
     Overconfident,
-    /// Like the therapists of Hannan et al. (2005): anchored on optimism, it forecasts low risk for
-    /// nearly everyone, predicts deterioration (50 % or more) for about 3 clients in 550, rarely
-    /// notices drift, and reads reactions to its own errors as side effects of treatment.
+    /// Like the therapists of Hannan et al. (2005): it judges from the few cues a busy clinician
+    /// uses (see [`ClinicianPolicy`]), anchored on optimism, so it forecasts low risk for nearly
+    /// everyone and predicts deterioration (50 % or more) for very few clients; it rarely notices
+    /// drift, and reads reactions to its own errors as side effects of treatment. Each pseudonym
+    /// weighs the cues a little differently, so a class of typical bots shows a spread of scores.
     Typical,
 }
 
@@ -56,15 +62,85 @@ pub struct BotPlayer<'b> {
     bot: Bot,
     bench: &'b Benchmarks<'b>,
     rng: ChaCha8Rng,
+    policy: ClinicianPolicy,
+}
+
+/// How a busy clinician turns what they see into a risk of deterioration: a linear model on the
+/// log-odds of a few cues, the frame of Brunswik's lens model, with an optimistic intercept and some
+/// inconsistency from forecast to forecast. It does not look at the ideal forecast at all.
+///
+/// The cues, each signed so that positive means worse: the change since intake in units of the
+/// reliable change; the share of sessions seen with an alliance rating below the scale's concern
+/// line; whether any unwanted event has been seen; and the intake's distance from the clinical
+/// cutoff in intake SDs. The typical values are modelling choices, set so that on the bundled
+/// scenarios almost nobody gets 50 % or more, as Hannan et al. (2005) found (3 of 550 clients
+/// predicted to deteriorate, 40 deteriorated); `tests/bots.rs` checks the counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClinicianPolicy {
+    /// Log-odds with no cue: about 4 %, "most of my clients get better".
+    pub intercept: f64,
+    pub change: f64,
+    pub alliance: f64,
+    pub event: f64,
+    pub intake: f64,
+    /// SD of the log-odds from one forecast to the next on the same evidence (inconsistency).
+    pub noise: f64,
+}
+
+impl ClinicianPolicy {
+    /// A clinician's own weights: the typical ones, each scaled by a factor from 0.5 to 1.5, and the
+    /// intercept moved by up to ±0.5, drawn from `rng` (so the pseudonym's seed picks the person).
+    fn draw(rng: &mut ChaCha8Rng) -> Self {
+        let mut scale = || rng.random_range(0.5..1.5);
+        let (change, alliance, event, intake) = (scale(), scale(), scale(), scale());
+        ClinicianPolicy {
+            intercept: (0.04_f64 / 0.96).ln() + rng.random_range(-0.5..0.5),
+            change: 0.9 * change,
+            alliance: 1.0 * alliance,
+            event: 0.6 * event,
+            intake: 0.3 * intake,
+            noise: 0.35,
+        }
+    }
+
+    /// The forecast for what is visible, with `wobble` a standard normal draw.
+    fn forecast(&self, s: &Scenario, v: &Visible, wobble: f64) -> f64 {
+        let rules = &s.rules;
+        let scores = v.scores();
+        let intake = scores.first().copied().unwrap_or(f64::NAN);
+        let last = scores.last().copied().unwrap_or(intake);
+        let change = rules.worse * (last - intake) / rules.reliable_change;
+        let alliance = v.alliance();
+        let low = alliance
+            .iter()
+            .filter(|a| **a < s.file.alliance.concern_below)
+            .count() as f64
+            / alliance.len().max(1) as f64;
+        let event = f64::from(u8::from(v.events().next().is_some()));
+        let m = &s.file.measure;
+        let severity = rules.worse * (intake - m.clinical_cutoff.value) / m.intake_sd.value;
+        let logit = self.intercept
+            + self.change * change
+            + self.alliance * low
+            + self.event * event
+            + self.intake * severity
+            + self.noise * wobble;
+        let p = 1.0 / (1.0 + (-logit).exp());
+        if p.is_finite() { p } else { 0.04 }
+    }
 }
 
 impl<'b> BotPlayer<'b> {
     /// `seed` drives the bot's own randomness (random answers), independent of the cases.
     pub fn new(bot: Bot, bench: &'b Benchmarks<'b>, seed: u64) -> Self {
+        // The person's weights come from a stream of their own, so the other bots' answers do not
+        // depend on them.
+        let policy = ClinicianPolicy::draw(&mut ChaCha8Rng::seed_from_u64(seed ^ 0x706f_6c69));
         BotPlayer {
             bot,
             bench,
             rng: ChaCha8Rng::seed_from_u64(seed ^ 0x626f_7473),
+            policy,
         }
     }
 
@@ -109,17 +185,8 @@ impl<'b> BotPlayer<'b> {
                 1.0 / (1.0 + (-logit).exp())
             }
             Bot::Typical => {
-                // Optimism: a low anchor that moves a little with a red signal, and deterioration
-                // predicted only when the evidence is overwhelming.
-                let red = self.bench.actuarial().signal(self.bench.scenario, &v) == Signal::Red;
-                let p = ideal();
-                if p > 0.97 && red {
-                    0.6
-                } else if red {
-                    0.12
-                } else {
-                    0.03 + 0.05 * p
-                }
+                let wobble: f64 = self.rng.sample(StandardNormal);
+                self.policy.forecast(self.bench.scenario, &v, wobble)
             }
         };
         (p * 100.0).round().clamp(1.0, 99.0) as u8
