@@ -64,7 +64,8 @@ pub struct ColourCount {
 /// The normed actuarial rule of one scenario.
 #[derive(Debug, Clone)]
 pub struct Actuarial {
-    /// Per session t = 1..sessions−1 (index t).
+    /// Per session t = 1..=sessions (index t): the expected course over the whole treatment, so
+    /// the band drawn on the plots reaches the last session.
     expected: Vec<ExpectedCourse>,
     /// Per session t = 0..sessions−1 and colour.
     counts: Vec<[ColourCount; 4]>,
@@ -84,9 +85,7 @@ impl Actuarial {
         let indices: Vec<u64> = (0..cases as u64).collect();
         let sample: Vec<(Vec<f64>, bool)> = crate::parallel::map(&indices, |&i| {
             let c = generate_case(s, seed, i);
-            let mut scores = c.scores;
-            scores.truncate(sessions);
-            (scores, c.outcome == Outcome::Deteriorated)
+            (c.scores, c.outcome == Outcome::Deteriorated)
         });
         // Least squares of each session's score on the intake score.
         let mut expected = vec![
@@ -95,7 +94,7 @@ impl Actuarial {
                 slope: 1.0,
                 residual_sd: 1.0
             };
-            sessions
+            sessions + 1
         ];
         for (t, course) in expected.iter_mut().enumerate().skip(1) {
             let n = sample.len() as f64;
@@ -198,5 +197,23 @@ impl Actuarial {
     /// Norming counts per colour at session `t`.
     pub fn counts_at(&self, t: u32) -> Option<&[ColourCount; 4]> {
         self.counts.get(t as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_expected_band_covers_every_session_of_treatment() {
+        let s = crate::scenario::resolve("first-lesson").expect("bundled");
+        let rule = Actuarial::norm_with(&s, 2_000, 3);
+        let sessions = s.sessions();
+        assert!(rule.expected_band(70.0, 0).is_none(), "no band at intake");
+        for t in 1..=sessions {
+            let (mid, lo, hi) = rule.expected_band(70.0, t).expect("a band at every session");
+            assert!(lo < mid && mid < hi, "session {t}: {lo} {mid} {hi}");
+        }
+        assert!(rule.expected_band(70.0, sessions + 1).is_none());
     }
 }
