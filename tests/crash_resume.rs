@@ -24,6 +24,8 @@ fn killed_runs_keep_every_acknowledged_answer_and_resume() {
         let dir = tempfile::tempdir().unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_ontrack"))
             .args([
+                "--lang",
+                "en",
                 "play",
                 "tests/scenarios/minimal.ron",
                 "--bot",

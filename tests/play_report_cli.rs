@@ -51,7 +51,7 @@ fn a_course_code_gives_the_class_the_same_cases_and_the_report_reads_them() {
     assert_eq!(a.cases, b.cases, "same code, same cases");
     assert_eq!(b.course_code, "DCBT-0Z89");
 
-    let (code, report, _) = ontrack(&["report", &anna], &[]);
+    let (code, report, _) = ontrack(&["--lang", "en", "report", &anna], &[]);
     assert_eq!(code, 0);
     for words in [
         "Debrief — Anna",
@@ -142,7 +142,10 @@ fn a_finished_run_cut_short_is_refused() {
     // A finished run is not resumed, even untouched: its answers are final.
     let (code, _, stderr) = ontrack(&["play", "--resume", &path, "--bot", "ideal"], &[]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("finished and cannot be resumed"), "{stderr}");
+    assert!(
+        stderr.contains("finished and cannot be resumed"),
+        "{stderr}"
+    );
     // Cut the last three entries of the log (the last case's reveal and what came just before),
     // keeping the file parseable.
     let entry = "\n        (\n            at:";
