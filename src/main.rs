@@ -15,6 +15,7 @@ use ontrack::cohort::table::table;
 use ontrack::debrief::report::{report, scores_text};
 use ontrack::debrief::score_file;
 use ontrack::forecast::Benchmarks;
+use ontrack::i18n::tf;
 use ontrack::launch::{self, Launch, Look, TrainerView};
 use ontrack::model::generate_case;
 use ontrack::model::notes::{render_case, render_hidden};
@@ -56,7 +57,8 @@ struct Cli {
     /// (the app) A scenario file to offer beside the bundled ones; may be given more than once.
     #[arg(long = "scenario-file", global = true)]
     scenario_files: Vec<PathBuf>,
-    /// Language: nl or en (the app's at the start, where it can be switched; the texts of `case`).
+    /// Language of the app at the start (where it can be switched) and of every command's text output
+    /// (JSON stays English): nl or en.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
     lang: Lang,
     /// (the app) Text size as a factor, 0.8 to 2 (for a projector, say 1.4); A−/A+ change it later.
@@ -263,12 +265,12 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Scenarios => {
             let mut out = String::new();
             for id in bundled_ids() {
-                out.push_str(&listing_line(id, &resolve(id)?));
+                out.push_str(&listing_line(id, &resolve(id)?, lang));
                 out.push('\n');
             }
             print_stdout(&out);
         }
-        Command::Validate { scenarios, json } => return Ok(validate(&scenarios, json)),
+        Command::Validate { scenarios, json } => return Ok(validate(&scenarios, json, lang)),
         Command::Generate {
             scenario,
             seed,
@@ -282,11 +284,17 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 bar.set_position(done)
             })?;
             bar.finish_and_clear();
-            print_stdout(&format!(
-                "wrote {cases} cases of {} (seed {seed}) to {}\n",
-                s.file.id,
-                out.display()
-            ));
+            let wrote = tf(
+                lang,
+                "cli-wrote",
+                &[
+                    ("cases", cases.to_string().into()),
+                    ("id", s.file.id.as_str().into()),
+                    ("seed", seed.to_string().into()),
+                    ("dir", out.display().to_string().into()),
+                ],
+            );
+            print_stdout(&format!("{wrote}\n"));
         }
         Command::Case {
             scenario,
@@ -337,7 +345,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             play(&mut session, &bench, bot, seed, &mut |n| {
                 if ack {
                     let mut out = stdout.lock();
-                    let _ = writeln!(out, "saved {n}");
+                    let _ = writeln!(out, "{}", tf(lang, "cli-saved", &[("n", n.into())]));
                     let _ = out.flush();
                 }
                 if pace_ms > 0 {
@@ -360,7 +368,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 print_stdout(&format!("{}\n", serde_json::to_string_pretty(&cohort)?));
             } else {
-                print_stdout(&table(&cohort));
+                print_stdout(&table(&cohort, lang));
             }
         }
         Command::Score {
@@ -387,10 +395,10 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 print_stdout(&format!("{}\n", serde_json::to_string_pretty(&scores)?));
             } else {
-                print_stdout(&scores_text(&scores));
+                print_stdout(&scores_text(&scores, lang));
             }
         }
-        Command::Report { runfile } => print_stdout(&report(&score_file(&runfile)?)),
+        Command::Report { runfile } => print_stdout(&report(&score_file(&runfile)?, lang)),
         Command::Check {
             scenario,
             cases,
@@ -404,7 +412,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?));
             } else {
-                print_stdout(&check_text(&report));
+                print_stdout(&check_text(&report, lang));
             }
             if !report.pass {
                 return Ok(ExitCode::from(1));
@@ -501,7 +509,7 @@ fn progress_bar(total: u64, unit: &str) -> ProgressBar {
     bar
 }
 
-fn validate(names: &[String], json: bool) -> ExitCode {
+fn validate(names: &[String], json: bool, lang: Lang) -> ExitCode {
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -511,8 +519,8 @@ fn validate(names: &[String], json: bool) -> ExitCode {
                 if json {
                     let _ = writeln!(out, "{}", summary_json(name, &s));
                 } else {
-                    let _ = writeln!(out, "{name}: ok");
-                    let _ = writeln!(out, "{}", summary_text(&s));
+                    let _ = writeln!(out, "{}", tf(lang, "cli-valid", &[("name", name.into())]));
+                    let _ = writeln!(out, "{}", summary_text(&s, lang));
                 }
             }
             Err(err) => {

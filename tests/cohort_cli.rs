@@ -104,7 +104,7 @@ fn a_cohort_of_bots_shows_the_ceiling_and_the_hannan_pattern() {
     );
     assert!(count("ideal", "foreseen") > foreseen);
     // The table shows the benchmark rows and the trainees.
-    let (_, table, _) = ontrack(&["cohort", dir.path().to_str().unwrap()]);
+    let (_, table, _) = ontrack(&["--lang", "en", "cohort", dir.path().to_str().unwrap()]);
     assert!(
         table.contains("[ideal]") && table.contains("[base_rate]") && table.contains("[actuarial]")
     );

@@ -27,6 +27,8 @@ fn generate_writes_tidy_csv_files() {
     let out = dir.path().join("cases");
     let out_s = out.to_str().unwrap();
     let (code, stdout, stderr) = ontrack(&[
+        "--lang",
+        "en",
         "generate",
         "depression-cbt-oq45",
         "--seed",
@@ -177,7 +179,14 @@ fn check_fails_when_a_declared_rate_is_not_reproduced() {
     );
     let path = dir.path().join("claims-too-much.ron");
     std::fs::write(&path, text).unwrap();
-    let (code, stdout, _) = ontrack(&["check", path.to_str().unwrap(), "--cases", "5000"]);
+    let (code, stdout, _) = ontrack(&[
+        "--lang",
+        "en",
+        "check",
+        path.to_str().unwrap(),
+        "--cases",
+        "5000",
+    ]);
     assert_eq!(code, 1, "{stdout}");
     let line = stdout.lines().find(|l| l.starts_with("recovery")).unwrap();
     assert!(line.ends_with("FAIL"), "{line}");

@@ -51,7 +51,7 @@ fn a_course_code_gives_the_class_the_same_cases_and_the_report_reads_them() {
     assert_eq!(a.cases, b.cases, "same code, same cases");
     assert_eq!(b.course_code, "DCBT-0Z89");
 
-    let (code, report, _) = ontrack(&["report", &anna], &[]);
+    let (code, report, _) = ontrack(&["--lang", "en", "report", &anna], &[]);
     assert_eq!(code, 0);
     for words in [
         "Debrief — Anna",
@@ -115,4 +115,69 @@ fn an_unfinished_run_resumes_where_it_stopped() {
         ontrack::run::Action::Forecast { percent: 30 }
     ));
     assert!(ontrack::run::unfinished(dir.path()).is_empty());
+}
+
+/// A finished run is not resumed; one whose last answers were cut off (to undo a reveal and answer
+/// again) is refused: `play --resume` stops with exit status 2, and `cohort` lists it as not used,
+/// with the reason.
+#[test]
+fn a_finished_run_cut_short_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let results = dir.path().to_str().unwrap();
+    let (code, stdout, stderr) = ontrack(
+        &[
+            "play",
+            "tests/scenarios/minimal.ron",
+            "--bot",
+            "ideal",
+            "--results",
+            results,
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let path = stdout.trim().to_string();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("finished: Some("));
+    // A finished run is not resumed, even untouched: its answers are final.
+    let (code, _, stderr) = ontrack(&["play", "--resume", &path, "--bot", "ideal"], &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("finished and cannot be resumed"),
+        "{stderr}"
+    );
+    // Cut the last three entries of the log (the last case's reveal and what came just before),
+    // keeping the file parseable.
+    let entry = "\n        (\n            at:";
+    let mut end = text.len();
+    for _ in 0..3 {
+        end = text[..end].rfind(entry).unwrap();
+    }
+    let cut = format!("{}\n    ],\n)\n", &text[..end]);
+    std::fs::write(&path, &cut).unwrap();
+    assert!(ontrack::run::load_run(std::path::Path::new(&path)).is_ok());
+
+    let (code, _, stderr) = ontrack(&["play", "--resume", &path, "--bot", "ideal"], &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains(&path), "{stderr}");
+    assert!(
+        stderr.contains("answers were cut off after the run finished"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        cut,
+        "the refused file is left as it was"
+    );
+
+    let (code, stdout, stderr) = ontrack(&["cohort", results, "--json"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(v["runs"].as_array().unwrap().is_empty());
+    let reason = v["rejected"][0]["reason"].as_str().unwrap();
+    assert!(reason.contains("cut off"), "{reason}");
+    let (code, table, _) = ontrack(&["--lang", "en", "cohort", results], &[]);
+    assert_eq!(code, 0);
+    assert!(table.contains("files not used (1)"), "{table}");
+    assert!(table.contains("answers were cut off"), "{table}");
 }

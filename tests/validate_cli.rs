@@ -87,7 +87,12 @@ fn all_problems_of_a_file_come_in_one_pass_in_line_order() {
 
 #[test]
 fn a_good_file_prints_ok_and_the_solved_priors() {
-    let (code, stdout, _) = ontrack(&["validate", "scenarios/depression-cbt-oq45.ron"]);
+    let (code, stdout, _) = ontrack(&[
+        "--lang",
+        "en",
+        "validate",
+        "scenarios/depression-cbt-oq45.ron",
+    ]);
     assert_eq!(code, 0);
     assert!(stdout.starts_with("scenarios/depression-cbt-oq45.ron: ok"));
     assert!(stdout.contains("deteriorating"));

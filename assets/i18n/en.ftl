@@ -117,6 +117,13 @@ why-nonoise = every case drifted
 why-nohits = no drift was spotted
 why-perfectreference = the base rate was perfect on these cases
 why-chanceagreementone = both you and the truth used one class only
+why-lengthmismatch = the inputs differ in length
+why-notaprobability = a forecast is not a probability from 0 to 1
+why-emptybin = no forecast in this band
+why-nokindnamed = no spotted drift had its kind named
+why-extremerate = a rate of 0 or 1 has no finite z-score
+why-notfinite = the result is not a finite number
+why-notcomputed = not computed for a benchmark within one run
 drift-none = No case drifted in the sessions you saw, so there was nothing to spot; sensitivity and criterion need at least one.
 short-unrelated = unrelated
 short-side_effect = side effect
@@ -199,3 +206,81 @@ sheet-step-3 = Type the course code <b>{ $code }</b> in the ‘Course code’ fi
 sheet-step-4 = Read the briefing. At each checkpoint give the chance (1–99 %) that the client will have deteriorated by the end of treatment, flag sessions where the therapist drifts from the protocol, and classify every unwanted event.
 sheet-step-5 = After each client you see what happened; at the end you get your debrief. Your answers are saved after every step: close the window and you can go on later where you stopped.
 sheet-about = { $cases } clients, { $sessions } sessions each, measure { $measure }; about { $minutes } minutes. Everyone with this code gets the same clients, so we can discuss them together.
+
+## The command line's text output (`scenarios`, `validate`, `generate`, `play`, `check`, `score`, `report`, `cohort`)
+not-defined = not defined
+bench-ideal = ideal
+bench-actuarial = actuarial
+bench-base_rate = base_rate
+cli-listing = { $cases } cases, { $sessions } sessions, about { $minutes } min
+cli-valid = { $name }: ok
+cli-summary-id = id: { $id } — { $title }
+cli-summary-measure = measure: { $name } { $min }–{ $max } ({ $direction }), clinical cutoff { $cutoff }, reliable change { $rci } (on shown scores: { $shown })
+cli-higher-worse = higher is worse
+cli-higher-better = higher is better
+cli-summary-sessions = sessions: { $sessions }, checkpoints after sessions [{ $checkpoints }], { $cases } cases per run
+cli-summary-rate = declared deterioration rate: { $rate } ({ $source })
+cli-summary-priors = solved latent priors (no drift / drift):
+cli-wrote = wrote { $cases } cases of { $id } (seed { $seed }) to { $dir }
+cli-saved = saved { $n }
+check-title = ontrack check { $id } — { $cases } cases, seed { $seed }
+check-col-rate = rate
+check-col-declared = declared
+check-col-realised = realised
+check-col-interval = interval*
+check-col-result = result
+check-rate-deterioration = deterioration
+check-rate-recovery = recovery
+check-rate-drift = drift
+check-rate-events = events: { $class }
+check-model = { $rate } (model)
+check-footnote = * 95 % Wilson interval, family-wise over the { $lines } lines (Bonferroni): a correct scenario fails a line by chance in at most 1 run in 20
+check-col-checkpoint = checkpoint
+check-col-forecaster = forecaster
+check-col-reliability = reliability
+check-col-mean = mean p
+check-na = n/a
+check-ideal = ideal forecaster after session { $checkpoint } lowest Brier: { $best }   calibrated (Hosmer–Lemeshow { $hl }, p = { $p }): { $calibrated }
+check-signal = early-warning signal by session { $checkpoint } flags { $sensitivity } % of the deteriorating cases as not on track (yellow/red), { $flagged } % of all cases
+check-pass = PASS
+check-fail = FAIL
+check-pass-all = PASS: every line holds
+check-fail-all = FAIL: see the lines marked FAIL
+score-n = n
+score-brier = Brier
+score-reliability = reliability (REL)
+score-resolution = resolution (RES)
+score-uncertainty = uncertainty (UNC)
+score-skill = Brier skill (base rate)
+score-log = log score (clipped 1–99%)
+score-citl = calibration-in-the-large
+score-auc = AUC
+score-interval = (95 % bootstrap interval { $low }–{ $high })
+report-title = Debrief — { $trainee } — { $scenario } (seed { $seed })
+report-title-code = Debrief — { $trainee } — { $scenario } (seed { $seed }, course code { $code })
+report-unfinished = — unfinished run
+report-cases = { $cases } cases, { $forecasts } forecasts. { $deteriorated } of the { $cases } clients deteriorated. At the last checkpoint you gave 50 % or more to { $predicted ->
+    [one] 1 client
+   *[other] { $predicted } clients
+}, { $foreseen } of whom deteriorated.
+report-hannan = For comparison: in Hannan et al. (2005) 40 of 550 clients deteriorated and their therapists foresaw 3 deteriorations (one of them correctly).
+report-interval = (95 % interval { $low }–{ $high })
+report-brier = Brier score { $brier }{ $interval }{ $why }: 0 is perfect, always saying 50 % scores 0.250.
+report-decomposition = = miscalibration { $reliability } − resolution { $resolution } + uncertainty { $uncertainty }: miscalibration is how far your percentages were from what happened; resolution how well you told clients apart; uncertainty how hard these cases were.
+report-skill = Skill against the base rate: { $skill }{ $why } (0 = no better than always forecasting the base rate, 1 = perfect).
+report-auc = AUC { $auc }{ $why }: the chance that you gave a deteriorating client a higher forecast than one who did not.
+report-citl-under = Calibration in the large: you under-forecast deterioration by { $points } percentage points.
+report-citl-over = Calibration in the large: you over-forecast deterioration by { $points } percentage points.
+report-citl-even = Calibration in the large: on average your forecasts matched how often clients deteriorated.
+report-log = Log score { $log } (forecasts clipped to 1–99 %).
+report-same-cases = On the same cases and checkpoints:
+report-you = you
+report-drift = Drift from the protocol: { $cases } drift cases, { $hits } spotted, { $misses } missed; { $false } false alarms in { $stretches } stretches without drift.
+report-drift-measures = d′ { $dprime } (sensitivity), c { $c } (positive = cautious), latency { $latency } sessions{ $latency_why }, kind named correctly { $kind }.
+report-events = Unwanted events: { $n } classified, accuracy { $accuracy }, Cohen's κ { $kappa }.
+report-confusion = (rows: true class, columns: your answer)
+cohort-group = { $scenario } — seed { $seed } — course code { $code }
+cohort-col-interval = 95 % interval
+cohort-none = no run files could be scored
+cohort-rejected = files not used ({ $n }):
+cohort-legend = Brier: lower is better (0.25 = always 50 %); skill: against the base rate (0 = no better, 1 = perfect); REL: miscalibration; RES: telling cases apart; CITL: mean forecast minus observed rate (negative = under-forecasting); d′, c, lat: spotting drift (sensitivity, criterion, sessions late); κ: classifying unwanted events. — = not defined for this run.

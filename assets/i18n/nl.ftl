@@ -117,6 +117,13 @@ why-nonoise = elke behandeling dreef af
 why-nohits = er werd geen drift opgemerkt
 why-perfectreference = het basispercentage was op deze cliënten perfect
 why-chanceagreementone = jij en de werkelijkheid gebruikten allebei maar één klasse
+why-lengthmismatch = de invoer verschilt in lengte
+why-notaprobability = een voorspelling is geen kans tussen 0 en 1
+why-emptybin = geen voorspelling in deze band
+why-nokindnamed = bij geen enkele opgemerkte drift werd de soort benoemd
+why-extremerate = een proportie van 0 of 1 heeft geen eindige z-score
+why-notfinite = de uitkomst is geen eindig getal
+why-notcomputed = niet berekend voor een vergelijkingsvoorspeller binnen één ronde
 drift-none = In de sessies die je zag dreef geen behandeling af, dus er viel niets op te merken; gevoeligheid en criterium vragen er minstens één.
 short-unrelated = los ervan
 short-side_effect = bijwerking
@@ -199,3 +206,81 @@ sheet-step-3 = Typ de cursuscode <b>{ $code }</b> in het vak ‘Cursuscode’ en
 sheet-step-4 = Lees de uitleg. Geef bij elk meetmoment de kans (1–99 %) dat de cliënt aan het eind van de behandeling achteruit is gegaan, markeer sessies waarin de therapeut van het protocol afwijkt, en deel elke ongewenste gebeurtenis in.
 sheet-step-5 = Na elke cliënt zie je wat er gebeurde; aan het eind krijg je je nabespreking. Je antwoorden worden na elke stap bewaard: sluit je het venster, dan ga je later verder waar je was.
 sheet-about = { $cases } cliënten, { $sessions } sessies elk, meetinstrument { $measure }; ongeveer { $minutes } minuten. Iedereen met deze code krijgt dezelfde cliënten, zodat we ze samen kunnen bespreken.
+
+## The command line's text output (`scenarios`, `validate`, `generate`, `play`, `check`, `score`, `report`, `cohort`)
+not-defined = niet te berekenen
+bench-ideal = best mogelijk
+bench-actuarial = signaleringsregel
+bench-base_rate = basispercentage
+cli-listing = { $cases } cliënten, { $sessions } sessies, ongeveer { $minutes } min
+cli-valid = { $name }: in orde
+cli-summary-id = id: { $id } — { $title }
+cli-summary-measure = meetinstrument: { $name } { $min }–{ $max } ({ $direction }), klinische grenswaarde { $cutoff }, betrouwbare verandering { $rci } (op de getoonde scores: { $shown })
+cli-higher-worse = hoger is slechter
+cli-higher-better = hoger is beter
+cli-summary-sessions = sessies: { $sessions }, meetmomenten na sessie [{ $checkpoints }], { $cases } cliënten per ronde
+cli-summary-rate = opgegeven aandeel cliënten dat verslechtert: { $rate } ({ $source })
+cli-summary-priors = opgeloste latente a-priorikansen (zonder drift / met drift):
+cli-wrote = { $cases } cliënten van { $id } (seed { $seed }) geschreven naar { $dir }
+cli-saved = bewaard { $n }
+check-title = ontrack check { $id } — { $cases } cliënten, seed { $seed }
+check-col-rate = aandeel
+check-col-declared = opgegeven
+check-col-realised = gerealiseerd
+check-col-interval = interval*
+check-col-result = oordeel
+check-rate-deterioration = verslechtering
+check-rate-recovery = herstel
+check-rate-drift = drift
+check-rate-events = gebeurtenissen: { $class }
+check-model = { $rate } (model)
+check-footnote = * 95 %-Wilson-interval, familiegewijs over de { $lines } regels (Bonferroni): een juist scenario zakt bij toeval hooguit 1 op de 20 keer voor een regel
+check-col-checkpoint = meetmoment
+check-col-forecaster = voorspeller
+check-col-reliability = miskalibratie
+check-col-mean = gem. p
+check-na = n.v.t.
+check-ideal = best mogelijke voorspeller na sessie { $checkpoint } laagste Brier: { $best }   gekalibreerd (Hosmer–Lemeshow { $hl }, p = { $p }): { $calibrated }
+check-signal = signaleringsregel tot sessie { $checkpoint } markeert { $sensitivity } % van de cliënten die verslechteren als niet op koers (geel/rood), { $flagged } % van alle cliënten
+check-pass = GOED
+check-fail = FOUT
+check-pass-all = GOED: elke regel klopt
+check-fail-all = FOUT: zie de regels met FOUT
+score-n = n
+score-brier = Brier-score
+score-reliability = miskalibratie (REL)
+score-resolution = resolutie (RES)
+score-uncertainty = onzekerheid (UNC)
+score-skill = vaardigheid (tegen het basispercentage)
+score-log = logscore (begrensd op 1–99 %)
+score-citl = kalibratie in het groot
+score-auc = AUC
+score-interval = (95 %-bootstrapinterval { $low }–{ $high })
+report-title = Nabespreking — { $trainee } — { $scenario } (seed { $seed })
+report-title-code = Nabespreking — { $trainee } — { $scenario } (seed { $seed }, cursuscode { $code })
+report-unfinished = — onafgemaakte ronde
+report-cases = { $cases } cliënten, { $forecasts } voorspellingen. { $deteriorated } van de { $cases } cliënten verslechterden. Bij het laatste meetmoment gaf je { $predicted ->
+    [one] 1 cliënt
+   *[other] { $predicted } cliënten
+} 50 % of meer; van hen verslechterden er { $foreseen }.
+report-hannan = Ter vergelijking: in Hannan e.a. (2005) verslechterden 40 van 550 cliënten en voorzagen hun therapeuten 3 verslechteringen (waarvan één terecht).
+report-interval = (95 %-interval { $low }–{ $high })
+report-brier = Brier-score { $brier }{ $interval }{ $why }: 0 is perfect; altijd 50 % zeggen geeft 0,250.
+report-decomposition = = miskalibratie { $reliability } − resolutie { $resolution } + onzekerheid { $uncertainty }: miskalibratie is hoe ver je percentages lagen van wat er gebeurde; resolutie hoe goed je cliënten uit elkaar hield; onzekerheid hoe moeilijk deze cliënten waren.
+report-skill = Vaardigheid tegen het basispercentage: { $skill }{ $why } (0 = niet beter dan altijd het basispercentage voorspellen, 1 = perfect).
+report-auc = AUC { $auc }{ $why }: de kans dat je een cliënt die verslechterde een hogere kans gaf dan een die niet verslechterde.
+report-citl-under = Kalibratie in het groot: je schatte verslechtering { $points } procentpunt te laag in.
+report-citl-over = Kalibratie in het groot: je schatte verslechtering { $points } procentpunt te hoog in.
+report-citl-even = Kalibratie in het groot: gemiddeld klopten je kansen met hoe vaak cliënten verslechterden.
+report-log = Logscore { $log } (voorspellingen begrensd op 1–99 %).
+report-same-cases = Op dezelfde cliënten en meetmomenten:
+report-you = jij
+report-drift = Afwijken van het protocol: { $cases } cliënten met drift, { $hits } opgemerkt, { $misses } gemist; { $false } vals alarm in { $stretches } stukken zonder drift.
+report-drift-measures = d′ { $dprime } (gevoeligheid), c { $c } (positief = voorzichtig), latentie { $latency } sessies{ $latency_why }, soort juist benoemd { $kind }.
+report-events = Ongewenste gebeurtenissen: { $n } ingedeeld, { $accuracy } juist, Cohens κ { $kappa }.
+report-confusion = (rijen: juiste klasse, kolommen: jouw antwoord)
+cohort-group = { $scenario } — seed { $seed } — cursuscode { $code }
+cohort-col-interval = 95 %-interval
+cohort-none = geen enkel rondebestand kon worden gescoord
+cohort-rejected = niet gebruikte bestanden ({ $n }):
+cohort-legend = Brier: lager is beter (0,25 = altijd 50 %); vaardigheid: tegen het basispercentage (0 = niet beter, 1 = perfect); REL: miskalibratie; RES: cliënten uit elkaar houden; CITL: gemiddelde voorspelling min waargenomen percentage (negatief = te laag voorspeld); d′, c, lat: drift opmerken (gevoeligheid, criterium, sessies te laat); κ: ongewenste gebeurtenissen indelen. — = niet te berekenen voor deze ronde.

@@ -7,32 +7,43 @@ use super::Cohort;
 use super::views::pooled_scores;
 use crate::debrief::show;
 use crate::forecast::Forecaster;
+use crate::i18n::{t, tf};
 use crate::scenario::Lang;
 use crate::score::{Interval, Metric};
 
-/// A metric in a cell of the table.
-fn num(m: &Metric, decimals: usize) -> String {
-    show::metric(m, decimals, Lang::En, "—")
-}
-
-fn interval(m: &Metric<Interval>) -> String {
-    if m.is_defined() {
-        format!("[{}]", show::interval(m, 3, Lang::En, ""))
-    } else {
-        String::new()
-    }
-}
-
-/// The table as text.
-pub fn table(cohort: &Cohort) -> String {
+/// The table as text, in `lang`. Each column is as wide as the longer of its usual width and its
+/// header in `lang` (counted in characters), so the columns line up in both languages.
+pub fn table(cohort: &Cohort, lang: Lang) -> String {
+    let num = |m: &Metric, decimals: usize| show::metric(m, decimals, lang, "—");
+    let interval = |m: &Metric<Interval>| {
+        if m.is_defined() {
+            format!("[{}]", show::interval(m, 3, lang, ""))
+        } else {
+            String::new()
+        }
+    };
     let mut out = String::new();
+    let names = [
+        t(lang, "col-trainee"),
+        t(lang, "col-cases"),
+        t(lang, "col-brier"),
+        t(lang, "cohort-col-interval"),
+        t(lang, "col-skill"),
+    ];
+    let width = |least: usize, name: &String| least.max(name.chars().count());
+    let (w0, w1, w2) = (
+        width(22, &names[0]),
+        width(5, &names[1]),
+        width(6, &names[2]),
+    );
+    let (w3, w4) = (width(21, &names[3]), width(6, &names[4]));
     let header = format!(
-        "{:<22} {:>5} {:>6} {:<21} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
-        "trainee",
-        "cases",
-        "Brier",
-        "95 % interval",
-        "skill",
+        "{:<w0$} {:>w1$} {:>w2$} {:<w3$} {:>w4$} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
+        names[0],
+        names[1],
+        names[2],
+        names[3],
+        names[4],
         "REL",
         "RES",
         "AUC",
@@ -49,8 +60,16 @@ pub fn table(cohort: &Cohort) -> String {
             group = Some(key);
             let _ = writeln!(
                 out,
-                "\n{} — seed {} — course code {}",
-                r.scenario_id, r.seed, r.course_code
+                "\n{}",
+                tf(
+                    lang,
+                    "cohort-group",
+                    &[
+                        ("scenario", r.scenario_id.as_str().into()),
+                        ("seed", r.seed.to_string().into()),
+                        ("code", r.course_code.as_str().into()),
+                    ]
+                )
             );
             let _ = writeln!(out, "{header}");
             // The benchmarks on the cases of the run with the most cases in this group.
@@ -67,8 +86,8 @@ pub fn table(cohort: &Cohort) -> String {
                         pooled_scores(&[best], Forecaster::Benchmark(benchmark)).brier_ci;
                     let _ = writeln!(
                         out,
-                        "{:<22} {:>5} {:>6} {:<21} {:>6} {:>6} {:>6} {:>6} {:>6}",
-                        format!("[{}]", benchmark.slug()),
+                        "{:<w0$} {:>w1$} {:>w2$} {:<w3$} {:>w4$} {:>6} {:>6} {:>6} {:>6}",
+                        format!("[{}]", t(lang, &format!("bench-{}", benchmark.slug()))),
                         best.scores.cases,
                         num(&b.brier, 3),
                         interval(&brier_ci),
@@ -86,7 +105,7 @@ pub fn table(cohort: &Cohort) -> String {
         let unfinished = if r.finished { "" } else { " (unfinished)" };
         let _ = writeln!(
             out,
-            "{:<22} {:>5} {:>6} {:<21} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
+            "{:<w0$} {:>w1$} {:>w2$} {:<w3$} {:>w4$} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
             format!("{}{unfinished}", r.trainee),
             r.scores.cases,
             num(&f.brier, 3),
@@ -103,17 +122,22 @@ pub fn table(cohort: &Cohort) -> String {
         );
     }
     if cohort.runs.is_empty() {
-        let _ = writeln!(out, "no run files could be scored");
+        let _ = writeln!(out, "{}", t(lang, "cohort-none"));
     }
     if !cohort.rejected.is_empty() {
-        let _ = writeln!(out, "\nfiles not used ({}):", cohort.rejected.len());
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tf(
+                lang,
+                "cohort-rejected",
+                &[("n", cohort.rejected.len().into())]
+            )
+        );
         for r in &cohort.rejected {
             let _ = writeln!(out, "  {}", r.reason);
         }
     }
-    let _ = writeln!(
-        out,
-        "\nBrier: lower is better (0.25 = always 50 %); skill: against the base rate (0 = no better, 1 = perfect); REL: miscalibration; RES: telling cases apart; CITL: mean forecast minus observed rate (negative = under-forecasting); d′, c, lat: spotting drift (sensitivity, criterion, sessions late); κ: classifying unwanted events. — = not defined for this run."
-    );
+    let _ = writeln!(out, "\n{}", t(lang, "cohort-legend"));
     out
 }

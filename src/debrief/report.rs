@@ -5,201 +5,304 @@ use std::fmt::Write as _;
 
 use super::RunScores;
 use super::show::{self, why};
+use crate::i18n::{t, tf};
 use crate::scenario::Lang;
 use crate::score::{Interval, Metric, ProbabilityScores};
 
 /// A metric in a sentence of the report.
-fn num(m: &Metric, decimals: usize) -> String {
-    show::metric(m, decimals, Lang::En, "not defined")
+fn num(m: &Metric, decimals: usize, lang: Lang) -> String {
+    show::metric(m, decimals, lang, &t(lang, "not-defined"))
 }
 
-/// The debrief of a scored run.
-pub fn report(r: &RunScores) -> String {
+/// The width of a column in characters: its longest cell, at least `least`.
+fn width<'a>(cells: impl IntoIterator<Item = &'a String>, least: usize) -> usize {
+    cells
+        .into_iter()
+        .map(|c| c.chars().count())
+        .fold(least, usize::max)
+}
+
+/// The debrief of a scored run, in `lang`.
+pub fn report(r: &RunScores, lang: Lang) -> String {
+    let num = |m: &Metric, decimals: usize| num(m, decimals, lang);
+    let why = |m: &Metric| why(m, lang);
     let s = &r.scores;
     let f = &s.forecasts;
     let mut out = String::new();
+    let title = if r.course_code.is_empty() {
+        "report-title"
+    } else {
+        "report-title-code"
+    };
+    let mut title = tf(
+        lang,
+        title,
+        &[
+            ("trainee", r.trainee.as_str().into()),
+            ("scenario", r.scenario_id.as_str().into()),
+            ("seed", r.seed.to_string().into()),
+            ("code", r.course_code.as_str().into()),
+        ],
+    );
+    if !r.finished {
+        title = format!("{title} {}", t(lang, "report-unfinished"));
+    }
+    let _ = writeln!(out, "{title}");
     let _ = writeln!(
         out,
-        "Debrief — {} — {} (seed {}{}){}",
-        r.trainee,
-        r.scenario_id,
-        r.seed,
-        if r.course_code.is_empty() {
-            String::new()
-        } else {
-            format!(", course code {}", r.course_code)
-        },
-        if r.finished {
-            ""
-        } else {
-            " — unfinished run"
-        }
+        "\n{}",
+        tf(
+            lang,
+            "report-cases",
+            &[
+                ("cases", s.cases.into()),
+                ("forecasts", f.n.into()),
+                ("deteriorated", s.deteriorated.into()),
+                ("predicted", s.predicted.into()),
+                ("foreseen", s.foreseen.into()),
+            ]
+        )
     );
-    let _ = writeln!(
-        out,
-        "\n{} cases, {} forecasts. {} of the {} clients deteriorated. At the last checkpoint you gave 50 % or more to {} {}, {} of whom deteriorated.",
-        s.cases,
-        f.n,
-        s.deteriorated,
-        s.cases,
-        s.predicted,
-        if s.predicted == 1 {
-            "client"
-        } else {
-            "clients"
-        },
-        s.foreseen
-    );
-    let _ = writeln!(
-        out,
-        "For comparison: in Hannan et al. (2005) 40 of 550 clients deteriorated and their therapists foresaw 3 deteriorations (one of them correctly)."
-    );
-    let ci = f
+    let _ = writeln!(out, "{}", t(lang, "report-hannan"));
+    let interval = f
         .brier_ci
         .as_ref()
         .value()
         .map_or(String::new(), |i: &Interval| {
-            format!(" (95 % interval {:.3}–{:.3})", i.low, i.high)
+            let low = show::number(i.low, 3, lang);
+            let high = show::number(i.high, 3, lang);
+            let text = tf(
+                lang,
+                "report-interval",
+                &[("low", low.into()), ("high", high.into())],
+            );
+            format!(" {text}")
         });
     let _ = writeln!(
         out,
-        "\nBrier score {}{ci}{}: 0 is perfect, always saying 50 % scores 0.250.",
-        num(&f.brier, 3),
-        why(&f.brier)
+        "\n{}",
+        tf(
+            lang,
+            "report-brier",
+            &[
+                ("brier", num(&f.brier, 3).into()),
+                ("interval", interval.into()),
+                ("why", why(&f.brier).into()),
+            ]
+        )
     );
     let _ = writeln!(
         out,
-        "  = miscalibration {} − resolution {} + uncertainty {}: miscalibration is how far your percentages were from what happened; resolution how well you told clients apart; uncertainty how hard these cases were.",
-        num(&f.reliability, 4),
-        num(&f.resolution, 4),
-        num(&f.uncertainty, 4)
+        "  {}",
+        tf(
+            lang,
+            "report-decomposition",
+            &[
+                ("reliability", num(&f.reliability, 4).into()),
+                ("resolution", num(&f.resolution, 4).into()),
+                ("uncertainty", num(&f.uncertainty, 4).into()),
+            ]
+        )
     );
     let _ = writeln!(
         out,
-        "Skill against the base rate: {}{} (0 = no better than always forecasting the base rate, 1 = perfect).",
-        num(&f.brier_skill, 2),
-        why(&f.brier_skill)
+        "{}",
+        tf(
+            lang,
+            "report-skill",
+            &[
+                ("skill", num(&f.brier_skill, 2).into()),
+                ("why", why(&f.brier_skill).into()),
+            ]
+        )
     );
     let _ = writeln!(
         out,
-        "AUC {}{}: the chance that you gave a deteriorating client a higher forecast than one who did not.",
-        num(&f.auc, 2),
-        why(&f.auc)
+        "{}",
+        tf(
+            lang,
+            "report-auc",
+            &[("auc", num(&f.auc, 2).into()), ("why", why(&f.auc).into())]
+        )
     );
     if let Some(&citl) = f.calibration_in_the_large.as_ref().value() {
-        let points = (citl * 100.0).round().abs();
-        let sentence = if citl < -0.005 {
-            format!("you under-forecast deterioration by {points} percentage points")
+        let points = (citl * 100.0).round().abs().to_string();
+        let key = if citl < -0.005 {
+            "report-citl-under"
         } else if citl > 0.005 {
-            format!("you over-forecast deterioration by {points} percentage points")
+            "report-citl-over"
         } else {
-            "on average your forecasts matched how often clients deteriorated".to_string()
+            "report-citl-even"
         };
-        let _ = writeln!(out, "Calibration in the large: {sentence}.");
+        let _ = writeln!(out, "{}", tf(lang, key, &[("points", points.into())]));
     }
     let _ = writeln!(
         out,
-        "Log score {} (forecasts clipped to 1–99 %).",
-        num(&f.log_score, 3)
+        "{}",
+        tf(lang, "report-log", &[("log", num(&f.log_score, 3).into())])
     );
-    let _ = writeln!(out, "\nOn the same cases and checkpoints:");
-    let _ = writeln!(
-        out,
-        "  {:<10} {:>6} {:>6} {:>6}",
-        "", "Brier", "skill", "AUC"
-    );
-    let _ = writeln!(
-        out,
-        "  {:<10} {:>6} {:>6} {:>6}",
-        "you",
-        num(&f.brier, 3),
-        num(&f.brier_skill, 2),
-        num(&f.auc, 2)
-    );
+    let _ = writeln!(out, "\n{}", t(lang, "report-same-cases"));
+    let mut rows = vec![
+        [
+            String::new(),
+            t(lang, "col-brier"),
+            t(lang, "col-skill"),
+            t(lang, "col-auc"),
+        ],
+        [
+            t(lang, "report-you"),
+            num(&f.brier, 3),
+            num(&f.brier_skill, 2),
+            num(&f.auc, 2),
+        ],
+    ];
     for (b, scores) in &s.benchmarks {
-        let _ = writeln!(
-            out,
-            "  {:<10} {:>6} {:>6} {:>6}",
-            b.slug(),
+        rows.push([
+            t(lang, &format!("bench-{}", b.slug())),
             num(&scores.brier, 3),
             num(&scores.brier_skill, 2),
-            num(&scores.auc, 2)
+            num(&scores.auc, 2),
+        ]);
+    }
+    let w0 = width(rows.iter().map(|r| &r[0]), 10);
+    let w = width(rows.iter().flat_map(|r| &r[1..]), 6);
+    for row in &rows {
+        let _ = writeln!(
+            out,
+            "  {:<w0$} {:>w$} {:>w$} {:>w$}",
+            row[0], row[1], row[2], row[3]
         );
     }
     let d = &s.drift;
     let _ = writeln!(
         out,
-        "\nDrift from the protocol: {} drift cases, {} spotted, {} missed; {} false alarms in {} stretches without drift.",
-        d.signal_cases, d.hits, d.misses, d.false_alarms, d.noise_trials
+        "\n{}",
+        tf(
+            lang,
+            "report-drift",
+            &[
+                ("cases", d.signal_cases.into()),
+                ("hits", d.hits.into()),
+                ("misses", d.misses.into()),
+                ("false", d.false_alarms.into()),
+                ("stretches", d.noise_trials.into()),
+            ]
+        )
     );
     let _ = writeln!(
         out,
-        "  d′ {}{} (sensitivity), c {}{} (positive = cautious), latency {} sessions{}, kind named correctly {}{}.",
-        num(&d.d_prime, 2),
-        why(&d.d_prime),
-        num(&d.criterion, 2),
-        why(&d.criterion),
-        num(&d.latency_sessions, 1),
-        why(&d.latency_sessions),
-        num(&d.kind_correct, 2),
-        why(&d.kind_correct)
+        "  {}",
+        tf(
+            lang,
+            "report-drift-measures",
+            &[
+                (
+                    "dprime",
+                    format!("{}{}", num(&d.d_prime, 2), why(&d.d_prime)).into()
+                ),
+                (
+                    "c",
+                    format!("{}{}", num(&d.criterion, 2), why(&d.criterion)).into()
+                ),
+                ("latency", num(&d.latency_sessions, 1).into()),
+                ("latency_why", why(&d.latency_sessions).into()),
+                (
+                    "kind",
+                    format!("{}{}", num(&d.kind_correct, 2), why(&d.kind_correct)).into()
+                ),
+            ]
+        )
     );
     let e = &s.events;
     let _ = writeln!(
         out,
-        "\nUnwanted events: {} classified, accuracy {}, Cohen's κ {}{}.",
-        e.n,
-        num(&e.accuracy, 2),
-        num(&e.kappa, 2),
-        why(&e.kappa)
+        "\n{}",
+        tf(
+            lang,
+            "report-events",
+            &[
+                ("n", e.n.into()),
+                ("accuracy", num(&e.accuracy, 2).into()),
+                (
+                    "kappa",
+                    format!("{}{}", num(&e.kappa, 2), why(&e.kappa)).into()
+                ),
+            ]
+        )
     );
-    let classes = ["unrelated", "side effect", "malpractice", "violation"];
+    let classes: Vec<String> = ["unrelated", "side_effect", "malpractice", "violation"]
+        .iter()
+        .map(|c| t(lang, &format!("short-{c}")))
+        .collect();
+    let w0 = width(&classes, 14);
+    let w = width(&classes, 12);
     let _ = writeln!(
         out,
-        "  {:<14} {:>10} {:>12} {:>12} {:>10}   (rows: true class, columns: your answer)",
-        "", classes[0], classes[1], classes[2], classes[3]
+        "  {:<w0$} {:>w$} {:>w$} {:>w$} {:>w$}   {}",
+        "",
+        classes[0],
+        classes[1],
+        classes[2],
+        classes[3],
+        t(lang, "report-confusion")
     );
     for (truth, row) in classes.iter().zip(e.confusion.counts()) {
         let _ = writeln!(
             out,
-            "  {:<14} {:>10} {:>12} {:>12} {:>10}",
+            "  {:<w0$} {:>w$} {:>w$} {:>w$} {:>w$}",
             truth, row[0], row[1], row[2], row[3]
         );
     }
     out
 }
 
-/// Probability scores as a short text: every metric with four decimals, or why it is not defined.
-pub fn scores_text(s: &ProbabilityScores) -> String {
-    let show = |m: &Metric| format!("{}{}", num(m, 4), why(m));
+/// Probability scores as a short text in `lang`: every metric with four decimals, or why it is not
+/// defined. The labels' column is as wide as the longest label, so the values line up.
+pub fn scores_text(s: &ProbabilityScores, lang: Lang) -> String {
+    let show = |m: &Metric| format!("{}{}", num(m, 4, lang), why(m, lang));
     let interval = |m: &Metric<Interval>| {
         m.as_ref().value().map_or(String::new(), |i| {
-            format!(" (95 % bootstrap interval {:.4}–{:.4})", i.low, i.high)
+            let low = show::number(i.low, 4, lang);
+            let high = show::number(i.high, 4, lang);
+            let text = tf(
+                lang,
+                "score-interval",
+                &[("low", low.into()), ("high", high.into())],
+            );
+            format!(" {text}")
         })
     };
+    // (label key, indented as a part of the Brier score, value)
+    let rows = [
+        ("score-n", false, s.n.to_string()),
+        (
+            "score-brier",
+            false,
+            format!("{}{}", show(&s.brier), interval(&s.brier_ci)),
+        ),
+        ("score-reliability", true, show(&s.reliability)),
+        ("score-resolution", true, show(&s.resolution)),
+        ("score-uncertainty", true, show(&s.uncertainty)),
+        ("score-skill", false, show(&s.brier_skill)),
+        ("score-log", false, show(&s.log_score)),
+        ("score-citl", false, show(&s.calibration_in_the_large)),
+        (
+            "score-auc",
+            false,
+            format!("{}{}", show(&s.auc), interval(&s.auc_ci)),
+        ),
+    ];
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|(key, part, _)| {
+            let indent = if *part { "  " } else { "" };
+            format!("{indent}{}", t(lang, key))
+        })
+        .collect();
+    let w = width(&labels, 0) + 1;
     let mut out = String::new();
-    let _ = writeln!(out, "n                         {}", s.n);
-    let _ = writeln!(
-        out,
-        "Brier                     {}{}",
-        show(&s.brier),
-        interval(&s.brier_ci)
-    );
-    let _ = writeln!(out, "  reliability (REL)       {}", show(&s.reliability));
-    let _ = writeln!(out, "  resolution (RES)        {}", show(&s.resolution));
-    let _ = writeln!(out, "  uncertainty (UNC)       {}", show(&s.uncertainty));
-    let _ = writeln!(out, "Brier skill (base rate)   {}", show(&s.brier_skill));
-    let _ = writeln!(out, "log score (clipped 1–99%) {}", show(&s.log_score));
-    let _ = writeln!(
-        out,
-        "calibration-in-the-large  {}",
-        show(&s.calibration_in_the_large)
-    );
-    let _ = writeln!(
-        out,
-        "AUC                       {}{}",
-        show(&s.auc),
-        interval(&s.auc_ci)
-    );
+    for (label, (_, _, value)) in labels.iter().zip(&rows) {
+        let _ = writeln!(out, "{label:<w$}{value}");
+    }
     out
 }

@@ -1,6 +1,7 @@
 //! Numbers for people: how every screen, report and table writes a metric, with the decimal mark of
 //! the language and one way of saying that a metric is not defined.
 
+use crate::i18n::t;
 use crate::scenario::Lang;
 use crate::score::{Interval, Metric};
 
@@ -21,10 +22,29 @@ pub fn metric(m: &Metric, decimals: usize, lang: Lang, undefined: &str) -> Strin
         .map_or_else(|| undefined.to_string(), |v| number(*v, decimals, lang))
 }
 
-/// Why a metric is not defined, as " (reason)"; nothing when it is defined.
-pub fn why(m: &Metric) -> String {
-    m.undefined()
-        .map_or(String::new(), |u| format!(" ({})", u.reason()))
+/// A number as short as it can be written exactly (14, 13.5), with a decimal comma in Dutch: for
+/// numbers a scenario declares, which should read as the author wrote them.
+pub fn decimal(value: f64, lang: Lang) -> String {
+    let text = value.to_string();
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// Why a metric is not defined, as " (reason)" in `lang`; nothing when it is defined. The reasons are
+/// the ones the app's debrief gives; one without a translation is given as the JSON says it.
+pub fn why(m: &Metric, lang: Lang) -> String {
+    m.undefined().map_or(String::new(), |u| {
+        let key = format!("why-{u:?}").to_lowercase();
+        let text = t(lang, &key);
+        let reason = if text == key {
+            u.reason().to_string()
+        } else {
+            text
+        };
+        format!(" ({reason})")
+    })
 }
 
 /// An interval as "low–high", or `undefined` when there is none.
@@ -50,14 +70,20 @@ mod tests {
     fn dutch_writes_a_decimal_comma() {
         assert_eq!(number(0.1234, 3, Lang::Nl), "0,123");
         assert_eq!(number(0.1236, 3, Lang::En), "0.124");
+        assert_eq!(decimal(13.5, Lang::Nl), "13,5");
+        assert_eq!(decimal(64.0, Lang::En), "64");
     }
 
     #[test]
     fn an_undefined_metric_says_so_and_why() {
         let m: Metric = Metric::Undefined(Undefined::OneOutcome);
         assert_eq!(metric(&m, 2, Lang::En, "—"), "—");
-        assert!(why(&m).starts_with(" ("));
+        assert_eq!(why(&m, Lang::En), " (all clients had the same outcome)");
+        assert_eq!(
+            why(&m, Lang::Nl),
+            " (alle cliënten hadden dezelfde uitkomst)"
+        );
         assert_eq!(metric(&Metric::Value(0.5), 2, Lang::En, "—"), "0.50");
-        assert_eq!(why(&Metric::Value(0.5)), "");
+        assert_eq!(why(&Metric::Value(0.5), Lang::Nl), "");
     }
 }

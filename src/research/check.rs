@@ -12,10 +12,12 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 
+use crate::debrief::show::number;
 use crate::forecast::{Benchmark, Benchmarks};
+use crate::i18n::{t, tf};
 use crate::model::{Case, Outcome, generate_case};
 use crate::scenario::format::LindenClass;
-use crate::scenario::{EventCondition, Scenario};
+use crate::scenario::{EventCondition, Lang, Scenario};
 use crate::score::{auc, bin_of, binned_reliability, brier};
 use crate::stats::{normal_quantile, wilson_interval_z};
 
@@ -353,96 +355,199 @@ pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
     }
     1.0 - none
 }
-/// The check report as the table a person reads.
-pub fn check_text(r: &CheckReport) -> String {
+/// The check report as the table a person reads, in `lang`. Columns are as wide as their longest
+/// header or cell (counted in characters), so they line up in both languages.
+pub fn check_text(r: &CheckReport, lang: Lang) -> String {
+    let num = |x: f64, decimals: usize| number(x, decimals, lang);
+    let verdict = |pass: bool| t(lang, if pass { "check-pass" } else { "check-fail" });
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "ontrack check {} — {} cases, seed {}",
-        r.id, r.cases, r.seed
+        "{}",
+        tf(
+            lang,
+            "check-title",
+            &[
+                ("id", r.id.as_str().into()),
+                ("cases", r.cases.to_string().into()),
+                ("seed", r.seed.to_string().into()),
+            ]
+        )
     );
     let _ = writeln!(out);
+    let rates: Vec<[String; 4]> = r
+        .rates
+        .iter()
+        .map(|l| {
+            let declared = match l.declared {
+                Declared::Rate(x) => num(x, 4),
+                Declared::Range(a, b) => format!("{}–{}", num(a, 2), num(b, 2)),
+                Declared::Implied(x) => tf(lang, "check-model", &[("rate", num(x, 4).into())]),
+            };
+            let interval = format!("{:>9}–{:<9}", num(l.ci_low, 4), num(l.ci_high, 4));
+            [
+                rate_name(&l.name, lang),
+                declared,
+                num(l.realised, 4),
+                interval,
+            ]
+        })
+        .collect();
+    let header = [
+        t(lang, "check-col-rate"),
+        t(lang, "check-col-declared"),
+        t(lang, "check-col-realised"),
+        t(lang, "check-col-interval"),
+    ];
+    let w = widths(&header, &rates, [26, 18, 9, 19]);
     let _ = writeln!(
         out,
-        "{:<26} {:>18} {:>9} {:>19}  result",
-        "rate", "declared", "realised", "interval*"
+        "{:<w0$} {:>w1$} {:>w2$} {:>w3$}  {}",
+        header[0],
+        header[1],
+        header[2],
+        header[3],
+        t(lang, "check-col-result"),
+        w0 = w[0],
+        w1 = w[1],
+        w2 = w[2],
+        w3 = w[3],
     );
-    for l in &r.rates {
-        let declared = match l.declared {
-            Declared::Rate(x) => format!("{x:.4}"),
-            Declared::Range(a, b) => format!("{a:.2}–{b:.2}"),
-            Declared::Implied(x) => format!("{x:.4} (model)"),
-        };
+    for (cells, l) in rates.iter().zip(&r.rates) {
         let _ = writeln!(
             out,
-            "{:<26} {:>18} {:>9.4} {:>9.4}–{:<9.4}  {}",
-            l.name,
-            declared,
-            l.realised,
-            l.ci_low,
-            l.ci_high,
-            verdict(l.pass)
+            "{:<w0$} {:>w1$} {:>w2$} {:>w3$}  {}",
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
+            verdict(l.pass),
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2],
+            w3 = w[3],
         );
     }
     let _ = writeln!(
         out,
-        "* 95 % Wilson interval, family-wise over the {} lines (Bonferroni): a correct scenario fails a line by chance in at most 1 run in 20",
-        r.rates.len()
+        "{}",
+        tf(lang, "check-footnote", &[("lines", r.rates.len().into())])
     );
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{:<10} {:<10} {:>8} {:>12} {:>7} {:>9}",
-        "checkpoint", "forecaster", "Brier", "reliability", "AUC", "mean p"
-    );
-    for l in &r.forecasters {
-        let auc = l.auc.map_or("n/a".to_string(), |a| format!("{a:.3}"));
+    let forecasters: Vec<[String; 6]> = r
+        .forecasters
+        .iter()
+        .map(|l| {
+            [
+                l.checkpoint.to_string(),
+                t(lang, &format!("bench-{}", l.forecaster.slug())),
+                num(l.brier, 5),
+                num(l.reliability, 5),
+                l.auc.map_or_else(|| t(lang, "check-na"), |a| num(a, 3)),
+                num(l.mean_forecast, 4),
+            ]
+        })
+        .collect();
+    let header = [
+        t(lang, "check-col-checkpoint"),
+        t(lang, "check-col-forecaster"),
+        t(lang, "col-brier"),
+        t(lang, "check-col-reliability"),
+        t(lang, "col-auc"),
+        t(lang, "check-col-mean"),
+    ];
+    let w = widths(&header, &forecasters, [10, 10, 8, 12, 7, 9]);
+    for cells in std::iter::once(&header).chain(&forecasters) {
         let _ = writeln!(
             out,
-            "{:<10} {:<10} {:>8.5} {:>12.5} {:>7} {:>9.4}",
-            l.checkpoint,
-            l.forecaster.slug(),
-            l.brier,
-            l.reliability,
-            auc,
-            l.mean_forecast
+            "{:<w0$} {:<w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}",
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
+            cells[4],
+            cells[5],
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2],
+            w3 = w[3],
+            w4 = w[4],
+            w5 = w[5],
         );
     }
     let _ = writeln!(out);
     for l in &r.ideal {
         let _ = writeln!(
             out,
-            "ideal forecaster after session {:<3} lowest Brier: {}   calibrated (Hosmer–Lemeshow {:.1}, p = {:.3}): {}",
-            l.checkpoint,
-            verdict(l.best),
-            l.hosmer_lemeshow,
-            l.hosmer_lemeshow_p,
-            verdict(l.calibrated)
+            "{}",
+            tf(
+                lang,
+                "check-ideal",
+                &[
+                    ("checkpoint", format!("{:<3}", l.checkpoint).into()),
+                    ("best", verdict(l.best).into()),
+                    ("hl", num(l.hosmer_lemeshow, 1).into()),
+                    ("p", num(l.hosmer_lemeshow_p, 3).into()),
+                    ("calibrated", verdict(l.calibrated).into()),
+                ]
+            )
         );
     }
     let _ = writeln!(out);
     for l in &r.signals {
         let _ = writeln!(
             out,
-            "early-warning signal by session {:<3} flags {:.0} % of the deteriorating cases as not on track (yellow/red), {:.0} % of all cases",
-            l.checkpoint,
-            100.0 * l.sensitivity,
-            100.0 * l.flagged
+            "{}",
+            tf(
+                lang,
+                "check-signal",
+                &[
+                    ("checkpoint", format!("{:<3}", l.checkpoint).into()),
+                    ("sensitivity", num(100.0 * l.sensitivity, 0).into()),
+                    ("flagged", num(100.0 * l.flagged, 0).into()),
+                ]
+            )
         );
     }
     let _ = writeln!(out);
     let _ = writeln!(
         out,
         "{}",
-        if r.pass {
-            "PASS: every line holds"
-        } else {
-            "FAIL: see the lines marked FAIL"
-        }
+        t(
+            lang,
+            if r.pass {
+                "check-pass-all"
+            } else {
+                "check-fail-all"
+            }
+        )
     );
     out
 }
 
-fn verdict(pass: bool) -> &'static str {
-    if pass { "PASS" } else { "FAIL" }
+/// A rate line's name for people: the names in the JSON (`deterioration`, `events: side_effect`)
+/// in words of `lang`.
+fn rate_name(name: &str, lang: Lang) -> String {
+    if let Some(class) = name.strip_prefix("events: ") {
+        let class = t(lang, &format!("short-{class}"));
+        return tf(lang, "check-rate-events", &[("class", class.into())]);
+    }
+    let key = format!("check-rate-{name}");
+    let text = t(lang, &key);
+    if text == key { name.to_string() } else { text }
+}
+
+/// The width of each column in characters: its longest cell or header, at least `least`.
+fn widths<const N: usize>(
+    header: &[String; N],
+    rows: &[[String; N]],
+    least: [usize; N],
+) -> [usize; N] {
+    let mut w = least;
+    for cells in std::iter::once(header).chain(rows) {
+        for (width, cell) in w.iter_mut().zip(cells) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    w
 }

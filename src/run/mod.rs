@@ -33,6 +33,8 @@ pub enum SessionError {
     Open(#[from] OpenError),
     #[error(transparent)]
     Answer(#[from] RunError),
+    #[error("{0}: this run is finished and cannot be resumed; start a new run instead")]
+    Finished(PathBuf),
 }
 
 /// Why a run file cannot be used: it cannot be read or parsed, or it does not verify against its
@@ -113,9 +115,13 @@ impl Session {
         Ok(session)
     }
 
-    /// Resumes a run from its file, checking it on the way.
+    /// Resumes an unfinished run from its file, checking it on the way. A finished run is refused:
+    /// its answers are final, and resuming is not a way to give them again.
     pub fn resume(path: &Path) -> Result<Session, SessionError> {
         let OpenedRun { file, run } = open(path)?;
+        if file.finished.is_some() {
+            return Err(SessionError::Finished(path.to_path_buf()));
+        }
         Ok(Session {
             path: path.to_path_buf(),
             file,

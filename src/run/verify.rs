@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::file::{CaseRecord, RunFile};
-use super::machine::{Run, RunError};
+use super::machine::{Phase, Run, RunError};
 use crate::scenario::from_file;
 
 /// Why a run file does not verify.
@@ -35,6 +35,10 @@ pub enum VerifyError {
     },
     #[error("answer {0} is dated before the answer before it")]
     OutOfOrder(usize),
+    #[error(
+        "the file says the run finished, but its {answers} answers stop before the end: answers were cut off after the run finished"
+    )]
+    CutShort { answers: usize },
 }
 
 /// The run of a file, rebuilt and checked.
@@ -61,6 +65,14 @@ pub fn replay(file: &RunFile) -> Result<Run, VerifyError> {
                 action: format!("{:?}", entry.action),
                 error,
             })?;
+    }
+    // The header's end time is written in the same save as the last answer, so a file that claims
+    // to be finished and stops short lost its last answers afterwards: the way a trainee would undo
+    // a reveal to answer again.
+    if file.finished.is_some() && run.phase() != Phase::Finished {
+        return Err(VerifyError::CutShort {
+            answers: file.log.len(),
+        });
     }
     Ok(run)
 }

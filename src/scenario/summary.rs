@@ -1,53 +1,93 @@
 //! Scenarios described for people and scripts: the line of `ontrack scenarios` and what
 //! `ontrack validate` prints of a valid scenario, or of one with problems.
 
-use super::{Scenario, ScenarioError};
+use super::{Lang, Scenario, ScenarioError};
+use crate::debrief::show::{decimal, number};
+use crate::i18n::{t, tf};
 
-/// A bundled scenario in one line: id, title, and how long a run is.
-pub fn listing_line(id: &str, s: &Scenario) -> String {
-    format!(
-        "{id}\t{}\t{} cases, {} sessions, about {} min",
-        s.file.title.en, s.file.cases_per_run, s.file.sessions, s.file.minutes
-    )
+/// A bundled scenario in one line: id, title, and how long a run is, in `lang`.
+pub fn listing_line(id: &str, s: &Scenario, lang: Lang) -> String {
+    let length = tf(
+        lang,
+        "cli-listing",
+        &[
+            ("cases", s.file.cases_per_run.into()),
+            ("sessions", s.file.sessions.into()),
+            ("minutes", s.file.minutes.into()),
+        ],
+    );
+    format!("{id}\t{}\t{length}", s.file.title.get(lang))
 }
 
-/// A valid scenario in a few lines: what it simulates and the solved latent priors.
-pub fn summary_text(s: &Scenario) -> String {
+/// A valid scenario in a few lines, in `lang`: what it simulates and the solved latent priors.
+pub fn summary_text(s: &Scenario, lang: Lang) -> String {
     let f = &s.file;
     let m = &f.measure;
-    let direction = if m.higher_is_worse {
-        "higher is worse"
-    } else {
-        "higher is better"
-    };
+    let direction = t(
+        lang,
+        if m.higher_is_worse {
+            "cli-higher-worse"
+        } else {
+            "cli-higher-better"
+        },
+    );
+    let checkpoints: Vec<String> = f.checkpoints.iter().map(u32::to_string).collect();
     let mut lines = vec![
-        format!("  id: {} — {}", f.id, f.title.en),
-        format!(
-            "  measure: {} {}–{} ({direction}), clinical cutoff {}, reliable change {} (on shown scores: {})",
-            m.name,
-            m.min,
-            m.max,
-            m.clinical_cutoff.value,
-            m.reliable_change.value,
-            s.rules.reliable_change
+        tf(
+            lang,
+            "cli-summary-id",
+            &[
+                ("id", f.id.as_str().into()),
+                ("title", f.title.get(lang).into()),
+            ],
         ),
-        format!(
-            "  sessions: {}, checkpoints after sessions {:?}, {} cases per run",
-            f.sessions, f.checkpoints, f.cases_per_run
+        tf(
+            lang,
+            "cli-summary-measure",
+            &[
+                ("name", m.name.as_str().into()),
+                ("min", decimal(m.min, lang).into()),
+                ("max", decimal(m.max, lang).into()),
+                ("direction", direction.into()),
+                ("cutoff", decimal(m.clinical_cutoff.value, lang).into()),
+                ("rci", decimal(m.reliable_change.value, lang).into()),
+                ("shown", decimal(s.rules.reliable_change, lang).into()),
+            ],
         ),
-        format!(
-            "  declared deterioration rate: {} ({})",
-            f.deterioration_rate.value, f.deterioration_rate.source
+        tf(
+            lang,
+            "cli-summary-sessions",
+            &[
+                ("sessions", f.sessions.into()),
+                ("checkpoints", checkpoints.join(", ").into()),
+                ("cases", f.cases_per_run.into()),
+            ],
         ),
-        "  solved latent priors (no drift / drift):".to_string(),
-    ];
+        tf(
+            lang,
+            "cli-summary-rate",
+            &[
+                ("rate", decimal(f.deterioration_rate.value, lang).into()),
+                ("source", f.deterioration_rate.source.as_str().into()),
+            ],
+        ),
+        t(lang, "cli-summary-priors"),
+    ]
+    .into_iter()
+    .map(|line| format!("  {line}"))
+    .collect::<Vec<_>>();
     for ((c, a), b) in f
         .courses
         .iter()
         .zip(&s.priors_no_drift)
         .zip(&s.priors_drift)
     {
-        lines.push(format!("    {:<16} {a:.4} / {b:.4}", c.key));
+        lines.push(format!(
+            "    {:<16} {} / {}",
+            c.key,
+            number(*a, 4, lang),
+            number(*b, 4, lang)
+        ));
     }
     lines.join("\n")
 }
