@@ -93,6 +93,11 @@ mod tests {
     #[test]
     fn both_languages_have_every_key_and_parse() {
         assert_eq!(keys(EN), keys(NL));
+        // Fluent keeps only the first of two messages with one key: every key once.
+        let mut unique = keys(EN);
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), keys(EN).len(), "a key appears twice");
         assert!(FluentResource::try_new(EN.to_string()).is_ok());
         assert!(FluentResource::try_new(NL.to_string()).is_ok());
     }

@@ -48,7 +48,7 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.heading(tr.t("debrief"));
     let Some(scores) = state.run.scores.as_ref() else {
         ui.horizontal(|ui| {
-            ui.label(tr.t("scoring"));
+            ui.label(tr.t("scoring-busy"));
         });
         return;
     };
