@@ -137,8 +137,8 @@ pub fn auc(forecasts: &[f64], outcomes: &[bool]) -> Metric {
 /// Cases grouped by distinct forecast value, in ascending order of the value.
 ///
 /// One sort serves the Murphy decomposition (which groups by distinct values), the AUC (which needs the
-/// order) and the AUC bootstrap (which needs each case's group), so 10⁶ forecasts score in well under a
-/// second.
+/// order) and both bootstraps (which resample the groups' counts), so 10⁶ forecasts score in well under
+/// a second.
 #[derive(Debug, Clone)]
 pub(crate) struct ForecastGroups {
     /// The distinct forecast values, ascending.
@@ -147,45 +147,52 @@ pub(crate) struct ForecastGroups {
     pub cases: Vec<u64>,
     /// Number of those cases whose outcome happened.
     pub positives: Vec<u64>,
-    /// The group of each case, in input order.
-    pub case_group: Vec<usize>,
+    /// Cases forecast as −0.0, and how many of them happened. They are in the group of 0 here (`==`
+    /// equality), but the Brier bootstrap keeps them in cells of their own after every other forecast,
+    /// as its cells have always been ordered by bit pattern: the order fixes its random draws.
+    pub negative_zero: (u64, u64),
 }
 
 impl ForecastGroups {
     /// Groups checked input; the errors are those of [`check_inputs`].
     pub fn new(forecasts: &[f64], outcomes: &[bool]) -> Result<ForecastGroups, Undefined> {
         check_inputs(forecasts, outcomes)?;
-        let mut order: Vec<(f64, bool, usize)> = forecasts
-            .iter()
-            .zip(outcomes)
-            .enumerate()
-            .map(|(i, (&p, &o))| (p, o, i))
-            .collect();
-        order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        // A forecast in [0, 1] sorts as its bit pattern does (−0.0 is keyed as 0.0 and counted
+        // apart), so one sort of plain integers, with the outcome in the lowest bit, groups the cases
+        // and puts each group's non-events before its events.
+        let mut negative_zero = (0_u64, 0_u64);
+        let mut keys = Vec::with_capacity(forecasts.len());
+        for (&p, &o) in forecasts.iter().zip(outcomes) {
+            let bits = if p == 0.0 {
+                if p.is_sign_negative() {
+                    negative_zero.0 += 1;
+                    negative_zero.1 += u64::from(o);
+                }
+                0
+            } else {
+                p.to_bits()
+            };
+            keys.push((bits << 1) | u64::from(o));
+        }
+        keys.sort_unstable();
         let mut groups = ForecastGroups {
             values: Vec::new(),
             cases: Vec::new(),
             positives: Vec::new(),
-            case_group: vec![0; forecasts.len()],
+            negative_zero,
         };
-        for (p, o, i) in order {
-            // `==`, not bit equality, so −0.0 and 0.0 share a group.
-            let same = groups.values.last().is_some_and(|&last| last == p);
-            if !same {
-                groups.values.push(p);
-                groups.cases.push(0);
-                groups.positives.push(0);
-            }
-            let g = groups.values.len().saturating_sub(1);
-            if let Some(c) = groups.cases.last_mut() {
-                *c += 1;
-            }
-            if let Some(k) = groups.positives.last_mut() {
-                *k += u64::from(o);
-            }
-            if let Some(slot) = groups.case_group.get_mut(i) {
-                *slot = g;
-            }
+        for run in keys.chunk_by(|a, b| a >> 1 == b >> 1) {
+            let bits = run.first().map_or(0, |k| k >> 1);
+            // The group of 0 is shown as −0.0 when it holds one, as the first of a sorted group was.
+            let value = if bits == 0 && negative_zero.0 > 0 {
+                -0.0
+            } else {
+                f64::from_bits(bits)
+            };
+            let non_events = run.partition_point(|k| k & 1 == 0);
+            groups.values.push(value);
+            groups.cases.push(run.len() as u64);
+            groups.positives.push((run.len() - non_events) as u64);
         }
         Ok(groups)
     }
@@ -354,7 +361,8 @@ mod tests {
         assert_eq!(g.values.len(), 3);
         assert_eq!(g.cases, vec![2, 1, 2]);
         assert_eq!(g.positives, vec![1, 0, 1]);
-        assert_eq!(g.case_group, vec![2, 1, 2, 0, 0]);
+        assert_eq!(g.values[0].to_bits(), (-0.0_f64).to_bits());
+        assert_eq!(g.negative_zero, (1, 1));
         assert_eq!(g.totals(), (5, 2));
     }
 }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::bootstrap::{Interval, auc_interval_of, brier_interval};
+use super::bootstrap::{Interval, auc_interval_of, brier_interval_of};
 use super::calibration::{ReliabilityBin, decomposition_of, reliability_diagram};
 use super::metric::{Metric, Undefined, serialize_entry};
 use super::probability::{
@@ -84,10 +84,10 @@ fn scores(
         calibration_in_the_large: calibration_in_the_large(forecasts, outcomes),
         auc: with_groups(&groups, ForecastGroups::auc),
         brier_ci: seed.map_or_else(not_computed, |seed| {
-            brier_interval(forecasts, outcomes, seed)
+            with_groups(&groups, |g| brier_interval_of(g, seed))
         }),
         auc_ci: seed.map_or_else(not_computed, |seed| {
-            with_groups(&groups, |g| auc_interval_of(g, outcomes, seed))
+            with_groups(&groups, |g| auc_interval_of(g, seed))
         }),
         reliability_diagram: reliability_diagram(forecasts, outcomes),
     }
