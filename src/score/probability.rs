@@ -157,42 +157,42 @@ impl ForecastGroups {
     /// Groups checked input; the errors are those of [`check_inputs`].
     pub fn new(forecasts: &[f64], outcomes: &[bool]) -> Result<ForecastGroups, Undefined> {
         check_inputs(forecasts, outcomes)?;
-        // A forecast in [0, 1] sorts as its bit pattern does (−0.0 is keyed as 0.0 and counted
-        // apart), so one sort of plain integers, with the outcome in the lowest bit, groups the cases
-        // and puts each group's non-events before its events.
+        // A forecast in [0, 1] orders as its bit pattern does (−0.0 is keyed as 0.0 and counted
+        // apart); with the outcome in the lowest bit, the key also puts each group's non-events
+        // before its events.
+        let keys = forecasts.iter().zip(outcomes).map(|(&p, &o)| {
+            let bits = if p == 0.0 { 0 } else { p.to_bits() };
+            (bits << 1) | u64::from(o)
+        });
         let mut negative_zero = (0_u64, 0_u64);
-        let mut keys = Vec::with_capacity(forecasts.len());
         for (&p, &o) in forecasts.iter().zip(outcomes) {
-            let bits = if p == 0.0 {
-                if p.is_sign_negative() {
-                    negative_zero.0 += 1;
-                    negative_zero.1 += u64::from(o);
-                }
-                0
-            } else {
-                p.to_bits()
-            };
-            keys.push((bits << 1) | u64::from(o));
+            if p.to_bits() == (-0.0_f64).to_bits() {
+                negative_zero.0 += 1;
+                negative_zero.1 += u64::from(o);
+            }
         }
-        keys.sort_unstable();
         let mut groups = ForecastGroups {
             values: Vec::new(),
             cases: Vec::new(),
             positives: Vec::new(),
             negative_zero,
         };
-        for run in keys.chunk_by(|a, b| a >> 1 == b >> 1) {
-            let bits = run.first().map_or(0, |k| k >> 1);
+        for run in key_counts(keys).chunk_by(|a, b| a.0 >> 1 == b.0 >> 1) {
+            let bits = run.first().map_or(0, |(key, _)| key >> 1);
             // The group of 0 is shown as −0.0 when it holds one, as the first of a sorted group was.
             let value = if bits == 0 && negative_zero.0 > 0 {
                 -0.0
             } else {
                 f64::from_bits(bits)
             };
-            let non_events = run.partition_point(|k| k & 1 == 0);
             groups.values.push(value);
-            groups.cases.push(run.len() as u64);
-            groups.positives.push((run.len() - non_events) as u64);
+            groups.cases.push(run.iter().map(|(_, n)| n).sum());
+            groups.positives.push(
+                run.iter()
+                    .filter(|(key, _)| key & 1 == 1)
+                    .map(|(_, n)| n)
+                    .sum(),
+            );
         }
         Ok(groups)
     }
@@ -213,6 +213,55 @@ impl ForecastGroups {
         auc_from_counts(&self.positives, &negatives)
     }
 }
+
+/// Each distinct key with its number of occurrences, in ascending order of the key.
+///
+/// Trainees' forecasts take few values (whole percent: at most 101, so at most 202 keys with the
+/// outcome), so the keys are counted in a small hash table, a few nanoseconds a case, and only the
+/// distinct ones are sorted. Past [`FEW_KEYS`] distinct keys (a model's forecasts) all keys are
+/// sorted instead.
+fn key_counts(keys: impl Iterator<Item = u64> + Clone) -> Vec<(u64, u64)> {
+    // Four slots per key at most: short probe sequences.
+    const SLOTS: usize = 4 * FEW_KEYS;
+    // No key is this: a forecast of at most 1.0 has its top bits clear.
+    const EMPTY: u64 = u64::MAX;
+    let mut table = vec![(EMPTY, 0_u64); SLOTS];
+    let mut distinct = 0;
+    'few: {
+        for key in keys.clone() {
+            // Fibonacci hashing: the top bits of the product index the table.
+            let mut slot =
+                (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.ilog2())) as usize;
+            loop {
+                let entry = &mut table[slot & (SLOTS - 1)];
+                if entry.0 == key {
+                    entry.1 += 1;
+                    break;
+                }
+                if entry.0 == EMPTY {
+                    if distinct == FEW_KEYS {
+                        break 'few;
+                    }
+                    *entry = (key, 1);
+                    distinct += 1;
+                    break;
+                }
+                slot += 1;
+            }
+        }
+        table.retain(|entry| entry.0 != EMPTY);
+        table.sort_unstable();
+        return table;
+    }
+    let mut all: Vec<u64> = keys.collect();
+    all.sort_unstable();
+    all.chunk_by(|a, b| a == b)
+        .map(|run| (run.first().copied().unwrap_or_default(), run.len() as u64))
+        .collect()
+}
+
+/// How many distinct keys [`key_counts`] counts in its hash table before it sorts instead.
+const FEW_KEYS: usize = 1024;
 
 /// Mann–Whitney AUC from counts of positives and negatives per forecast value (ascending values).
 pub(crate) fn auc_from_counts(positives: &[u64], negatives: &[u64]) -> Result<f64, Undefined> {
@@ -349,6 +398,28 @@ mod tests {
             brier_skill(&P, &O, Reference::BaseRate(-0.1)),
             Metric::Undefined(Undefined::NotAProbability)
         );
+    }
+
+    #[test]
+    fn key_counts_agree_with_sorting() {
+        use rand::{RngExt, SeedableRng};
+        use rand_chacha::ChaCha8Rng;
+
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let few = FEW_KEYS as u64;
+        // Both ways of counting: the hash table, at its limit, and the sort past it.
+        for distinct in [1, 5, 202, few, few + 1, 50_000] {
+            let keys: Vec<u64> = (0..20_000)
+                .map(|_| rng.random_range(0..distinct) * 7919)
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            let want: Vec<(u64, u64)> = sorted
+                .chunk_by(|a, b| a == b)
+                .map(|run| (run[0], run.len() as u64))
+                .collect();
+            assert_eq!(key_counts(keys.iter().copied()), want, "{distinct}");
+        }
     }
 
     #[test]
