@@ -99,12 +99,26 @@ pub fn brier_skill(forecasts: &[f64], outcomes: &[bool], reference: Reference<'_
 pub fn log_score(forecasts: &[f64], outcomes: &[bool]) -> Metric {
     let score = || -> Result<f64, Undefined> {
         check_inputs(forecasts, outcomes)?;
+        // Trainees' forecasts repeat (whole percent), so each value's two terms are kept in a small
+        // table rather than a logarithm taken for each of 10⁶ cases: the same terms, the same sum.
+        // A slot holds a clipped forecast's bits and its terms, NaN until computed.
+        let mut known = [(u64::MAX, f64::NAN, f64::NAN); 256];
         let sum: f64 = forecasts
             .iter()
             .zip(outcomes)
             .map(|(&p, &o)| {
                 let p = p.clamp(LOG_SCORE_CLIP_LOW, LOG_SCORE_CLIP_HIGH);
-                if o { -p.ln() } else { -(1.0 - p).ln() }
+                let bits = p.to_bits();
+                // Fibonacci hashing: the top byte of the product picks the slot.
+                let slot = &mut known[(bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
+                if slot.0 != bits {
+                    *slot = (bits, f64::NAN, f64::NAN);
+                }
+                let term = if o { &mut slot.1 } else { &mut slot.2 };
+                if term.is_nan() {
+                    *term = if o { -p.ln() } else { -(1.0 - p).ln() };
+                }
+                *term
             })
             .sum();
         Metric::finite(sum / forecasts.len() as f64).into_result()
@@ -356,6 +370,35 @@ mod tests {
         // Certain and right still costs −ln 0.99 = 0.0100503.
         close(log_score(&[1.0], &[true]), 0.010_050_3, 1e-7);
         assert_eq!(log_score(&[], &[]), Metric::Undefined(Undefined::NoCases));
+    }
+
+    #[test]
+    fn log_score_is_the_plain_sum_to_the_bit() {
+        use rand::{RngExt, SeedableRng};
+        use rand_chacha::ChaCha8Rng;
+
+        let mut rng = ChaCha8Rng::seed_from_u64(8);
+        // Whole percent (the table's every slot reused) and arbitrary values (slots overwritten).
+        let whole: Vec<f64> = (0..50_000)
+            .map(|_| f64::from(rng.random_range(0..=100_u32)) / 100.0)
+            .collect();
+        let arbitrary: Vec<f64> = (0..50_000).map(|_| rng.random()).collect();
+        for p in [whole, arbitrary] {
+            let o: Vec<bool> = p.iter().map(|&x| rng.random::<f64>() < x).collect();
+            let plain: f64 = p
+                .iter()
+                .zip(&o)
+                .map(|(&p, &o)| {
+                    let p = p.clamp(LOG_SCORE_CLIP_LOW, LOG_SCORE_CLIP_HIGH);
+                    if o { -p.ln() } else { -(1.0 - p).ln() }
+                })
+                .sum();
+            let want = plain / p.len() as f64;
+            assert_eq!(
+                log_score(&p, &o).value().map(f64::to_bits),
+                Some(want.to_bits())
+            );
+        }
     }
 
     #[test]
