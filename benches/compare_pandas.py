@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times `ontrack score --forecasts` against pandas + scikit-learn on the same 10^6 forecasts.
 
-Usage: python3 benches/compare_pandas.py [PATH/TO/ontrack]
+Usage: benches/compare_pandas.sh [PATH/TO/ontrack]   (or python3 benches/compare_pandas.py ...)
 
 Without a path the release binary is looked for in $CARGO_TARGET_DIR/release and target/release
 (build it first: `cargo build --release --no-default-features`).
@@ -22,6 +22,7 @@ Exits 0 with a message, measuring nothing, when Python lacks pandas, scikit-lear
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -73,17 +74,20 @@ def main():
         write_forecasts(path)
         ours_cmd = [binary, "score", "--forecasts", path, "--json"]
         theirs_cmd = [sys.executable, "-c", PYTHON_SIDE, path]
-        ours = json.loads(run(ours_cmd))
-        theirs = [float(x) for x in run(theirs_cmd).split()]
-        check_same_numbers(ours, theirs)
-        ours_best, theirs_best = float("inf"), float("inf")
+        check_same_numbers(json.loads(run(ours_cmd)), [float(x) for x in run(theirs_cmd).split()])
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        ours, theirs = [], []
         for _ in range(RUNS):
-            ours_best = min(ours_best, timed(ours_cmd))
-            theirs_best = min(theirs_best, timed(theirs_cmd))
-    print(f"{ROWS} forecasts, whole process, best of {RUNS}:")
-    print(f"  ontrack score --json (all scores, 2 bootstraps) {ours_best * 1000:8.1f} ms")
-    print(f"  pandas + scikit-learn + numpy (no bootstrap)    {theirs_best * 1000:8.1f} ms")
-    print(f"  ratio: ontrack is {theirs_best / ours_best:.1f}x faster")
+            ours.append(timed(ours_cmd))
+            theirs.append(timed(theirs_cmd))
+    # Best of the runs: the one least disturbed by whatever else the machine was doing.
+    ours_wall, ours_cpu = min(ours)
+    theirs_wall, theirs_cpu = min(theirs)
+    print(f"{ROWS} forecasts, whole process, best of {RUNS} (wall clock; CPU time of that run):")
+    print(f"  ontrack score --json (all scores, 2 bootstraps) {ours_wall * 1000:8.1f} ms  (CPU {ours_cpu * 1000:.0f} ms)")
+    print(f"  pandas + scikit-learn + numpy (no bootstrap)    {theirs_wall * 1000:8.1f} ms  (CPU {theirs_cpu * 1000:.0f} ms)")
+    print(f"  ratio: ontrack is {theirs_wall / ours_wall:.1f}x faster")
+    print(f"  (load average before the runs: {load}, on {os.cpu_count()} cores)")
     return 0
 
 
@@ -114,9 +118,14 @@ def run(cmd):
 
 
 def timed(cmd):
+    """Wall-clock and CPU (user + system, all threads) seconds of one run of `cmd`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def check_same_numbers(ours, theirs):
