@@ -1,4 +1,5 @@
-//! Benchmarks of scoring: a whole cohort folder, and the probability scores of a million forecasts.
+//! Benchmarks of scoring: a whole cohort folder, and the probability scores of a million forecasts
+//! (given as slices, and read from the text of a CSV file).
 //!
 //! Run with `cargo bench --bench cohort` (divan; the figures are printed per benchmark as
 //! fastest / slowest / median / mean time of one iteration, and below each its throughput in
@@ -22,7 +23,14 @@
 //!   bootstrap intervals and the reliability diagram) on 10⁶ whole-percent forecasts (1–99 %) with
 //!   outcomes drawn from them. Inputs are prepared outside the timing. One item = one forecast.
 //!   Target: one iteration under 1 s.
+//! - `score_forecasts_csv_1m`: what `ontrack score --forecasts FILE` does once the file is read:
+//!   `ontrack::forecasts_csv::parse_forecasts` on the text of a 10⁶-row `forecast,outcome` CSV
+//!   (whole-percent forecasts 0–100 %, outcomes drawn from them), then `probability_scores` against
+//!   the base rate, with both bootstrap intervals. The text is made outside the timing. One item =
+//!   one row. Target: one iteration under 100 ms (the whole process is compared with pandas and
+//!   scikit-learn by `benches/compare_pandas.py`).
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -30,6 +38,7 @@ use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 use ontrack::cohort::load_dir;
 use ontrack::forecast::Benchmarks;
+use ontrack::forecasts_csv::parse_forecasts;
 use ontrack::run::Session;
 use ontrack::run::bots::{Bot, play};
 use ontrack::scenario::{Scenario, parse};
@@ -43,6 +52,8 @@ const RUNS: usize = 1_000;
 const CASES_PER_RUN: u32 = 30;
 /// Forecasts scored by `probability_scores_1m`.
 const FORECASTS: usize = 1_000_000;
+/// Rows of the CSV read by `score_forecasts_csv_1m`.
+const CSV_ROWS: usize = 1_000_000;
 
 /// The folder of 1 000 played runs, made once for the whole process (a static is never dropped, so
 /// `main` removes it at the end).
@@ -90,6 +101,25 @@ fn probability_scores_1m(bencher: Bencher) {
             Reference::BaseRate(base_rate),
             black_box(7),
         )
+    });
+}
+
+/// Parsing a 10⁶-row forecasts CSV and scoring it, as `ontrack score --forecasts` does (target:
+/// < 100 ms per iteration).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn score_forecasts_csv_1m(bencher: Bencher) {
+    let mut rng = ChaCha8Rng::seed_from_u64(20_240_602);
+    let mut text = String::from("forecast,outcome\n");
+    for _ in 0..CSV_ROWS {
+        let p = f64::from(rng.random_range(0..=100_u32)) / 100.0;
+        let o = u8::from(rng.random::<f64>() < p);
+        let _ = writeln!(text, "{p},{o}");
+    }
+    bencher.counter(ItemsCount::new(CSV_ROWS)).bench(|| {
+        let (forecasts, outcomes) = parse_forecasts("bench.csv", black_box(text.as_bytes()))
+            .unwrap_or_else(|e| panic!("the bench CSV parses: {e}"));
+        let base_rate = outcomes.iter().filter(|&&o| o).count() as f64 / outcomes.len() as f64;
+        probability_scores(&forecasts, &outcomes, Reference::BaseRate(base_rate), 1)
     });
 }
 

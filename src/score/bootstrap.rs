@@ -14,7 +14,7 @@ use rand_distr::Binomial;
 use serde::Serialize;
 
 use super::metric::{Metric, Undefined};
-use super::probability::{ForecastGroups, auc_from_counts, check_inputs};
+use super::probability::{ForecastGroups, auc_from_counts};
 
 /// Number of bootstrap resamples: enough for stable 2.5 % and 97.5 % percentiles.
 pub const RESAMPLES: usize = 2000;
@@ -36,74 +36,84 @@ pub struct Interval {
 
 /// The 95 % percentile-bootstrap interval of the Brier score; not defined for fewer than two cases.
 pub fn brier_interval(forecasts: &[f64], outcomes: &[bool], seed: u64) -> Metric<Interval> {
-    let interval = || -> Result<Interval, Undefined> {
-        check_inputs(forecasts, outcomes)?;
-        if forecasts.len() < 2 {
-            return Err(Undefined::TooFewCases);
-        }
-        // Cases with the same forecast and outcome have the same error: resample the counts of these
-        // cells (a multinomial draw, exactly as drawing cases one by one) instead of the cases, so a
-        // resample costs O(cells) — 200 cells for whole-percent forecasts, however many cases.
-        let mut cells: Vec<(f64, u64)> = Vec::new();
-        let mut keyed: Vec<(u64, bool)> = forecasts
-            .iter()
-            .zip(outcomes)
-            .map(|(p, &o)| (p.to_bits(), o))
-            .collect();
-        keyed.sort_unstable();
-        for chunk in keyed.chunk_by(|a, b| a == b) {
-            if let Some(&(bits, o)) = chunk.first() {
-                let p = f64::from_bits(bits);
-                cells.push(((p - f64::from(u8::from(o))).powi(2), chunk.len() as u64));
+    ForecastGroups::new(forecasts, outcomes)
+        .and_then(|g| brier_interval_of(&g, seed))
+        .into()
+}
+
+/// [`brier_interval`] of grouped cases.
+pub(crate) fn brier_interval_of(g: &ForecastGroups, seed: u64) -> Result<Interval, Undefined> {
+    let (n, _) = g.totals();
+    if n < 2 {
+        return Err(Undefined::TooFewCases);
+    }
+    // Cases with the same forecast and outcome have the same error: resample the counts of these
+    // cells (a multinomial draw, exactly as drawing cases one by one) instead of the cases, so a
+    // resample costs O(cells) — 200 cells for whole-percent forecasts, however many cases. The cells
+    // are in the order of (forecast bit pattern, outcome), the order that fixes the draws: ascending
+    // forecasts, and −0.0 (whose sign bit is set) last.
+    let mut cells: Vec<(f64, u64)> = Vec::with_capacity(2 * g.values.len() + 2);
+    let mut push = |p: f64, non_events: u64, events: u64| {
+        for (o, count) in [(0.0, non_events), (1.0, events)] {
+            if count > 0 {
+                cells.push(((p - o).powi(2), count));
             }
         }
-        let counts: Vec<u64> = cells.iter().map(|(_, c)| *c).collect();
-        let n = forecasts.len() as u64;
-        let mut drawn = vec![0_u64; counts.len()];
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let mut scores = Vec::with_capacity(RESAMPLES);
-        let cases = Multinomial::new(&counts);
-        for _ in 0..RESAMPLES {
-            cases.draw(&mut rng, &mut drawn);
-            let sum: f64 = cells
-                .iter()
-                .zip(&drawn)
-                .map(|((e, _), &k)| e * k as f64)
-                .sum();
-            scores.push(sum / n as f64);
-        }
-        percentile_interval(&mut scores)
     };
-    interval().into()
+    let (zero_cases, zero_positives) = g.negative_zero;
+    for ((&p, &cases), &positives) in g.values.iter().zip(&g.cases).zip(&g.positives) {
+        let (p, cases, positives) = if p == 0.0 {
+            (
+                0.0,
+                cases.saturating_sub(zero_cases),
+                positives.saturating_sub(zero_positives),
+            )
+        } else {
+            (p, cases, positives)
+        };
+        push(p, cases.saturating_sub(positives), positives);
+    }
+    push(
+        -0.0,
+        zero_cases.saturating_sub(zero_positives),
+        zero_positives,
+    );
+    let counts: Vec<u64> = cells.iter().map(|(_, c)| *c).collect();
+    let mut drawn = vec![0_u64; counts.len()];
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut scores = Vec::with_capacity(RESAMPLES);
+    let cases = Multinomial::new(&counts);
+    for _ in 0..RESAMPLES {
+        cases.draw(&mut rng, &mut drawn);
+        let sum: f64 = cells
+            .iter()
+            .zip(&drawn)
+            .map(|((e, _), &k)| e * k as f64)
+            .sum();
+        scores.push(sum / n as f64);
+    }
+    percentile_interval(&mut scores)
 }
 
 /// The 95 % percentile-bootstrap interval of the AUC, resampling deteriorating and other cases
 /// separately; not defined when all outcomes are equal.
 pub fn auc_interval(forecasts: &[f64], outcomes: &[bool], seed: u64) -> Metric<Interval> {
     ForecastGroups::new(forecasts, outcomes)
-        .and_then(|g| auc_interval_of(&g, outcomes, seed))
+        .and_then(|g| auc_interval_of(&g, seed))
         .into()
 }
 
-pub(crate) fn auc_interval_of(
-    g: &ForecastGroups,
-    outcomes: &[bool],
-    seed: u64,
-) -> Result<Interval, Undefined> {
+/// [`auc_interval`] of grouped cases.
+pub(crate) fn auc_interval_of(g: &ForecastGroups, seed: u64) -> Result<Interval, Undefined> {
     // Cases per forecast group among the deteriorating and the other cases.
     let groups = g.values.len();
-    let mut positive_counts = vec![0_u64; groups];
-    let mut negative_counts = vec![0_u64; groups];
-    for (&group, &o) in g.case_group.iter().zip(outcomes) {
-        let counts = if o {
-            &mut positive_counts
-        } else {
-            &mut negative_counts
-        };
-        if let Some(c) = counts.get_mut(group) {
-            *c += 1;
-        }
-    }
+    let positive_counts = &g.positives;
+    let negative_counts: Vec<u64> = g
+        .cases
+        .iter()
+        .zip(&g.positives)
+        .map(|(n, k)| n.saturating_sub(*k))
+        .collect();
     let (n_pos, n_neg): (u64, u64) = (positive_counts.iter().sum(), negative_counts.iter().sum());
     if n_pos == 0 && n_neg == 0 {
         return Err(Undefined::NoCases);
@@ -117,7 +127,7 @@ pub(crate) fn auc_interval_of(
     let mut negatives = vec![0_u64; groups];
     let mut scores = Vec::with_capacity(RESAMPLES);
     let (positive_cases, negative_cases) = (
-        Multinomial::new(&positive_counts),
+        Multinomial::new(positive_counts),
         Multinomial::new(&negative_counts),
     );
     for _ in 0..RESAMPLES {

@@ -21,7 +21,10 @@ pub const BINS: usize = 10;
 /// 0.7 computed another way may be 0.69999…) is put on the edge's upper side, so whole-percent forecasts
 /// land in the bin their percent says, however they were computed.
 pub fn bin_of(p: f64) -> usize {
-    ((p * 10.0 + 1e-9).floor().max(0.0) as usize).min(BINS - 1)
+    // `as` truncates towards zero and saturates (NaN and negatives give 0): the floor for a
+    // non-negative argument, and bin 0 for the others, as flooring and clamping at 0 gave, without a
+    // call to `floor` for each of 10⁶ forecasts.
+    ((p * 10.0 + 1e-9) as usize).min(BINS - 1)
 }
 
 /// The three terms of the Murphy decomposition BS = REL − RES + UNC.
@@ -260,6 +263,22 @@ mod tests {
             let want = (percent as usize / 10).min(9);
             assert_eq!(bin_of(f64::from(percent) / 100.0), want, "{percent}/100");
             assert_eq!(bin_of(f64::from(percent) * 0.01), want, "{percent}·0.01");
+        }
+        // Whatever the input, the bin of flooring and clamping.
+        let floor_and_clamp = |p: f64| ((p * 10.0 + 1e-9).floor().max(0.0) as usize).min(BINS - 1);
+        let mut rng = ChaCha8Rng::seed_from_u64(4);
+        let odd = [
+            -0.0,
+            -0.5,
+            -1e-300,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.1 - 1e-10,
+        ];
+        let random = (0..100_000).map(|_| rng.random::<f64>() * 1.2 - 0.1);
+        for p in odd.into_iter().chain(random) {
+            assert_eq!(bin_of(p), floor_and_clamp(p), "{p}");
         }
     }
 

@@ -99,12 +99,26 @@ pub fn brier_skill(forecasts: &[f64], outcomes: &[bool], reference: Reference<'_
 pub fn log_score(forecasts: &[f64], outcomes: &[bool]) -> Metric {
     let score = || -> Result<f64, Undefined> {
         check_inputs(forecasts, outcomes)?;
+        // Trainees' forecasts repeat (whole percent), so each value's two terms are kept in a small
+        // table rather than a logarithm taken for each of 10⁶ cases: the same terms, the same sum.
+        // A slot holds a clipped forecast's bits and its terms, NaN until computed.
+        let mut known = [(u64::MAX, f64::NAN, f64::NAN); 256];
         let sum: f64 = forecasts
             .iter()
             .zip(outcomes)
             .map(|(&p, &o)| {
                 let p = p.clamp(LOG_SCORE_CLIP_LOW, LOG_SCORE_CLIP_HIGH);
-                if o { -p.ln() } else { -(1.0 - p).ln() }
+                let bits = p.to_bits();
+                // Fibonacci hashing: the top byte of the product picks the slot.
+                let slot = &mut known[(bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
+                if slot.0 != bits {
+                    *slot = (bits, f64::NAN, f64::NAN);
+                }
+                let term = if o { &mut slot.1 } else { &mut slot.2 };
+                if term.is_nan() {
+                    *term = if o { -p.ln() } else { -(1.0 - p).ln() };
+                }
+                *term
             })
             .sum();
         Metric::finite(sum / forecasts.len() as f64).into_result()
@@ -137,8 +151,8 @@ pub fn auc(forecasts: &[f64], outcomes: &[bool]) -> Metric {
 /// Cases grouped by distinct forecast value, in ascending order of the value.
 ///
 /// One sort serves the Murphy decomposition (which groups by distinct values), the AUC (which needs the
-/// order) and the AUC bootstrap (which needs each case's group), so 10⁶ forecasts score in well under a
-/// second.
+/// order) and both bootstraps (which resample the groups' counts), so 10⁶ forecasts score in well under
+/// a second.
 #[derive(Debug, Clone)]
 pub(crate) struct ForecastGroups {
     /// The distinct forecast values, ascending.
@@ -147,45 +161,52 @@ pub(crate) struct ForecastGroups {
     pub cases: Vec<u64>,
     /// Number of those cases whose outcome happened.
     pub positives: Vec<u64>,
-    /// The group of each case, in input order.
-    pub case_group: Vec<usize>,
+    /// Cases forecast as −0.0, and how many of them happened. They are in the group of 0 here (`==`
+    /// equality), but the Brier bootstrap keeps them in cells of their own after every other forecast,
+    /// as its cells have always been ordered by bit pattern: the order fixes its random draws.
+    pub negative_zero: (u64, u64),
 }
 
 impl ForecastGroups {
     /// Groups checked input; the errors are those of [`check_inputs`].
     pub fn new(forecasts: &[f64], outcomes: &[bool]) -> Result<ForecastGroups, Undefined> {
         check_inputs(forecasts, outcomes)?;
-        let mut order: Vec<(f64, bool, usize)> = forecasts
-            .iter()
-            .zip(outcomes)
-            .enumerate()
-            .map(|(i, (&p, &o))| (p, o, i))
-            .collect();
-        order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        // A forecast in [0, 1] orders as its bit pattern does (−0.0 is keyed as 0.0 and counted
+        // apart); with the outcome in the lowest bit, the key also puts each group's non-events
+        // before its events.
+        let keys = forecasts.iter().zip(outcomes).map(|(&p, &o)| {
+            let bits = if p == 0.0 { 0 } else { p.to_bits() };
+            (bits << 1) | u64::from(o)
+        });
+        let mut negative_zero = (0_u64, 0_u64);
+        for (&p, &o) in forecasts.iter().zip(outcomes) {
+            if p.to_bits() == (-0.0_f64).to_bits() {
+                negative_zero.0 += 1;
+                negative_zero.1 += u64::from(o);
+            }
+        }
         let mut groups = ForecastGroups {
             values: Vec::new(),
             cases: Vec::new(),
             positives: Vec::new(),
-            case_group: vec![0; forecasts.len()],
+            negative_zero,
         };
-        for (p, o, i) in order {
-            // `==`, not bit equality, so −0.0 and 0.0 share a group.
-            let same = groups.values.last().is_some_and(|&last| last == p);
-            if !same {
-                groups.values.push(p);
-                groups.cases.push(0);
-                groups.positives.push(0);
-            }
-            let g = groups.values.len().saturating_sub(1);
-            if let Some(c) = groups.cases.last_mut() {
-                *c += 1;
-            }
-            if let Some(k) = groups.positives.last_mut() {
-                *k += u64::from(o);
-            }
-            if let Some(slot) = groups.case_group.get_mut(i) {
-                *slot = g;
-            }
+        for run in key_counts(keys).chunk_by(|a, b| a.0 >> 1 == b.0 >> 1) {
+            let bits = run.first().map_or(0, |(key, _)| key >> 1);
+            // The group of 0 is shown as −0.0 when it holds one, as the first of a sorted group was.
+            let value = if bits == 0 && negative_zero.0 > 0 {
+                -0.0
+            } else {
+                f64::from_bits(bits)
+            };
+            groups.values.push(value);
+            groups.cases.push(run.iter().map(|(_, n)| n).sum());
+            groups.positives.push(
+                run.iter()
+                    .filter(|(key, _)| key & 1 == 1)
+                    .map(|(_, n)| n)
+                    .sum(),
+            );
         }
         Ok(groups)
     }
@@ -206,6 +227,55 @@ impl ForecastGroups {
         auc_from_counts(&self.positives, &negatives)
     }
 }
+
+/// Each distinct key with its number of occurrences, in ascending order of the key.
+///
+/// Trainees' forecasts take few values (whole percent: at most 101, so at most 202 keys with the
+/// outcome), so the keys are counted in a small hash table, a few nanoseconds a case, and only the
+/// distinct ones are sorted. Past [`FEW_KEYS`] distinct keys (a model's forecasts) all keys are
+/// sorted instead.
+fn key_counts(keys: impl Iterator<Item = u64> + Clone) -> Vec<(u64, u64)> {
+    // Four slots per key at most: short probe sequences.
+    const SLOTS: usize = 4 * FEW_KEYS;
+    // No key is this: a forecast of at most 1.0 has its top bits clear.
+    const EMPTY: u64 = u64::MAX;
+    let mut table = vec![(EMPTY, 0_u64); SLOTS];
+    let mut distinct = 0;
+    'few: {
+        for key in keys.clone() {
+            // Fibonacci hashing: the top bits of the product index the table.
+            let mut slot =
+                (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.ilog2())) as usize;
+            loop {
+                let entry = &mut table[slot & (SLOTS - 1)];
+                if entry.0 == key {
+                    entry.1 += 1;
+                    break;
+                }
+                if entry.0 == EMPTY {
+                    if distinct == FEW_KEYS {
+                        break 'few;
+                    }
+                    *entry = (key, 1);
+                    distinct += 1;
+                    break;
+                }
+                slot += 1;
+            }
+        }
+        table.retain(|entry| entry.0 != EMPTY);
+        table.sort_unstable();
+        return table;
+    }
+    let mut all: Vec<u64> = keys.collect();
+    all.sort_unstable();
+    all.chunk_by(|a, b| a == b)
+        .map(|run| (run.first().copied().unwrap_or_default(), run.len() as u64))
+        .collect()
+}
+
+/// How many distinct keys [`key_counts`] counts in its hash table before it sorts instead.
+const FEW_KEYS: usize = 1024;
 
 /// Mann–Whitney AUC from counts of positives and negatives per forecast value (ascending values).
 pub(crate) fn auc_from_counts(positives: &[u64], negatives: &[u64]) -> Result<f64, Undefined> {
@@ -303,6 +373,35 @@ mod tests {
     }
 
     #[test]
+    fn log_score_is_the_plain_sum_to_the_bit() {
+        use rand::{RngExt, SeedableRng};
+        use rand_chacha::ChaCha8Rng;
+
+        let mut rng = ChaCha8Rng::seed_from_u64(8);
+        // Whole percent (the table's every slot reused) and arbitrary values (slots overwritten).
+        let whole: Vec<f64> = (0..50_000)
+            .map(|_| f64::from(rng.random_range(0..=100_u32)) / 100.0)
+            .collect();
+        let arbitrary: Vec<f64> = (0..50_000).map(|_| rng.random()).collect();
+        for p in [whole, arbitrary] {
+            let o: Vec<bool> = p.iter().map(|&x| rng.random::<f64>() < x).collect();
+            let plain: f64 = p
+                .iter()
+                .zip(&o)
+                .map(|(&p, &o)| {
+                    let p = p.clamp(LOG_SCORE_CLIP_LOW, LOG_SCORE_CLIP_HIGH);
+                    if o { -p.ln() } else { -(1.0 - p).ln() }
+                })
+                .sum();
+            let want = plain / p.len() as f64;
+            assert_eq!(
+                log_score(&p, &o).value().map(f64::to_bits),
+                Some(want.to_bits())
+            );
+        }
+    }
+
+    #[test]
     fn calibration_in_the_large_by_hand() {
         // Mean forecast 0.5, observed 0.75: −0.25 (under-forecasting).
         close(calibration_in_the_large(&P, &O), -0.25, 1e-15);
@@ -345,6 +444,28 @@ mod tests {
     }
 
     #[test]
+    fn key_counts_agree_with_sorting() {
+        use rand::{RngExt, SeedableRng};
+        use rand_chacha::ChaCha8Rng;
+
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let few = FEW_KEYS as u64;
+        // Both ways of counting: the hash table, at its limit, and the sort past it.
+        for distinct in [1, 5, 202, few, few + 1, 50_000] {
+            let keys: Vec<u64> = (0..20_000)
+                .map(|_| rng.random_range(0..distinct) * 7919)
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            let want: Vec<(u64, u64)> = sorted
+                .chunk_by(|a, b| a == b)
+                .map(|run| (run[0], run.len() as u64))
+                .collect();
+            assert_eq!(key_counts(keys.iter().copied()), want, "{distinct}");
+        }
+    }
+
+    #[test]
     fn groups_collect_distinct_values() {
         let g = ForecastGroups::new(
             &[0.3, 0.1, 0.3, -0.0, 0.0],
@@ -354,7 +475,8 @@ mod tests {
         assert_eq!(g.values.len(), 3);
         assert_eq!(g.cases, vec![2, 1, 2]);
         assert_eq!(g.positives, vec![1, 0, 1]);
-        assert_eq!(g.case_group, vec![2, 1, 2, 0, 0]);
+        assert_eq!(g.values[0].to_bits(), (-0.0_f64).to_bits());
+        assert_eq!(g.negative_zero, (1, 1));
         assert_eq!(g.totals(), (5, 2));
     }
 }

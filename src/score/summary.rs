@@ -1,12 +1,12 @@
 //! All probability-forecast scores of one trainee's run in one struct, as `ontrack score` prints them.
 //!
 //! The cases are grouped by forecast value once, and that grouping serves the decomposition, the AUC and
-//! the AUC bootstrap; scoring 10⁶ forecasts without the bootstrap takes well under a second.
+//! both bootstraps; scoring 10⁶ forecasts without the bootstrap takes well under a second.
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::bootstrap::{Interval, auc_interval_of, brier_interval};
+use super::bootstrap::{Interval, auc_interval_of, brier_interval_of};
 use super::calibration::{ReliabilityBin, decomposition_of, reliability_diagram};
 use super::metric::{Metric, Undefined, serialize_entry};
 use super::probability::{
@@ -64,6 +64,12 @@ pub fn probability_scores_without_intervals(
     scores(forecasts, outcomes, reference, None)
 }
 
+/// From this many cases on, the Brier bootstrap (with two passes over the cases) runs on a thread of
+/// its own beside the AUC bootstrap: for 10⁶ whole-percent forecasts each takes tens of
+/// milliseconds. Below it a thread would cost about what it saves, and a cohort already scores its
+/// runs on every core.
+const BOOTSTRAP_THREAD_FROM: usize = 1_000;
+
 fn scores(
     forecasts: &[f64],
     outcomes: &[bool],
@@ -72,25 +78,58 @@ fn scores(
 ) -> ProbabilityScores {
     let not_computed = || Metric::Undefined(Undefined::NotComputed);
     let groups = ForecastGroups::new(forecasts, outcomes);
-    let decomposition = with_groups(&groups, decomposition_of);
-    ProbabilityScores {
-        n: forecasts.len().min(outcomes.len()) as u64,
-        brier: brier(forecasts, outcomes),
-        reliability: decomposition.map(|d| d.reliability),
-        resolution: decomposition.map(|d| d.resolution),
-        uncertainty: decomposition.map(|d| d.uncertainty),
-        brier_skill: brier_skill(forecasts, outcomes, reference),
-        log_score: log_score(forecasts, outcomes),
-        calibration_in_the_large: calibration_in_the_large(forecasts, outcomes),
-        auc: with_groups(&groups, ForecastGroups::auc),
-        brier_ci: seed.map_or_else(not_computed, |seed| {
-            brier_interval(forecasts, outcomes, seed)
-        }),
-        auc_ci: seed.map_or_else(not_computed, |seed| {
-            with_groups(&groups, |g| auc_interval_of(g, outcomes, seed))
-        }),
-        reliability_diagram: reliability_diagram(forecasts, outcomes),
-    }
+    // About half the work, to run beside the other half: the Brier bootstrap, and the two passes
+    // over the cases that cost most (a logarithm, a bin for each case).
+    let second_share = || {
+        let brier_ci = seed.map_or_else(not_computed, |seed| {
+            with_groups(&groups, |g| brier_interval_of(g, seed))
+        });
+        (
+            brier_ci,
+            log_score(forecasts, outcomes),
+            reliability_diagram(forecasts, outcomes),
+        )
+    };
+    std::thread::scope(|scope| {
+        // Each bootstrap has its own random stream, so running them side by side changes no draw.
+        // If no thread can be had, the share is computed here afterwards.
+        let second_thread = (seed.is_some() && forecasts.len() >= BOOTSTRAP_THREAD_FROM)
+            .then(|| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, second_share)
+                    .ok()
+            })
+            .flatten();
+        let decomposition = with_groups(&groups, decomposition_of);
+        let brier = brier(forecasts, outcomes);
+        let brier_skill = brier_skill(forecasts, outcomes, reference);
+        let calibration_in_the_large = calibration_in_the_large(forecasts, outcomes);
+        let auc = with_groups(&groups, ForecastGroups::auc);
+        let auc_ci = seed.map_or_else(not_computed, |seed| {
+            with_groups(&groups, |g| auc_interval_of(g, seed))
+        });
+        let (brier_ci, log_score, reliability_diagram) = match second_thread {
+            // A panic there is a bug: raise it here rather than show no interval.
+            Some(thread) => thread
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => second_share(),
+        };
+        ProbabilityScores {
+            n: forecasts.len().min(outcomes.len()) as u64,
+            brier,
+            reliability: decomposition.map(|d| d.reliability),
+            resolution: decomposition.map(|d| d.resolution),
+            uncertainty: decomposition.map(|d| d.uncertainty),
+            brier_skill,
+            log_score,
+            calibration_in_the_large,
+            auc,
+            brier_ci,
+            auc_ci,
+            reliability_diagram,
+        }
+    })
 }
 
 /// Applies a score to the grouped cases, or passes on why they could not be grouped.
