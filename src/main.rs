@@ -401,6 +401,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             let bar = progress_bar(cases, "cases");
             let report = check(&s, cases, seed, &mut |done| bar.set_position(done));
             bar.finish_and_clear();
+            let report = report?;
             if json {
                 print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?));
             } else {
