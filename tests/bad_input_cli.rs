@@ -56,7 +56,11 @@ fn a_long_or_unusual_pseudonym_is_kept_whole_and_only_the_file_name_is_short() {
         ]);
         assert_eq!(code, 0, "{stderr}");
         let path = std::path::PathBuf::from(stdout.trim());
-        assert_eq!(path.parent(), Some(dir.path()), "stays in the results folder");
+        assert_eq!(
+            path.parent(),
+            Some(dir.path()),
+            "stays in the results folder"
+        );
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
         assert!(name.len() <= 150, "{} bytes: {name}", name.len());
         assert!(name.starts_with("Ánna_van_der_Berg-"), "{name}");
@@ -85,4 +89,122 @@ fn a_blank_pseudonym_is_refused_as_in_the_app() {
     assert_eq!(code, 2);
     assert!(stderr.contains("the pseudonym is empty"), "{stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// The files in `dir` (none when it does not exist).
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn generate_refuses_more_than_the_disk_holds_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("g");
+    let (code, stdout, stderr) = ontrack(&[
+        "generate",
+        "depression-cbt-oq45",
+        "--seed",
+        "1",
+        "--cases",
+        "99999999999999",
+        "--large",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("99999999999999 cases need about")
+            && stderr.contains("TB of CSV files")
+            && stderr.contains("free")
+            && stderr.contains("give fewer --cases"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing written, not even the folder");
+}
+
+#[test]
+fn generate_asks_for_large_above_ten_million_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = ontrack(&[
+        "generate",
+        "depression-cbt-oq45",
+        "--seed",
+        "1",
+        "--cases",
+        "10000001",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("--cases 10000001: more than 10000000 cases (about")
+            && stderr.contains("GB of CSV files) — pass --large"),
+        "{stderr}"
+    );
+    assert!(files_in(dir.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_generate_leaves_no_partial_file() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    // A folder that exists, so that it stays and its contents can be looked at.
+    let out = dir.path().join("g");
+    std::fs::create_dir(&out).unwrap();
+    // About 2 GB and half a minute of writing: it is interrupted long before the end.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ontrack"))
+        .args([
+            "generate",
+            "depression-cbt-oq45",
+            "--seed",
+            "1",
+            "--cases",
+            "500000",
+            "--large",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until it is writing (its temporary files are there), at most 30 s.
+    let start = Instant::now();
+    while files_in(&out).len() < 5 && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let writing = files_in(&out);
+    assert!(
+        writing.iter().all(|f| f.ends_with(".tmp")),
+        "only temporary names while writing: {writing:?}"
+    );
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("generate did not stop within 30 s of SIGINT");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert_eq!(files_in(&out), Vec::<String>::new(), "no partial file left");
 }

@@ -115,9 +115,15 @@ mod tests {
     fn long_slugs_are_cut_and_told_apart() {
         let a = slug(&"é".repeat(300));
         let b = slug(&format!("{}x", "é".repeat(300)));
-        assert!(a.len() <= SLUG_MAX_BYTES && b.len() <= SLUG_MAX_BYTES, "{a}");
+        assert!(
+            a.len() <= SLUG_MAX_BYTES && b.len() <= SLUG_MAX_BYTES,
+            "{a}"
+        );
         assert_ne!(a, b);
         assert!(a.starts_with("éé"));
-        assert_eq!(slug(&"a".repeat(SLUG_MAX_BYTES)), "a".repeat(SLUG_MAX_BYTES));
+        assert_eq!(
+            slug(&"a".repeat(SLUG_MAX_BYTES)),
+            "a".repeat(SLUG_MAX_BYTES)
+        );
     }
 }
