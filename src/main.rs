@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -20,7 +21,7 @@ use ontrack::launch::{self, Launch, Look, TrainerView};
 use ontrack::model::generate_case;
 use ontrack::model::notes::{render_case, render_hidden};
 use ontrack::research::check::{check, check_text};
-use ontrack::research::export::write_cases;
+use ontrack::research::export::{ExportError, Target, write_cases};
 use ontrack::research::forecasts_csv::read_forecasts;
 use ontrack::run::Session;
 use ontrack::run::bots::{Bot, play};
@@ -69,6 +70,9 @@ struct Cli {
     high_contrast: bool,
 }
 
+/// Set by Ctrl-C while `generate` writes: it stops and removes its partial files.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
 /// When the program started (the app logs the time to its first frame).
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
@@ -116,6 +120,9 @@ enum Command {
         /// Overwrite the CSV files in a folder that is not empty.
         #[arg(long)]
         force: bool,
+        /// Allow more than 10 000 000 cases (tens of gigabytes).
+        #[arg(long)]
+        large: bool,
     },
     /// Print one simulated case as a clinician reads it: patient card, scores, alliance, notes, events.
     ///
@@ -277,13 +284,28 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             cases,
             out,
             force,
+            large,
         } => {
             let s = load(&scenario)?;
+            ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed))
+                .context("cannot watch for Ctrl-C")?;
             let bar = progress_bar(cases, "cases");
-            write_cases(&s, seed, cases, &out, force, &mut |done| {
+            let target = Target {
+                dir: &out,
+                force,
+                large,
+            };
+            let written = write_cases(&s, seed, cases, target, &INTERRUPTED, &mut |done| {
                 bar.set_position(done)
-            })?;
+            });
             bar.finish_and_clear();
+            match written {
+                Err(err @ ExportError::Interrupted(_)) => {
+                    eprintln!("{err}");
+                    return Ok(ExitCode::from(130));
+                }
+                other => other?,
+            }
             let wrote = tf(
                 lang,
                 "cli-wrote",
@@ -409,6 +431,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             let bar = progress_bar(cases, "cases");
             let report = check(&s, cases, seed, &mut |done| bar.set_position(done));
             bar.finish_and_clear();
+            let report = report?;
             if json {
                 print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?));
             } else {

@@ -31,7 +31,7 @@ fn every_bundled_scenario_loads_with_its_own_course_code() {
 
 fn small_check(id: &str) {
     let s = resolve(id).unwrap();
-    let report = check(&s, 4000, 1, &mut |_| {});
+    let report = check(&s, 4000, 1, &mut |_| {}).unwrap();
     for line in &report.rates {
         assert!(
             line.pass,

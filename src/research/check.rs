@@ -90,8 +90,113 @@ pub struct CheckReport {
     pub pass: bool,
 }
 
-/// Runs the check on `n` cases drawn with `seed`; `progress` is told how many cases are done.
-pub fn check(s: &Scenario, n: u64, seed: u64, progress: &mut dyn FnMut(u64)) -> CheckReport {
+/// The most cases `check` takes: it keeps every forecast in memory (see [`bytes_per_case`]), and ten
+/// million cases are already several hundred megabytes and some minutes; more is refused rather than
+/// left to fail on allocation.
+pub const MAX_CASES: u64 = 10_000_000;
+
+/// Cases each rate line must expect on either side (in it and not in it) at the declared rate. Below
+/// ten, the binomial count is so coarse that its Wilson interval at the Bonferroni level spans most of
+/// the possible rates, so a wrong rate passes as easily as a right one.
+const PER_RATE_LINE: f64 = 10.0;
+
+/// Deteriorations (and non-deteriorations) expected over the Hosmer–Lemeshow test's ten bins: five
+/// per bin on average, the usual minimum of expected counts for a χ² statistic. With fewer the test
+/// judges noise and fails a correct forecaster.
+const PER_CALIBRATION_TEST: f64 = 50.0;
+
+/// Why `check` refuses a number of cases.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error(
+        "--cases {cases}: too few for this check — {id} needs at least {minimum} cases, because {reason}; give --cases {minimum} or more (the default is 100000)"
+    )]
+    TooFew {
+        cases: u64,
+        id: String,
+        minimum: u64,
+        reason: String,
+    },
+    #[error(
+        "--cases {cases}: too many — the check keeps every forecast in memory (about {bytes} bytes a case), so it takes at most {max} cases; give --cases {max} or fewer",
+        max = MAX_CASES
+    )]
+    TooMany { cases: u64, bytes: u64 },
+}
+
+/// Bytes the check keeps per case: a forecast of each benchmark and an early-warning flag per
+/// checkpoint, and the outcome.
+pub fn bytes_per_case(s: &Scenario) -> u64 {
+    let per_checkpoint = Benchmark::ALL.len() * std::mem::size_of::<f64>() + 1;
+    (s.file.checkpoints.len() * per_checkpoint + 1) as u64
+}
+
+/// The fewest cases the family-wise test can judge for `s`, and the reason in words: every rate line
+/// must expect [`PER_RATE_LINE`] cases in it and out of it at its declared rate (for a range, its
+/// middle), and the deterioration rate must give the calibration test [`PER_CALIBRATION_TEST`]
+/// deteriorations and as many without. The rarest rate decides.
+pub fn minimum_cases(s: &Scenario) -> (u64, String) {
+    let f = &s.file;
+    let mut needs = vec![(
+        needed(f.deterioration_rate.value, PER_CALIBRATION_TEST),
+        format!(
+            "the calibration test of the ideal forecaster (Hosmer–Lemeshow, ten bins) needs about {PER_CALIBRATION_TEST} deteriorations and as many without, at the declared deterioration rate {:.4}",
+            f.deterioration_rate.value
+        ),
+    )];
+    for line in Counts::default().lines(s, 0) {
+        let rate = match line.declared {
+            Declared::Rate(r) | Declared::Implied(r) => r,
+            Declared::Range(a, b) => (a + b) / 2.0,
+        };
+        needs.push((
+            needed(rate, PER_RATE_LINE),
+            format!(
+                "the rate line \"{}\" (declared {rate:.4}) must expect {PER_RATE_LINE} cases in it and {PER_RATE_LINE} out of it for its family-wise Wilson interval to tell a wrong rate from the right one",
+                line.name
+            ),
+        ));
+    }
+    needs
+        .into_iter()
+        .max_by_key(|(n, _)| *n)
+        .unwrap_or((1, String::new()))
+}
+
+/// Cases needed to expect `count` on the rarer side of `rate`; a rate of 0 or 1 needs none (any case
+/// that contradicts it shows at once).
+fn needed(rate: f64, count: f64) -> u64 {
+    let rarer = rate.min(1.0 - rate);
+    if rarer.is_finite() && rarer > 0.0 {
+        (count / rarer).ceil() as u64
+    } else {
+        1
+    }
+}
+
+/// Runs the check on `n` cases drawn with `seed`; `progress` is told how many cases are done. Too few
+/// cases for the tests to judge, or more than fit in memory, are refused before any is drawn.
+pub fn check(
+    s: &Scenario,
+    n: u64,
+    seed: u64,
+    progress: &mut dyn FnMut(u64),
+) -> Result<CheckReport, CheckError> {
+    if n > MAX_CASES {
+        return Err(CheckError::TooMany {
+            cases: n,
+            bytes: bytes_per_case(s),
+        });
+    }
+    let (minimum, reason) = minimum_cases(s);
+    if n < minimum {
+        return Err(CheckError::TooFew {
+            cases: n,
+            id: s.file.id.clone(),
+            minimum,
+            reason,
+        });
+    }
     let bench = Benchmarks::new(s);
     let checkpoints = s.file.checkpoints.clone();
     let mut forecasts = vec![[Vec::new(), Vec::new(), Vec::new()]; checkpoints.len()];
@@ -176,7 +281,7 @@ pub fn check(s: &Scenario, n: u64, seed: u64, progress: &mut dyn FnMut(u64)) -> 
         }
     }
     let pass = rates.iter().all(|r| r.pass) && ideal.iter().all(|l| l.best && l.calibrated);
-    CheckReport {
+    Ok(CheckReport {
         id: s.file.id.clone(),
         cases: n,
         seed,
@@ -185,7 +290,7 @@ pub fn check(s: &Scenario, n: u64, seed: u64, progress: &mut dyn FnMut(u64)) -> 
         ideal,
         signals,
         pass,
-    }
+    })
 }
 
 /// Hosmer–Lemeshow statistic over the ten forecast bins and its p-value (χ² with bins − 2 degrees

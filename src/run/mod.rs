@@ -23,6 +23,10 @@ use crate::scenario::Scenario;
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
     #[error(
+        "the pseudonym is empty — give a name that does not identify you (any text; spaces around it are dropped)"
+    )]
+    NoPseudonym,
+    #[error(
         "{path}: cannot save the run ({source}) — check that the results folder can be written, or choose another with --results"
     )]
     Save {
@@ -73,6 +77,10 @@ pub struct Session {
 
 impl Session {
     /// Starts a new run in `dir` and writes its file.
+    ///
+    /// Any pseudonym that is not blank is accepted and kept whole (trimmed) in the file; only the file
+    /// name uses a shortened, file-name-safe form ([`store::slug`]), so a long or unusual pseudonym
+    /// never fails a run. The command line and the app both start runs here, so they accept the same.
     pub fn start(
         dir: &Path,
         scenario: Arc<Scenario>,
@@ -80,6 +88,10 @@ impl Session {
         trainee: &str,
         course_code: &str,
     ) -> Result<Session, SessionError> {
+        let trainee = trainee.trim();
+        if trainee.is_empty() {
+            return Err(SessionError::NoPseudonym);
+        }
         let started = Timestamp::now();
         let run = Run::new(Arc::clone(&scenario), seed);
         let file = RunFile {
@@ -89,7 +101,7 @@ impl Session {
             scenario: scenario.file.clone(),
             seed,
             course_code: course_code.to_string(),
-            trainee: trainee.trim().to_string(),
+            trainee: trainee.to_string(),
             started,
             finished: None,
             cases: run
@@ -102,7 +114,7 @@ impl Session {
         let name = format!(
             "{}_{}_{}_{}.ron",
             store::slug(trainee),
-            scenario.file.id,
+            store::slug(&scenario.file.id),
             started.strftime("%Y%m%dT%H%M%S%.3fZ"),
             seed
         );
