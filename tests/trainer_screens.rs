@@ -185,3 +185,52 @@ fn a_trainer_reviews_a_cohort() {
         "a seed out of range is explained"
     );
 }
+
+#[test]
+fn a_run_handed_in_twice_counts_once_in_every_view() {
+    let handed = common::handed_in_twice();
+    let open = |dir: &Path| {
+        let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+        let state = AppState::new(scenarios, dir.to_path_buf(), Lang::En);
+        let mut h = common::screens::harness(state, [1400.0, 1000.0]);
+        h.run();
+        click(&mut h, "Trainer view");
+        click(&mut h, "Load");
+        h.state_mut().trainer.wait();
+        let _ = h.run_ok();
+        h
+    };
+    let mut alone = open(&handed.alone);
+    let mut twice = open(&handed.twice);
+    let cohort = twice.state().trainer.cohort.as_ref().unwrap();
+    assert_eq!(cohort.runs.len(), 1, "one row for bob");
+    assert_eq!(cohort.runs[0].file, handed.original.display().to_string());
+    assert_eq!(cohort.rejected.len(), 2);
+    // Every view pools the same numbers as with the run alone.
+    let views = |h: &mut Harness<'static, AppState>| {
+        let summary = h.state().trainer.summary.as_ref().unwrap();
+        let pinned = serde_json::to_value(
+            summary
+                .pinned
+                .iter()
+                .map(|(_, scores)| scores)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let cases = serde_json::to_value(&summary.cases).unwrap();
+        h.state_mut().trainer.progress_of = None;
+        let progress = serde_json::to_value(h.state_mut().trainer.progress_points()).unwrap();
+        (pinned, cases, progress)
+    };
+    assert_eq!(views(&mut twice), views(&mut alone));
+    // The warnings panel names both extra files and the one kept.
+    click(&mut twice, "Files that could not be used (2)");
+    let kept = handed.original.display().to_string();
+    for extra in [&handed.copy, &handed.early] {
+        let said = format!("{}: the same run as {kept}", extra.display());
+        assert!(
+            twice.get_all_by_label_contains(&said).next().is_some(),
+            "{said}"
+        );
+    }
+}

@@ -83,7 +83,10 @@ impl RunFile {
         ])
     }
 
-    fn header_seal(&self) -> String {
+    /// The seal of the header (scenario hash, seed, course code, pseudonym, start time, case
+    /// records): the same in every copy of a run and at every stage of it, so it tells which files
+    /// hold one run (a run handed in twice, or an unfinished copy beside the finished one).
+    pub fn header_seal(&self) -> String {
         let cases = ron::to_string(&self.cases).unwrap_or_default();
         seal(&[
             SEAL_KEY,

@@ -97,13 +97,7 @@ impl Session {
                 .collect(),
             log: Vec::new(),
         };
-        let name = format!(
-            "{}_{}_{}_{}.ron",
-            store::slug(trainee),
-            scenario.file.id,
-            started.strftime("%Y%m%dT%H%M%S%.3fZ"),
-            seed
-        );
+        let name = store::run_file_name(trainee, &scenario.file.id, started, seed);
         let session = Session {
             path: dir.join(name),
             file,

@@ -44,6 +44,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     fs::File::open(dir)?.sync_all()
 }
 
+/// The name a run's file gets when it starts, so a file still under that name can be told from a
+/// copy under another.
+pub fn run_file_name(
+    trainee: &str,
+    scenario_id: &str,
+    started: jiff::Timestamp,
+    seed: u64,
+) -> String {
+    format!(
+        "{}_{scenario_id}_{}_{seed}.ron",
+        slug(trainee),
+        started.strftime("%Y%m%dT%H%M%S%.3fZ"),
+    )
+}
+
 /// A file-name-safe form of a pseudonym.
 pub fn slug(name: &str) -> String {
     let s: String = name
