@@ -9,7 +9,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use ontrack::cohort::csv_export::write_csv;
+use ontrack::cohort::csv_export::{check_target, write_csv};
 use ontrack::cohort::load_dir;
 use ontrack::cohort::table::table;
 use ontrack::debrief::report::{report, scores_text};
@@ -202,9 +202,12 @@ enum Command {
         /// Print the whole cohort as JSON.
         #[arg(long)]
         json: bool,
-        /// Also write the tidy CSV (one row per run) to this file.
+        /// Also write the tidy CSV (one row per run) to this file (outside DIR).
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// Replace the CSV file if it exists.
+        #[arg(long, requires = "csv")]
+        force: bool,
     },
     /// Score forecasts: a saved run, or a CSV of `forecast,outcome` rows (probabilities and 0/1).
     Score {
@@ -346,7 +349,16 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             print_stdout(&format!("{}\n", session.path().display()));
         }
-        Command::Cohort { dir, json, csv } => {
+        Command::Cohort {
+            dir,
+            json,
+            csv,
+            force,
+        } => {
+            // Checked before the work, so a wrong name costs nothing.
+            if let Some(path) = &csv {
+                check_target(&dir, path, force)?;
+            }
             let bar = progress_bar(0, "files");
             let cohort = load_dir(&dir, &mut |done, total| {
                 bar.set_length(total as u64);

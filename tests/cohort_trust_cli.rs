@@ -98,3 +98,47 @@ fn a_run_handed_in_twice_counts_once() {
     };
     assert_eq!(csv_of(&h.twice, "twice.csv"), csv_of(&h.alone, "alone.csv"));
 }
+
+/// Item 1: the CSV never lands inside the folder read, nor on an existing file unless `--force`.
+#[test]
+fn the_csv_is_never_written_over_runs_or_over_a_file_unasked() {
+    let h = handed_in_twice();
+    let dir = h.twice.to_str().unwrap();
+    let before = std::fs::read(&h.original).unwrap();
+    for inside in [
+        h.original.clone(),
+        h.twice.join("cohort.csv"),
+        h.twice.join("../twice/cohort.csv"),
+    ] {
+        let (code, _, stderr) =
+            ontrack(&["cohort", dir, "--csv", inside.to_str().unwrap(), "--force"]);
+        assert_eq!(code, 2, "{}", inside.display());
+        assert!(
+            stderr.contains("inside the folder of run files"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&h.original).unwrap(),
+        before,
+        "the run file is untouched"
+    );
+    assert!(!h.twice.join("cohort.csv").exists());
+
+    let out = h.tmp.path().join("cohort.csv");
+    std::fs::write(&out, "last week's").unwrap();
+    let (code, _, stderr) = ontrack(&["cohort", dir, "--csv", out.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("exists — name another file, or add --force"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "last week's");
+    let (code, _, stderr) = ontrack(&["cohort", dir, "--csv", out.to_str().unwrap(), "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("file,trainee,")
+    );
+}

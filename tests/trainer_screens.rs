@@ -140,15 +140,33 @@ fn a_trainer_reviews_a_cohort() {
     click(&mut h, "Back to the table");
     assert!(h.state().trainer.drill.is_none());
 
-    // Export: the same bytes as `ontrack cohort --csv`.
+    // Export: beside the folder, never into it, the same bytes as `ontrack cohort --csv`; a file
+    // in the way is replaced only when the trainer exports again.
+    let beside = dir
+        .path()
+        .parent()
+        .unwrap()
+        .canonicalize()
+        .unwrap()
+        .join(format!(
+            "{}-cohort.csv",
+            dir.path().file_name().unwrap().to_string_lossy()
+        ));
+    std::fs::write(&beside, "last week's").unwrap();
     click(&mut h, "Export CSV");
-    let exported = std::fs::read(dir.path().join("ontrack-cohort.csv")).unwrap();
-    let cli_csv = dir.path().join("cli.csv");
+    let said = h.state().trainer.message.clone().unwrap();
+    assert!(said.contains("exists already"), "{said}");
+    assert_eq!(std::fs::read_to_string(&beside).unwrap(), "last week's");
+    click(&mut h, "Export CSV");
+    let exported = std::fs::read(&beside).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let cli_csv = out.path().join("cli.csv");
     let folder = dir.path().display().to_string();
     let (code, _, stderr) =
         common::ontrack(&["cohort", &folder, "--csv", &cli_csv.display().to_string()]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(exported, std::fs::read(&cli_csv).unwrap());
+    std::fs::remove_file(&beside).unwrap();
 
     // Save the diagram as a picture: the window layer is asked for the plot's part of the screen.
     click(&mut h, "Save as picture (PNG)");

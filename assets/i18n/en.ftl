@@ -174,6 +174,7 @@ col-course = course code
 trainee-pooled = All runs pooled: Brier { $brier }, miscalibration { $reliability }, AUC { $auc } ({ $n } forecasts).
 new-seed = Pick one
 no-folder-chosen = No folder chosen. You can also type the folder's path and press Load.
+csv-exists = { $path } exists already: press Export CSV again to replace it.
 
 ## A case as text (`ontrack case`, and wherever a case is printed)
 case-woman = woman

@@ -174,6 +174,7 @@ col-course = cursuscode
 trainee-pooled = Alle rondes samen: Brier { $brier }, miskalibratie { $reliability }, AUC { $auc } ({ $n } voorspellingen).
 new-seed = Kies er een
 no-folder-chosen = Geen map gekozen. Je kunt het pad van de map ook intypen en op Laden klikken.
+csv-exists = { $path } bestaat al: klik nog eens op CSV exporteren om het te vervangen.
 
 ## A case as text (`ontrack case`, and wherever a case is printed)
 case-woman = vrouw
