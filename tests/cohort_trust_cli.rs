@@ -8,7 +8,13 @@ mod common;
 
 use common::{handed_in_twice, ontrack};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ontrack::forecast::Benchmarks;
+use ontrack::run::Session;
+use ontrack::run::bots::{Bot, play};
+use ontrack::scenario::resolve;
 
 fn cohort_json(dir: &Path) -> serde_json::Value {
     let (code, stdout, stderr) = ontrack(&["cohort", dir.to_str().unwrap(), "--json"]);
@@ -141,4 +147,141 @@ fn the_csv_is_never_written_over_runs_or_over_a_file_unasked() {
             .unwrap()
             .starts_with("file,trainee,")
     );
+}
+
+/// Plays a whole run of `trainee` on `scenario` into `dir`; with `stop_after`, only the file as it
+/// was after that many answers stays in `dir` (a run handed in unfinished).
+fn run_into(
+    dir: &Path,
+    scenario: &str,
+    seed: u64,
+    trainee: &str,
+    stop_after: Option<usize>,
+) -> PathBuf {
+    let scenario = Arc::new(resolve(scenario).unwrap());
+    let bench = Benchmarks::new(&scenario);
+    let scratch = tempfile::tempdir().unwrap();
+    let mut s = Session::start(scratch.path(), Arc::clone(&scenario), seed, trainee, "").unwrap();
+    let path = s.path().to_path_buf();
+    let target = dir.join(path.file_name().unwrap());
+    play(&mut s, &bench, Bot::Typical, seed, &mut |n| {
+        if Some(n) == stop_after {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    })
+    .unwrap();
+    if stop_after.is_none() {
+        std::fs::copy(&path, &target).unwrap();
+    }
+    target
+}
+
+/// Item 2: runs of an edited scenario with the same id are grouped apart, each version named.
+#[test]
+fn an_edited_scenario_with_the_same_id_is_shown_as_another_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let edited = dir.path().join("minimal-edited.ron.txt");
+    let text = std::fs::read_to_string("tests/scenarios/minimal.ron").unwrap();
+    std::fs::write(
+        &edited,
+        text.replace("A small scenario.", "A small scenario, edited."),
+    )
+    .unwrap();
+    let runs = dir.path().join("runs");
+    std::fs::create_dir_all(&runs).unwrap();
+    run_into(&runs, "tests/scenarios/minimal.ron", 3, "ann", None);
+    run_into(&runs, edited.to_str().unwrap(), 3, "ben", None);
+    let json = {
+        let (code, stdout, stderr) = ontrack(&["cohort", runs.to_str().unwrap(), "--json"]);
+        assert_eq!(code, 0, "{stderr}");
+        serde_json::from_str::<serde_json::Value>(&stdout).unwrap()
+    };
+    let hash = |who: &str| -> String {
+        json["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["trainee"] == who)
+            .unwrap()["scenario_hash"]
+            .as_str()
+            .unwrap()[..8]
+            .to_string()
+    };
+    assert_ne!(hash("ann"), hash("ben"));
+    let (code, table, _) = ontrack(&["cohort", runs.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let first = format!("minimal (version 1 of 2, hash {}) — seed 3", hash("ann"));
+    let second = format!("minimal (version 2 of 2, hash {}) — seed 3", hash("ben"));
+    let (Some(a), Some(b)) = (table.find(&first), table.find(&second)) else {
+        panic!("{table}");
+    };
+    // Each trainee sits under the heading of the version they played, with its own benchmarks.
+    let (one, two) = (&table[a..b], &table[b..]);
+    assert!(one.contains("\nann ") && !one.contains("\nben "), "{table}");
+    assert!(two.contains("\nben ") && !two.contains("\nann "), "{table}");
+    assert!(one.contains("[ideal]") && two.contains("[ideal]"));
+}
+
+/// Item 3: an unfinished run is marked and compared with the benchmarks on the cases it reached;
+/// the table shows when each run started, to tell two runs of one pseudonym apart.
+#[test]
+fn an_unfinished_run_is_compared_on_the_cases_it_reached() {
+    let dir = tempfile::tempdir().unwrap();
+    run_into(dir.path(), "tests/scenarios/minimal.ron", 3, "ann", None);
+    run_into(
+        dir.path(),
+        "tests/scenarios/minimal.ron",
+        3,
+        "cas",
+        Some(12),
+    );
+    run_into(dir.path(), "tests/scenarios/minimal.ron", 3, "cas", None);
+    let (code, stdout, stderr) = ontrack(&["cohort", dir.path().to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let runs = json["runs"].as_array().unwrap();
+    let unfinished = runs.iter().find(|r| r["finished"] == false).unwrap();
+    let reached = unfinished["cases"].as_u64().unwrap();
+    assert!((1..10).contains(&reached), "{reached}");
+    let (_, table, _) = ontrack(&["cohort", dir.path().to_str().unwrap()]);
+    let lines: Vec<&str> = table.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("cas (unfinished)"))
+        .unwrap_or_else(|| panic!("{table}"));
+    // Right under it, the benchmarks on its own cases, with its own numbers.
+    for (k, benchmark) in ["actuarial", "base_rate", "ideal"].into_iter().enumerate() {
+        let row = lines[at + 1 + k];
+        let brier = format!(
+            "{:.3}",
+            unfinished["benchmarks"][benchmark]["brier"]
+                .as_f64()
+                .unwrap()
+        );
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(
+            cells[..4],
+            ["↳", &format!("[{benchmark}]"), &reached.to_string(), &brier],
+            "{row}"
+        );
+    }
+    assert!(table.contains("the ↳ rows under it are the benchmarks on the cases it reached"));
+    // Two runs of cas, told apart by their start times.
+    let started: Vec<String> = runs
+        .iter()
+        .filter(|r| r["trainee"] == "cas")
+        .map(|r| {
+            let t: jiff::Timestamp = r["started"].as_str().unwrap().parse().unwrap();
+            t.strftime("%Y-%m-%d %H:%M:%S").to_string()
+        })
+        .collect();
+    assert_eq!(started.len(), 2);
+    for t in &started {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("cas") && l.contains(t.as_str())),
+            "{t}\n{table}"
+        );
+    }
 }

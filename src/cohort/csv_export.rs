@@ -9,7 +9,7 @@ use crate::forecast::Benchmark;
 use crate::score::{Interval, Metric};
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 41] = [
+pub const COLUMNS: [&str; 42] = [
     "file",
     "trainee",
     "scenario",
@@ -51,6 +51,9 @@ pub const COLUMNS: [&str; 41] = [
     "kind_correct",
     "events_classified",
     "kappa",
+    // Last, so the columns before it keep their places: tells apart versions of an edited scenario
+    // that kept its id.
+    "scenario_hash",
 ];
 
 fn cell(m: &Metric) -> String {
@@ -120,6 +123,7 @@ fn row(r: &RunScores) -> Vec<String> {
         cell(&d.kind_correct),
         s.events.n.to_string(),
         cell(&s.events.kappa),
+        r.scenario_hash.clone(),
     ]
 }
 
