@@ -27,7 +27,7 @@ use ontrack::run::code::{encode, find_course};
 use ontrack::run::store::results_dir;
 use ontrack::scenario::summary::{error_json, listing_line, summary_json, summary_text};
 use ontrack::scenario::{Lang, Scenario, bundled_ids, resolve};
-use ontrack::score::{Reference, probability_scores};
+use ontrack::score::{Reference, content_seed, probability_scores};
 
 #[derive(Parser)]
 #[command(
@@ -384,7 +384,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 (Some(path), _) => {
                     let (p, o) = read_forecasts(&path)?;
                     let base = o.iter().filter(|x| **x).count() as f64 / o.len().max(1) as f64;
-                    probability_scores(&p, &o, Reference::BaseRate(base), 1)
+                    probability_scores(&p, &o, Reference::BaseRate(base), content_seed(&p, &o))
                 }
                 (None, Some(path)) => {
                     let scored = score_file(&path)?;

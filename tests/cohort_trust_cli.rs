@@ -285,3 +285,34 @@ fn an_unfinished_run_is_compared_on_the_cases_it_reached() {
         );
     }
 }
+
+/// Item 5: the same forecasts get the same interval: the base-rate bot's row and the `[base_rate]`
+/// row, scored in different places, agree.
+#[test]
+fn identical_forecasts_get_identical_intervals() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let bench = Benchmarks::new(&scenario);
+    let mut s = Session::start(dir.path(), Arc::clone(&scenario), 1001, "basey", "").unwrap();
+    play(&mut s, &bench, Bot::BaseRate, 1001, &mut |_| {}).unwrap();
+    let (code, table, stderr) = ontrack(&["cohort", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let interval = |starts: &str| -> String {
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(starts))
+            .unwrap_or_else(|| panic!("{starts}\n{table}"));
+        line.split_whitespace()
+            .find(|cell| cell.starts_with('[') && cell.contains('–'))
+            .unwrap_or_else(|| panic!("{line}"))
+            .to_string()
+    };
+    let bot = interval("basey");
+    assert_eq!(bot, interval("[base_rate]"), "{table}");
+    let ends: Vec<f64> = bot
+        .trim_matches(['[', ']'])
+        .split('–')
+        .map(|x| x.parse().unwrap())
+        .collect();
+    assert!(ends[0] < ends[1], "a real interval, not one point: {bot}");
+}

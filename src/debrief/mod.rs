@@ -16,7 +16,7 @@ use crate::model::Outcome;
 use crate::run::{self, OpenError, OpenedRun, Phase, Run, RunFile};
 use crate::score::{
     ClassificationScores, DetectionScores, DriftCase, Flag, ProbabilityScores, Reference,
-    classification_scores, detection_scores, probability_scores,
+    classification_scores, content_seed, detection_scores, probability_scores,
     probability_scores_without_intervals,
 };
 
@@ -133,7 +133,7 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
             &trainee,
             &outcomes,
             Reference::Forecasts(&base),
-            BOOTSTRAP_SEED,
+            content_seed(&trainee, &outcomes),
         ),
         benchmarks,
         drift: detection_scores(&drift_cases),
@@ -227,9 +227,6 @@ pub fn score_file(path: &Path) -> Result<RunScores, OpenError> {
     let bench = Benchmarks::new(&scenario);
     Ok(run_scores(&path.display().to_string(), &file, &run, &bench))
 }
-
-/// Seed of the bootstrap intervals of a run's scores (fixed: the same run gives the same numbers).
-const BOOTSTRAP_SEED: u64 = 0x5c0e;
 
 /// Serialises the benchmarks' scores under the benchmarks' names (`ideal`, `base_rate`, …).
 fn by_name<S: serde::Serializer>(
