@@ -365,8 +365,8 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 bar.set_position(done as u64);
             })?;
             bar.finish_and_clear();
-            if let Some(path) = csv {
-                write_csv(&cohort, &path)
+            if let Some(path) = csv.as_ref().filter(|_| !cohort.runs.is_empty()) {
+                write_csv(&cohort, path)
                     .with_context(|| format!("{}: cannot write the CSV", path.display()))?;
             }
             if json {
@@ -374,6 +374,8 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 print_stdout(&table(&cohort));
             }
+            // After the output, which lists the files not used and why.
+            cohort.require_runs(&dir)?;
         }
         Command::Score {
             runfile,

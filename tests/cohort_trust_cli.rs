@@ -316,3 +316,100 @@ fn identical_forecasts_get_identical_intervals() {
         .collect();
     assert!(ends[0] < ends[1], "a real interval, not one point: {bot}");
 }
+
+/// Item 9: an OS error is said once, not again by the error chain.
+#[test]
+fn an_os_error_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing");
+    let missing = missing.to_str().unwrap();
+    let missing_run = format!("{missing}.ron");
+    let missing_csv = format!("{missing}.csv");
+    for args in [
+        vec!["cohort", missing],
+        vec!["report", &missing_run],
+        vec!["score", &missing_run],
+        vec!["score", "--forecasts", &missing_csv],
+        vec!["validate", &missing_run],
+        vec!["play", "--bot", "ideal", "--resume", &missing_run],
+    ] {
+        let (code, _, stderr) = ontrack(&args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.matches("No such file or directory").count(),
+            1,
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+/// Item 9: `score --json` numbers cases from 1, as everywhere else.
+#[test]
+fn score_json_numbers_cases_from_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = run_into(dir.path(), "tests/scenarios/minimal.ron", 3, "ann", None);
+    let (code, stdout, stderr) = ontrack(&["score", path.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let cases: Vec<u64> = json["case_forecasts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["case"].as_u64().unwrap())
+        .collect();
+    assert_eq!(cases, (1..=10).collect::<Vec<u64>>());
+}
+
+/// Item 9: a folder where nothing could be scored is an error (exit 2), after saying why.
+#[test]
+fn cohort_fails_when_nothing_could_be_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = ontrack(&["cohort", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no run file could be scored (0 files not used)"),
+        "{stderr}"
+    );
+    std::fs::write(dir.path().join("broken.ron"), "(").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let csv = out.path().join("cohort.csv");
+    let (code, stdout, stderr) = ontrack(&[
+        "cohort",
+        dir.path().to_str().unwrap(),
+        "--json",
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no run file could be scored (1 files not used)"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        json["rejected"].as_array().unwrap().len(),
+        1,
+        "the reason is still given"
+    );
+    assert!(!csv.exists(), "no CSV of nothing");
+}
+
+/// Item 9: a folder named like a bundled scenario does not hide it.
+#[test]
+fn a_folder_named_like_a_bundled_scenario_does_not_hide_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("first-lesson")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ontrack"))
+        .args(["validate", "first-lesson"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.starts_with("first-lesson: ok"), "{stdout}");
+}

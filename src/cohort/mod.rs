@@ -58,10 +58,36 @@ pub struct Cohort {
 
 /// Why a folder cannot be read at all (single bad files are [`Rejected`] instead).
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: cannot read the folder ({source}) — check the path")]
+#[error("{path}: cannot read the folder ({error}) — check the path")]
 pub struct CohortError {
     pub path: PathBuf,
-    pub source: std::io::Error,
+    /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+    /// does not print it twice.
+    pub error: std::io::Error,
+}
+
+/// Why a cohort is no use: not one file of the folder could be scored (a wrong folder, or every
+/// file broken), which a script must not take for success.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{dir}: no run file could be scored ({not_used} files not used) — check that this is the folder with the run files (*.ron)"
+)]
+pub struct NothingScored {
+    pub dir: PathBuf,
+    pub not_used: usize,
+}
+
+impl Cohort {
+    /// Ok when at least one run was scored; else why the cohort is no use.
+    pub fn require_runs(&self, dir: &Path) -> Result<(), NothingScored> {
+        if self.runs.is_empty() {
+            return Err(NothingScored {
+                dir: dir.to_path_buf(),
+                not_used: self.rejected.len(),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// Files read and verified between two progress reports.
@@ -69,9 +95,9 @@ const PROGRESS_BATCH: usize = 64;
 
 /// Loads, verifies and scores every `.ron` file in `dir`; `progress` is told (done, total).
 pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Cohort, CohortError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CohortError {
+    let entries = std::fs::read_dir(dir).map_err(|error| CohortError {
         path: dir.to_path_buf(),
-        source,
+        error,
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)

@@ -165,7 +165,8 @@ pub struct CaseDifficulty {
     pub scenario_id: String,
     pub seed: u64,
     pub course_code: String,
-    /// Index of the case (0 is the first; shown as case + 1).
+    /// Index of the case (0 is the first; shown, and numbered in JSON, as case + 1).
+    #[serde(serialize_with = "crate::debrief::one_based")]
     pub case: usize,
     pub checkpoint: u32,
     pub deteriorated: bool,

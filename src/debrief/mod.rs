@@ -146,7 +146,9 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
 /// trainer's drill-down and for finding the cases that fooled a class.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseForecasts {
-    /// Index of the case in the run (0 is the first).
+    /// Index of the case in the run (0 is the first); in JSON numbered from 1, as people read it
+    /// everywhere else (`ontrack case --case 1`, the drill-down's "Case 1").
+    #[serde(serialize_with = "one_based")]
     pub case: usize,
     pub deteriorated: bool,
     pub forecasts: Vec<CheckpointForecast>,
@@ -226,6 +228,14 @@ pub fn score_file(path: &Path) -> Result<RunScores, OpenError> {
     let scenario = run.scenario_arc();
     let bench = Benchmarks::new(&scenario);
     Ok(run_scores(&path.display().to_string(), &file, &run, &bench))
+}
+
+/// Serialises a case index numbered from 1.
+pub(crate) fn one_based<S: serde::Serializer>(
+    index: &usize,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64(*index as u64 + 1)
 }
 
 /// Serialises the benchmarks' scores under the benchmarks' names (`ideal`, `base_rate`, …).

@@ -140,10 +140,12 @@ fn seal(parts: &[&str]) -> String {
 /// Why a run file cannot be read.
 #[derive(Debug, thiserror::Error)]
 pub enum RunFileError {
-    #[error("{path}: cannot read the file ({source})")]
+    #[error("{path}: cannot read the file ({error})")]
     Read {
         path: String,
-        source: std::io::Error,
+        /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+        /// does not print it twice.
+        error: std::io::Error,
     },
     #[error(
         "{path}: run file schema {found} — this OnTrack reads schema {RUN_SCHEMA}; open it with the OnTrack version that wrote it ({version})"
@@ -202,9 +204,9 @@ fn declared_version(text: &str) -> Option<String> {
 /// Reads and parses a run file.
 pub fn load_run(path: &std::path::Path) -> Result<RunFile, RunFileError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| RunFileError::Read {
+    let text = std::fs::read_to_string(path).map_err(|error| RunFileError::Read {
         path: name.clone(),
-        source,
+        error,
     })?;
     parse_run(&name, &text)
 }

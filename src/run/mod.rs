@@ -23,11 +23,13 @@ use crate::scenario::Scenario;
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
     #[error(
-        "{path}: cannot save the run ({source}) — check that the results folder can be written, or choose another with --results"
+        "{path}: cannot save the run ({error}) — check that the results folder can be written, or choose another with --results"
     )]
     Save {
         path: PathBuf,
-        source: std::io::Error,
+        /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+        /// does not print it twice.
+        error: std::io::Error,
     },
     #[error(transparent)]
     Open(#[from] OpenError),
@@ -131,10 +133,10 @@ impl Session {
     }
 
     fn save(&self) -> Result<(), SessionError> {
-        store::write_atomic(&self.path, self.file.to_ron().as_bytes()).map_err(|source| {
+        store::write_atomic(&self.path, self.file.to_ron().as_bytes()).map_err(|error| {
             SessionError::Save {
                 path: self.path.clone(),
-                source,
+                error,
             }
         })
     }
