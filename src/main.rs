@@ -10,7 +10,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use ontrack::cohort::csv_export::write_csv;
+use ontrack::cohort::csv_export::{check_target, write_csv};
 use ontrack::cohort::load_dir;
 use ontrack::cohort::table::table;
 use ontrack::debrief::report::{report, scores_text};
@@ -29,7 +29,7 @@ use ontrack::run::code::{encode, find_course};
 use ontrack::run::store::results_dir;
 use ontrack::scenario::summary::{error_json, listing_line, summary_json, summary_text};
 use ontrack::scenario::{Lang, Scenario, bundled_ids, resolve};
-use ontrack::score::{Reference, probability_scores};
+use ontrack::score::{Reference, content_seed, probability_scores};
 
 #[derive(Parser)]
 #[command(
@@ -211,9 +211,12 @@ enum Command {
         /// Print the whole cohort as JSON.
         #[arg(long)]
         json: bool,
-        /// Also write the tidy CSV (one row per run) to this file.
+        /// Also write the tidy CSV (one row per run) to this file (outside DIR).
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// Replace the CSV file if it exists.
+        #[arg(long, requires = "csv")]
+        force: bool,
     },
     /// Score forecasts: a saved run, or a CSV of `forecast,outcome` rows (probabilities and 0/1).
     Score {
@@ -376,15 +379,24 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             print_stdout(&format!("{}\n", session.path().display()));
         }
-        Command::Cohort { dir, json, csv } => {
+        Command::Cohort {
+            dir,
+            json,
+            csv,
+            force,
+        } => {
+            // Checked before the work, so a wrong name costs nothing.
+            if let Some(path) = &csv {
+                check_target(&dir, path, force)?;
+            }
             let bar = progress_bar(0, "files");
             let cohort = load_dir(&dir, &mut |done, total| {
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);
             })?;
             bar.finish_and_clear();
-            if let Some(path) = csv {
-                write_csv(&cohort, &path)
+            if let Some(path) = csv.as_ref().filter(|_| !cohort.runs.is_empty()) {
+                write_csv(&cohort, path)
                     .with_context(|| format!("{}: cannot write the CSV", path.display()))?;
             }
             if json {
@@ -392,6 +404,8 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 print_stdout(&table(&cohort, lang));
             }
+            // After the output, which lists the files not used and why.
+            cohort.require_runs(&dir)?;
         }
         Command::Score {
             runfile,
@@ -402,7 +416,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 (Some(path), _) => {
                     let (p, o) = read_forecasts(&path)?;
                     let base = o.iter().filter(|x| **x).count() as f64 / o.len().max(1) as f64;
-                    probability_scores(&p, &o, Reference::BaseRate(base), 1)
+                    probability_scores(&p, &o, Reference::BaseRate(base), content_seed(&p, &o))
                 }
                 (None, Some(path)) => {
                     let scored = score_file(&path)?;

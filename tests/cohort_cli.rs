@@ -206,7 +206,8 @@ fn the_csv_is_tidy_one_row_per_run() {
         let mut s = Session::start(dir.path(), Arc::clone(&scenario), 5, bot.name(), "").unwrap();
         play(&mut s, &bench, bot, 5, &mut |_| {}).unwrap();
     }
-    let csv_path = dir.path().join("cohort.csv");
+    let out = tempfile::tempdir().unwrap();
+    let csv_path = out.path().join("cohort.csv");
     let (code, _, stderr) = ontrack(&[
         "cohort",
         dir.path().to_str().unwrap(),

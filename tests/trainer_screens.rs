@@ -140,15 +140,33 @@ fn a_trainer_reviews_a_cohort() {
     click(&mut h, "Back to the table");
     assert!(h.state().trainer.drill.is_none());
 
-    // Export: the same bytes as `ontrack cohort --csv`.
+    // Export: beside the folder, never into it, the same bytes as `ontrack cohort --csv`; a file
+    // in the way is replaced only when the trainer exports again.
+    let beside = dir
+        .path()
+        .parent()
+        .unwrap()
+        .canonicalize()
+        .unwrap()
+        .join(format!(
+            "{}-cohort.csv",
+            dir.path().file_name().unwrap().to_string_lossy()
+        ));
+    std::fs::write(&beside, "last week's").unwrap();
     click(&mut h, "Export CSV");
-    let exported = std::fs::read(dir.path().join("ontrack-cohort.csv")).unwrap();
-    let cli_csv = dir.path().join("cli.csv");
+    let said = h.state().trainer.message.clone().unwrap();
+    assert!(said.contains("exists already"), "{said}");
+    assert_eq!(std::fs::read_to_string(&beside).unwrap(), "last week's");
+    click(&mut h, "Export CSV");
+    let exported = std::fs::read(&beside).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let cli_csv = out.path().join("cli.csv");
     let folder = dir.path().display().to_string();
     let (code, _, stderr) =
         common::ontrack(&["cohort", &folder, "--csv", &cli_csv.display().to_string()]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(exported, std::fs::read(&cli_csv).unwrap());
+    std::fs::remove_file(&beside).unwrap();
 
     // Save the diagram as a picture: the window layer is asked for the plot's part of the screen.
     click(&mut h, "Save as picture (PNG)");
@@ -184,4 +202,53 @@ fn a_trainer_reviews_a_cohort() {
         h.get_all_by_label_contains("⚠").next().is_some(),
         "a seed out of range is explained"
     );
+}
+
+#[test]
+fn a_run_handed_in_twice_counts_once_in_every_view() {
+    let handed = common::handed_in_twice();
+    let open = |dir: &Path| {
+        let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+        let state = AppState::new(scenarios, dir.to_path_buf(), Lang::En);
+        let mut h = common::screens::harness(state, [1400.0, 1000.0]);
+        h.run();
+        click(&mut h, "Trainer view");
+        click(&mut h, "Load");
+        h.state_mut().trainer.wait();
+        let _ = h.run_ok();
+        h
+    };
+    let mut alone = open(&handed.alone);
+    let mut twice = open(&handed.twice);
+    let cohort = twice.state().trainer.cohort.as_ref().unwrap();
+    assert_eq!(cohort.runs.len(), 1, "one row for bob");
+    assert_eq!(cohort.runs[0].file, handed.original.display().to_string());
+    assert_eq!(cohort.rejected.len(), 2);
+    // Every view pools the same numbers as with the run alone.
+    let views = |h: &mut Harness<'static, AppState>| {
+        let summary = h.state().trainer.summary.as_ref().unwrap();
+        let pinned = serde_json::to_value(
+            summary
+                .pinned
+                .iter()
+                .map(|(_, scores)| scores)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let cases = serde_json::to_value(&summary.cases).unwrap();
+        h.state_mut().trainer.progress_of = None;
+        let progress = serde_json::to_value(h.state_mut().trainer.progress_points()).unwrap();
+        (pinned, cases, progress)
+    };
+    assert_eq!(views(&mut twice), views(&mut alone));
+    // The warnings panel names both extra files and the one kept.
+    click(&mut twice, "Files that could not be used (2)");
+    let kept = handed.original.display().to_string();
+    for extra in [&handed.copy, &handed.early] {
+        let said = format!("{}: the same run as {kept}", extra.display());
+        assert!(
+            twice.get_all_by_label_contains(&said).next().is_some(),
+            "{said}"
+        );
+    }
 }

@@ -181,6 +181,7 @@ col-course = course code
 trainee-pooled = All runs pooled: Brier { $brier }, miscalibration { $reliability }, AUC { $auc } ({ $n } forecasts).
 new-seed = Pick one
 no-folder-chosen = No folder chosen. You can also type the folder's path and press Load.
+csv-exists = { $path } exists already: press Export CSV again to replace it.
 
 ## A case as text (`ontrack case`, and wherever a case is printed)
 case-woman = woman
@@ -284,3 +285,10 @@ cohort-col-interval = 95 % interval
 cohort-none = no run files could be scored
 cohort-rejected = files not used ({ $n }):
 cohort-legend = Brier: lower is better (0.25 = always 50 %); skill: against the base rate (0 = no better, 1 = perfect); REL: miscalibration; RES: telling cases apart; CITL: mean forecast minus observed rate (negative = under-forecasting); d′, c, lat: spotting drift (sensitivity, criterion, sessions late); κ: classifying unwanted events. — = not defined for this run.
+
+## The cohort table: runs and their versions
+cohort-started = started (UTC)
+cohort-unfinished = (unfinished)
+cohort-version = (version { $n } of { $of }, hash { $hash })
+cohort-no-deterioration = No client deteriorated in these cases: always forecasting 1 % beats even the best possible forecaster here, so Brier, skill and AUC say little about forecasting deterioration. Hand out a course code whose cases include a deteriorating client.
+cohort-unfinished-note = (unfinished): the run stopped before the last case; the ↳ rows under it are the benchmarks on the cases it reached — compare it with those, not with the rows at the top of its group.

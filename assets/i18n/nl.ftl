@@ -181,6 +181,7 @@ col-course = cursuscode
 trainee-pooled = Alle rondes samen: Brier { $brier }, miskalibratie { $reliability }, AUC { $auc } ({ $n } voorspellingen).
 new-seed = Kies er een
 no-folder-chosen = Geen map gekozen. Je kunt het pad van de map ook intypen en op Laden klikken.
+csv-exists = { $path } bestaat al: klik nog eens op CSV exporteren om het te vervangen.
 
 ## A case as text (`ontrack case`, and wherever a case is printed)
 case-woman = vrouw
@@ -284,3 +285,10 @@ cohort-col-interval = 95 %-interval
 cohort-none = geen enkel rondebestand kon worden gescoord
 cohort-rejected = niet gebruikte bestanden ({ $n }):
 cohort-legend = Brier: lager is beter (0,25 = altijd 50 %); vaardigheid: tegen het basispercentage (0 = niet beter, 1 = perfect); REL: miskalibratie; RES: cliënten uit elkaar houden; CITL: gemiddelde voorspelling min waargenomen percentage (negatief = te laag voorspeld); d′, c, lat: drift opmerken (gevoeligheid, criterium, sessies te laat); κ: ongewenste gebeurtenissen indelen. — = niet te berekenen voor deze ronde.
+
+## The cohort table: runs and their versions
+cohort-started = gestart (UTC)
+cohort-unfinished = (niet af)
+cohort-version = (versie { $n } van { $of }, hash { $hash })
+cohort-no-deterioration = Geen van deze cliënten ging achteruit: altijd 1 % voorspellen verslaat hier zelfs de best mogelijke voorspeller, dus Brier, vaardigheid en AUC zeggen weinig over het voorspellen van achteruitgang. Geef een cursuscode uit met ten minste één cliënt die achteruitgaat.
+cohort-unfinished-note = (niet af): de ronde stopte voor de laatste cliënt; de ↳-rijen eronder zijn de benchmarks op de cliënten die bereikt zijn — vergelijk de ronde daarmee, niet met de rijen bovenaan de groep.

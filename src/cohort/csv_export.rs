@@ -1,7 +1,7 @@
 //! The tidy CSV of a cohort: one row per run, one column per metric (documented in the README).
 //! A metric that is not defined on a run is an empty cell.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Cohort;
 use crate::debrief::RunScores;
@@ -9,7 +9,7 @@ use crate::forecast::Benchmark;
 use crate::score::{Interval, Metric};
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 41] = [
+pub const COLUMNS: [&str; 42] = [
     "file",
     "trainee",
     "scenario",
@@ -51,6 +51,9 @@ pub const COLUMNS: [&str; 41] = [
     "kind_correct",
     "events_classified",
     "kappa",
+    // Last, so the columns before it keep their places: tells apart versions of an edited scenario
+    // that kept its id.
+    "scenario_hash",
 ];
 
 fn cell(m: &Metric) -> String {
@@ -120,6 +123,7 @@ fn row(r: &RunScores) -> Vec<String> {
         cell(&d.kind_correct),
         s.events.n.to_string(),
         cell(&s.events.kappa),
+        r.scenario_hash.clone(),
     ]
 }
 
@@ -133,8 +137,97 @@ pub fn to_csv(cohort: &Cohort) -> Result<Vec<u8>, csv::Error> {
     w.into_inner().map_err(|e| e.into_error().into())
 }
 
+/// Why the CSV is not written where asked: a trainer who types the wrong name must not lose a run
+/// file, or last week's export.
+#[derive(Debug, thiserror::Error)]
+pub enum CsvTargetError {
+    #[error(
+        "{path}: the CSV would be written inside the folder of run files {dir} — write it outside that folder, e.g. beside it"
+    )]
+    InsideFolder { path: PathBuf, dir: PathBuf },
+    #[error("{path} exists — name another file, or add --force to replace it")]
+    Exists { path: PathBuf },
+    #[error("{dir}: no file name can be made beside this folder — name the CSV file")]
+    NoNameBeside { dir: PathBuf },
+}
+
+/// Checks that the CSV of the runs in `dir` may be written to `path`: never inside `dir` (or a
+/// folder in it), and not over an existing file unless `replace`.
+pub fn check_target(dir: &Path, path: &Path, replace: bool) -> Result<(), CsvTargetError> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // Compared as real paths, so `./runs/../runs/x.csv` or a link into the folder is caught; a
+    // folder that does not exist holds no runs.
+    if let (Ok(dir), Ok(parent)) = (dir.canonicalize(), parent.canonicalize())
+        && parent.starts_with(&dir)
+    {
+        return Err(CsvTargetError::InsideFolder {
+            path: path.to_path_buf(),
+            dir,
+        });
+    }
+    if !replace && path.exists() {
+        return Err(CsvTargetError::Exists {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// The file beside the folder `dir` where the trainer station exports its CSV: `<folder>-cohort.csv`.
+pub fn beside(dir: &Path) -> Result<PathBuf, CsvTargetError> {
+    let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    match (real.parent(), real.file_name()) {
+        (Some(parent), Some(name)) => {
+            Ok(parent.join(format!("{}-cohort.csv", name.to_string_lossy())))
+        }
+        _ => Err(CsvTargetError::NoNameBeside {
+            dir: dir.to_path_buf(),
+        }),
+    }
+}
+
 /// Writes the cohort's CSV to `path` (atomically).
 pub fn write_csv(cohort: &Cohort, path: &Path) -> Result<(), std::io::Error> {
     let bytes = to_csv(cohort).map_err(std::io::Error::other)?;
     crate::run::store::write_atomic(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_csv_goes_beside_the_folder_never_into_it() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let runs = tmp.path().join("runs");
+        std::fs::create_dir_all(runs.join("sub")).expect("folders");
+        let real = tmp.path().canonicalize().expect("real path");
+        assert_eq!(beside(&runs).ok(), Some(real.join("runs-cohort.csv")));
+        for inside in [
+            runs.join("x.csv"),
+            runs.join("sub/x.csv"),
+            runs.join("../runs/x.csv"),
+        ] {
+            assert!(
+                matches!(
+                    check_target(&runs, &inside, true),
+                    Err(CsvTargetError::InsideFolder { .. })
+                ),
+                "{}",
+                inside.display()
+            );
+        }
+        let outside = tmp.path().join("out.csv");
+        assert!(check_target(&runs, &outside, false).is_ok());
+        std::fs::write(&outside, "old").expect("write");
+        assert!(matches!(
+            check_target(&runs, &outside, false),
+            Err(CsvTargetError::Exists { .. })
+        ));
+        assert!(check_target(&runs, &outside, true).is_ok());
+        assert!(beside(Path::new("/")).is_err());
+    }
 }

@@ -14,18 +14,38 @@ use serde::Serialize;
 
 use crate::debrief::{RunScores, run_scores};
 use crate::forecast::Benchmarks;
+use crate::run::store::run_file_name;
 use crate::run::{self, OpenError, OpenedRun, Run, RunFile};
 
-/// A file that could not be used, and why (the reason names the file).
+/// A file that is not used, and why (the reason names the file).
 #[derive(Debug, Serialize)]
 pub struct Rejected {
     pub file: String,
     #[serde(serialize_with = "as_text")]
-    pub reason: OpenError,
+    pub reason: NotUsed,
 }
 
-/// Serialises an error as its message.
-fn as_text<S: serde::Serializer>(e: &OpenError, serializer: S) -> Result<S::Ok, S::Error> {
+/// Why a file of the folder is not used: it cannot be opened, or it holds a run another file holds
+/// too (handed in twice, or an earlier copy), which counts once.
+#[derive(Debug, thiserror::Error)]
+pub enum NotUsed {
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error("{file}: the same run as {kept} (a copy) — counted once")]
+    Copy { file: String, kept: String },
+    #[error(
+        "{file}: the same run as {kept} at an earlier stage ({answers} of {kept_answers} answers) — only the copy that goes furthest counts"
+    )]
+    EarlierStage {
+        file: String,
+        kept: String,
+        answers: usize,
+        kept_answers: usize,
+    },
+}
+
+/// Serialises a reason as its message.
+fn as_text<S: serde::Serializer>(e: &NotUsed, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(e)
 }
 
@@ -38,10 +58,36 @@ pub struct Cohort {
 
 /// Why a folder cannot be read at all (single bad files are [`Rejected`] instead).
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: cannot read the folder ({source}) — check the path")]
+#[error("{path}: cannot read the folder ({error}) — check the path")]
 pub struct CohortError {
     pub path: PathBuf,
-    pub source: std::io::Error,
+    /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+    /// does not print it twice.
+    pub error: std::io::Error,
+}
+
+/// Why a cohort is no use: not one file of the folder could be scored (a wrong folder, or every
+/// file broken), which a script must not take for success.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{dir}: no run file could be scored ({not_used} files not used) — check that this is the folder with the run files (*.ron)"
+)]
+pub struct NothingScored {
+    pub dir: PathBuf,
+    pub not_used: usize,
+}
+
+impl Cohort {
+    /// Ok when at least one run was scored; else why the cohort is no use.
+    pub fn require_runs(&self, dir: &Path) -> Result<(), NothingScored> {
+        if self.runs.is_empty() {
+            return Err(NothingScored {
+                dir: dir.to_path_buf(),
+                not_used: self.rejected.len(),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// Files read and verified between two progress reports.
@@ -49,9 +95,9 @@ const PROGRESS_BATCH: usize = 64;
 
 /// Loads, verifies and scores every `.ron` file in `dir`; `progress` is told (done, total).
 pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Cohort, CohortError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CohortError {
+    let entries = std::fs::read_dir(dir).map_err(|error| CohortError {
         path: dir.to_path_buf(),
-        source,
+        error,
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -72,7 +118,10 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
             crate::parallel::map(batch, |path| (path.display().to_string(), run::open(path)));
         for (name, checked) in checked {
             match checked {
-                Err(reason) => cohort.rejected.push(Rejected { file: name, reason }),
+                Err(reason) => cohort.rejected.push(Rejected {
+                    file: name,
+                    reason: reason.into(),
+                }),
                 Ok(OpenedRun { file, run }) => groups
                     .entry(file.scenario_hash.clone())
                     .or_default()
@@ -82,7 +131,8 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
         done += batch.len();
         progress(done, total);
     }
-    for runs in groups.values() {
+    for runs in groups.into_values() {
+        let runs = one_per_run(runs, &mut cohort.rejected);
         let Some((_, _, first)) = runs.first() else {
             continue;
         };
@@ -90,7 +140,7 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
         let bench = Benchmarks::new(&scenario);
         bench.actuarial(); // norm once, before the workers share it
         // Runs score independently: split them over the cores.
-        let scored = crate::parallel::map(runs, |(name, file, run)| {
+        let scored = crate::parallel::map(&runs, |(name, file, run)| {
             run_scores(name, file, run, &bench)
         });
         cohort.runs.extend(scored);
@@ -103,5 +153,68 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
             b.started,
         ))
     });
+    cohort.rejected.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(cohort)
+}
+
+/// A verified run file: its name, its header and log, and the run replayed from it.
+type Opened = (String, RunFile, Run);
+
+/// Keeps one file of each run (files with the same header seal hold the same run): the one that
+/// goes furthest (most answers); of equal ones the file still under the name OnTrack gave it, else
+/// the first by name. The others are rejected, naming the file kept, so a run handed in twice or
+/// an unfinished copy beside the finished run counts once.
+fn one_per_run(runs: Vec<Opened>, rejected: &mut Vec<Rejected>) -> Vec<Opened> {
+    let mut by_run: BTreeMap<String, Vec<Opened>> = BTreeMap::new();
+    for opened in runs {
+        by_run
+            .entry(opened.1.header_seal())
+            .or_default()
+            .push(opened);
+    }
+    let mut kept = Vec::new();
+    for mut copies in by_run.into_values() {
+        // Best first: most answers, then the original name, then the first name.
+        copies.sort_by(|(a_name, a, _), (b_name, b, _)| {
+            (b.log.len(), is_original_name(b_name, b))
+                .cmp(&(a.log.len(), is_original_name(a_name, a)))
+                .then_with(|| a_name.cmp(b_name))
+        });
+        let mut copies = copies.into_iter();
+        let Some(best) = copies.next() else {
+            continue;
+        };
+        for (file, run_file, _) in copies {
+            let (answers, kept_answers) = (run_file.log.len(), best.1.log.len());
+            let kept = best.0.clone();
+            let reason = if answers == kept_answers {
+                NotUsed::Copy {
+                    file: file.clone(),
+                    kept,
+                }
+            } else {
+                NotUsed::EarlierStage {
+                    file: file.clone(),
+                    kept,
+                    answers,
+                    kept_answers,
+                }
+            };
+            rejected.push(Rejected { file, reason });
+        }
+        kept.push(best);
+    }
+    kept
+}
+
+/// Whether the file at `path` still has the name OnTrack gave it when the run started.
+fn is_original_name(path: &str, file: &RunFile) -> bool {
+    Path::new(path).file_name().is_some_and(|name| {
+        name == std::ffi::OsStr::new(&run_file_name(
+            &file.trainee,
+            &file.scenario.id,
+            file.started,
+            file.seed,
+        ))
+    })
 }

@@ -1,49 +1,162 @@
-//! The cohort as a text table: for each scenario and seed, the benchmark forecasters on those cases,
-//! then one row per trainee run; files that could not be used are listed at the end with their reason.
+//! The cohort as a text table: for each scenario version and seed, the benchmark forecasters on those
+//! cases, then one row per trainee run; files that could not be used are listed at the end with their
+//! reason.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+
+use jiff::Timestamp;
 
 use super::Cohort;
 use super::views::pooled_scores;
-use crate::debrief::show;
-use crate::forecast::Forecaster;
+use crate::debrief::{RunScores, show};
+use crate::forecast::{Benchmark, Forecaster};
 use crate::i18n::{t, tf};
 use crate::scenario::Lang;
 use crate::score::{Interval, Metric};
 
-/// The table as text, in `lang`. Each column is as wide as the longer of its usual width and its
-/// header in `lang` (counted in characters), so the columns line up in both languages.
-pub fn table(cohort: &Cohort, lang: Lang) -> String {
-    let num = |m: &Metric, decimals: usize| show::metric(m, decimals, lang, "—");
-    let interval = |m: &Metric<Interval>| {
+/// The words and column widths of the table in one language. Each column is as wide as the longer
+/// of its usual width and its header in that language (counted in characters), so the columns line
+/// up in both languages.
+struct Layout {
+    lang: Lang,
+    headers: [String; 6],
+    /// Widths of the name, start time, cases, Brier, interval and skill columns.
+    widths: [usize; 6],
+}
+
+impl Layout {
+    fn new(lang: Lang) -> Self {
+        let headers = [
+            t(lang, "col-trainee"),
+            t(lang, "cohort-started"),
+            t(lang, "col-cases"),
+            t(lang, "col-brier"),
+            t(lang, "cohort-col-interval"),
+            t(lang, "col-skill"),
+        ];
+        let least = [22, 19, 5, 6, 21, 6];
+        let widths = std::array::from_fn(|i| least[i].max(headers[i].chars().count()));
+        Layout {
+            lang,
+            headers,
+            widths,
+        }
+    }
+
+    /// A metric in a cell of the table.
+    fn num(&self, m: &Metric, decimals: usize) -> String {
+        show::metric(m, decimals, self.lang, "—")
+    }
+
+    fn interval(&self, m: &Metric<Interval>) -> String {
         if m.is_defined() {
-            format!("[{}]", show::interval(m, 3, lang, ""))
+            format!("[{}]", show::interval(m, 3, self.lang, ""))
         } else {
             String::new()
         }
+    }
+
+    /// The first six cells of a row, padded to the columns.
+    fn lead(&self, cells: [&str; 6]) -> String {
+        let [w0, w1, w2, w3, w4, w5] = self.widths;
+        format!(
+            "{:<w0$} {:<w1$} {:>w2$} {:>w3$} {:<w4$} {:>w5$}",
+            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]
+        )
+    }
+
+    /// A benchmark's name as the table shows it.
+    fn benchmark(&self, b: Benchmark) -> String {
+        t(self.lang, &format!("bench-{}", b.slug()))
+    }
+}
+
+/// The heading of a group of runs: one scenario version and seed.
+fn heading(
+    lang: Lang,
+    id: &str,
+    version: Option<(usize, usize, &str)>,
+    seed: u64,
+    code: &str,
+) -> String {
+    let scenario = version.map_or(id.to_string(), |(n, of, hash)| {
+        let version = tf(
+            lang,
+            "cohort-version",
+            &[("n", n.into()), ("of", of.into()), ("hash", hash.into())],
+        );
+        format!("{id} {version}")
+    });
+    tf(
+        lang,
+        "cohort-group",
+        &[
+            ("scenario", scenario.into()),
+            ("seed", seed.to_string().into()),
+            ("code", code.into()),
+        ],
+    )
+}
+
+/// The versions of each scenario id in the cohort (distinct hashes), oldest first: ordered by the
+/// first run started on each, so "version 2" is the one that came into use later.
+fn versions(cohort: &Cohort) -> BTreeMap<&str, Vec<&str>> {
+    let mut first_use: BTreeMap<(&str, &str), Timestamp> = BTreeMap::new();
+    for r in &cohort.runs {
+        let at = first_use
+            .entry((r.scenario_id.as_str(), r.scenario_hash.as_str()))
+            .or_insert(r.started);
+        *at = (*at).min(r.started);
+    }
+    let mut by_id: BTreeMap<&str, Vec<(Timestamp, &str)>> = BTreeMap::new();
+    for ((id, hash), at) in first_use {
+        by_id.entry(id).or_default().push((at, hash));
+    }
+    by_id
+        .into_iter()
+        .map(|(id, mut hashes)| {
+            hashes.sort();
+            (id, hashes.into_iter().map(|(_, h)| h).collect())
+        })
+        .collect()
+}
+
+/// One benchmark row: `label`, and the benchmark's scores on the cases of `run` (its interval
+/// computed here: benchmarks within a run are scored without, to load cohorts fast).
+fn benchmark_row(out: &mut String, l: &Layout, label: &str, run: &RunScores, benchmark: Benchmark) {
+    let Some(b) = run.scores.benchmarks.get(&benchmark) else {
+        return;
     };
-    let mut out = String::new();
-    let names = [
-        t(lang, "col-trainee"),
-        t(lang, "col-cases"),
-        t(lang, "col-brier"),
-        t(lang, "cohort-col-interval"),
-        t(lang, "col-skill"),
-    ];
-    let width = |least: usize, name: &String| least.max(name.chars().count());
-    let (w0, w1, w2) = (
-        width(22, &names[0]),
-        width(5, &names[1]),
-        width(6, &names[2]),
+    let brier_ci = pooled_scores(&[run], Forecaster::Benchmark(benchmark)).brier_ci;
+    let lead = l.lead([
+        label,
+        "",
+        &run.scores.cases.to_string(),
+        &l.num(&b.brier, 3),
+        &l.interval(&brier_ci),
+        &l.num(&b.brier_skill, 2),
+    ]);
+    let _ = writeln!(
+        out,
+        "{lead} {:>6} {:>6} {:>6} {:>6}",
+        l.num(&b.reliability, 3),
+        l.num(&b.resolution, 3),
+        l.num(&b.auc, 2),
+        l.num(&b.calibration_in_the_large, 2),
     );
-    let (w3, w4) = (width(21, &names[3]), width(6, &names[4]));
+}
+
+/// The table as text: a group per scenario version and seed, the benchmarks on all its cases at
+/// the top, then one row per run; an unfinished run is marked and followed by the benchmarks on the
+/// cases it reached, which are the ones to compare it with.
+pub fn table(cohort: &Cohort, lang: Lang) -> String {
+    let l = Layout::new(lang);
+    let mut out = String::new();
+    let h = &l.headers;
     let header = format!(
-        "{:<w0$} {:>w1$} {:>w2$} {:<w3$} {:>w4$} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
-        names[0],
-        names[1],
-        names[2],
-        names[3],
-        names[4],
+        "{} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
+        l.lead([&h[0], &h[1], &h[2], &h[3], &h[4], &h[5]]),
         "REL",
         "RES",
         "AUC",
@@ -53,73 +166,92 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
         "lat",
         "κ"
     );
-    let mut group: Option<(&str, u64)> = None;
+    let versions = versions(cohort);
+    // Groups in order of scenario id, version and seed; runs in the cohort's order within each.
+    let mut groups: BTreeMap<(&str, usize, u64), Vec<&RunScores>> = BTreeMap::new();
     for r in &cohort.runs {
-        let key = (r.scenario_id.as_str(), r.seed);
-        if group != Some(key) {
-            group = Some(key);
+        let version = versions
+            .get(r.scenario_id.as_str())
+            .and_then(|v| v.iter().position(|h| *h == r.scenario_hash))
+            .unwrap_or(0);
+        groups
+            .entry((r.scenario_id.as_str(), version, r.seed))
+            .or_default()
+            .push(r);
+    }
+    let mut any_unfinished = false;
+    for ((id, version, seed), runs) in &groups {
+        // The benchmarks on the cases of the run that went furthest in this group.
+        let Some(fullest) = runs.iter().copied().max_by_key(|x| x.scores.cases) else {
+            continue;
+        };
+        let of = versions.get(id).map_or(1, Vec::len);
+        let hash: String = fullest.scenario_hash.chars().take(8).collect();
+        let _ = writeln!(
+            out,
+            "\n{}",
+            heading(
+                lang,
+                id,
+                (of > 1).then_some((version + 1, of, hash.as_str())),
+                *seed,
+                &fullest.course_code
+            )
+        );
+        if fullest.scores.cases > 0 && fullest.scores.deteriorated == 0 {
+            let _ = writeln!(out, "  {}", t(lang, "cohort-no-deterioration"));
+        }
+        let _ = writeln!(out, "{header}");
+        for &benchmark in fullest.scores.benchmarks.keys() {
+            benchmark_row(
+                &mut out,
+                &l,
+                &format!("[{}]", l.benchmark(benchmark)),
+                fullest,
+                benchmark,
+            );
+        }
+        for r in runs {
+            let f = &r.scores.forecasts;
+            let d = &r.scores.drift;
+            let name = if r.finished {
+                r.trainee.clone()
+            } else {
+                format!("{} {}", r.trainee, t(lang, "cohort-unfinished"))
+            };
+            let lead = l.lead([
+                &name,
+                &r.started.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+                &r.scores.cases.to_string(),
+                &l.num(&f.brier, 3),
+                &l.interval(&f.brier_ci),
+                &l.num(&f.brier_skill, 2),
+            ]);
             let _ = writeln!(
                 out,
-                "\n{}",
-                tf(
-                    lang,
-                    "cohort-group",
-                    &[
-                        ("scenario", r.scenario_id.as_str().into()),
-                        ("seed", r.seed.to_string().into()),
-                        ("code", r.course_code.as_str().into()),
-                    ]
-                )
+                "{lead} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
+                l.num(&f.reliability, 3),
+                l.num(&f.resolution, 3),
+                l.num(&f.auc, 2),
+                l.num(&f.calibration_in_the_large, 2),
+                l.num(&d.d_prime, 2),
+                l.num(&d.criterion, 2),
+                l.num(&d.latency_sessions, 1),
+                l.num(&r.scores.events.kappa, 2),
             );
-            let _ = writeln!(out, "{header}");
-            // The benchmarks on the cases of the run with the most cases in this group.
-            let fullest = cohort
-                .runs
-                .iter()
-                .filter(|x| (x.scenario_id.as_str(), x.seed) == key)
-                .max_by_key(|x| x.scores.cases);
-            if let Some(best) = fullest {
-                for (&benchmark, b) in &best.scores.benchmarks {
-                    // Benchmarks within a run are scored without intervals (to load cohorts
-                    // fast); this one row gets its interval here.
-                    let brier_ci =
-                        pooled_scores(&[best], Forecaster::Benchmark(benchmark)).brier_ci;
-                    let _ = writeln!(
-                        out,
-                        "{:<w0$} {:>w1$} {:>w2$} {:<w3$} {:>w4$} {:>6} {:>6} {:>6} {:>6}",
-                        format!("[{}]", t(lang, &format!("bench-{}", benchmark.slug()))),
-                        best.scores.cases,
-                        num(&b.brier, 3),
-                        interval(&brier_ci),
-                        num(&b.brier_skill, 2),
-                        num(&b.reliability, 3),
-                        num(&b.resolution, 3),
-                        num(&b.auc, 2),
-                        num(&b.calibration_in_the_large, 2),
+            if !r.finished {
+                any_unfinished = true;
+                for &benchmark in r.scores.benchmarks.keys() {
+                    benchmark_row(
+                        &mut out,
+                        &l,
+                        &format!("  ↳ [{}]", l.benchmark(benchmark)),
+                        r,
+                        benchmark,
                     );
                 }
             }
         }
-        let f = &r.scores.forecasts;
-        let d = &r.scores.drift;
-        let unfinished = if r.finished { "" } else { " (unfinished)" };
-        let _ = writeln!(
-            out,
-            "{:<w0$} {:>w1$} {:>w2$} {:<w3$} {:>w4$} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
-            format!("{}{unfinished}", r.trainee),
-            r.scores.cases,
-            num(&f.brier, 3),
-            interval(&f.brier_ci),
-            num(&f.brier_skill, 2),
-            num(&f.reliability, 3),
-            num(&f.resolution, 3),
-            num(&f.auc, 2),
-            num(&f.calibration_in_the_large, 2),
-            num(&d.d_prime, 2),
-            num(&d.criterion, 2),
-            num(&d.latency_sessions, 1),
-            num(&r.scores.events.kappa, 2),
-        );
     }
     if cohort.runs.is_empty() {
         let _ = writeln!(out, "{}", t(lang, "cohort-none"));
@@ -137,6 +269,9 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
         for r in &cohort.rejected {
             let _ = writeln!(out, "  {}", r.reason);
         }
+    }
+    if any_unfinished {
+        let _ = writeln!(out, "\n{}", t(lang, "cohort-unfinished-note"));
     }
     let _ = writeln!(out, "\n{}", t(lang, "cohort-legend"));
     out

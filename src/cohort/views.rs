@@ -12,8 +12,8 @@ use serde::Serialize;
 use crate::debrief::RunScores;
 use crate::forecast::Forecaster;
 use crate::score::{
-    Interval, Metric, ProbabilityScores, Reference, ReliabilityBin, probability_scores,
-    reliability_diagram,
+    Interval, Metric, ProbabilityScores, Reference, ReliabilityBin, content_seed,
+    probability_scores, reliability_diagram,
 };
 
 /// The columns a trainer can sort the table by.
@@ -118,11 +118,11 @@ pub fn pooled_diagram(runs: &[&RunScores], who: Forecaster) -> Metric<Vec<Reliab
 /// All scores of the pooled forecasts of some runs, with the base-rate forecasts as reference.
 pub fn pooled_scores(runs: &[&RunScores], who: Forecaster) -> ProbabilityScores {
     let (forecasts, outcomes, base) = pooled(runs, who);
-    probability_scores(&forecasts, &outcomes, Reference::Forecasts(&base), SEED)
+    // Seeded by the forecasts themselves: the same forecasts get the same interval as in a run's
+    // own scores (a base-rate bot and the base-rate row agree).
+    let seed = content_seed(&forecasts, &outcomes);
+    probability_scores(&forecasts, &outcomes, Reference::Forecasts(&base), seed)
 }
-
-/// Seed of the bootstrap intervals of pooled scores (fixed: the same cohort gives the same numbers).
-const SEED: u64 = 0x7261_696e;
 
 /// A point of a progress plot: the runs of one day (a course meeting) pooled.
 #[derive(Debug, Clone, Serialize)]
@@ -165,7 +165,8 @@ pub struct CaseDifficulty {
     pub scenario_id: String,
     pub seed: u64,
     pub course_code: String,
-    /// Index of the case (0 is the first; shown as case + 1).
+    /// Index of the case (0 is the first; shown, and numbered in JSON, as case + 1).
+    #[serde(serialize_with = "crate::debrief::one_based")]
     pub case: usize,
     pub checkpoint: u32,
     pub deteriorated: bool,

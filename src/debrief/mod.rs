@@ -16,7 +16,7 @@ use crate::model::Outcome;
 use crate::run::{self, OpenError, OpenedRun, Phase, Run, RunFile};
 use crate::score::{
     ClassificationScores, DetectionScores, DriftCase, Flag, ProbabilityScores, Reference,
-    classification_scores, detection_scores, probability_scores,
+    classification_scores, content_seed, detection_scores, probability_scores,
     probability_scores_without_intervals,
 };
 
@@ -133,7 +133,7 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
             &trainee,
             &outcomes,
             Reference::Forecasts(&base),
-            BOOTSTRAP_SEED,
+            content_seed(&trainee, &outcomes),
         ),
         benchmarks,
         drift: detection_scores(&drift_cases),
@@ -146,7 +146,9 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
 /// trainer's drill-down and for finding the cases that fooled a class.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseForecasts {
-    /// Index of the case in the run (0 is the first).
+    /// Index of the case in the run (0 is the first); in JSON numbered from 1, as people read it
+    /// everywhere else (`ontrack case --case 1`, the drill-down's "Case 1").
+    #[serde(serialize_with = "one_based")]
     pub case: usize,
     pub deteriorated: bool,
     pub forecasts: Vec<CheckpointForecast>,
@@ -228,8 +230,13 @@ pub fn score_file(path: &Path) -> Result<RunScores, OpenError> {
     Ok(run_scores(&path.display().to_string(), &file, &run, &bench))
 }
 
-/// Seed of the bootstrap intervals of a run's scores (fixed: the same run gives the same numbers).
-const BOOTSTRAP_SEED: u64 = 0x5c0e;
+/// Serialises a case index numbered from 1.
+pub(crate) fn one_based<S: serde::Serializer>(
+    index: &usize,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64(*index as u64 + 1)
+}
 
 /// Serialises the benchmarks' scores under the benchmarks' names (`ideal`, `base_rate`, …).
 fn by_name<S: serde::Serializer>(

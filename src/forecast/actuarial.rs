@@ -211,7 +211,9 @@ mod tests {
         let sessions = s.sessions();
         assert!(rule.expected_band(70.0, 0).is_none(), "no band at intake");
         for t in 1..=sessions {
-            let (mid, lo, hi) = rule.expected_band(70.0, t).expect("a band at every session");
+            let (mid, lo, hi) = rule
+                .expected_band(70.0, t)
+                .expect("a band at every session");
             assert!(lo < mid && mid < hi, "session {t}: {lo} {mid} {hi}");
         }
         assert!(rule.expected_band(70.0, sessions + 1).is_none());

@@ -6,10 +6,12 @@ use std::path::Path;
 /// Why a forecasts file cannot be scored.
 #[derive(Debug, thiserror::Error)]
 pub enum ForecastCsvError {
-    #[error("{path}: cannot read the file ({source})")]
+    #[error("{path}: cannot read the file ({error})")]
     Read {
         path: String,
-        source: std::io::Error,
+        /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+        /// does not print it twice.
+        error: std::io::Error,
     },
     #[error(
         "{path}:1: the header must name the columns `forecast` and `outcome` (found: {found}) — write `forecast,outcome` on the first line"
@@ -29,9 +31,9 @@ pub enum ForecastCsvError {
 /// The forecasts and outcomes of a `forecast,outcome` CSV file (other columns are ignored).
 pub fn read_forecasts(path: &Path) -> Result<(Vec<f64>, Vec<bool>), ForecastCsvError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ForecastCsvError::Read {
+    let bytes = std::fs::read(path).map_err(|error| ForecastCsvError::Read {
         path: name.clone(),
-        source,
+        error,
     })?;
     parse_forecasts(&name, &bytes)
 }

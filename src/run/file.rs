@@ -83,7 +83,10 @@ impl RunFile {
         ])
     }
 
-    fn header_seal(&self) -> String {
+    /// The seal of the header (scenario hash, seed, course code, pseudonym, start time, case
+    /// records): the same in every copy of a run and at every stage of it, so it tells which files
+    /// hold one run (a run handed in twice, or an unfinished copy beside the finished one).
+    pub fn header_seal(&self) -> String {
         let cases = ron::to_string(&self.cases).unwrap_or_default();
         seal(&[
             SEAL_KEY,
@@ -137,10 +140,12 @@ fn seal(parts: &[&str]) -> String {
 /// Why a run file cannot be read.
 #[derive(Debug, thiserror::Error)]
 pub enum RunFileError {
-    #[error("{path}: cannot read the file ({source})")]
+    #[error("{path}: cannot read the file ({error})")]
     Read {
         path: String,
-        source: std::io::Error,
+        /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+        /// does not print it twice.
+        error: std::io::Error,
     },
     #[error(
         "{path}: run file schema {found} — this OnTrack reads schema {RUN_SCHEMA}; open it with the OnTrack version that wrote it ({version})"
@@ -199,9 +204,9 @@ fn declared_version(text: &str) -> Option<String> {
 /// Reads and parses a run file.
 pub fn load_run(path: &std::path::Path) -> Result<RunFile, RunFileError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| RunFileError::Read {
+    let text = std::fs::read_to_string(path).map_err(|error| RunFileError::Read {
         path: name.clone(),
-        source,
+        error,
     })?;
     parse_run(&name, &text)
 }

@@ -27,11 +27,13 @@ pub enum SessionError {
     )]
     NoPseudonym,
     #[error(
-        "{path}: cannot save the run ({source}) — check that the results folder can be written, or choose another with --results"
+        "{path}: cannot save the run ({error}) — check that the results folder can be written, or choose another with --results"
     )]
     Save {
         path: PathBuf,
-        source: std::io::Error,
+        /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+        /// does not print it twice.
+        error: std::io::Error,
     },
     #[error(transparent)]
     Open(#[from] OpenError),
@@ -111,13 +113,7 @@ impl Session {
                 .collect(),
             log: Vec::new(),
         };
-        let name = format!(
-            "{}_{}_{}_{}.ron",
-            store::slug(trainee),
-            store::slug(&scenario.file.id),
-            started.strftime("%Y%m%dT%H%M%S%.3fZ"),
-            seed
-        );
+        let name = store::run_file_name(trainee, &scenario.file.id, started, seed);
         let session = Session {
             path: dir.join(name),
             file,
@@ -155,10 +151,10 @@ impl Session {
     }
 
     fn save(&self) -> Result<(), SessionError> {
-        store::write_atomic(&self.path, self.file.to_ron().as_bytes()).map_err(|source| {
+        store::write_atomic(&self.path, self.file.to_ron().as_bytes()).map_err(|error| {
             SessionError::Save {
                 path: self.path.clone(),
-                source,
+                error,
             }
         })
     }

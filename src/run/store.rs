@@ -46,6 +46,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     fs::File::open(dir)?.sync_all()
 }
 
+/// The name a run's file gets when it starts, so a file still under that name can be told from a
+/// copy under another.
+pub fn run_file_name(
+    trainee: &str,
+    scenario_id: &str,
+    started: jiff::Timestamp,
+    seed: u64,
+) -> String {
+    format!(
+        "{}_{}_{}_{seed}.ron",
+        slug(trainee),
+        slug(scenario_id),
+        started.strftime("%Y%m%dT%H%M%S%.3fZ"),
+    )
+}
+
 /// The longest slug, in bytes. A run file's name is the slug, the scenario id (slugged the same way),
 /// a 24-byte time stamp, the seed (at most 20 digits) and `.ron`: at most 40 + 40 + 51 = 131 bytes,
 /// well under the 255 that Linux, macOS and Windows allow for a name — even on macOS, which stores

@@ -88,12 +88,14 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum ScenarioError {
     #[error(
-        "{path}: cannot read the file ({source}) — check the path, or name a bundled scenario: {bundled}"
+        "{path}: cannot read the file ({error}) — check the path, or name a bundled scenario: {bundled}"
     )]
     Read {
         path: String,
         bundled: String,
-        source: std::io::Error,
+        /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+        /// does not print it twice.
+        error: std::io::Error,
     },
     #[error("{}", .problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
     Invalid { problems: Vec<Problem> },
@@ -199,18 +201,20 @@ fn build_checked(
 /// Reads and parses a scenario file.
 pub fn load_path(path: &Path) -> Result<Scenario, ScenarioError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ScenarioError::Read {
+    let text = std::fs::read_to_string(path).map_err(|error| ScenarioError::Read {
         path: name.clone(),
         bundled: bundled_ids().join(", "),
-        source,
+        error,
     })?;
     parse(&name, &text)
 }
 
-/// A scenario by file path, or by the id of a bundled scenario when no such file exists.
+/// A scenario by file path, or by the id of a bundled scenario when no such file exists. A folder
+/// named like a bundled id (a results folder called `first-lesson`, say) is not a scenario file: the
+/// bundled scenario is meant, and used.
 pub fn resolve(name: &str) -> Result<Scenario, ScenarioError> {
     let path = Path::new(name);
-    if !path.exists()
+    if !path.is_file()
         && let Some(text) = bundled(name)
     {
         return parse(&format!("(bundled) {name}"), text);

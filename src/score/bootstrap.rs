@@ -25,6 +25,28 @@ pub const LEVEL: f64 = 0.95;
 /// ChaCha stream of the AUC resamples, so they are independent of the Brier ones for the same seed.
 const AUC_STREAM: u64 = 1;
 
+/// A bootstrap seed made from the forecasts and outcomes themselves (FNV-1a over the pairs in sorted
+/// order), so the same forecasts get the same interval wherever they are scored — a trainee's run,
+/// a benchmark row, a pooled class — and in whatever order the cases come. (Resamples are drawn over
+/// cells of equal forecast and outcome, so with the same seed the order does not matter either.)
+pub fn content_seed(forecasts: &[f64], outcomes: &[bool]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut pairs: Vec<(u64, bool)> = forecasts
+        .iter()
+        .zip(outcomes)
+        .map(|(p, o)| (p.to_bits(), *o))
+        .collect();
+    pairs.sort_unstable();
+    let mut hash = OFFSET;
+    for (bits, outcome) in pairs {
+        for byte in bits.to_le_bytes().into_iter().chain([u8::from(outcome)]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+    }
+    hash
+}
+
 /// A two-sided interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Interval {
@@ -227,6 +249,20 @@ fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_content_seed_depends_on_the_pairs_not_their_order() {
+        // FNV-1a 64: the offset basis for nothing, and the published value for the byte 'a' (0x61).
+        assert_eq!(content_seed(&[], &[]), 0xcbf2_9ce4_8422_2325);
+        let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+        hash = (hash ^ 0x61).wrapping_mul(0x0000_0100_0000_01b3);
+        assert_eq!(hash, 0xaf63_dc4c_8601_ec8c);
+        let a = content_seed(&[0.1, 0.7, 0.3], &[false, true, false]);
+        assert_eq!(a, content_seed(&[0.7, 0.3, 0.1], &[true, false, false]));
+        assert_ne!(a, content_seed(&[0.1, 0.7, 0.3], &[false, false, true]));
+        assert_ne!(a, content_seed(&[0.1, 0.71, 0.3], &[false, true, false]));
+    }
+
     use super::*;
     use crate::score::probability::{auc, brier};
 

@@ -28,7 +28,7 @@ pub mod probability;
 pub mod summary;
 
 pub use agreement::{ClassificationScores, ConfusionMatrix, classification_scores};
-pub use bootstrap::{Interval, auc_interval, brier_interval};
+pub use bootstrap::{Interval, auc_interval, brier_interval, content_seed};
 pub use calibration::{
     Decomposition, ReliabilityBin, bin_of, binned_reliability, murphy_decomposition,
     reliability_diagram,

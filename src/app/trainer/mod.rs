@@ -131,6 +131,8 @@ pub struct TrainerState {
     pub handout_seed: String,
     /// A message about the last export or saved sheet.
     pub message: Option<String>,
+    /// The CSV file found in the way at the last export: exporting again replaces it.
+    csv_replace: Option<PathBuf>,
     /// A plot to save as PNG: the file, and where the plot is on the screen in pixels (the window
     /// layer crops a screenshot to it).
     pub plot_export: Option<(PathBuf, bevy_egui::egui::Rect)>,
@@ -158,6 +160,7 @@ impl TrainerState {
             handout_scenario: 0,
             handout_seed: String::new(),
             message: None,
+            csv_replace: None,
             plot_export: None,
         }
     }

@@ -9,6 +9,7 @@ use bevy_egui::egui;
 
 use super::TrainerState;
 use crate::app::settings::Tr;
+use crate::cohort::csv_export::{CsvTargetError, beside, check_target, write_csv};
 use crate::cohort::handout::handout_html;
 use crate::scenario::{Lang, Scenario};
 
@@ -21,7 +22,8 @@ pub enum Request {
     Load,
     /// Select a run (index in the cohort) and open it for the drill-down, replayed from its file.
     Open(usize),
-    /// Write the cohort's tidy CSV into the folder.
+    /// Write the cohort's tidy CSV beside the folder (`<folder>-cohort.csv`); a file there is
+    /// replaced only when the trainer asks twice.
     ExportCsv,
     /// Write the instruction sheet of the course `code` of `scenario`, in `lang`, into the folder.
     SaveSheet {
@@ -44,7 +46,7 @@ impl TrainerState {
                 self.selected = Some(run);
                 self.open(run);
             }
-            Request::ExportCsv => self.export_csv(),
+            Request::ExportCsv => self.export_csv(tr),
             Request::SaveSheet {
                 scenario,
                 code,
@@ -79,15 +81,33 @@ impl TrainerState {
         }
     }
 
-    /// Writes the cohort's tidy CSV (the same as `ontrack cohort --csv`) into the folder.
-    fn export_csv(&mut self) {
-        let path = self.in_folder("ontrack-cohort.csv");
+    /// Writes the cohort's tidy CSV (the same as `ontrack cohort --csv`) beside the folder, never
+    /// into it (the rule of the command line); an existing file is replaced only when the trainer
+    /// exports again after being told.
+    fn export_csv(&mut self, tr: &Tr) {
         let Some(cohort) = &self.cohort else {
             return;
         };
-        self.message = Some(match crate::cohort::csv_export::write_csv(cohort, &path) {
-            Ok(()) => format!("CSV: {}", path.display()),
-            Err(e) => format!("⚠ {}: {e}", path.display()),
+        let dir = PathBuf::from(self.folder.trim());
+        let path = match beside(&dir) {
+            Ok(path) => path,
+            Err(e) => {
+                self.message = Some(format!("⚠ {e}"));
+                return;
+            }
+        };
+        let replace = self.csv_replace.take().is_some_and(|p| p == path);
+        self.message = Some(match check_target(&dir, &path, replace) {
+            Err(CsvTargetError::Exists { path }) => {
+                let text = tr.fmt("csv-exists", &[("path", path.display().to_string().into())]);
+                self.csv_replace = Some(path);
+                text
+            }
+            Err(e) => format!("⚠ {e}"),
+            Ok(()) => match write_csv(cohort, &path) {
+                Ok(()) => saved(tr, &path),
+                Err(e) => format!("⚠ {}: {e}", path.display()),
+            },
         });
     }
 
@@ -144,7 +164,7 @@ mod tests {
         let mut state = TrainerState::new(dir.path());
         state.carry_out(Request::ExportCsv, &tr);
         assert!(state.message.is_none(), "no cohort, no CSV");
-        assert!(!dir.path().join("ontrack-cohort.csv").exists());
+        assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
         let pixels = egui::Rect::from_min_max(egui::pos2(1.0, 2.0), egui::pos2(30.0, 40.0));
         state.carry_out(
             Request::SavePicture {
