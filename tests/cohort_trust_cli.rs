@@ -6,7 +6,14 @@
 
 mod common;
 
-use common::{handed_in_twice, ontrack};
+use common::handed_in_twice;
+
+/// Runs `ontrack` in English: these tests read the English texts (the Dutch ones are in lang_cli).
+fn ontrack(args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["--lang", "en"];
+    all.extend_from_slice(args);
+    common::ontrack(&all)
+}
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -400,7 +407,7 @@ fn a_folder_named_like_a_bundled_scenario_does_not_hide_it() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("first-lesson")).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_ontrack"))
-        .args(["validate", "first-lesson"])
+        .args(["--lang", "en", "validate", "first-lesson"])
         .current_dir(dir.path())
         .output()
         .unwrap();
