@@ -38,7 +38,7 @@ use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 use ontrack::cohort::load_dir;
 use ontrack::forecast::Benchmarks;
-use ontrack::forecasts_csv::parse_forecasts;
+use ontrack::research::forecasts_csv::parse_forecasts;
 use ontrack::run::Session;
 use ontrack::run::bots::{Bot, play};
 use ontrack::scenario::{Scenario, parse};

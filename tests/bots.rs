@@ -21,7 +21,9 @@ fn play(
     let mut run = Run::new(Arc::clone(scenario), seed);
     let mut player = BotPlayer::new(bot, bench, who);
     while let Some(action) = player.next_action(&run) {
-        run.apply(&action).expect("bots answer what is due");
+        if let Err(e) = run.apply(&action) {
+            panic!("bots answer what is due: {e}");
+        }
     }
     run
 }
