@@ -109,7 +109,7 @@ enum Command {
         /// Seed of the random number generator.
         #[arg(long)]
         seed: u64,
-        /// Number of cases.
+        /// Number of cases (about 4 kB of CSV each; more than 10 000 000 needs --large).
         #[arg(long)]
         cases: u64,
         /// Folder to write into; it must be empty or new.
@@ -238,7 +238,8 @@ enum Command {
     /// on any FAIL.
     Check {
         scenario: String,
-        /// Number of simulated cases.
+        /// Number of simulated cases: at least what the scenario's tests need (a few hundred; the
+        /// message says), at most 10 000 000.
         #[arg(long, default_value_t = 100_000)]
         cases: u64,
         /// Seed of the random number generator.
