@@ -88,8 +88,18 @@ pub struct Options {
 pub enum LaunchError {
     #[error("--text-size {0}: give a factor from 0.8 to 2, such as 1.4")]
     TextSize(f32),
-    #[error("--pace {0}: give the seconds between steps as a number of 0 or more, such as 1.5")]
+    #[error("--pace {0}: give the seconds between steps, from 0 to {MAX_PACE}, such as 1.5")]
     Pace(f32),
+    #[error(
+        "--skip {skip}: a demo run of {scenario} takes at most {max} steps — give a number from 0 to {max}"
+    )]
+    Skip {
+        skip: u32,
+        scenario: String,
+        max: u64,
+    },
+    #[error("{option} 0: rows are numbered from 1 — give 1 for the first row")]
+    RowZero { option: &'static str },
     #[error("{}: no such folder — name the folder with the run files", .0.display())]
     NoFolder(PathBuf),
     #[error("the scenario {name} cannot be used")]
@@ -98,6 +108,28 @@ pub enum LaunchError {
         #[source]
         source: ScenarioError,
     },
+}
+
+/// The longest pause between two steps of the demo, in seconds: a slower demo looks frozen.
+pub const MAX_PACE: f32 = 60.0;
+
+/// The most steps a demo run of `s` can take, counted as the demo takes them: start, leave the
+/// briefing, and per case every session shown, a forecast per checkpoint, one drift flag (the ideal
+/// bot flags once), every unwanted event classified (each kind occurs at most once a session), the
+/// reveal and the next case; then the debrief. A `--skip` beyond it would only spin in place.
+pub fn demo_steps_at_most(s: &Scenario) -> u64 {
+    let f = &s.file;
+    let sessions = u64::from(f.sessions);
+    let per_case = sessions + f.checkpoints.len() as u64 + 1 + sessions * f.events.len() as u64 + 2;
+    3 + u64::from(f.cases_per_run) * per_case
+}
+
+/// Refuses row 0 for `option`: rows are counted from 1 on the command line.
+fn row(option: &'static str, n: Option<usize>) -> Result<Option<usize>, LaunchError> {
+    match n {
+        Some(0) => Err(LaunchError::RowZero { option }),
+        n => Ok(n.map(|n| n - 1)),
+    }
 }
 
 /// Loads a scenario by id or path, saying which one failed.
@@ -147,10 +179,18 @@ impl Options {
                 pace,
                 skip,
             } => {
-                if !(pace.is_finite() && pace >= 0.0) {
+                if !(0.0..=MAX_PACE).contains(&pace) {
                     return Err(LaunchError::Pace(pace));
                 }
                 let chosen = load(&scenario)?;
+                let max = demo_steps_at_most(&chosen);
+                if u64::from(skip) > max {
+                    return Err(LaunchError::Skip {
+                        skip,
+                        scenario,
+                        max,
+                    });
+                }
                 options.selected =
                     match options.scenarios.iter().position(|s| s.hash == chosen.hash) {
                         Some(i) => i,
@@ -167,6 +207,8 @@ impl Options {
                 select,
                 open,
             } => {
+                let select = row("--select", select)?;
+                let open = row("--open", open)?;
                 let folder = dir.unwrap_or_else(|| options.results_dir.clone());
                 if !folder.is_dir() {
                     return Err(LaunchError::NoFolder(folder));
@@ -174,8 +216,8 @@ impl Options {
                 options.trainer = Some(TrainerOptions {
                     folder,
                     view,
-                    select: select.map(|n| n.saturating_sub(1)),
-                    open: open.map(|n| n.saturating_sub(1)),
+                    select,
+                    open,
                 });
             }
         }

@@ -111,7 +111,7 @@ enum Command {
         /// Seed of the random number generator.
         #[arg(long)]
         seed: u64,
-        /// Number of cases.
+        /// Number of cases (about 4 kB of CSV each; more than 10 000 000 needs --large).
         #[arg(long)]
         cases: u64,
         /// Folder to write into; it must be empty or new.
@@ -164,8 +164,8 @@ enum Command {
         /// Print "saved N" after each answer is on disk.
         #[arg(long)]
         ack: bool,
-        /// Wait this many milliseconds between answers (for demonstrations and crash tests).
-        #[arg(long, default_value_t = 0)]
+        /// Wait this many milliseconds between answers, 0 to 60000 (for demonstrations and crash tests).
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=60_000))]
         pace_ms: u64,
     },
     /// Open the app and let the best possible forecaster (the ideal bot) play a run at reading speed,
@@ -174,10 +174,11 @@ enum Command {
         /// Scenario id or file (default: first-lesson).
         #[arg(long, default_value = "first-lesson")]
         scenario: String,
-        /// Seconds between the bot's steps.
+        /// Seconds between the bot's steps, 0 to 60.
         #[arg(long, default_value_t = 1.5)]
         pace: f32,
-        /// Take this many steps at once before the window opens (to show a later moment).
+        /// Take this many steps at once before the window opens (to show a later moment); at most
+        /// the steps a run of the scenario can take.
         #[arg(long, default_value_t = 0)]
         skip: u32,
         #[command(flatten)]
@@ -242,7 +243,8 @@ enum Command {
     /// on any FAIL.
     Check {
         scenario: String,
-        /// Number of simulated cases.
+        /// Number of simulated cases: at least what the scenario's tests need (a few hundred; the
+        /// message says), at most 10 000 000.
         #[arg(long, default_value_t = 100_000)]
         cases: u64,
         /// Seed of the random number generator.

@@ -335,3 +335,24 @@ fn a_scenario_is_picked_from_the_list_or_by_course_code() {
     assert_eq!(h.state().screen, Screen::Start);
     assert!(h.state().message.is_some(), "the typo is explained");
 }
+
+#[test]
+fn a_long_pseudonym_starts_a_run_as_on_the_command_line() {
+    // The same rule as `ontrack play --trainee`: any text that is not blank, kept whole in the run
+    // file; only the file name is short.
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    let long = format!("Ánna {}", "van der Berg / ".repeat(25));
+    type_pseudonym(&mut h, &long);
+    click(&mut h, "Start");
+    assert_eq!(
+        h.state().screen,
+        Screen::Briefing,
+        "{:?}",
+        h.state().message
+    );
+    let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
+    assert!(path.file_name().unwrap().len() <= 150, "{}", path.display());
+    assert_eq!(load_run(&path).unwrap().trainee, long.trim());
+}

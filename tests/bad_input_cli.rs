@@ -208,3 +208,57 @@ fn an_interrupted_generate_leaves_no_partial_file() {
     assert!(stderr.contains("interrupted"), "{stderr}");
     assert_eq!(files_in(&out), Vec::<String>::new(), "no partial file left");
 }
+
+#[test]
+fn app_options_out_of_range_are_refused_before_a_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let results = dir.path().to_str().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["demo", "--skip", "4000000000"],
+            "--skip 4000000000: a demo run of first-lesson takes at most",
+        ),
+        (
+            &["demo", "--pace", "1e30"],
+            "--pace 1000000000000000000000000000000: give the seconds between steps, from 0 to 60",
+        ),
+        (&["demo", "--pace", "NaN"], "--pace NaN: give the seconds"),
+        (
+            &["trainer", results, "--select", "0"],
+            "--select 0: rows are numbered from 1",
+        ),
+        (
+            &["trainer", results, "--open", "0"],
+            "--open 0: rows are numbered from 1",
+        ),
+    ];
+    for (args, message) in cases {
+        let mut args = args.to_vec();
+        args.extend(["--results", results]);
+        let (code, _, stderr) = ontrack(&args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    assert!(files_in(dir.path()).is_empty(), "no run was started");
+}
+
+#[test]
+fn play_refuses_a_pace_beyond_a_minute() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = ontrack(&[
+        "play",
+        "first-lesson",
+        "--bot",
+        "ideal",
+        "--pace-ms",
+        "99999999",
+        "--results",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("--pace-ms") && stderr.contains("99999999 is not in 0..=60000"),
+        "{stderr}"
+    );
+    assert!(files_in(dir.path()).is_empty());
+}
