@@ -363,8 +363,15 @@ fn cohort_tables_in_the_language_and_its_columns_line_up() {
         let anna = text.lines().find(|l| l.starts_with("Anna")).unwrap();
         assert_eq!(width(header), width(anna), "\n{header}\n{anna}");
     }
+    // A folder where nothing can be scored says so in the language, and exits 2 (bad input).
     let empty = tempfile::tempdir().unwrap();
-    let (nl, en) = in_both(&["cohort", empty.path().to_str().unwrap()]);
-    has_all(&nl, &["geen enkel rondebestand kon worden gescoord"]);
-    has_all(&en, &["no run files could be scored"]);
+    for (lang, said) in [
+        ("nl", "geen enkel rondebestand kon worden gescoord"),
+        ("en", "no run files could be scored"),
+    ] {
+        let (code, stdout, stderr) =
+            ontrack(&["--lang", lang, "cohort", empty.path().to_str().unwrap()]);
+        assert_eq!(code, 2, "{lang}: {stderr}");
+        has_all(&stdout, &[said]);
+    }
 }

@@ -170,14 +170,15 @@ fn a_finished_run_cut_short_is_refused() {
         "the refused file is left as it was"
     );
 
+    // Nothing in the folder can be scored: listed with the reason, exit 2.
     let (code, stdout, stderr) = ontrack(&["cohort", results, "--json"], &[]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 2, "{stderr}");
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert!(v["runs"].as_array().unwrap().is_empty());
     let reason = v["rejected"][0]["reason"].as_str().unwrap();
     assert!(reason.contains("cut off"), "{reason}");
     let (code, table, _) = ontrack(&["--lang", "en", "cohort", results], &[]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 2);
     assert!(table.contains("files not used (1)"), "{table}");
     assert!(table.contains("answers were cut off"), "{table}");
 }
