@@ -251,29 +251,14 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::run::{Action, Due};
-    use crate::scenario::format::LindenClass;
     use crate::scenario::resolve;
 
-    /// Plays a whole run answering `percent` at every checkpoint, calling every event unrelated
-    /// and flagging nothing.
+    /// A whole run of first-lesson answered with `percent` at every checkpoint.
     fn play_constant(percent: u8) -> Run {
         let scenario = Arc::new(resolve("first-lesson").expect("bundled"));
         let mut run = Run::new(scenario, 7);
-        loop {
-            let action = match run.due() {
-                Due::Forecast { .. } => Action::Forecast { percent },
-                Due::Classify { event } => Action::ClassifyEvent {
-                    event,
-                    class: LindenClass::Unrelated,
-                },
-                Due::NextSession => Action::NextSession,
-                Due::Reveal => Action::Reveal,
-                Due::NextCase => Action::NextCase,
-                Due::Finished => return run,
-            };
-            run.apply(&action).expect("a due action is allowed");
-        }
+        crate::run::machine::answer_everything(&mut run, percent);
+        run
     }
 
     #[test]

@@ -329,6 +329,30 @@ impl Run {
     }
 }
 
+/// Answers whatever is due (`percent` at every checkpoint, every event as unrelated, no flags)
+/// until the run is over; returns the number of actions. For tests of the run and of its scores.
+#[cfg(test)]
+pub(crate) fn answer_everything(run: &mut Run, percent: u8) -> usize {
+    let mut steps = 0;
+    loop {
+        let action = match run.due() {
+            Due::Forecast { .. } => Action::Forecast { percent },
+            Due::Classify { event } => Action::ClassifyEvent {
+                event,
+                class: LindenClass::Unrelated,
+            },
+            Due::NextSession => Action::NextSession,
+            Due::Reveal => Action::Reveal,
+            Due::NextCase => Action::NextCase,
+            Due::Finished => return steps,
+        };
+        if let Err(e) = run.apply(&action) {
+            panic!("what is due is allowed: {e}");
+        }
+        steps += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,33 +362,13 @@ mod tests {
         Arc::new(crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads"))
     }
 
-    /// Answers whatever is due (forecast 50 %, events as unrelated) until the run is over.
-    fn play_through(run: &mut Run) -> usize {
-        let mut steps = 0;
-        loop {
-            let action = match run.due() {
-                Due::Forecast { .. } => Action::Forecast { percent: 50 },
-                Due::Classify { event } => Action::ClassifyEvent {
-                    event,
-                    class: LindenClass::Unrelated,
-                },
-                Due::NextSession => Action::NextSession,
-                Due::Reveal => Action::Reveal,
-                Due::NextCase => Action::NextCase,
-                Due::Finished => return steps,
-            };
-            run.apply(&action).expect("what is due is allowed");
-            steps += 1;
-        }
-    }
-
     #[test]
     fn a_run_walks_every_case_to_the_end() {
         let s = scenario();
         let mut run = Run::new(Arc::clone(&s), 1);
         assert_eq!(run.len(), 10);
         assert_eq!(run.due(), Due::Forecast { checkpoint: 0 });
-        play_through(&mut run);
+        answer_everything(&mut run, 50);
         assert_eq!(run.phase(), Phase::Finished);
         for a in run.all_answers() {
             assert_eq!(a.forecasts, vec![(0, 50), (2, 50)]);
