@@ -420,3 +420,36 @@ fn a_folder_named_like_a_bundled_scenario_does_not_hide_it() {
     );
     assert!(stdout.starts_with("first-lesson: ok"), "{stdout}");
 }
+
+/// Item 6: cases without a deteriorating client (first-lesson, seed 3) are said to teach little, in
+/// the report and in the cohort table.
+#[test]
+fn cases_without_a_deteriorating_client_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = run_into(dir.path(), "first-lesson", 3, "bob", None);
+    let (code, report, stderr) = ontrack(&["report", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        report.contains("0 of the 10 clients deteriorated"),
+        "{report}"
+    );
+    assert!(
+        report.contains("No client deteriorated in these cases: always forecasting 1 % would have beaten even the best possible forecaster"),
+        "{report}"
+    );
+    let (code, table, _) = ontrack(&["cohort", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(
+        table.contains("No client deteriorated in these cases"),
+        "{table}"
+    );
+    // A course with one does not get the warning.
+    let other = tempfile::tempdir().unwrap();
+    let scenario = resolve("first-lesson").unwrap();
+    let seed = ontrack::cohort::handout::teaching_seed(&scenario, 3).unwrap();
+    let path = run_into(other.path(), "first-lesson", seed, "bob", None);
+    let (_, report, _) = ontrack(&["report", path.to_str().unwrap()]);
+    assert!(!report.contains("No client deteriorated"), "{report}");
+    let (_, table, _) = ontrack(&["cohort", other.path().to_str().unwrap()]);
+    assert!(!table.contains("No client deteriorated"), "{table}");
+}

@@ -16,6 +16,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ontrack::app::trainer::Tab;
 use ontrack::app::{AppState, Screen};
+use ontrack::cohort::handout::deteriorating;
 use ontrack::cohort::views::SortKey;
 use ontrack::forecast::Benchmarks;
 use ontrack::run::Session;
@@ -196,6 +197,29 @@ fn a_trainer_reviews_a_cohort() {
     click(&mut h, "Save the instruction sheet (English)");
     let sheet = std::fs::read_to_string(dir.path().join(format!("course-{code}-en.html"))).unwrap();
     assert!(sheet.contains(&code));
+    assert!(sheet.contains("nothing about the mix is guaranteed"));
+    // A course whose cases hold no deteriorating client is flagged; 'Pick one' picks one that has.
+    let scenario = Arc::clone(&h.state().scenarios[0]);
+    let barren = (0..1000)
+        .find(|&seed| deteriorating(&scenario, seed) == 0)
+        .unwrap();
+    h.state_mut().trainer.handout_seed = barren.to_string();
+    let _ = h.run_ok();
+    assert!(
+        h.get_all_by_label_contains("No client deteriorates in this course")
+            .next()
+            .is_some()
+    );
+    for _ in 0..5 {
+        click(&mut h, "Pick one");
+        let picked: u64 = h.state().trainer.handout_seed.parse().unwrap();
+        assert!(deteriorating(&scenario, picked) > 0, "seed {picked}");
+        assert!(
+            h.get_all_by_label_contains("No client deteriorates in this course")
+                .next()
+                .is_none()
+        );
+    }
     h.state_mut().trainer.handout_seed = "99999".to_string();
     let _ = h.run_ok();
     assert!(

@@ -62,6 +62,7 @@ true-class = true class
 debrief = Debrief
 debrief-cases = { $deteriorated } of { $cases } clients deteriorated; you gave { $foreseen } of them 50 % or more at the last checkpoint.
 hannan = In Hannan et al. (2005) 40 of 550 clients deteriorated; their therapists foresaw 3.
+debrief-no-deterioration = No client deteriorated in these cases: always forecasting 1 % would have beaten even the best possible forecaster, so these scores say little about foreseeing deterioration. Ask for a course code whose cases include a client who deteriorates.
 brier-line = Brier score { $brier } (ideal { $ideal }, base rate { $base })
 citl-under = You under-forecast deterioration by { $points } percentage points.
 citl-over = You over-forecast deterioration by { $points } percentage points.
@@ -180,6 +181,7 @@ saved-file = Saved: { $path }
 col-course = course code
 trainee-pooled = All runs pooled: Brier { $brier }, miscalibration { $reliability }, AUC { $auc } ({ $n } forecasts).
 new-seed = Pick one
+handout-no-deterioration = No client deteriorates in this course’s cases: forecasting 1 % would beat everyone, even the best possible forecaster. ‘Pick one’ picks a course with at least one client who deteriorates.
 no-folder-chosen = No folder chosen. You can also type the folder's path and press Load.
 csv-exists = { $path } exists already: press Export CSV again to replace it.
 
@@ -207,6 +209,7 @@ sheet-step-3 = Type the course code <b>{ $code }</b> in the ‘Course code’ fi
 sheet-step-4 = Read the briefing. At each checkpoint give the chance (1–99 %) that the client will have deteriorated by the end of treatment, flag sessions where the therapist drifts from the protocol, and classify every unwanted event.
 sheet-step-5 = After each client you see what happened; at the end you get your debrief. Your answers are saved after every step: close the window and you can go on later where you stopped.
 sheet-about = { $cases } clients, { $sessions } sessions each, measure { $measure }; about { $minutes } minutes. Everyone with this code gets the same clients, so we can discuss them together.
+sheet-mix = The clients are drawn at random from published rates: how many get worse differs from course to course, and nothing about the mix is guaranteed.
 
 ## The command line's text output (`scenarios`, `validate`, `generate`, `play`, `check`, `score`, `report`, `cohort`)
 not-defined = not defined

@@ -62,6 +62,7 @@ true-class = juiste klasse
 debrief = Nabespreking
 debrief-cases = { $deteriorated } van de { $cases } cliënten verslechterden; jij gaf { $foreseen } van hen 50 % of meer bij het laatste meetmoment.
 hannan = In Hannan e.a. (2005) verslechterden 40 van 550 cliënten; hun therapeuten voorzagen er 3.
+debrief-no-deterioration = Geen van deze cliënten verslechterde: steeds 1 % voorspellen had zelfs de best mogelijke voorspeller verslagen, dus deze scores zeggen weinig over het voorzien van verslechtering. Vraag om een cursuscode met een cliënt die verslechtert.
 brier-line = Brier-score { $brier } (best mogelijk { $ideal }, basisfrequentie { $base })
 citl-under = Je schatte verslechtering { $points } procentpunt te laag in.
 citl-over = Je schatte verslechtering { $points } procentpunt te hoog in.
@@ -180,6 +181,7 @@ saved-file = Opgeslagen: { $path }
 col-course = cursuscode
 trainee-pooled = Alle rondes samen: Brier { $brier }, miskalibratie { $reliability }, AUC { $auc } ({ $n } voorspellingen).
 new-seed = Kies er een
+handout-no-deterioration = In deze cursus verslechtert geen enkele cliënt: 1 % voorspellen zou iedereen verslaan, zelfs de best mogelijke voorspeller. ‘Kies er een’ kiest een cursus met minstens één cliënt die verslechtert.
 no-folder-chosen = Geen map gekozen. Je kunt het pad van de map ook intypen en op Laden klikken.
 csv-exists = { $path } bestaat al: klik nog eens op CSV exporteren om het te vervangen.
 
@@ -207,6 +209,7 @@ sheet-step-3 = Typ de cursuscode <b>{ $code }</b> in het vak ‘Cursuscode’ en
 sheet-step-4 = Lees de uitleg. Geef bij elk meetmoment de kans (1–99 %) dat de cliënt aan het eind van de behandeling achteruit is gegaan, markeer sessies waarin de therapeut van het protocol afwijkt, en deel elke ongewenste gebeurtenis in.
 sheet-step-5 = Na elke cliënt zie je wat er gebeurde; aan het eind krijg je je nabespreking. Je antwoorden worden na elke stap bewaard: sluit je het venster, dan ga je later verder waar je was.
 sheet-about = { $cases } cliënten, { $sessions } sessies elk, meetinstrument { $measure }; ongeveer { $minutes } minuten. Iedereen met deze code krijgt dezelfde cliënten, zodat we ze samen kunnen bespreken.
+sheet-mix = De cliënten worden willekeurig getrokken volgens gepubliceerde percentages: hoeveel er achteruitgaan verschilt per cursus, en niets aan die mix is gegarandeerd.
 
 ## The command line's text output (`scenarios`, `validate`, `generate`, `play`, `check`, `score`, `report`, `cohort`)
 not-defined = niet te berekenen

@@ -64,6 +64,10 @@ pub fn report(r: &RunScores, lang: Lang) -> String {
         )
     );
     let _ = writeln!(out, "{}", t(lang, "report-hannan"));
+    if s.cases > 0 && s.deteriorated == 0 {
+        // The same sentence as the app's debrief.
+        let _ = writeln!(out, "{}", t(lang, "debrief-no-deterioration"));
+    }
     let interval = f
         .brier_ci
         .as_ref()

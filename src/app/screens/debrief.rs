@@ -61,6 +61,9 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ],
     ));
     ui.label(tr.t("hannan"));
+    if scores.cases > 0 && scores.deteriorated == 0 {
+        ui.colored_label(theme::ERROR, tr.t("debrief-no-deterioration"));
+    }
     ui.add_space(6.0);
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };

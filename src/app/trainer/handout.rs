@@ -7,6 +7,7 @@ use bevy_egui::egui;
 use super::{Request, TrainerState};
 use crate::app::settings::Tr;
 use crate::app::theme;
+use crate::cohort::handout::{deteriorating, teaching_seed};
 use crate::scenario::{Lang, Scenario};
 
 /// Hand out a course: a scenario and a seed give the course code, and a sheet to print.
@@ -37,9 +38,13 @@ pub(super) fn handout_ui(
                 .desired_width(100.0)
                 .hint_text("0–32767"),
         );
-        if ui.button(tr.t("new-seed")).clicked() {
-            // Any seed will do; the clock gives one nobody has to think up.
-            trainer.handout_seed = crate::run::code::clock_seed().to_string();
+        if ui.button(tr.t("new-seed")).clicked()
+            && let Some(s) = scenarios.get(trainer.handout_scenario)
+        {
+            // The clock gives a seed nobody has to think up; the first from there whose cases
+            // include a client who deteriorates, or the course cannot teach what it is about.
+            let start = crate::run::code::clock_seed();
+            trainer.handout_seed = teaching_seed(s, start).unwrap_or(start).to_string();
         }
     });
     let s = scenarios.get(trainer.handout_scenario)?;
@@ -62,6 +67,12 @@ pub(super) fn handout_ui(
         Ok(code) => code,
     };
     ui.label(egui::RichText::new(&code).size(48.0).strong().monospace());
+    if seed.parse().is_ok_and(|seed| deteriorating(s, seed) == 0) {
+        ui.colored_label(
+            theme::ERROR,
+            format!("⚠ {}", tr.t("handout-no-deterioration")),
+        );
+    }
     let mut asked = None;
     ui.horizontal(|ui| {
         for (lang, key) in [(Lang::Nl, "save-sheet-nl"), (Lang::En, "save-sheet-en")] {
