@@ -250,7 +250,7 @@ fn the_demo_plays_two_runs_and_the_debrief_shows_progress() {
         // Cases without a deteriorating client are said to teach little.
         let barren = scores.deteriorated == 0;
         let said = h
-            .get_all_by_label_contains("No client deteriorated in these cases")
+            .query_all_by_label_contains("No client deteriorated in these cases")
             .next()
             .is_some();
         assert_eq!(said, barren);

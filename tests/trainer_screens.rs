@@ -215,7 +215,7 @@ fn a_trainer_reviews_a_cohort() {
         let picked: u64 = h.state().trainer.handout_seed.parse().unwrap();
         assert!(deteriorating(&scenario, picked) > 0, "seed {picked}");
         assert!(
-            h.get_all_by_label_contains("No client deteriorates in this course")
+            h.query_all_by_label_contains("No client deteriorates in this course")
                 .next()
                 .is_none()
         );
