@@ -13,7 +13,7 @@ use crate::debrief::{RunScores, show};
 use crate::forecast::{Benchmark, Forecaster};
 use crate::i18n::{t, tf};
 use crate::scenario::Lang;
-use crate::score::{Interval, Metric};
+use crate::score::{Interval, Metric, ProbabilityScores};
 
 /// The words and column widths of the table in one language. Each column is as wide as the longer
 /// of its usual width and its header in that language (counted in characters), so the columns line
@@ -63,6 +63,33 @@ impl Layout {
         format!(
             "{:<w0$} {:<w1$} {:>w2$} {:>w3$} {:<w4$} {:>w5$}",
             cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]
+        )
+    }
+
+    /// The cells every row has: name, start time, cases and the probability scores (with
+    /// `brier_ci`, which benchmark rows compute apart).
+    fn score_cells(
+        &self,
+        name: &str,
+        started: &str,
+        cases: usize,
+        p: &ProbabilityScores,
+        brier_ci: &Metric<Interval>,
+    ) -> String {
+        let lead = self.lead([
+            name,
+            started,
+            &cases.to_string(),
+            &self.num(&p.brier, 3),
+            &self.interval(brier_ci),
+            &self.num(&p.brier_skill, 2),
+        ]);
+        format!(
+            "{lead} {:>6} {:>6} {:>6} {:>6}",
+            self.num(&p.reliability, 3),
+            self.num(&p.resolution, 3),
+            self.num(&p.auc, 2),
+            self.num(&p.calibration_in_the_large, 2),
         )
     }
 
@@ -129,21 +156,10 @@ fn benchmark_row(out: &mut String, l: &Layout, label: &str, run: &RunScores, ben
         return;
     };
     let brier_ci = pooled_scores(&[run], Forecaster::Benchmark(benchmark)).brier_ci;
-    let lead = l.lead([
-        label,
-        "",
-        &run.scores.cases.to_string(),
-        &l.num(&b.brier, 3),
-        &l.interval(&brier_ci),
-        &l.num(&b.brier_skill, 2),
-    ]);
     let _ = writeln!(
         out,
-        "{lead} {:>6} {:>6} {:>6} {:>6}",
-        l.num(&b.reliability, 3),
-        l.num(&b.resolution, 3),
-        l.num(&b.auc, 2),
-        l.num(&b.calibration_in_the_large, 2),
+        "{}",
+        l.score_cells(label, "", run.scores.cases, b, &brier_ci)
     );
 }
 
@@ -219,21 +235,11 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
             } else {
                 format!("{} {}", r.trainee, t(lang, "cohort-unfinished"))
             };
-            let lead = l.lead([
-                &name,
-                &r.started.strftime("%Y-%m-%d %H:%M:%S").to_string(),
-                &r.scores.cases.to_string(),
-                &l.num(&f.brier, 3),
-                &l.interval(&f.brier_ci),
-                &l.num(&f.brier_skill, 2),
-            ]);
+            let started = r.started.strftime("%Y-%m-%d %H:%M:%S").to_string();
             let _ = writeln!(
                 out,
-                "{lead} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
-                l.num(&f.reliability, 3),
-                l.num(&f.resolution, 3),
-                l.num(&f.auc, 2),
-                l.num(&f.calibration_in_the_large, 2),
+                "{} {:>6} {:>6} {:>4} {:>5}",
+                l.score_cells(&name, &started, r.scores.cases, f, &f.brier_ci),
                 l.num(&d.d_prime, 2),
                 l.num(&d.criterion, 2),
                 l.num(&d.latency_sessions, 1),
