@@ -10,11 +10,11 @@
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rand_distr::Binomial;
 use serde::Serialize;
 
+use super::binomial_draw::binomial;
 use super::metric::{Metric, Undefined};
-use super::probability::{ForecastGroups, auc_from_counts};
+use super::probability::{ForecastGroups, auc_from_counts, key_counts, pair_keys};
 
 /// Number of bootstrap resamples: enough for stable 2.5 % and 97.5 % percentiles.
 pub const RESAMPLES: usize = 2000;
@@ -25,22 +25,20 @@ pub const LEVEL: f64 = 0.95;
 /// ChaCha stream of the AUC resamples, so they are independent of the Brier ones for the same seed.
 const AUC_STREAM: u64 = 1;
 
-/// A bootstrap seed made from the forecasts and outcomes themselves (FNV-1a over the pairs in sorted
-/// order), so the same forecasts get the same interval wherever they are scored — a trainee's run,
-/// a benchmark row, a pooled class — and in whatever order the cases come. (Resamples are drawn over
-/// cells of equal forecast and outcome, so with the same seed the order does not matter either.)
+/// A bootstrap seed made from the forecasts and outcomes themselves, so the same forecasts get the
+/// same interval wherever they are scored — a trainee's run, a benchmark row, a pooled class — and in
+/// whatever order the cases come. (Resamples are drawn over cells of equal forecast and outcome, so
+/// with the same seed the order does not matter either.)
+///
+/// It is FNV-1a over each distinct (forecast, outcome) pair and its count, in ascending order: the
+/// pairs are counted as [`ForecastGroups`] counts them (−0.0 as 0.0), not sorted one by one, which
+/// kept a sort of every case on the path of `score --forecasts`.
 pub fn content_seed(forecasts: &[f64], outcomes: &[bool]) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut pairs: Vec<(u64, bool)> = forecasts
-        .iter()
-        .zip(outcomes)
-        .map(|(p, o)| (p.to_bits(), *o))
-        .collect();
-    pairs.sort_unstable();
     let mut hash = OFFSET;
-    for (bits, outcome) in pairs {
-        for byte in bits.to_le_bytes().into_iter().chain([u8::from(outcome)]) {
+    for (key, count) in key_counts(pair_keys(forecasts, outcomes)) {
+        for byte in key.to_le_bytes().into_iter().chain(count.to_le_bytes()) {
             hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
         }
     }
@@ -212,8 +210,7 @@ impl<'a> Multinomial<'a> {
             } else if *c >= left_weight {
                 left_cases
             } else {
-                let p = *c as f64 / left_weight as f64;
-                Binomial::new(left_cases, p).map_or(0, |b| rng.sample(b))
+                binomial(rng, left_cases, *c as f64 / left_weight as f64)
             };
             *o = k;
             left_cases -= k;

@@ -20,6 +20,7 @@
 //! ```
 
 pub mod agreement;
+mod binomial_draw;
 pub mod bootstrap;
 pub mod calibration;
 pub mod detection;

@@ -171,13 +171,8 @@ impl ForecastGroups {
     /// Groups checked input; the errors are those of [`check_inputs`].
     pub fn new(forecasts: &[f64], outcomes: &[bool]) -> Result<ForecastGroups, Undefined> {
         check_inputs(forecasts, outcomes)?;
-        // A forecast in [0, 1] orders as its bit pattern does (−0.0 is keyed as 0.0 and counted
-        // apart); with the outcome in the lowest bit, the key also puts each group's non-events
-        // before its events.
-        let keys = forecasts.iter().zip(outcomes).map(|(&p, &o)| {
-            let bits = if p == 0.0 { 0 } else { p.to_bits() };
-            (bits << 1) | u64::from(o)
-        });
+        // −0.0 is keyed as 0.0 and counted apart.
+        let keys = pair_keys(forecasts, outcomes);
         let mut negative_zero = (0_u64, 0_u64);
         for (&p, &o) in forecasts.iter().zip(outcomes) {
             if p.to_bits() == (-0.0_f64).to_bits() {
@@ -228,13 +223,25 @@ impl ForecastGroups {
     }
 }
 
+/// Each case as one key: a forecast in [0, 1] orders as its bit pattern does (−0.0 is keyed as
+/// 0.0), and with the outcome in the lowest bit each forecast's non-events come before its events.
+pub(crate) fn pair_keys<'a>(
+    forecasts: &'a [f64],
+    outcomes: &'a [bool],
+) -> impl Iterator<Item = u64> + Clone + 'a {
+    forecasts.iter().zip(outcomes).map(|(&p, &o)| {
+        let bits = if p == 0.0 { 0 } else { p.to_bits() };
+        (bits << 1) | u64::from(o)
+    })
+}
+
 /// Each distinct key with its number of occurrences, in ascending order of the key.
 ///
 /// Trainees' forecasts take few values (whole percent: at most 101, so at most 202 keys with the
 /// outcome), so the keys are counted in a small hash table, a few nanoseconds a case, and only the
 /// distinct ones are sorted. Past [`FEW_KEYS`] distinct keys (a model's forecasts) all keys are
 /// sorted instead.
-fn key_counts(keys: impl Iterator<Item = u64> + Clone) -> Vec<(u64, u64)> {
+pub(crate) fn key_counts(keys: impl Iterator<Item = u64> + Clone) -> Vec<(u64, u64)> {
     // Four slots per key at most: short probe sequences.
     const SLOTS: usize = 4 * FEW_KEYS;
     // No key is this: a forecast of at most 1.0 has its top bits clear.

@@ -174,7 +174,6 @@ mod tests {
 
     use super::*;
     use crate::score::metric::close;
-    use crate::score::probability::auc as auc_of;
 
     const P: [f64; 4] = [0.2, 0.2, 0.8, 0.8];
     const O: [bool; 4] = [false, true, true, true];
@@ -318,32 +317,5 @@ mod tests {
             perfect.brier_skill.undefined(),
             Some(Undefined::PerfectReference)
         );
-    }
-
-    /// Run with `cargo test --release --lib score -- --ignored`: the brief is well under a second for
-    /// 10⁶ forecasts (Brier, decomposition, AUC, without the bootstrap).
-    #[test]
-    #[ignore = "timing; meaningful in release builds only"]
-    fn a_million_forecasts_score_quickly() {
-        use rand::{RngExt, SeedableRng};
-        use rand_chacha::ChaCha8Rng;
-
-        use crate::score::calibration::murphy_decomposition;
-        use crate::score::probability::brier as brier_of;
-
-        let mut rng = ChaCha8Rng::seed_from_u64(1);
-        let n = 1_000_000;
-        let p: Vec<f64> = (0..n)
-            .map(|_| f64::from(rng.random_range(0..=100_u32)) / 100.0)
-            .collect();
-        let o: Vec<bool> = p.iter().map(|&x| rng.random::<f64>() < x).collect();
-        let start = std::time::Instant::now();
-        let b = brier_of(&p, &o);
-        let d = murphy_decomposition(&p, &o);
-        let a = auc_of(&p, &o);
-        let elapsed = start.elapsed();
-        assert!(b.is_defined() && d.is_defined() && a.is_defined());
-        eprintln!("10^6 forecasts: {elapsed:?}");
-        assert!(elapsed.as_secs_f64() < 1.0, "{elapsed:?}");
     }
 }
