@@ -1,57 +1,77 @@
 //! The ideal forecaster: the exact Bayes posterior predictive probability of deterioration, given
 //! everything visible at a checkpoint, under the scenario's own model.
 //!
-//! Hidden state: course k, hello-goodbye flag h, drift (none, or kind κ with onset o).
-//! - Scores: given (k, h) the scores seen are a Bayesian linear regression on (1, g(t)) with the
-//!   Gaussian prior (intake mean, course mean change) and noise σ; its marginal likelihood, the posterior
-//!   of (true intake, true change), and the predictive distribution of the last score are closed form.
-//!   The last shown score deteriorates when the unrounded one passes the shown intake plus the reliable
-//!   change minus half a step (rounding of the *last* score is exact; the likelihood treats the shown
-//!   scores as unrounded, and clamping at the scale ends is ignored).
-//! - Alliance: independent ratings given k; the likelihood of each shown rating is the exact probability
-//!   of its rounding interval (censored at the scale ends).
+//! Hidden state: course k, hello-goodbye flag h, drift (none, or kind κ with onset o), the true intake
+//! and change, the client's own alliance level, and the size of each event's score shift.
+//! - Scores: given (k, h) the scores seen are a Bayesian linear regression with AR(1) noise on the true
+//!   intake, the true change along the course's shape g_k(t) and the shift of each event seen that
+//!   moves scores; the prior of (intake, change) is correlated when change depends on intake. Its
+//!   marginal likelihood and the predictive distribution of the last score are closed form
+//!   ([`super::regression`]). Events that may still come add a finite mixture of normal shifts
+//!   ([`crate::scenario::shifts`]). The last shown score deteriorates when the unrounded one passes
+//!   the shown intake plus the reliable change minus half a step (rounding of the *last* score is
+//!   exact; the likelihood treats the shown scores as unrounded, and clamping at the scale ends is
+//!   ignored; `ontrack check` measures what that costs).
+//! - Alliance: given k and the client's level a ~ N(0, τ²) the ratings are independent, each with the
+//!   exact probability of its rounding interval (censored at the scale ends); a is integrated out on
+//!   a fixed grid of [`ALLIANCE_NODES`] points over ±[`ALLIANCE_SPAN`]·τ (trapezoid rule, whose
+//!   error is below 10⁻⁹ of the likelihood here: a test halves the spacing).
 //! - Notes and drift-only events: given (κ, o) independent per session; every (κ, o) is enumerated.
 //!   Events that can happen in any session, or after a delivered element, have the same likelihood under
 //!   every hypothesis and drop out.
 //! - Drift multiplies the odds of the deteriorating course, so the course prior depends on whether drift
 //!   happens at all (also when its onset lies after the checkpoint).
 
-use crate::model::{Visible, log_dose};
+use super::regression::{Design, Noise, fit, predict_last};
+use crate::model::Visible;
+use crate::scenario::shifts::future_shifts;
 use crate::scenario::{EventCondition, Scenario};
 use crate::stats::normal_cdf;
+
+/// Grid points over which the client's alliance level is integrated.
+pub const ALLIANCE_NODES: usize = 121;
+/// Half-width of that grid in SDs of the client's level.
+pub const ALLIANCE_SPAN: f64 = 7.0;
 
 /// Precomputed tables of one scenario for the ideal forecaster.
 #[derive(Debug, Clone)]
 pub struct Ideal {
-    /// g(t) for t = 0..=sessions.
-    dose: Vec<f64>,
-    /// log P(shown alliance value index | course), per course.
-    alliance_log: Vec<Vec<f64>>,
+    /// log P(shown alliance value index | course, client level node), per course and node.
+    alliance_log: Vec<Vec<Vec<f64>>>,
+    /// log of the integration weight of each node (they sum to 1).
+    node_log_weights: Vec<f64>,
     /// Events that only happen after drift onset: (catalogue index, rate).
     drift_events: Vec<(usize, f64)>,
 }
 
 impl Ideal {
     pub fn new(s: &Scenario) -> Self {
-        let sessions = s.sessions();
         let a = &s.file.alliance;
+        let tau = s.dynamics.alliance_client_sd;
+        let (levels, node_log_weights) = alliance_grid(tau);
         let values = alliance_values(s);
         let alliance_log = s
             .file
             .courses
             .iter()
             .map(|c| {
-                (0..values)
-                    .map(|i| {
-                        let x = a.min + a.step * i as f64;
-                        let z = |v: f64| normal_cdf((v - c.alliance_mean) / a.sd);
-                        let hi = if i + 1 == values {
-                            1.0
-                        } else {
-                            z(x + a.step / 2.0)
-                        };
-                        let lo = if i == 0 { 0.0 } else { z(x - a.step / 2.0) };
-                        (hi - lo).max(1e-300).ln()
+                levels
+                    .iter()
+                    .map(|level| {
+                        let centre = c.alliance_mean + level;
+                        (0..values)
+                            .map(|i| {
+                                let x = a.min + a.step * i as f64;
+                                let z = |v: f64| normal_cdf((v - centre) / a.sd);
+                                let hi = if i + 1 == values {
+                                    1.0
+                                } else {
+                                    z(x + a.step / 2.0)
+                                };
+                                let lo = if i == 0 { 0.0 } else { z(x - a.step / 2.0) };
+                                (hi - lo).max(1e-300).ln()
+                            })
+                            .collect()
                     })
                     .collect()
             })
@@ -64,8 +84,8 @@ impl Ideal {
             .filter_map(|(i, _)| s.file.events.get(i).map(|e| (i, e.rate.value)))
             .collect();
         Ideal {
-            dose: (0..=sessions).map(|t| log_dose(t, sessions)).collect(),
             alliance_log,
+            node_log_weights,
             drift_events,
         }
     }
@@ -75,9 +95,14 @@ impl Ideal {
         let (log_none, log_drift) = self.drift_log_weights(s, v);
         let f = &s.file;
         let m = &f.measure;
-        let sigma2 = m.session_noise_sd.value.powi(2);
+        let dynamics = s.dynamics;
+        let noise = Noise {
+            sigma: m.session_noise_sd.value,
+            phi: dynamics.phi,
+        };
         let s0sq = m.intake_sd.value.powi(2);
         let m0 = m.intake_mean.value;
+        let slope = dynamics.change_slope;
         let worse = s.rules.worse;
         let b = f.hello_goodbye.size.value;
         let h_rate = f.hello_goodbye.rate.value;
@@ -86,74 +111,87 @@ impl Ideal {
         let Some(&intake) = scores.first() else {
             return f.deterioration_rate.value;
         };
-        let n = scores.len() as f64;
+        let seen = scores.len() - 1;
+        let last = s.sessions();
 
-        // Sufficient statistics of the regression design (1, g(t)).
-        let (mut sg, mut sgg) = (0.0, 0.0);
-        for t in 0..scores.len() {
-            let g = self.dose.get(t).copied().unwrap_or(1.0);
-            sg += g;
-            sgg += g * g;
-        }
+        // Events seen that move scores (each a parameter), and the mixture of those still to come.
+        let shifting: Vec<(usize, f64, f64)> = v
+            .events()
+            .filter(|e| e.session as usize <= seen)
+            .filter_map(|e| {
+                let shift = f.events.get(e.kind)?.score_shift.as_ref()?;
+                Some((e.session as usize, shift.mean, shift.sd))
+            })
+            .collect();
+        let event_sessions: Vec<usize> = shifting.iter().map(|(t, _, _)| *t).collect();
+        let future = future_shifts(&f.events, last.saturating_sub(seen), |k| {
+            v.events().any(|e| e.kind == k)
+        });
         let alliance_idx: Vec<usize> = v.alliance().iter().map(|&x| alliance_index(s, x)).collect();
+        let p = 2 + shifting.len();
+        let mut prior_mean = vec![0.0; p];
+        let mut prior_cov = vec![0.0; p * p];
+        for (j, (_, mean, sd)) in shifting.iter().enumerate() {
+            prior_mean[2 + j] = *mean;
+            prior_cov[(2 + j) * p + 2 + j] = sd * sd;
+        }
+        let mut y = vec![0.0; scores.len()];
 
         let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
         for (h, p_h) in [(false, 1.0 - h_rate), (true, h_rate)] {
             if p_h <= 0.0 {
                 continue;
             }
-            // z_t = y_t − shift_t − m0, with the hello-goodbye shift on the intake score.
-            let (mut z1, mut zg, mut zz) = (0.0, 0.0, 0.0);
-            for (t, &y) in scores.iter().enumerate() {
-                let g = self.dose.get(t).copied().unwrap_or(1.0);
-                let shift = if h && t == 0 { worse * b } else { 0.0 };
-                let z = y - shift - m0;
-                z1 += z;
-                zg += z * g;
-                zz += z * z;
+            // The hello-goodbye exaggeration at intake and its reversal at the last session.
+            let offset = |t: usize| {
+                if h && t == 0 {
+                    worse * b
+                } else if h && t == last {
+                    -worse * b
+                } else {
+                    0.0
+                }
+            };
+            for (t, (out, &score)) in y.iter_mut().zip(scores).enumerate() {
+                *out = score - offset(t);
             }
             for (k, course) in f.courses.iter().enumerate() {
-                let delta0 = course.mean_change;
-                let t2 = course.sd_change.powi(2);
-                // Residual statistics against the prior mean (m0, δ_k).
-                let u0 = z1 - delta0 * sg;
-                let u1 = zg - delta0 * sgg;
-                let rr = zz - 2.0 * delta0 * zg + delta0 * delta0 * sgg;
-                // N = I + Σ0 S / σ², posterior covariance P = N⁻¹ Σ0.
-                let n00 = 1.0 + s0sq * n / sigma2;
-                let n01 = s0sq * sg / sigma2;
-                let n10 = t2 * sg / sigma2;
-                let n11 = 1.0 + t2 * sgg / sigma2;
-                let det_n = n00 * n11 - n01 * n10;
-                let p00 = n11 * s0sq / det_n;
-                let p01 = -n01 * t2 / det_n;
-                let p11 = n00 * t2 / det_n;
-                let upu = p00 * u0 * u0 + 2.0 * p01 * u0 * u1 + p11 * u1 * u1;
-                let quad = rr / sigma2 - upu / (sigma2 * sigma2);
-                let log_lik_scores = -0.5 * (det_n.ln() + quad);
-                // Posterior mean and the predictive of the last score.
-                let mu0 = m0 + (p00 * u0 + p01 * u1) / sigma2;
-                let delta = delta0 + (p01 * u0 + p11 * u1) / sigma2;
-                let last_shift = if h { worse * b } else { 0.0 };
-                let mean_last = mu0 + delta - last_shift;
-                let var_last = p00 + 2.0 * p01 + p11 + sigma2;
-                let worse_change = worse * (mean_last - intake);
-                let p_det = 1.0 - normal_cdf((threshold - worse_change) / var_last.sqrt());
-
-                let log_lik_alliance: f64 = self
-                    .alliance_log
-                    .get(k)
-                    .map(|table| {
-                        alliance_idx
-                            .iter()
-                            .map(|&i| table.get(i).copied().unwrap_or(-700.0))
-                            .sum()
+                // (true intake, true change): change = δ_k + β(intake − m₀) + ε.
+                prior_mean[0] = m0;
+                prior_mean[1] = course.mean_change;
+                prior_cov[0] = s0sq;
+                prior_cov[1] = slope * s0sq;
+                prior_cov[p] = slope * s0sq;
+                prior_cov[p + 1] = slope * slope * s0sq + course.sd_change.powi(2);
+                let design = Design {
+                    dose: s.dose.get(k).map_or(&[][..], Vec::as_slice),
+                    event_sessions: &event_sessions,
+                };
+                let fitted = fit(&design, &prior_mean, &prior_cov, &y, noise);
+                let y_seen = y.get(seen).copied().unwrap_or(intake);
+                let (mean_last, var_last) =
+                    predict_last(&fitted, &design, last, seen, y_seen, noise);
+                let mean_last = mean_last + offset(last);
+                let p_det: f64 = future
+                    .iter()
+                    .map(|part| {
+                        let worse_change = worse * (mean_last + part.mean - intake);
+                        let sd = (var_last + part.variance).sqrt();
+                        let p = if sd > 0.0 {
+                            1.0 - normal_cdf((threshold - worse_change) / sd)
+                        } else if worse_change >= threshold {
+                            1.0
+                        } else {
+                            0.0
+                        };
+                        part.probability * p
                     })
-                    .unwrap_or(0.0);
+                    .sum();
+                let log_lik_alliance = self.alliance_log_likelihood(k, &alliance_idx);
                 let prior0 = s.priors_no_drift.get(k).copied().unwrap_or(0.0);
                 let prior1 = s.priors_drift.get(k).copied().unwrap_or(0.0);
                 let log_prior = log_sum_exp(&[log_none + prior0.ln(), log_drift + prior1.ln()]);
-                let log_w = log_prior + p_h.ln() + log_lik_scores + log_lik_alliance;
+                let log_w = log_prior + p_h.ln() + fitted.log_likelihood + log_lik_alliance;
                 terms.push((log_w, p_det));
             }
         }
@@ -176,6 +214,24 @@ impl Ideal {
         } else {
             f.deterioration_rate.value
         }
+    }
+
+    /// log P(the alliance ratings seen | course k), the client's level integrated out.
+    fn alliance_log_likelihood(&self, k: usize, ratings: &[usize]) -> f64 {
+        let Some(nodes) = self.alliance_log.get(k) else {
+            return 0.0;
+        };
+        let per_node: Vec<f64> = nodes
+            .iter()
+            .zip(&self.node_log_weights)
+            .map(|(table, w)| {
+                w + ratings
+                    .iter()
+                    .map(|&i| table.get(i).copied().unwrap_or(-700.0))
+                    .sum::<f64>()
+            })
+            .collect();
+        log_sum_exp(&per_node)
     }
 
     /// Log of the (relative) weights of "no drift at all" and "drift (now or later)", combining the
@@ -329,6 +385,36 @@ fn log_sum_exp(values: &[f64]) -> f64 {
     max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
 }
 
+/// The client levels at which the alliance likelihood is evaluated and the log of their weights: one
+/// level 0 when there is no client part, else the trapezoid rule for the N(0, τ²) density on
+/// [`ALLIANCE_NODES`] points over ±[`ALLIANCE_SPAN`]·τ, normalised to sum to 1.
+fn alliance_grid(tau: f64) -> (Vec<f64>, Vec<f64>) {
+    if tau <= 0.0 {
+        return (vec![0.0], vec![0.0]);
+    }
+    let step = 2.0 * ALLIANCE_SPAN / (ALLIANCE_NODES - 1) as f64;
+    let z: Vec<f64> = (0..ALLIANCE_NODES)
+        .map(|i| -ALLIANCE_SPAN + step * i as f64)
+        .collect();
+    let weights: Vec<f64> = z
+        .iter()
+        .enumerate()
+        .map(|(i, z)| {
+            let end = if i == 0 || i + 1 == ALLIANCE_NODES {
+                0.5
+            } else {
+                1.0
+            };
+            end * (-0.5 * z * z).exp()
+        })
+        .collect();
+    let total: f64 = weights.iter().sum();
+    (
+        z.iter().map(|z| z * tau).collect(),
+        weights.iter().map(|w| (w / total).ln()).collect(),
+    )
+}
+
 fn alliance_values(s: &Scenario) -> usize {
     let a = &s.file.alliance;
     (((a.max - a.min) / a.step).round() as usize) + 1
@@ -401,6 +487,8 @@ mod tests {
                 true_change: 0.0,
                 drift: None,
                 hello_goodbye: false,
+                client_alliance: 0.0,
+                score_shifts: Vec::new(),
             },
             patient: Patient {
                 age: 30,

@@ -4,6 +4,7 @@
 
 pub mod actuarial;
 pub mod ideal;
+mod regression;
 
 use std::sync::OnceLock;
 

@@ -25,6 +25,12 @@ pub struct Hidden {
     pub drift: Option<DriftState>,
     /// The patient exaggerates at intake and minimises at the end.
     pub hello_goodbye: bool,
+    /// The client's own alliance level, added to every rating, in rating points.
+    #[serde(default)]
+    pub client_alliance: f64,
+    /// The lasting score shift of each event that moves scores: (session, points).
+    #[serde(default)]
+    pub score_shifts: Vec<(u32, f64)>,
 }
 
 /// The patient card. Drawn independently of everything else: it carries no information on the outcome.

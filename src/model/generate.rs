@@ -11,12 +11,6 @@ use rand_distr::StandardNormal;
 use super::case::{Case, DriftState, Event, Hidden, Patient, SessionNote};
 use crate::scenario::{EventCondition, Scenario};
 
-/// The share of the total change reached after session `t` of `sessions`: ln(1 + t) / ln(1 + T),
-/// the log-linear dose–response of expected-recovery curves (most change comes early).
-pub fn log_dose(t: usize, sessions: usize) -> f64 {
-    ((1 + t) as f64).ln() / ((1 + sessions) as f64).ln()
-}
-
 /// `n` cases of `scenario` drawn with `seed`.
 pub fn generate(scenario: &Scenario, seed: u64, n: usize) -> Vec<Case> {
     (0..n as u64)
@@ -46,35 +40,27 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
     let course_index = pick(&mut rng, priors.iter().copied());
     let hello_goodbye = rng.random::<f64>() < f.hello_goodbye.rate.value;
     let m = &f.measure;
+    let dynamics = s.dynamics;
     let true_intake = m.intake_mean.value + m.intake_sd.value * normal(&mut rng);
     let course = f.courses.get(course_index);
     let (mean_change, sd_change, alliance_mean) = course.map_or((0.0, 0.0, 0.0), |c| {
         (c.mean_change, c.sd_change, c.alliance_mean)
     });
-    let true_change = mean_change + sd_change * normal(&mut rng);
+    // More severe clients change more (β < 0): regression to the mean in the true change itself.
+    let true_change = mean_change
+        + dynamics.change_slope * (true_intake - m.intake_mean.value)
+        + sd_change * normal(&mut rng);
 
-    let sigma = m.session_noise_sd.value;
-    let shift = s.rules.worse * f.hello_goodbye.size.value;
-    let scores = (0..=sessions)
-        .map(|t| {
-            let mut y =
-                true_intake + true_change * log_dose(t, sessions) + sigma * normal(&mut rng);
-            if hello_goodbye && t == 0 {
-                y += shift;
-            }
-            if hello_goodbye && t == sessions {
-                y -= shift;
-            }
-            s.rules.shown(y)
-        })
-        .collect::<Vec<_>>();
-
+    // Sessions: alliance, notes and events, drawn before the scores because events move them.
     let a = &f.alliance;
+    let client_alliance = dynamics.alliance_client_sd * normal(&mut rng);
     let mut alliance = Vec::with_capacity(sessions);
     let mut notes = Vec::with_capacity(sessions);
     let mut events = Vec::new();
+    let mut score_shifts = Vec::new();
+    let mut happened = vec![false; f.events.len()];
     for t in 1..=sessions as u32 {
-        let raw = alliance_mean + a.sd * normal(&mut rng);
+        let raw = alliance_mean + client_alliance + a.sd * normal(&mut rng);
         let shown = (a.min + a.step * ((raw - a.min) / a.step).round()).clamp(a.min, a.max);
         alliance.push(shown);
 
@@ -90,11 +76,21 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
                 EventCondition::Element(e) => delivered.get(*e).copied().unwrap_or(false),
                 EventCondition::Drift => drifting.is_some(),
             };
-            if eligible && rng.random::<f64>() < event.rate.value {
+            let done = event.once && happened.get(k).copied().unwrap_or(false);
+            // The draw is made even when the event cannot happen, so one event's history does
+            // not shift the random stream of everything after it.
+            let occurs = rng.random::<f64>() < event.rate.value;
+            if eligible && !done && occurs {
                 events.push(Event {
                     session: t,
                     kind: k,
                 });
+                if let Some(h) = happened.get_mut(k) {
+                    *h = true;
+                }
+                if let Some(shift) = &event.score_shift {
+                    score_shifts.push((t, shift.mean + shift.sd * normal(&mut rng)));
+                }
             }
         }
         notes.push(SessionNote {
@@ -102,6 +98,36 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
             off_protocol,
         });
     }
+
+    // Scores: the course, AR(1) fluctuation around it (stationary from intake on), the lasting
+    // shifts of events from their session on, and the hello-goodbye exaggeration at both ends.
+    let sigma = m.session_noise_sd.value;
+    let phi = dynamics.phi;
+    let innovation = sigma * (1.0 - phi * phi).sqrt();
+    let shift = s.rules.worse * f.hello_goodbye.size.value;
+    let dose = s.dose.get(course_index);
+    let mut noise = sigma * normal(&mut rng);
+    let scores = (0..=sessions)
+        .map(|t| {
+            if t > 0 {
+                noise = phi * noise + innovation * normal(&mut rng);
+            }
+            let g = dose.and_then(|d| d.get(t)).copied().unwrap_or(1.0);
+            let events_so_far: f64 = score_shifts
+                .iter()
+                .filter(|(session, _)| *session as usize <= t)
+                .map(|(_, size)| size)
+                .sum();
+            let mut y = true_intake + true_change * g + events_so_far + noise;
+            if hello_goodbye && t == 0 {
+                y += shift;
+            }
+            if hello_goodbye && t == sessions {
+                y -= shift;
+            }
+            s.rules.shown(y)
+        })
+        .collect::<Vec<_>>();
 
     let p = &f.patients;
     let patient = Patient {
@@ -120,6 +146,8 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
             true_change,
             drift,
             hello_goodbye,
+            client_alliance,
+            score_shifts,
         },
         patient,
         scores,

@@ -6,4 +6,4 @@ pub mod notes;
 
 pub use crate::scenario::measure::{MeasureRules, Outcome};
 pub use case::{Case, DriftState, Event, Hidden, Patient, SessionNote, Visible};
-pub use generate::{generate, generate_case, log_dose};
+pub use generate::{generate, generate_case};

@@ -2,8 +2,11 @@
 //! declared (published) one.
 //!
 //! The observed change of a case in the worse direction is
-//! `worse·delta + worse·(e_T − e_0) − 2·b·hello_goodbye`, Normal with mean `worse·δ_k − 2b·h` and
-//! variance `τ_k² + 2σ²` given its course k and hello-goodbye flag h; intake severity cancels out.
+//! `worse·(Δ + e_T − e_0 + F) − 2·b·hello_goodbye`, where the true change Δ = δ_k + β(μ₀ − m₀) + ε
+//! has variance β²s₀² + τ_k², the AR(1) fluctuation (SD σ, correlation φ) gives
+//! Var(e_T − e_0) = 2σ²(1 − φ^T), and F is the summed shift of the events of the treatment, a
+//! finite mixture of normals ([`super::shifts`]). Given course k and hello-goodbye flag h the change
+//! is therefore a mixture of normals with means `worse·(δ_k + F̄) − 2b·h`.
 //! Shown scores are rounded, so deterioration means crossing the reliable change minus half a step,
 //! blurred by the rounding of the intake score (uniform over one step). Summing over drift (which
 //! multiplies the odds of the deteriorating course), hello-goodbye and the courses gives the rate in
@@ -11,9 +14,15 @@
 //! Clamping at the ends of the scale is left out; `ontrack check` shows it does not matter.
 
 use super::measure::MeasureRules;
+use super::shifts::{ShiftComponent, future_shifts};
 use crate::stats::upper_tail_blurred;
 
 use super::format::{Prior, ScenarioFile};
+
+/// The summed score shifts of the events of a whole treatment (sessions 1 to T).
+fn treatment_shifts(file: &ScenarioFile) -> Vec<ShiftComponent> {
+    future_shifts(&file.events, file.sessions as usize, |_| false)
+}
 
 /// Course priors in cases without and with therapist drift.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +44,8 @@ pub struct Mixture<'a> {
     file: &'a ScenarioFile,
     rules: MeasureRules,
     solved: usize,
+    /// The summed event shifts of a whole treatment.
+    shifts: Vec<ShiftComponent>,
 }
 
 impl<'a> Mixture<'a> {
@@ -44,6 +55,7 @@ impl<'a> Mixture<'a> {
             file,
             rules: MeasureRules::new(&file.measure),
             solved,
+            shifts: treatment_shifts(file),
         }
     }
 
@@ -84,22 +96,43 @@ impl<'a> Mixture<'a> {
         Priors { no_drift, drift }
     }
 
-    /// P(shown deterioration | course k, hello-goodbye h).
-    pub fn deterioration_given(&self, k: usize, hello_goodbye: bool) -> f64 {
+    /// P(shown deterioration | course k, hello-goodbye h), given the summed event shifts of a whole
+    /// treatment (`shifts`, from [`super::shifts::future_shifts`]).
+    pub fn deterioration_given(
+        &self,
+        k: usize,
+        hello_goodbye: bool,
+        shifts: &[ShiftComponent],
+    ) -> f64 {
         let Some(course) = self.file.courses.get(k) else {
             return 0.0;
         };
-        let sigma = self.file.measure.session_noise_sd.value;
+        let m = &self.file.measure;
+        let sigma = m.session_noise_sd.value;
+        let phi = m.noise_autocorrelation.as_ref().map_or(0.0, |v| v.value);
+        let slope = self
+            .file
+            .change_per_intake_point
+            .as_ref()
+            .map_or(0.0, |v| v.value);
         let b = self.file.hello_goodbye.size.value;
-        let mean =
-            self.rules.worse * course.mean_change - if hello_goodbye { 2.0 * b } else { 0.0 };
-        let sd = (course.sd_change.powi(2) + 2.0 * sigma * sigma).sqrt();
-        upper_tail_blurred(
-            mean,
-            sd,
-            self.rules.deterioration_threshold(),
-            self.rules.step / 2.0,
-        )
+        let noise = 2.0 * sigma * sigma * (1.0 - phi.powi(self.file.sessions as i32));
+        let change = slope * slope * m.intake_sd.value.powi(2) + course.sd_change.powi(2);
+        shifts
+            .iter()
+            .map(|f| {
+                let mean = self.rules.worse * (course.mean_change + f.mean)
+                    - if hello_goodbye { 2.0 * b } else { 0.0 };
+                let sd = (change + noise + f.variance).sqrt();
+                f.probability
+                    * upper_tail_blurred(
+                        mean,
+                        sd,
+                        self.rules.deterioration_threshold(),
+                        self.rules.step / 2.0,
+                    )
+            })
+            .sum()
     }
 
     /// The observed deterioration rate when the solved course has prior `p` without drift.
@@ -109,8 +142,8 @@ impl<'a> Mixture<'a> {
         let h = self.file.hello_goodbye.rate.value;
         let mut rate = 0.0;
         for (k, (&p0, &p1)) in priors.no_drift.iter().zip(&priors.drift).enumerate() {
-            let q = (1.0 - h) * self.deterioration_given(k, false)
-                + h * self.deterioration_given(k, true);
+            let q = (1.0 - h) * self.deterioration_given(k, false, &self.shifts)
+                + h * self.deterioration_given(k, true, &self.shifts);
             rate += ((1.0 - d) * p0 + d * p1) * q;
         }
         rate

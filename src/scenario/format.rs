@@ -94,6 +94,10 @@ pub struct Measure {
     pub test_retest: Sourced,
     /// SD of the week-to-week fluctuation around the true course; at least the measure's SEM.
     pub session_noise_sd: Sourced,
+    /// Correlation of the fluctuation from one session to the next (an AR(1) process): a bad week
+    /// tends to follow a bad week. Left out, 0: independent weeks.
+    #[serde(default)]
+    pub noise_autocorrelation: Option<Sourced>,
 }
 
 /// How the prior share of a latent course is set.
@@ -115,9 +119,39 @@ pub struct Course {
     /// Mean true change from intake to the last session, in measure points (signed as the measure runs).
     pub mean_change: f64,
     pub sd_change: f64,
+    /// How the change unfolds over the sessions; left out, most of it early (log dose–response).
+    #[serde(default)]
+    pub shape: Shape,
     /// Mean alliance rating per session in this course.
     pub alliance_mean: f64,
     pub source: String,
+}
+
+/// The share g(t) of a course's change reached after session t of T (g(0) = 0, g(T) = 1).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub enum Shape {
+    /// ln(1 + t) / ln(1 + T): most change comes early, as in dose–response curves.
+    #[default]
+    LogDose,
+    /// t / T: the change comes evenly.
+    Linear,
+    /// Nothing until session `from`, then evenly to the end: a late turn (late deterioration).
+    Late { from: u32 },
+}
+
+impl Shape {
+    /// g(t) for session `t` of `sessions` (t = 0 is intake).
+    pub fn share(self, t: usize, sessions: usize) -> f64 {
+        let (t, total) = (t as f64, sessions.max(1) as f64);
+        match self {
+            Shape::LogDose => (1.0 + t).ln() / (1.0 + total).ln(),
+            Shape::Linear => t / total,
+            Shape::Late { from } => {
+                let from = f64::from(from).min(total - 1.0);
+                ((t - from) / (total - from)).max(0.0)
+            }
+        }
+    }
 }
 
 /// The session-by-session alliance rating scale.
@@ -133,6 +167,10 @@ pub struct Alliance {
     /// Ratings below this are a concern (SRS: 36).
     pub concern_below: f64,
     pub source: String,
+    /// SD of the client's own level, the same in every session: some clients rate every session
+    /// high, others low, whatever the course. Left out, 0: ratings independent given the course.
+    #[serde(default)]
+    pub client_sd: Option<Sourced>,
 }
 
 /// A core element of the treatment protocol (agenda, homework review, exposure, …).
@@ -300,6 +338,22 @@ pub struct EventKind {
     pub condition: Condition,
     #[serde(default)]
     pub neq: Option<NeqReport>,
+    /// At most once per case (a bereavement); left out, it can recur.
+    #[serde(default)]
+    pub once: bool,
+    /// How the event moves the outcome scores from its session on, in measure points (signed as the
+    /// measure runs); left out, it leaves them alone.
+    #[serde(default)]
+    pub score_shift: Option<ScoreShift>,
+}
+
+/// A lasting shift of the outcome scores after an event: Normal(mean, sd²) points, drawn per event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreShift {
+    pub mean: f64,
+    pub sd: f64,
+    pub source: String,
 }
 
 /// The hello-goodbye effect: exaggerating at intake, minimising at the end.
@@ -340,6 +394,11 @@ pub struct ScenarioFile {
     pub deterioration_rate: Sourced,
     /// The published range of the recovery rate.
     pub recovery_rate: SourcedRange,
+    /// How the true change depends on the true intake severity: points of change per point of
+    /// intake above the intake mean (negative: more severe clients change more, and regress to the
+    /// mean). Left out, 0.
+    #[serde(default)]
+    pub change_per_intake_point: Option<Sourced>,
     pub courses: Vec<Course>,
     pub alliance: Alliance,
     pub protocol: Protocol,

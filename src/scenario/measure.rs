@@ -186,6 +186,7 @@ mod tests {
             intake_sd: sourced(20.0),
             test_retest: sourced(0.8),
             session_noise_sd: sourced(7.0),
+            noise_autocorrelation: None,
         });
         assert_eq!(r.reliable_change, 14.0);
         assert_eq!(r.deterioration_threshold(), 13.5);

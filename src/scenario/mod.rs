@@ -6,6 +6,7 @@ pub mod format;
 mod load;
 pub mod locate;
 pub mod measure;
+pub mod shifts;
 pub mod summary;
 pub mod validate;
 
@@ -64,6 +65,31 @@ pub struct Scenario {
     pub off_protocol_before: Vec<f64>,
     /// The condition of each event of the catalogue.
     pub event_conditions: Vec<EventCondition>,
+    /// g_k(t), the share of course k's change reached after session t, for t = 0..=sessions.
+    pub dose: Vec<Vec<f64>>,
+    pub dynamics: Dynamics,
+}
+
+/// The parts of the model beyond the mixture of courses, with the value of each left-out field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dynamics {
+    /// φ, the AR(1) correlation of the session fluctuation (0: independent weeks).
+    pub phi: f64,
+    /// β, points of true change per point of true intake above the intake mean.
+    pub change_slope: f64,
+    /// τ, the SD of the client's own alliance level (0: none).
+    pub alliance_client_sd: f64,
+}
+
+impl Dynamics {
+    fn of(file: &ScenarioFile) -> Self {
+        let value = |v: &Option<format::Sourced>| v.as_ref().map_or(0.0, |s| s.value);
+        Dynamics {
+            phi: value(&file.measure.noise_autocorrelation),
+            change_slope: value(&file.change_per_intake_point),
+            alliance_client_sd: value(&file.alliance.client_sd),
+        }
+    }
 }
 
 impl Scenario {
@@ -135,8 +161,16 @@ impl Scenario {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
+        let dose = file
+            .courses
+            .iter()
+            .map(|c| (0..=sessions).map(|t| c.shape.share(t, sessions)).collect())
+            .collect();
+        let dynamics = Dynamics::of(&file);
         Scenario {
             rules: MeasureRules::new(&file.measure),
+            dose,
+            dynamics,
             file,
             hash,
             deteriorating,

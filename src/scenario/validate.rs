@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::format::{
-    Change, Condition, FORMAT_VERSION, LindenClass, Onset, Prior, ScenarioFile, SourceKind,
+    Change, Condition, FORMAT_VERSION, LindenClass, Onset, Prior, ScenarioFile, Shape, SourceKind,
     Sourced, Text,
 };
 
@@ -144,6 +144,7 @@ pub fn validate(file: &ScenarioFile) -> Vec<PathProblem> {
     protocol(&mut c);
     drift(&mut c);
     events(&mut c);
+    dynamics(&mut c);
     rest(&mut c);
     c.problems
 }
@@ -693,6 +694,92 @@ fn events(c: &mut Checker) {
                     "write a severity from 0 (not at all) to 4 (extremely)",
                 );
             }
+        }
+    }
+}
+
+/// The parts of the model beyond the mixture of courses: autocorrelated fluctuation, change that
+/// depends on intake, the course shapes, the client's own alliance level, and events that move scores.
+fn dynamics(c: &mut Checker) {
+    let f = c.file;
+    if let Some(phi) = &f.measure.noise_autocorrelation {
+        c.sourced("measure.noise_autocorrelation", phi);
+        if !(0.0..=0.95).contains(&phi.value) {
+            c.add(
+                "measure.noise_autocorrelation.value",
+                format!("{} is outside 0–0.95", phi.value),
+                "write the correlation of the fluctuation between one session and the next, from 0 (independent weeks) to 0.95",
+            );
+        }
+    }
+    if let Some(slope) = &f.change_per_intake_point {
+        c.sourced("change_per_intake_point", slope);
+        if !(-1.0..=1.0).contains(&slope.value) {
+            c.add(
+                "change_per_intake_point.value",
+                format!("{} points of change per point of intake is outside −1 to 1", slope.value),
+                "write a slope such as -0.3 (each point of intake above the mean brings 0.3 points more change towards better)",
+            );
+        }
+    }
+    for (i, course) in f.courses.iter().enumerate() {
+        if let Shape::Late { from } = course.shape
+            && !(1..f.sessions).contains(&from)
+        {
+            c.add(
+                format!("courses[{i}].shape.from"),
+                format!(
+                    "a late change from session {from} does not fit {} sessions",
+                    f.sessions
+                ),
+                format!("write a session from 1 to {}", f.sessions.saturating_sub(1)),
+            );
+        }
+    }
+    if let Some(tau) = &f.alliance.client_sd {
+        c.sourced("alliance.client_sd", tau);
+        let range = f.alliance.max - f.alliance.min;
+        if !(tau.value >= 0.0 && tau.value <= range) {
+            c.add(
+                "alliance.client_sd.value",
+                format!("a client SD of {} does not fit the scale", tau.value),
+                format!("write an SD from 0 to {range}"),
+            );
+        }
+    }
+    for (i, e) in f.events.iter().enumerate() {
+        let Some(shift) = &e.score_shift else {
+            continue;
+        };
+        let p = format!("events[{i}].score_shift");
+        c.source_key(&format!("{p}.source"), &shift.source);
+        if !shift.mean.is_finite() {
+            c.add(
+                format!("{p}.mean"),
+                "the mean shift is not a finite number",
+                "write a plain number of measure points",
+            );
+        }
+        if !(shift.sd >= 0.0 && shift.sd.is_finite()) {
+            c.add(
+                format!("{p}.sd"),
+                format!("the SD {} is not a size", shift.sd),
+                "write an SD of 0 or more",
+            );
+        }
+        if e.condition != Condition::Always {
+            c.add(
+                format!("events[{i}].condition"),
+                "an event that moves the scores must be possible in any session",
+                "write `condition: Always`, or leave out `score_shift`",
+            );
+        }
+        if e.rate.value >= 1.0 {
+            c.add(
+                format!("events[{i}].rate.value"),
+                "an event that moves the scores cannot happen in every session",
+                "write a rate below 1",
+            );
         }
     }
 }
