@@ -129,7 +129,15 @@ fn broken_and_edited_files_are_listed_and_the_rest_still_load() {
     // 2. Binary garbage.
     std::fs::write(&paths[2], [0u8, 159, 146, 150, 255, 0, 1]).unwrap();
     // 3. Another schema version.
-    std::fs::write(&paths[3], text.replacen(&format!("schema: {},", ontrack::run::RUN_SCHEMA), "schema: 7,", 1)).unwrap();
+    std::fs::write(
+        &paths[3],
+        text.replacen(
+            &format!("schema: {},", ontrack::run::RUN_SCHEMA),
+            "schema: 7,",
+            1,
+        ),
+    )
+    .unwrap();
     // 4. A forecast raised by hand (the first 1 % forecast becomes 99 %).
     let raised = std::fs::read_to_string(&paths[4]).unwrap();
     let at = raised.find("Forecast(percent: ").unwrap();

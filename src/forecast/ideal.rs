@@ -23,7 +23,7 @@
 //!   happens at all (also when its onset lies after the checkpoint).
 
 use super::regression::{Design, Noise, fit, predict_last};
-use crate::model::Visible;
+use crate::model::{SessionNote, Visible};
 use crate::scenario::shifts::future_shifts;
 use crate::scenario::{EventCondition, Scenario};
 use crate::stats::normal_cdf;
@@ -46,36 +46,9 @@ pub struct Ideal {
 
 impl Ideal {
     pub fn new(s: &Scenario) -> Self {
-        let a = &s.file.alliance;
         let tau = s.dynamics.alliance_client_sd;
-        let (levels, node_log_weights) = alliance_grid(tau);
-        let values = alliance_values(s);
-        let alliance_log = s
-            .file
-            .courses
-            .iter()
-            .map(|c| {
-                levels
-                    .iter()
-                    .map(|level| {
-                        let centre = c.alliance_mean + level;
-                        (0..values)
-                            .map(|i| {
-                                let x = a.min + a.step * i as f64;
-                                let z = |v: f64| normal_cdf((v - centre) / a.sd);
-                                let hi = if i + 1 == values {
-                                    1.0
-                                } else {
-                                    z(x + a.step / 2.0)
-                                };
-                                let lo = if i == 0 { 0.0 } else { z(x - a.step / 2.0) };
-                                (hi - lo).max(1e-300).ln()
-                            })
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect();
+        let (levels, node_log_weights) = alliance_grid(tau, ALLIANCE_NODES);
+        let alliance_log = alliance_tables(s, &levels);
         let drift_events = s
             .event_conditions
             .iter()
@@ -274,17 +247,14 @@ impl Ideal {
                 *cell = true;
             }
         }
+        let crowded: Vec<Vec<bool>> = notes.iter().map(|n| s.crowded(&n.off_protocol)).collect();
         // Log-likelihood of each session's note (and drift-only events) before drift.
         let before: Vec<f64> = notes
             .iter()
+            .zip(&crowded)
             .zip(&happened)
-            .map(|(note, ev)| {
-                let mut l = note_log(
-                    &note.delivered,
-                    &note.off_protocol,
-                    &s.omission_before,
-                    &s.off_protocol_before,
-                );
+            .map(|((note, crowded), ev)| {
+                let mut l = note_log(note, crowded, &s.omission_before, &s.off_protocol_before);
                 if ev.iter().any(|x| *x) {
                     l = f64::NEG_INFINITY;
                 }
@@ -308,14 +278,10 @@ impl Ideal {
             let mut parts = Vec::new();
             let after: Vec<f64> = notes
                 .iter()
+                .zip(&crowded)
                 .zip(&happened)
-                .map(|(note, ev)| {
-                    let mut l = note_log(
-                        &note.delivered,
-                        &note.off_protocol,
-                        &kind.omission,
-                        &kind.off_protocol,
-                    );
+                .map(|((note, crowded), ev)| {
+                    let mut l = note_log(note, crowded, &kind.omission, &kind.off_protocol);
                     for ((_, rate), &h) in self.drift_events.iter().zip(ev) {
                         l += if h { rate.ln() } else { (1.0 - rate).ln() };
                     }
@@ -353,12 +319,17 @@ struct DriftWeights {
     started: Vec<f64>,
 }
 
-/// Log-likelihood of one session's note under omission and off-protocol probabilities.
-fn note_log(delivered: &[bool], off: &[bool], omission: &[f64], off_rates: &[f64]) -> f64 {
+/// Log-likelihood of one session's note under omission and off-protocol probabilities. Elements
+/// that the session's off-protocol activities crowd out are omitted under every hypothesis, so they
+/// count for nothing.
+fn note_log(note: &SessionNote, crowded: &[bool], omission: &[f64], off_rates: &[f64]) -> f64 {
     let mut l = 0.0;
-    for (&d, &q) in delivered.iter().zip(omission) {
-        l += if d { (1.0 - q).ln() } else { q.ln() };
+    for ((&d, &q), &c) in note.delivered.iter().zip(omission).zip(crowded) {
+        if !c {
+            l += if d { (1.0 - q).ln() } else { q.ln() };
+        }
     }
+    let off = &note.off_protocol;
     for (&o, &r) in off.iter().zip(off_rates) {
         l += if o { r.ln() } else { (1.0 - r).ln() };
     }
@@ -385,26 +356,54 @@ fn log_sum_exp(values: &[f64]) -> f64 {
     max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
 }
 
+/// log P(shown alliance value index | course, client level) for every course and level: the exact
+/// probability of the value's rounding interval, censored at the ends of the scale.
+fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
+    let a = &s.file.alliance;
+    let values = alliance_values(s);
+    s.file
+        .courses
+        .iter()
+        .map(|c| {
+            levels
+                .iter()
+                .map(|level| {
+                    let centre = c.alliance_mean + level;
+                    (0..values)
+                        .map(|i| {
+                            let x = a.min + a.step * i as f64;
+                            let z = |v: f64| normal_cdf((v - centre) / a.sd);
+                            let hi = if i + 1 == values {
+                                1.0
+                            } else {
+                                z(x + a.step / 2.0)
+                            };
+                            let lo = if i == 0 { 0.0 } else { z(x - a.step / 2.0) };
+                            (hi - lo).max(1e-300).ln()
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The client levels at which the alliance likelihood is evaluated and the log of their weights: one
 /// level 0 when there is no client part, else the trapezoid rule for the N(0, τ²) density on
-/// [`ALLIANCE_NODES`] points over ±[`ALLIANCE_SPAN`]·τ, normalised to sum to 1.
-fn alliance_grid(tau: f64) -> (Vec<f64>, Vec<f64>) {
-    if tau <= 0.0 {
+/// `nodes` points over ±[`ALLIANCE_SPAN`]·τ, normalised to sum to 1.
+fn alliance_grid(tau: f64, nodes: usize) -> (Vec<f64>, Vec<f64>) {
+    if tau <= 0.0 || nodes < 2 {
         return (vec![0.0], vec![0.0]);
     }
-    let step = 2.0 * ALLIANCE_SPAN / (ALLIANCE_NODES - 1) as f64;
-    let z: Vec<f64> = (0..ALLIANCE_NODES)
+    let step = 2.0 * ALLIANCE_SPAN / (nodes - 1) as f64;
+    let z: Vec<f64> = (0..nodes)
         .map(|i| -ALLIANCE_SPAN + step * i as f64)
         .collect();
     let weights: Vec<f64> = z
         .iter()
         .enumerate()
         .map(|(i, z)| {
-            let end = if i == 0 || i + 1 == ALLIANCE_NODES {
-                0.5
-            } else {
-                1.0
-            };
+            let end = if i == 0 || i + 1 == nodes { 0.5 } else { 1.0 };
             end * (-0.5 * z * z).exp()
         })
         .collect();
@@ -570,5 +569,34 @@ mod tests {
             kind: 2,
         };
         assert!((drift_posterior(vec![stuck]) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_alliance_grid_is_fine_enough() {
+        // The bundled reference scenario (client SD 3, session SD 1.9 on a 0–40 scale): the
+        // likelihood of sixteen ratings, steady or swinging, on the grid and on one with half its
+        // spacing, agree to 1e-9 in log (so in relative terms).
+        let s = crate::scenario::resolve("depression-cbt-oq45").expect("bundled");
+        let ideal = Ideal::new(&s);
+        let mut fine = ideal.clone();
+        let tau = s.dynamics.alliance_client_sd;
+        assert!(tau > 0.0);
+        let (levels, weights) = alliance_grid(tau, 2 * ALLIANCE_NODES - 1);
+        fine.node_log_weights = weights;
+        fine.alliance_log = alliance_tables(&s, &levels);
+        let steady = vec![alliance_index(&s, 38.0); 16];
+        let swinging: Vec<usize> = (0..16)
+            .map(|t| alliance_index(&s, if t % 2 == 0 { 40.0 } else { 31.0 }))
+            .collect();
+        for ratings in [steady, swinging] {
+            for k in 0..s.file.courses.len() {
+                let coarse = ideal.alliance_log_likelihood(k, &ratings);
+                let finer = fine.alliance_log_likelihood(k, &ratings);
+                assert!(
+                    (coarse - finer).abs() < 1e-9,
+                    "course {k}: {coarse} against {finer}"
+                );
+            }
+        }
     }
 }

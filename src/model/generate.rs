@@ -68,8 +68,13 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
         let kind = drifting.and_then(|d| s.kinds.get(d.kind));
         let omission = kind.map_or(&s.omission_before, |k| &k.omission);
         let off_rates = kind.map_or(&s.off_protocol_before, |k| &k.off_protocol);
-        let delivered: Vec<bool> = omission.iter().map(|&q| rng.random::<f64>() >= q).collect();
         let off_protocol: Vec<bool> = off_rates.iter().map(|&r| rng.random::<f64>() < r).collect();
+        let crowded = s.crowded(&off_protocol);
+        let delivered: Vec<bool> = omission
+            .iter()
+            .zip(&crowded)
+            .map(|(&q, &crowded)| rng.random::<f64>() >= q && !crowded)
+            .collect();
         for (k, (event, cond)) in f.events.iter().zip(&s.event_conditions).enumerate() {
             let eligible = match cond {
                 EventCondition::Always => true,

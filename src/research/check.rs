@@ -412,7 +412,8 @@ fn rate_line(name: String, declared: Declared, count: u64, cases: u64, z: f64) -
 
 /// The share of cases with at least one event of `class`, in closed form: per drift state
 /// (none, or kind and onset) the sessions are independent, and within a session each protocol element
-/// is delivered independently and gates the events that follow it.
+/// not crowded out by an off-protocol activity is delivered independently and gates the events that
+/// follow it.
 pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
     let sessions = s.sessions();
     let f = &s.file;
@@ -424,31 +425,47 @@ pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
         .filter(|(_, (e, _))| e.linden == class)
         .map(|(i, (e, c))| (i, e.rate.value, *c))
         .collect();
-    // P(no event of the class in one session) given omission probabilities and whether drift is on.
-    let none_in_session = |omission: &[f64], drifting: bool| -> f64 {
-        let mut p = 1.0;
+    // P(no event of the class in one session) given omission and off-protocol probabilities and
+    // whether drift is on: summed over which off-protocol activities happen, since they crowd out
+    // elements (an element crowded out is not delivered, so it gates nothing).
+    let none_in_session = |omission: &[f64], off_rates: &[f64], drifting: bool| -> f64 {
+        let mut always = 1.0;
         for (_, rate, cond) in &in_class {
             match cond {
-                EventCondition::Always => p *= 1.0 - rate,
-                EventCondition::Drift if drifting => p *= 1.0 - rate,
+                EventCondition::Always => always *= 1.0 - rate,
+                EventCondition::Drift if drifting => always *= 1.0 - rate,
                 _ => {}
             }
         }
-        for (el, q) in omission.iter().enumerate() {
-            let gated: f64 = in_class
+        let mut sum = 0.0;
+        for pattern in 0..1_usize << off_rates.len() {
+            let happened: Vec<bool> = (0..off_rates.len())
+                .map(|j| pattern >> j & 1 == 1)
+                .collect();
+            let p_pattern: f64 = off_rates
                 .iter()
-                .filter(|(_, _, c)| *c == EventCondition::Element(el))
-                .map(|(_, rate, _)| 1.0 - rate)
+                .zip(&happened)
+                .map(|(r, &h)| if h { *r } else { 1.0 - r })
                 .product();
-            p *= q + (1.0 - q) * gated;
+            let crowded = s.crowded(&happened);
+            let mut p = p_pattern;
+            for (el, (q, &c)) in omission.iter().zip(&crowded).enumerate() {
+                let gated: f64 = in_class
+                    .iter()
+                    .filter(|(_, _, cond)| *cond == EventCondition::Element(el))
+                    .map(|(_, rate, _)| 1.0 - rate)
+                    .product();
+                p *= if c { 1.0 } else { q + (1.0 - q) * gated };
+            }
+            sum += p;
         }
-        p
+        always * sum
     };
-    let before = none_in_session(&s.omission_before, false);
+    let before = none_in_session(&s.omission_before, &s.off_protocol_before, false);
     let p_drift = f.drift.rate.value;
     let mut none = (1.0 - p_drift) * before.powi(sessions as i32);
     for kind in &s.kinds {
-        let after = none_in_session(&kind.omission, true);
+        let after = none_in_session(&kind.omission, &kind.off_protocol, true);
         for (t0, p_o) in s.onset.iter().enumerate() {
             let o = t0 + 1;
             none += p_drift

@@ -197,6 +197,11 @@ pub struct OffProtocol {
     pub text: Text,
     /// Probability per session before any drift.
     pub rate_before_drift: f64,
+    /// Protocol elements this activity leaves no room for: in a session where it happens they are
+    /// not delivered (a session spent in supportive talk has no cognitive work), so a note never
+    /// says both.
+    #[serde(default)]
+    pub crowds_out: Vec<String>,
 }
 
 /// The protocol: its core elements and what a session may hold beside them.

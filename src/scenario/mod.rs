@@ -65,9 +65,28 @@ pub struct Scenario {
     pub off_protocol_before: Vec<f64>,
     /// The condition of each event of the catalogue.
     pub event_conditions: Vec<EventCondition>,
+    /// The protocol elements each off-protocol activity crowds out (indices), per activity.
+    pub crowded_out: Vec<Vec<usize>>,
     /// g_k(t), the share of course k's change reached after session t, for t = 0..=sessions.
     pub dose: Vec<Vec<f64>>,
     pub dynamics: Dynamics,
+}
+
+impl Scenario {
+    /// Which protocol elements the off-protocol activities of a session leave no room for.
+    pub fn crowded(&self, off_protocol: &[bool]) -> Vec<bool> {
+        let mut crowded = vec![false; self.omission_before.len()];
+        for (happened, elements) in off_protocol.iter().zip(&self.crowded_out) {
+            if *happened {
+                for &e in elements {
+                    if let Some(c) = crowded.get_mut(e) {
+                        *c = true;
+                    }
+                }
+            }
+        }
+        crowded
+    }
 }
 
 /// The parts of the model beyond the mixture of courses, with the value of each left-out field.
@@ -167,10 +186,20 @@ impl Scenario {
             .map(|c| (0..=sessions).map(|t| c.shape.share(t, sessions)).collect())
             .collect();
         let dynamics = Dynamics::of(&file);
+        let crowded_out = off
+            .iter()
+            .map(|o| {
+                o.crowds_out
+                    .iter()
+                    .filter_map(|key| elements.iter().position(|e| &e.key == key))
+                    .collect()
+            })
+            .collect();
         Scenario {
             rules: MeasureRules::new(&file.measure),
             dose,
             dynamics,
+            crowded_out,
             file,
             hash,
             deteriorating,

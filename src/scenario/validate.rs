@@ -537,6 +537,22 @@ fn protocol(c: &mut Checker) {
         c.text(&format!("{p}.label"), &o.label);
         c.text(&format!("{p}.text"), &o.text);
         c.probability(&format!("{p}.rate_before_drift"), o.rate_before_drift);
+        for (j, key) in o.crowds_out.iter().enumerate() {
+            if !pr.elements.iter().any(|e| &e.key == key) {
+                c.add(
+                    format!("{p}.crowds_out[{j}]"),
+                    format!("there is no protocol element \"{key}\""),
+                    format!(
+                        "use one of: {}",
+                        pr.elements
+                            .iter()
+                            .map(|e| e.key.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
+        }
     }
 }
 
