@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 
 use super::format::{
-    Change, Condition, FORMAT_VERSION, LindenClass, Onset, Prior, ScenarioFile, SourceKind,
-    Sourced, Text,
+    By, Change, Condition, Evidence, FORMAT_VERSION, LindenClass, Onset, Prior, ScenarioFile,
+    SourceKind, Sourced, Statistic, Target, Text, Tolerance,
 };
 
 /// One problem in a scenario, before it is located in the file.
@@ -145,6 +145,7 @@ pub fn validate(file: &ScenarioFile) -> Vec<PathProblem> {
     drift(&mut c);
     events(&mut c);
     rest(&mut c);
+    targets(&mut c);
     c.problems
 }
 
@@ -754,6 +755,155 @@ fn rest(c: &mut Checker) {
             "minutes",
             "a run cannot take 0 minutes",
             "write about how many minutes a run takes",
+        );
+    }
+}
+
+fn targets(c: &mut Checker) {
+    let f = c.file;
+    for (i, target) in f.targets.iter().enumerate() {
+        let p = format!("targets[{i}]");
+        c.source_key(&format!("{p}.source"), &target.source);
+        let published = f
+            .sources
+            .iter()
+            .find(|s| s.key == target.source)
+            .is_some_and(|s| s.kind == SourceKind::Published);
+        if target.evidence == Evidence::Verified && !published {
+            c.add(
+                format!("{p}.evidence"),
+                format!(
+                    "a target verified against its source needs a published source, and \"{}\" is not one",
+                    target.source
+                ),
+                "name the publication the figure was found in, or write `evidence: ModellingChoice`",
+            );
+        }
+        if f.targets
+            .iter()
+            .take(i)
+            .any(|earlier| earlier.statistic == target.statistic)
+        {
+            c.add(
+                format!("{p}.statistic"),
+                "this statistic already has a target",
+                "keep one target per statistic (merge the two, or change a parameter)",
+            );
+        }
+        statistic(c, &p, target);
+        tolerance(c, &p, target);
+    }
+}
+
+/// Checks the parameters of a target's statistic against the scenario.
+fn statistic(c: &mut Checker, p: &str, target: &Target) {
+    let f = c.file;
+    let sessions = f.sessions;
+    let path = format!("{p}.statistic");
+    let session = |c: &mut Checker, t: u32, last: u32, what: &str| {
+        if t < 1 || t > last {
+            c.add(
+                path.clone(),
+                format!("{what} {t} is not a session of this treatment"),
+                format!("write a session from 1 to {last}"),
+            );
+        }
+    };
+    match target.statistic {
+        Statistic::ReliableImprovementBy(t) | Statistic::RecoveryBy(t) => {
+            session(c, t, sessions, "session");
+        }
+        Statistic::WarningSensitivity(By::Session(t)) | Statistic::WarningFlagged(By::Session(t)) => {
+            // At the last session the warning would only repeat the outcome.
+            session(c, t, sessions.saturating_sub(1), "session");
+        }
+        Statistic::AllianceOutcome { sessions: k } => session(c, k, sessions, "the first sessions up to"),
+        Statistic::SuddenGain {
+            min_points,
+            min_share,
+        } => {
+            if !(min_points > 0.0 && min_points.is_finite()) {
+                c.add(
+                    path.clone(),
+                    format!("a sudden gain of at least {min_points} points is not a criterion"),
+                    "write the smallest gain in scale points, greater than 0 (Tang & DeRubeis used 7 BDI points)",
+                );
+            }
+            if !(0.0..1.0).contains(&min_share) {
+                c.add(
+                    path.clone(),
+                    format!("{min_share} is not a share of the pre-gain score"),
+                    "write a proportion from 0 up to (not including) 1 (Tang & DeRubeis used 0.25)",
+                );
+            }
+        }
+        Statistic::TestRetest => {
+            // The declared reliability must be the simulated one, and this target is what checks it.
+            let declared = f.measure.test_retest.value;
+            if (target.value - declared).abs() > 1e-9 {
+                c.add(
+                    format!("{p}.value"),
+                    format!(
+                        "the test–retest target {} differs from the measure's declared test–retest reliability {declared}",
+                        target.value
+                    ),
+                    "write the value declared at `measure.test_retest`: the target checks that the simulation has it",
+                );
+            }
+        }
+        Statistic::Events(class) => {
+            if !f.events.iter().any(|e| e.linden == class) {
+                c.add(
+                    path.clone(),
+                    format!("the event catalogue has no events of class {}", class.slug()),
+                    "add events of this class, or drop the target",
+                );
+            }
+        }
+        Statistic::Deterioration
+        | Statistic::Recovery
+        | Statistic::Dropout
+        | Statistic::WarningSensitivity(By::End)
+        | Statistic::WarningFlagged(By::End) => {}
+    }
+}
+
+/// Checks a target's value and tolerance: finite, the value inside its band, and the band inside
+/// what the statistic can be (a share from 0 to 1, a correlation from −1 to 1).
+fn tolerance(c: &mut Checker, p: &str, target: &Target) {
+    let (lowest, highest) = match target.statistic {
+        Statistic::AllianceOutcome { .. } => (-1.0, 1.0),
+        _ => (0.0, 1.0),
+    };
+    let v = target.value;
+    if !(lowest..=highest).contains(&v) {
+        c.add(
+            format!("{p}.value"),
+            format!("{v} is not a possible value of this statistic"),
+            format!("write a value from {lowest} to {highest} (so 19.7 % is 0.197)"),
+        );
+        return;
+    }
+    let ok = match target.tolerance {
+        Tolerance::Within(d) => d >= 0.0 && d.is_finite(),
+        Tolerance::Range { low, high } => {
+            low.is_finite() && high.is_finite() && low <= v && v <= high
+        }
+    };
+    if !ok {
+        c.add(
+            format!("{p}.tolerance"),
+            "the tolerance does not make a band around the value",
+            "write `Within(0.05)` for the value ± 0.05, or `Range(low: a, high: b)` with a ≤ value ≤ b",
+        );
+        return;
+    }
+    let (low, high) = target.band();
+    if low < lowest - 1e-12 || high > highest + 1e-12 {
+        c.add(
+            format!("{p}.tolerance"),
+            format!("the band {low}–{high} reaches beyond what the statistic can be ({lowest} to {highest})"),
+            "narrow the tolerance, or write it as a `Range` inside those limits",
         );
     }
 }
