@@ -493,3 +493,184 @@ pub fn slug(statistic: &Statistic) -> String {
         Statistic::Events(class) => format!("events_{}", class.slug()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// OQ-45: 0–180, higher is worse, cutoff 64, RCI 14.
+    fn oq45() -> MeasureRules {
+        MeasureRules {
+            min: 0.0,
+            max: 180.0,
+            step: 1.0,
+            worse: 1.0,
+            cutoff: 64.0,
+            reliable_change: 14.0,
+        }
+    }
+
+    /// ORS: 0–40, higher is better, cutoff 25, RCI 5.
+    fn ors() -> MeasureRules {
+        MeasureRules {
+            min: 0.0,
+            max: 40.0,
+            step: 0.1,
+            worse: -1.0,
+            cutoff: 25.0,
+            reliable_change: 5.0,
+        }
+    }
+
+    const Z95: f64 = 1.959_963_984_540_054;
+
+    #[test]
+    fn first_reliable_improvement_and_first_recovery() {
+        let m = oq45();
+        // 80 − 66 = 14 at session 2 is reliable; 66 is still clinical, 60 at session 4 is not.
+        let scores = [80.0, 75.0, 66.0, 70.0, 60.0];
+        assert_eq!(reliable_improvement_session(&m, &scores), Some(2));
+        assert_eq!(recovery_session(&m, &scores), Some(4));
+        assert_eq!(reliable_improvement_session(&m, &[80.0, 70.0, 67.0]), None);
+        assert_eq!(reliable_improvement_session(&m, &[]), None);
+    }
+
+    #[test]
+    fn a_sudden_gain_by_the_three_criteria() {
+        let m = oq45();
+        // Gain 79 → 55 between sessions 3 and 4: 24 ≥ 14 points, ≥ 25 % of 79 (19.75); means 79 and
+        // 55 of three scores with SD 1 each, pooled SD 1, and 24 > 2.776 · 1.
+        let scores = [80.0, 80.0, 78.0, 79.0, 55.0, 54.0, 56.0, 55.0];
+        assert!(has_sudden_gain(&m, &scores, 14.0, 0.25));
+        // 35 % of 79 is 27.65 > 24: the relative criterion fails.
+        assert!(!has_sudden_gain(&m, &scores, 14.0, 0.35));
+        // 25 points asked, 24 gained.
+        assert!(!has_sudden_gain(&m, &scores, 25.0, 0.25));
+        // The same gain among wildly fluctuating scores: pre 100, 60, 79 (SD 20.0), post SD 1, pooled
+        // SD 14.17, and 24.67 < 2.776 · 14.17 = 39.3; the 100 → 60 drop before it has only two
+        // scores before (pooled SD 13.17, t at 3 df 3.182: 25.3 < 41.9).
+        let noisy = [80.0, 100.0, 60.0, 79.0, 55.0, 54.0, 56.0, 55.0];
+        assert!(!has_sudden_gain(&m, &noisy, 14.0, 0.25));
+    }
+
+    #[test]
+    fn a_sudden_gain_needs_two_scores_on_each_side() {
+        let m = oq45();
+        // 80 → 50 between sessions 1 and 2 with intake and session 1 before, sessions 2 and 3 after:
+        // both SDs 0, so any gain passes the third criterion.
+        assert!(has_sudden_gain(&m, &[80.0, 80.0, 50.0, 50.0], 14.0, 0.25));
+        // Without session 3 there is one score after the gain: no test.
+        assert!(!has_sudden_gain(&m, &[80.0, 80.0, 50.0], 14.0, 0.25));
+        // Between intake and session 1 there is one score before: not a candidate.
+        assert!(!has_sudden_gain(&m, &[80.0, 50.0, 50.0, 50.0], 14.0, 0.25));
+    }
+
+    #[test]
+    fn a_sudden_gain_on_a_measure_where_higher_is_better() {
+        let m = ors();
+        // 15.2 → 24 is a gain of 8.8 ≥ 5 and ≥ 25 % of the distance 40 − 15.2 = 24.8 (6.2); pre mean
+        // 15 (variance 0.04), post mean 24 (variance 0.25), pooled SD √0.145 = 0.381, 9 > 1.06.
+        let scores = [15.0, 15.0, 14.8, 15.2, 24.0, 24.5, 23.5];
+        assert!(has_sudden_gain(&m, &scores, 5.0, 0.25));
+        // The same numbers read as the OQ-45 are a loss, not a gain.
+        assert!(!has_sudden_gain(&oq45(), &scores, 5.0, 0.25));
+    }
+
+    #[test]
+    fn a_warning_counts_only_before_the_last_score() {
+        // Sessions 1–4; yellow or red at session 2 only.
+        let w = [false, true, false, false];
+        assert!(!flagged(&w, By::Session(1)));
+        assert!(flagged(&w, By::Session(2)));
+        assert!(flagged(&w, By::End));
+        // Red only at the last session is the outcome itself, not a warning.
+        let late = [false, false, false, true];
+        assert!(!flagged(&late, By::End));
+        assert!(!flagged(&late, By::Session(4)));
+        assert!(!flagged(&[], By::End));
+    }
+
+    #[test]
+    fn dropout_is_a_short_series() {
+        assert!(dropped_out(&[80.0, 70.0, 60.0], 3));
+        assert!(!dropped_out(&[80.0, 70.0, 60.0, 50.0], 3));
+    }
+
+    #[test]
+    fn kaplan_meier_with_censoring() {
+        // By session 3, five clients: events at 1, 3 and 2; one last seen at session 1, one never.
+        // At risk 5, 3, 2 with one event each: Ŝ = 4/5 · 2/3 · 1/2 = 0.2667, so 0.7333 met it;
+        // Greenwood Σ = 1/20 + 1/6 + 1/2 = 0.7167, SE = 0.2667 · √0.7167 = 0.2257.
+        let mut s = Survival::new(3);
+        s.add(Some(1), 5);
+        s.add(Some(3), 5);
+        s.add(None, 1);
+        s.add(None, 5);
+        s.add(Some(2), 2);
+        let e = s.estimate(Z95).unwrap();
+        assert!((e.value - 0.733_333).abs() < 1e-6, "{e:?}");
+        assert!((e.low - 0.290_864).abs() < 1e-5, "{e:?}");
+        assert_eq!(e.high, 1.0);
+        assert_eq!(e.cases, 5);
+    }
+
+    #[test]
+    fn kaplan_meier_without_censoring_is_a_share_with_its_wilson_interval() {
+        // Events at sessions 1 and 2 among four clients seen to the end; an event at 5 is after
+        // session 3 and does not count.
+        let mut s = Survival::new(3);
+        s.add(Some(1), 5);
+        s.add(Some(2), 5);
+        s.add(Some(5), 5);
+        s.add(None, 5);
+        let e = s.estimate(Z95).unwrap();
+        let (low, high) = wilson_interval_z(2, 4, Z95);
+        assert_eq!((e.value, e.low, e.high), (0.5, low, high));
+        assert!(Survival::new(3).estimate(Z95).is_none());
+    }
+
+    /// A = (1, 0, 0, 0), X = (1, 2, 3, 4), Y = X + e with e = (1, −1, −1, 1), which is orthogonal to
+    /// X: the residual of Y on X is e, and r(A, e) = 1 / √(0.75 · 4) = 1/√3 = 0.57735.
+    fn alliance_sample() -> CoMoments<3> {
+        let mut m = CoMoments::default();
+        for (a, x, y) in [
+            (1.0, 1.0, 2.0),
+            (0.0, 2.0, 1.0),
+            (0.0, 3.0, 2.0),
+            (0.0, 4.0, 5.0),
+        ] {
+            m.add([a, x, y]);
+        }
+        m
+    }
+
+    #[test]
+    fn alliance_outcome_is_the_correlation_with_the_residual_change() {
+        let m = alliance_sample();
+        assert!((m.cov(1, 1) - 5.0 / 3.0).abs() < 1e-12);
+        assert!((m.cov(0, 1) + 0.5).abs() < 1e-12);
+        let r = 1.0 / 3f64.sqrt();
+        // Where higher scores are worse, a higher residual is a worse outcome: the sign flips.
+        assert!((alliance_outcome(&m, 1.0).unwrap() + r).abs() < 1e-12);
+        assert!((alliance_outcome(&m, -1.0).unwrap() - r).abs() < 1e-12);
+    }
+
+    #[test]
+    fn reliability_is_the_squared_true_observed_correlation() {
+        // T = (1, 2, 3, 4), X = (2, 1, 2, 5): cov 5/3, var T 5/3, var X 3, r² = (5/3) / 3 = 5/9.
+        let mut m = CoMoments::default();
+        for (t, x) in [(1.0, 2.0), (2.0, 1.0), (3.0, 2.0), (4.0, 5.0)] {
+            m.add([t, x]);
+        }
+        assert!((reliability(&m).unwrap() - 5.0 / 9.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_correlation_gets_its_fisher_interval() {
+        // r = 0.5, n = 103: atanh 0.5 = 0.5493 ± 1.96 / 10, back through tanh: 0.3393 to 0.6323.
+        let e = correlation_estimate(0.5, 103, Z95).unwrap();
+        assert!((e.low - 0.339_304).abs() < 1e-5, "{e:?}");
+        assert!((e.high - 0.632_340).abs() < 1e-5, "{e:?}");
+        assert!(correlation_estimate(0.5, 3, Z95).is_none());
+    }
+}
