@@ -958,4 +958,126 @@ mod tests {
         let s = crate::scenario::parse("fuzz.ron", &fine).expect("a scale of 1000 steps is valid");
         let _ = crate::forecast::Ideal::new(&s);
     }
+
+    /// `tests/scenarios/minimal.ron` with `targets` added before its closing parenthesis: the
+    /// first target stands on line 71.
+    fn with_targets(targets: &str) -> String {
+        let base = include_str!("../../tests/scenarios/minimal.ron").trim_end();
+        let body = base.strip_suffix(')').expect("a scenario ends with )");
+        format!("{body}    targets: [\n{targets}\n    ],\n)\n")
+    }
+
+    /// The problems of a scenario with these targets, as (line, path, message).
+    fn target_problems(targets: &str) -> Vec<(usize, String, String)> {
+        match crate::scenario::parse("t.ron", &with_targets(targets)) {
+            Ok(_) => Vec::new(),
+            Err(err) => err
+                .problems()
+                .iter()
+                .map(|p| (p.line, p.path.clone(), format!("{} — {}", p.message, p.fix)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn valid_targets_load() {
+        let text = with_targets(
+            "        (statistic: Dropout, value: 0.197, tolerance: Range(low: 0.187, high: 0.207), source: \"paper\", evidence: Verified),\n\
+             \x20       (statistic: AllianceOutcome(sessions: 3), value: 0.278, tolerance: Within(0.02), source: \"paper\", evidence: Unverified),\n\
+             \x20       (statistic: SuddenGain(min_points: 10, min_share: 0.25), value: 0.4, tolerance: Within(0.1), source: \"choice\", evidence: ModellingChoice),\n\
+             \x20       (statistic: WarningSensitivity(End), value: 1.0, tolerance: Range(low: 0.9, high: 1.0), source: \"paper\", evidence: Verified),\n\
+             \x20       (statistic: TestRetest, value: 0.8, tolerance: Within(0.02), source: \"paper\", evidence: Verified),",
+        );
+        let s = crate::scenario::parse("t.ron", &text).expect("valid targets");
+        assert_eq!(s.file.targets.len(), 5);
+        assert_eq!(s.file.targets[0].band(), (0.187, 0.207));
+        let (low, high) = s.file.targets[1].band();
+        assert!((low - 0.258).abs() < 1e-12 && (high - 0.298).abs() < 1e-12);
+    }
+
+    #[test]
+    fn each_target_problem_names_its_line_and_field() {
+        for (target, path, words) in [
+            (
+                "(statistic: Dropout, value: 0.2, tolerance: Within(0.01), source: \"papr\", evidence: Verified)",
+                "targets[0].source",
+                "unknown source key \"papr\"",
+            ),
+            (
+                "(statistic: Dropout, value: 0.2, tolerance: Within(0.01), source: \"choice\", evidence: Verified)",
+                "targets[0].evidence",
+                "needs a published source",
+            ),
+            (
+                "(statistic: Dropout, value: 19.7, tolerance: Within(0.01), source: \"paper\", evidence: Verified)",
+                "targets[0].value",
+                "0.197",
+            ),
+            (
+                "(statistic: Dropout, value: 0.2, tolerance: Range(low: 0.25, high: 0.3), source: \"paper\", evidence: Verified)",
+                "targets[0].tolerance",
+                "a ≤ value ≤ b",
+            ),
+            (
+                "(statistic: Dropout, value: 0.02, tolerance: Within(0.05), source: \"paper\", evidence: Verified)",
+                "targets[0].tolerance",
+                "reaches beyond",
+            ),
+            (
+                "(statistic: ReliableImprovementBy(7), value: 0.5, tolerance: Within(0.1), source: \"paper\", evidence: Verified)",
+                "targets[0].statistic",
+                "from 1 to 6",
+            ),
+            (
+                "(statistic: WarningFlagged(Session(6)), value: 0.2, tolerance: Within(0.1), source: \"paper\", evidence: Verified)",
+                "targets[0].statistic",
+                "from 1 to 5",
+            ),
+            (
+                "(statistic: SuddenGain(min_points: 0, min_share: 1.5), value: 0.4, tolerance: Within(0.1), source: \"paper\", evidence: Verified)",
+                "targets[0].statistic",
+                "greater than 0",
+            ),
+            (
+                "(statistic: TestRetest, value: 0.84, tolerance: Within(0.02), source: \"paper\", evidence: Verified)",
+                "targets[0].value",
+                "declared test–retest reliability 0.8",
+            ),
+            (
+                "(statistic: Events(Violation), value: 0.005, tolerance: Range(low: 0, high: 0.01), source: \"paper\", evidence: Verified)",
+                "targets[0].statistic",
+                "no events of class violation",
+            ),
+        ] {
+            let problems = target_problems(&format!("        {target},"));
+            assert!(
+                problems
+                    .iter()
+                    .any(|(line, p, m)| *line == 71 && p == path && m.contains(words)),
+                "{target}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_statistic_targeted_twice_is_refused() {
+        let problems = target_problems(
+            "        (statistic: Dropout, value: 0.2, tolerance: Within(0.01), source: \"paper\", evidence: Verified),\n\
+             \x20       (statistic: Dropout, value: 0.3, tolerance: Within(0.01), source: \"paper\", evidence: Verified),",
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 72);
+        assert_eq!(problems[0].1, "targets[1].statistic");
+    }
+
+    #[test]
+    fn an_unknown_statistic_is_a_parse_error_that_lists_the_known_ones() {
+        let problems = target_problems(
+            "        (statistic: Dropouts, value: 0.2, tolerance: Within(0.01), source: \"paper\", evidence: Verified),",
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 71);
+        assert!(problems[0].2.contains("`Dropouts`"), "{problems:?}");
+        assert!(problems[0].2.contains("SuddenGain"), "{problems:?}");
+    }
 }
