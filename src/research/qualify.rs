@@ -169,10 +169,12 @@ impl Share {
     fn estimate(&self, z: f64) -> Option<Estimate> {
         (self.cases > 0).then(|| {
             let (low, high) = wilson_interval_z(self.hits, self.cases, z);
+            let value = self.hits as f64 / self.cases as f64;
+            // The Wilson interval always holds the share; this only undoes rounding at 0 and 1.
             Estimate {
-                value: self.hits as f64 / self.cases as f64,
-                low,
-                high,
+                value,
+                low: low.min(value),
+                high: high.max(value),
                 cases: self.cases,
             }
         })
@@ -626,6 +628,10 @@ mod tests {
         let e = s.estimate(Z95).unwrap();
         let (low, high) = wilson_interval_z(2, 4, Z95);
         assert_eq!((e.value, e.low, e.high), (0.5, low, high));
+        // At a share of 0 the interval starts at 0 exactly.
+        let mut none = Survival::new(3);
+        none.add(None, 5);
+        assert_eq!(none.estimate(Z95).unwrap().low, 0.0);
         assert!(Survival::new(3).estimate(Z95).is_none());
     }
 
