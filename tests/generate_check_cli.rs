@@ -218,7 +218,11 @@ fn minimal_with_targets(dir: &std::path::Path, targets: &str) -> std::path::Path
     .unwrap();
     let body = text.trim_end().strip_suffix(')').unwrap();
     let path = dir.join("with-targets.ron");
-    std::fs::write(&path, format!("{body}    targets: [\n{targets}\n    ],\n)\n")).unwrap();
+    std::fs::write(
+        &path,
+        format!("{body}    targets: [\n{targets}\n    ],\n)\n"),
+    )
+    .unwrap();
     path
 }
 
@@ -246,12 +250,21 @@ fn check_fails_when_a_target_is_missed_and_prints_the_table_in_both_languages() 
     };
     assert!(stdout.contains("Qualification targets"), "{stdout}");
     let retest = line("test–retest reliability");
-    assert!(retest.contains("paper (verified)") && retest.ends_with("PASS"), "{retest}");
+    assert!(
+        retest.contains("paper (verified)") && retest.ends_with("PASS"),
+        "{retest}"
+    );
     let dropout = line("dropout");
-    assert!(dropout.contains("0.197 (0.187–0.207)") && dropout.ends_with("FAIL"), "{dropout}");
+    assert!(
+        dropout.contains("0.197 (0.187–0.207)") && dropout.ends_with("FAIL"),
+        "{dropout}"
+    );
     // Every rate line passes: the failing target alone decides the verdict.
     let rates = stdout.lines().take_while(|l| !l.starts_with('*'));
-    assert!(rates.filter(|l| l.ends_with("FAIL")).count() == 0, "{stdout}");
+    assert!(
+        rates.filter(|l| l.ends_with("FAIL")).count() == 0,
+        "{stdout}"
+    );
     assert!(stdout.contains("FAIL: see the lines marked FAIL"));
 
     let (code, stdout, _) = ontrack(&["--lang", "nl", "check", path, "--cases", "5000"]);
@@ -261,5 +274,8 @@ fn check_fails_when_a_target_is_missed_and_prints_the_table_in_both_languages() 
         .lines()
         .find(|l| l.starts_with("voortijdige uitval"))
         .unwrap();
-    assert!(dropout.contains("paper (geverifieerd)") && dropout.ends_with("FOUT"), "{dropout}");
+    assert!(
+        dropout.contains("paper (geverifieerd)") && dropout.ends_with("FOUT"),
+        "{dropout}"
+    );
 }

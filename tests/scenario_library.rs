@@ -64,7 +64,10 @@ fn small_check(id: &str) {
 fn targets_are_reported(id: &str, report: &ontrack::research::check::CheckReport) {
     let names: Vec<&str> = report.targets.iter().map(|t| t.name.as_str()).collect();
     for expected in ["alliance_outcome_sessions_1_3", "test_retest", "dropout"] {
-        assert!(names.contains(&expected), "{id}: no {expected} in {names:?}");
+        assert!(
+            names.contains(&expected),
+            "{id}: no {expected} in {names:?}"
+        );
     }
     for line in &report.targets {
         let e = line

@@ -735,7 +735,11 @@ fn target_table(lines: &[TargetLine], lang: Lang) -> String {
     let _ = writeln!(
         out,
         "{}",
-        tf(lang, "check-targets-footnote", &[("lines", lines.len().into())])
+        tf(
+            lang,
+            "check-targets-footnote",
+            &[("lines", lines.len().into())]
+        )
     );
     out
 }

@@ -103,9 +103,20 @@ const T_CRITICAL: [f64; 3] = [4.302_652_7, 3.182_446_3, 2.776_445_1];
 
 /// Whether the shown scores hold at least one sudden gain by the criteria of Tang & DeRubeis (1999)
 /// (see the module notes for the formulas).
-pub fn has_sudden_gain(rules: &MeasureRules, scores: &[f64], min_points: f64, min_share: f64) -> bool {
+pub fn has_sudden_gain(
+    rules: &MeasureRules,
+    scores: &[f64],
+    min_points: f64,
+    min_share: f64,
+) -> bool {
     let w = rules.worse;
-    let distance = |x: f64| if w > 0.0 { x - rules.min } else { rules.max - x };
+    let distance = |x: f64| {
+        if w > 0.0 {
+            x - rules.min
+        } else {
+            rules.max - x
+        }
+    };
     let last = scores.len().saturating_sub(1);
     (1..last.saturating_sub(1)).any(|n| {
         let (Some(&before), Some(&after)) = (scores.get(n), scores.get(n + 1)) else {
@@ -113,8 +124,14 @@ pub fn has_sudden_gain(rules: &MeasureRules, scores: &[f64], min_points: f64, mi
         };
         let gain = w * (before - after);
         let pre = scores.get(n.saturating_sub(2)..=n).unwrap_or_default();
-        let post = scores.get(n + 1..(n + 4).min(scores.len())).unwrap_or_default();
-        if gain < min_points || gain < min_share * distance(before) || pre.len() < 2 || post.len() < 2 {
+        let post = scores
+            .get(n + 1..(n + 4).min(scores.len()))
+            .unwrap_or_default();
+        if gain < min_points
+            || gain < min_share * distance(before)
+            || pre.len() < 2
+            || post.len() < 2
+        {
             return false;
         }
         let (m1, v1) = mean_var(pre);
@@ -298,7 +315,12 @@ impl<const N: usize> CoMoments<N> {
 
     /// The sample covariance of variables i and j.
     pub fn cov(&self, i: usize, j: usize) -> f64 {
-        let c = self.co.get(i).and_then(|r| r.get(j)).copied().unwrap_or(f64::NAN);
+        let c = self
+            .co
+            .get(i)
+            .and_then(|r| r.get(j))
+            .copied()
+            .unwrap_or(f64::NAN);
         c / (self.n as f64 - 1.0)
     }
 
@@ -327,15 +349,11 @@ fn correlation_estimate(r: f64, n: u64, z: f64) -> Option<Estimate> {
 /// outcome than intake predicts is positive.
 pub fn alliance_outcome(m: &CoMoments<3>, worse: f64) -> Option<f64> {
     let (va, vx) = (m.cov(0, 0), m.cov(1, 1));
-    if !(va > 0.0 && vx > 0.0) {
-        return None;
-    }
     let b = m.cov(1, 2) / vx;
     let residual_var = m.cov(2, 2) - b * m.cov(1, 2);
-    if !(residual_var > 0.0) {
-        return None;
-    }
-    Some(-worse * (m.cov(0, 2) - b * m.cov(0, 1)) / (va * residual_var).sqrt())
+    // NaN (fewer than two cases) fails these comparisons too.
+    (va > 0.0 && vx > 0.0 && residual_var > 0.0)
+        .then(|| -worse * (m.cov(0, 2) - b * m.cov(0, 1)) / (va * residual_var).sqrt())
 }
 
 /// The reliability as `corr(T, X)²` from the co-moments of (true intake T, shown intake X).
@@ -408,8 +426,7 @@ impl Qualifier {
                 ) => sh.add(has_sudden_gain(rules, scores, min_points, min_share)),
                 (Statistic::AllianceOutcome { sessions }, Tally::Alliance(m)) => {
                     let k = sessions as usize;
-                    if let (Some(early), Some(&intake)) =
-                        (case.alliance.get(..k), scores.first())
+                    if let (Some(early), Some(&intake)) = (case.alliance.get(..k), scores.first())
                         && last > 0
                     {
                         let mean = early.iter().sum::<f64>() / k as f64;
@@ -422,18 +439,20 @@ impl Qualifier {
                 (Statistic::Dropout, Tally::Share(sh)) => {
                     sh.add(dropped_out(scores, s.sessions()));
                 }
-                (Statistic::WarningSensitivity(by), Tally::Share(sh)) => {
-                    if case.outcome == Outcome::Deteriorated {
-                        sh.add(flagged(warnings, by));
-                    }
+                (Statistic::WarningSensitivity(by), Tally::Share(sh))
+                    if case.outcome == Outcome::Deteriorated =>
+                {
+                    sh.add(flagged(warnings, by));
                 }
                 (Statistic::WarningFlagged(by), Tally::Share(sh)) => {
                     sh.add(flagged(warnings, by));
                 }
                 (Statistic::Events(class), Tally::Share(sh)) => {
-                    sh.add(case.events.iter().any(|e| {
-                        s.file.events.get(e.kind).is_some_and(|k| k.linden == class)
-                    }));
+                    sh.add(
+                        case.events
+                            .iter()
+                            .any(|e| s.file.events.get(e.kind).is_some_and(|k| k.linden == class)),
+                    );
                 }
                 _ => {}
             }
@@ -487,7 +506,9 @@ pub fn slug(statistic: &Statistic) -> String {
         Statistic::ReliableImprovementBy(t) => format!("reliable_improvement_by_session_{t}"),
         Statistic::RecoveryBy(t) => format!("recovery_by_session_{t}"),
         Statistic::SuddenGain { .. } => "sudden_gain".into(),
-        Statistic::AllianceOutcome { sessions } => format!("alliance_outcome_sessions_1_{sessions}"),
+        Statistic::AllianceOutcome { sessions } => {
+            format!("alliance_outcome_sessions_1_{sessions}")
+        }
         Statistic::TestRetest => "test_retest".into(),
         Statistic::Dropout => "dropout".into(),
         Statistic::WarningSensitivity(b) => format!("warning_sensitivity_{}", by(b)),

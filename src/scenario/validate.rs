@@ -813,11 +813,14 @@ fn statistic(c: &mut Checker, p: &str, target: &Target) {
         Statistic::ReliableImprovementBy(t) | Statistic::RecoveryBy(t) => {
             session(c, t, sessions, "session");
         }
-        Statistic::WarningSensitivity(By::Session(t)) | Statistic::WarningFlagged(By::Session(t)) => {
+        Statistic::WarningSensitivity(By::Session(t))
+        | Statistic::WarningFlagged(By::Session(t)) => {
             // At the last session the warning would only repeat the outcome.
             session(c, t, sessions.saturating_sub(1), "session");
         }
-        Statistic::AllianceOutcome { sessions: k } => session(c, k, sessions, "the first sessions up to"),
+        Statistic::AllianceOutcome { sessions: k } => {
+            session(c, k, sessions, "the first sessions up to")
+        }
         Statistic::SuddenGain {
             min_points,
             min_share,
@@ -855,7 +858,10 @@ fn statistic(c: &mut Checker, p: &str, target: &Target) {
             if !f.events.iter().any(|e| e.linden == class) {
                 c.add(
                     path.clone(),
-                    format!("the event catalogue has no events of class {}", class.slug()),
+                    format!(
+                        "the event catalogue has no events of class {}",
+                        class.slug()
+                    ),
                     "add events of this class, or drop the target",
                 );
             }
