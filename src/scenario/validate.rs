@@ -764,12 +764,13 @@ fn targets(c: &mut Checker) {
     for (i, target) in f.targets.iter().enumerate() {
         let p = format!("targets[{i}]");
         c.source_key(&format!("{p}.source"), &target.source);
-        let published = f
+        // An unknown key is reported once, above; a known one must be a publication to verify against.
+        let unpublished = f
             .sources
             .iter()
             .find(|s| s.key == target.source)
-            .is_some_and(|s| s.kind == SourceKind::Published);
-        if target.evidence == Evidence::Verified && !published {
+            .is_some_and(|s| s.kind != SourceKind::Published);
+        if target.evidence == Evidence::Verified && unpublished {
             c.add(
                 format!("{p}.evidence"),
                 format!(
