@@ -700,4 +700,88 @@ mod tests {
         assert!((e.high - 0.632_340).abs() < 1e-5, "{e:?}");
         assert!(correlation_estimate(0.5, 3, Z95).is_none());
     }
+
+    /// The minimal test scenario (6 sessions, 0–100, higher is worse, RCI 10; events: 0 unrelated,
+    /// 1 side effect, 2 malpractice) with these targets.
+    fn minimal_with(targets: &str) -> Scenario {
+        let base = include_str!("../../tests/scenarios/minimal.ron").trim_end();
+        let body = base.strip_suffix(')').expect("a scenario ends with )");
+        crate::scenario::parse("t.ron", &format!("{body} targets: [{targets}],\n)"))
+            .expect("a valid scenario")
+    }
+
+    /// A generated case with its scores, alliance, events and outcome replaced.
+    fn case(s: &Scenario, scores: &[f64], alliance: &[f64], events: &[usize]) -> Case {
+        let mut c = crate::model::generate_case(s, 1, 0);
+        c.scores = scores.to_vec();
+        c.alliance = alliance.to_vec();
+        c.events = events
+            .iter()
+            .map(|&kind| crate::model::Event { session: 1, kind })
+            .collect();
+        c.outcome = s.rules.outcome(scores[0], *scores.last().unwrap());
+        c
+    }
+
+    #[test]
+    fn the_qualifier_counts_each_statistic_over_the_right_clients() {
+        let s = minimal_with(
+            "(statistic: Deterioration, value: 0.5, tolerance: Within(0.1), source: \"paper\", evidence: Verified),
+             (statistic: WarningSensitivity(End), value: 0.5, tolerance: Within(0.1), source: \"paper\", evidence: Verified),
+             (statistic: WarningFlagged(Session(1)), value: 0.25, tolerance: Within(0.1), source: \"paper\", evidence: Verified),
+             (statistic: Dropout, value: 0.25, tolerance: Within(0.1), source: \"paper\", evidence: Verified),
+             (statistic: Events(SideEffect), value: 0.25, tolerance: Within(0.1), source: \"paper\", evidence: Verified),
+             (statistic: AllianceOutcome(sessions: 2), value: 0.0, tolerance: Within(1.0), source: \"paper\", evidence: Verified),",
+        );
+        let mut q = Qualifier::new(&s);
+        // Deteriorated (50 → 62), flagged at session 2, a side effect.
+        let full = [50.0, 50.0, 50.0, 50.0, 50.0, 50.0, 62.0];
+        q.add(
+            &s,
+            &case(&s, &full, &[8.0; 6], &[1]),
+            &[false, true, false, false, false, true],
+        );
+        // Recovered (50 → 30), flagged at session 1, no event.
+        let better = [50.0, 45.0, 40.0, 35.0, 30.0, 30.0, 30.0];
+        q.add(
+            &s,
+            &case(&s, &better, &[9.0; 6], &[]),
+            &[true, false, false, false, false, false],
+        );
+        // Dropped out after session 3, deteriorated (50 → 61), red only at its last score; one
+        // alliance rating, so it has no mean of sessions 1–2.
+        q.add(
+            &s,
+            &case(&s, &[50.0, 52.0, 55.0, 61.0], &[5.0], &[]),
+            &[false, false, true],
+        );
+        // Unchanged, never flagged, an unrelated event only.
+        let same = [52.0, 50.0, 48.0, 47.0, 46.0, 45.0, 44.0];
+        q.add(&s, &case(&s, &same, &[7.0; 6], &[0]), &[false; 6]);
+        // Unchanged (48 → 40), never flagged, no event.
+        let little = [48.0, 47.0, 46.0, 45.0, 44.0, 43.0, 40.0];
+        q.add(&s, &case(&s, &little, &[6.0; 6], &[]), &[false; 6]);
+        let lines = q.lines(s.rules.worse, Z95);
+        let realised: Vec<(f64, u64)> = lines
+            .iter()
+            .map(|l| l.realised.map_or((f64::NAN, 0), |e| (e.value, e.cases)))
+            .collect();
+        assert_eq!(
+            realised[0],
+            (0.4, 5),
+            "deteriorated: the first and the third"
+        );
+        assert_eq!(
+            realised[1],
+            (0.5, 2),
+            "of these two, the first was flagged in time"
+        );
+        assert_eq!(realised[2], (0.2, 5), "flagged at session 1: the second");
+        assert_eq!(realised[3], (0.2, 5), "dropped out: the third");
+        assert_eq!(realised[4], (0.2, 5), "a side effect: the first");
+        assert_eq!(
+            realised[5].1, 4,
+            "alliance of sessions 1–2: all but the third"
+        );
+    }
 }
