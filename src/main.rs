@@ -238,9 +238,10 @@ enum Command {
     },
     /// Simulate many cases and compare realised rates with declared ones, and score the forecasters.
     ///
-    /// Each declared rate must lie inside the 95 % interval of the realised rate; the ideal forecaster
-    /// must have the lowest Brier score at every checkpoint and pass a calibration test. Exit status 1
-    /// on any FAIL.
+    /// Each declared rate must lie inside the 95 % interval of the realised rate; each of the
+    /// scenario's qualification targets must have its realised interval reach its band; the ideal
+    /// forecaster must have the lowest Brier score at every checkpoint and pass a calibration test.
+    /// Exit status 1 on any FAIL.
     Check {
         scenario: String,
         /// Number of simulated cases: at least what the scenario's tests need (a few hundred; the

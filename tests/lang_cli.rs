@@ -9,11 +9,16 @@ use common::ontrack;
 
 /// Runs `ontrack --lang LANG args…` in Dutch and in English; both must succeed.
 fn in_both(args: &[&str]) -> (String, String) {
+    in_both_ending(args, &[0])
+}
+
+/// Runs `ontrack --lang LANG args…` in Dutch and in English; both must end with one of `codes`.
+fn in_both_ending(args: &[&str], codes: &[i32]) -> (String, String) {
     let run = |lang: &str| {
         let mut all = vec!["--lang", lang];
         all.extend_from_slice(args);
         let (code, stdout, stderr) = ontrack(&all);
-        assert_eq!(code, 0, "{lang} {args:?}: {stderr}");
+        assert!(codes.contains(&code), "{lang} {args:?}: {code}\n{stderr}");
         stdout
     };
     (run("nl"), run("en"))
@@ -150,7 +155,12 @@ fn generate_and_play_say_what_they_did_in_the_language() {
 
 #[test]
 fn check_reports_in_the_language_and_its_tables_line_up() {
-    let (nl, en) = in_both(&["check", "depression-cbt-oq45", "--cases", "2000"]);
+    // The scenario's qualification targets are not all met by today's model (issue 12), so the
+    // verdict may be FAIL, with exit status 1; the rate lines and the language are what is tested.
+    let (nl, en) = in_both_ending(
+        &["check", "depression-cbt-oq45", "--cases", "2000"],
+        &[0, 1],
+    );
     has_all(
         &nl,
         &[
@@ -166,9 +176,14 @@ fn check_reports_in_the_language_and_its_tables_line_up() {
             "signaleringsregel",
             "best mogelijk",
             "0,0730",
-            "GOED: elke regel klopt",
+            "Kwalificatiedoelen",
+            "doel",
+            "bron",
+            "hannan2005 (geverifieerd)",
+            "betrouwbare verbetering tot sessie 8",
         ],
     );
+    assert!(nl.contains("GOED: elke regel klopt") || nl.contains("FOUT: zie de regels met FOUT"));
     has_none(
         &nl,
         &[
@@ -190,22 +205,33 @@ fn check_reports_in_the_language_and_its_tables_line_up() {
             "declared",
             "checkpoint forecaster",
             "0.0730",
-            "PASS: every line holds",
+            "Qualification targets",
+            "hannan2005 (verified)",
+            "reliable improvement by session 8",
         ],
+    );
+    assert!(
+        en.contains("PASS: every line holds") || en.contains("FAIL: see the lines marked FAIL")
     );
     for (text, result) in [(&nl, "oordeel"), (&en, "result")] {
         let lines: Vec<&str> = text.lines().collect();
         // The rate table: the header ends with the result column's name, every row with a verdict
         // of four letters; all else lines up to there.
-        let header = lines.iter().position(|l| l.ends_with(result)).unwrap();
-        let edge = width(lines[header]) - width(result);
-        let rows: Vec<&&str> = lines[header + 1..]
-            .iter()
-            .take_while(|l| !l.starts_with('*'))
+        // The target table below it is built the same way.
+        let headers: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].ends_with(result))
             .collect();
-        assert!(rows.len() >= 3);
-        for row in rows {
-            assert_eq!(width(row) - 4, edge, "{row}\n{}", lines[header]);
+        assert_eq!(headers.len(), 2, "{text}");
+        for header in headers {
+            let edge = width(lines[header]) - width(result);
+            let rows: Vec<&&str> = lines[header + 1..]
+                .iter()
+                .take_while(|l| !l.starts_with('*'))
+                .collect();
+            assert!(rows.len() >= 3);
+            for row in rows {
+                assert_eq!(width(row) - 4, edge, "{row}\n{}", lines[header]);
+            }
         }
         // The forecasters' table: right-aligned to the last column, so every line is as wide.
         let start = lines

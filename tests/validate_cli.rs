@@ -54,6 +54,11 @@ const BAD: &[(&str, &str, &str)] = &[
         "can only lie between",
     ),
     ("wrong_format_version", "3:5: format", "format 2"),
+    (
+        "target_unknown_source",
+        "71:87: targets[0].source",
+        "unknown source key \"swift2012\"",
+    ),
 ];
 
 #[test]

@@ -3,7 +3,8 @@
 //!
 //! Declared rates are compared with realised ones through Wilson intervals with a family-wise 95 %
 //! level (Bonferroni over the rate lines, so a correct scenario fails a line by chance in at most one
-//! run in twenty, however many event classes it has); the ideal forecaster
+//! run in twenty, however many event classes it has); the scenario's qualification targets (see
+//! [`super::qualify`]) are judged the same way, as a family of their own; the ideal forecaster
 //! must have the lowest Brier score at every checkpoint and pass a Hosmer–Lemeshow test of calibration
 //! over ten bins (at the 0.1 % level, so that a correct model fails by chance once in a thousand runs).
 
@@ -16,7 +17,8 @@ use crate::debrief::show::number;
 use crate::forecast::{Benchmark, Benchmarks};
 use crate::i18n::{t, tf};
 use crate::model::{Case, Outcome, generate_case};
-use crate::scenario::format::LindenClass;
+use crate::research::qualify::{Qualifier, TargetLine};
+use crate::scenario::format::{By, Evidence, LindenClass, Statistic};
 use crate::scenario::{EventCondition, Lang, Scenario};
 use crate::score::{auc, bin_of, binned_reliability, brier};
 use crate::stats::{normal_quantile, wilson_interval_z};
@@ -87,6 +89,8 @@ pub struct CheckReport {
     pub forecasters: Vec<ForecasterLine>,
     pub ideal: Vec<IdealLine>,
     pub signals: Vec<SignalLine>,
+    /// The scenario's qualification targets, with their own family-wise intervals.
+    pub targets: Vec<TargetLine>,
     pub pass: bool,
 }
 
@@ -203,9 +207,15 @@ pub fn check(
     let mut flagged_ever = vec![Vec::new(); checkpoints.len()];
     let mut outcomes = Vec::with_capacity(n as usize);
     let mut counts = Counts::default();
+    let mut qualifier = Qualifier::new(s);
     for i in 0..n {
         let case = generate_case(s, seed, i);
         counts.add(s, &case);
+        // Whether the early-warning signal is yellow or red after each session with a score.
+        let warnings: Vec<bool> = (1..case.scores.len() as u32)
+            .map(|t| bench.actuarial().signal(s, &case.visible(t)).not_on_track())
+            .collect();
+        qualifier.add(s, &case, &warnings);
         for (ci, &cp) in checkpoints.iter().enumerate() {
             let v = case.visible(cp);
             for (fi, f) in Benchmark::ALL.iter().enumerate() {
@@ -213,8 +223,7 @@ pub fn check(
                     list.push(bench.forecast(*f, &v));
                 }
             }
-            let flagged =
-                (1..=cp).any(|t| bench.actuarial().signal(s, &case.visible(t)).not_on_track());
+            let flagged = warnings.iter().take(cp as usize).any(|w| *w);
             if let Some(list) = flagged_ever.get_mut(ci) {
                 list.push(flagged);
             }
@@ -280,7 +289,12 @@ pub fn check(
             });
         }
     }
-    let pass = rates.iter().all(|r| r.pass) && ideal.iter().all(|l| l.best && l.calibrated);
+    // Bonferroni over the target lines, as over the rate lines: each at level 1 − 0.05 / lines.
+    let z = normal_quantile(1.0 - 0.025 / s.file.targets.len().max(1) as f64);
+    let targets = qualifier.lines(s.rules.worse, z);
+    let pass = rates.iter().all(|r| r.pass)
+        && ideal.iter().all(|l| l.best && l.calibrated)
+        && targets.iter().all(|t| t.pass);
     Ok(CheckReport {
         id: s.file.id.clone(),
         cases: n,
@@ -289,6 +303,7 @@ pub fn check(
         forecasters: lines,
         ideal,
         signals,
+        targets,
         pass,
     })
 }
@@ -556,6 +571,8 @@ pub fn check_text(r: &CheckReport, lang: Lang) -> String {
         tf(lang, "check-footnote", &[("lines", r.rates.len().into())])
     );
     let _ = writeln!(out);
+    out.push_str(&target_table(&r.targets, lang));
+    let _ = writeln!(out);
     let forecasters: Vec<[String; 6]> = r
         .forecasters
         .iter()
@@ -645,6 +662,148 @@ pub fn check_text(r: &CheckReport, lang: Lang) -> String {
         )
     );
     out
+}
+
+/// The target table: each target with its source, value and band, the realised value with its
+/// family-wise interval, and the verdict.
+fn target_table(lines: &[TargetLine], lang: Lang) -> String {
+    let num = |x: f64| number(x, 3, lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", t(lang, "check-targets-title"));
+    if lines.is_empty() {
+        let _ = writeln!(out, "{}", t(lang, "check-targets-none"));
+        return out;
+    }
+    let rows: Vec<[String; 5]> = lines
+        .iter()
+        .map(|l| {
+            let evidence = match l.target.evidence {
+                Evidence::Verified => "evidence-verified",
+                Evidence::Unverified => "evidence-unverified",
+                Evidence::ModellingChoice => "evidence-modelling-choice",
+            };
+            let source = tf(
+                lang,
+                "check-target-source",
+                &[
+                    ("key", l.target.source.as_str().into()),
+                    ("evidence", t(lang, evidence).into()),
+                ],
+            );
+            let band = format!(
+                "{} ({}–{})",
+                num(l.target.value),
+                num(l.band_low),
+                num(l.band_high)
+            );
+            let (realised, interval) = l.realised.map_or_else(
+                || (t(lang, "check-na"), String::new()),
+                |e| (num(e.value), format!("{}–{}", num(e.low), num(e.high))),
+            );
+            [
+                target_name(&l.target.statistic, lang),
+                source,
+                band,
+                realised,
+                interval,
+            ]
+        })
+        .collect();
+    let header = [
+        t(lang, "check-col-target"),
+        t(lang, "check-col-source"),
+        t(lang, "check-col-band"),
+        t(lang, "check-col-realised"),
+        t(lang, "check-col-interval"),
+    ];
+    let w = widths(&header, &rows, [30, 20, 20, 9, 13]);
+    let _ = writeln!(
+        out,
+        "{:<w0$} {:<w1$} {:>w2$} {:>w3$} {:>w4$}  {}",
+        header[0],
+        header[1],
+        header[2],
+        header[3],
+        header[4],
+        t(lang, "check-col-result"),
+        w0 = w[0],
+        w1 = w[1],
+        w2 = w[2],
+        w3 = w[3],
+        w4 = w[4],
+    );
+    for (cells, l) in rows.iter().zip(lines) {
+        let verdict = t(lang, if l.pass { "check-pass" } else { "check-fail" });
+        let _ = writeln!(
+            out,
+            "{:<w0$} {:<w1$} {:>w2$} {:>w3$} {:>w4$}  {verdict}",
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
+            cells[4],
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2],
+            w3 = w[3],
+            w4 = w[4],
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        tf(
+            lang,
+            "check-targets-footnote",
+            &[("lines", lines.len().into())]
+        )
+    );
+    out
+}
+
+/// A target's statistic in words of `lang`.
+fn target_name(statistic: &Statistic, lang: Lang) -> String {
+    let by = |b: By, key: &str| match b {
+        By::Session(session) => tf(lang, &format!("{key}-by"), &[("session", session.into())]),
+        By::End => t(lang, &format!("{key}-end")),
+    };
+    match *statistic {
+        Statistic::Deterioration => t(lang, "target-deterioration"),
+        Statistic::Recovery => t(lang, "target-recovery"),
+        Statistic::ReliableImprovementBy(session) => tf(
+            lang,
+            "target-reliable-improvement-by",
+            &[("session", session.into())],
+        ),
+        Statistic::RecoveryBy(session) => {
+            tf(lang, "target-recovery-by", &[("session", session.into())])
+        }
+        Statistic::SuddenGain {
+            min_points,
+            min_share,
+        } => tf(
+            lang,
+            "target-sudden-gain",
+            &[
+                ("points", number(min_points, 0, lang).into()),
+                ("share", number(100.0 * min_share, 0, lang).into()),
+            ],
+        ),
+        Statistic::AllianceOutcome { sessions } => tf(
+            lang,
+            "target-alliance-outcome",
+            &[("sessions", sessions.into())],
+        ),
+        Statistic::TestRetest => t(lang, "target-test-retest"),
+        Statistic::Dropout => t(lang, "target-dropout"),
+        Statistic::WarningSensitivity(b) => by(b, "target-warning-sensitivity"),
+        Statistic::WarningFlagged(b) => by(b, "target-warning-flagged"),
+        Statistic::Events(class) => tf(
+            lang,
+            "target-events",
+            &[("class", t(lang, &format!("short-{}", class.slug())).into())],
+        ),
+    }
 }
 
 /// A rate line's name for people: the names in the JSON (`deterioration`, `events: side_effect`)

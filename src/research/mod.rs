@@ -1,7 +1,9 @@
 //! Tools for scenario authors and researchers, beside the training itself: checking that a scenario
 //! realises what it declares (`check`), writing simulated cases as tidy CSV (`export`), and reading
-//! forecasts made elsewhere to score them with OnTrack's metrics (`forecasts_csv`).
+//! forecasts made elsewhere to score them with OnTrack's metrics (`forecasts_csv`), and the published
+//! statistics a scenario's population must reproduce (`qualify`).
 
 pub mod check;
 pub mod export;
 pub mod forecasts_csv;
+pub mod qualify;

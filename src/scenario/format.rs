@@ -419,4 +419,94 @@ pub struct ScenarioFile {
     /// when left out, made from the id.
     #[serde(default)]
     pub course_code: String,
+    /// The qualification test guide: published statistics the simulated population must reproduce
+    /// (`ontrack check` prints them as a table). Left out of the canonical text when empty, so a
+    /// scenario without targets keeps its hash.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
+}
+
+/// Up to which session the early-warning rule may have flagged a client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum By {
+    /// At any session from 1 to this one (and before the client's last score).
+    Session(u32),
+    /// At any session before the client's last score: a warning before the outcome is known.
+    End,
+}
+
+/// A statistic of the simulated population, computed from the cases as the research computes it
+/// (see `research::qualify` for the exact definitions and formulas).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Statistic {
+    /// Share of clients reliably worse at their last shown score than at intake.
+    Deterioration,
+    /// Share of clients recovered (reliably better and out of the clinical range) at their last score.
+    Recovery,
+    /// Share of clients who reached reliable improvement at some session up to this one
+    /// (Kaplan–Meier, censored at the last shown score), as dose–response studies count it.
+    ReliableImprovementBy(u32),
+    /// Share of clients who reached recovery (clinically significant change) at some session up to
+    /// this one (Kaplan–Meier, censored at the last shown score).
+    RecoveryBy(u32),
+    /// Share of clients with at least one sudden gain by the criteria of Tang & DeRubeis (1999),
+    /// with the absolute criterion in scale points and the relative one as a share of the pre-gain
+    /// score's distance from the healthy end of the scale.
+    SuddenGain { min_points: f64, min_share: f64 },
+    /// Pearson r of the mean alliance over sessions 1 to `sessions` with the residualised change
+    /// (last score regressed on intake), signed so that a better outcome is positive.
+    AllianceOutcome { sessions: u32 },
+    /// The outcome measure's reliability as simulated: the squared correlation of true and shown
+    /// intake scores.
+    TestRetest,
+    /// Share of clients whose scores stop before the last session.
+    Dropout,
+    /// Share of deteriorated clients the early-warning rule flagged not on track.
+    WarningSensitivity(By),
+    /// Share of all clients the early-warning rule flagged not on track.
+    WarningFlagged(By),
+    /// Share of clients with at least one unwanted event of this Linden class.
+    Events(LindenClass),
+}
+
+/// How far the realised statistic may lie from the target value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Tolerance {
+    /// The value plus or minus this much.
+    Within(f64),
+    /// Anywhere from `low` to `high` (which hold the value).
+    Range { low: f64, high: f64 },
+}
+
+/// How a target's value stands to its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Evidence {
+    /// The figure was found in the source's text or abstract.
+    Verified,
+    /// A published figure taken from a secondary report, not found in the source itself.
+    Unverified,
+    /// OnTrack's own choice (a published figure adapted to this population, or a band around one).
+    ModellingChoice,
+}
+
+/// One objective test of the qualification guide: a statistic, its value and tolerance, and where
+/// the value comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub statistic: Statistic,
+    pub value: f64,
+    pub tolerance: Tolerance,
+    pub source: String,
+    pub evidence: Evidence,
+}
+
+impl Target {
+    /// The band the realised statistic must reach: `(low, high)`.
+    pub fn band(&self) -> (f64, f64) {
+        match self.tolerance {
+            Tolerance::Within(d) => (self.value - d, self.value + d),
+            Tolerance::Range { low, high } => (low, high),
+        }
+    }
 }

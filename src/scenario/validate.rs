@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 
 use super::format::{
-    Change, Condition, FORMAT_VERSION, LindenClass, Onset, Prior, ScenarioFile, Shape, SourceKind,
-    Sourced, Text,
+    By, Change, Condition, Evidence, FORMAT_VERSION, LindenClass, Onset, Prior, ScenarioFile,
+    Shape, SourceKind, Sourced, Statistic, Target, Text, Tolerance,
 };
 
 /// One problem in a scenario, before it is located in the file.
@@ -146,6 +146,7 @@ pub fn validate(file: &ScenarioFile) -> Vec<PathProblem> {
     events(&mut c);
     dynamics(&mut c);
     rest(&mut c);
+    targets(&mut c);
     c.problems
 }
 
@@ -861,6 +862,162 @@ fn rest(c: &mut Checker) {
     }
 }
 
+fn targets(c: &mut Checker) {
+    let f = c.file;
+    for (i, target) in f.targets.iter().enumerate() {
+        let p = format!("targets[{i}]");
+        c.source_key(&format!("{p}.source"), &target.source);
+        // An unknown key is reported once, above; a known one must be a publication to verify against.
+        let unpublished = f
+            .sources
+            .iter()
+            .find(|s| s.key == target.source)
+            .is_some_and(|s| s.kind != SourceKind::Published);
+        if target.evidence == Evidence::Verified && unpublished {
+            c.add(
+                format!("{p}.evidence"),
+                format!(
+                    "a target verified against its source needs a published source, and \"{}\" is not one",
+                    target.source
+                ),
+                "name the publication the figure was found in, or write `evidence: ModellingChoice`",
+            );
+        }
+        if f.targets
+            .iter()
+            .take(i)
+            .any(|earlier| earlier.statistic == target.statistic)
+        {
+            c.add(
+                format!("{p}.statistic"),
+                "this statistic already has a target",
+                "keep one target per statistic (merge the two, or change a parameter)",
+            );
+        }
+        statistic(c, &p, target);
+        tolerance(c, &p, target);
+    }
+}
+
+/// Checks the parameters of a target's statistic against the scenario.
+fn statistic(c: &mut Checker, p: &str, target: &Target) {
+    let f = c.file;
+    let sessions = f.sessions;
+    let path = format!("{p}.statistic");
+    let session = |c: &mut Checker, t: u32, last: u32, what: &str| {
+        if t < 1 || t > last {
+            c.add(
+                path.clone(),
+                format!("{what} {t} is not a session of this treatment"),
+                format!("write a session from 1 to {last}"),
+            );
+        }
+    };
+    match target.statistic {
+        Statistic::ReliableImprovementBy(t) | Statistic::RecoveryBy(t) => {
+            session(c, t, sessions, "session");
+        }
+        Statistic::WarningSensitivity(By::Session(t))
+        | Statistic::WarningFlagged(By::Session(t)) => {
+            // At the last session the warning would only repeat the outcome.
+            session(c, t, sessions.saturating_sub(1), "session");
+        }
+        Statistic::AllianceOutcome { sessions: k } => {
+            session(c, k, sessions, "the first sessions up to")
+        }
+        Statistic::SuddenGain {
+            min_points,
+            min_share,
+        } => {
+            if !(min_points > 0.0 && min_points.is_finite()) {
+                c.add(
+                    path.clone(),
+                    format!("a sudden gain of at least {min_points} points is not a criterion"),
+                    "write the smallest gain in scale points, greater than 0 (Tang & DeRubeis used 7 BDI points)",
+                );
+            }
+            if !(0.0..1.0).contains(&min_share) {
+                c.add(
+                    path.clone(),
+                    format!("{min_share} is not a share of the pre-gain score"),
+                    "write a proportion from 0 up to (not including) 1 (Tang & DeRubeis used 0.25)",
+                );
+            }
+        }
+        Statistic::TestRetest => {
+            // The declared reliability must be the simulated one, and this target is what checks it.
+            let declared = f.measure.test_retest.value;
+            if (target.value - declared).abs() > 1e-9 {
+                c.add(
+                    format!("{p}.value"),
+                    format!(
+                        "the test–retest target {} differs from the measure's declared test–retest reliability {declared}",
+                        target.value
+                    ),
+                    "write the value declared at `measure.test_retest`: the target checks that the simulation has it",
+                );
+            }
+        }
+        Statistic::Events(class) => {
+            if !f.events.iter().any(|e| e.linden == class) {
+                c.add(
+                    path.clone(),
+                    format!(
+                        "the event catalogue has no events of class {}",
+                        class.slug()
+                    ),
+                    "add events of this class, or drop the target",
+                );
+            }
+        }
+        Statistic::Deterioration
+        | Statistic::Recovery
+        | Statistic::Dropout
+        | Statistic::WarningSensitivity(By::End)
+        | Statistic::WarningFlagged(By::End) => {}
+    }
+}
+
+/// Checks a target's value and tolerance: finite, the value inside its band, and the band inside
+/// what the statistic can be (a share from 0 to 1, a correlation from −1 to 1).
+fn tolerance(c: &mut Checker, p: &str, target: &Target) {
+    let (lowest, highest) = match target.statistic {
+        Statistic::AllianceOutcome { .. } => (-1.0, 1.0),
+        _ => (0.0, 1.0),
+    };
+    let v = target.value;
+    if !(lowest..=highest).contains(&v) {
+        c.add(
+            format!("{p}.value"),
+            format!("{v} is not a possible value of this statistic"),
+            format!("write a value from {lowest} to {highest} (so 19.7 % is 0.197)"),
+        );
+        return;
+    }
+    let ok = match target.tolerance {
+        Tolerance::Within(d) => d >= 0.0 && d.is_finite(),
+        Tolerance::Range { low, high } => {
+            low.is_finite() && high.is_finite() && low <= v && v <= high
+        }
+    };
+    if !ok {
+        c.add(
+            format!("{p}.tolerance"),
+            "the tolerance does not make a band around the value",
+            "write `Within(0.05)` for the value ± 0.05, or `Range(low: a, high: b)` with a ≤ value ≤ b",
+        );
+        return;
+    }
+    let (low, high) = target.band();
+    if low < lowest - 1e-12 || high > highest + 1e-12 {
+        c.add(
+            format!("{p}.tolerance"),
+            format!("the band {low}–{high} reaches beyond what the statistic can be ({lowest} to {highest})"),
+            "narrow the tolerance, or write it as a `Range` inside those limits",
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// Found by the fuzz target `scenario_parse`: an alliance scale of 1e20 steps passed validation and
@@ -910,5 +1067,127 @@ mod tests {
         );
         let s = crate::scenario::parse("fuzz.ron", &fine).expect("a scale of 1000 steps is valid");
         let _ = crate::forecast::Ideal::new(&s);
+    }
+
+    /// `tests/scenarios/minimal.ron` with `targets` added before its closing parenthesis: the
+    /// first target stands on line 71.
+    fn with_targets(targets: &str) -> String {
+        let base = include_str!("../../tests/scenarios/minimal.ron").trim_end();
+        let body = base.strip_suffix(')').expect("a scenario ends with )");
+        format!("{body}    targets: [\n{targets}\n    ],\n)\n")
+    }
+
+    /// The problems of a scenario with these targets, as (line, path, message).
+    fn target_problems(targets: &str) -> Vec<(usize, String, String)> {
+        match crate::scenario::parse("t.ron", &with_targets(targets)) {
+            Ok(_) => Vec::new(),
+            Err(err) => err
+                .problems()
+                .iter()
+                .map(|p| (p.line, p.path.clone(), format!("{} — {}", p.message, p.fix)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn valid_targets_load() {
+        let text = with_targets(
+            "        (statistic: Dropout, value: 0.197, tolerance: Range(low: 0.187, high: 0.207), source: \"paper\", evidence: Verified),\n\
+             \x20       (statistic: AllianceOutcome(sessions: 3), value: 0.278, tolerance: Within(0.02), source: \"paper\", evidence: Unverified),\n\
+             \x20       (statistic: SuddenGain(min_points: 10, min_share: 0.25), value: 0.4, tolerance: Within(0.1), source: \"choice\", evidence: ModellingChoice),\n\
+             \x20       (statistic: WarningSensitivity(End), value: 1.0, tolerance: Range(low: 0.9, high: 1.0), source: \"paper\", evidence: Verified),\n\
+             \x20       (statistic: TestRetest, value: 0.8, tolerance: Within(0.02), source: \"paper\", evidence: Verified),",
+        );
+        let s = crate::scenario::parse("t.ron", &text).expect("valid targets");
+        assert_eq!(s.file.targets.len(), 5);
+        assert_eq!(s.file.targets[0].band(), (0.187, 0.207));
+        let (low, high) = s.file.targets[1].band();
+        assert!((low - 0.258).abs() < 1e-12 && (high - 0.298).abs() < 1e-12);
+    }
+
+    #[test]
+    fn each_target_problem_names_its_line_and_field() {
+        for (target, path, words) in [
+            (
+                "(statistic: Dropout, value: 0.2, tolerance: Within(0.01), source: \"papr\", evidence: Verified)",
+                "targets[0].source",
+                "unknown source key \"papr\"",
+            ),
+            (
+                "(statistic: Dropout, value: 0.2, tolerance: Within(0.01), source: \"choice\", evidence: Verified)",
+                "targets[0].evidence",
+                "needs a published source",
+            ),
+            (
+                "(statistic: Dropout, value: 19.7, tolerance: Within(0.01), source: \"paper\", evidence: Verified)",
+                "targets[0].value",
+                "0.197",
+            ),
+            (
+                "(statistic: Dropout, value: 0.2, tolerance: Range(low: 0.25, high: 0.3), source: \"paper\", evidence: Verified)",
+                "targets[0].tolerance",
+                "a ≤ value ≤ b",
+            ),
+            (
+                "(statistic: Dropout, value: 0.02, tolerance: Within(0.05), source: \"paper\", evidence: Verified)",
+                "targets[0].tolerance",
+                "reaches beyond",
+            ),
+            (
+                "(statistic: ReliableImprovementBy(7), value: 0.5, tolerance: Within(0.1), source: \"paper\", evidence: Verified)",
+                "targets[0].statistic",
+                "from 1 to 6",
+            ),
+            (
+                "(statistic: WarningFlagged(Session(6)), value: 0.2, tolerance: Within(0.1), source: \"paper\", evidence: Verified)",
+                "targets[0].statistic",
+                "from 1 to 5",
+            ),
+            (
+                "(statistic: SuddenGain(min_points: 0, min_share: 1.5), value: 0.4, tolerance: Within(0.1), source: \"paper\", evidence: Verified)",
+                "targets[0].statistic",
+                "greater than 0",
+            ),
+            (
+                "(statistic: TestRetest, value: 0.84, tolerance: Within(0.02), source: \"paper\", evidence: Verified)",
+                "targets[0].value",
+                "declared test–retest reliability 0.8",
+            ),
+            (
+                "(statistic: Events(Violation), value: 0.005, tolerance: Range(low: 0, high: 0.01), source: \"paper\", evidence: Verified)",
+                "targets[0].statistic",
+                "no events of class violation",
+            ),
+        ] {
+            let problems = target_problems(&format!("        {target},"));
+            assert!(
+                problems
+                    .iter()
+                    .any(|(line, p, m)| *line == 71 && p == path && m.contains(words)),
+                "{target}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_statistic_targeted_twice_is_refused() {
+        let problems = target_problems(
+            "        (statistic: Dropout, value: 0.2, tolerance: Within(0.01), source: \"paper\", evidence: Verified),\n\
+             \x20       (statistic: Dropout, value: 0.3, tolerance: Within(0.01), source: \"paper\", evidence: Verified),",
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 72);
+        assert_eq!(problems[0].1, "targets[1].statistic");
+    }
+
+    #[test]
+    fn an_unknown_statistic_is_a_parse_error_that_lists_the_known_ones() {
+        let problems = target_problems(
+            "        (statistic: Dropouts, value: 0.2, tolerance: Within(0.01), source: \"paper\", evidence: Verified),",
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 71);
+        assert!(problems[0].2.contains("`Dropouts`"), "{problems:?}");
+        assert!(problems[0].2.contains("SuddenGain"), "{problems:?}");
     }
 }
