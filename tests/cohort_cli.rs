@@ -94,8 +94,9 @@ fn a_cohort_of_bots_shows_the_ceiling_and_the_hannan_pattern() {
         count("typical", "deteriorated"),
         count("typical", "foreseen"),
     );
+    // About 9 expected: 7.3 % of the 60 reference cases and 10 % of the 50 minimal ones.
     assert!(
-        deteriorated >= 10,
+        deteriorated >= 8,
         "only {deteriorated} deteriorations to foresee"
     );
     assert!(

@@ -35,7 +35,8 @@ fn same_scenario_and_seed_give_the_same_cases_everywhere() {
     assert_eq!(hash, PINNED_HASH, "the generator's output changed");
 }
 
-const PINNED_HASH: &str = "25dc43baf4d09a274252db93ec4946b7124e7bdfea391c6a35e550e183e060cc";
+/// Changed on purpose with run schema 2 (the richer model draws other cases from the same seed).
+const PINNED_HASH: &str = "2fde67f97132f77785af55cf56c3ae89de6a7112e6e80d7ad49da020d09018ca";
 
 #[test]
 fn a_case_does_not_depend_on_how_many_are_drawn() {
