@@ -16,7 +16,7 @@
 //! - Drift multiplies the odds of the deteriorating course, so the course prior depends on whether drift
 //!   happens at all (also when its onset lies after the checkpoint).
 
-use crate::model::{Visible, log_dose};
+use crate::model::{SessionNote, Visible, log_dose};
 use crate::scenario::{EventCondition, Scenario};
 use crate::stats::normal_cdf;
 
@@ -204,11 +204,15 @@ impl Ideal {
         (if p.is_finite() { p } else { 0.0 }, kind)
     }
 
-    /// Log weights of the drift hypotheses given the notes and drift-only events seen.
+    /// Log weights of the drift hypotheses given the notes and drift-only events seen. Notes and
+    /// events may be seen up to different sessions: the onset is enumerated up to the furthest of
+    /// the two, and each session contributes the likelihood of the channels seen in it.
     fn drift_hypotheses(&self, s: &Scenario, v: &Visible) -> DriftWeights {
         let p_drift = s.file.drift.rate.value;
-        let notes = v.notes();
-        let seen = notes.len();
+        let notes_seen = v.notes().len();
+        let events_seen = v.event_sessions() as usize;
+        let seen = notes_seen.max(events_seen);
+        let notes: Vec<Option<&SessionNote>> = (0..seen).map(|t| v.notes().get(t)).collect();
         let mut happened = vec![vec![false; self.drift_events.len()]; seen];
         for e in v.events() {
             if let Some(j) = self.drift_events.iter().position(|(i, _)| *i == e.kind)
@@ -223,12 +227,14 @@ impl Ideal {
             .iter()
             .zip(&happened)
             .map(|(note, ev)| {
-                let mut l = note_log(
-                    &note.delivered,
-                    &note.off_protocol,
-                    &s.omission_before,
-                    &s.off_protocol_before,
-                );
+                let mut l = note.map_or(0.0, |note| {
+                    note_log(
+                        &note.delivered,
+                        &note.off_protocol,
+                        &s.omission_before,
+                        &s.off_protocol_before,
+                    )
+                });
                 if ev.iter().any(|x| *x) {
                     l = f64::NEG_INFINITY;
                 }
@@ -253,15 +259,20 @@ impl Ideal {
             let after: Vec<f64> = notes
                 .iter()
                 .zip(&happened)
-                .map(|(note, ev)| {
-                    let mut l = note_log(
-                        &note.delivered,
-                        &note.off_protocol,
-                        &kind.omission,
-                        &kind.off_protocol,
-                    );
-                    for ((_, rate), &h) in self.drift_events.iter().zip(ev) {
-                        l += if h { rate.ln() } else { (1.0 - rate).ln() };
+                .enumerate()
+                .map(|(t, (note, ev))| {
+                    let mut l = note.map_or(0.0, |note| {
+                        note_log(
+                            &note.delivered,
+                            &note.off_protocol,
+                            &kind.omission,
+                            &kind.off_protocol,
+                        )
+                    });
+                    if t < events_seen {
+                        for ((_, rate), &h) in self.drift_events.iter().zip(ev) {
+                            l += if h { rate.ln() } else { (1.0 - rate).ln() };
+                        }
                     }
                     l
                 })
@@ -482,5 +493,33 @@ mod tests {
             kind: 2,
         };
         assert!((drift_posterior(vec![stuck]) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn notes_and_events_seen_up_to_different_sessions_by_hand() {
+        use crate::model::{Channel, Seen};
+        let s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
+        let ideal = Ideal::new(&s);
+        let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+        c.notes[0] = SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![true],
+        };
+        let p_drift = |seen: Seen| {
+            let (none, drift) = ideal.drift_log_weights(&s, &c.visible_as(seen));
+            drift.exp() / (none.exp() + drift.exp())
+        };
+        // The note of session 1 seen, its events not yet: no factor for "stuck" at all.
+        // No drift: 0.7 · 0.01 = 0.007. Drift: 0.3 · (0.8 · 0.01 + 0.2 · 0.7 · 0.6) = 0.0276.
+        // P(drift) = 0.0276 / 0.0346 = 0.7976879.
+        let notes_only = Seen::all(0).with(Channel::Notes, 1);
+        assert!((p_drift(notes_only) - 0.797_687_861).abs() < 1e-9);
+        // Session 1's events seen (none), its note not: no drift 0.7; drift 0.3 · (0.8 + 0.2 · 0.9)
+        // = 0.294; P(drift) = 0.294 / 0.994 = 0.2957746.
+        let events_only = Seen::all(0).with(Channel::Events, 1);
+        assert!((p_drift(events_only) - 0.295_774_648).abs() < 1e-9);
+        // Both: the whole session, as before.
+        let both = notes_only.with(Channel::Events, 1);
+        assert!((p_drift(both) - 0.781_795_511).abs() < 1e-9);
     }
 }
