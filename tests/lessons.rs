@@ -23,11 +23,11 @@ fn play(scenario: &Arc<Scenario>, seed: u64, mut player: BotPlayer) -> Run {
 }
 
 /// The forecasts of `runs` runs played by `player(seed)`, pooled as over a trainee's saved runs.
-fn pooled(
+fn pooled<'b>(
     scenario: &Arc<Scenario>,
-    bench: &Benchmarks,
+    bench: &'b Benchmarks<'b>,
     runs: u64,
-    player: impl Fn(u64) -> BotPlayer<'_>,
+    player: impl Fn(u64) -> BotPlayer<'b>,
 ) -> Vec<LensPoint> {
     (0..runs)
         .flat_map(|seed| lens_points(&play(scenario, 500 + seed, player(seed)), bench))

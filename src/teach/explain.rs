@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::waterfall::{Waterfall, probability};
+use crate::forecast::Actuarial;
 use crate::i18n::{t, tf};
 use crate::model::{Case, Channel};
 use crate::scenario::{Lang, Scenario};
@@ -85,18 +86,26 @@ pub fn percent(p: f64) -> String {
 }
 
 /// The sentence for one checkpoint of `case`, in `lang`: how far the forecast moved, the evidence
-/// that moved it most in that direction, and the largest push the other way if it is notable.
-pub fn sentence(s: &Scenario, case: &Case, why: &CheckpointWhy, lang: Lang) -> String {
+/// that moved it most in that direction, and the largest push the other way if it is notable. With
+/// the normed early-warning rule, the scores are set beside where clients with the same intake
+/// score usually are by then (its expected course), which is what makes a change mean something.
+pub fn sentence(
+    s: &Scenario,
+    case: &Case,
+    why: &CheckpointWhy,
+    expected: Option<&Actuarial>,
+    lang: Lang,
+) -> String {
     let (from, to) = (percent(why.from), percent(why.to));
     let total: f64 = why.moves.iter().map(|m| m.contribution).sum();
     let moved = from != to;
-    let lead = match (why.since, moved) {
-        (None, _) => tf(
+    let lead = match (why.checkpoint == 0, moved) {
+        (true, _) => tf(
             lang,
             "explain-intake",
             &[("to", to.into()), ("from", from.into())],
         ),
-        (Some(_), true) => tf(
+        (false, true) => tf(
             lang,
             "explain-moved",
             &[
@@ -106,13 +115,13 @@ pub fn sentence(s: &Scenario, case: &Case, why: &CheckpointWhy, lang: Lang) -> S
                 ("to", to.into()),
             ],
         ),
-        (Some(_), false) => tf(
+        (false, false) => tf(
             lang,
             "explain-same",
             &[("session", why.checkpoint.into()), ("to", to.into())],
         ),
     };
-    let phrase = |m: &Move| evidence_phrase(s, case, m.evidence, why.checkpoint, lang);
+    let phrase = |m: &Move| evidence_phrase(s, case, m.evidence, why.checkpoint, expected, lang);
     // The largest move in the direction of the change, and the largest against it.
     let with = why
         .moves
@@ -145,10 +154,42 @@ pub fn sentence(s: &Scenario, case: &Case, why: &CheckpointWhy, lang: Lang) -> S
     text
 }
 
+/// "12 points" in `lang` (a difference of scores, to one decimal).
+fn points(x: f64, lang: Lang) -> String {
+    let x = (x.abs() * 10.0).round() / 10.0;
+    let key = if x == 1.0 {
+        "explain-point"
+    } else {
+        "explain-points"
+    };
+    tf(
+        lang,
+        key,
+        &[("n", crate::debrief::show::decimal(x, lang).into())],
+    )
+}
+
 /// The evidence in words, with what was seen of it by session `upto`.
-fn evidence_phrase(s: &Scenario, case: &Case, evidence: Evidence, upto: u32, lang: Lang) -> String {
+fn evidence_phrase(
+    s: &Scenario,
+    case: &Case,
+    evidence: Evidence,
+    upto: u32,
+    expected: Option<&Actuarial>,
+    lang: Lang,
+) -> String {
     let v = case.visible(upto);
     let number = |x: f64| crate::debrief::show::decimal((x * 10.0).round() / 10.0, lang);
+    // Higher, lower or the same, by at least half a step of the measure.
+    let direction = |change: f64| {
+        if change.abs() < 0.5 * s.rules.step {
+            "same"
+        } else if change > 0.0 {
+            "higher"
+        } else {
+            "lower"
+        }
+    };
     match evidence {
         Evidence::Intake => tf(
             lang,
@@ -160,19 +201,23 @@ fn evidence_phrase(s: &Scenario, case: &Case, evidence: Evidence, upto: u32, lan
             let intake = scores.first().copied().unwrap_or(f64::NAN);
             let now = scores.last().copied().unwrap_or(intake);
             let change = now - intake;
-            let key = if change.abs() < 0.5 * s.rules.step {
-                "explain-ev-scores-same"
-            } else if change > 0.0 {
-                "explain-ev-scores-higher"
-            } else {
-                "explain-ev-scores-lower"
-            };
+            let usual = expected
+                .and_then(|a| a.expected_band(intake, scores.len().saturating_sub(1)))
+                .map_or(String::new(), |(mid, _, _)| {
+                    let usual = mid - intake;
+                    tf(
+                        lang,
+                        &format!("explain-usually-{}", direction(usual)),
+                        &[("points", points(usual, lang).into())],
+                    )
+                });
             tf(
                 lang,
-                key,
+                &format!("explain-ev-scores-{}", direction(change)),
                 &[
-                    ("points", number(change.abs()).into()),
+                    ("points", points(change, lang).into()),
                     ("now", number(now).into()),
+                    ("usually", usual.into()),
                 ],
             )
         }
@@ -267,7 +312,7 @@ mod tests {
                 },
             ],
         };
-        let en = sentence(&s, &case, &why, Lang::En);
+        let en = sentence(&s, &case, &why, None, Lang::En);
         assert!(
             en.starts_with("By session 3 the best possible forecast rose from 7 % to 58 %, mostly because of the scores (12 points higher than at intake"),
             "{en}"
@@ -277,7 +322,7 @@ mod tests {
             !en.contains("notes"),
             "a negligible move is not named: {en}"
         );
-        let nl = sentence(&s, &case, &why, Lang::Nl);
+        let nl = sentence(&s, &case, &why, None, Lang::Nl);
         assert!(
             nl.starts_with("Na sessie 3 steeg de best mogelijke voorspelling van 7 % naar 58 %"),
             "{nl}"

@@ -2,7 +2,8 @@
 //! cue, beside how strongly the best possible forecast follows it (the task's weights).
 //!
 //! Over the forecasts of a run (or of many), the log-odds of the trainee's forecasts are regressed
-//! on the cues by ordinary least squares, ŷ_s = a_s + Σ_j w_sj x_j, and so are the log-odds of the
+//! on the cues by ordinary least squares, ŷ_s = a_s,c + Σ_j w_sj x_j (an intercept per checkpoint c,
+//! which is not a cue but the forecasts' drift with time), and so are the log-odds of the
 //! best possible forecast on the same case–checkpoint pairs, ŷ_e = a_e + Σ_j w_ej x_j. Both in whole
 //! percent (1–99 %), as forecasts are given, so the trainee could have matched the task exactly. A
 //! weight is in log-odds per unit of its cue; the ratio w_sj / w_ej says how much of the weight the
@@ -27,6 +28,8 @@ const NO_SPREAD: f64 = 1e-9;
 /// One forecast with its cues and the best possible forecast on the same evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct LensPoint {
+    /// The checkpoint of the forecast (sessions seen).
+    pub checkpoint: u32,
     pub cues: CueValues,
     /// The trainee's forecast (probability).
     pub trainee: f64,
@@ -45,11 +48,13 @@ pub enum LensError {
     Collinear,
 }
 
-/// A linear policy: intercept and a weight per cue (`None` for a cue that did not vary).
+/// A linear policy: a weight per cue (`None` for a cue that did not vary), each with its standard
+/// error; the intercept is that of the first checkpoint (each later one has its own).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Policy {
     pub intercept: f64,
     pub weights: [Option<f64>; Cue::ALL.len()],
+    pub se: [Option<f64>; Cue::ALL.len()],
 }
 
 /// The lens model of a set of forecasts.
@@ -60,6 +65,9 @@ pub struct Lens {
     pub cue_sd: CueValues,
     pub trainee: Policy,
     pub task: Policy,
+    /// Standard error of each difference w_sj − w_ej: the slope's SE in the regression of
+    /// y_s − y_e on the cues (whose slopes are exactly the differences).
+    pub difference_se: [Option<f64>; Cue::ALL.len()],
     pub achievement: f64,
     pub consistency: f64,
     pub predictability: f64,
@@ -81,9 +89,11 @@ pub enum Verdict {
     Reversed,
     /// The trainee gave weight to a cue that says little here.
     Spurious,
+    /// The cue matters, but these forecasts do not show clearly how much weight the trainee gives it.
+    Unclear,
 }
 
-/// One SD of a cue moving the log-odds less than this is "says little".
+/// One SD of a cue moving the task's log-odds less than this "says little".
 const SMALL_EFFECT: f64 = 0.15;
 
 impl Lens {
@@ -104,26 +114,42 @@ impl Lens {
         let used: Vec<usize> = (0..Cue::ALL.len())
             .filter(|&j| cue_sd[j] > NO_SPREAD)
             .collect();
-        let columns: Vec<Vec<f64>> = used
+        // One intercept per checkpoint (an indicator for each but the first): forecasts fall or rise
+        // with the sessions seen whatever the cues, and a cue that is 0 at intake (the alliance, the
+        // notes) would otherwise stand in for "after intake".
+        let mut checkpoints: Vec<u32> = points.iter().map(|p| p.checkpoint).collect();
+        checkpoints.sort_unstable();
+        checkpoints.dedup();
+        let mut columns: Vec<Vec<f64>> = used
             .iter()
             .map(|&j| points.iter().map(|p| p.cues[j]).collect())
             .collect();
+        columns.extend(checkpoints.iter().skip(1).map(|&cp| {
+            points
+                .iter()
+                .map(|p| f64::from(u8::from(p.checkpoint == cp)))
+                .collect()
+        }));
         if sd(&ys) <= NO_SPREAD || sd(&ye) <= NO_SPREAD {
             return Err(LensError::NoSpread);
         }
         let fit_s = ols(&columns, &ys)?;
         let fit_e = ols(&columns, &ye)?;
-        let policy = |f: &Ols| {
-            let mut weights = [None; Cue::ALL.len()];
-            for (&j, &w) in used.iter().zip(&f.slopes) {
-                if let Some(slot) = weights.get_mut(j) {
+        let diff: Vec<f64> = ys.iter().zip(&ye).map(|(a, b)| a - b).collect();
+        let fit_d = ols(&columns, &diff)?;
+        let per_cue = |values: &[f64]| {
+            let mut out = [None; Cue::ALL.len()];
+            for (&j, &w) in used.iter().zip(values) {
+                if let Some(slot) = out.get_mut(j) {
                     *slot = Some(w);
                 }
             }
-            Policy {
-                intercept: f.intercept,
-                weights,
-            }
+            out
+        };
+        let policy = |f: &Ols| Policy {
+            intercept: f.intercept,
+            weights: per_cue(&f.slopes),
+            se: per_cue(&f.se),
         };
         let res_s: Vec<f64> = ys.iter().zip(&fit_s.fitted).map(|(y, f)| y - f).collect();
         let res_e: Vec<f64> = ye.iter().zip(&fit_e.fitted).map(|(y, f)| y - f).collect();
@@ -132,6 +158,7 @@ impl Lens {
             cue_sd,
             trainee: policy(&fit_s),
             task: policy(&fit_e),
+            difference_se: per_cue(&fit_d.se),
             achievement: corr(&ys, &ye),
             consistency: corr(&ys, &fit_s.fitted),
             predictability: corr(&ye, &fit_e.fitted),
@@ -140,34 +167,56 @@ impl Lens {
         })
     }
 
-    /// How the trainee weighed `cue` against the task: compared by the effect of one SD of the cue
-    /// on the log-odds, |w|·sd.
+    /// How the trainee weighed `cue` against the task. Only what these forecasts show beyond their
+    /// noise is said: a weight counts as clear when it is at least two standard errors from zero, a
+    /// difference between the trainee's and the task's weight when it is at least two standard
+    /// errors of the difference. Then, with r = w_s / w_e:
+    /// - the task's weight not clear: `Spurious` if the trainee's is clear and one SD of the cue
+    ///   moves their log-odds by 0.3 or more, else nothing to say (`Right`);
+    /// - the difference not clear: `Right` if the trainee's weight is clear, else `Unclear`;
+    /// - r < 0 with a clear trainee weight: `Reversed`;
+    /// - r ≥ 1.5: `Over(r)`; r ≤ 2/3: `Under(r)`; else `Right`.
     pub fn verdict(&self, cue: Cue) -> Option<Verdict> {
         let j = cue as usize;
-        let ws = self.trainee.weights.get(j).copied().flatten()?;
-        let we = self.task.weights.get(j).copied().flatten()?;
+        let get = |a: &[Option<f64>; Cue::ALL.len()]| a.get(j).copied().flatten();
+        let (ws, we) = (get(&self.trainee.weights)?, get(&self.task.weights)?);
+        let (ses, see, sed) = (
+            get(&self.trainee.se)?,
+            get(&self.task.se)?,
+            get(&self.difference_se)?,
+        );
         let sd = self.cue_sd.get(j).copied()?;
-        let (task_effect, trainee_effect) = (we.abs() * sd, ws.abs() * sd);
-        Some(if task_effect < SMALL_EFFECT {
-            if trainee_effect >= 2.0 * SMALL_EFFECT {
+        let clear = |w: f64, se: f64| w.abs() >= CLEAR * se;
+        if !clear(we, see) || we.abs() * sd < SMALL_EFFECT {
+            let used = clear(ws, ses) && ws.abs() * sd >= 2.0 * SMALL_EFFECT;
+            return Some(if used {
                 Verdict::Spurious
             } else {
                 Verdict::Right
-            }
-        } else {
-            let ratio = ws / we;
-            if ratio < 0.0 && trainee_effect >= SMALL_EFFECT {
-                Verdict::Reversed
-            } else if ratio >= 1.5 {
-                Verdict::Over(ratio)
-            } else if ratio <= 2.0 / 3.0 {
-                Verdict::Under(ratio.max(0.0))
-            } else {
+            });
+        }
+        if !clear(ws - we, sed) {
+            return Some(if clear(ws, ses) {
                 Verdict::Right
-            }
+            } else {
+                Verdict::Unclear
+            });
+        }
+        let ratio = ws / we;
+        Some(if ratio < 0.0 && clear(ws, ses) {
+            Verdict::Reversed
+        } else if ratio >= 1.5 {
+            Verdict::Over(ratio)
+        } else if ratio <= 2.0 / 3.0 {
+            Verdict::Under(ratio.max(0.0))
+        } else {
+            Verdict::Right
         })
     }
 }
+
+/// Standard errors from zero (or between two weights) that make a weight or a difference clear.
+const CLEAR: f64 = 2.0;
 
 /// Mean of `x` (0 for none).
 fn mean(x: &[f64]) -> f64 {
@@ -201,13 +250,17 @@ fn corr(x: &[f64], y: &[f64]) -> f64 {
 struct Ols {
     intercept: f64,
     slopes: Vec<f64>,
+    /// Standard error of each slope: √(s² · [(XᵀX)⁻¹]_jj), s² = RSS / (n − k − 1).
+    se: Vec<f64>,
     fitted: Vec<f64>,
 }
 
 /// Least squares of `y` on the `columns` and an intercept: the normal equations of the centred
-/// columns, (XᵀX) b = Xᵀy, solved by Gaussian elimination with partial pivoting; a = ȳ − Σ b_j x̄_j.
+/// columns, (XᵀX) b = Xᵀy, solved together with (XᵀX)⁻¹ by Gauss–Jordan elimination with partial
+/// pivoting; a = ȳ − Σ b_j x̄_j.
 fn ols(columns: &[Vec<f64>], y: &[f64]) -> Result<Ols, LensError> {
     let k = columns.len();
+    let n = y.len();
     let means: Vec<f64> = columns.iter().map(|c| mean(c)).collect();
     let my = mean(y);
     let centred: Vec<Vec<f64>> = columns
@@ -215,14 +268,16 @@ fn ols(columns: &[Vec<f64>], y: &[f64]) -> Result<Ols, LensError> {
         .zip(&means)
         .map(|(c, m)| c.iter().map(|v| v - m).collect())
         .collect();
-    // Augmented matrix [XᵀX | Xᵀy].
+    // Augmented matrix [XᵀX | I | Xᵀy].
     let mut a: Vec<Vec<f64>> = (0..k)
         .map(|i| {
             let mut row: Vec<f64> = (0..k).map(|j| dot(&centred[i], &centred[j])).collect();
+            row.extend((0..k).map(|j| f64::from(u8::from(i == j))));
             row.push(centred[i].iter().zip(y).map(|(x, v)| x * (v - my)).sum());
             row
         })
         .collect();
+    let width = 2 * k + 1;
     let scale = (0..k).map(|i| a[i][i]).fold(0.0, f64::max);
     for col in 0..k {
         let pivot = (col..k)
@@ -232,18 +287,22 @@ fn ols(columns: &[Vec<f64>], y: &[f64]) -> Result<Ols, LensError> {
             return Err(LensError::Collinear);
         }
         a.swap(col, pivot);
+        let d = a[col][col];
+        for c in 0..width {
+            a[col][c] /= d;
+        }
         for row in 0..k {
             if row != col {
-                let f = a[row][col] / a[col][col];
-                for c in col..=k {
+                let f = a[row][col];
+                for c in 0..width {
                     a[row][c] -= f * a[col][c];
                 }
             }
         }
     }
-    let slopes: Vec<f64> = (0..k).map(|i| a[i][k] / a[i][i]).collect();
+    let slopes: Vec<f64> = (0..k).map(|i| a[i][2 * k]).collect();
     let intercept = my - slopes.iter().zip(&means).map(|(b, m)| b * m).sum::<f64>();
-    let fitted = (0..y.len())
+    let fitted: Vec<f64> = (0..n)
         .map(|r| {
             intercept
                 + columns
@@ -253,9 +312,13 @@ fn ols(columns: &[Vec<f64>], y: &[f64]) -> Result<Ols, LensError> {
                     .sum::<f64>()
         })
         .collect();
+    let rss: f64 = y.iter().zip(&fitted).map(|(v, f)| (v - f).powi(2)).sum();
+    let s2 = rss / (n.saturating_sub(k + 1)).max(1) as f64;
+    let se = (0..k).map(|i| (s2 * a[i][k + i]).max(0.0).sqrt()).collect();
     Ok(Ols {
         intercept,
         slopes,
+        se,
         fitted,
     })
 }
@@ -277,6 +340,8 @@ mod tests {
         assert!((f.intercept - 1.1).abs() < 1e-12);
         let r = corr(&[1.0, 3.0, 2.0, 5.0], &f.fitted);
         assert!((r * r - (1.0 - 2.7 / 8.75)).abs() < 1e-12);
+        // SE of the slope: √((RSS / (n − 2)) / Σ(x − x̄)²) = √(1.35 / 5) = 0.5196152.
+        assert!((f.se[0] - 0.519_615_242).abs() < 1e-9);
         // Two exact cues: y = 2 + 3·x1 − x2 is recovered.
         let x1 = vec![0.0, 1.0, 0.0, 2.0, 3.0];
         let x2 = vec![1.0, 0.0, 4.0, 1.0, 2.0];
@@ -308,6 +373,7 @@ mod tests {
                 ];
                 let p = |l: f64| 1.0 / (1.0 + (-l).exp());
                 LensPoint {
+                    checkpoint: 3,
                     cues,
                     trainee: p(trainee(&cues, i)),
                     ideal: p(task(&cues)),

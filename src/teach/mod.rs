@@ -40,6 +40,7 @@ pub fn lens_points(run: &Run, bench: &Benchmarks) -> Vec<LensPoint> {
             let v = case.visible(checkpoint);
             let ideal = bench.ideal.forecast(s, &v);
             points.push(LensPoint {
+                checkpoint,
                 cues: cues::cues(s, &v),
                 trainee: f64::from(percent) / 100.0,
                 ideal: (ideal * 100.0).round().clamp(1.0, 99.0) / 100.0,

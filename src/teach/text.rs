@@ -10,7 +10,7 @@ use super::explain::{explain, percent, sentence};
 use super::lens::{Lens, Verdict};
 use super::waterfall::{Waterfall, probability};
 use crate::debrief::show::number;
-use crate::forecast::Ideal;
+use crate::forecast::{Actuarial, Ideal};
 use crate::i18n::{t, tf};
 use crate::model::Case;
 use crate::scenario::{Lang, Scenario};
@@ -47,7 +47,7 @@ fn ratio_clause(cue: Cue, verdict: Verdict, lang: Lang) -> Option<String> {
         Verdict::Under(r) if r < 0.2 => ("lens-almost-none", None),
         Verdict::Under(r) if r < 0.42 => ("lens-third", None),
         Verdict::Under(_) => ("lens-half", None),
-        Verdict::Right | Verdict::Reversed | Verdict::Spurious => return None,
+        Verdict::Right | Verdict::Reversed | Verdict::Spurious | Verdict::Unclear => return None,
     };
     let times = times.map_or(String::new(), |x| number(x, 0, lang));
     Some(tf(
@@ -93,7 +93,18 @@ pub fn lens_sentences(lens: &Lens, lang: Lang) -> Vec<String> {
         };
         out.push(tf(lang, key, &[("cue", cue_name(*cue, lang).into())]));
     }
-    if out.is_empty() {
+    let unclear: Vec<String> = verdicts
+        .iter()
+        .filter(|(_, v)| *v == Verdict::Unclear)
+        .map(|(c, _)| cue_name(*c, lang))
+        .collect();
+    if !unclear.is_empty() {
+        out.push(tf(
+            lang,
+            "lens-unclear",
+            &[("cues", join(&unclear, lang).into())],
+        ));
+    } else if out.is_empty() {
         out.push(t(lang, "lens-all-right"));
     }
     if lens.consistency < LOW_CONSISTENCY {
@@ -164,6 +175,7 @@ pub fn lens_table(lens: &Lens, lang: Lang) -> String {
 pub fn blind_spot_text(
     s: &Scenario,
     ideal: &Ideal,
+    expected: Option<&Actuarial>,
     case: &Case,
     spot: &BlindSpot,
     lang: Lang,
@@ -185,8 +197,17 @@ pub fn blind_spot_text(
             ("kinds", kinds.into()),
         ],
     );
-    let why = case_sentences(s, ideal, case, &[spot.checkpoint], lang);
-    format!("{head} {}", why.join(" "))
+    // The move into the blind spot's checkpoint from the checkpoint before it.
+    let checkpoints: Vec<u32> = s
+        .file
+        .checkpoints
+        .iter()
+        .copied()
+        .filter(|&c| c < spot.checkpoint)
+        .chain([spot.checkpoint])
+        .collect();
+    let why = case_sentences(s, ideal, expected, case, &checkpoints, lang);
+    format!("{head} {}", why.last().map_or("", String::as_str))
 }
 
 /// The sentences of a case at `checkpoints` (ascending): each explains the move since the one
@@ -194,6 +215,7 @@ pub fn blind_spot_text(
 pub fn case_sentences(
     s: &Scenario,
     ideal: &Ideal,
+    expected: Option<&Actuarial>,
     case: &Case,
     checkpoints: &[u32],
     lang: Lang,
@@ -204,7 +226,7 @@ pub fn case_sentences(
     let w = Waterfall::of(s, ideal, case, last);
     explain(&w, checkpoints)
         .iter()
-        .map(|why| sentence(s, case, why, lang))
+        .map(|why| sentence(s, case, why, expected, lang))
         .collect()
 }
 
@@ -212,6 +234,7 @@ pub fn case_sentences(
 pub fn blind_spots_text(
     s: &Scenario,
     ideal: &Ideal,
+    expected: Option<&Actuarial>,
     lessons: &RunLessons,
     case_of: impl Fn(usize) -> Option<Case>,
     lang: Lang,
@@ -223,7 +246,11 @@ pub fn blind_spots_text(
     }
     for spot in &lessons.blind_spots {
         if let Some(case) = case_of(spot.case) {
-            let _ = writeln!(out, "- {}", blind_spot_text(s, ideal, &case, spot, lang));
+            let _ = writeln!(
+                out,
+                "- {}",
+                blind_spot_text(s, ideal, expected, &case, spot, lang)
+            );
         }
     }
     if let Some(kind) = lessons.pattern {
@@ -253,8 +280,11 @@ pub fn blind_spots_text(
 /// forecast after it; the first row is the base rate, the last the forecast at `upto`.
 pub fn waterfall_table(w: &Waterfall, lang: Lang) -> String {
     let signed = |x: f64| {
+        if x.abs() < 0.005 {
+            return number(0.0, 2, lang);
+        }
         let text = number(x, 2, lang);
-        if x >= 0.0 { format!("+{text}") } else { text }
+        if x > 0.0 { format!("+{text}") } else { text }
     };
     let mut rows: Vec<[String; 5]> = vec![
         [
@@ -327,7 +357,13 @@ pub fn waterfall_table(w: &Waterfall, lang: Lang) -> String {
 
 /// A probability with one decimal in percent (the table shows small moves that whole percent hides).
 fn forecast_text(p: f64, lang: Lang) -> String {
-    format!("{} %", number(p * 100.0, 1, lang))
+    if p < 0.0005 {
+        format!("< {} %", number(0.1, 1, lang))
+    } else if p > 0.9995 {
+        format!("> {} %", number(99.9, 1, lang))
+    } else {
+        format!("{} %", number(p * 100.0, 1, lang))
+    }
 }
 
 /// The lessons of a scored run as text, after the report's numbers: the cue weights beside the
@@ -359,9 +395,11 @@ pub fn lessons_text(
         }
     }
     let _ = writeln!(out, "\n{}", t(lang, "report-blind-heading"));
+    let expected = Some(bench.actuarial());
     out.push_str(&blind_spots_text(
         s,
         ideal,
+        expected,
         &lessons,
         |i| run.revealed(i).cloned(),
         lang,
@@ -382,7 +420,7 @@ pub fn lessons_text(
                 &[("case", (i + 1).into()), ("outcome", outcome.into())]
             )
         );
-        for line in case_sentences(s, ideal, case, &checkpoints, lang) {
+        for line in case_sentences(s, ideal, expected, case, &checkpoints, lang) {
             let _ = writeln!(out, "  {line}");
         }
     }
