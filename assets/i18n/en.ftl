@@ -371,3 +371,6 @@ waterfall-alliance = alliance
 waterfall-notes = session note
 waterfall-events = unwanted events
 waterfall-sum = Base rate { $start }, plus the evidence { $sum }, gives { $total } log-odds ({ $forecast }): the contributions add up to the best possible forecast.
+# The app's views of the lessons (src/app/screens/explain.rs)
+why-heading = Why the best possible forecast moved
+blind-spot-button = Case { $case }, after session { $checkpoint }: you { $you }, best possible { $ideal }

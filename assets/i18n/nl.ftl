@@ -371,3 +371,6 @@ waterfall-alliance = werkrelatie
 waterfall-notes = sessienotitie
 waterfall-events = ongewenste gebeurtenissen
 waterfall-sum = Basispercentage { $start }, plus de gegevens { $sum }, geeft { $total } log-odds ({ $forecast }): de bijdragen tellen op tot de best mogelijke voorspelling.
+# The app's views of the lessons (src/app/screens/explain.rs)
+why-heading = Waarom de best mogelijke voorspelling bewoog
+blind-spot-button = Cliënt { $case }, na sessie { $checkpoint }: jij { $you }, best mogelijk { $ideal }

@@ -277,7 +277,6 @@ fn ols(columns: &[Vec<f64>], y: &[f64]) -> Result<Ols, LensError> {
             row
         })
         .collect();
-    let width = 2 * k + 1;
     let scale = (0..k).map(|i| a[i][i]).fold(0.0, f64::max);
     for col in 0..k {
         let pivot = (col..k)
@@ -288,14 +287,14 @@ fn ols(columns: &[Vec<f64>], y: &[f64]) -> Result<Ols, LensError> {
         }
         a.swap(col, pivot);
         let d = a[col][col];
-        for c in 0..width {
-            a[col][c] /= d;
-        }
-        for row in 0..k {
-            if row != col {
-                let f = a[row][col];
-                for c in 0..width {
-                    a[row][c] -= f * a[col][c];
+        let pivot_row: Vec<f64> = a[col].iter().map(|v| v / d).collect();
+        for (r, row) in a.iter_mut().enumerate() {
+            if r == col {
+                row.clone_from(&pivot_row);
+            } else {
+                let f = row[col];
+                for (x, p) in row.iter_mut().zip(&pivot_row) {
+                    *x -= f * p;
                 }
             }
         }

@@ -78,6 +78,16 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         events_ui(right, &tr, scores);
     });
     ui.separator();
+    if let Some(session) = &state.run.session {
+        super::explain::debrief_lessons(
+            ui,
+            &tr,
+            session.run(),
+            scores,
+            state.run.actuarial.as_deref(),
+        );
+    }
+    ui.separator();
     progress_ui(ui, &tr, &state.run.earlier);
     if let Some(session) = &state.run.session {
         ui.label(tr.fmt(
