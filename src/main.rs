@@ -454,7 +454,10 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             let scenario = run.scenario_arc();
             let bench = Benchmarks::new(&scenario);
             let scored = run_scores(&runfile.display().to_string(), &file, &run, &bench);
-            let lessons = lessons_text(&run, &bench, &scored.scores, lang);
+            let folder = runfile.parent().filter(|p| !p.as_os_str().is_empty());
+            let folder = folder.unwrap_or(std::path::Path::new("."));
+            let mine = (Some(folder), file.trainee.as_str());
+            let lessons = lessons_text(&run, &bench, &scored.scores, mine, lang);
             print_stdout(&format!("{}{lessons}", report(&scored, lang)));
         }
         Command::Check {

@@ -90,7 +90,7 @@ fn the_debrief_shows_cue_weights_and_a_blind_spot_opens_its_case() {
                     texts: texts(),
                     lang: *lang,
                 };
-                debrief_lessons(ui, &tr, run, scores, None);
+                debrief_lessons(ui, &tr, run, scores, None, None);
             },
             {
                 let (run, scores) = random_run();

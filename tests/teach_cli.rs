@@ -133,3 +133,36 @@ fn the_report_teaches_cue_weights_blind_spots_and_why_each_forecast_moved() {
             && nl.contains("Bij de intake is de best mogelijke voorspelling")
     );
 }
+
+#[test]
+fn the_report_pools_the_cue_weights_over_the_trainees_runs_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let results = dir.path().to_str().unwrap();
+    let env = [("ONTRACK_RESULTS", results)];
+    let mut files = Vec::new();
+    for (seed, trainee) in [("1", "Sam"), ("2", "Sam"), ("3", "Kim")] {
+        let (code, stdout, err) = ontrack_env(
+            &[
+                "play",
+                "first-lesson",
+                "--seed",
+                seed,
+                "--bot",
+                "typical",
+                "--trainee",
+                trainee,
+            ],
+            &env,
+        );
+        assert_eq!(code, 0, "{err}");
+        files.push(stdout.trim().to_string());
+    }
+    let (_, sam, _) = ontrack(&["--lang", "en", "report", &files[0]]);
+    assert!(
+        sam.contains("Over all 2 of your runs in this folder:"),
+        "{sam}"
+    );
+    // Kim has one run here: nothing to pool.
+    let (_, kim, _) = ontrack(&["--lang", "en", "report", &files[2]]);
+    assert!(!kim.contains("of your runs in this folder"), "{kim}");
+}

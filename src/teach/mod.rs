@@ -10,6 +10,8 @@ pub mod lens;
 pub mod text;
 pub mod waterfall;
 
+use std::path::Path;
+
 use serde::Serialize;
 
 use crate::debrief::Scores;
@@ -63,4 +65,37 @@ pub fn lessons(run: &Run, bench: &Benchmarks, scores: &Scores) -> RunLessons {
         pattern: shared_kind(&spots, &kinds),
         blind_spots: spots,
     }
+}
+
+/// A trainee's forecasts over all their runs in a folder (their runs on this computer), pooled for
+/// one lens model: how many runs were read, and the forecasts. Files that do not open or verify are
+/// skipped (`ontrack cohort` lists why); a folder that cannot be read gives nothing.
+pub fn trainee_points(dir: &Path, trainee: &str) -> (usize, Vec<LensPoint>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (0, Vec::new());
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    let mut runs = 0;
+    let mut points = Vec::new();
+    for path in paths {
+        let Ok(opened) = crate::run::open(&path) else {
+            continue;
+        };
+        if opened.file.trainee != trainee {
+            continue;
+        }
+        let scenario = opened.run.scenario_arc();
+        let bench = Benchmarks::new(&scenario);
+        let more = lens_points(&opened.run, &bench);
+        if !more.is_empty() {
+            runs += 1;
+            points.extend(more);
+        }
+    }
+    (runs, points)
 }

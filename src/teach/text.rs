@@ -367,11 +367,13 @@ fn forecast_text(p: f64, lang: Lang) -> String {
 }
 
 /// The lessons of a scored run as text, after the report's numbers: the cue weights beside the
-/// deserved ones, the blind spots, and why the best possible forecast moved in each case.
+/// deserved ones (also over all of `trainee`'s runs in `folder`, when there are two or more), the
+/// blind spots, and why the best possible forecast moved in each case.
 pub fn lessons_text(
     run: &crate::run::Run,
     bench: &crate::forecast::Benchmarks,
     scores: &crate::debrief::Scores,
+    (folder, trainee): (Option<&std::path::Path>, &str),
     lang: Lang,
 ) -> String {
     let s = run.scenario();
@@ -392,6 +394,30 @@ pub fn lessons_text(
                 "{}",
                 tf(lang, "lens-unavailable", &[("why", e.to_string().into())])
             );
+        }
+    }
+    if let Some(folder) = folder {
+        let (runs, points) = super::trainee_points(folder, trainee);
+        if runs >= 2 {
+            let _ = writeln!(
+                out,
+                "\n{}",
+                tf(lang, "report-lens-all-runs", &[("runs", runs.into())])
+            );
+            match Lens::fit(&points) {
+                Ok(lens) => {
+                    for line in lens_sentences(&lens, lang) {
+                        let _ = writeln!(out, "{line}");
+                    }
+                }
+                Err(e) => {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        tf(lang, "lens-unavailable", &[("why", e.to_string().into())])
+                    );
+                }
+            }
         }
     }
     let _ = writeln!(out, "\n{}", t(lang, "report-blind-heading"));

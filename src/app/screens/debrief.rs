@@ -79,13 +79,12 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
     });
     ui.separator();
     if let Some(session) = &state.run.session {
-        super::explain::debrief_lessons(
-            ui,
-            &tr,
-            session.run(),
-            scores,
-            state.run.actuarial.as_deref(),
-        );
+        let mine = session
+            .path()
+            .parent()
+            .map(|dir| (dir, session.file().trainee.as_str()));
+        let actuarial = state.run.actuarial.as_deref();
+        super::explain::debrief_lessons(ui, &tr, session.run(), scores, actuarial, mine);
     }
     ui.separator();
     progress_ui(ui, &tr, &state.run.earlier);

@@ -3,6 +3,7 @@
 //! checkpoint); in the debrief, the trainee's cue weights beside the deserved ones and the blind
 //! spots, each opening its case's explanation. Each part is called with one line from its screen.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use bevy_egui::egui;
@@ -18,9 +19,10 @@ use crate::run::Run;
 use crate::scenario::Scenario;
 use crate::teach::cues::Cue;
 use crate::teach::explain::{explain, sentence};
+use crate::teach::lens::{Lens, LensError};
 use crate::teach::text::{blind_spot_text, cue_name, lens_sentences};
 use crate::teach::waterfall::{Waterfall, probability};
-use crate::teach::{RunLessons, lessons};
+use crate::teach::{RunLessons, lessons, trainee_points};
 
 /// The waterfall of a case over all its sessions, computed once per case and kept in egui's memory
 /// (the screen is drawn every frame).
@@ -101,16 +103,43 @@ fn open_case_id() -> egui::Id {
     egui::Id::new("lessons-open-case")
 }
 
-/// In the debrief: the cue weights beside the deserved ones in a table and in sentences, and the
-/// blind spots; clicking a blind spot opens its case's chart and sentences.
+/// The lens model over all of a trainee's runs in a folder, read once per folder, trainee and run.
+fn pooled_lens(
+    ui: &egui::Ui,
+    folder: &Path,
+    trainee: &str,
+    run: &Run,
+) -> Arc<(usize, Result<Lens, LensError>)> {
+    let id = egui::Id::new((
+        "pooled-lens",
+        folder,
+        trainee,
+        run.all_answers().len(),
+        run.phase() == crate::run::Phase::Finished,
+    ));
+    ui.ctx().memory_mut(|m| {
+        m.data
+            .get_temp_mut_or_insert_with(id, || {
+                let (runs, points) = trainee_points(folder, trainee);
+                Arc::new((runs, Lens::fit(&points)))
+            })
+            .clone()
+    })
+}
+
+/// In the debrief: the cue weights beside the deserved ones in a table and in sentences (also over
+/// all of the trainee's runs in `mine`, their results folder and pseudonym, when there are two or
+/// more), and the blind spots; clicking a blind spot opens its case's chart and sentences.
 pub fn debrief_lessons(
     ui: &mut egui::Ui,
     tr: &Tr,
     run: &Run,
     scores: &Scores,
     actuarial: Option<&Actuarial>,
+    mine: Option<(&Path, &str)>,
 ) {
     let lessons = run_lessons(ui, run, scores);
+    let pooled = mine.map(|(folder, trainee)| pooled_lens(ui, folder, trainee, run));
     let s = run.scenario();
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };
@@ -140,6 +169,15 @@ pub fn debrief_lessons(
             }
             Err(e) => {
                 left.label(tr.fmt("lens-unavailable", &[("why", e.to_string().into())]));
+            }
+        }
+        if let Some((runs, Ok(lens))) = pooled.as_deref().filter(|(runs, _)| *runs >= 2) {
+            left.label(
+                egui::RichText::new(tr.fmt("report-lens-all-runs", &[("runs", (*runs).into())]))
+                    .strong(),
+            );
+            for line in lens_sentences(lens, tr.lang) {
+                left.label(line);
             }
         }
         right.label(egui::RichText::new(tr.t("report-blind-heading")).strong());
