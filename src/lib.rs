@@ -19,3 +19,4 @@ pub mod run;
 pub mod scenario;
 pub mod score;
 pub mod stats;
+pub mod teach;

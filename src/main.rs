@@ -14,8 +14,8 @@ use ontrack::cohort::csv_export::{check_target, write_csv};
 use ontrack::cohort::load_dir;
 use ontrack::cohort::table::table;
 use ontrack::debrief::report::{report, scores_text};
-use ontrack::debrief::score_file;
-use ontrack::forecast::Benchmarks;
+use ontrack::debrief::{run_scores, score_file};
+use ontrack::forecast::{Benchmarks, Ideal};
 use ontrack::i18n::tf;
 use ontrack::launch::{self, Launch, Look, TrainerView};
 use ontrack::model::generate_case;
@@ -23,13 +23,15 @@ use ontrack::model::notes::{render_case, render_hidden};
 use ontrack::research::check::{check, check_text};
 use ontrack::research::export::{ExportError, Target, write_cases};
 use ontrack::research::forecasts_csv::read_forecasts;
-use ontrack::run::Session;
 use ontrack::run::bots::{Bot, play};
 use ontrack::run::code::{encode, find_course};
 use ontrack::run::store::results_dir;
+use ontrack::run::{OpenedRun, Session, open as open_run};
 use ontrack::scenario::summary::{error_json, listing_line, summary_json, summary_text};
 use ontrack::scenario::{Lang, Scenario, bundled_ids, resolve};
 use ontrack::score::{Reference, content_seed, probability_scores};
+use ontrack::teach::text::{lessons_text, waterfall_table};
+use ontrack::teach::waterfall::Waterfall;
 
 #[derive(Parser)]
 #[command(
@@ -136,6 +138,10 @@ enum Command {
         /// Which case of the sequence (1 is the first).
         #[arg(long, default_value_t = 1)]
         case: u64,
+        /// Also print why the best possible forecast moved: its log-odds split over the evidence,
+        /// up to the scenario's last checkpoint, as a table whose contributions add up to it.
+        #[arg(long)]
+        explain: bool,
     },
     /// Play a whole run with a bot and save it, as a trainee's run would be saved.
     ///
@@ -231,7 +237,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The debrief of one run as text: the numbers the app's debrief shows.
+    /// The debrief of one run as text: the numbers the app's debrief shows, then the cue weights
+    /// beside the deserved ones, the blind spots, and why the best possible forecast moved in each case.
     Report {
         /// A run file.
         runfile: PathBuf,
@@ -328,12 +335,18 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             scenario,
             seed,
             case,
+            explain,
         } => {
             let s = load(&scenario)?;
             let index = case.checked_sub(1).context("cases are numbered from 1")?;
             let c = generate_case(&s, seed, index);
             let text = render_case(&s, &c, s.file.sessions, lang);
             print_stdout(&format!("{text}\n{}", render_hidden(&s, &c, lang)));
+            if explain {
+                let upto = s.file.checkpoints.last().copied().unwrap_or(0);
+                let w = Waterfall::of(&s, &Ideal::new(&s), &c, upto);
+                print_stdout(&format!("\n{}", waterfall_table(&w, lang)));
+            }
         }
         Command::Play {
             scenario,
@@ -437,7 +450,17 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 print_stdout(&scores_text(&scores, lang));
             }
         }
-        Command::Report { runfile } => print_stdout(&report(&score_file(&runfile)?, lang)),
+        Command::Report { runfile } => {
+            let OpenedRun { file, run } = open_run(&runfile)?;
+            let scenario = run.scenario_arc();
+            let bench = Benchmarks::new(&scenario);
+            let scored = run_scores(&runfile.display().to_string(), &file, &run, &bench);
+            let folder = runfile.parent().filter(|p| !p.as_os_str().is_empty());
+            let folder = folder.unwrap_or(std::path::Path::new("."));
+            let mine = (Some(folder), file.trainee.as_str());
+            let lessons = lessons_text(&run, &bench, &scored.scores, mine, lang);
+            print_stdout(&format!("{}{lessons}", report(&scored, lang)));
+        }
         Command::Check {
             scenario,
             cases,

@@ -318,3 +318,83 @@ cohort-unfinished = (unfinished)
 cohort-version = (version { $n } of { $of }, hash { $hash })
 cohort-no-deterioration = No client deteriorated in these cases: always forecasting 1 % beats even the best possible forecaster here, so Brier, skill and AUC say little about forecasting deterioration. Hand out a course code whose cases include a deteriorating client.
 cohort-unfinished-note = (unfinished): the run stopped before the last case; the ↳ rows under it are the benchmarks on the cases it reached — compare it with those, not with the rows at the top of its group.
+# Why the best possible forecast moved (src/teach/explain.rs)
+explain-intake = At intake the best possible forecast is { $to }, against a base rate of { $from }
+explain-moved = By session { $session } the best possible forecast { $direction ->
+    [up] rose
+   *[down] fell
+} from { $from } to { $to }
+explain-same = By session { $session } the best possible forecast stayed at { $to }
+explain-because = , mostly because of { $evidence }
+explain-up = ; { $evidence } pushed it up
+explain-up-little = ; { $evidence } pushed it up a little
+explain-down = ; { $evidence } pulled it down
+explain-down-little = ; { $evidence } pulled it down a little
+explain-end = .
+explain-ev-intake = the intake score of { $score }
+explain-ev-scores-higher = the scores ({ $points } higher than at intake, now { $now }{ $usually })
+explain-ev-scores-lower = the scores ({ $points } lower than at intake, now { $now }{ $usually })
+explain-ev-scores-same = the scores (the same as at intake, { $now }{ $usually })
+explain-point = { $n } point
+explain-points = { $n } points
+explain-usually-higher = , where clients like this one are usually { $points } higher by now
+explain-usually-lower = , where clients like this one are usually { $points } lower by now
+explain-usually-same = , where clients like this one usually are by now
+explain-ev-alliance = the alliance (mean rating { $mean } of { $max })
+explain-ev-notes = the session notes ({ $n } of { $total } sessions off protocol)
+explain-ev-events = { $n ->
+    [0] the absence of unwanted events
+    [one] the unwanted event
+   *[other] the { $n } unwanted events
+}
+# Cue weights (src/teach/text.rs)
+cue-change = the change since intake
+cue-alliance = a low alliance
+cue-drift = drift in the notes
+cue-events = an unwanted event
+cue-severity = the severity at intake
+lens-and = and
+lens-gave = You gave { $clauses }.
+lens-twice = { $cue } about twice the weight it deserves
+lens-times = { $cue } about { $times } times the weight it deserves
+lens-half = { $cue } about half
+lens-third = { $cue } about a third
+lens-almost-none = { $cue } almost none of its weight
+lens-reversed = You read { $cue } the wrong way round: in these cases it points the other way.
+lens-spurious = You gave weight to { $cue }, which says little about deterioration in these cases.
+lens-all-right = You weighed every cue about as much as it deserves.
+lens-unclear = These forecasts do not show clearly how much weight you give { $cues }: more cases will tell.
+lens-inconsistent = Your forecasts varied a lot between cases with the same cues (consistency { $r } of 1): use the same cues the same way each time.
+lens-col-you = you
+lens-col-task = deserved
+lens-numbers = Over { $n } forecasts: your forecasts follow the best possible ones with r = { $achievement }; your own cue weights describe your forecasts with R = { $consistency } (consistency); your weights and the deserved ones agree with G = { $matching } (matching). Weights are in log-odds per unit of the cue.
+lens-unavailable = Cue weights: not available ({ $why }).
+# Blind spots (src/teach/text.rs)
+kind-late-deteriorator = late deteriorator
+kind-hello-goodbye = hello-goodbye
+kind-drift = drift
+kind-serious-event = serious unwanted event
+blind-spot = Case { $case }, after session { $checkpoint }: you { $you }, best possible { $ideal }{ $kinds }.
+blind-none = No blind spots: wherever the best possible forecast was sure, you were within 30 points of it.
+blind-pattern = { $n } of these { $of } were { $kind } cases.
+# The report's new sections and case --explain
+report-lens-heading = Cue weights: how strongly your forecasts follow each cue, beside what it deserves
+report-lens-all-runs = Over all { $runs } of your runs in this folder:
+report-blind-heading = Blind spots: where the best possible forecast was sure and you were far from it
+report-why-heading = Why the best possible forecast moved, case by case
+report-why-case = Case { $case } ({ $outcome }):
+waterfall-col-session = session
+waterfall-col-evidence = evidence
+waterfall-col-contribution = contribution
+waterfall-col-log-odds = log-odds
+waterfall-col-forecast = forecast
+waterfall-base-rate = base rate
+waterfall-intake = intake score
+waterfall-scores = score
+waterfall-alliance = alliance
+waterfall-notes = session note
+waterfall-events = unwanted events
+waterfall-sum = Base rate { $start }, plus the evidence { $sum }, gives { $total } log-odds ({ $forecast }): the contributions add up to the best possible forecast.
+# The app's views of the lessons (src/app/screens/explain.rs)
+why-heading = Why the best possible forecast moved
+blind-spot-button = Case { $case }, after session { $checkpoint }: you { $you }, best possible { $ideal }

@@ -318,3 +318,83 @@ cohort-unfinished = (niet af)
 cohort-version = (versie { $n } van { $of }, hash { $hash })
 cohort-no-deterioration = Geen van deze cliënten ging achteruit: altijd 1 % voorspellen verslaat hier zelfs de best mogelijke voorspeller, dus Brier, vaardigheid en AUC zeggen weinig over het voorspellen van achteruitgang. Geef een cursuscode uit met ten minste één cliënt die achteruitgaat.
 cohort-unfinished-note = (niet af): de ronde stopte voor de laatste cliënt; de ↳-rijen eronder zijn de benchmarks op de cliënten die bereikt zijn — vergelijk de ronde daarmee, niet met de rijen bovenaan de groep.
+# Why the best possible forecast moved (src/teach/explain.rs)
+explain-intake = Bij de intake is de best mogelijke voorspelling { $to }, tegen een basispercentage van { $from }
+explain-moved = Na sessie { $session } { $direction ->
+    [up] steeg
+   *[down] daalde
+} de best mogelijke voorspelling van { $from } naar { $to }
+explain-same = Na sessie { $session } bleef de best mogelijke voorspelling { $to }
+explain-because = , vooral door { $evidence }
+explain-up = ; omhoog geduwd door { $evidence }
+explain-up-little = ; een beetje omhoog geduwd door { $evidence }
+explain-down = ; omlaag getrokken door { $evidence }
+explain-down-little = ; een beetje omlaag getrokken door { $evidence }
+explain-end = .
+explain-ev-intake = de intakescore van { $score }
+explain-ev-scores-higher = de scores ({ $points } hoger dan bij de intake, nu { $now }{ $usually })
+explain-ev-scores-lower = de scores ({ $points } lager dan bij de intake, nu { $now }{ $usually })
+explain-ev-scores-same = de scores (gelijk aan de intake, { $now }{ $usually })
+explain-point = { $n } punt
+explain-points = { $n } punten
+explain-usually-higher = , terwijl cliënten zoals deze dan meestal { $points } hoger zitten
+explain-usually-lower = , terwijl cliënten zoals deze dan meestal { $points } lager zitten
+explain-usually-same = , waar cliënten zoals deze dan meestal zitten
+explain-ev-alliance = de werkrelatie (gemiddeld { $mean } van { $max })
+explain-ev-notes = de sessienotities ({ $n } van { $total } sessies buiten het protocol)
+explain-ev-events = { $n ->
+    [0] het uitblijven van ongewenste gebeurtenissen
+    [one] de ongewenste gebeurtenis
+   *[other] de { $n } ongewenste gebeurtenissen
+}
+# Cue weights (src/teach/text.rs)
+cue-change = de verandering sinds de intake
+cue-alliance = een zwakke werkrelatie
+cue-drift = drift in de notities
+cue-events = een ongewenste gebeurtenis
+cue-severity = de ernst bij de intake
+lens-and = en
+lens-gave = Je gaf { $clauses }.
+lens-twice = { $cue } ongeveer twee keer zoveel gewicht als terecht is
+lens-times = { $cue } ongeveer { $times } keer zoveel gewicht als terecht is
+lens-half = { $cue } ongeveer de helft van het terechte gewicht
+lens-third = { $cue } ongeveer een derde van het terechte gewicht
+lens-almost-none = { $cue } bijna niets van het terechte gewicht
+lens-reversed = Je las { $cue } verkeerd om: in deze cliënten wijst het de andere kant op.
+lens-spurious = Je gaf gewicht aan { $cue }, terwijl dat in deze cliënten weinig zegt over verslechtering.
+lens-all-right = Je gaf elke aanwijzing ongeveer het gewicht dat terecht is.
+lens-unclear = Uit deze voorspellingen blijkt niet duidelijk hoeveel gewicht je geeft aan { $cues }: meer cliënten maken het duidelijk.
+lens-inconsistent = Je voorspellingen liepen sterk uiteen bij cliënten met dezelfde aanwijzingen (consistentie { $r } van 1): gebruik dezelfde aanwijzingen elke keer op dezelfde manier.
+lens-col-you = jij
+lens-col-task = terecht
+lens-numbers = Over { $n } voorspellingen: je voorspellingen volgen de best mogelijke met r = { $achievement }; je eigen gewichten beschrijven je voorspellingen met R = { $consistency } (consistentie); jouw gewichten en de terechte komen overeen met G = { $matching } (overeenstemming). Gewichten in log-odds per eenheid van de aanwijzing.
+lens-unavailable = Gewichten van de aanwijzingen: niet beschikbaar ({ $why }).
+# Blind spots (src/teach/text.rs)
+kind-late-deteriorator = late verslechteraar
+kind-hello-goodbye = hello-goodbye
+kind-drift = drift
+kind-serious-event = ernstige ongewenste gebeurtenis
+blind-spot = Cliënt { $case }, na sessie { $checkpoint }: jij { $you }, best mogelijk { $ideal }{ $kinds }.
+blind-none = Geen blinde vlekken: waar de best mogelijke voorspelling zeker was, zat jij er binnen 30 punten van.
+blind-pattern = { $n } van deze { $of } waren gevallen van { $kind }.
+# The report's new sections and case --explain
+report-lens-heading = Gewichten van de aanwijzingen: hoe sterk je voorspellingen elke aanwijzing volgen, naast wat terecht is
+report-lens-all-runs = Over al je { $runs } rondes in deze map:
+report-blind-heading = Blinde vlekken: waar de best mogelijke voorspelling zeker was en jij er ver naast zat
+report-why-heading = Waarom de best mogelijke voorspelling bewoog, cliënt voor cliënt
+report-why-case = Cliënt { $case } ({ $outcome }):
+waterfall-col-session = sessie
+waterfall-col-evidence = gegeven
+waterfall-col-contribution = bijdrage
+waterfall-col-log-odds = log-odds
+waterfall-col-forecast = voorspelling
+waterfall-base-rate = basispercentage
+waterfall-intake = intakescore
+waterfall-scores = score
+waterfall-alliance = werkrelatie
+waterfall-notes = sessienotitie
+waterfall-events = ongewenste gebeurtenissen
+waterfall-sum = Basispercentage { $start }, plus de gegevens { $sum }, geeft { $total } log-odds ({ $forecast }): de bijdragen tellen op tot de best mogelijke voorspelling.
+# The app's views of the lessons (src/app/screens/explain.rs)
+why-heading = Waarom de best mogelijke voorspelling bewoog
+blind-spot-button = Cliënt { $case }, na sessie { $checkpoint }: jij { $you }, best mogelijk { $ideal }

@@ -173,10 +173,14 @@ impl Actuarial {
 
     /// The deterioration rate of the colour of the latest score in the norming sample.
     pub fn forecast(&self, s: &Scenario, v: &Visible) -> f64 {
+        // The rule reads the measure only: its session is the last score seen.
+        let Some(session) = v.scores().len().checked_sub(1) else {
+            return self.base_rate;
+        };
         let colour = self.signal(s, v);
         match self
             .counts
-            .get(v.seen() as usize)
+            .get(session)
             .and_then(|row| row.get(colour.index()))
         {
             Some(c) if c.cases > 0 => c.deteriorated as f64 / c.cases as f64,

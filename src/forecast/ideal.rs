@@ -88,16 +88,18 @@ impl Ideal {
         let last = s.sessions();
 
         // Events seen that move scores (each a parameter), and the mixture of those still to come.
+        // Events must be seen at least as far as scores (a session's events come before its score
+        // in `Channel::ALL`): an unseen event could have moved a seen score.
         let shifting: Vec<(usize, f64, f64)> = v
             .events()
-            .filter(|e| e.session as usize <= seen)
             .filter_map(|e| {
                 let shift = f.events.get(e.kind)?.score_shift.as_ref()?;
                 Some((e.session as usize, shift.mean, shift.sd))
             })
             .collect();
         let event_sessions: Vec<usize> = shifting.iter().map(|(t, _, _)| *t).collect();
-        let future = future_shifts(&f.events, last.saturating_sub(seen), |k| {
+        let events_seen = (v.event_sessions() as usize).max(seen);
+        let future = future_shifts(&f.events, last.saturating_sub(events_seen), |k| {
             v.events().any(|e| e.kind == k)
         });
         let alliance_idx: Vec<usize> = v.alliance().iter().map(|&x| alliance_index(s, x)).collect();
@@ -233,11 +235,15 @@ impl Ideal {
         (if p.is_finite() { p } else { 0.0 }, kind)
     }
 
-    /// Log weights of the drift hypotheses given the notes and drift-only events seen.
+    /// Log weights of the drift hypotheses given the notes and drift-only events seen. Notes and
+    /// events may be seen up to different sessions: the onset is enumerated up to the furthest of
+    /// the two, and each session contributes the likelihood of the channels seen in it.
     fn drift_hypotheses(&self, s: &Scenario, v: &Visible) -> DriftWeights {
         let p_drift = s.file.drift.rate.value;
-        let notes = v.notes();
-        let seen = notes.len();
+        let notes_seen = v.notes().len();
+        let events_seen = v.event_sessions() as usize;
+        let seen = notes_seen.max(events_seen);
+        let notes: Vec<Option<&SessionNote>> = (0..seen).map(|t| v.notes().get(t)).collect();
         let mut happened = vec![vec![false; self.drift_events.len()]; seen];
         for e in v.events() {
             if let Some(j) = self.drift_events.iter().position(|(i, _)| *i == e.kind)
@@ -247,14 +253,19 @@ impl Ideal {
                 *cell = true;
             }
         }
-        let crowded: Vec<Vec<bool>> = notes.iter().map(|n| s.crowded(&n.off_protocol)).collect();
+        let crowded: Vec<Vec<bool>> = notes
+            .iter()
+            .map(|n| n.map_or_else(Vec::new, |n| s.crowded(&n.off_protocol)))
+            .collect();
         // Log-likelihood of each session's note (and drift-only events) before drift.
         let before: Vec<f64> = notes
             .iter()
             .zip(&crowded)
             .zip(&happened)
             .map(|((note, crowded), ev)| {
-                let mut l = note_log(note, crowded, &s.omission_before, &s.off_protocol_before);
+                let mut l = note.map_or(0.0, |note| {
+                    note_log(note, crowded, &s.omission_before, &s.off_protocol_before)
+                });
                 if ev.iter().any(|x| *x) {
                     l = f64::NEG_INFINITY;
                 }
@@ -280,10 +291,15 @@ impl Ideal {
                 .iter()
                 .zip(&crowded)
                 .zip(&happened)
-                .map(|((note, crowded), ev)| {
-                    let mut l = note_log(note, crowded, &kind.omission, &kind.off_protocol);
-                    for ((_, rate), &h) in self.drift_events.iter().zip(ev) {
-                        l += if h { rate.ln() } else { (1.0 - rate).ln() };
+                .enumerate()
+                .map(|(t, ((note, crowded), ev))| {
+                    let mut l = note.map_or(0.0, |note| {
+                        note_log(note, crowded, &kind.omission, &kind.off_protocol)
+                    });
+                    if t < events_seen {
+                        for ((_, rate), &h) in self.drift_events.iter().zip(ev) {
+                            l += if h { rate.ln() } else { (1.0 - rate).ln() };
+                        }
                     }
                     l
                 })
@@ -598,5 +614,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn notes_and_events_seen_up_to_different_sessions_by_hand() {
+        use crate::model::{Channel, Seen};
+        let s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
+        let ideal = Ideal::new(&s);
+        let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+        c.notes[0] = SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![true],
+        };
+        let p_drift = |seen: Seen| {
+            let (none, drift) = ideal.drift_log_weights(&s, &c.visible_as(seen));
+            drift.exp() / (none.exp() + drift.exp())
+        };
+        // The note of session 1 seen, its events not yet: no factor for "stuck" at all.
+        // No drift: 0.7 · 0.01 = 0.007. Drift: 0.3 · (0.8 · 0.01 + 0.2 · 0.7 · 0.6) = 0.0276.
+        // P(drift) = 0.0276 / 0.0346 = 0.7976879.
+        let notes_only = Seen::all(0).with(Channel::Notes, 1);
+        assert!((p_drift(notes_only) - 0.797_687_861).abs() < 1e-9);
+        // Session 1's events seen (none), its note not: no drift 0.7; drift 0.3 · (0.8 + 0.2 · 0.9)
+        // = 0.294; P(drift) = 0.294 / 0.994 = 0.2957746.
+        let events_only = Seen::all(0).with(Channel::Events, 1);
+        assert!((p_drift(events_only) - 0.295_774_648).abs() < 1e-9);
+        // Both: the whole session, as before.
+        let both = notes_only.with(Channel::Events, 1);
+        assert!((p_drift(both) - 0.781_795_511).abs() < 1e-9);
     }
 }

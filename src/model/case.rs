@@ -79,8 +79,14 @@ pub struct Case {
 }
 
 impl Case {
-    /// What the trainee has seen after session `seen` (0 = intake only).
+    /// What the trainee has seen after session `seen` (0 = intake only): every channel up to `seen`.
     pub fn visible(&self, seen: u32) -> Visible<'_> {
+        self.visible_as(Seen::all(seen))
+    }
+
+    /// The case with each evidence channel seen up to its own session (for conditioning the
+    /// forecasters on part of the evidence, as the explanation of a forecast does).
+    pub fn visible_as(&self, seen: Seen) -> Visible<'_> {
         Visible { case: self, seen }
     }
 
@@ -95,41 +101,150 @@ impl Case {
     }
 }
 
-/// A case as seen at a checkpoint: only sessions up to `seen`, no hidden state, no outcome.
-/// Forecasters take this, so none of them can look ahead.
+/// The kinds of evidence a case shows, each a sequence over sessions, in the order in which the
+/// evidence of one session is taken in by an explanation (`crate::teach::waterfall`): a session's note,
+/// its unwanted events, its alliance rating, then its score. The one list of channels: a new channel of
+/// the model is added here, to [`Seen`] and to [`Visible`], and every forecaster and explanation follows.
+///
+/// The order is the model's: events whose rate depends on what was delivered (side effects) are only
+/// uninformative given the note of their session, so events are never seen further than notes; and
+/// events may move the scores from their session on, so a score is never seen before the events of
+/// its session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Channel {
+    /// The structured session notes (protocol elements delivered, off-protocol activities).
+    Notes,
+    /// Unwanted events, by the session they were reported in.
+    Events,
+    /// The alliance rating after each session.
+    Alliance,
+    /// The outcome measure: intake (session 0) and after each session.
+    Scores,
+}
+
+impl Channel {
+    /// Every channel, in the order the evidence of one session is taken in.
+    pub const ALL: [Channel; 4] = [
+        Channel::Notes,
+        Channel::Events,
+        Channel::Alliance,
+        Channel::Scores,
+    ];
+
+    /// The first session with evidence of this channel (the measure has an intake score).
+    pub fn first_session(self) -> u32 {
+        match self {
+            Channel::Scores => 0,
+            Channel::Alliance | Channel::Notes | Channel::Events => 1,
+        }
+    }
+
+    /// The name used in JSON and in the keys of the texts.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Channel::Scores => "scores",
+            Channel::Alliance => "alliance",
+            Channel::Notes => "notes",
+            Channel::Events => "events",
+        }
+    }
+}
+
+/// How far each channel has been seen: per channel the last session seen, or nothing of it at all.
+/// Every channel is seen as a prefix (from its first session up to its own last one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen {
+    upto: [Option<u32>; Channel::ALL.len()],
+}
+
+impl Seen {
+    /// Nothing of any channel: the forecast is the scenario's prior.
+    pub fn nothing() -> Self {
+        Seen {
+            upto: [None; Channel::ALL.len()],
+        }
+    }
+
+    /// Every channel up to session `seen`: what a trainee sees after that session.
+    pub fn all(seen: u32) -> Self {
+        Seen {
+            upto: [Some(seen); Channel::ALL.len()],
+        }
+    }
+
+    /// The last session seen of `channel`, `None` when nothing of it has been seen.
+    pub fn of(&self, channel: Channel) -> Option<u32> {
+        self.upto.get(channel as usize).copied().flatten()
+    }
+
+    /// The same, with `channel` seen up to session `upto`.
+    pub fn with(mut self, channel: Channel, upto: u32) -> Self {
+        if let Some(slot) = self.upto.get_mut(channel as usize) {
+            *slot = Some(upto);
+        }
+        self
+    }
+
+    /// How many sessions (1..) of `channel` have been seen.
+    fn sessions(&self, channel: Channel) -> u32 {
+        self.of(channel).unwrap_or(0)
+    }
+}
+
+/// A case as seen at a checkpoint: only sessions up to what has been seen of each channel, no
+/// hidden state, no outcome. Forecasters take this, so none of them can look ahead.
 #[derive(Debug, Clone, Copy)]
 pub struct Visible<'a> {
     case: &'a Case,
-    seen: u32,
+    seen: Seen,
 }
 
 impl<'a> Visible<'a> {
-    /// The last session seen (0 = intake only).
+    /// The last session seen of any channel (0 = intake only); at a checkpoint every channel is
+    /// seen this far.
     pub fn seen(&self) -> u32 {
-        self.seen
+        Channel::ALL
+            .iter()
+            .filter_map(|&c| self.seen.of(c))
+            .max()
+            .unwrap_or(0)
     }
 
-    /// Scores from intake to the last session seen.
+    /// The last session seen of `channel`, `None` when nothing of it has been seen.
+    pub fn seen_of(&self, channel: Channel) -> Option<u32> {
+        self.seen.of(channel)
+    }
+
+    /// Scores from intake to the last session seen of the measure (empty when not even the intake
+    /// has been seen).
     pub fn scores(&self) -> &'a [f64] {
-        let end = (self.seen as usize + 1).min(self.case.scores.len());
+        let end = self
+            .seen
+            .of(Channel::Scores)
+            .map_or(0, |s| (s as usize + 1).min(self.case.scores.len()));
         self.case.scores.get(..end).unwrap_or_default()
     }
 
     /// Alliance ratings of the sessions seen.
     pub fn alliance(&self) -> &'a [f64] {
-        let end = (self.seen as usize).min(self.case.alliance.len());
+        let end = (self.seen.sessions(Channel::Alliance) as usize).min(self.case.alliance.len());
         self.case.alliance.get(..end).unwrap_or_default()
     }
 
     /// Notes of the sessions seen.
     pub fn notes(&self) -> &'a [SessionNote] {
-        let end = (self.seen as usize).min(self.case.notes.len());
+        let end = (self.seen.sessions(Channel::Notes) as usize).min(self.case.notes.len());
         self.case.notes.get(..end).unwrap_or_default()
+    }
+
+    /// How many sessions' events have been seen (an event-free session is evidence too).
+    pub fn event_sessions(&self) -> u32 {
+        self.seen.sessions(Channel::Events)
     }
 
     /// Events of the sessions seen.
     pub fn events(&self) -> impl Iterator<Item = &'a Event> + 'a {
-        let seen = self.seen;
+        let seen = self.event_sessions();
         self.case.events.iter().filter(move |e| e.session <= seen)
     }
 

@@ -5,5 +5,5 @@ pub mod generate;
 pub mod notes;
 
 pub use crate::scenario::measure::{MeasureRules, Outcome};
-pub use case::{Case, DriftState, Event, Hidden, Patient, SessionNote, Visible};
+pub use case::{Case, Channel, DriftState, Event, Hidden, Patient, Seen, SessionNote, Visible};
 pub use generate::{generate, generate_case};

@@ -11,6 +11,7 @@ use crate::forecast::{Benchmark, Benchmarks};
 use crate::model::Visible;
 use crate::scenario::Scenario;
 use crate::scenario::format::LindenClass;
+use crate::teach::cues::{Cue, cues};
 
 /// The bots. On the command line they are named in kebab case (`base-rate`, `typical`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
@@ -69,18 +70,20 @@ pub struct BotPlayer<'b> {
 /// log-odds of a few cues, the frame of Brunswik's lens model, with an optimistic intercept and some
 /// inconsistency from forecast to forecast. It does not look at the ideal forecast at all.
 ///
-/// The cues, each signed so that positive means worse: the change since intake in units of the
-/// reliable change; the share of sessions seen with an alliance rating below the scale's concern
-/// line; whether any unwanted event has been seen; and the intake's distance from the clinical
-/// cutoff in intake SDs. The typical values are modelling choices, set so that on the bundled
-/// scenarios almost nobody gets 50 % or more, as Hannan et al. (2005) found (3 of 550 clients
-/// predicted to deteriorate, 40 deteriorated); `tests/bots.rs` checks the counts.
+/// The cues are the lens model's ([`Cue`], each signed so that positive means worse): the change
+/// since intake in units of the reliable change; the share of sessions seen with an alliance rating
+/// below the scale's concern line; the share of sessions whose note shows drift; whether any unwanted
+/// event has been seen; and the intake's distance from the clinical cutoff in intake SDs. The typical
+/// values are modelling choices, set so that on the bundled scenarios almost nobody gets 50 % or
+/// more, as Hannan et al. (2005) found (3 of 550 clients predicted to deteriorate, 40 deteriorated);
+/// `tests/bots.rs` checks the counts. The typical clinician does not read the notes for drift.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClinicianPolicy {
     /// Log-odds with no cue: about 4 %, "most of my clients get better".
     pub intercept: f64,
     pub change: f64,
     pub alliance: f64,
+    pub drift: f64,
     pub event: f64,
     pub intake: f64,
     /// SD of the log-odds from one forecast to the next on the same evidence (inconsistency).
@@ -97,33 +100,33 @@ impl ClinicianPolicy {
             intercept: (0.04_f64 / 0.96).ln() + rng.random_range(-0.5..0.5),
             change: 0.8 * change,
             alliance: 1.0 * alliance,
+            drift: 0.0,
             event: 0.6 * event,
             intake: 0.3 * intake,
             noise: 0.35,
         }
     }
 
+    /// The weight of `cue`.
+    fn weight(&self, cue: Cue) -> f64 {
+        match cue {
+            Cue::Change => self.change,
+            Cue::LowAlliance => self.alliance,
+            Cue::Drift => self.drift,
+            Cue::Events => self.event,
+            Cue::Severity => self.intake,
+        }
+    }
+
     /// The forecast for what is visible, with `wobble` a standard normal draw.
     fn forecast(&self, s: &Scenario, v: &Visible, wobble: f64) -> f64 {
-        let rules = &s.rules;
-        let scores = v.scores();
-        let intake = scores.first().copied().unwrap_or(f64::NAN);
-        let last = scores.last().copied().unwrap_or(intake);
-        let change = rules.worse * (last - intake) / rules.reliable_change;
-        let alliance = v.alliance();
-        let low = alliance
-            .iter()
-            .filter(|a| **a < s.file.alliance.concern_below)
-            .count() as f64
-            / alliance.len().max(1) as f64;
-        let event = f64::from(u8::from(v.events().next().is_some()));
-        let m = &s.file.measure;
-        let severity = rules.worse * (intake - m.clinical_cutoff.value) / m.intake_sd.value;
+        let x = cues(s, v);
         let logit = self.intercept
-            + self.change * change
-            + self.alliance * low
-            + self.event * event
-            + self.intake * severity
+            + Cue::ALL
+                .iter()
+                .zip(x)
+                .map(|(&c, value)| self.weight(c) * value)
+                .sum::<f64>()
             + self.noise * wobble;
         let p = 1.0 / (1.0 + (-logit).exp());
         if p.is_finite() { p } else { 0.04 }
@@ -141,6 +144,15 @@ impl<'b> BotPlayer<'b> {
             bench,
             rng: ChaCha8Rng::seed_from_u64(seed ^ 0x626f_7473),
             policy,
+        }
+    }
+
+    /// A typical bot with the weights of `policy` instead of drawn ones (a trainee with a known way of
+    /// judging, for testing what the debrief tells them).
+    pub fn clinician(bench: &'b Benchmarks<'b>, seed: u64, policy: ClinicianPolicy) -> Self {
+        BotPlayer {
+            policy,
+            ..BotPlayer::new(Bot::Typical, bench, seed)
         }
     }
 

@@ -319,6 +319,15 @@ fn reveal_ui(
             ui.end_row();
         }
     });
+    super::explain::reveal_why(
+        ui,
+        tr,
+        s,
+        benchmarks.ideal,
+        benchmarks.actuarial,
+        case,
+        forecasts,
+    );
     match case.hidden.drift {
         Some(d) => {
             let kind = s

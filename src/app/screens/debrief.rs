@@ -78,6 +78,15 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         events_ui(right, &tr, scores);
     });
     ui.separator();
+    if let Some(session) = &state.run.session {
+        let mine = session
+            .path()
+            .parent()
+            .map(|dir| (dir, session.file().trainee.as_str()));
+        let actuarial = state.run.actuarial.as_deref();
+        super::explain::debrief_lessons(ui, &tr, session.run(), scores, actuarial, mine);
+    }
+    ui.separator();
     progress_ui(ui, &tr, &state.run.earlier);
     if let Some(session) = &state.run.session {
         ui.label(tr.fmt(

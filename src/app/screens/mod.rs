@@ -4,6 +4,7 @@
 mod briefing;
 mod case;
 mod debrief;
+pub mod explain;
 mod start;
 
 use bevy_egui::egui;

@@ -1,0 +1,245 @@
+//! What the trainee is taught beside the scores: on the reveal, why the best possible forecast
+//! moved (a stepped chart of it over the sessions with the trainee's forecasts, and a sentence per
+//! checkpoint); in the debrief, the trainee's cue weights beside the deserved ones and the blind
+//! spots, each opening its case's explanation. Each part is called with one line from its screen.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use bevy_egui::egui;
+use egui_plot::{Line, MarkerShape, PlotPoints, Points};
+
+use crate::app::plots::percent_plot;
+use crate::app::settings::Tr;
+use crate::app::theme;
+use crate::debrief::Scores;
+use crate::forecast::{Actuarial, Benchmarks, Ideal};
+use crate::model::Case;
+use crate::run::Run;
+use crate::scenario::Scenario;
+use crate::teach::cues::Cue;
+use crate::teach::explain::{explain, sentence};
+use crate::teach::lens::{Lens, LensError};
+use crate::teach::text::{blind_spot_text, cue_name, lens_sentences};
+use crate::teach::waterfall::{Waterfall, probability};
+use crate::teach::{RunLessons, lessons, trainee_points};
+
+/// The waterfall of a case over all its sessions, computed once per case and kept in egui's memory
+/// (the screen is drawn every frame).
+fn waterfall(ui: &egui::Ui, s: &Scenario, ideal: &Ideal, case: &Case) -> Arc<Waterfall> {
+    let id = egui::Id::new(("why-waterfall", &s.hash, case.index));
+    ui.ctx().memory_mut(|m| {
+        m.data
+            .get_temp_mut_or_insert_with(id, || {
+                Arc::new(Waterfall::of(s, ideal, case, s.file.sessions))
+            })
+            .clone()
+    })
+}
+
+/// On the reveal of a case: the best possible forecast after each session as a stepped line, the
+/// trainee's forecasts as points, and one sentence per checkpoint on why it moved.
+pub fn reveal_why(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    s: &Scenario,
+    ideal: Option<&Ideal>,
+    actuarial: Option<&Actuarial>,
+    case: &Case,
+    forecasts: &[(u32, u8)],
+) {
+    let Some(ideal) = ideal else {
+        return;
+    };
+    let w = waterfall(ui, s, ideal, case);
+    ui.label(egui::RichText::new(tr.t("why-heading")).strong());
+    // Stepped: the forecast after session t holds until session t + 1.
+    let mut steps = Vec::new();
+    for t in 0..=s.file.sessions {
+        let p = 100.0 * probability(w.log_odds_at(t));
+        steps.push([f64::from(t), p]);
+        steps.push([f64::from(t) + 1.0, p]);
+    }
+    steps.pop();
+    let given: Vec<[f64; 2]> = forecasts
+        .iter()
+        .map(|&(cp, p)| [f64::from(cp), f64::from(p)])
+        .collect();
+    let (best, you) = (tr.t("ideal-forecast"), tr.t("your-forecast"));
+    percent_plot("why-plot", tr, "axis-session", 160.0).show(ui, |plot| {
+        plot.line(Line::new(&best, PlotPoints::from(steps)).color(theme::BETTER));
+        plot.points(
+            Points::new(&you, PlotPoints::from(given))
+                .shape(MarkerShape::Circle)
+                .radius(5.0)
+                .color(theme::YOU),
+        );
+    });
+    let checkpoints: Vec<u32> = forecasts.iter().map(|(cp, _)| *cp).collect();
+    for why in explain(&w, &checkpoints) {
+        ui.label(sentence(s, case, &why, actuarial, tr.lang));
+    }
+}
+
+/// The debrief's lessons of a run, computed once per set of answers.
+fn run_lessons(ui: &egui::Ui, run: &Run, scores: &Scores) -> Arc<RunLessons> {
+    let answers: Vec<&[(u32, u8)]> = run
+        .all_answers()
+        .iter()
+        .map(|a| a.forecasts.as_slice())
+        .collect();
+    let id = egui::Id::new(("run-lessons", &run.scenario().hash, answers));
+    ui.ctx().memory_mut(|m| {
+        m.data
+            .get_temp_mut_or_insert_with(id, || {
+                Arc::new(lessons(run, &Benchmarks::new(run.scenario()), scores))
+            })
+            .clone()
+    })
+}
+
+/// The case whose explanation is open in the debrief, if any.
+fn open_case_id() -> egui::Id {
+    egui::Id::new("lessons-open-case")
+}
+
+/// The lens model over all of a trainee's runs in a folder, read once per folder, trainee and run.
+fn pooled_lens(
+    ui: &egui::Ui,
+    folder: &Path,
+    trainee: &str,
+    run: &Run,
+) -> Arc<(usize, Result<Lens, LensError>)> {
+    let id = egui::Id::new((
+        "pooled-lens",
+        folder,
+        trainee,
+        run.all_answers().len(),
+        run.phase() == crate::run::Phase::Finished,
+    ));
+    ui.ctx().memory_mut(|m| {
+        m.data
+            .get_temp_mut_or_insert_with(id, || {
+                let (runs, points) = trainee_points(folder, trainee);
+                Arc::new((runs, Lens::fit(&points)))
+            })
+            .clone()
+    })
+}
+
+/// In the debrief: the cue weights beside the deserved ones in a table and in sentences (also over
+/// all of the trainee's runs in `mine`, their results folder and pseudonym, when there are two or
+/// more), and the blind spots; clicking a blind spot opens its case's chart and sentences.
+pub fn debrief_lessons(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    run: &Run,
+    scores: &Scores,
+    actuarial: Option<&Actuarial>,
+    mine: Option<(&Path, &str)>,
+) {
+    let lessons = run_lessons(ui, run, scores);
+    let pooled = mine.map(|(folder, trainee)| pooled_lens(ui, folder, trainee, run));
+    let s = run.scenario();
+    ui.columns(2, |cols| {
+        let [left, right] = cols else { return };
+        left.label(egui::RichText::new(tr.t("report-lens-heading")).strong());
+        match &lessons.lens {
+            Ok(lens) => {
+                egui::Grid::new("cue-weights")
+                    .striped(true)
+                    .show(left, |ui| {
+                        ui.label("");
+                        ui.label(tr.t("lens-col-you"));
+                        ui.label(tr.t("lens-col-task"));
+                        ui.end_row();
+                        let weight =
+                            |w: Option<f64>| w.map_or("—".to_string(), |w| tr.number(w, 2));
+                        for cue in Cue::ALL {
+                            let j = cue as usize;
+                            ui.label(cue_name(cue, tr.lang));
+                            ui.label(weight(lens.trainee.weights.get(j).copied().flatten()));
+                            ui.label(weight(lens.task.weights.get(j).copied().flatten()));
+                            ui.end_row();
+                        }
+                    });
+                for line in lens_sentences(lens, tr.lang) {
+                    left.label(line);
+                }
+            }
+            Err(e) => {
+                left.label(tr.fmt("lens-unavailable", &[("why", e.to_string().into())]));
+            }
+        }
+        if let Some((runs, Ok(lens))) = pooled.as_deref().filter(|(runs, _)| *runs >= 2) {
+            left.label(
+                egui::RichText::new(tr.fmt("report-lens-all-runs", &[("runs", (*runs).into())]))
+                    .strong(),
+            );
+            for line in lens_sentences(lens, tr.lang) {
+                left.label(line);
+            }
+        }
+        right.label(egui::RichText::new(tr.t("report-blind-heading")).strong());
+        if lessons.blind_spots.is_empty() {
+            right.label(tr.t("blind-none"));
+        }
+        for spot in &lessons.blind_spots {
+            let label = tr.fmt(
+                "blind-spot-button",
+                &[
+                    ("case", (spot.case + 1).into()),
+                    ("checkpoint", spot.checkpoint.into()),
+                    ("you", crate::teach::explain::percent(spot.trainee).into()),
+                    ("ideal", crate::teach::explain::percent(spot.ideal).into()),
+                ],
+            );
+            if right.link(label).clicked() {
+                right
+                    .ctx()
+                    .memory_mut(|m| m.data.insert_temp(open_case_id(), spot.case));
+            }
+        }
+        if let Some(kind) = lessons.pattern {
+            let n = lessons
+                .blind_spots
+                .iter()
+                .filter(|b| b.kinds.contains(&kind))
+                .count();
+            right.label(tr.fmt(
+                "blind-pattern",
+                &[
+                    ("n", n.into()),
+                    ("of", lessons.blind_spots.len().into()),
+                    ("kind", crate::teach::text::kind_name(kind, tr.lang).into()),
+                ],
+            ));
+        }
+    });
+    let open: Option<usize> = ui.ctx().memory(|m| m.data.get_temp(open_case_id()));
+    let Some(index) = open else {
+        return;
+    };
+    let (Some(case), Some(answers)) = (run.revealed(index), run.answers(index)) else {
+        return;
+    };
+    let mut keep = true;
+    let ideal = Ideal::new(s);
+    egui::Window::new(tr.fmt(
+        "case-of",
+        &[("n", (index + 1).into()), ("total", run.len().into())],
+    ))
+    .id(egui::Id::new("blind-spot-case"))
+    .open(&mut keep)
+    .show(ui.ctx(), |ui| {
+        ui.label(crate::app::theme::outcome_label(tr, case.outcome));
+        if let Some(spot) = lessons.blind_spots.iter().find(|b| b.case == index) {
+            ui.label(blind_spot_text(s, &ideal, actuarial, case, spot, tr.lang));
+        }
+        reveal_why(ui, tr, s, Some(&ideal), actuarial, case, &answers.forecasts);
+    });
+    if !keep {
+        ui.ctx()
+            .memory_mut(|m| m.data.remove::<usize>(open_case_id()));
+    }
+}
