@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -16,9 +18,10 @@ use ontrack::live::class::{Class, LIVE_RUN_SUFFIX};
 use ontrack::live::link::{LiveLink, Station};
 use ontrack::live::protocol::{ANSWER, Answer, JOIN, Join, STATUS, Status};
 use ontrack::live::server::{LiveServer, lock};
+use ontrack::model::Outcome;
 use ontrack::run::bots::{Bot, BotPlayer};
 use ontrack::run::machine::{Action, Due};
-use ontrack::run::{Session, code};
+use ontrack::run::{RunFile, Session, code};
 use ontrack::scenario::{Scenario, resolve};
 
 const PIN: &str = "424242";
@@ -300,7 +303,11 @@ fn forged_and_malformed_requests_are_refused_and_change_nothing() {
         })
         .unwrap()
     };
-    assert_eq!(post(addr, STATUS, &status("somebody else")), 404, "unknown trainee");
+    assert_eq!(
+        post(addr, STATUS, &status("somebody else")),
+        404,
+        "unknown trainee"
+    );
     assert_eq!(post(addr, "/runs", &status(&run)), 404, "no such path");
 
     // A forecast on the revealed case, sealed as OnTrack seals: refused.
@@ -322,10 +329,97 @@ fn forged_and_malformed_requests_are_refused_and_change_nothing() {
         pin: "000000".into(),
         ..late
     };
-    assert_eq!(post(addr, ANSWER, &serde_json::to_vec(&wrong_pin).unwrap()), 403);
+    assert_eq!(
+        post(addr, ANSWER, &serde_json::to_vec(&wrong_pin).unwrap()),
+        403
+    );
 
     assert_eq!(snapshot(station_dir.path()), before, "nothing changed");
     // The server still serves the class.
     assert_eq!(post(addr, STATUS, &status(&run)), 200);
     server.stop();
+}
+
+/// A run's forecasts (case, checkpoint, trainee's forecast) and Brier score, from its JSON.
+fn forecasts_and_brier(run: &serde_json::Value) -> (Vec<(u64, u64, f64)>, f64) {
+    let forecasts = run["case_forecasts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|case| {
+            let n = case["case"].as_u64().unwrap();
+            case["forecasts"].as_array().unwrap().iter().map(move |f| {
+                (
+                    n,
+                    f["checkpoint"].as_u64().unwrap(),
+                    f["trainee"].as_f64().unwrap(),
+                )
+            })
+        })
+        .collect();
+    (forecasts, run["forecasts"]["brier"].as_f64().unwrap())
+}
+
+#[test]
+fn cohort_scores_what_was_received_live_when_a_handed_in_file_was_rewritten() {
+    let course = course();
+    let station_dir = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    let server = start_station(&course, station_dir.path(), loopback());
+    let bench = Benchmarks::new(&course.scenario);
+    let mut t = Trainee::join(&course, own.path(), "Cas", &station(&server));
+    t.play(&bench, 5, usize::MAX);
+    assert!(t.link.wait_delivered(DELIVERY_LIMIT).all_delivered());
+    server.stop();
+
+    // After the class: every forecast rewritten to the outcome and the file resealed the way
+    // OnTrack seals, then handed in beside the station's record.
+    let honest = t.session.file().clone();
+    let mut tampered = RunFile {
+        log: Vec::new(),
+        ..honest.clone()
+    };
+    let mut case = 0;
+    for e in &honest.log {
+        let action = match e.action {
+            Action::Forecast { .. } if honest.cases[case].outcome == Outcome::Deteriorated => {
+                Action::Forecast { percent: 99 }
+            }
+            Action::Forecast { .. } => Action::Forecast { percent: 1 },
+            ref other => other.clone(),
+        };
+        if e.action == Action::NextCase {
+            case += 1;
+        }
+        tampered.log_action(e.at, action);
+    }
+    let handed_in = station_dir
+        .path()
+        .join(t.session.path().file_name().unwrap());
+    std::fs::write(&handed_in, tampered.to_ron()).unwrap();
+
+    let dir = station_dir.path().to_str().unwrap();
+    let (status, table, stderr) = common::ontrack(&["--lang", "en", "cohort", dir]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(table.contains("Cas (received live)"), "{table}");
+    assert!(
+        table.contains("differs from the run received live"),
+        "the rewritten file is reported: {table}"
+    );
+    let (status, json, stderr) = common::ontrack(&["cohort", dir, "--json"]);
+    assert_eq!(status, 0, "{stderr}");
+    let cohort: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let runs = cohort["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1, "the run counts once");
+    assert_eq!(runs[0]["received_live"], true);
+    let honest_scores =
+        serde_json::to_value(ontrack::debrief::score_file(t.session.path()).unwrap()).unwrap();
+    let (scored, brier) = forecasts_and_brier(&runs[0]);
+    let (received, honest_brier) = forecasts_and_brier(&honest_scores);
+    assert_eq!(scored, received, "scored as received live");
+    assert!(
+        (brier - honest_brier).abs() < 1e-12,
+        "{brier} {honest_brier}"
+    );
+    assert_eq!(cohort["rejected"].as_array().unwrap().len(), 1);
 }

@@ -292,6 +292,7 @@ cohort-legend = Brier: lower is better (0.25 = always 50 %); skill: against the 
 ## The cohort table: runs and their versions
 cohort-started = started (UTC)
 cohort-unfinished = (unfinished)
+cohort-received-live = (received live)
 cohort-version = (version { $n } of { $of }, hash { $hash })
 cohort-no-deterioration = No client deteriorated in these cases: always forecasting 1 % beats even the best possible forecaster here, so Brier, skill and AUC say little about forecasting deterioration. Hand out a course code whose cases include a deteriorating client.
 cohort-unfinished-note = (unfinished): the run stopped before the last case; the ↳ rows under it are the benchmarks on the cases it reached — compare it with those, not with the rows at the top of its group.

@@ -292,6 +292,7 @@ cohort-legend = Brier: lager is beter (0,25 = altijd 50 %); vaardigheid: tegen h
 ## The cohort table: runs and their versions
 cohort-started = gestart (UTC)
 cohort-unfinished = (niet af)
+cohort-received-live = (live ontvangen)
 cohort-version = (versie { $n } van { $of }, hash { $hash })
 cohort-no-deterioration = Geen van deze cliënten ging achteruit: altijd 1 % voorspellen verslaat hier zelfs de best mogelijke voorspeller, dus Brier, vaardigheid en AUC zeggen weinig over het voorspellen van achteruitgang. Geef een cursuscode uit met ten minste één cliënt die achteruitgaat.
 cohort-unfinished-note = (niet af): de ronde stopte voor de laatste cliënt; de ↳-rijen eronder zijn de benchmarks op de cliënten die bereikt zijn — vergelijk de ronde daarmee, niet met de rijen bovenaan de groep.
