@@ -23,9 +23,10 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 /// The first pause before trying again after a failure; it doubles up to the last.
 const FIRST_RETRY: Duration = Duration::from_millis(100);
 const LAST_RETRY: Duration = Duration::from_secs(2);
-/// How often an app waiting at a held reveal asks whether it was released.
+/// How often a joined app with nothing to send asks whether the reveal is held (a new answer
+/// wakes it at once).
 const POLL: Duration = Duration::from_secs(1);
-/// How long the link sleeps with nothing to send (a new answer wakes it at once).
+/// How long a link the station refused sleeps between looks at its messages.
 const IDLE: Duration = Duration::from_secs(30);
 
 /// Where the class is: the station's address (`host:port`, or `host` for the usual port) and the
@@ -241,7 +242,7 @@ impl Worker {
                     retry = (retry * 2).min(LAST_RETRY);
                     wait
                 }
-                Step::Idle if self.held_from.is_some() && self.refused.is_none() => POLL,
+                Step::Idle if self.run.is_some() && self.refused.is_none() => POLL,
                 Step::Idle => IDLE,
             };
             self.publish();
@@ -294,9 +295,6 @@ impl Worker {
             };
         };
         let Some(entry) = self.entries.get(self.delivered).cloned() else {
-            if self.held_from.is_none() {
-                return Step::Idle;
-            }
             let status = Status {
                 pin: self.station.pin.clone(),
                 run,
