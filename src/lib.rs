@@ -12,6 +12,7 @@ pub mod debrief;
 pub mod forecast;
 pub mod i18n;
 pub mod launch;
+pub mod live;
 pub mod model;
 pub mod parallel;
 pub mod research;

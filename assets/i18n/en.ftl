@@ -315,6 +315,7 @@ cohort-legend = Brier: lower is better (0.25 = always 50 %); skill: against the 
 ## The cohort table: runs and their versions
 cohort-started = started (UTC)
 cohort-unfinished = (unfinished)
+cohort-received-live = (received live)
 cohort-version = (version { $n } of { $of }, hash { $hash })
 cohort-no-deterioration = No client deteriorated in these cases: always forecasting 1 % beats even the best possible forecaster here, so Brier, skill and AUC say little about forecasting deterioration. Hand out a course code whose cases include a deteriorating client.
 cohort-unfinished-note = (unfinished): the run stopped before the last case; the ↳ rows under it are the benchmarks on the cases it reached — compare it with those, not with the rows at the top of its group.
@@ -398,3 +399,40 @@ waterfall-sum = Base rate { $start }, plus the evidence { $sum }, gives { $total
 # The app's views of the lessons (src/app/screens/explain.rs)
 why-heading = Why the best possible forecast moved
 blind-spot-button = Case { $case }, after session { $checkpoint }: you { $you }, best possible { $ideal }
+
+
+# Live class (trainee app)
+live-join-title = Join a live class
+live-join-explain = In a live class your answers also go to the trainer's station as you give them. Type the address and PIN from the trainer's screen, and the course code above.
+live-address = Station address
+live-address-hint = e.g. 192.168.1.20:47474
+live-pin = Class PIN
+live-join-needs-code = A live class needs the course code from the trainer.
+live-status = Live class: { $delivered } of { $total } answers at the station
+live-status-problem = Live class: { $delivered } of { $total } answers at the station — the station cannot be reached now, your answers wait and are sent later ({ $problem })
+live-status-refused = Live class: the station refused this run ({ $reason }); your own run file is complete.
+live-held = The trainer holds the reveal for a discussion: it opens when the trainer releases it.
+# Live class (trainer station)
+tab-live = Live class
+live-explain = Start a live class on a course code: the station listens on this room's network until you end the class, and stores every answer the moment it is given, in the folder above.
+live-course-code = Course code
+live-start = Start a live class
+live-start-failed = The class could not start: { $error }
+live-address-shown = Address: { $address }
+live-pin-shown = PIN: { $pin }
+live-running = Live class of course { $code }; answers are stored in { $folder }
+live-hold = Hold the reveal
+live-release = Release the reveal of case { $case }
+live-end = End the class
+live-none-yet = No one has joined yet.
+live-col-trainee = Trainee
+live-col-answers = Answers
+live-col-where = Where
+live-where-reading = case { $case }, session { $session }
+live-where-revealed = case { $case } revealed
+live-where-finished = finished
+live-checkpoint = Case { $case }, session { $session }: { $n } forecasts, median { $median } %, best possible { $best } % { $outcome }
+live-outcome-deteriorated = — deteriorated
+live-outcome-not = — did not deteriorate
+live-fooled = Cases that fooled the class so far
+live-fooled-line = Case { $case }: the class's Brier score { $class }, the best possible forecast's { $best }

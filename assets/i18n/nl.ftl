@@ -315,6 +315,7 @@ cohort-legend = Brier: lager is beter (0,25 = altijd 50 %); vaardigheid: tegen h
 ## The cohort table: runs and their versions
 cohort-started = gestart (UTC)
 cohort-unfinished = (niet af)
+cohort-received-live = (live ontvangen)
 cohort-version = (versie { $n } van { $of }, hash { $hash })
 cohort-no-deterioration = Geen van deze cliënten ging achteruit: altijd 1 % voorspellen verslaat hier zelfs de best mogelijke voorspeller, dus Brier, vaardigheid en AUC zeggen weinig over het voorspellen van achteruitgang. Geef een cursuscode uit met ten minste één cliënt die achteruitgaat.
 cohort-unfinished-note = (niet af): de ronde stopte voor de laatste cliënt; de ↳-rijen eronder zijn de benchmarks op de cliënten die bereikt zijn — vergelijk de ronde daarmee, niet met de rijen bovenaan de groep.
@@ -398,3 +399,40 @@ waterfall-sum = Basispercentage { $start }, plus de gegevens { $sum }, geeft { $
 # The app's views of the lessons (src/app/screens/explain.rs)
 why-heading = Waarom de best mogelijke voorspelling bewoog
 blind-spot-button = Cliënt { $case }, na sessie { $checkpoint }: jij { $you }, best mogelijk { $ideal }
+
+
+# Live class (trainee app)
+live-join-title = Meedoen met een live les
+live-join-explain = In een live les gaan je antwoorden ook meteen naar het station van de docent. Typ het adres en de pincode van het scherm van de docent, en hierboven de cursuscode.
+live-address = Adres van het station
+live-address-hint = bijv. 192.168.1.20:47474
+live-pin = Pincode van de les
+live-join-needs-code = Voor een live les is de cursuscode van de docent nodig.
+live-status = Live les: { $delivered } van { $total } antwoorden bij het station
+live-status-problem = Live les: { $delivered } van { $total } antwoorden bij het station — het station is nu niet bereikbaar, je antwoorden wachten en gaan later mee ({ $problem })
+live-status-refused = Live les: het station weigerde deze oefening ({ $reason }); je eigen bestand van de oefening is compleet.
+live-held = De docent houdt de afloop nog vast voor een bespreking: je ziet hem zodra de docent hem vrijgeeft.
+# Live class (trainer station)
+tab-live = Live les
+live-explain = Start een live les op een cursuscode: het station luistert op het netwerk van deze ruimte tot je de les beëindigt, en bewaart elk antwoord zodra het gegeven is, in de map hierboven.
+live-course-code = Cursuscode
+live-start = Start een live les
+live-start-failed = De les kon niet starten: { $error }
+live-address-shown = Adres: { $address }
+live-pin-shown = Pincode: { $pin }
+live-running = Live les van cursus { $code }; antwoorden worden bewaard in { $folder }
+live-hold = Afloop vasthouden
+live-release = Geef de afloop van cliënt { $case } vrij
+live-end = Les beëindigen
+live-none-yet = Nog niemand doet mee.
+live-col-trainee = Deelnemer
+live-col-answers = Antwoorden
+live-col-where = Waar
+live-where-reading = cliënt { $case }, sessie { $session }
+live-where-revealed = afloop van cliënt { $case } gezien
+live-where-finished = klaar
+live-checkpoint = Cliënt { $case }, sessie { $session }: { $n } voorspellingen, mediaan { $median } %, best mogelijke { $best } % { $outcome }
+live-outcome-deteriorated = — verslechterd
+live-outcome-not = — niet verslechterd
+live-fooled = Cliënten die de groep tot nu toe misleidden
+live-fooled-line = Cliënt { $case }: Brier-score van de groep { $class }, van de best mogelijke voorspelling { $best }

@@ -6,6 +6,7 @@ pub mod active_run;
 pub mod background;
 pub mod demo;
 mod icon;
+pub mod live;
 pub mod plots;
 pub mod screens;
 pub mod settings;

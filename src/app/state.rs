@@ -11,6 +11,7 @@ use crate::scenario::{Lang, Scenario};
 
 use super::active_run::{ActiveRun, Reveal};
 use super::demo::Demo;
+use super::live::LiveJoin;
 use super::settings::Settings;
 use super::trainer::TrainerState;
 
@@ -41,6 +42,8 @@ pub struct AppState {
     pub window: WindowRequests,
     /// The trainer station.
     pub trainer: TrainerState,
+    /// Joining a live class, and the link of a run in one.
+    pub live: LiveJoin,
 }
 
 /// What the trainee fills in on the start screen, kept between runs so a second run starts quickly.
@@ -82,12 +85,16 @@ impl AppState {
             demo: None,
             window: WindowRequests::default(),
             trainer,
+            live: LiveJoin::default(),
         }
     }
 
     /// True while work runs in the background or an animation plays: the window keeps updating.
     pub fn busy(&self) -> bool {
-        self.run.is_working() || self.trainer.is_busy() || self.animating()
+        self.run.is_working()
+            || self.trainer.is_busy()
+            || self.animating()
+            || self.live.link.is_some()
     }
 
     /// True while something moves on the screen (the reveal, the demo): it needs every frame.
@@ -127,6 +134,10 @@ impl AppState {
     pub fn start_run(&mut self) {
         if self.start.pseudonym.trim().is_empty() {
             self.message = Some(self.t("need-pseudonym"));
+            return;
+        }
+        if self.live.wanted() && self.start.course_code.trim().is_empty() {
+            self.message = Some(self.t("live-join-needs-code"));
             return;
         }
         let (scenario, seed, code) = match self.course_code_choice() {
@@ -171,20 +182,26 @@ impl AppState {
     }
 
     fn enter(&mut self, session: Session, screen: Screen) {
+        let linked = self.live.begin(&session);
         self.run.begin(session);
         self.screen = screen;
-        self.message = None;
+        self.message = linked.err().map(|e| e.to_string());
         self.score_when_finished();
     }
 
     /// Applies an answer through the run's state machine (which saves it); a refusal is shown.
     pub fn act(&mut self, action: Action) {
+        if action == Action::Reveal && self.reveal_held() {
+            self.message = Some(self.t("live-held"));
+            return;
+        }
         let Some(session) = self.run.session.as_mut() else {
             return;
         };
         let before = session.run().visible().map(|(case, v)| (case, v.seen()));
         match session.apply(action.clone()) {
             Ok(()) => {
+                self.live.saved(session);
                 self.message = None;
                 if action == Action::Reveal
                     && let Some((case, from)) = before
@@ -237,6 +254,7 @@ impl AppState {
     /// Back to the start screen for a new run.
     pub fn new_run(&mut self) {
         self.run.end();
+        self.live.end();
         self.screen = Screen::Start;
         self.start.resumable = unfinished(&self.results_dir);
     }

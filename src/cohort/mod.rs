@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::debrief::{RunScores, run_scores};
 use crate::forecast::Benchmarks;
+use crate::live::class::read_receipt;
 use crate::run::store::run_file_name;
 use crate::run::{self, OpenError, OpenedRun, Run, RunFile};
 
@@ -39,6 +40,17 @@ pub enum NotUsed {
     EarlierStage {
         file: String,
         kept: String,
+        answers: usize,
+        kept_answers: usize,
+    },
+    #[error(
+        "{file}: differs from the run received live in {kept} from answer {answer} on ({answers} answers here, {kept_answers} received) — it was changed or carried on after the answers were sent; what was received live is scored"
+    )]
+    DiffersFromLive {
+        file: String,
+        kept: String,
+        /// The first answer that differs or was not received, from 1.
+        answer: usize,
         answers: usize,
         kept_answers: usize,
     },
@@ -109,23 +121,33 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
     let mut cohort = Cohort::default();
     // Verified runs grouped by scenario, so the benchmarks (the actuarial rule's norming simulation)
     // are prepared once per scenario.
-    let mut groups: BTreeMap<String, Vec<(String, RunFile, Run)>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Vec<Opened>> = BTreeMap::new();
     // Reading and verifying (parse, seals, regenerated cases, replayed answers) is most of the
     // work: it runs on every core, a batch of files at a time so the progress moves.
     let mut done = 0;
     for batch in paths.chunks(PROGRESS_BATCH) {
-        let checked =
-            crate::parallel::map(batch, |path| (path.display().to_string(), run::open(path)));
+        let checked = crate::parallel::map(batch, |path| {
+            let opened = run::open(path).map(|OpenedRun { file, run }| {
+                let live = read_receipt(path).is_some_and(|r| r.matches(&file));
+                (file, run, live)
+            });
+            (path.display().to_string(), opened)
+        });
         for (name, checked) in checked {
             match checked {
                 Err(reason) => cohort.rejected.push(Rejected {
                     file: name,
                     reason: reason.into(),
                 }),
-                Ok(OpenedRun { file, run }) => groups
+                Ok((file, run, live)) => groups
                     .entry(file.scenario_hash.clone())
                     .or_default()
-                    .push((name, file, run)),
+                    .push(Opened {
+                        name,
+                        file,
+                        run,
+                        live,
+                    }),
             }
         }
         done += batch.len();
@@ -133,15 +155,16 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
     }
     for runs in groups.into_values() {
         let runs = one_per_run(runs, &mut cohort.rejected);
-        let Some((_, _, first)) = runs.first() else {
+        let Some(first) = runs.first() else {
             continue;
         };
-        let scenario = first.scenario_arc();
+        let scenario = first.run.scenario_arc();
         let bench = Benchmarks::new(&scenario);
         bench.actuarial(); // norm once, before the workers share it
         // Runs score independently: split them over the cores.
-        let scored = crate::parallel::map(&runs, |(name, file, run)| {
-            run_scores(name, file, run, &bench)
+        let scored = crate::parallel::map(&runs, |o| RunScores {
+            received_live: o.live,
+            ..run_scores(&o.name, &o.file, &o.run, &bench)
         });
         cohort.runs.extend(scored);
     }
@@ -157,56 +180,86 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
     Ok(cohort)
 }
 
-/// A verified run file: its name, its header and log, and the run replayed from it.
-type Opened = (String, RunFile, Run);
+/// A verified run file: its name, its header and log, the run replayed from it, and whether it is
+/// a live class's record (a station's copy with its receipt).
+struct Opened {
+    name: String,
+    file: RunFile,
+    run: Run,
+    live: bool,
+}
 
-/// Keeps one file of each run (files with the same header seal hold the same run): the one that
-/// goes furthest (most answers); of equal ones the file still under the name OnTrack gave it, else
-/// the first by name. The others are rejected, naming the file kept, so a run handed in twice or
-/// an unfinished copy beside the finished run counts once.
+/// Keeps one file of each run (files with the same header seal hold the same run). A run received
+/// live is kept as the station received it, and a copy that differs from it is reported; without
+/// one, the copy that goes furthest (most answers) is kept; of equal ones the file still under the
+/// name OnTrack gave it, else the first by name. The others are rejected, naming the file kept, so
+/// a run handed in twice or an unfinished copy beside the finished run counts once.
 fn one_per_run(runs: Vec<Opened>, rejected: &mut Vec<Rejected>) -> Vec<Opened> {
     let mut by_run: BTreeMap<String, Vec<Opened>> = BTreeMap::new();
     for opened in runs {
         by_run
-            .entry(opened.1.header_seal())
+            .entry(opened.file.header_seal())
             .or_default()
             .push(opened);
     }
     let mut kept = Vec::new();
     for mut copies in by_run.into_values() {
-        // Best first: most answers, then the original name, then the first name.
-        copies.sort_by(|(a_name, a, _), (b_name, b, _)| {
-            (b.log.len(), is_original_name(b_name, b))
-                .cmp(&(a.log.len(), is_original_name(a_name, a)))
-                .then_with(|| a_name.cmp(b_name))
+        // Best first: received live, most answers, then the original name, then the first name.
+        copies.sort_by(|a, b| {
+            (b.live, b.file.log.len(), is_original_name(&b.name, &b.file))
+                .cmp(&(a.live, a.file.log.len(), is_original_name(&a.name, &a.file)))
+                .then_with(|| a.name.cmp(&b.name))
         });
         let mut copies = copies.into_iter();
         let Some(best) = copies.next() else {
             continue;
         };
-        for (file, run_file, _) in copies {
-            let (answers, kept_answers) = (run_file.log.len(), best.1.log.len());
-            let kept = best.0.clone();
-            let reason = if answers == kept_answers {
-                NotUsed::Copy {
-                    file: file.clone(),
-                    kept,
-                }
-            } else {
-                NotUsed::EarlierStage {
-                    file: file.clone(),
-                    kept,
-                    answers,
-                    kept_answers,
-                }
-            };
-            rejected.push(Rejected { file, reason });
+        for copy in copies {
+            let reason = not_used(&copy, &best);
+            rejected.push(Rejected {
+                file: copy.name,
+                reason,
+            });
         }
         kept.push(best);
     }
     kept
 }
 
+/// Why `copy` is not used beside `kept`, which holds the same run.
+fn not_used(copy: &Opened, kept: &Opened) -> NotUsed {
+    let (file, kept_name) = (copy.name.clone(), kept.name.clone());
+    let (answers, kept_answers) = (copy.file.log.len(), kept.file.log.len());
+    let agree = copy
+        .file
+        .log
+        .iter()
+        .zip(&kept.file.log)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if kept.live && (agree < answers.min(kept_answers) || answers > kept_answers) {
+        return NotUsed::DiffersFromLive {
+            file,
+            kept: kept_name,
+            answer: agree + 1,
+            answers,
+            kept_answers,
+        };
+    }
+    if answers == kept_answers {
+        NotUsed::Copy {
+            file,
+            kept: kept_name,
+        }
+    } else {
+        NotUsed::EarlierStage {
+            file,
+            kept: kept_name,
+            answers,
+            kept_answers,
+        }
+    }
+}
 /// Whether the file at `path` still has the name OnTrack gave it when the run started.
 fn is_original_name(path: &str, file: &RunFile) -> bool {
     Path::new(path).file_name().is_some_and(|name| {

@@ -235,6 +235,11 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
             } else {
                 format!("{} {}", r.trainee, t(lang, "cohort-unfinished"))
             };
+            let name = if r.received_live {
+                format!("{name} {}", t(lang, "cohort-received-live"))
+            } else {
+                name
+            };
             let started = r.started.strftime("%Y-%m-%d %H:%M:%S").to_string();
             let _ = writeln!(
                 out,

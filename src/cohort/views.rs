@@ -278,6 +278,7 @@ mod tests {
             course_code: "TEST-0007".to_string(),
             started: started.parse().unwrap_or(Timestamp::UNIX_EPOCH),
             finished: true,
+            received_live: false,
             scores: scores(
                 cases,
                 probability_scores(&f, &o, Reference::Forecasts(&b), 1),

@@ -31,6 +31,9 @@ pub struct RunScores {
     pub course_code: String,
     pub started: Timestamp,
     pub finished: bool,
+    /// The run is the trainer station's own copy from a live class, received answer by answer as it
+    /// was played (see `live::class`): the record that counts when a handed-in file differs.
+    pub received_live: bool,
     #[serde(flatten)]
     pub scores: Scores,
 }
@@ -218,6 +221,7 @@ pub fn run_scores(name: &str, file: &RunFile, run: &Run, bench: &Benchmarks) -> 
         course_code: file.course_code.clone(),
         started: file.started,
         finished: run.phase() == Phase::Finished,
+        received_live: false,
         scores: score_run(run, bench),
     }
 }

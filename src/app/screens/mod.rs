@@ -29,6 +29,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         state.settings.text_scale,
     );
     settings_bar(ui, state);
+    super::live::status_ui(ui, state);
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("screen")

@@ -38,6 +38,7 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState) {
         let hint = state.t("course-code-hint");
         ui.add(egui::TextEdit::singleline(&mut state.start.course_code).hint_text(hint));
     });
+    crate::app::live::join_ui(ui, state);
     ui.add_space(8.0);
     ui.label(format!(
         "{} {}",

@@ -8,6 +8,7 @@ mod diagrams;
 mod drill;
 mod folder;
 mod handout;
+mod live;
 mod progress;
 mod requests;
 mod runs;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+pub use live::LiveStation;
 pub use requests::Request;
 pub use screen::trainer_ui;
 
@@ -38,6 +40,7 @@ pub enum Tab {
     Progress,
     Cases,
     HandOut,
+    Live,
 }
 
 /// Files read so far, and how many there are.
@@ -136,6 +139,8 @@ pub struct TrainerState {
     /// A plot to save as PNG: the file, and where the plot is on the screen in pixels (the window
     /// layer crops a screenshot to it).
     pub plot_export: Option<(PathBuf, bevy_egui::egui::Rect)>,
+    /// The live class, while one runs.
+    pub live: LiveStation,
 }
 
 impl TrainerState {
@@ -162,6 +167,7 @@ impl TrainerState {
             message: None,
             csv_replace: None,
             plot_export: None,
+            live: LiveStation::default(),
         }
     }
 
@@ -191,7 +197,9 @@ impl TrainerState {
 
     /// True while a folder loads or an opened run's early-warning rule is normed.
     pub fn is_busy(&self) -> bool {
-        self.is_loading() || self.drill.as_ref().is_some_and(|d| d.norming.is_some())
+        self.is_loading()
+            || self.drill.as_ref().is_some_and(|d| d.norming.is_some())
+            || self.live.is_running()
     }
 
     /// Takes the loaded cohort (or an opened run's rule) when it is ready.

@@ -139,7 +139,7 @@ fn run_rows(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState, clicked: &mut Cl
                     let chosen = trainer.selected == Some(i);
                     let label = ui.add_sized(
                         [NAME_WIDTH, 18.0],
-                        egui::Button::selectable(chosen, r.trainee.as_str()).truncate(),
+                        egui::Button::selectable(chosen, super::live::row_name(tr, r)).truncate(),
                     );
                     if label.clicked() {
                         clicked.select = Some(i);

@@ -40,6 +40,7 @@ pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
             (Tab::Progress, "tab-progress"),
             (Tab::Cases, "tab-cases"),
             (Tab::HandOut, "tab-handout"),
+            (Tab::Live, "tab-live"),
         ] {
             ui.selectable_value(&mut trainer.tab, tab, tr.t(key));
         }
@@ -63,6 +64,10 @@ fn tab_ui(
     if trainer.tab == Tab::HandOut {
         return handout_ui(ui, tr, trainer, scenarios);
     }
+    if trainer.tab == Tab::Live {
+        super::live::live_ui(ui, tr, trainer, scenarios);
+        return None;
+    }
     if trainer.cohort.is_none() {
         ui.label(tr.t("trainer-load-first"));
         return None;
@@ -75,7 +80,7 @@ fn tab_ui(
         Tab::Runs => runs_ui(ui, tr, trainer),
         Tab::Progress => progress_ui(ui, tr, trainer),
         Tab::Cases => cases_ui(ui, tr, trainer),
-        Tab::HandOut => None,
+        Tab::HandOut | Tab::Live => None,
     }
 }
 

@@ -1,0 +1,818 @@
+//! The station's record of a live class: one run file per trainee, built from the answers as they
+//! arrive and written atomically before each is acknowledged, with a receipt beside it that holds
+//! the time each answer arrived. This record is what counts: every answer is replayed through the
+//! run's state machine on arrival, so an answer the run does not allow at that point (a forecast
+//! after its case's reveal) is refused, and an answer once received cannot be replaced.
+//!
+//! No networking here: the server hands each parsed request to a [`Class`] and sends back what it
+//! says, so the rules are tested without sockets.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::protocol::{Answer, Join, MAX_TEXT, Reply, Status};
+use crate::forecast::Ideal;
+use crate::run::file::{CaseRecord, RUN_SCHEMA, RunFile};
+use crate::run::machine::{Phase, Run, RunError};
+use crate::run::store::{run_file_name, write_atomic};
+use crate::run::{load_run, replay};
+use crate::scenario::Scenario;
+use crate::scenario::measure::Outcome;
+
+/// The most runs one class takes, so a flood of joins cannot fill the disk.
+pub const MAX_RUNS: usize = 1000;
+
+/// What a file name of the station's copy of a run ends in.
+pub const LIVE_RUN_SUFFIX: &str = ".live.ron";
+/// What a receipt's file name ends in (beside the run file of the same stem).
+pub const RECEIPT_SUFFIX: &str = ".live.json";
+
+/// Why the station refuses a request; nothing of a refused request is kept.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    #[error("wrong class PIN — ask the trainer for the PIN on the screen")]
+    WrongPin,
+    #[error("this is the live class of course {class}, not {given}")]
+    WrongClass { class: String, given: String },
+    #[error(
+        "the app's scenario or seed differs from the station's for course {0} — the trainee and the trainer need the same OnTrack version"
+    )]
+    ScenarioDiffers(String),
+    #[error("{field} is longer than {MAX_TEXT} bytes or empty")]
+    BadText { field: &'static str },
+    #[error("the class is full ({MAX_RUNS} runs)")]
+    Full,
+    #[error("no such run in this class — join first")]
+    UnknownRun,
+    #[error("answer {index} is not the next one: the station has {received} answers of this run")]
+    Gap { index: usize, received: usize },
+    #[error("answer {0} was received before and differs from this one: a received answer is final")]
+    Differs(usize),
+    #[error("answer {index} does not match its seal")]
+    BadSeal { index: usize },
+    #[error("answer {index} is dated before the answer before it")]
+    OutOfOrder { index: usize },
+    #[error("answer {index} is not possible at this point of the run: {error}")]
+    NotAllowed { index: usize, error: RunError },
+    #[error("the station cannot save the answer ({0}) — nothing was stored; send it again")]
+    Save(std::io::Error),
+}
+
+impl Refusal {
+    /// The HTTP status of the refusal.
+    pub fn status(&self) -> u16 {
+        match self {
+            Refusal::WrongPin => 403,
+            Refusal::UnknownRun => 404,
+            Refusal::WrongClass { .. }
+            | Refusal::ScenarioDiffers(_)
+            | Refusal::Gap { .. }
+            | Refusal::Differs(_) => 409,
+            Refusal::BadText { .. }
+            | Refusal::BadSeal { .. }
+            | Refusal::OutOfOrder { .. }
+            | Refusal::NotAllowed { .. } => 422,
+            Refusal::Full | Refusal::Save(_) => 503,
+        }
+    }
+
+    /// The number of answers the station holds, where it helps the sender carry on.
+    pub fn received(&self) -> Option<usize> {
+        match self {
+            Refusal::Gap { received, .. } => Some(*received),
+            _ => None,
+        }
+    }
+}
+
+/// What the station keeps beside each run file: which class received it, and when each answer
+/// arrived. The last seal binds the receipt to exactly the run file it was written with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Receipt {
+    /// The course code of the live class.
+    pub class: String,
+    /// The run (the header seal of the run file).
+    pub run: String,
+    /// The seal of the last answer received, if any.
+    pub last_seal: Option<String>,
+    /// When each answer arrived at the station, in the order of the run file's log.
+    pub arrivals: Vec<Timestamp>,
+}
+
+impl Receipt {
+    /// True when this receipt was written with `file`: the same run and the same last answer.
+    pub fn matches(&self, file: &RunFile) -> bool {
+        self.run == file.header_seal()
+            && self.last_seal.as_deref() == file.log.last().map(|e| e.seal.as_str())
+            && self.arrivals.len() == file.log.len()
+    }
+}
+
+/// The receipt of the run file at `path` (`X.live.ron` → `X.live.json`), if it has that name.
+pub fn receipt_path(run_file: &Path) -> Option<PathBuf> {
+    let name = run_file.file_name()?.to_str()?;
+    let stem = name.strip_suffix(LIVE_RUN_SUFFIX)?;
+    Some(run_file.with_file_name(format!("{stem}{RECEIPT_SUFFIX}")))
+}
+
+/// Reads the receipt beside a run file, if there is one that parses.
+pub fn read_receipt(run_file: &Path) -> Option<Receipt> {
+    let text = std::fs::read(receipt_path(run_file)?).ok()?;
+    serde_json::from_slice(&text).ok()
+}
+
+/// One trainee's run as the station holds it.
+struct LiveRun {
+    file: RunFile,
+    run: Run,
+    receipt: Receipt,
+    path: PathBuf,
+}
+
+impl LiveRun {
+    fn save(&self) -> std::io::Result<()> {
+        write_atomic(&self.path, self.file.to_ron().as_bytes())?;
+        let receipt = serde_json::to_vec_pretty(&self.receipt).map_err(std::io::Error::other)?;
+        let path = receipt_path(&self.path).unwrap_or_else(|| self.path.with_extension("json"));
+        write_atomic(&path, &receipt)
+    }
+}
+
+/// The best possible forecast at one checkpoint of one case.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Best {
+    case: usize,
+    checkpoint: u32,
+    ideal: f64,
+}
+
+/// A live class: its course, PIN and folder, every run received, and the hold of the reveal.
+pub struct Class {
+    code: String,
+    scenario: Arc<Scenario>,
+    seed: u64,
+    pin: String,
+    dir: PathBuf,
+    runs: BTreeMap<String, LiveRun>,
+    held_from: Option<usize>,
+    /// The cases of the course, the same for every trainee.
+    cases: Run,
+    best: Vec<Best>,
+    /// Files of the folder that belong to this class but could not be taken up again, with why.
+    pub problems: Vec<String>,
+}
+
+impl Class {
+    /// A class of the course `code` (which carries `seed` for `scenario`), with its PIN, keeping its
+    /// record in `dir`. Runs of this class already in `dir` are taken up again, so a station that
+    /// was stopped and started carries on where it was.
+    pub fn open(
+        code: &str,
+        scenario: Arc<Scenario>,
+        seed: u64,
+        pin: &str,
+        dir: &Path,
+    ) -> std::io::Result<Class> {
+        std::fs::create_dir_all(dir)?;
+        let cases = Run::new(Arc::clone(&scenario), seed);
+        let ideal = Ideal::new(&scenario);
+        let best = cases
+            .cases_for_verification()
+            .iter()
+            .enumerate()
+            .flat_map(|(case, c)| {
+                let ideal = &ideal;
+                let scenario = &scenario;
+                scenario
+                    .file
+                    .checkpoints
+                    .iter()
+                    .map(move |&checkpoint| Best {
+                        case,
+                        checkpoint,
+                        ideal: ideal.forecast(scenario, &c.visible(checkpoint)),
+                    })
+            })
+            .collect();
+        let mut class = Class {
+            code: code.trim().to_string(),
+            scenario,
+            seed,
+            pin: pin.to_string(),
+            dir: dir.to_path_buf(),
+            runs: BTreeMap::new(),
+            held_from: None,
+            cases,
+            best,
+            problems: Vec::new(),
+        };
+        class.take_up(std::fs::read_dir(dir)?);
+        Ok(class)
+    }
+
+    /// Takes up the runs of this class found in the folder.
+    fn take_up(&mut self, entries: std::fs::ReadDir) {
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(LIVE_RUN_SUFFIX))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let Some(receipt) = read_receipt(&path).filter(|r| r.class == self.code) else {
+                continue;
+            };
+            match self.take_up_run(&path, receipt) {
+                Ok(()) => {}
+                Err(problem) => self.problems.push(format!("{}: {problem}", path.display())),
+            }
+        }
+    }
+
+    fn take_up_run(&mut self, path: &Path, mut receipt: Receipt) -> Result<(), String> {
+        let file = load_run(path).map_err(|e| e.to_string())?;
+        let run = replay(&file).map_err(|e| e.to_string())?;
+        if file.scenario_hash != self.scenario.hash || file.seed != self.seed {
+            return Err("another course's run".into());
+        }
+        if receipt.run != file.header_seal() {
+            return Err("its receipt belongs to another run".into());
+        }
+        // A station stopped between writing the run file and its receipt: the answers not in the
+        // receipt arrived at the latest now.
+        let now = Timestamp::now();
+        receipt.arrivals.truncate(file.log.len());
+        receipt.arrivals.resize(file.log.len(), now);
+        receipt.last_seal = file.log.last().map(|e| e.seal.clone());
+        self.runs.insert(
+            receipt.run.clone(),
+            LiveRun {
+                file,
+                run,
+                receipt,
+                path: path.to_path_buf(),
+            },
+        );
+        Ok(())
+    }
+
+    /// The course code of the class.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The class PIN.
+    pub fn pin(&self) -> &str {
+        &self.pin
+    }
+
+    /// The folder the class's record is kept in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The scenario of the course.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    fn check_pin(&self, pin: &str) -> Result<(), Refusal> {
+        if pin.trim() == self.pin {
+            Ok(())
+        } else {
+            Err(Refusal::WrongPin)
+        }
+    }
+
+    fn reply(&self, run: &str, received: usize) -> Reply {
+        Reply {
+            run: run.to_string(),
+            received,
+            held_from: self.held_from,
+        }
+    }
+
+    /// A trainee joins (or joins again): the station starts its copy of the run, or finds it.
+    pub fn join(&mut self, join: &Join) -> Result<Reply, Refusal> {
+        self.check_pin(&join.pin)?;
+        for (field, text) in [
+            ("the pseudonym", join.trainee.trim()),
+            ("the course code", join.course_code.as_str()),
+            ("the program version", join.program_version.as_str()),
+            ("the scenario hash", join.scenario_hash.as_str()),
+        ] {
+            if text.is_empty() || text.len() > MAX_TEXT {
+                return Err(Refusal::BadText { field });
+            }
+        }
+        let same_course = crate::run::code::decode(&join.course_code).ok()
+            == crate::run::code::decode(&self.code).ok();
+        if !same_course {
+            return Err(Refusal::WrongClass {
+                class: self.code.clone(),
+                given: join.course_code.clone(),
+            });
+        }
+        if join.scenario_hash != self.scenario.hash || join.seed != self.seed {
+            return Err(Refusal::ScenarioDiffers(self.code.clone()));
+        }
+        let run = Run::new(Arc::clone(&self.scenario), self.seed);
+        let file = RunFile {
+            schema: RUN_SCHEMA,
+            program_version: join.program_version.clone(),
+            scenario_hash: self.scenario.hash.clone(),
+            scenario: self.scenario.file.clone(),
+            seed: self.seed,
+            course_code: join.course_code.clone(),
+            trainee: join.trainee.trim().to_string(),
+            started: join.started,
+            finished: None,
+            cases: run
+                .cases_for_verification()
+                .iter()
+                .map(CaseRecord::of)
+                .collect(),
+            log: Vec::new(),
+        };
+        let id = file.header_seal();
+        if let Some(known) = self.runs.get(&id) {
+            return Ok(self.reply(&id, known.file.log.len()));
+        }
+        if self.runs.len() >= MAX_RUNS {
+            return Err(Refusal::Full);
+        }
+        // The run's own file name, told apart by a part of its seal: two runs never share a file.
+        let name = run_file_name(&file.trainee, &file.scenario.id, file.started, file.seed);
+        let stem = name.strip_suffix(".ron").unwrap_or(&name);
+        let tag = id.get(..16).unwrap_or(&id);
+        let path = self.dir.join(format!("{stem}_{tag}{LIVE_RUN_SUFFIX}"));
+        let live = LiveRun {
+            receipt: Receipt {
+                class: self.code.clone(),
+                run: id.clone(),
+                last_seal: None,
+                arrivals: Vec::new(),
+            },
+            file,
+            run,
+            path,
+        };
+        live.save().map_err(Refusal::Save)?;
+        self.runs.insert(id.clone(), live);
+        Ok(self.reply(&id, 0))
+    }
+
+    /// An answer arrives at `now`: kept when it is the next of its run and the run allows it,
+    /// acknowledged again when it was received before.
+    pub fn answer(&mut self, answer: &Answer, now: Timestamp) -> Result<Reply, Refusal> {
+        self.check_pin(&answer.pin)?;
+        let held_from = self.held_from;
+        let live = self.runs.get_mut(&answer.run).ok_or(Refusal::UnknownRun)?;
+        let index = answer.index;
+        let received = live.file.log.len();
+        if let Some(known) = live.file.log.get(index) {
+            return if *known == answer.entry {
+                Ok(Reply {
+                    run: answer.run.clone(),
+                    received,
+                    held_from,
+                })
+            } else {
+                Err(Refusal::Differs(index))
+            };
+        }
+        if index > received {
+            return Err(Refusal::Gap { index, received });
+        }
+        let entry = &answer.entry;
+        if live.file.next_seal(&entry.at, &entry.action) != entry.seal {
+            return Err(Refusal::BadSeal { index });
+        }
+        if live.file.log.last().is_some_and(|last| entry.at < last.at) {
+            return Err(Refusal::OutOfOrder { index });
+        }
+        let mut run = live.run.clone();
+        run.apply(&entry.action)
+            .map_err(|error| Refusal::NotAllowed { index, error })?;
+        let mut next = LiveRun {
+            file: live.file.clone(),
+            run,
+            receipt: live.receipt.clone(),
+            path: live.path.clone(),
+        };
+        next.file.log.push(entry.clone());
+        if next.run.phase() == Phase::Finished && next.file.finished.is_none() {
+            next.file.finished = Some(entry.at);
+        }
+        next.receipt.arrivals.push(now);
+        next.receipt.last_seal = Some(entry.seal.clone());
+        next.save().map_err(Refusal::Save)?;
+        *live = next;
+        Ok(Reply {
+            run: answer.run.clone(),
+            received: received + 1,
+            held_from,
+        })
+    }
+
+    /// How the trainee's run stands (for an app waiting at a held reveal).
+    pub fn status(&self, status: &Status) -> Result<Reply, Refusal> {
+        self.check_pin(&status.pin)?;
+        let live = self.runs.get(&status.run).ok_or(Refusal::UnknownRun)?;
+        Ok(self.reply(&status.run, live.file.log.len()))
+    }
+
+    /// Holds the reveal (trainees wait at the reveal of the next case nobody has seen yet) or
+    /// stops holding it.
+    pub fn hold(&mut self, on: bool) {
+        self.held_from = on.then(|| {
+            self.runs
+                .values()
+                .map(|r| revealed_count(&r.run))
+                .max()
+                .unwrap_or(0)
+        });
+    }
+
+    /// Lets the class see the held reveal; the next case's reveal is held again.
+    pub fn release(&mut self) {
+        if let Some(from) = &mut self.held_from {
+            *from += 1;
+        }
+    }
+
+    /// The case whose reveal is held, if any.
+    pub fn held_from(&self) -> Option<usize> {
+        self.held_from
+    }
+
+    /// What the trainer's live view shows.
+    pub fn view(&self) -> ClassView {
+        let trainees = self
+            .runs
+            .values()
+            .map(|r| TraineeView {
+                trainee: r.file.trainee.clone(),
+                answers: r.file.log.len(),
+                phase: r.run.phase(),
+                revealed: revealed_count(&r.run),
+                last_arrival: r.receipt.arrivals.last().copied(),
+            })
+            .collect::<Vec<_>>();
+        let checkpoints: Vec<CheckpointView> = self
+            .best
+            .iter()
+            .map(|b| {
+                let mut forecasts: Vec<u8> = self
+                    .runs
+                    .values()
+                    .filter_map(|r| r.run.answers(b.case))
+                    .flat_map(|a| a.forecasts.iter())
+                    .filter(|(cp, _)| *cp == b.checkpoint)
+                    .map(|(_, p)| *p)
+                    .collect();
+                forecasts.sort_unstable();
+                CheckpointView {
+                    case: b.case,
+                    checkpoint: b.checkpoint,
+                    forecasts,
+                    best: b.ideal,
+                    outcome: self.shown_outcome(b.case),
+                }
+            })
+            .collect();
+        let fooled = fooled(&checkpoints);
+        ClassView {
+            code: self.code.clone(),
+            cases: self.cases.len(),
+            held_from: self.held_from,
+            trainees,
+            checkpoints,
+            fooled,
+        }
+    }
+
+    /// The outcome of a case, once the whole class may know it: released by the trainer, or
+    /// revealed to every trainee who joined (so a projected view spoils nothing).
+    fn shown_outcome(&self, case: usize) -> Option<Outcome> {
+        let released = self.held_from.is_some_and(|from| case < from);
+        let everyone =
+            !self.runs.is_empty() && self.runs.values().all(|r| r.run.revealed(case).is_some());
+        (released || everyone)
+            .then(|| self.cases.cases_for_verification().get(case))
+            .flatten()
+            .map(|c| c.outcome)
+    }
+}
+
+/// Cases revealed so far in a run.
+fn revealed_count(run: &Run) -> usize {
+    match run.phase() {
+        Phase::Reading { case, .. } => case,
+        Phase::Revealed { case } => case + 1,
+        Phase::Finished => run.len(),
+    }
+}
+
+/// The cases that fooled the class: revealed cases where the class's forecasts scored worse
+/// (mean Brier score) than the best possible forecast, worst first.
+fn fooled(checkpoints: &[CheckpointView]) -> Vec<FooledCase> {
+    let mut by_case: BTreeMap<usize, (f64, usize, f64, usize)> = BTreeMap::new();
+    for c in checkpoints {
+        let Some(outcome) = c.outcome else {
+            continue;
+        };
+        let y = f64::from(u8::from(outcome == Outcome::Deteriorated));
+        let entry = by_case.entry(c.case).or_default();
+        for &p in &c.forecasts {
+            entry.0 += (f64::from(p) / 100.0 - y).powi(2);
+            entry.1 += 1;
+        }
+        entry.2 += (c.best - y).powi(2);
+        entry.3 += 1;
+    }
+    let mut fooled: Vec<FooledCase> = by_case
+        .into_iter()
+        .filter(|(_, (_, n, _, m))| *n > 0 && *m > 0)
+        .map(|(case, (sum, n, best, m))| FooledCase {
+            case,
+            class_brier: sum / n as f64,
+            best_brier: best / m as f64,
+        })
+        .filter(|f| f.class_brier > f.best_brier)
+        .collect();
+    fooled.sort_by(|a, b| b.class_brier.total_cmp(&a.class_brier));
+    fooled
+}
+
+/// The live view of a class: who is where, and the class's forecasts case by case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassView {
+    pub code: String,
+    /// Cases in the course.
+    pub cases: usize,
+    pub held_from: Option<usize>,
+    /// One per run received, in the order of their seals (stable while the class runs).
+    pub trainees: Vec<TraineeView>,
+    /// One per case and checkpoint, in course order.
+    pub checkpoints: Vec<CheckpointView>,
+    pub fooled: Vec<FooledCase>,
+}
+
+/// Where one trainee is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraineeView {
+    pub trainee: String,
+    /// Answers received.
+    pub answers: usize,
+    pub phase: Phase,
+    /// Cases revealed so far.
+    pub revealed: usize,
+    pub last_arrival: Option<Timestamp>,
+}
+
+/// The class's forecasts at one checkpoint of one case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckpointView {
+    /// 0 is the first case.
+    pub case: usize,
+    pub checkpoint: u32,
+    /// Every forecast received here, in percent, lowest first.
+    pub forecasts: Vec<u8>,
+    /// The best possible (ideal) forecast, as a probability.
+    pub best: f64,
+    /// The outcome, once the class may know it.
+    pub outcome: Option<Outcome>,
+}
+
+/// A case the class got wrong, with how wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FooledCase {
+    pub case: usize,
+    pub class_brier: f64,
+    pub best_brier: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::live::protocol::Join;
+    use crate::run::Session;
+    use crate::run::machine::{Action, Due};
+    use crate::run::store::write_atomic;
+
+    const PIN: &str = "123456";
+
+    fn scenario() -> Arc<Scenario> {
+        Arc::new(crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads"))
+    }
+
+    /// A class of the minimal scenario with seed 3, and a trainee's run of it.
+    fn class_and_trainee(station: &Path, own: &Path) -> (Class, Session) {
+        let s = scenario();
+        let code = crate::run::code::encode(&s.course_prefix(), 3).expect("encodes");
+        let class = Class::open(&code, Arc::clone(&s), 3, PIN, station).expect("opens");
+        let session = Session::start(own, s, 3, "Anna", &code).expect("starts");
+        (class, session)
+    }
+
+    fn join(class: &mut Class, session: &Session) -> Reply {
+        class.join(&Join::of(session.file(), PIN)).expect("joins")
+    }
+
+    /// Answers what is due (50 % at each checkpoint) and sends it, until `until` is due.
+    fn play_until(
+        class: &mut Class,
+        session: &mut Session,
+        run: &str,
+        until: &dyn Fn(&Due) -> bool,
+    ) {
+        loop {
+            let due = session.run().due();
+            if until(&due) || due == Due::Finished {
+                return;
+            }
+            let action = match due {
+                Due::Forecast { .. } => Action::Forecast { percent: 50 },
+                Due::Classify { event } => Action::ClassifyEvent {
+                    event,
+                    class: crate::scenario::format::LindenClass::Unrelated,
+                },
+                Due::NextSession => Action::NextSession,
+                Due::Reveal => Action::Reveal,
+                Due::NextCase | Due::Finished => Action::NextCase,
+            };
+            session.apply(action).expect("due is allowed");
+            let index = session.file().log.len() - 1;
+            let entry = session.file().log[index].clone();
+            let answer = Answer {
+                pin: PIN.into(),
+                run: run.into(),
+                index,
+                entry,
+            };
+            class.answer(&answer, Timestamp::now()).expect("received");
+        }
+    }
+
+    fn station_file(class: &Class, run: &str) -> Vec<u8> {
+        let path = &class.runs[run].path;
+        std::fs::read(path).expect("the station's copy is on disk")
+    }
+
+    #[test]
+    fn the_station_keeps_the_same_run_file_as_the_trainee_and_takes_it_up_after_a_restart() {
+        let (station, own) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let (mut class, mut session) = class_and_trainee(station.path(), own.path());
+        let reply = join(&mut class, &session);
+        assert_eq!(reply.run, session.file().header_seal());
+        assert_eq!(reply.received, 0);
+        play_until(&mut class, &mut session, &reply.run, &|_| false);
+        let own_bytes = std::fs::read(session.path()).expect("own file");
+        assert_eq!(station_file(&class, &reply.run), own_bytes);
+        let receipt = read_receipt(&class.runs[&reply.run].path).expect("a receipt");
+        assert!(receipt.matches(session.file()));
+
+        let code = class.code().to_string();
+        drop(class);
+        let mut again = Class::open(&code, scenario(), 3, PIN, station.path()).expect("opens");
+        assert!(again.problems.is_empty(), "{:?}", again.problems);
+        let rejoined = join(&mut again, &session);
+        assert_eq!(rejoined.received, session.file().log.len());
+        assert_eq!(
+            again.view().trainees.len(),
+            1,
+            "joining again is the same run"
+        );
+    }
+
+    #[test]
+    fn a_forecast_after_its_case_was_revealed_is_refused_and_changes_nothing() {
+        let (station, own) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let (mut class, mut session) = class_and_trainee(station.path(), own.path());
+        let run = join(&mut class, &session).run;
+        play_until(&mut class, &mut session, &run, &|due| *due == Due::NextCase);
+        let before = station_file(&class, &run);
+        // A rewritten file: a forecast on the revealed case, sealed the way OnTrack seals.
+        let mut forged = session.file().clone();
+        let at = Timestamp::now();
+        forged.log_action(at, Action::Forecast { percent: 99 });
+        let index = forged.log.len() - 1;
+        let answer = Answer {
+            pin: PIN.into(),
+            run: run.clone(),
+            index,
+            entry: forged.log[index].clone(),
+        };
+        let refusal = class.answer(&answer, at).expect_err("refused");
+        assert!(matches!(refusal, Refusal::NotAllowed { .. }), "{refusal}");
+        assert_eq!(refusal.status(), 422);
+        assert_eq!(station_file(&class, &run), before);
+
+        // Rewriting an answer already received is refused as well.
+        let mut rewritten = answer.clone();
+        rewritten.index = 0;
+        assert!(matches!(
+            class.answer(&rewritten, at),
+            Err(Refusal::Differs(0))
+        ));
+        // The same answer again is harmless; one beyond the next is out of step.
+        let mut resend = rewritten.clone();
+        resend.entry = session.file().log[0].clone();
+        assert_eq!(class.answer(&resend, at).expect("resend").received, index);
+        resend.index = index + 3;
+        assert!(matches!(
+            class.answer(&resend, at),
+            Err(Refusal::Gap { received, .. }) if received == index
+        ));
+        assert_eq!(station_file(&class, &run), before);
+    }
+
+    #[test]
+    fn strangers_are_refused() {
+        let (station, own) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let (mut class, session) = class_and_trainee(station.path(), own.path());
+        let mut wrong = Join::of(session.file(), "000000");
+        assert!(matches!(class.join(&wrong), Err(Refusal::WrongPin)));
+        wrong.pin = PIN.into();
+        wrong.course_code =
+            crate::run::code::encode(&class.scenario().course_prefix(), 4).expect("encodes");
+        assert!(matches!(
+            class.join(&wrong),
+            Err(Refusal::WrongClass { .. })
+        ));
+        let status = Status {
+            pin: PIN.into(),
+            run: "no such run".into(),
+        };
+        assert!(matches!(class.status(&status), Err(Refusal::UnknownRun)));
+        let listing: Vec<_> = std::fs::read_dir(station.path()).expect("list").collect();
+        assert!(listing.is_empty(), "nothing is stored for a refused join");
+    }
+
+    #[test]
+    fn the_reveal_is_held_and_released_case_by_case() {
+        let (station, own) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let (mut class, mut session) = class_and_trainee(station.path(), own.path());
+        let run = join(&mut class, &session).run;
+        class.hold(true);
+        assert_eq!(class.held_from(), Some(0));
+        play_until(&mut class, &mut session, &run, &|due| *due == Due::Reveal);
+        let view = class.view();
+        assert!(view.checkpoints.iter().all(|c| c.outcome.is_none()));
+        assert_eq!(view.checkpoints[0].forecasts, vec![50]);
+        class.release();
+        assert_eq!(class.held_from(), Some(1));
+        let view = class.view();
+        assert!(
+            view.checkpoints
+                .iter()
+                .filter(|c| c.case == 0)
+                .all(|c| c.outcome.is_some())
+        );
+        assert!(
+            view.checkpoints
+                .iter()
+                .filter(|c| c.case == 1)
+                .all(|c| c.outcome.is_none())
+        );
+        class.hold(false);
+        assert_eq!(class.held_from(), None);
+    }
+
+    #[test]
+    fn a_receipt_binds_to_its_run_file() {
+        let (station, own) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let (mut class, mut session) = class_and_trainee(station.path(), own.path());
+        let run = join(&mut class, &session).run;
+        play_until(&mut class, &mut session, &run, &|due| *due == Due::NextCase);
+        let path = class.runs[&run].path.clone();
+        let receipt = read_receipt(&path).expect("receipt");
+        assert!(receipt.matches(session.file()));
+        let mut edited = session.file().clone();
+        edited.log.pop();
+        assert!(!receipt.matches(&edited));
+        write_atomic(&receipt_path(&path).expect("named"), b"{").expect("writes");
+        assert!(read_receipt(&path).is_none());
+    }
+}

@@ -1,0 +1,172 @@
+//! A live class driven through the app's screens without a window (egui_kittest): the trainer
+//! starts a class in the station's live tab, a trainee joins from the start screen and answers, the
+//! live view shows who is where and the class's forecasts, the trainer holds the reveal and
+//! releases it, ends the class, and the table marks the run received live. Loopback only.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bevy_egui::egui::accesskit::Role;
+use common::screens::click;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ontrack::app::trainer::Tab;
+use ontrack::app::{AppState, Screen};
+use ontrack::run::{Due, Phase};
+use ontrack::scenario::{Lang, resolve};
+
+/// The longest the link may take to deliver or hear of the release (a bound, not a measurement).
+const LIMIT: Duration = Duration::from_secs(60);
+
+fn app(dir: &Path) -> Harness<'static, AppState> {
+    let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+    let state = AppState::new(scenarios, dir.to_path_buf(), Lang::En);
+    common::screens::harness(state, [1400.0, 1000.0])
+}
+
+/// Types `text` into the `n`-th text field of the screen, as a person would.
+fn type_into(h: &mut Harness<'static, AppState>, n: usize, text: &str) {
+    h.get_all_by_role(Role::TextInput).nth(n).unwrap().focus();
+    h.run();
+    h.get_all_by_role(Role::TextInput)
+        .nth(n)
+        .unwrap()
+        .type_text(text);
+    h.run();
+}
+
+fn has_label(h: &Harness<'static, AppState>, text: &str) -> bool {
+    h.get_all_by_label_contains(text).next().is_some()
+}
+
+fn due(h: &Harness<'static, AppState>) -> Due {
+    h.state().run.session.as_ref().unwrap().run().due()
+}
+
+/// Waits (bounded) until the trainee's link has delivered every answer, then redraws.
+fn delivered(h: &mut Harness<'static, AppState>) {
+    let state = h.state().live.link.as_ref().unwrap().wait_delivered(LIMIT);
+    assert!(state.all_delivered(), "{state:?}");
+    let _ = h.run_ok();
+}
+
+#[test]
+fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
+    let station_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 5).unwrap();
+
+    // The trainer starts a class on loopback.
+    let mut trainer = app(station_dir.path());
+    trainer.run();
+    click(&mut trainer, "Trainer view");
+    click(&mut trainer, "Live class");
+    assert_eq!(trainer.state().trainer.tab, Tab::Live);
+    trainer.state_mut().trainer.live.bind = "127.0.0.1:0".parse().unwrap();
+    let fields = trainer.get_all_by_role(Role::TextInput).count();
+    type_into(&mut trainer, fields - 1, &code);
+    click(&mut trainer, "Start a live class");
+    let (pin, view) = trainer.state().trainer.live.view().expect("the class runs");
+    let address = trainer.state().trainer.live.address.clone();
+    assert!(address.starts_with("127.0.0.1:"), "{address}");
+    assert!(has_label(&trainer, &format!("PIN: {pin}")));
+    assert!(has_label(&trainer, &format!("Address: {address}")));
+    assert!(has_label(&trainer, "No one has joined yet."));
+    assert!(view.trainees.is_empty());
+
+    // The trainee fills in the start screen: an address without a course code is refused.
+    let mut trainee = app(own_dir.path());
+    trainee.run();
+    type_into(&mut trainee, 0, "Anna");
+    click(&mut trainee, "Join a live class");
+    type_into(&mut trainee, 2, &address);
+    type_into(&mut trainee, 3, &pin);
+    click(&mut trainee, "Start");
+    assert_eq!(trainee.state().screen, Screen::Start);
+    assert!(has_label(
+        &trainee,
+        "A live class needs the course code from the trainer."
+    ));
+    type_into(&mut trainee, 1, &code);
+    click(&mut trainee, "Start");
+    assert_eq!(trainee.state().screen, Screen::Briefing);
+    click(&mut trainee, "Begin");
+    click(&mut trainee, "Commit forecast (Enter)");
+    delivered(&mut trainee);
+    assert!(has_label(
+        &trainee,
+        "Live class: 1 of 1 answers at the station"
+    ));
+
+    // The live view: who has joined, where, and the class's first forecast.
+    let _ = trainer.run_ok();
+    click(&mut trainer, "Hold the reveal");
+    assert!(has_label(&trainer, "Anna"));
+    assert!(has_label(&trainer, "case 1, session 0"));
+    assert!(has_label(&trainer, "Case 1, session 0: 1 forecasts"));
+    assert_eq!(
+        trainer.state().trainer.live.view().unwrap().1.held_from,
+        Some(0)
+    );
+
+    // The reveal is held: the trainee reads on, but the outcome waits for the trainer.
+    let mut guard = 0;
+    while due(&trainee) != Due::Reveal {
+        guard += 1;
+        assert!(guard < 50, "the case does not reach its reveal");
+        match due(&trainee) {
+            Due::Forecast { .. } => click(&mut trainee, "Commit forecast (Enter)"),
+            Due::NextSession => click(&mut trainee, "Next session (right arrow key)"),
+            Due::Classify { .. } => click(&mut trainee, "side effect"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    delivered(&mut trainee);
+    assert!(has_label(&trainee, "The trainer holds the reveal"));
+    click(&mut trainee, "Reveal the outcome");
+    assert!(matches!(
+        trainee.state().run.session.as_ref().unwrap().run().phase(),
+        Phase::Reading { case: 0, .. }
+    ));
+
+    // The trainer releases it; the trainee's app hears so and shows the outcome.
+    let _ = trainer.run_ok();
+    click(&mut trainer, "Release the reveal of case 1");
+    assert_eq!(
+        trainer.state().trainer.live.view().unwrap().1.held_from,
+        Some(1)
+    );
+    let link = trainee.state().live.link.as_ref().unwrap();
+    let mut polls = 0;
+    while link.state().held_from != Some(1) {
+        polls += 1;
+        assert!(polls < 600, "the release does not arrive");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = trainee.run_ok();
+    assert!(!trainee.state().reveal_held());
+    click(&mut trainee, "Reveal the outcome");
+    assert!(matches!(
+        trainee.state().run.session.as_ref().unwrap().run().phase(),
+        Phase::Revealed { case: 0 }
+    ));
+    delivered(&mut trainee);
+    let _ = trainer.run_ok();
+    assert!(has_label(&trainer, "deteriorate"), "the outcome is shown");
+
+    // The class ends: nothing listens; the run is in the station's table, marked live.
+    click(&mut trainer, "End the class");
+    assert!(!trainer.state().trainer.live.is_running());
+    click(&mut trainer, "Runs");
+    click(&mut trainer, "Load");
+    trainer.state_mut().trainer.wait();
+    let _ = trainer.run_ok();
+    assert!(has_label(&trainer, "Anna (received live)"));
+}
