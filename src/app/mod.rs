@@ -5,6 +5,7 @@
 pub mod active_run;
 pub mod background;
 pub mod demo;
+pub mod headline;
 mod icon;
 pub mod plots;
 pub mod screens;
@@ -48,7 +49,9 @@ pub fn run(options: Options) {
     let mut state = AppState::new(options.scenarios, options.results_dir, options.lang);
     state.start.selected = options.selected;
     state.settings.text_scale = options.look.text_size;
-    state.settings.high_contrast = options.look.high_contrast;
+    if options.look.high_contrast {
+        state.settings.palette = theme::Palette::HighContrast;
+    }
     let mut settings = WinitSettings::desktop_app();
     if let Some((pace, skip)) = options.demo {
         state.demo = Some(Demo::new(pace));
