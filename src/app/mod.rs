@@ -13,6 +13,7 @@ pub mod settings;
 pub mod state;
 pub mod theme;
 pub mod trainer;
+mod window_size;
 
 use std::path::PathBuf;
 
@@ -97,7 +98,7 @@ pub fn run(options: Options) {
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {
                 title: "OnTrack".into(),
-                resolution: (1280, 800).into(),
+                resolution: window_size::first_size(options.capture.window).into(),
                 resize_constraints: WindowResizeConstraints {
                     min_width: 900.0,
                     min_height: 600.0,
@@ -113,6 +114,7 @@ pub fn run(options: Options) {
         .insert_resource(settings)
         .add_plugins(EguiPlugin::default())
         .insert_resource(Ui(state))
+        .insert_resource(window_size::AskedSize(options.capture.window))
         .init_resource::<KeepDrawing>()
         .insert_resource(Finish {
             started: options.started,
@@ -130,7 +132,13 @@ pub fn run(options: Options) {
         )
         .add_systems(
             Update,
-            (tick, icon::set_window_icon, screenshot_keys, finish),
+            (
+                tick,
+                icon::set_window_icon,
+                window_size::fit_to_screen,
+                screenshot_keys,
+                finish,
+            ),
         )
         .add_systems(EguiPrimaryContextPass, draw)
         .run();

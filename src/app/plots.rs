@@ -13,20 +13,97 @@ use crate::forecast::Actuarial;
 use crate::scenario::Scenario;
 use crate::score::{Interval, Metric, ProbabilityScores, ReliabilityBin};
 
-/// One entry of a legend drawn beside a plot: a symbol in the series' colour, and its name.
+/// How a series looks on a plot, drawn beside its name in a legend (painted, so it does not
+/// depend on a font having the symbol).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A line with round points.
+    Dot,
+    Square,
+    Diamond,
+    /// A filled band.
+    Band,
+    /// A dashed line.
+    Dashed,
+    /// A plain line.
+    Line,
+}
+
+impl Mark {
+    /// The mark of a point shape.
+    pub fn of(shape: MarkerShape) -> Mark {
+        match shape {
+            MarkerShape::Diamond => Mark::Diamond,
+            MarkerShape::Square => Mark::Square,
+            _ => Mark::Dot,
+        }
+    }
+
+    /// Paints the mark in `rect`.
+    fn paint(self, painter: &egui::Painter, rect: egui::Rect, colour: Color32) {
+        let c = rect.center();
+        let r = rect.height() * 0.32;
+        let stroke = egui::Stroke::new(2.0, colour);
+        match self {
+            Mark::Dot => {
+                painter.line_segment([rect.left_center(), rect.right_center()], stroke);
+                painter.circle_filled(c, r, colour);
+            }
+            Mark::Square => {
+                painter.rect_filled(
+                    egui::Rect::from_center_size(c, egui::vec2(2.0 * r, 2.0 * r)),
+                    0.0,
+                    colour,
+                );
+            }
+            Mark::Diamond => {
+                let points = vec![
+                    c + egui::vec2(0.0, -1.3 * r),
+                    c + egui::vec2(1.3 * r, 0.0),
+                    c + egui::vec2(0.0, 1.3 * r),
+                    c + egui::vec2(-1.3 * r, 0.0),
+                ];
+                painter.add(egui::Shape::convex_polygon(
+                    points,
+                    colour,
+                    egui::Stroke::NONE,
+                ));
+            }
+            Mark::Band => {
+                let band = egui::Rect::from_center_size(c, egui::vec2(rect.width(), 1.6 * r));
+                painter.rect_filled(band, 0.0, theme::fill(colour, 110));
+                painter.rect_stroke(
+                    band,
+                    0.0,
+                    egui::Stroke::new(1.0, colour),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            Mark::Dashed => {
+                let y = c.y;
+                let third = rect.width() / 3.0;
+                for i in [0.0, 2.0] {
+                    let x = rect.left() + i * third;
+                    painter.line_segment([egui::pos2(x, y), egui::pos2(x + third, y)], stroke);
+                }
+            }
+            Mark::Line => {
+                painter.line_segment([rect.left_center(), rect.right_center()], stroke);
+            }
+        }
+    }
+}
+
+/// One entry of a legend drawn beside a plot: the series' mark in its colour, and its name.
 pub struct Key {
-    pub symbol: &'static str,
+    pub mark: Mark,
     pub colour: Color32,
     pub name: String,
 }
 
 impl Key {
-    pub fn new(symbol: &'static str, colour: Color32, name: String) -> Self {
-        Key {
-            symbol,
-            colour,
-            name,
-        }
+    pub fn new(mark: Mark, colour: Color32, name: String) -> Self {
+        Key { mark, colour, name }
     }
 }
 
@@ -34,25 +111,15 @@ impl Key {
 /// large the text.
 pub fn legend_ui(ui: &mut egui::Ui, keys: &[Key]) {
     ui.horizontal_wrapped(|ui| {
+        let height = ui.text_style_height(&egui::TextStyle::Body);
         for k in keys {
-            ui.label(
-                egui::RichText::new(format!("{} ", k.symbol))
-                    .color(k.colour)
-                    .strong(),
-            );
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(1.6 * height, height), egui::Sense::hover());
+            k.mark.paint(ui.painter(), rect, k.colour);
             ui.label(&k.name);
             ui.add_space(8.0);
         }
     });
-}
-
-/// The symbol of a marker shape in a legend.
-fn marker_symbol(shape: MarkerShape) -> &'static str {
-    match shape {
-        MarkerShape::Diamond => "◆",
-        MarkerShape::Square => "■",
-        _ => "●",
-    }
 }
 
 /// A plot that stays put: no dragging, zooming or scrolling, so a trainee cannot lose the view.
@@ -99,9 +166,9 @@ pub fn reliability_diagram(
 ) -> egui::Rect {
     let mut keys: Vec<Key> = series
         .iter()
-        .map(|s| Key::new(marker_symbol(s.shape), s.colour, s.name.clone()))
+        .map(|s| Key::new(Mark::of(s.shape), s.colour, s.name.clone()))
         .collect();
-    keys.push(Key::new("—", Color32::GRAY, diagonal.to_string()));
+    keys.push(Key::new(Mark::Line, Color32::GRAY, diagonal.to_string()));
     let legend = ui.scope(|ui| legend_ui(ui, &keys)).response.rect;
     let side = ui.available_width().clamp(220.0, 360.0);
     let plot = still(Plot::new(id))
@@ -194,8 +261,8 @@ pub fn progress_plot(
     runs: &[RunPoint],
 ) -> egui::Rect {
     let keys = [
-        Key::new("●", theme::YOU, name.to_string()),
-        Key::new("■", theme::EXPECTED, miscalibration.to_string()),
+        Key::new(Mark::Dot, theme::YOU, name.to_string()),
+        Key::new(Mark::Square, theme::EXPECTED, miscalibration.to_string()),
     ];
     let legend = ui.scope(|ui| legend_ui(ui, &keys)).response.rect;
     let (low, high) = progress_x_range(runs.len());
@@ -291,14 +358,22 @@ pub struct Drawn {
 
 /// The legend of a course chart, drawn above it: every item with its symbol and name.
 pub fn course_legend(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, band: bool, drift: bool) {
-    let mut keys = vec![Key::new("●", theme::YOU, s.file.measure.name.clone())];
+    let mut keys = vec![Key::new(Mark::Dot, theme::YOU, s.file.measure.name.clone())];
     if band {
-        keys.push(Key::new("■", theme::EXPECTED, tr.t("band-expected")));
+        keys.push(Key::new(Mark::Band, theme::EXPECTED, tr.t("band-expected")));
     }
-    keys.push(Key::new("■", theme::REFERENCE, tr.t("band-reliable")));
-    keys.push(Key::new("- -", theme::REFERENCE, tr.t("clinical-cutoff")));
+    keys.push(Key::new(
+        Mark::Band,
+        theme::REFERENCE,
+        tr.t("band-reliable"),
+    ));
+    keys.push(Key::new(
+        Mark::Dashed,
+        theme::REFERENCE,
+        tr.t("clinical-cutoff"),
+    ));
     if drift {
-        keys.push(Key::new("⚐", theme::WORSE, tr.t("drift-starts")));
+        keys.push(Key::new(Mark::Dashed, theme::WORSE, tr.t("drift-starts")));
     }
     legend_ui(ui, &keys);
 }

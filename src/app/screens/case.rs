@@ -24,6 +24,10 @@ use crate::scenario::format::LindenClass;
 /// Window width (points) from which the forecast panel sits at the side rather than the bottom.
 const SIDE_PANEL_FROM: f32 = 820.0;
 
+/// The ids of the forecast panel at the side and at the bottom.
+pub const FORECAST_SIDE: &str = "forecast-side";
+pub const FORECAST_BOTTOM: &str = "forecast-bottom";
+
 /// What the case screen shows of one case: while reading, only what the state machine makes
 /// visible; after the reveal, the whole case.
 struct Shown<'a> {
@@ -139,11 +143,25 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             _ => None,
         };
         let width = ui.available_width();
-        let panel = |ui: &mut egui::Ui, action: &mut Option<Action>| {
-            forecast_panel_ui(ui, &tr, &standing, forecast, due, pending.as_ref(), action);
+        let side = width >= SIDE_PANEL_FROM;
+        let mut panel = |ui: &mut egui::Ui, action: &mut Option<Action>| {
+            let compact = !side;
+            let due = due.clone();
+            forecast_panel_ui(
+                ui,
+                &tr,
+                &standing,
+                forecast,
+                due,
+                pending.as_ref(),
+                compact,
+                action,
+            );
         };
-        if width >= SIDE_PANEL_FROM {
-            egui::Panel::right("forecast-panel")
+        // A panel keeps the largest size its contents had: the bottom panel has an id per kind of
+        // answer due, so it shrinks back after a forecast, and the side panel one of its own.
+        if side {
+            egui::Panel::right(FORECAST_SIDE)
                 .exact_size((width * 0.28).clamp(300.0, 420.0))
                 .resizable(false)
                 .show(ui, |ui| {
@@ -151,7 +169,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     panel(ui, &mut action);
                 });
         } else {
-            egui::Panel::bottom("forecast-panel")
+            egui::Panel::bottom(egui::Id::new(FORECAST_BOTTOM).with(due_kind(&due)))
                 .resizable(false)
                 .show(ui, |ui| panel(ui, &mut action));
         }
@@ -191,6 +209,15 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     if let Some(action) = action {
         state.act(action);
+    }
+}
+
+/// The kind of answer due, naming the bottom panel's size.
+fn due_kind(due: &Due) -> &'static str {
+    match due {
+        Due::Forecast { .. } => "forecast",
+        Due::Classify { .. } => "classify",
+        Due::NextSession | Due::Reveal | Due::NextCase | Due::Finished => "button",
     }
 }
 
@@ -494,13 +521,13 @@ fn forecasts_beside_benchmarks(
     egui::Grid::new("forecasts").striped(true).show(ui, |ui| {
         ui.label("");
         ui.label(
-            egui::RichText::new(format!("● {}", tr.t("your-forecast")))
+            egui::RichText::new(tr.t("your-forecast"))
                 .color(theme::YOU)
                 .strong(),
         );
-        ui.label(egui::RichText::new(format!("■ {}", tr.t("actuarial-forecast"))).strong());
+        ui.label(egui::RichText::new(tr.t("actuarial-forecast")).strong());
         ui.label(
-            egui::RichText::new(format!("◆ {}", tr.t("ideal-forecast")))
+            egui::RichText::new(tr.t("ideal-forecast"))
                 .color(theme::BETTER)
                 .strong(),
         );

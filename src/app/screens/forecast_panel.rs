@@ -34,7 +34,10 @@ pub struct Pending {
     pub text: String,
 }
 
-/// The panel; what the trainee did goes into `action`.
+/// The panel; what the trainee did goes into `action`. `compact` (at the bottom of a small window)
+/// puts the number beside the slider and the commit button beside the quick values, so the chart
+/// keeps room above.
+#[allow(clippy::too_many_arguments)]
 pub fn forecast_panel_ui(
     ui: &mut egui::Ui,
     tr: &Tr,
@@ -42,19 +45,28 @@ pub fn forecast_panel_ui(
     forecast: &mut u8,
     due: Due,
     pending: Option<&Pending>,
+    compact: bool,
     action: &mut Option<Action>,
 ) {
-    standing_ui(ui, tr, standing);
-    ui.separator();
+    standing_ui(ui, tr, standing, compact);
+    if !compact {
+        ui.separator();
+    }
     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
     let right = ui.input(|i| i.key_pressed(egui::Key::ArrowRight));
+    let rows = if compact { 1.0 } else { 2.0 };
     let wide = |ui: &mut egui::Ui, text: String| {
         ui.add_sized(
-            [ui.available_width(), 2.0 * ui.spacing().interact_size.y],
+            [ui.available_width(), rows * ui.spacing().interact_size.y],
             egui::Button::new(egui::RichText::new(text).strong()),
         )
     };
     match due {
+        Due::Forecast { .. } if compact => {
+            if forecast_compact_ui(ui, tr, forecast) || enter {
+                *action = Some(Action::Forecast { percent: *forecast });
+            }
+        }
         Due::Forecast { .. } => {
             forecast_ui(ui, tr, forecast);
             if wide(ui, tr.t("commit-forecast")).clicked() || enter {
@@ -87,13 +99,19 @@ pub fn forecast_panel_ui(
     }
 }
 
-/// "Case 3 of 12", then the session and the checkpoint.
-fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing) {
-    ui.label(theme::title(tr.fmt(
+/// "Case 3 of 12", then the session and the checkpoint (on one line when `compact`).
+fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool) {
+    let case = tr.fmt(
         "case-of",
         &[("n", s.case.into()), ("total", s.cases.into())],
-    )));
-    let mut line = tr.fmt(
+    );
+    let mut line = if compact {
+        format!("{case} · ")
+    } else {
+        ui.label(theme::title(case));
+        String::new()
+    };
+    line += &tr.fmt(
         "session-of",
         &[("seen", s.seen.into()), ("total", s.sessions.into())],
     );
@@ -101,7 +119,7 @@ fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing) {
         line.push_str(" · ");
         line.push_str(&tr.fmt("checkpoint-of", &[("k", k.into()), ("total", total.into())]));
     }
-    ui.label(line);
+    ui.add(egui::Label::new(egui::RichText::new(line).strong()).wrap());
 }
 
 /// The question, the number large, a slider as wide as the panel and the quick values.
@@ -111,16 +129,39 @@ fn forecast_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut u8) {
     ui.label(theme::headline(format!("{forecast} %")).color(theme::YOU));
     ui.spacing_mut().slider_width = ui.available_width();
     ui.add(egui::Slider::new(forecast, 1..=99).show_value(false));
-    ui.horizontal_wrapped(|ui| {
-        for value in QUICK_VALUES {
-            if ui
-                .selectable_label(*forecast == value, format!("{value} %"))
-                .clicked()
-            {
-                *forecast = value;
-            }
-        }
+    ui.horizontal_wrapped(|ui| quick_values_ui(ui, forecast));
+}
+
+/// The compact form: the question, the number beside the slider, the quick values beside the
+/// commit button. True when the commit button was clicked.
+fn forecast_compact_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut u8) -> bool {
+    ui.add(egui::Label::new(tr.t("forecast-question")).wrap());
+    nudge_with_keys(ui, forecast);
+    ui.horizontal(|ui| {
+        ui.label(theme::title(format!("{forecast:>2} %")).color(theme::YOU));
+        ui.spacing_mut().slider_width = ui.available_width();
+        ui.add(egui::Slider::new(forecast, 1..=99).show_value(false));
     });
+    let mut commit = false;
+    ui.horizontal_wrapped(|ui| {
+        quick_values_ui(ui, forecast);
+        commit = ui
+            .button(egui::RichText::new(tr.t("commit-forecast")).strong())
+            .clicked();
+    });
+    commit
+}
+
+/// A button per quick value; the one set is selected.
+fn quick_values_ui(ui: &mut egui::Ui, forecast: &mut u8) {
+    for value in QUICK_VALUES {
+        if ui
+            .selectable_label(*forecast == value, format!("{value} %"))
+            .clicked()
+        {
+            *forecast = value;
+        }
+    }
 }
 
 /// Arrow keys move the forecast while no widget has the keyboard (a focused slider moves itself).

@@ -6,7 +6,7 @@ use bevy_egui::egui;
 use egui_plot::{Line, MarkerShape, PlotPoints, Points};
 
 use super::{Drill, TrainerState};
-use crate::app::plots::{Course, Key, course_legend, legend_ui, percent_plot, trajectory};
+use crate::app::plots::{Course, Key, Mark, course_legend, legend_ui, percent_plot, trajectory};
 use crate::app::settings::Tr;
 use crate::app::theme;
 
@@ -99,10 +99,10 @@ fn forecasts_plot(ui: &mut egui::Ui, tr: &Tr, c: &CaseForecasts) {
     legend_ui(
         ui,
         &[
-            Key::new("▬", egui::Color32::GRAY, tr.t("outcome")),
-            Key::new("●", theme::YOU, tr.t("your-forecast")),
-            Key::new("◆", theme::BETTER, tr.t("ideal-forecast")),
-            Key::new("■", theme::EXPECTED, tr.t("actuarial-forecast")),
+            Key::new(Mark::Line, egui::Color32::GRAY, tr.t("outcome")),
+            Key::new(Mark::Dot, theme::YOU, tr.t("your-forecast")),
+            Key::new(Mark::Diamond, theme::BETTER, tr.t("ideal-forecast")),
+            Key::new(Mark::Square, theme::EXPECTED, tr.t("actuarial-forecast")),
         ],
     );
     percent_plot("drill-forecasts", tr, "axis-session", 260.0).show(ui, |plot| {
