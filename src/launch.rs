@@ -62,6 +62,52 @@ pub struct Capture {
     pub screenshot: Option<PathBuf>,
     /// Quit after this many frames (with `screenshot`: take it then).
     pub exit_after_frames: Option<u32>,
+    /// Open the window at this size instead of fitting it to the screen.
+    pub window: Option<WindowSize>,
+}
+
+/// A window size in pixels, written `1280x800`: pictures of the app at the sizes it must work at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WindowSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl WindowSize {
+    /// The smallest window the app is made for; a smaller one would cut off its screens.
+    pub const SMALLEST: WindowSize = WindowSize {
+        width: 1024,
+        height: 640,
+    };
+    /// The largest window size accepted (8K).
+    pub const LARGEST: WindowSize = WindowSize {
+        width: 7680,
+        height: 4320,
+    };
+}
+
+impl std::str::FromStr for WindowSize {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (low, high) = (Self::SMALLEST, Self::LARGEST);
+        let wrong = || {
+            format!(
+                "{text}: give the width and height in pixels as WIDTHxHEIGHT, from {}x{} to {}x{}, such as 1920x1080",
+                low.width, low.height, high.width, high.height
+            )
+        };
+        let (w, h) = text.trim().split_once(['x', 'X', '×']).ok_or_else(wrong)?;
+        let (Ok(width), Ok(height)) = (w.trim().parse::<u32>(), h.trim().parse::<u32>()) else {
+            return Err(wrong());
+        };
+        if !(low.width..=high.width).contains(&width)
+            || !(low.height..=high.height).contains(&height)
+        {
+            return Err(wrong());
+        }
+        Ok(WindowSize { width, height })
+    }
 }
 
 /// Everything the window needs to open, checked.
@@ -259,6 +305,17 @@ mod tests {
         .expect("opens");
         assert_eq!(o.scenarios[o.selected].file.id, "depression-cbt-oq45");
         assert_eq!(o.demo, Some((1.0, 0)));
+    }
+
+    #[test]
+    fn a_window_size_is_read_as_width_by_height_within_limits() {
+        let full_hd: WindowSize = "1920x1080".parse().expect("valid");
+        assert_eq!((full_hd.width, full_hd.height), (1920, 1080));
+        assert_eq!("1024×640".parse::<WindowSize>(), Ok(WindowSize::SMALLEST));
+        for bad in ["1920", "800x600", "axb", "1920x99999", ""] {
+            let refused = bad.parse::<WindowSize>().expect_err(bad);
+            assert!(refused.contains("WIDTHxHEIGHT"), "{refused}");
+        }
     }
 
     #[test]

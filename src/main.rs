@@ -87,6 +87,10 @@ struct CaptureArgs {
     /// Quit after this many frames (with --screenshot, the picture is taken then; default 60).
     #[arg(long)]
     exit_after_frames: Option<u32>,
+    /// Open the window at this size in pixels, WIDTHxHEIGHT (1024x640 to 7680x4320), instead of
+    /// fitting it to the screen: pictures at the sizes the app must work at.
+    #[arg(long)]
+    window_size: Option<launch::WindowSize>,
 }
 
 #[derive(Subcommand)]
@@ -528,6 +532,7 @@ fn open_app(cli: &Cli, launch: Launch, capture: CaptureArgs) -> anyhow::Result<E
         launch::Capture {
             screenshot: capture.screenshot,
             exit_after_frames: capture.exit_after_frames,
+            window: capture.window_size,
         },
         STARTED
             .get()

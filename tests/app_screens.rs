@@ -15,6 +15,7 @@ use common::screens::click;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use ontrack::app::theme::Palette;
 use ontrack::app::{AppState, Screen};
 use ontrack::run::{Due, Phase, load_run};
 use ontrack::scenario::{Lang, resolve};
@@ -201,7 +202,7 @@ fn a_half_finished_run_is_offered_for_resume() {
     let mut h = harness(dir.path());
     h.run();
     assert_eq!(h.state().start.resumable.len(), 1);
-    h.get_all_by_label_contains("Resume the unfinished run")
+    h.get_all_by_label_contains("▶ Continue")
         .next()
         .unwrap()
         .click();
@@ -219,7 +220,7 @@ fn the_start_screen_speaks_dutch() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     h.run();
-    click(&mut h, "Nederlands");
+    click(&mut h, "NL");
     assert_eq!(h.state().settings.lang, Lang::Nl);
     assert!(h.get_all_by_label("Starten").next().is_some());
 }
@@ -287,8 +288,8 @@ fn text_size_and_contrast_can_be_changed_on_every_screen() {
     assert!((h.state().settings.text_scale - 1.2).abs() < 1e-6);
     click(&mut h, "A−");
     assert!((h.state().settings.text_scale - 1.1).abs() < 1e-6);
-    click(&mut h, "◑ high contrast");
-    assert!(h.state().settings.high_contrast);
+    click(&mut h, "◑");
+    assert_eq!(h.state().settings.palette, Palette::HighContrast);
     assert_eq!(
         h.ctx.global_style().visuals.override_text_color,
         Some(egui::Color32::BLACK)
@@ -362,4 +363,242 @@ fn a_long_pseudonym_starts_a_run_as_on_the_command_line() {
     let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
     assert!(path.file_name().unwrap().len() <= 150, "{}", path.display());
     assert_eq!(load_run(&path).unwrap().trainee, long.trim());
+}
+
+/// A harness on the case screen of a fresh run of the minimal scenario, at `size` points.
+fn on_case_screen(
+    dir: &Path,
+    size: [f32; 2],
+    lang: Lang,
+    text_scale: f32,
+) -> Harness<'static, AppState> {
+    let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+    let mut state = AppState::new(scenarios, dir.to_path_buf(), lang);
+    state.settings.text_scale = text_scale;
+    state.start.pseudonym = "Dirk".into();
+    state.start_run();
+    state.screen = Screen::Case;
+    let mut h = common::screens::harness(state, size);
+    h.run();
+    h
+}
+
+#[test]
+fn the_forecast_moves_with_the_keys_without_a_click_and_enter_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 1.0);
+    assert_eq!(due(&h), Due::Forecast { checkpoint: 0 });
+    let before = h.state().run.forecast;
+    for key in [
+        egui::Key::ArrowRight,
+        egui::Key::ArrowRight,
+        egui::Key::ArrowUp,
+        egui::Key::ArrowLeft,
+    ] {
+        h.key_press(key);
+        h.run();
+    }
+    assert_eq!(
+        h.state().run.forecast,
+        before + 6,
+        "→ → ↑ ← is 1 + 1 + 5 − 1"
+    );
+    for _ in 0..30 {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+    }
+    assert_eq!(h.state().run.forecast, 1, "never below 1 %");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let answers = h
+        .state()
+        .run
+        .session
+        .as_ref()
+        .unwrap()
+        .run()
+        .answers(0)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        answers.forecasts,
+        vec![(0, 1)],
+        "Enter commits what the keys set"
+    );
+    assert_eq!(due(&h), Due::NextSession);
+}
+
+#[test]
+fn a_quick_value_sets_the_forecast_and_the_number_shows_it_large() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 1.0);
+    click(&mut h, "25 %");
+    assert_eq!(h.state().run.forecast, 25);
+    assert!(
+        h.get_all_by_label("25 %").count() >= 2,
+        "the quick value and the big number"
+    );
+    assert!(h.get_all_by_label_contains("Case 1 of").next().is_some());
+    assert!(
+        h.get_all_by_label_contains("forecast 1 of 2")
+            .next()
+            .is_some(),
+        "where the case stands: the first of two checkpoints"
+    );
+    click(&mut h, "Commit forecast (Enter)");
+    let answers = h
+        .state()
+        .run
+        .session
+        .as_ref()
+        .unwrap()
+        .run()
+        .answers(0)
+        .unwrap()
+        .clone();
+    assert_eq!(answers.forecasts, vec![(0, 25)]);
+}
+
+#[test]
+fn a_session_picked_on_the_timeline_shows_its_card_and_its_flag_toggles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 1.0);
+    click(&mut h, "Commit forecast (Enter)");
+    click(&mut h, "Next session (right arrow key)");
+    while due(&h) != Due::NextSession {
+        match due(&h) {
+            Due::Forecast { .. } => click(&mut h, "Commit forecast (Enter)"),
+            Due::Classify { .. } => click(&mut h, "side effect"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    click(&mut h, "Next session (right arrow key)");
+    // The latest session is shown in full until another is picked.
+    assert!(
+        h.get_all_by_label_contains("Session 2 · score")
+            .next()
+            .is_some()
+    );
+    click(&mut h, "1");
+    assert_eq!(h.state().run.picked, Some(1), "the card picked");
+    assert!(
+        h.get_all_by_label_contains("Session 1 · score")
+            .next()
+            .is_some(),
+        "the picked session in full"
+    );
+    // The flag on the card switches on, and shows as set.
+    h.get_all_by_label("⚐").next().unwrap().click();
+    let _ = h.run_ok();
+    let flags = h
+        .state()
+        .run
+        .session
+        .as_ref()
+        .unwrap()
+        .run()
+        .answers(0)
+        .unwrap()
+        .flags
+        .clone();
+    assert_eq!(flags.len(), 1, "one flag set from a card");
+    assert!(
+        h.get_all_by_label("⚑").next().is_some(),
+        "the card shows its flag"
+    );
+}
+
+/// Where the forecast panel is now: at the side, or at the bottom while a forecast is due (a
+/// panel laid out at another text size in an earlier frame lies outside the window).
+fn forecast_panel(h: &Harness<'static, AppState>) -> Option<egui::Rect> {
+    let screen = h.ctx.content_rect();
+    [
+        egui::Id::new("forecast-side"),
+        egui::Id::new("forecast-bottom").with("forecast"),
+    ]
+    .into_iter()
+    .filter_map(|id| egui::PanelState::load(&h.ctx, id))
+    .map(|p| p.outer_rect)
+    .find(|r| r.min.x >= screen.min.x - 1.0 && r.max.x <= screen.max.x + 1.0)
+}
+
+/// Every node of the accessibility tree (each widget and label) with its place on the screen.
+fn rects(h: &Harness<'static, AppState>) -> Vec<(String, Role, egui::Rect)> {
+    use egui_kittest::kittest::NodeT;
+    h.root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().bounding_box().is_some())
+        .map(|n| {
+            let label = n.accesskit_node().label().unwrap_or_default();
+            (label, n.accesskit_node().role(), n.rect())
+        })
+        .collect()
+}
+
+#[test]
+fn the_case_screen_fits_every_window_and_text_size_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    for size in [[1024.0, 640.0], [1280.0, 800.0], [1920.0, 1080.0]] {
+        for scale in [0.8, 1.0, 2.0] {
+            for lang in [Lang::En, Lang::Nl] {
+                let h = on_case_screen(dir.path(), size, lang, scale);
+                let screen = h.ctx.content_rect();
+                let nodes = rects(&h);
+                let buttons: Vec<&(String, Role, egui::Rect)> = nodes
+                    .iter()
+                    .filter(|(_, role, _)| *role == Role::Button)
+                    .collect();
+                assert!(buttons.len() > 5, "the case screen is drawn");
+                let case = format!("{size:?} at text size {scale} in {lang:?}");
+                for (label, _, rect) in &buttons {
+                    assert!(
+                        rect.min.x >= screen.min.x - 0.5 && rect.max.x <= screen.max.x + 0.5,
+                        "{case}: {label:?} at {rect:?} leaves the window {screen:?}"
+                    );
+                }
+                // The forecast panel's buttons (the commit button and the quick values), and the
+                // rest, which scrolls under the panel's edge and is hidden there.
+                let panel =
+                    forecast_panel(&h).unwrap_or_else(|| panic!("{case}: no forecast panel"));
+                if panel.width() > screen.width() * 0.9 {
+                    assert!(
+                        panel.height() <= screen.height() * 0.5,
+                        "{case}: the forecast panel at the bottom leaves room for the chart: {panel:?}"
+                    );
+                }
+                let inside: Vec<_> = buttons
+                    .iter()
+                    .filter(|(label, ..)| label.ends_with(" %") || label.contains("(Enter)"))
+                    .collect();
+                assert!(
+                    inside.iter().all(|(.., r)| panel.contains_rect(*r)),
+                    "{case}: {inside:?} in {panel:?}"
+                );
+                let outside: Vec<_> = buttons
+                    .iter()
+                    .filter(|(.., r)| !panel.intersects(*r))
+                    .collect();
+                for group in [inside, outside] {
+                    for (i, (a, _, ra)) in group.iter().enumerate() {
+                        for (b, _, rb) in group.iter().skip(i + 1) {
+                            let overlap = ra.intersect(*rb);
+                            assert!(
+                                overlap.width() <= 1.0 || overlap.height() <= 1.0,
+                                "{case}: {a:?} {ra:?} overlaps {b:?} {rb:?}"
+                            );
+                        }
+                    }
+                }
+                let commit = nodes
+                    .iter()
+                    .find(|(label, ..)| label.contains("(Enter)"))
+                    .unwrap_or_else(|| panic!("{case}: no commit button"));
+                assert!(
+                    screen.contains_rect(commit.2),
+                    "{case}: the forecast panel stays in view: {:?}",
+                    commit.2
+                );
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ course-code = Course code (from your trainer)
 course-code-hint = e.g. DCBT-0Z89
 results-folder = Results are saved in
 start = Start
-resume = Resume the unfinished run
+resume = Continue
 trainer = Trainer view
 need-pseudonym = Type a pseudonym first.
 scenario-line = { $cases } cases · { $sessions } sessions · { $measure } · about { $minutes } min
@@ -34,7 +34,7 @@ alliance = alliance
 notes = Session notes
 events = Unwanted events
 flag-drift = Flag drift
-drift-kind = kind
+drift-kind = kind of drift (if you know)
 drift-kind-unknown = not sure
 flagged = flagged
 classify = classify
@@ -74,6 +74,50 @@ demo-running = demo: the best possible forecaster plays
 screenshot = Save a picture of the window in the results folder (F12)
 screenshot-saved = Picture saved: { $path }
 high-contrast = high contrast
+theme-light = light
+theme-dark = dark
+unfinished-run = Unfinished run
+level-first-lesson = first lesson
+level-course = course
+level-advanced = advanced
+trains-first-lesson = Reading a course on the OQ-45 and saying how likely deterioration is.
+trains-depression-cbt-oq45 = Seeing who gets worse in CBT for depression, and when the therapist drifts.
+trains-anxiety-exposure-cbt = Telling a side effect of exposure from a treatment error.
+trains-pcoms-ors-srs = Reading ORS and SRS, where a higher score is better.
+trains-depression-psychodynamic = Foreseeing deterioration in psychodynamic therapy, where drift looks different.
+trains-feedback-not-on-track = Clients not on track, when the therapist gets no signal.
+trains-feedback-not-on-track-feedback = Clients not on track, when the therapist sees the signal.
+trains-feedback-not-on-track-cst = Clients not on track, with feedback and clinical support tools.
+trains-hello-goodbye-neq = Seeing harm that good end scores hide.
+trains-trauma-recovered-memories = Spotting suggestive drift toward 'recovered' memories in PTSD treatment.
+session = Session
+checkpoint-of = forecast { $k } of { $total }
+forecast-keys = Keys: ← → change by 1, ↑ ↓ by 5, Enter commits.
+classify-as = What kind of event is it?
+flag-session = Flag drift from the protocol at session { $session }
+card-differences = { $differences ->
+    [0] as the protocol asks
+    [one] 1 thing differed from the protocol ({ $changed } new)
+   *[other] { $differences } things differed from the protocol ({ $changed } new)
+}
+card-events = { $events ->
+    [one] 1 unwanted event
+   *[other] { $events } unwanted events
+}
+as-protocol = As the protocol asks: nothing left out, nothing added.
+new-since-before = new
+headline-brier = Your Brier score
+headline-class-brier = The class's Brier score
+headline-brier-context = best possible { $ideal } · base rate { $base } · lower is better
+headline-calibration = Calibration
+headline-points = { $points } pt
+headline-class-calibration-context = The class's mean forecast minus how often clients deteriorated, in percentage points.
+headline-drift = Drift spotted
+headline-drift-number = { $hits } of { $cases }
+headline-drift-context = { $false ->
+    [one] 1 false alarm
+   *[other] { $false } false alarms
+}
 text-larger = Larger text
 text-smaller = Smaller text
 drift-starts = drift starts

@@ -8,7 +8,7 @@ course-code = Cursuscode (van je docent)
 course-code-hint = bijv. DCBT-0Z89
 results-folder = Resultaten worden bewaard in
 start = Starten
-resume = Ga verder met de onafgemaakte oefening
+resume = Verder
 trainer = Docentenweergave
 need-pseudonym = Typ eerst een pseudoniem.
 scenario-line = { $cases } cliënten · { $sessions } sessies · { $measure } · ongeveer { $minutes } min
@@ -34,7 +34,7 @@ alliance = werkrelatie
 notes = Sessienotities
 events = Ongewenste gebeurtenissen
 flag-drift = Markeer drift
-drift-kind = soort
+drift-kind = soort afwijking (als je het weet)
 drift-kind-unknown = weet ik niet
 flagged = gemarkeerd
 classify = classificeer
@@ -74,6 +74,50 @@ demo-running = demo: de best mogelijke voorspeller speelt
 screenshot = Sla een afbeelding van het venster op in de resultatenmap (F12)
 screenshot-saved = Afbeelding opgeslagen: { $path }
 high-contrast = hoog contrast
+theme-light = licht
+theme-dark = donker
+unfinished-run = Onafgemaakte oefening
+level-first-lesson = eerste les
+level-course = cursus
+level-advanced = gevorderd
+trains-first-lesson = Een verloop op de OQ-45 lezen en zeggen hoe waarschijnlijk verslechtering is.
+trains-depression-cbt-oq45 = Zien wie achteruitgaat in CGT bij depressie, en wanneer de therapeut afdwaalt.
+trains-anxiety-exposure-cbt = Een bijwerking van exposure onderscheiden van een behandelfout.
+trains-pcoms-ors-srs = ORS en SRS lezen, waar een hogere score beter is.
+trains-depression-psychodynamic = Verslechtering voorzien in psychodynamische therapie, waar afdwalen er anders uitziet.
+trains-feedback-not-on-track = Cliënten die niet op koers zijn, als de therapeut geen signaal krijgt.
+trains-feedback-not-on-track-feedback = Cliënten die niet op koers zijn, als de therapeut het signaal ziet.
+trains-feedback-not-on-track-cst = Cliënten die niet op koers zijn, met feedback en klinische hulpmiddelen.
+trains-hello-goodbye-neq = Schade zien die goede eindscores verbergen.
+trains-trauma-recovered-memories = Suggestief afdwalen naar 'hervonden' herinneringen herkennen in een PTSS-behandeling.
+session = Sessie
+checkpoint-of = voorspelling { $k } van { $total }
+forecast-keys = Toetsen: ← → 1 punt, ↑ ↓ 5 punten, Enter legt vast.
+classify-as = Wat voor gebeurtenis is het?
+flag-session = Markeer afwijken van het protocol in sessie { $session }
+card-differences = { $differences ->
+    [0] volgens protocol
+    [one] 1 afwijking van het protocol ({ $changed } nieuw)
+   *[other] { $differences } afwijkingen van het protocol ({ $changed } nieuw)
+}
+card-events = { $events ->
+    [one] 1 ongewenste gebeurtenis
+   *[other] { $events } ongewenste gebeurtenissen
+}
+as-protocol = Volgens protocol: niets weggelaten, niets toegevoegd.
+new-since-before = nieuw
+headline-brier = Je Brier-score
+headline-class-brier = Brier-score van de groep
+headline-brier-context = best mogelijk { $ideal } · basispercentage { $base } · lager is beter
+headline-calibration = Kalibratie
+headline-points = { $points } pt
+headline-class-calibration-context = De gemiddelde voorspelling van de groep min hoe vaak cliënten verslechterden, in procentpunten.
+headline-drift = Afdwalen opgemerkt
+headline-drift-number = { $hits } van { $cases }
+headline-drift-context = { $false ->
+    [one] 1 vals alarm
+   *[other] { $false } valse alarmen
+}
 text-larger = Grotere tekst
 text-smaller = Kleinere tekst
 drift-starts = drift begint

@@ -52,6 +52,8 @@ pub struct ActiveRun {
     history: Option<Background<Vec<RunScores>>>,
     /// The reveal being animated, if any.
     pub reveal: Option<Reveal>,
+    /// The session picked on the case screen's timeline (`None`: the latest one shown).
+    pub picked: Option<u32>,
 }
 
 impl Default for ActiveRun {
@@ -67,6 +69,7 @@ impl Default for ActiveRun {
             earlier: Vec::new(),
             history: None,
             reveal: None,
+            picked: None,
         }
     }
 }
@@ -82,6 +85,7 @@ impl ActiveRun {
         self.session = Some(session);
         self.scores = None;
         self.reveal = None;
+        self.picked = None;
         self.earlier = Vec::new();
     }
 

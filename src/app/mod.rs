@@ -5,6 +5,7 @@
 pub mod active_run;
 pub mod background;
 pub mod demo;
+pub mod headline;
 mod icon;
 pub mod live;
 pub mod plots;
@@ -13,6 +14,7 @@ pub mod settings;
 pub mod state;
 pub mod theme;
 pub mod trainer;
+mod window_size;
 
 use std::path::PathBuf;
 
@@ -49,7 +51,9 @@ pub fn run(options: Options) {
     let mut state = AppState::new(options.scenarios, options.results_dir, options.lang);
     state.start.selected = options.selected;
     state.settings.text_scale = options.look.text_size;
-    state.settings.high_contrast = options.look.high_contrast;
+    if options.look.high_contrast {
+        state.settings.palette = theme::Palette::HighContrast;
+    }
     let mut settings = WinitSettings::desktop_app();
     if let Some((pace, skip)) = options.demo {
         state.demo = Some(Demo::new(pace));
@@ -95,7 +99,7 @@ pub fn run(options: Options) {
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {
                 title: "OnTrack".into(),
-                resolution: (1280, 800).into(),
+                resolution: window_size::first_size(options.capture.window).into(),
                 resize_constraints: WindowResizeConstraints {
                     min_width: 900.0,
                     min_height: 600.0,
@@ -111,6 +115,7 @@ pub fn run(options: Options) {
         .insert_resource(settings)
         .add_plugins(EguiPlugin::default())
         .insert_resource(Ui(state))
+        .insert_resource(window_size::AskedSize(options.capture.window))
         .init_resource::<KeepDrawing>()
         .insert_resource(Finish {
             started: options.started,
@@ -128,7 +133,13 @@ pub fn run(options: Options) {
         )
         .add_systems(
             Update,
-            (tick, icon::set_window_icon, screenshot_keys, finish),
+            (
+                tick,
+                icon::set_window_icon,
+                window_size::fit_to_screen,
+                screenshot_keys,
+                finish,
+            ),
         )
         .add_systems(EguiPrimaryContextPass, draw)
         .run();

@@ -3,8 +3,8 @@
 
 use bevy_egui::egui::{self, Color32};
 use egui_plot::{
-    Corner, FilledArea, HLine, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
-    Points, Text, VLine, uniform_grid_spacer,
+    FilledArea, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text,
+    VLine, uniform_grid_spacer,
 };
 
 use super::settings::Tr;
@@ -12,6 +12,115 @@ use super::theme;
 use crate::forecast::Actuarial;
 use crate::scenario::Scenario;
 use crate::score::{Interval, Metric, ProbabilityScores, ReliabilityBin};
+
+/// How a series looks on a plot, drawn beside its name in a legend (painted, so it does not
+/// depend on a font having the symbol).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A line with round points.
+    Dot,
+    Square,
+    Diamond,
+    /// A filled band.
+    Band,
+    /// A dashed line.
+    Dashed,
+    /// A plain line.
+    Line,
+}
+
+impl Mark {
+    /// The mark of a point shape.
+    pub fn of(shape: MarkerShape) -> Mark {
+        match shape {
+            MarkerShape::Diamond => Mark::Diamond,
+            MarkerShape::Square => Mark::Square,
+            _ => Mark::Dot,
+        }
+    }
+
+    /// Paints the mark in `rect`.
+    fn paint(self, painter: &egui::Painter, rect: egui::Rect, colour: Color32) {
+        let c = rect.center();
+        let r = rect.height() * 0.32;
+        let stroke = egui::Stroke::new(2.0, colour);
+        match self {
+            Mark::Dot => {
+                painter.line_segment([rect.left_center(), rect.right_center()], stroke);
+                painter.circle_filled(c, r, colour);
+            }
+            Mark::Square => {
+                painter.rect_filled(
+                    egui::Rect::from_center_size(c, egui::vec2(2.0 * r, 2.0 * r)),
+                    0.0,
+                    colour,
+                );
+            }
+            Mark::Diamond => {
+                let points = vec![
+                    c + egui::vec2(0.0, -1.3 * r),
+                    c + egui::vec2(1.3 * r, 0.0),
+                    c + egui::vec2(0.0, 1.3 * r),
+                    c + egui::vec2(-1.3 * r, 0.0),
+                ];
+                painter.add(egui::Shape::convex_polygon(
+                    points,
+                    colour,
+                    egui::Stroke::NONE,
+                ));
+            }
+            Mark::Band => {
+                let band = egui::Rect::from_center_size(c, egui::vec2(rect.width(), 1.6 * r));
+                painter.rect_filled(band, 0.0, theme::fill(colour, 110));
+                painter.rect_stroke(
+                    band,
+                    0.0,
+                    egui::Stroke::new(1.0, colour),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            Mark::Dashed => {
+                let y = c.y;
+                let third = rect.width() / 3.0;
+                for i in [0.0, 2.0] {
+                    let x = rect.left() + i * third;
+                    painter.line_segment([egui::pos2(x, y), egui::pos2(x + third, y)], stroke);
+                }
+            }
+            Mark::Line => {
+                painter.line_segment([rect.left_center(), rect.right_center()], stroke);
+            }
+        }
+    }
+}
+
+/// One entry of a legend drawn beside a plot: the series' mark in its colour, and its name.
+pub struct Key {
+    pub mark: Mark,
+    pub colour: Color32,
+    pub name: String,
+}
+
+impl Key {
+    pub fn new(mark: Mark, colour: Color32, name: String) -> Self {
+        Key { mark, colour, name }
+    }
+}
+
+/// A plot's legend as a line of keys above it that wraps, so it never covers the data however
+/// large the text.
+pub fn legend_ui(ui: &mut egui::Ui, keys: &[Key]) {
+    ui.horizontal_wrapped(|ui| {
+        let height = ui.text_style_height(&egui::TextStyle::Body);
+        for k in keys {
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(1.6 * height, height), egui::Sense::hover());
+            k.mark.paint(ui.painter(), rect, k.colour);
+            ui.label(&k.name);
+            ui.add_space(8.0);
+        }
+    });
+}
 
 /// A plot that stays put: no dragging, zooming or scrolling, so a trainee cannot lose the view.
 pub fn still(plot: Plot<'_>) -> Plot<'_> {
@@ -26,7 +135,6 @@ pub fn percent_plot<'a>(id: &str, tr: &Tr, x_label: &str, height: f32) -> Plot<'
         .include_y(100.0)
         .x_axis_label(tr.t(x_label))
         .y_axis_label(tr.t("axis-forecast"))
-        .legend(Legend::default())
 }
 
 /// The bins of a reliability diagram (none when it is not defined).
@@ -56,19 +164,21 @@ pub fn reliability_diagram(
     diagonal: &str,
     series: &[Series],
 ) -> egui::Rect {
-    still(Plot::new(id))
-        .height(250.0)
-        .width(290.0)
+    let mut keys: Vec<Key> = series
+        .iter()
+        .map(|s| Key::new(Mark::of(s.shape), s.colour, s.name.clone()))
+        .collect();
+    keys.push(Key::new(Mark::Line, Color32::GRAY, diagonal.to_string()));
+    let legend = ui.scope(|ui| legend_ui(ui, &keys)).response.rect;
+    let side = ui.available_width().clamp(220.0, 360.0);
+    let plot = still(Plot::new(id))
+        .height(side - 40.0)
+        .width(side)
         .data_aspect(1.0)
         .include_x(0.0)
         .include_x(1.0)
         .include_y(0.0)
         .include_y(1.0)
-        .legend(
-            Legend::default()
-                .position(Corner::RightBottom)
-                .text_style(egui::TextStyle::Small),
-        )
         .show(ui, |plot| {
             plot.line(
                 Line::new(diagonal, PlotPoints::from(vec![[0.0, 0.0], [1.0, 1.0]]))
@@ -111,7 +221,8 @@ pub fn reliability_diagram(
             }
         })
         .response
-        .rect
+        .rect;
+    legend.union(plot)
 }
 
 /// One run on a progress plot: its number, Brier score and interval.
@@ -149,12 +260,19 @@ pub fn progress_plot(
     (name, miscalibration): (&str, &str),
     runs: &[RunPoint],
 ) -> egui::Rect {
-    still(Plot::new(id))
-        .height(200.0)
+    let keys = [
+        Key::new(Mark::Dot, theme::YOU, name.to_string()),
+        Key::new(Mark::Square, theme::EXPECTED, miscalibration.to_string()),
+    ];
+    let legend = ui.scope(|ui| legend_ui(ui, &keys)).response.rect;
+    let (low, high) = progress_x_range(runs.len());
+    let plot = still(Plot::new(id))
+        .height(220.0)
         .include_y(0.0)
-        .include_x(0.5)
-        .include_x(runs.len() as f64 + 0.5)
-        .legend(Legend::default().position(Corner::RightTop))
+        .include_x(low)
+        .include_x(high)
+        // Runs and course days are whole numbers.
+        .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         .show(ui, |plot| {
             for r in runs {
                 if let Some(i) = r.interval {
@@ -194,46 +312,99 @@ pub fn progress_plot(
             );
         })
         .response
-        .rect
+        .rect;
+    legend.union(plot)
+}
+
+/// The runs or days axis of a progress plot: half a step either side of the points, and at least
+/// three steps wide, so one meeting is one point among whole numbers rather than an axis from 0.5
+/// to 1.5.
+pub fn progress_x_range(points: usize) -> (f64, f64) {
+    (0.5, points.max(3) as f64 + 0.5)
+}
+
+/// The expected response of clients with this intake score, per session of treatment (1 to the
+/// last): the early-warning rule's 80 % band as (session, low, high). Empty until the rule is normed.
+pub fn expected_course(actuarial: Option<&Actuarial>, intake: f64, sessions: u32) -> Vec<[f64; 3]> {
+    let Some(a) = actuarial else {
+        return Vec::new();
+    };
+    (1..=sessions as usize)
+        .filter_map(|t| {
+            a.expected_band(intake, t)
+                .map(|(_, lo, hi)| [t as f64, lo, hi])
+        })
+        .collect()
+}
+
+/// What a course chart shows.
+pub struct Course<'a> {
+    pub id: &'a str,
+    /// Scores from intake on (as many as are shown).
+    pub scores: &'a [f64],
+    /// The session where drift began, once revealed.
+    pub drift_onset: Option<u32>,
+    /// The session picked or hovered on the timeline, highlighted on the chart.
+    pub picked: Option<u32>,
+    pub height: f32,
+}
+
+/// Where a course chart was drawn, so the timeline under it can line up with its sessions.
+pub struct Drawn {
+    pub transform: egui_plot::PlotTransform,
+    /// The session under the pointer on the chart, if any.
+    pub hovered: Option<u32>,
+}
+
+/// The legend of a course chart, drawn above it: every item with its symbol and name.
+pub fn course_legend(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, band: bool, drift: bool) {
+    let mut keys = vec![Key::new(Mark::Dot, theme::YOU, s.file.measure.name.clone())];
+    if band {
+        keys.push(Key::new(Mark::Band, theme::EXPECTED, tr.t("band-expected")));
+    }
+    keys.push(Key::new(
+        Mark::Band,
+        theme::REFERENCE,
+        tr.t("band-reliable"),
+    ));
+    keys.push(Key::new(
+        Mark::Dashed,
+        theme::REFERENCE,
+        tr.t("clinical-cutoff"),
+    ));
+    if drift {
+        keys.push(Key::new(Mark::Dashed, theme::WORSE, tr.t("drift-starts")));
+    }
+    legend_ui(ui, &keys);
 }
 
 /// The course of a case: scores so far, the clinical cutoff, the reliable-change band around intake,
-/// the expected-response band of the early-warning rule (once normed) and, after the reveal, the
-/// session where drift began.
+/// the expected-response band of the early-warning rule (once normed) over every session of
+/// treatment, the session picked on the timeline and, after the reveal, the session where drift
+/// began. Its legend is drawn apart ([`course_legend`]), so it never covers the course.
 pub fn trajectory(
     ui: &mut egui::Ui,
-    id: &str,
     tr: &Tr,
     s: &Scenario,
     actuarial: Option<&Actuarial>,
-    scores: &[f64],
-    drift_onset: Option<u32>,
-) {
+    course: &Course,
+) -> Drawn {
     let f = &s.file;
     let sessions = f64::from(f.sessions);
-    let intake = scores.first().copied().unwrap_or(f64::NAN);
-    let scores: Vec<[f64; 2]> = scores
+    let intake = course.scores.first().copied().unwrap_or(f64::NAN);
+    let scores: Vec<[f64; 2]> = course
+        .scores
         .iter()
         .enumerate()
         .map(|(t, y)| [t as f64, *y])
         .collect();
     let rci = s.rules.reliable_change;
     let xs = [0.0, sessions];
-    // The expected response of clients with this intake score: the early-warning rule's 80 % band.
-    let band: Vec<(f64, f64, f64)> = actuarial
-        .map(|a| {
-            (1..=f.sessions as usize)
-                .filter_map(|t| {
-                    a.expected_band(intake, t)
-                        .map(|(_, lo, hi)| (t as f64, lo, hi))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    still(Plot::new(id))
-        .height(260.0)
-        .include_x(0.0)
-        .include_x(sessions)
+    let band = expected_course(actuarial, intake, f.sessions);
+    let response = still(Plot::new(course.id))
+        .height(course.height)
+        .include_x(-0.3)
+        .include_x(sessions + 0.3)
         .include_y(f.measure.min)
         .include_y(
             f.measure
@@ -246,7 +417,6 @@ pub fn trajectory(
         // when the text is large.
         .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 2.0, 4.0]))
         .y_axis_label(f.measure.name.clone())
-        .legend(Legend::default().position(Corner::LeftBottom))
         .show(ui, |plot| {
             plot.add(
                 FilledArea::new(
@@ -259,9 +429,9 @@ pub fn trajectory(
                 .stroke(egui::Stroke::new(1.0, theme::REFERENCE)),
             );
             if !band.is_empty() {
-                let bx: Vec<f64> = band.iter().map(|b| b.0).collect();
-                let lo: Vec<f64> = band.iter().map(|b| b.1).collect();
-                let hi: Vec<f64> = band.iter().map(|b| b.2).collect();
+                let bx: Vec<f64> = band.iter().map(|b| b[0]).collect();
+                let lo: Vec<f64> = band.iter().map(|b| b[1]).collect();
+                let hi: Vec<f64> = band.iter().map(|b| b[2]).collect();
                 plot.add(
                     FilledArea::new(tr.t("band-expected"), &bx, &lo, &hi)
                         .fill_color(theme::fill(theme::EXPECTED, 110))
@@ -273,7 +443,14 @@ pub fn trajectory(
                     .color(theme::REFERENCE)
                     .style(LineStyle::dashed_loose()),
             );
-            if let Some(onset) = drift_onset {
+            if let Some(picked) = course.picked {
+                plot.vline(
+                    VLine::new("", f64::from(picked))
+                        .color(theme::fill(theme::PICKED, 120))
+                        .width(10.0),
+                );
+            }
+            if let Some(onset) = course.drift_onset {
                 plot.vline(
                     VLine::new(tr.t("drift-starts"), f64::from(onset) - 0.5)
                         .color(theme::WORSE)
@@ -284,13 +461,47 @@ pub fn trajectory(
             plot.line(
                 Line::new(f.measure.name.clone(), PlotPoints::from(scores.clone()))
                     .color(theme::YOU)
-                    .width(2.0),
+                    .width(2.5),
             );
             plot.points(
                 Points::new("", PlotPoints::from(scores))
                     .color(theme::YOU)
                     .shape(MarkerShape::Circle)
-                    .radius(3.5),
+                    .filled(true)
+                    .radius(4.0),
             );
         });
+    let hovered = response.response.hover_pos().and_then(|pos| {
+        let t = response.transform.value_from_position(pos).x.round();
+        (0.0..=sessions).contains(&t).then_some(t as u32)
+    });
+    Drawn {
+        transform: response.transform,
+        hovered,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::resolve;
+
+    #[test]
+    fn the_expected_course_is_drawn_up_to_the_last_session() {
+        let s = resolve("first-lesson").expect("bundled");
+        let rule = Actuarial::norm(&s);
+        let band = expected_course(Some(&rule), 70.0, s.file.sessions);
+        let sessions: Vec<f64> = band.iter().map(|b| b[0]).collect();
+        let every: Vec<f64> = (1..=s.file.sessions).map(f64::from).collect();
+        assert_eq!(sessions, every, "one band point per session of treatment");
+        assert!(band.iter().all(|b| b[1] <= b[2]));
+        assert!(expected_course(None, 70.0, s.file.sessions).is_empty());
+    }
+
+    #[test]
+    fn one_meeting_gets_whole_numbers_around_it() {
+        let (low, high) = progress_x_range(1);
+        assert!(low <= 0.5 && high >= 3.5, "{low}..{high}");
+        assert_eq!(progress_x_range(10), (0.5, 10.5));
+    }
 }

@@ -1,7 +1,9 @@
-//! What the user sets for the whole app, on every screen (language, text size, contrast), and the
+//! What the user sets for the whole app, on every screen (language, text size, colours), and the
 //! interface's texts in the chosen language.
 
 use crate::scenario::Lang;
+
+use super::theme::Palette;
 
 use crate::debrief::show;
 use crate::forecast::Benchmark;
@@ -14,8 +16,8 @@ pub struct Settings {
     pub lang: Lang,
     /// Text size as a factor of the normal size.
     pub text_scale: f32,
-    /// High-contrast colours (black on white, heavier lines).
-    pub high_contrast: bool,
+    /// Light, dark or high-contrast colours.
+    pub palette: Palette,
 }
 
 impl Settings {
@@ -25,7 +27,7 @@ impl Settings {
             texts: Texts::default(),
             lang,
             text_scale: 1.0,
-            high_contrast: false,
+            palette: Palette::default(),
         }
     }
 

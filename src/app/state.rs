@@ -221,6 +221,7 @@ impl AppState {
         }
         if action == Action::NextCase {
             self.run.reveal = None;
+            self.run.picked = None;
         }
         self.score_when_finished();
     }

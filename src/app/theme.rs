@@ -1,8 +1,10 @@
-//! Colours and symbols. The signal colours are the Okabe–Ito palette, which stays distinct for the
-//! common forms of colour blindness, and every colour that carries meaning comes with a symbol or a
-//! word as well, so nothing depends on colour alone.
+//! The look of the app: a type scale that reads at a metre from a laptop and at the back of a
+//! classroom, three palettes (light, dark, high contrast), and the signal colours. The signal colours
+//! are the Okabe–Ito palette, which stays distinct for the common forms of colour blindness, and
+//! every colour that carries meaning comes with a symbol or a word as well, so nothing depends on
+//! colour alone.
 
-use bevy_egui::egui::{self, Color32, Stroke, Visuals};
+use bevy_egui::egui::{self, Color32, FontFamily, FontId, Stroke, TextStyle, Visuals, vec2};
 
 use super::settings::Tr;
 use crate::model::Outcome;
@@ -17,47 +19,173 @@ pub const BETTER: Color32 = Color32::from_rgb(0x00, 0x9e, 0x73);
 pub const EXPECTED: Color32 = Color32::from_rgb(0xe6, 0x9f, 0x00);
 /// Okabe–Ito reddish purple: the reliable-change band, the clinical cutoff.
 pub const REFERENCE: Color32 = Color32::from_rgb(0xcc, 0x79, 0xa7);
+/// Okabe–Ito sky blue: the session picked on the timeline, highlighted on the chart.
+pub const PICKED: Color32 = Color32::from_rgb(0x56, 0xb4, 0xe9);
 /// Errors and warnings (dark red, always beside words).
 pub const ERROR: Color32 = Color32::from_rgb(0xa0, 0x20, 0x20);
 
-/// The look of the whole interface: a calm light theme, or high contrast (black on white, heavier
-/// strokes) for projectors and low vision.
-pub fn visuals(high_contrast: bool) -> Visuals {
-    let mut v = Visuals::light();
-    if high_contrast {
-        v.override_text_color = Some(Color32::BLACK);
-        v.panel_fill = Color32::WHITE;
-        v.window_fill = Color32::WHITE;
-        v.extreme_bg_color = Color32::WHITE;
-        v.faint_bg_color = Color32::from_gray(235);
-        for w in [
-            &mut v.widgets.noninteractive,
-            &mut v.widgets.inactive,
-            &mut v.widgets.hovered,
-            &mut v.widgets.active,
-            &mut v.widgets.open,
-        ] {
-            w.bg_stroke = Stroke::new(2.0, Color32::BLACK);
-            w.fg_stroke = Stroke::new(2.0, Color32::BLACK);
-        }
-        v.selection.bg_fill = Color32::from_rgb(0xff, 0xe0, 0x66);
-        v.selection.stroke = Stroke::new(2.0, Color32::BLACK);
-    }
-    v
+/// Body text in points at text size 1.0: 15 px or more reads at a metre from a laptop.
+pub const BODY_SIZE: f32 = 15.5;
+
+/// The text style of the big numbers (the forecast being set, the debrief's headline).
+pub fn headline_style() -> TextStyle {
+    TextStyle::Name("headline".into())
 }
 
-/// Applies the visuals and the text size to the context when they changed.
-pub fn apply(ctx: &egui::Context, high_contrast: bool, text_scale: f32) {
-    if ctx.options(|o| o.theme_preference) != egui::ThemePreference::Light {
-        ctx.set_theme(egui::ThemePreference::Light);
+/// The text style of a card's or a section's title.
+pub fn title_style() -> TextStyle {
+    TextStyle::Name("title".into())
+}
+
+/// A big number, such as the forecast being set or a headline score.
+pub fn headline(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text).text_style(headline_style())
+}
+
+/// The title of a card or a section.
+pub fn title(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text).text_style(title_style()).strong()
+}
+
+/// The three looks: light for a laptop, dark for a dim room, high contrast (black on white, heavier
+/// strokes) for projectors and low vision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Palette {
+    #[default]
+    Light,
+    Dark,
+    HighContrast,
+}
+
+impl Palette {
+    pub const ALL: [Palette; 3] = [Palette::Light, Palette::Dark, Palette::HighContrast];
+
+    /// The symbol on its button in the settings bar (the word is its hover text).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Palette::Light => "☀",
+            Palette::Dark => "🌙",
+            Palette::HighContrast => "◑",
+        }
     }
-    let wanted = visuals(high_contrast);
-    if ctx.global_style().visuals != wanted {
-        ctx.set_visuals(wanted);
+
+    /// The key of its name in the interface texts.
+    pub fn key(self) -> &'static str {
+        match self {
+            Palette::Light => "theme-light",
+            Palette::Dark => "theme-dark",
+            Palette::HighContrast => "high-contrast",
+        }
+    }
+}
+
+/// The whole style of the interface in `palette`: type scale, spacing and colours.
+pub fn style(palette: Palette) -> egui::Style {
+    let mut style = egui::Style {
+        visuals: visuals(palette),
+        ..egui::Style::default()
+    };
+    style.text_styles = [
+        (
+            TextStyle::Small,
+            FontId::new(12.5, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Body,
+            FontId::new(BODY_SIZE, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Button,
+            FontId::new(BODY_SIZE, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Monospace,
+            FontId::new(14.0, FontFamily::Monospace),
+        ),
+        (
+            TextStyle::Heading,
+            FontId::new(24.0, FontFamily::Proportional),
+        ),
+        (title_style(), FontId::new(18.0, FontFamily::Proportional)),
+        (
+            headline_style(),
+            FontId::new(40.0, FontFamily::Proportional),
+        ),
+    ]
+    .into();
+    style.spacing.item_spacing = vec2(8.0, 6.0);
+    style.spacing.button_padding = vec2(8.0, 4.0);
+    style.spacing.interact_size.y = 24.0;
+    style
+}
+
+/// The colours of `palette`.
+fn visuals(palette: Palette) -> Visuals {
+    match palette {
+        Palette::Light => {
+            let mut v = Visuals::light();
+            v.panel_fill = Color32::from_rgb(0xf7, 0xf7, 0xf5);
+            v.faint_bg_color = Color32::from_rgb(0xee, 0xee, 0xea);
+            v.override_text_color = Some(Color32::from_gray(30));
+            v
+        }
+        Palette::Dark => {
+            let mut v = Visuals::dark();
+            v.panel_fill = Color32::from_gray(24);
+            v.override_text_color = Some(Color32::from_gray(225));
+            v
+        }
+        Palette::HighContrast => {
+            let mut v = Visuals::light();
+            v.override_text_color = Some(Color32::BLACK);
+            v.panel_fill = Color32::WHITE;
+            v.window_fill = Color32::WHITE;
+            v.extreme_bg_color = Color32::WHITE;
+            v.faint_bg_color = Color32::from_gray(235);
+            for w in [
+                &mut v.widgets.noninteractive,
+                &mut v.widgets.inactive,
+                &mut v.widgets.hovered,
+                &mut v.widgets.active,
+                &mut v.widgets.open,
+            ] {
+                w.bg_stroke = Stroke::new(2.0, Color32::BLACK);
+                w.fg_stroke = Stroke::new(2.0, Color32::BLACK);
+            }
+            v.selection.bg_fill = Color32::from_rgb(0xff, 0xe0, 0x66);
+            v.selection.stroke = Stroke::new(2.0, Color32::BLACK);
+            v
+        }
+    }
+}
+
+/// Applies the palette and the text size to the context when they changed (setting them every
+/// frame would make egui draw again and again, and an idle window would use CPU).
+pub fn apply(ctx: &egui::Context, palette: Palette, text_scale: f32) {
+    let theme = if palette == Palette::Dark {
+        egui::ThemePreference::Dark
+    } else {
+        egui::ThemePreference::Light
+    };
+    if ctx.options(|o| o.theme_preference) != theme {
+        ctx.set_theme(theme);
+    }
+    let wanted = style(palette);
+    if *ctx.global_style() != wanted {
+        ctx.set_global_style(wanted);
     }
     if (ctx.zoom_factor() - text_scale).abs() > 1e-3 {
         ctx.set_zoom_factor(text_scale);
     }
+}
+
+/// A card: a framed group with the panel's faint fill, used for the session cards, the forecast
+/// panel, the scenario cards and the headline numbers.
+pub fn card(ui: &egui::Ui) -> egui::Frame {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::same(10))
 }
 
 /// A translucent fill of `colour` for bands on plots (egui colours are premultiplied, so dimming
@@ -77,4 +205,30 @@ pub fn outcome_label(tr: &Tr, outcome: Outcome) -> egui::RichText {
     egui::RichText::new(format!("{symbol} {}: {}", tr.t("outcome"), tr.t(key)))
         .strong()
         .color(colour)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_text_is_at_least_15_px_at_text_size_one_in_every_palette() {
+        for palette in Palette::ALL {
+            let style = style(palette);
+            let body = style.text_styles.get(&TextStyle::Body).map(|f| f.size);
+            assert!(body.is_some_and(|s| s >= 15.0), "{palette:?}: {body:?}");
+            let headline = style.text_styles.get(&headline_style()).map(|f| f.size);
+            assert!(
+                headline.is_some_and(|h| h >= 2.0 * BODY_SIZE),
+                "{headline:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_palette_looks_different() {
+        let [light, dark, contrast] = Palette::ALL.map(|p| style(p).visuals);
+        assert!(!light.dark_mode && dark.dark_mode && !contrast.dark_mode);
+        assert_ne!(light.panel_fill, contrast.panel_fill);
+    }
 }

@@ -1,20 +1,32 @@
-//! The case screen: the patient card, the trajectory so far, the session notes with a drift flag per
-//! session, the unwanted events to classify, and the answer that is due; after the reveal, the whole
-//! course with the outcome, the best possible forecasts beside the trainee's, and the truth.
+//! The case screen as a cockpit: the course chart large, the sessions as a timeline of cards under
+//! it (lined up with the chart's sessions, linked to it by hover and selection), the picked
+//! session's card in full (what differed from the protocol, the events, the drift flag), and the
+//! forecast panel fixed at the side or the bottom. After the reveal, the reveal's sections follow
+//! under the timeline, one function each.
 
 use bevy_egui::egui;
 
+use super::forecast_panel::{Pending, Standing, forecast_panel_ui};
+use super::protocol_changes::differences;
+use super::timeline::{SessionCard, timeline_ui};
 use crate::app::active_run::ActiveRun;
-use crate::app::plots::trajectory;
+use crate::app::plots::{Course, course_legend, trajectory};
 use crate::app::settings::Tr;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::forecast::{Actuarial, Ideal};
-use crate::model::notes::{render_event, render_note};
+use crate::model::notes::render_event;
 use crate::model::{Case, Event, Patient, SessionNote};
 use crate::run::{Action, Due, Phase};
 use crate::scenario::Scenario;
 use crate::scenario::format::LindenClass;
+
+/// Window width (points) from which the forecast panel sits at the side rather than the bottom.
+const SIDE_PANEL_FROM: f32 = 820.0;
+
+/// The ids of the forecast panel at the side and at the bottom.
+pub const FORECAST_SIDE: &str = "forecast-side";
+pub const FORECAST_BOTTOM: &str = "forecast-bottom";
 
 /// What the case screen shows of one case: while reading, only what the state machine makes
 /// visible; after the reveal, the whole case.
@@ -32,6 +44,12 @@ struct Shown<'a> {
     revealed: Option<&'a Case>,
 }
 
+/// The trainee's answers of the case, as the screen needs them.
+struct Given<'a> {
+    flags: &'a [(u32, Option<String>)],
+    classified: &'a [(usize, LindenClass)],
+}
+
 pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let mut action: Option<Action> = None;
     {
@@ -43,6 +61,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ideal,
             actuarial,
             reveal,
+            picked,
             ..
         } = &mut state.run;
         let Some(session) = session.as_ref() else {
@@ -89,194 +108,384 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             return;
         };
         let answers = run.answers(shown.index).cloned().unwrap_or_default();
-        ui.horizontal(|ui| {
-            ui.heading(tr.fmt(
-                "case-of",
-                &[("n", (shown.index + 1).into()), ("total", run.len().into())],
-            ));
-            ui.label(tr.fmt(
-                "session-of",
-                &[
-                    ("seen", shown.seen.into()),
-                    ("total", s.file.sessions.into()),
-                ],
-            ));
-        });
-        ui.columns(2, |cols| {
-            let [left, right] = cols else { return };
-            patient_card(left, &tr, s, shown.patient);
-            notes_ui(left, &tr, flag_kind, s, &shown, &answers.flags, &mut action);
-            events_ui(left, &tr, s, &shown, &answers.classifications, &mut action);
-            trajectory_plot(right, &tr, s, actuarial.as_deref(), &shown);
-            if let Some(case) = shown.revealed {
-                let benchmarks = Benchmarks {
-                    ideal: ideal.as_ref(),
-                    actuarial: actuarial.as_deref(),
-                };
-                reveal_ui(right, &tr, benchmarks, s, case, &answers.forecasts);
+        let given = Given {
+            flags: &answers.flags,
+            classified: &answers.classifications,
+        };
+        let due = run.due();
+        let standing = Standing {
+            case: shown.index + 1,
+            cases: run.len(),
+            seen: shown.seen,
+            sessions: s.file.sessions,
+            checkpoint: shown.revealed.is_none().then(|| {
+                let checkpoints = &s.file.checkpoints;
+                let done = checkpoints.iter().filter(|c| **c < shown.seen).count();
+                let now = usize::from(matches!(due, Due::Forecast { .. }));
+                (
+                    (done + now).clamp(1, checkpoints.len().max(1)),
+                    checkpoints.len(),
+                )
+            }),
+        };
+        let pending = match due {
+            Due::Classify { event } => {
+                shown
+                    .events
+                    .iter()
+                    .find(|(i, _)| *i == event)
+                    .map(|(i, e)| Pending {
+                        event: *i,
+                        session: e.session,
+                        text: render_event(s, e, tr.lang),
+                    })
             }
-            due_ui(right, &tr, forecast, run.due(), &mut action);
+            _ => None,
+        };
+        let width = ui.available_width();
+        let side = width >= SIDE_PANEL_FROM;
+        let mut panel = |ui: &mut egui::Ui, action: &mut Option<Action>| {
+            let compact = !side;
+            let due = due.clone();
+            forecast_panel_ui(
+                ui,
+                &tr,
+                &standing,
+                forecast,
+                due,
+                pending.as_ref(),
+                compact,
+                action,
+            );
+        };
+        // A panel keeps the largest size its contents had: the bottom panel has an id per kind of
+        // answer due, so it shrinks back after a forecast, and the side panel one of its own.
+        if side {
+            egui::Panel::right(FORECAST_SIDE)
+                .exact_size((width * 0.28).clamp(300.0, 420.0))
+                .resizable(false)
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    panel(ui, &mut action);
+                });
+        } else {
+            egui::Panel::bottom(egui::Id::new(FORECAST_BOTTOM).with(due_kind(&due)))
+                .resizable(false)
+                .show(ui, |ui| panel(ui, &mut action));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let chart_height = (ui.available_height() - 300.0).clamp(150.0, 640.0);
+            egui::ScrollArea::vertical()
+                .id_salt("case")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let benchmarks = Benchmarks {
+                        ideal: ideal.as_ref(),
+                        actuarial: actuarial.as_deref(),
+                    };
+                    let view = View {
+                        tr: &tr,
+                        s,
+                        shown: &shown,
+                        given: &given,
+                    };
+                    course_ui(
+                        ui,
+                        &view,
+                        benchmarks.actuarial,
+                        picked,
+                        flag_kind,
+                        chart_height,
+                        &mut action,
+                    );
+                    if let Some(case) = shown.revealed {
+                        reveal_ui(ui, &view, &benchmarks, case, &answers.forecasts);
+                    }
+                    if let Some(message) = &state.message {
+                        ui.colored_label(theme::ERROR, format!("⚠ {message}"));
+                    }
+                });
         });
-    }
-    if let Some(message) = &state.message {
-        ui.colored_label(theme::ERROR, format!("⚠ {message}"));
     }
     if let Some(action) = action {
         state.act(action);
     }
 }
 
-fn patient_card(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient) {
+/// The kind of answer due, naming the bottom panel's size.
+fn due_kind(due: &Due) -> &'static str {
+    match due {
+        Due::Forecast { .. } => "forecast",
+        Due::Classify { .. } => "classify",
+        Due::NextSession | Due::Reveal | Due::NextCase | Due::Finished => "button",
+    }
+}
+
+/// What every part of the screen reads.
+struct View<'a> {
+    tr: &'a Tr<'a>,
+    s: &'a Scenario,
+    shown: &'a Shown<'a>,
+    given: &'a Given<'a>,
+}
+
+/// The client, the chart with its legend, the timeline under it and the picked session's card.
+fn course_ui(
+    ui: &mut egui::Ui,
+    v: &View,
+    actuarial: Option<&Actuarial>,
+    picked: &mut Option<u32>,
+    flag_kind: &mut Option<usize>,
+    chart_height: f32,
+    action: &mut Option<Action>,
+) {
+    let (tr, shown) = (v.tr, v.shown);
+    patient_line(ui, tr, v.s, shown.patient);
+    let drift_onset = shown.revealed.and_then(|c| c.hidden.drift).map(|d| d.onset);
+    course_legend(ui, tr, v.s, actuarial.is_some(), drift_onset.is_some());
+    let hover_id = egui::Id::new("hovered-session");
+    let hovered: Option<u32> = ui.data(|d| d.get_temp(hover_id)).flatten();
+    let course = Course {
+        id: "trajectory",
+        scores: shown.scores,
+        drift_onset,
+        picked: hovered.or(*picked),
+        height: chart_height,
+    };
+    let drawn = trajectory(ui, tr, v.s, actuarial, &course);
+    let cards = session_cards(v);
+    let input = timeline_ui(
+        ui,
+        tr,
+        &drawn.transform,
+        &cards,
+        *picked,
+        shown.revealed.is_none(),
+    );
+    let now_hovered = input.hovered.or(drawn.hovered);
+    if now_hovered != hovered {
+        ui.data_mut(|d| d.insert_temp(hover_id, now_hovered));
+        ui.ctx().request_repaint();
+    }
+    if let Some(t) = input.picked.or(drawn
+        .hovered
+        .filter(|_| ui.input(|i| i.pointer.primary_clicked())))
+    {
+        *picked = Some(t);
+    }
+    if let Some(session) = input.flag {
+        *action = Some(flag(v.s, *flag_kind, session));
+    }
+    let t = picked.filter(|t| *t <= shown.seen).unwrap_or(shown.seen);
+    session_detail_ui(ui, v, t, flag_kind, action);
+}
+
+/// The drift flag at `session`, with the kind chosen (if any).
+fn flag(s: &Scenario, kind: Option<usize>, session: u32) -> Action {
+    let kind = kind
+        .and_then(|k| s.file.drift.kinds.get(k))
+        .map(|k| k.key.clone());
+    Action::FlagDrift { session, kind }
+}
+
+/// "Client: 44 years, man · low and ruminating since a relationship ended".
+fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient) {
     let sex = tr.t(if p.female { "female" } else { "male" });
-    ui.group(|ui| {
-        ui.label(egui::RichText::new(tr.t("patient")).strong());
-        ui.label(tr.fmt("age-sex", &[("age", p.age.into()), ("sex", sex.into())]));
-        if let Some(c) = s.file.patients.complaints.get(p.complaint) {
-            ui.label(c.get(tr.lang));
+    let mut line = format!(
+        "{}: {}",
+        tr.t("patient"),
+        tr.fmt("age-sex", &[("age", p.age.into()), ("sex", sex.into())])
+    );
+    if let Some(c) = s.file.patients.complaints.get(p.complaint) {
+        line.push_str(" · ");
+        line.push_str(c.get(tr.lang));
+    }
+    ui.add(egui::Label::new(theme::title(line)).wrap());
+}
+
+/// A card per session shown, intake first.
+fn session_cards(v: &View) -> Vec<SessionCard> {
+    let shown = v.shown;
+    let mut cards = Vec::new();
+    for (t, score) in shown.scores.iter().enumerate() {
+        let session = t as u32;
+        let note = t.checked_sub(1).and_then(|i| shown.notes.get(i));
+        let previous = t.checked_sub(2).and_then(|i| shown.notes.get(i));
+        let diffs = note.map_or(Vec::new(), |n| differences(v.s, n, previous, v.tr.lang));
+        cards.push(SessionCard {
+            session,
+            score: *score,
+            alliance: t
+                .checked_sub(1)
+                .and_then(|i| shown.alliance.get(i))
+                .copied(),
+            differences: diffs.len(),
+            changed: diffs.iter().filter(|d| d.new).count(),
+            events: shown
+                .events
+                .iter()
+                .filter(|(_, e)| e.session == session)
+                .count(),
+            flagged: v.given.flags.iter().any(|(s, _)| *s == session),
+        });
+    }
+    cards
+}
+
+/// The picked session in full: score and change, alliance, what differed from the protocol (what is
+/// new since the session before marked), its events, and its drift flag with the kind of drift.
+fn session_detail_ui(
+    ui: &mut egui::Ui,
+    v: &View,
+    t: u32,
+    flag_kind: &mut Option<usize>,
+    action: &mut Option<Action>,
+) {
+    let (tr, s, shown) = (v.tr, v.s, v.shown);
+    let score = shown.scores.get(t as usize).copied().unwrap_or(f64::NAN);
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let mut head = if t == 0 {
+            format!("{} · {} {score}", tr.t("intake"), tr.t("score"))
+        } else {
+            format!("{} {t} · {} {score}", tr.t("session"), tr.t("score"))
+        };
+        if let Some(before) = t.checked_sub(1).and_then(|p| shown.scores.get(p as usize)) {
+            head.push_str(&format!(" ({:+})", score - before));
+        }
+        if let Some(a) = t
+            .checked_sub(1)
+            .and_then(|i| shown.alliance.get(i as usize))
+        {
+            head.push_str(&format!(" · {} {a}", tr.t("alliance")));
+        }
+        ui.label(theme::title(head));
+        let onset = shown
+            .revealed
+            .and_then(|c| c.hidden.drift)
+            .is_some_and(|d| d.onset == t);
+        if onset {
+            ui.label(
+                egui::RichText::new(format!("⚐ {}", tr.t("drift-starts")))
+                    .color(theme::WORSE)
+                    .strong(),
+            );
+        }
+        if let Some(note) = (t as usize).checked_sub(1).and_then(|i| shown.notes.get(i)) {
+            let previous = (t as usize).checked_sub(2).and_then(|i| shown.notes.get(i));
+            let diffs = differences(s, note, previous, tr.lang);
+            if diffs.is_empty() {
+                ui.label(tr.t("as-protocol"));
+            }
+            for d in diffs {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(d.symbol()).strong().color(theme::WORSE));
+                    if d.new {
+                        ui.label(
+                            egui::RichText::new(tr.t("new-since-before"))
+                                .strong()
+                                .color(theme::WORSE),
+                        );
+                    }
+                    ui.label(d.text);
+                });
+            }
+        }
+        for &(i, e) in shown.events.iter().filter(|(_, e)| e.session == t) {
+            event_ui(ui, v, i, e, action);
+        }
+        if t > 0 {
+            flag_row(ui, v, t, flag_kind, action);
         }
     });
 }
 
-fn notes_ui(
+/// An unwanted event of the session: its words, the class given (or the buttons to give it), and
+/// after the reveal the true class.
+fn event_ui(ui: &mut egui::Ui, v: &View, i: usize, e: &Event, action: &mut Option<Action>) {
+    let (tr, s) = (v.tr, v.s);
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(format!("⚠ {}", render_event(s, e, tr.lang))).strong(),
+        )
+        .wrap(),
+    );
+    let answer = v
+        .given
+        .classified
+        .iter()
+        .find(|(j, _)| *j == i)
+        .map(|(_, c)| *c);
+    ui.horizontal_wrapped(|ui| match answer {
+        Some(c) => {
+            ui.label(format!("{}: {}", tr.t("classify"), tr.t(&class_key(c))));
+        }
+        None if v.shown.revealed.is_none() => {
+            for class in LindenClass::ALL {
+                if ui.small_button(tr.t(&class_key(class))).clicked() {
+                    *action = Some(Action::ClassifyEvent { event: i, class });
+                }
+            }
+        }
+        None => {}
+    });
+    if v.shown.revealed.is_some()
+        && let Some(kind) = s.file.events.get(e.kind)
+    {
+        ui.label(format!(
+            "{}: {}",
+            tr.t("true-class"),
+            tr.t(&class_key(kind.linden))
+        ));
+    }
+}
+
+/// The drift flag of the session: set (⚑), or the kind of drift and the button to set it.
+fn flag_row(
     ui: &mut egui::Ui,
-    tr: &Tr,
+    v: &View,
+    t: u32,
     flag_kind: &mut Option<usize>,
-    s: &Scenario,
-    shown: &Shown,
-    flags: &[(u32, Option<String>)],
     action: &mut Option<Action>,
 ) {
-    let lang = tr.lang;
-    ui.label(egui::RichText::new(tr.t("notes")).strong());
-    let reading = shown.revealed.is_none();
-    if reading && !s.file.drift.kinds.is_empty() {
-        ui.horizontal(|ui| {
-            ui.label(tr.t("drift-kind"));
-            let unknown = tr.t("drift-kind-unknown");
-            let current = flag_kind
-                .and_then(|k| s.file.drift.kinds.get(k))
-                .map_or(unknown.clone(), |k| k.label.get(lang).to_string());
-            egui::ComboBox::from_id_salt("drift-kind")
-                .selected_text(current)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(flag_kind, None, unknown);
-                    for (i, k) in s.file.drift.kinds.iter().enumerate() {
-                        ui.selectable_value(flag_kind, Some(i), k.label.get(lang));
-                    }
-                });
-        });
+    let (tr, s) = (v.tr, v.s);
+    if v.given.flags.iter().any(|(session, _)| *session == t) {
+        ui.label(
+            egui::RichText::new(format!("⚑ {}", tr.t("flagged")))
+                .strong()
+                .color(theme::WORSE),
+        );
+        return;
     }
-    let score_word = tr.t("score");
-    let alliance_word = tr.t("alliance");
-    egui::ScrollArea::vertical()
-        .id_salt("notes")
-        .max_height(260.0)
-        .show(ui, |ui| {
-            if let Some(intake) = shown.scores.first() {
-                ui.label(format!("0. {} · {score_word} {intake}", tr.t("intake")));
-            }
-            for (t0, note) in shown.notes.iter().enumerate() {
-                let t = t0 as u32 + 1;
-                let score = shown.scores.get(t as usize).copied().unwrap_or(f64::NAN);
-                let alliance = shown.alliance.get(t0).copied().unwrap_or(f64::NAN);
-                ui.horizontal_wrapped(|ui| {
-                    let onset = shown
-                        .revealed
-                        .and_then(|c| c.hidden.drift)
-                        .is_some_and(|d| d.onset == t);
-                    if onset {
-                        ui.label(
-                            egui::RichText::new(format!("⚐ {}", tr.t("drift-starts")))
-                                .color(theme::WORSE)
-                                .strong(),
-                        );
-                    }
-                    ui.label(egui::RichText::new(format!("{t}.")).strong());
-                    ui.label(format!(
-                        "{score_word} {score} · {alliance_word} {alliance}. {}",
-                        render_note(s, note, lang)
-                    ));
-                    let flagged = flags.iter().any(|(session, _)| *session == t);
-                    if flagged {
-                        ui.label(egui::RichText::new(format!("⚑ {}", tr.t("flagged"))).strong());
-                    } else if reading
-                        && ui
-                            .small_button(format!("⚑ {} {t}", tr.t("flag-drift")))
-                            .clicked()
-                    {
-                        let kind = flag_kind
-                            .and_then(|k| s.file.drift.kinds.get(k))
-                            .map(|k| k.key.clone());
-                        *action = Some(Action::FlagDrift { session: t, kind });
-                    }
-                });
-            }
-        });
+    if v.shown.revealed.is_some() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(format!("⚑ {} {t}", tr.t("flag-drift"))).clicked() {
+            *action = Some(flag(s, *flag_kind, t));
+        }
+        if s.file.drift.kinds.is_empty() {
+            return;
+        }
+        ui.label(tr.t("drift-kind"));
+        let lang = tr.lang;
+        let unknown = tr.t("drift-kind-unknown");
+        let current = flag_kind
+            .and_then(|k| s.file.drift.kinds.get(k))
+            .map_or(unknown.clone(), |k| k.label.get(lang).to_string());
+        egui::ComboBox::from_id_salt("drift-kind")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(flag_kind, None, unknown);
+                for (i, k) in s.file.drift.kinds.iter().enumerate() {
+                    ui.selectable_value(flag_kind, Some(i), k.label.get(lang));
+                }
+            });
+    });
 }
 
 fn class_key(c: LindenClass) -> String {
     format!("class-{}", c.slug())
-}
-
-fn events_ui(
-    ui: &mut egui::Ui,
-    tr: &Tr,
-    s: &Scenario,
-    shown: &Shown,
-    classified: &[(usize, LindenClass)],
-    action: &mut Option<Action>,
-) {
-    if shown.events.is_empty() {
-        return;
-    }
-    ui.label(egui::RichText::new(tr.t("events")).strong());
-    for &(i, e) in &shown.events {
-        ui.group(|ui| {
-            ui.label(format!("{}. {}", e.session, render_event(s, e, tr.lang)));
-            let answer = classified.iter().find(|(j, _)| *j == i).map(|(_, c)| *c);
-            ui.horizontal_wrapped(|ui| match answer {
-                Some(c) => {
-                    ui.label(format!("{}: {}", tr.t("classify"), tr.t(&class_key(c))));
-                }
-                None if shown.revealed.is_none() => {
-                    for class in LindenClass::ALL {
-                        if ui.small_button(tr.t(&class_key(class))).clicked() {
-                            *action = Some(Action::ClassifyEvent { event: i, class });
-                        }
-                    }
-                }
-                None => {}
-            });
-            if shown.revealed.is_some()
-                && let Some(kind) = s.file.events.get(e.kind)
-            {
-                ui.label(format!(
-                    "{}: {}",
-                    tr.t("true-class"),
-                    tr.t(&class_key(kind.linden))
-                ));
-            }
-        });
-    }
-}
-
-fn trajectory_plot(
-    ui: &mut egui::Ui,
-    tr: &Tr,
-    s: &Scenario,
-    actuarial: Option<&Actuarial>,
-    shown: &Shown,
-) {
-    let drift_onset = shown.revealed.and_then(|c| c.hidden.drift).map(|d| d.onset);
-    trajectory(
-        ui,
-        "trajectory",
-        tr,
-        s,
-        actuarial,
-        shown.scores,
-        drift_onset,
-    );
 }
 
 /// The benchmark forecasters for the reveal (the actuarial one once it is normed).
@@ -285,49 +494,75 @@ struct Benchmarks<'a> {
     actuarial: Option<&'a Actuarial>,
 }
 
+/// The reveal, section by section: add a section with one line here.
 fn reveal_ui(
     ui: &mut egui::Ui,
-    tr: &Tr,
-    benchmarks: Benchmarks,
-    s: &Scenario,
+    v: &View,
+    benchmarks: &Benchmarks,
     case: &Case,
     forecasts: &[(u32, u8)],
 ) {
-    let lang = tr.lang;
-    ui.label(theme::outcome_label(tr, case.outcome).size(18.0));
-    let percent = |p: f64| format!("{:.0} %", p * 100.0);
-    egui::Grid::new("forecasts").striped(true).show(ui, |ui| {
-        ui.label("");
-        ui.label(tr.t("your-forecast"));
-        ui.label(tr.t("actuarial-forecast"));
-        ui.label(tr.t("ideal-forecast"));
-        ui.end_row();
-        for (checkpoint, given) in forecasts {
-            let v = case.visible(*checkpoint);
-            ui.label(format!("{} {checkpoint}", tr.t("checkpoint")));
-            ui.label(format!("{given} %"));
-            ui.label(
-                benchmarks
-                    .actuarial
-                    .map_or("…".to_string(), |a| percent(a.forecast(s, &v))),
-            );
-            ui.label(
-                benchmarks
-                    .ideal
-                    .map_or("…".to_string(), |i| percent(i.forecast(s, &v))),
-            );
-            ui.end_row();
-        }
-    });
+    ui.add_space(8.0);
+    ui.label(theme::outcome_label(v.tr, case.outcome).text_style(theme::headline_style()));
+    forecasts_beside_benchmarks(ui, v, benchmarks, case, forecasts);
     super::explain::reveal_why(
         ui,
-        tr,
-        s,
+        v.tr,
+        v.s,
         benchmarks.ideal,
         benchmarks.actuarial,
         case,
         forecasts,
     );
+    drift_truth(ui, v, case);
+}
+
+/// The trainee's forecasts beside the early-warning rule's and the best possible ones.
+fn forecasts_beside_benchmarks(
+    ui: &mut egui::Ui,
+    v: &View,
+    benchmarks: &Benchmarks,
+    case: &Case,
+    forecasts: &[(u32, u8)],
+) {
+    let (tr, s) = (v.tr, v.s);
+    let percent = |p: f64| format!("{:.0} %", p * 100.0);
+    egui::Grid::new("forecasts").striped(true).show(ui, |ui| {
+        ui.label("");
+        ui.label(
+            egui::RichText::new(tr.t("your-forecast"))
+                .color(theme::YOU)
+                .strong(),
+        );
+        ui.label(egui::RichText::new(tr.t("actuarial-forecast")).strong());
+        ui.label(
+            egui::RichText::new(tr.t("ideal-forecast"))
+                .color(theme::BETTER)
+                .strong(),
+        );
+        ui.end_row();
+        for (checkpoint, given) in forecasts {
+            let visible = case.visible(*checkpoint);
+            ui.label(format!("{} {checkpoint}", tr.t("checkpoint")));
+            ui.label(format!("{given} %"));
+            ui.label(
+                benchmarks
+                    .actuarial
+                    .map_or("…".to_string(), |a| percent(a.forecast(s, &visible))),
+            );
+            ui.label(
+                benchmarks
+                    .ideal
+                    .map_or("…".to_string(), |i| percent(i.forecast(s, &visible))),
+            );
+            ui.end_row();
+        }
+    });
+}
+
+/// Whether and where the therapist drifted, and of what kind.
+fn drift_truth(ui: &mut egui::Ui, v: &View, case: &Case) {
+    let (tr, s) = (v.tr, v.s);
     match case.hidden.drift {
         Some(d) => {
             let kind = s
@@ -335,51 +570,21 @@ fn reveal_ui(
                 .drift
                 .kinds
                 .get(d.kind)
-                .map_or(String::new(), |k| k.label.get(lang).to_string());
+                .map_or(String::new(), |k| k.label.get(tr.lang).to_string());
             ui.label(
-                egui::RichText::new(tr.fmt(
-                    "drift-onset",
-                    &[("onset", d.onset.into()), ("kind", kind.into())],
+                egui::RichText::new(format!(
+                    "⚐ {}",
+                    tr.fmt(
+                        "drift-onset",
+                        &[("onset", d.onset.into()), ("kind", kind.into())]
+                    )
                 ))
+                .strong()
                 .color(theme::WORSE),
             );
         }
         None => {
             ui.label(tr.t("no-drift"));
         }
-    }
-}
-
-fn due_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut u8, due: Due, action: &mut Option<Action>) {
-    ui.add_space(8.0);
-    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let right = ui.input(|i| i.key_pressed(egui::Key::ArrowRight));
-    match due {
-        Due::Forecast { .. } => {
-            ui.label(egui::RichText::new(tr.t("forecast-question")).strong());
-            ui.add(egui::Slider::new(forecast, 1..=99).suffix(" %"));
-            if ui.button(tr.t("commit-forecast")).clicked() || enter {
-                *action = Some(Action::Forecast { percent: *forecast });
-            }
-        }
-        Due::NextSession => {
-            if ui.button(tr.t("next-session")).clicked() || right {
-                *action = Some(Action::NextSession);
-            }
-        }
-        Due::Classify { .. } => {
-            ui.label(tr.t("classify-first"));
-        }
-        Due::Reveal => {
-            if ui.button(tr.t("reveal")).clicked() || enter {
-                *action = Some(Action::Reveal);
-            }
-        }
-        Due::NextCase => {
-            if ui.button(tr.t("next-case")).clicked() || enter {
-                *action = Some(Action::NextCase);
-            }
-        }
-        Due::Finished => {}
     }
 }

@@ -5,6 +5,7 @@
 use bevy_egui::egui;
 use egui_plot::MarkerShape;
 
+use crate::app::headline::{Headline, headlines_ui};
 use crate::app::plots::{RunPoint, Series, bins, progress_plot, reliability_diagram};
 use crate::app::settings::Tr;
 use crate::app::state::AppState;
@@ -43,15 +44,29 @@ fn interval(tr: &Tr, m: &Metric<Interval>, decimals: usize) -> String {
     })
 }
 
+/// The debrief: the headline numbers, then the details section by section (a section more is one
+/// line here).
 pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    // Lines of a readable length on a wide screen.
+    ui.set_max_width(1200.0);
     let tr = state.settings.tr();
-    ui.heading(tr.t("debrief"));
+    let mut new_run = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(tr.t("debrief"));
+        new_run = ui.button(tr.t("new-run")).clicked();
+    });
+    if new_run {
+        state.new_run();
+        return;
+    }
     let Some(scores) = state.run.scores.as_ref() else {
         ui.horizontal(|ui| {
             ui.label(tr.t("scoring-busy"));
         });
         return;
     };
+    headlines_ui(ui, &headlines(&tr, scores));
+    ui.add_space(8.0);
     ui.label(tr.fmt(
         "debrief-cases",
         &[
@@ -94,9 +109,77 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
             &[("path", session.path().display().to_string().into())],
         ));
     }
-    if ui.button(state.t("new-run")).clicked() {
-        state.new_run();
-    }
+}
+
+/// The three numbers that matter: the Brier score against the best possible and the base rate,
+/// calibration in a sentence, and drift spotted.
+pub fn headlines(tr: &Tr, scores: &Scores) -> Vec<Headline> {
+    let f = &scores.forecasts;
+    let benchmark = |b: Benchmark| {
+        scores
+            .benchmarks
+            .get(&b)
+            .map_or("—".to_string(), |p| tr.metric(&p.brier, 3))
+    };
+    let d = &scores.drift;
+    vec![
+        Headline {
+            title: tr.t("headline-brier"),
+            number: tr.metric(&f.brier, 3),
+            context: tr.fmt(
+                "headline-brier-context",
+                &[
+                    ("ideal", benchmark(Benchmark::Ideal).into()),
+                    ("base", benchmark(Benchmark::BaseRate).into()),
+                ],
+            ),
+        },
+        Headline {
+            title: tr.t("headline-calibration"),
+            number: calibration_number(tr, f),
+            context: calibration_sentence(tr, f),
+        },
+        Headline {
+            title: tr.t("headline-drift"),
+            number: tr.fmt(
+                "headline-drift-number",
+                &[("hits", d.hits.into()), ("cases", d.signal_cases.into())],
+            ),
+            context: tr.fmt(
+                "headline-drift-context",
+                &[("false", d.false_alarms.into())],
+            ),
+        },
+    ]
+}
+
+/// Calibration in the large as signed percentage points ("−6 pt"), or "—".
+fn calibration_number(tr: &Tr, f: &ProbabilityScores) -> String {
+    f.calibration_in_the_large
+        .as_ref()
+        .value()
+        .map_or("—".to_string(), |citl| {
+            tr.fmt(
+                "headline-points",
+                &[("points", (citl * 100.0).round().into())],
+            )
+        })
+}
+
+/// Calibration in the large in a sentence: under, over or even.
+fn calibration_sentence(tr: &Tr, f: &ProbabilityScores) -> String {
+    let Some(&citl) = f.calibration_in_the_large.as_ref().value() else {
+        return String::new();
+    };
+    let points = (citl * 100.0).round().abs();
+    let key = if citl < -0.005 {
+        "citl-under"
+    } else if citl > 0.005 {
+        "citl-over"
+    } else {
+        "citl-even"
+    };
+    tr.fmt(key, &[("points", points.into())])
 }
 
 /// The Brier score with its interval and decomposition, skill, AUC and calibration in the large,
@@ -137,17 +220,6 @@ fn forecasts_in_words(ui: &mut egui::Ui, tr: &Tr, f: &ProbabilityScores) {
         )),
         Some(why) => ui.label(tr.fmt("auc-undefined", &[("why", why_text(tr, why).into())])),
     };
-    if let Some(&citl) = f.calibration_in_the_large.as_ref().value() {
-        let points = (citl * 100.0).round().abs();
-        let key = if citl < -0.005 {
-            "citl-under"
-        } else if citl > 0.005 {
-            "citl-over"
-        } else {
-            "citl-even"
-        };
-        ui.label(tr.fmt(key, &[("points", points.into())]));
-    }
 }
 
 /// The trainee beside the three benchmark forecasters on the same cases and checkpoints.

@@ -5,7 +5,11 @@ mod briefing;
 mod case;
 mod debrief;
 pub mod explain;
+mod forecast_panel;
+mod protocol_changes;
+mod scenario_cards;
 mod start;
+mod timeline;
 
 use bevy_egui::egui;
 
@@ -15,70 +19,85 @@ pub use debrief::debrief_ui;
 pub use start::start_ui;
 
 use super::state::{AppState, Screen};
-use super::theme;
+use super::theme::{self, Palette};
 use crate::scenario::Lang;
 
 /// Smallest and largest text size, as a factor.
 const TEXT_SCALES: (f32, f32) = (0.8, 2.0);
 
-/// Draws the bar of settings and the current screen.
+/// Draws the bar of settings and the current screen. The case screen lays itself out over the
+/// whole window (its forecast panel stays put); the other screens scroll.
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    theme::apply(
-        ui.ctx(),
-        state.settings.high_contrast,
-        state.settings.text_scale,
-    );
-    settings_bar(ui, state);
-    super::live::status_ui(ui, state);
-    ui.separator();
+    theme::apply(ui.ctx(), state.settings.palette, state.settings.text_scale);
+    // The root `Ui` was made before the style changed: give it the new one at once.
+    ui.set_style(ui.ctx().global_style());
+    egui::Panel::top("settings-bar").show(ui, |ui| {
+        settings_bar(ui, state);
+        super::live::status_ui(ui, state);
+    });
+    if state.screen == Screen::Case {
+        case_ui(ui, state);
+        return;
+    }
     egui::ScrollArea::vertical()
         .id_salt("screen")
         .auto_shrink([false, false])
         .show(ui, |ui| match state.screen {
             Screen::Start => start_ui(ui, state),
             Screen::Briefing => briefing_ui(ui, state),
-            Screen::Case => case_ui(ui, state),
+            Screen::Case => {}
             Screen::Debrief => debrief_ui(ui, state),
             Screen::Trainer => crate::app::trainer::trainer_ui(ui, state),
         });
 }
 
-/// Language, text size, contrast and screenshot: on every screen, top right.
+/// Language, text size, colours and screenshot, top right, as symbols with their words on hover so
+/// the bar fits a small window at large text; the name of the app (and the demo) on the left,
+/// shortened when space runs out.
 fn settings_bar(ui: &mut egui::Ui, state: &mut AppState) {
-    ui.horizontal(|ui| {
-        ui.label(egui::RichText::new("OnTrack").strong());
-        if state.demo.is_some() {
-            ui.label(egui::RichText::new(state.t("demo-running")).italics());
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if ui
+            .button("📷")
+            .on_hover_text(state.t("screenshot"))
+            .clicked()
+        {
+            state.window.screenshot_requested = true;
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("📷")
-                .on_hover_text(state.t("screenshot"))
-                .clicked()
-            {
-                state.window.screenshot_requested = true;
+        let settings = &mut state.settings;
+        for palette in Palette::ALL.into_iter().rev() {
+            let name = settings.tr().t(palette.key());
+            ui.selectable_value(&mut settings.palette, palette, palette.symbol())
+                .on_hover_text(name);
+        }
+        ui.separator();
+        let (low, high) = TEXT_SCALES;
+        if ui
+            .add_enabled(settings.text_scale < high, egui::Button::new("A+"))
+            .on_hover_text(settings.tr().t("text-larger"))
+            .clicked()
+        {
+            settings.text_scale = (settings.text_scale + 0.1).min(high);
+        }
+        if ui
+            .add_enabled(settings.text_scale > low, egui::Button::new("A−"))
+            .on_hover_text(settings.tr().t("text-smaller"))
+            .clicked()
+        {
+            settings.text_scale = (settings.text_scale - 0.1).max(low);
+        }
+        ui.separator();
+        ui.selectable_value(&mut settings.lang, Lang::En, "EN")
+            .on_hover_text("English");
+        ui.selectable_value(&mut settings.lang, Lang::Nl, "NL")
+            .on_hover_text("Nederlands");
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            ui.label(theme::title("OnTrack"));
+            if state.demo.is_some() {
+                ui.add(
+                    egui::Label::new(egui::RichText::new(state.t("demo-running")).italics())
+                        .truncate(),
+                );
             }
-            let settings = &mut state.settings;
-            let contrast = settings.tr().t("high-contrast");
-            ui.toggle_value(&mut settings.high_contrast, format!("◑ {contrast}"));
-            let (low, high) = TEXT_SCALES;
-            if ui
-                .add_enabled(settings.text_scale < high, egui::Button::new("A+"))
-                .on_hover_text(settings.tr().t("text-larger"))
-                .clicked()
-            {
-                settings.text_scale = (settings.text_scale + 0.1).min(high);
-            }
-            if ui
-                .add_enabled(settings.text_scale > low, egui::Button::new("A−"))
-                .on_hover_text(settings.tr().t("text-smaller"))
-                .clicked()
-            {
-                settings.text_scale = (settings.text_scale - 0.1).max(low);
-            }
-            ui.radio_value(&mut settings.lang, Lang::En, "English");
-            ui.radio_value(&mut settings.lang, Lang::Nl, "Nederlands");
-            ui.label(state.t("language"));
         });
     });
 }

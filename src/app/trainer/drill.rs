@@ -6,7 +6,7 @@ use bevy_egui::egui;
 use egui_plot::{Line, MarkerShape, PlotPoints, Points};
 
 use super::{Drill, TrainerState};
-use crate::app::plots::{percent_plot, trajectory};
+use crate::app::plots::{Course, Key, Mark, course_legend, legend_ui, percent_plot, trajectory};
 use crate::app::settings::Tr;
 use crate::app::theme;
 
@@ -64,7 +64,15 @@ pub(super) fn drill_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
             let [left, right] = cols else { return };
             let onset = full.hidden.drift.map(|d| d.onset);
             let rule = actuarial.as_deref();
-            trajectory(left, "drill-trajectory", tr, s, rule, &full.scores, onset);
+            course_legend(left, tr, s, rule.is_some(), onset.is_some());
+            let course = Course {
+                id: "drill-trajectory",
+                scores: &full.scores,
+                drift_onset: onset,
+                picked: None,
+                height: 260.0,
+            };
+            trajectory(left, tr, s, rule, &course);
             if let Some(c) = r.scores.case_forecasts.iter().find(|c| c.case == *case) {
                 forecasts_plot(right, tr, c);
             }
@@ -88,6 +96,15 @@ fn forecasts_plot(ui: &mut egui::Ui, tr: &Tr, c: &CaseForecasts) {
     };
     let last = c.forecasts.iter().map(|f| f.checkpoint).max().unwrap_or(0);
     let truth = if c.deteriorated { 100.0 } else { 0.0 };
+    legend_ui(
+        ui,
+        &[
+            Key::new(Mark::Line, egui::Color32::GRAY, tr.t("outcome")),
+            Key::new(Mark::Dot, theme::YOU, tr.t("your-forecast")),
+            Key::new(Mark::Diamond, theme::BETTER, tr.t("ideal-forecast")),
+            Key::new(Mark::Square, theme::EXPECTED, tr.t("actuarial-forecast")),
+        ],
+    );
     percent_plot("drill-forecasts", tr, "axis-session", 260.0).show(ui, |plot| {
         plot.line(
             Line::new(

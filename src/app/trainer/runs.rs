@@ -6,9 +6,11 @@ use bevy_egui::egui;
 use super::diagrams::diagrams;
 use super::screen::save_picture;
 use super::{Request, Summary, TrainerState};
+use crate::app::headline::{Headline, headlines_ui};
 use crate::app::settings::Tr;
 use crate::cohort::Cohort;
 use crate::cohort::views::SortKey;
+use crate::forecast::Benchmark;
 use crate::forecast::Forecaster;
 use crate::score::ProbabilityScores;
 
@@ -46,6 +48,8 @@ pub(super) fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) ->
     let (Some(cohort), Some(summary)) = (&trainer.cohort, &trainer.summary) else {
         return None;
     };
+    headlines_ui(ui, &class_headlines(tr, cohort, summary));
+    ui.add_space(6.0);
     let mut clicked = Clicked {
         sort: header(ui, tr, trainer),
         ..Clicked::default()
@@ -77,6 +81,59 @@ pub(super) fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) ->
     }
     let csv = clicked.csv.then_some(Request::ExportCsv);
     picture.or(csv).or(clicked.open.map(Request::Open))
+}
+
+/// The class's three numbers that matter, pooled over every run: the Brier score against the best
+/// possible and the base rate, calibration, and drift spotted.
+fn class_headlines(tr: &Tr, cohort: &Cohort, summary: &Summary) -> Vec<Headline> {
+    let pooled = |who: Forecaster| {
+        summary
+            .pinned
+            .iter()
+            .find(|(w, _)| *w == who)
+            .map(|(_, p)| p)
+    };
+    let brier = |who| pooled(who).map_or("—".to_string(), |p| tr.metric(&p.brier, 3));
+    let class = pooled(Forecaster::Trainee);
+    let citl = class.and_then(|p| p.calibration_in_the_large.as_ref().value().copied());
+    let (hits, cases, false_alarms) = cohort.runs.iter().fold((0, 0, 0), |(h, c, f), r| {
+        let d = &r.scores.drift;
+        (h + d.hits, c + d.signal_cases, f + d.false_alarms)
+    });
+    vec![
+        Headline {
+            title: tr.t("headline-class-brier"),
+            number: brier(Forecaster::Trainee),
+            context: tr.fmt(
+                "headline-brier-context",
+                &[
+                    (
+                        "ideal",
+                        brier(Forecaster::Benchmark(Benchmark::Ideal)).into(),
+                    ),
+                    (
+                        "base",
+                        brier(Forecaster::Benchmark(Benchmark::BaseRate)).into(),
+                    ),
+                ],
+            ),
+        },
+        Headline {
+            title: tr.t("headline-calibration"),
+            number: citl.map_or("—".to_string(), |c| {
+                tr.fmt("headline-points", &[("points", (c * 100.0).round().into())])
+            }),
+            context: tr.t("headline-class-calibration-context"),
+        },
+        Headline {
+            title: tr.t("headline-drift"),
+            number: tr.fmt(
+                "headline-drift-number",
+                &[("hits", hits.into()), ("cases", cases.into())],
+            ),
+            context: tr.fmt("headline-drift-context", &[("false", false_alarms.into())]),
+        },
+    ]
 }
 
 /// The header: every column sorts; the arrow shows the column and direction. Returns the column
