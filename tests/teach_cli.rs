@@ -42,7 +42,7 @@ fn case_explain_prints_a_waterfall_that_ends_at_the_best_possible_forecast() {
         .collect();
     assert_eq!(rows.len(), 16, "{out}");
     for (i, row) in rows.iter().enumerate() {
-        let evidence = ["score", "alliance", "session note", "unwanted events"][i % 4];
+        let evidence = ["session note", "unwanted events", "alliance", "score"][i % 4];
         assert!(row.contains(evidence), "row {i}: {row}");
         assert!(
             row.trim_start().starts_with(&(i / 4 + 1).to_string()),
