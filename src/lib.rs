@@ -21,3 +21,4 @@ pub mod scenario;
 pub mod score;
 pub mod stats;
 pub mod teach;
+pub mod text_table;

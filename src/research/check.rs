@@ -22,6 +22,7 @@ use crate::scenario::format::{By, Evidence, LindenClass, Statistic};
 use crate::scenario::{EventCondition, Lang, Scenario};
 use crate::score::{auc, bin_of, binned_reliability, brier};
 use crate::stats::{normal_quantile, wilson_interval_z};
+use crate::text_table::{self, Align};
 
 /// What a realised rate is compared with.
 #[derive(Debug, Clone, Serialize)]
@@ -717,36 +718,25 @@ fn target_table(lines: &[TargetLine], lang: Lang) -> String {
         t(lang, "check-col-interval"),
     ];
     let w = widths(&header, &rows, [30, 20, 20, 9, 13]);
+    let align = [
+        Align::Left,
+        Align::Left,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+    ];
     let _ = writeln!(
         out,
-        "{:<w0$} {:<w1$} {:>w2$} {:>w3$} {:>w4$}  {}",
-        header[0],
-        header[1],
-        header[2],
-        header[3],
-        header[4],
-        t(lang, "check-col-result"),
-        w0 = w[0],
-        w1 = w[1],
-        w2 = w[2],
-        w3 = w[3],
-        w4 = w[4],
+        "{}  {}",
+        text_table::row(&header, &w, &align, " "),
+        t(lang, "check-col-result")
     );
     for (cells, l) in rows.iter().zip(lines) {
         let verdict = t(lang, if l.pass { "check-pass" } else { "check-fail" });
         let _ = writeln!(
             out,
-            "{:<w0$} {:<w1$} {:>w2$} {:>w3$} {:>w4$}  {verdict}",
-            cells[0],
-            cells[1],
-            cells[2],
-            cells[3],
-            cells[4],
-            w0 = w[0],
-            w1 = w[1],
-            w2 = w[2],
-            w3 = w[3],
-            w4 = w[4],
+            "{}  {verdict}",
+            text_table::row(cells, &w, &align, " ")
         );
     }
     let _ = writeln!(

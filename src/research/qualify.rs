@@ -521,29 +521,7 @@ pub fn slug(statistic: &Statistic) -> String {
 mod tests {
     use super::*;
 
-    /// OQ-45: 0–180, higher is worse, cutoff 64, RCI 14.
-    fn oq45() -> MeasureRules {
-        MeasureRules {
-            min: 0.0,
-            max: 180.0,
-            step: 1.0,
-            worse: 1.0,
-            cutoff: 64.0,
-            reliable_change: 14.0,
-        }
-    }
-
-    /// ORS: 0–40, higher is better, cutoff 25, RCI 5.
-    fn ors() -> MeasureRules {
-        MeasureRules {
-            min: 0.0,
-            max: 40.0,
-            step: 0.1,
-            worse: -1.0,
-            cutoff: 25.0,
-            reliable_change: 5.0,
-        }
-    }
+    use crate::scenario::measure::test_rules::{oq45, ors};
 
     const Z95: f64 = 1.959_963_984_540_054;
 

@@ -106,11 +106,13 @@ impl MeasureRules {
     }
 }
 
+/// The rules of two real measures, for tests across the crate.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod test_rules {
+    use super::MeasureRules;
 
-    fn oq45() -> MeasureRules {
+    /// OQ-45: 0–180, higher is worse, cutoff 64, RCI 14.
+    pub(crate) fn oq45() -> MeasureRules {
         MeasureRules {
             min: 0.0,
             max: 180.0,
@@ -121,7 +123,8 @@ mod tests {
         }
     }
 
-    fn ors() -> MeasureRules {
+    /// ORS: 0–40, higher is better, cutoff 25, RCI 5.
+    pub(crate) fn ors() -> MeasureRules {
         MeasureRules {
             min: 0.0,
             max: 40.0,
@@ -131,6 +134,12 @@ mod tests {
             reliable_change: 5.0,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_rules::{oq45, ors};
+    use super::*;
 
     #[test]
     fn sem_of_the_oq45_reliable_change() {

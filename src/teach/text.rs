@@ -14,6 +14,7 @@ use crate::forecast::{Actuarial, Ideal};
 use crate::i18n::{t, tf};
 use crate::model::Case;
 use crate::scenario::{Lang, Scenario};
+use crate::text_table::{self, Align};
 
 /// Consistency below this is worth a sentence: the trainee's own weights describe their forecasts
 /// poorly.
@@ -319,21 +320,15 @@ pub fn waterfall_table(w: &Waterfall, lang: Lang) -> String {
     let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
     let ws = [width(0), width(1), width(2), width(3), width(4)];
     let mut out = String::new();
+    let align = [
+        Align::Right,
+        Align::Left,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+    ];
     for r in &rows {
-        let _ = writeln!(
-            out,
-            "  {:>w0$}  {:<w1$}  {:>w2$}  {:>w3$}  {:>w4$}",
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            w0 = ws[0],
-            w1 = ws[1],
-            w2 = ws[2],
-            w3 = ws[3],
-            w4 = ws[4]
-        );
+        let _ = writeln!(out, "  {}", text_table::row(r, &ws, &align, "  "));
     }
     let _ = writeln!(
         out,
