@@ -375,3 +375,7 @@ waterfall-sum = Base rate { $start }, plus the evidence { $sum }, gives { $total
 # The app's views of the lessons (src/app/screens/explain.rs)
 why-heading = Why the best possible forecast moved
 blind-spot-button = Case { $case }, after session { $checkpoint }: you { $you }, best possible { $ideal }
+# Adaptive drills (src/teach/drill.rs, ontrack drill)
+drill-mix = This drill has more { $kind } cases than practice does: about { $drill } of its clients instead of { $practice }. Your forecasts in it are scored against the best possible forecast for this mix, and the drill is kept apart from your course runs.
+drill-none = Your saved runs of this scenario show no blind spot of a known kind, so there is nothing to drill yet: play a course run first.
+drill-wrote = Drill scenario written to { $path } (id { $id }). Open it with: ontrack --scenario-file { $path }

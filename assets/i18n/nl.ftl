@@ -375,3 +375,7 @@ waterfall-sum = Basispercentage { $start }, plus de gegevens { $sum }, geeft { $
 # The app's views of the lessons (src/app/screens/explain.rs)
 why-heading = Waarom de best mogelijke voorspelling bewoog
 blind-spot-button = Cliënt { $case }, na sessie { $checkpoint }: jij { $you }, best mogelijk { $ideal }
+# Adaptive drills (src/teach/drill.rs, ontrack drill)
+drill-mix = Deze oefening heeft meer gevallen van { $kind } dan de gewone oefenronde: ongeveer { $drill } van de cliënten in plaats van { $practice }. Je voorspellingen worden gescoord tegen de best mogelijke voorspelling voor deze mix, en de oefening blijft buiten je cursusrondes.
+drill-none = Je bewaarde rondes van dit scenario tonen geen blinde vlek van een bekende soort, dus er is nog niets te oefenen: speel eerst een cursusronde.
+drill-wrote = Oefenscenario geschreven naar { $path } (id { $id }). Open het met: ontrack --scenario-file { $path }
