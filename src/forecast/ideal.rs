@@ -10,7 +10,9 @@
 //!   scores as unrounded, and clamping at the scale ends is ignored).
 //! - Alliance: independent ratings given k; the likelihood of each shown rating is the exact probability
 //!   of its rounding interval (censored at the scale ends).
-//! - Notes and drift-only events: given (κ, o) independent per session; every (κ, o) is enumerated.
+//! - Notes and drift-only events: given (κ, o) independent per session; every (κ, o) is enumerated,
+//!   up to the furthest session seen of either (each channel of `Visible` may be seen up to its own
+//!   session, as the explanation of a forecast asks; each session contributes the channels seen in it).
 //!   Events that can happen in any session, or after a delivered element, have the same likelihood under
 //!   every hypothesis and drop out.
 //! - Drift multiplies the odds of the deteriorating course, so the course prior depends on whether drift
