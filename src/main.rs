@@ -16,7 +16,7 @@ use ontrack::cohort::table::table;
 use ontrack::debrief::report::{report, scores_text};
 use ontrack::debrief::{run_scores, score_file};
 use ontrack::forecast::{Benchmarks, Ideal};
-use ontrack::i18n::tf;
+use ontrack::i18n::{t, tf};
 use ontrack::launch::{self, Launch, Look, TrainerView};
 use ontrack::model::generate_case;
 use ontrack::model::notes::{render_case, render_hidden};
@@ -30,6 +30,8 @@ use ontrack::run::{OpenedRun, Session, open as open_run};
 use ontrack::scenario::summary::{error_json, listing_line, summary_json, summary_text};
 use ontrack::scenario::{Lang, Scenario, bundled_ids, resolve};
 use ontrack::score::{Reference, content_seed, probability_scores};
+use ontrack::teach::blind::CaseKind;
+use ontrack::teach::drill::{drill, mix_sentence, weakest_kind};
 use ontrack::teach::text::{lessons_text, waterfall_table};
 use ontrack::teach::waterfall::Waterfall;
 
@@ -247,6 +249,23 @@ enum Command {
         /// A run file.
         runfile: PathBuf,
     },
+    /// Make a drill: the scenario with more of the kind of case this trainee misjudges most (from the
+    /// blind spots of their runs of it in the results folder), written as a scenario file of its own.
+    ///
+    /// The drill is scored against the best possible forecast for its own mix and, having its own
+    /// scenario id, stays apart from course runs in the cohort and the progress plot.
+    Drill {
+        scenario: String,
+        /// The pseudonym whose runs are read.
+        #[arg(long)]
+        trainee: String,
+        /// Drill this kind instead of the one the runs show.
+        #[arg(long, value_enum)]
+        kind: Option<DrillKind>,
+        /// Where to write the drill's scenario file (.ron; not inside the results folder).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Simulate many cases and compare realised rates with declared ones, and score the forecasters.
     ///
     /// Each declared rate must lie inside the 95 % interval of the realised rate; each of the
@@ -266,6 +285,26 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The kinds of case a drill can have more of.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DrillKind {
+    LateDeteriorator,
+    HelloGoodbye,
+    Drift,
+    SeriousEvent,
+}
+
+impl From<DrillKind> for CaseKind {
+    fn from(k: DrillKind) -> Self {
+        match k {
+            DrillKind::LateDeteriorator => CaseKind::LateDeteriorator,
+            DrillKind::HelloGoodbye => CaseKind::HelloGoodbye,
+            DrillKind::Drift => CaseKind::Drift,
+            DrillKind::SeriousEvent => CaseKind::SeriousEvent,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -464,6 +503,39 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             let mine = (Some(folder), file.trainee.as_str());
             let lessons = lessons_text(&run, &bench, &scored.scores, mine, lang);
             print_stdout(&format!("{}{lessons}", report(&scored, lang)));
+        }
+        Command::Drill {
+            scenario,
+            trainee,
+            kind,
+            out,
+        } => {
+            let base = load(&scenario)?;
+            let dir = results_dir(cli.results.as_deref());
+            let kind = kind
+                .map(CaseKind::from)
+                .or_else(|| weakest_kind(&dir, &trainee, &base.file.id));
+            let Some(kind) = kind else {
+                print_stdout(&format!("{}\n", t(lang, "drill-none")));
+                return Ok(ExitCode::SUCCESS);
+            };
+            let drilled = drill(&base, kind)?;
+            let text =
+                ron::ser::to_string_pretty(&drilled.file, ron::ser::PrettyConfig::default())?;
+            std::fs::write(&out, text)
+                .with_context(|| format!("{}: cannot write the drill", out.display()))?;
+            print_stdout(&format!(
+                "{}\n{}\n",
+                mix_sentence(&base, &drilled, kind, lang),
+                tf(
+                    lang,
+                    "drill-wrote",
+                    &[
+                        ("path", out.display().to_string().into()),
+                        ("id", drilled.file.id.as_str().into()),
+                    ]
+                )
+            ));
         }
         Command::Check {
             scenario,

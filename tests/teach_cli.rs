@@ -166,3 +166,76 @@ fn the_report_pools_the_cue_weights_over_the_trainees_runs_in_the_folder() {
     let (_, kim, _) = ontrack(&["--lang", "en", "report", &files[2]]);
     assert!(!kim.contains("of your runs in this folder"), "{kim}");
 }
+
+#[test]
+fn a_drill_has_more_of_the_kind_is_played_and_stays_apart_from_course_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let results = dir.path().join("results");
+    let results = results.to_str().unwrap();
+    let out = dir.path().join("drill.ron");
+    let out = out.to_str().unwrap();
+    let env = [("ONTRACK_RESULTS", results)];
+    // No runs yet: nothing to drill.
+    let (code, said, err) = ontrack_env(
+        &[
+            "--lang",
+            "en",
+            "drill",
+            "depression-cbt-oq45",
+            "--trainee",
+            "Ria",
+            "--out",
+            out,
+        ],
+        &env,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(said.contains("nothing to drill yet"), "{said}");
+    // A drill of late deteriorators, told to the trainee with its mix.
+    let (code, said, err) = ontrack_env(
+        &[
+            "--lang",
+            "en",
+            "drill",
+            "depression-cbt-oq45",
+            "--trainee",
+            "Ria",
+            "--kind",
+            "late-deteriorator",
+            "--out",
+            out,
+        ],
+        &env,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        said.contains("This drill has more late deteriorator cases than practice does"),
+        "{said}"
+    );
+    // It plays and scores like any scenario, under its own id.
+    let (code, _, err) = ontrack_env(&["play", out, "--bot", "typical", "--trainee", "Ria"], &env);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = ontrack_env(
+        &[
+            "play",
+            "depression-cbt-oq45",
+            "--bot",
+            "typical",
+            "--trainee",
+            "Ria",
+        ],
+        &env,
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, json, err) = ontrack(&["cohort", results, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let ids: Vec<String> = serde_json::from_str::<serde_json::Value>(&json).unwrap()["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["scenario_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{json}");
+    assert!(ids.contains(&"depression-cbt-oq45".to_string()));
+    assert!(ids.contains(&"depression-cbt-oq45-drill-late-deteriorator".to_string()));
+}

@@ -480,3 +480,7 @@ live-outcome-deteriorated = — deteriorated
 live-outcome-not = — did not deteriorate
 live-fooled = Cases that fooled the class so far
 live-fooled-line = Case { $case }: the class's Brier score { $class }, the best possible forecast's { $best }
+# Adaptive drills (src/teach/drill.rs, ontrack drill)
+drill-mix = This drill has more { $kind } cases than practice does: about { $drill } of its clients instead of { $practice }. Your forecasts in it are scored against the best possible forecast for this mix, and the drill is kept apart from your course runs.
+drill-none = Your saved runs of this scenario show no blind spot of a known kind, so there is nothing to drill yet: play a course run first.
+drill-wrote = Drill scenario written to { $path } (id { $id }). Open it with: ontrack --scenario-file { $path }

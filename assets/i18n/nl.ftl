@@ -480,3 +480,7 @@ live-outcome-deteriorated = — verslechterd
 live-outcome-not = — niet verslechterd
 live-fooled = Cliënten die de groep tot nu toe misleidden
 live-fooled-line = Cliënt { $case }: Brier-score van de groep { $class }, van de best mogelijke voorspelling { $best }
+# Adaptive drills (src/teach/drill.rs, ontrack drill)
+drill-mix = Deze oefening heeft meer gevallen van { $kind } dan de gewone oefenronde: ongeveer { $drill } van de cliënten in plaats van { $practice }. Je voorspellingen worden gescoord tegen de best mogelijke voorspelling voor deze mix, en de oefening blijft buiten je cursusrondes.
+drill-none = Je bewaarde rondes van dit scenario tonen geen blinde vlek van een bekende soort, dus er is nog niets te oefenen: speel eerst een cursusronde.
+drill-wrote = Oefenscenario geschreven naar { $path } (id { $id }). Open het met: ontrack --scenario-file { $path }

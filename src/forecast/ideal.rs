@@ -16,7 +16,9 @@
 //!   exact probability of its rounding interval (censored at the scale ends); a is integrated out on
 //!   a fixed grid of [`ALLIANCE_NODES`] points over ±[`ALLIANCE_SPAN`]·τ (trapezoid rule, whose
 //!   error is below 10⁻⁹ of the likelihood here: a test halves the spacing).
-//! - Notes and drift-only events: given (κ, o) independent per session; every (κ, o) is enumerated.
+//! - Notes and drift-only events: given (κ, o) independent per session; every (κ, o) is enumerated,
+//!   up to the furthest session seen of either (each channel of `Visible` may be seen up to its own
+//!   session, as the explanation of a forecast asks; each session contributes the channels seen in it).
 //!   Events that can happen in any session, or after a delivered element, have the same likelihood under
 //!   every hypothesis and drop out.
 //! - Drift multiplies the odds of the deteriorating course, so the course prior depends on whether drift

@@ -210,11 +210,6 @@ impl<'a> Visible<'a> {
             .unwrap_or(0)
     }
 
-    /// The last session seen of `channel`, `None` when nothing of it has been seen.
-    pub fn seen_of(&self, channel: Channel) -> Option<u32> {
-        self.seen.of(channel)
-    }
-
     /// Scores from intake to the last session seen of the measure (empty when not even the intake
     /// has been seen).
     pub fn scores(&self) -> &'a [f64] {

@@ -5,6 +5,7 @@
 
 pub mod blind;
 pub mod cues;
+pub mod drill;
 pub mod explain;
 pub mod lens;
 pub mod text;

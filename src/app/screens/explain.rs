@@ -52,6 +52,7 @@ pub fn reveal_why(
         return;
     };
     let w = waterfall(ui, s, ideal, case);
+    ui.add_space(6.0);
     ui.label(egui::RichText::new(tr.t("why-heading")).strong());
     // Stepped: the forecast after session t holds until session t + 1.
     let mut steps = Vec::new();
@@ -66,7 +67,7 @@ pub fn reveal_why(
         .map(|&(cp, p)| [f64::from(cp), f64::from(p)])
         .collect();
     let (best, you) = (tr.t("ideal-forecast"), tr.t("your-forecast"));
-    percent_plot("why-plot", tr, "axis-session", 160.0).show(ui, |plot| {
+    percent_plot("why-plot", tr, "axis-session", 220.0).show(ui, |plot| {
         plot.line(Line::new(&best, PlotPoints::from(steps)).color(theme::BETTER));
         plot.points(
             Points::new(&you, PlotPoints::from(given))

@@ -1,0 +1,198 @@
+//! Practice that goes where the trainee is weak: a drill is the scenario with more of the kind of
+//! case the trainee misjudges (judged from the blind spots of their saved runs).
+//!
+//! A drill is a scenario of its own: the course's file with one rate raised, a new id
+//! (`ID-drill-KIND`) and a source entry saying so. Everything else follows from that. Its course
+//! priors are solved again for its own declared rate, so its best possible forecaster is the one
+//! for the drill's mix (its base rate moves with the mix) and drill forecasts are scored honestly
+//! against it; the run file embeds the drill's scenario, so the run verifies and re-scores like any
+//! other; and runs are grouped by scenario id in the cohort table and the progress plot, so drills
+//! stay apart from course runs. Drawing cases stays deterministic from the seed.
+
+use std::path::Path;
+
+use super::blind::CaseKind;
+use crate::debrief::score_run;
+use crate::forecast::Benchmarks;
+use crate::model::generate_case;
+use crate::scenario::format::{LindenClass, Source, SourceKind, Sourced};
+use crate::scenario::{Scenario, ScenarioError, from_file};
+
+/// How much a drill raises the rate behind its kind of case, tried from the largest down until the
+/// scenario's courses can still produce it.
+const FACTORS: [f64; 5] = [4.0, 3.0, 2.5, 2.0, 1.5];
+
+/// The source key of the rates a drill changes.
+pub const DRILL_SOURCE: &str = "ontrack-drill";
+
+/// Why no drill can be made.
+#[derive(Debug, thiserror::Error)]
+pub enum DrillError {
+    #[error("no raised rate of {kind} gives a valid scenario: {source}")]
+    Unsolvable {
+        kind: &'static str,
+        #[source]
+        source: ScenarioError,
+    },
+}
+
+/// The kind of case the trainee misjudges most: the kind most of their blind spots share, over
+/// every run of `trainee` on the scenario `scenario_id` in `dir`; `None` when no blind spot has a
+/// kind.
+pub fn weakest_kind(dir: &Path, trainee: &str, scenario_id: &str) -> Option<CaseKind> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    let mut counts = [0usize; CaseKind::ALL.len()];
+    for path in paths {
+        let Ok(opened) = crate::run::open(&path) else {
+            continue;
+        };
+        if opened.file.trainee != trainee || opened.file.scenario.id != scenario_id {
+            continue;
+        }
+        let scenario = opened.run.scenario_arc();
+        let bench = Benchmarks::new(&scenario);
+        let scores = score_run(&opened.run, &bench);
+        for spot in super::lessons(&opened.run, &bench, &scores).blind_spots {
+            for kind in spot.kinds {
+                if let Some(c) = counts.get_mut(kind as usize) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    CaseKind::ALL
+        .into_iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))
+        .map(|(k, _)| k)
+}
+
+/// The drill of `base` for `kind`: the rate behind that kind raised by the largest of 4, 3, 2.5, 2
+/// or 1.5 that still gives a valid scenario (probabilities capped at 0.6):
+/// - late deteriorators: the declared deterioration rate (the deteriorating course's prior is
+///   solved again, so there are more deteriorators, early and late);
+/// - hello-goodbye: the rate of the effect;
+/// - drift: the drift rate;
+/// - serious events: the rates of the events of wrong treatment and violations, and the drift
+///   rate (wrong-treatment events follow drift).
+pub fn drill(base: &Scenario, kind: CaseKind) -> Result<Scenario, DrillError> {
+    let mut last = None;
+    for factor in FACTORS {
+        let mut f = base.file.clone();
+        let raise = |r: &mut Sourced| {
+            r.value = (r.value * factor).min(0.6).max(r.value);
+            r.source = DRILL_SOURCE.to_string();
+        };
+        match kind {
+            CaseKind::LateDeteriorator => raise(&mut f.deterioration_rate),
+            CaseKind::HelloGoodbye => raise(&mut f.hello_goodbye.rate),
+            CaseKind::Drift => raise(&mut f.drift.rate),
+            CaseKind::SeriousEvent => {
+                raise(&mut f.drift.rate);
+                for e in &mut f.events {
+                    if matches!(e.linden, LindenClass::Malpractice | LindenClass::Violation) {
+                        raise(&mut e.rate);
+                    }
+                }
+            }
+        }
+        f.id = format!("{}-drill-{}", base.file.id, kind.slug());
+        f.title.en = format!("{} — drill: {}", base.file.title.en, kind.slug());
+        f.title.nl = format!("{} — oefening: {}", base.file.title.nl, kind.slug());
+        f.course_code = String::new();
+        f.sources.push(Source {
+            key: DRILL_SOURCE.to_string(),
+            citation: format!(
+                "OnTrack drill: this rate is {factor} times the scenario's own (capped at 0.6), so that a \
+                 trainee meets more of the cases they misjudge. Not a published rate."
+            ),
+            link: None,
+            kind: SourceKind::ModellingChoice,
+        });
+        match from_file(&f.id.clone(), f) {
+            Ok(s) => return Ok(s),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(DrillError::Unsolvable {
+        kind: kind.slug(),
+        source: last.unwrap_or(ScenarioError::Invalid {
+            problems: Vec::new(),
+        }),
+    })
+}
+
+/// The share of cases of `kind` among `cases` cases of `s` drawn with `seed` (deterministic).
+pub fn share_of_kind(s: &Scenario, kind: CaseKind, cases: u64, seed: u64) -> f64 {
+    let hits = (0..cases)
+        .filter(|&i| kind.of(s, &generate_case(s, seed, i)))
+        .count();
+    hits as f64 / cases.max(1) as f64
+}
+
+/// Cases drawn to tell the trainee the mix (enough for a share to within about a percentage point).
+pub const MIX_CASES: u64 = 4000;
+/// Seed of the cases that measure the mix.
+pub const MIX_SEED: u64 = 0x4d49_5821;
+
+/// What the trainee is told: that the drill has more of `kind` than practice does, and how many.
+pub fn mix_sentence(
+    base: &Scenario,
+    drill: &Scenario,
+    kind: CaseKind,
+    lang: crate::scenario::Lang,
+) -> String {
+    let share = |s: &Scenario| {
+        let p = share_of_kind(s, kind, MIX_CASES, MIX_SEED);
+        format!("{} %", (p * 100.0).round())
+    };
+    crate::i18n::tf(
+        lang,
+        "drill-mix",
+        &[
+            ("kind", super::text::kind_name(kind, lang).into()),
+            ("drill", share(drill).into()),
+            ("practice", share(base).into()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forecast::base_rate;
+    use crate::scenario::resolve;
+
+    #[test]
+    fn a_late_deteriorator_drill_has_clearly_more_of_them_and_its_own_ideal() {
+        let base = resolve("depression-cbt-oq45").expect("bundled");
+        let d = drill(&base, CaseKind::LateDeteriorator).expect("a drill");
+        let (p_base, p_drill) = (
+            share_of_kind(&base, CaseKind::LateDeteriorator, 3000, 5),
+            share_of_kind(&d, CaseKind::LateDeteriorator, 3000, 5),
+        );
+        // Clearly more: at least twice as many, and apart by more than four standard errors of the
+        // difference of two shares of 3000 cases each.
+        let se = (p_base * (1.0 - p_base) / 3000.0 + p_drill * (1.0 - p_drill) / 3000.0).sqrt();
+        assert!(
+            p_drill >= 2.0 * p_base && p_drill - p_base > 4.0 * se,
+            "{p_base} → {p_drill}, rates {} → {}",
+            base_rate(&base),
+            base_rate(&d)
+        );
+        // Its best possible forecaster is the drill's: the prior at intake moves with the mix.
+        assert!(base_rate(&d) > 2.0 * base_rate(&base));
+        assert!(d.priors_no_drift[d.deteriorating] > base.priors_no_drift[base.deteriorating]);
+        assert_eq!(d.file.id, "depression-cbt-oq45-drill-late-deteriorator");
+        // The same drill every time (cases are deterministic from the seed).
+        let again = drill(&base, CaseKind::LateDeteriorator).expect("a drill");
+        assert_eq!(again.hash, d.hash);
+    }
+}
