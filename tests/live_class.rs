@@ -423,3 +423,66 @@ fn cohort_scores_what_was_received_live_when_a_handed_in_file_was_rewritten() {
     );
     assert_eq!(cohort["rejected"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_trainee_with_the_wrong_pin_is_told_and_keeps_their_own_run() {
+    let course = course();
+    let station_dir = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    let server = start_station(&course, station_dir.path(), loopback());
+    let wrong = Station {
+        pin: "000000".into(),
+        ..station(&server)
+    };
+    let bench = Benchmarks::new(&course.scenario);
+    let mut t = Trainee::join(&course, own.path(), "Dirk", &wrong);
+    t.play(&bench, 3, 5);
+    let state = t.link.wait_delivered(DELIVERY_LIMIT);
+    assert!(!state.joined);
+    assert!(
+        state
+            .refused
+            .as_deref()
+            .unwrap_or("")
+            .contains("wrong class PIN"),
+        "{state:?}"
+    );
+    assert_eq!(t.session.file().log.len(), 5, "the own run file goes on");
+    assert!(station_files(station_dir.path()).is_empty());
+    server.stop();
+}
+
+#[test]
+fn the_server_answers_garbage_with_a_status_and_keeps_serving() {
+    use std::io::{Read, Write};
+    let course = course();
+    let station_dir = tempfile::tempdir().unwrap();
+    let server = start_station(&course, station_dir.path(), loopback());
+    for garbage in [
+        &b"\x00\x01\x02 not http\r\n\r\n"[..],
+        b"POST /join HTTP/1.1\r\nContent-Length: 18446744073709551615\r\n\r\n",
+        b"POST /join HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        b"GET /join HTTP/1.1\r\n\r\n",
+    ] {
+        let mut stream = std::net::TcpStream::connect(server.addr()).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        stream.write_all(garbage).unwrap();
+        let mut reply = String::new();
+        let _ = stream.read_to_string(&mut reply);
+        assert!(
+            reply.starts_with("HTTP/1.1 4"),
+            "{:?} got {reply:?}",
+            String::from_utf8_lossy(garbage)
+        );
+    }
+    let status = serde_json::to_vec(&Status {
+        pin: PIN.into(),
+        run: "nobody".into(),
+    })
+    .unwrap();
+    assert_eq!(post(server.addr(), STATUS, &status), 404, "still serving");
+    assert!(snapshot(station_dir.path()).is_empty(), "nothing stored");
+    server.stop();
+}

@@ -16,6 +16,8 @@ pub struct LiveJoin {
     pub address: String,
     pub pin: String,
     pub link: Option<LiveLink>,
+    /// Links of runs left before the station had every answer: they keep sending until it has.
+    finishing: Vec<LiveLink>,
 }
 
 impl LiveJoin {
@@ -27,7 +29,7 @@ impl LiveJoin {
     /// Links a run that starts or resumes, when the trainee asked to join a class; the link says
     /// itself when it cannot reach the station.
     pub fn begin(&mut self, session: &Session) -> std::io::Result<()> {
-        self.link = None;
+        self.end();
         if !self.wanted() {
             return Ok(());
         }
@@ -46,9 +48,25 @@ impl LiveJoin {
         }
     }
 
-    /// Leaves the class (the run is over or left).
+    /// Leaves the class (the run is over or left); answers not yet at the station are still sent.
     pub fn end(&mut self) {
-        self.link = None;
+        if let Some(link) = self.link.take() {
+            self.finishing.push(link);
+        }
+        self.poll();
+    }
+
+    /// Lets go of the links of left runs once the station has every answer (or refused them).
+    pub fn poll(&mut self) {
+        self.finishing.retain(|link| {
+            let state = link.state();
+            !state.all_delivered() && state.refused.is_none()
+        });
+    }
+
+    /// True while a link sends or waits to (the app keeps looking at it).
+    pub fn is_active(&self) -> bool {
+        self.link.is_some() || !self.finishing.is_empty()
     }
 
     /// How the link stands, while the run is in a class.

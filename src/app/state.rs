@@ -91,10 +91,7 @@ impl AppState {
 
     /// True while work runs in the background or an animation plays: the window keeps updating.
     pub fn busy(&self) -> bool {
-        self.run.is_working()
-            || self.trainer.is_busy()
-            || self.animating()
-            || self.live.link.is_some()
+        self.run.is_working() || self.trainer.is_busy() || self.animating() || self.live.is_active()
     }
 
     /// True while something moves on the screen (the reveal, the demo): it needs every frame.
@@ -107,6 +104,7 @@ impl AppState {
     /// background work.
     pub fn tick(&mut self, dt: f32) {
         self.trainer.poll();
+        self.live.poll();
         self.run.poll();
         self.score_when_finished();
         self.run.animate_reveal(dt);

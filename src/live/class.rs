@@ -271,11 +271,6 @@ impl Class {
         &self.pin
     }
 
-    /// The folder the class's record is kept in.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The scenario of the course.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario

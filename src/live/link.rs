@@ -101,7 +101,6 @@ impl Shared {
 /// A run's link to a live class. Dropping it stops the sending (what was not delivered is in the
 /// run file, and a new link sends it).
 pub struct LiveLink {
-    station: Station,
     sender: Sender<Message>,
     shared: Arc<Shared>,
     worker: Option<JoinHandle<()>>,
@@ -127,7 +126,7 @@ impl LiveLink {
         let worker = Worker {
             join: Join::of(file, &station.pin),
             own_run: file.header_seal(),
-            station: station.clone(),
+            station,
             entries: file.log.clone(),
             run: None,
             delivered: 0,
@@ -142,16 +141,10 @@ impl LiveLink {
             .name("live-class-link".into())
             .spawn(move || worker.work())?;
         Ok(LiveLink {
-            station,
             sender,
             shared,
             worker: Some(worker),
         })
-    }
-
-    /// The station this link sends to.
-    pub fn station(&self) -> &Station {
-        &self.station
     }
 
     /// Queues an answer just committed (and saved) in the run file.

@@ -55,25 +55,31 @@ impl LiveStation {
         self.server.is_some()
     }
 
-    /// Starts a class of the course typed, keeping its record in `folder`.
+    /// Starts a class of the course typed, keeping its record in `folder`. Files of the class in
+    /// the folder that could not be taken up again are reported in `error`.
     pub fn start(&mut self, folder: &Path, scenarios: &[Arc<Scenario>]) {
-        self.error = self
-            .try_start(folder, scenarios)
-            .err()
-            .map(|e| e.to_string());
+        self.error = match self.try_start(folder, scenarios) {
+            Ok(problems) => (!problems.is_empty()).then(|| problems.join("\n")),
+            Err(e) => Some(e.to_string()),
+        };
     }
 
-    fn try_start(&mut self, folder: &Path, scenarios: &[Arc<Scenario>]) -> anyhow::Result<()> {
+    fn try_start(
+        &mut self,
+        folder: &Path,
+        scenarios: &[Arc<Scenario>],
+    ) -> anyhow::Result<Vec<String>> {
         let (scenario, seed, code) =
             crate::run::code::find_course(&self.code, scenarios.iter().cloned())?;
         std::fs::create_dir_all(folder)?;
         let pin = crate::live::class_pin(folder, &code)?;
-        let class = Class::open(&code, scenario, seed, &pin, folder)?;
+        let mut class = Class::open(&code, scenario, seed, &pin, folder)?;
+        let problems = std::mem::take(&mut class.problems);
         let server = LiveServer::start(class, self.bind)?;
         self.address = shown_address(server.addr());
         self.code = code;
         self.server = Some(server);
-        Ok(())
+        Ok(problems)
     }
 
     /// Ends the class: the station stops listening.
@@ -165,6 +171,9 @@ pub(super) fn live_ui(
         ui.add_space(24.0);
         ui.label(big(tr.fmt("live-pin-shown", &[("pin", pin.into())])));
     });
+    if let Some(problems) = &live.error {
+        ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), problems);
+    }
     ui.label(tr.fmt(
         "live-running",
         &[
