@@ -173,7 +173,9 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .show(ui, |ui| panel(ui, &mut action));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let chart_height = (ui.available_height() - 300.0).clamp(150.0, 640.0);
+            // The chart takes what the timeline and the session card leave, and at least 45 %.
+            let room = ui.available_height();
+            let chart_height = (room - 300.0).max(0.45 * room).clamp(150.0, 640.0);
             egui::ScrollArea::vertical()
                 .id_salt("case")
                 .auto_shrink([false, false])
