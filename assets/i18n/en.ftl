@@ -1,6 +1,5 @@
 # OnTrack user interface, English. Keys are shared with nl.ftl.
 app-title = OnTrack — a calibration simulator for therapists
-language = Language
 pseudonym = Pseudonym
 pseudonym-hint = a name that does not identify you
 scenario = Scenario
@@ -31,7 +30,6 @@ session-of = Session { $seen } of { $total }
 intake = intake
 score = score
 alliance = alliance
-notes = Session notes
 events = Unwanted events
 flag-drift = Flag drift
 drift-kind = kind of drift (if you know)

@@ -1,6 +1,5 @@
 # Gebruikersinterface van OnTrack, Nederlands. De sleutels zijn dezelfde als in en.ftl.
 app-title = OnTrack — een kalibratiesimulator voor behandelaars
-language = Taal
 pseudonym = Pseudoniem
 pseudonym-hint = een naam waaraan niemand je herkent
 scenario = Scenario
@@ -31,7 +30,6 @@ session-of = Sessie { $seen } van { $total }
 intake = intake
 score = score
 alliance = werkrelatie
-notes = Sessienotities
 events = Ongewenste gebeurtenissen
 flag-drift = Markeer drift
 drift-kind = soort afwijking (als je het weet)
