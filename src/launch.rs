@@ -48,11 +48,12 @@ pub struct TrainerOptions {
     pub open: Option<usize>,
 }
 
-/// The look at the start: text size factor and high contrast.
+/// The look at the start: text size factor, and high-contrast or dark colours.
 #[derive(Debug, Clone, Copy)]
 pub struct Look {
     pub text_size: f32,
     pub high_contrast: bool,
+    pub dark: bool,
 }
 
 /// A picture of the window for CI and documentation.
@@ -290,6 +291,7 @@ mod tests {
     const PLAIN: Look = Look {
         text_size: 1.0,
         high_contrast: false,
+        dark: false,
     };
 
     #[test]
@@ -323,6 +325,7 @@ mod tests {
         let big = Look {
             text_size: 3.0,
             high_contrast: false,
+            dark: false,
         };
         assert!(matches!(
             open(Launch::Trainee, big),

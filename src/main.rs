@@ -72,6 +72,9 @@ struct Cli {
     /// (the app) Start with high-contrast colours.
     #[arg(long, global = true)]
     high_contrast: bool,
+    /// (the app) Start with dark colours (for a dim room).
+    #[arg(long, global = true, conflicts_with = "high_contrast")]
+    dark: bool,
 }
 
 /// Set by Ctrl-C while `generate` writes: it stops and removes its partial files.
@@ -600,6 +603,7 @@ fn open_app(cli: &Cli, launch: Launch, capture: CaptureArgs) -> anyhow::Result<E
         Look {
             text_size: cli.text_size,
             high_contrast: cli.high_contrast,
+            dark: cli.dark,
         },
         launch::Capture {
             screenshot: capture.screenshot,

@@ -25,9 +25,13 @@ pub fn headlines_ui(ui: &mut egui::Ui, headlines: &[Headline]) {
             for (col, h) in cols.iter_mut().zip(row) {
                 theme::card(col).show(col, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(theme::title(&h.title));
-                    ui.add(egui::Label::new(theme::headline(&h.number).color(theme::YOU)).wrap());
-                    ui.add(egui::Label::new(&h.context).wrap());
+                    theme::plain(ui, |ui| {
+                        ui.label(theme::title(&h.title));
+                        ui.add(
+                            egui::Label::new(theme::headline(&h.number).color(theme::YOU)).wrap(),
+                        );
+                        ui.add(egui::Label::new(&h.context).wrap());
+                    });
                 });
             }
         });

@@ -53,6 +53,8 @@ pub fn run(options: Options) {
     state.settings.text_scale = options.look.text_size;
     if options.look.high_contrast {
         state.settings.palette = theme::Palette::HighContrast;
+    } else if options.look.dark {
+        state.settings.palette = theme::Palette::Dark;
     }
     let mut settings = WinitSettings::desktop_app();
     if let Some((pace, skip)) = options.demo {

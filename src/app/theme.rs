@@ -179,6 +179,13 @@ pub fn apply(ctx: &egui::Context, palette: Palette, text_scale: f32) {
     }
 }
 
+/// Runs `add` in a plain top-down layout: egui's columns justify wrapped text, which spreads the
+/// words of a sentence apart.
+pub fn plain<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), add)
+        .inner
+}
+
 /// A card: a framed group with the panel's faint fill, used for the session cards, the forecast
 /// panel, the scenario cards and the headline numbers.
 pub fn card(ui: &egui::Ui) -> egui::Frame {

@@ -118,15 +118,14 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             cases: run.len(),
             seen: shown.seen,
             sessions: s.file.sessions,
+            // The forecast being asked, or the last one given.
             checkpoint: shown.revealed.is_none().then(|| {
-                let checkpoints = &s.file.checkpoints;
-                let done = checkpoints.iter().filter(|c| **c < shown.seen).count();
+                let total = s.file.checkpoints.len();
                 let now = usize::from(matches!(due, Due::Forecast { .. }));
-                (
-                    (done + now).clamp(1, checkpoints.len().max(1)),
-                    checkpoints.len(),
-                )
+                let k = (answers.forecasts.len() + now).clamp(1, total.max(1));
+                (k, total)
             }),
+            outcome: shown.revealed.map(|c| c.outcome),
         };
         let pending = match due {
             Due::Classify { event } => {
@@ -174,7 +173,9 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .show(ui, |ui| panel(ui, &mut action));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let chart_height = (ui.available_height() - 300.0).clamp(150.0, 640.0);
+            // The chart takes what the timeline and the session card leave, and at least 45 %.
+            let room = ui.available_height();
+            let chart_height = (room - 300.0).max(0.45 * room).clamp(150.0, 640.0);
             egui::ScrollArea::vertical()
                 .id_salt("case")
                 .auto_shrink([false, false])
@@ -262,15 +263,14 @@ fn course_ui(
         *picked,
         shown.revealed.is_none(),
     );
-    let now_hovered = input.hovered.or(drawn.hovered);
+    let on_chart = drawn.hovered.filter(|t| *t <= shown.seen);
+    let now_hovered = input.hovered.or(on_chart);
     if now_hovered != hovered {
         ui.data_mut(|d| d.insert_temp(hover_id, now_hovered));
         ui.ctx().request_repaint();
     }
-    if let Some(t) = input.picked.or(drawn
-        .hovered
-        .filter(|_| ui.input(|i| i.pointer.primary_clicked())))
-    {
+    let clicked_on_chart = on_chart.filter(|_| ui.input(|i| i.pointer.primary_clicked()));
+    if let Some(t) = input.picked.or(clicked_on_chart) {
         *picked = Some(t);
     }
     if let Some(session) = input.flag {

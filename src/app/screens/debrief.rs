@@ -82,15 +82,17 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.add_space(6.0);
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };
-        forecasts_in_words(left, &tr, &scores.forecasts);
-        benchmark_table(left, &tr, scores);
-        diagram(right, &tr, scores);
+        theme::plain(left, |ui| {
+            forecasts_in_words(ui, &tr, &scores.forecasts);
+            benchmark_table(ui, &tr, scores);
+        });
+        theme::plain(right, |ui| diagram(ui, &tr, scores));
     });
     ui.separator();
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };
-        drift_ui(left, &tr, scores);
-        events_ui(right, &tr, scores);
+        theme::plain(left, |ui| drift_ui(ui, &tr, scores));
+        theme::plain(right, |ui| events_ui(ui, &tr, scores));
     });
     ui.separator();
     if let Some(session) = &state.run.session {
@@ -139,18 +141,28 @@ pub fn headlines(tr: &Tr, scores: &Scores) -> Vec<Headline> {
             number: calibration_number(tr, f),
             context: calibration_sentence(tr, f),
         },
-        Headline {
-            title: tr.t("headline-drift"),
-            number: tr.fmt(
-                "headline-drift-number",
-                &[("hits", d.hits.into()), ("cases", d.signal_cases.into())],
-            ),
-            context: tr.fmt(
-                "headline-drift-context",
-                &[("false", d.false_alarms.into())],
-            ),
-        },
+        drift_headline(tr, d.hits, d.signal_cases, d.false_alarms),
     ]
+}
+
+/// Drift spotted: hits of the cases with drift, and the false alarms; a dash when no case drifted.
+pub fn drift_headline(tr: &Tr, hits: u64, cases: u64, false_alarms: u64) -> Headline {
+    let (number, context) = if cases == 0 {
+        ("—".to_string(), tr.t("drift-none"))
+    } else {
+        (
+            tr.fmt(
+                "headline-drift-number",
+                &[("hits", hits.into()), ("cases", cases.into())],
+            ),
+            tr.fmt("headline-drift-context", &[("false", false_alarms.into())]),
+        )
+    };
+    Headline {
+        title: tr.t("headline-drift"),
+        number,
+        context,
+    }
 }
 
 /// Calibration in the large as signed percentage points ("−6 pt"), or "—".
@@ -158,12 +170,21 @@ fn calibration_number(tr: &Tr, f: &ProbabilityScores) -> String {
     f.calibration_in_the_large
         .as_ref()
         .value()
-        .map_or("—".to_string(), |citl| {
-            tr.fmt(
-                "headline-points",
-                &[("points", (citl * 100.0).round().into())],
-            )
-        })
+        .map_or("—".to_string(), |citl| signed_points(tr, *citl))
+}
+
+/// A share as signed percentage points: "+4 pt", "−6 pt".
+pub fn signed_points(tr: &Tr, share: f64) -> String {
+    let points = (share * 100.0).round();
+    let sign = if points > 0.0 {
+        "+"
+    } else if points < 0.0 {
+        "−"
+    } else {
+        ""
+    };
+    let magnitude = format!("{sign}{}", points.abs());
+    tr.fmt("headline-points", &[("points", magnitude.into())])
 }
 
 /// Calibration in the large in a sentence: under, over or even.

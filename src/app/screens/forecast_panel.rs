@@ -9,6 +9,7 @@ use bevy_egui::egui;
 
 use crate::app::settings::Tr;
 use crate::app::theme;
+use crate::model::Outcome;
 use crate::run::{Action, Due};
 use crate::scenario::format::LindenClass;
 
@@ -25,6 +26,8 @@ pub struct Standing {
     pub sessions: u32,
     /// The checkpoint now or next (counted from 1) and how many a case has, while reading.
     pub checkpoint: Option<(usize, usize)>,
+    /// The outcome, once revealed: shown here too, so it is in view whatever the window's size.
+    pub outcome: Option<Outcome>,
 }
 
 /// An unwanted event waiting to be classified: its index in the case and its text.
@@ -120,6 +123,12 @@ fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool) {
         line.push_str(&tr.fmt("checkpoint-of", &[("k", k.into()), ("total", total.into())]));
     }
     ui.add(egui::Label::new(egui::RichText::new(line).strong()).wrap());
+    if let Some(outcome) = s.outcome {
+        ui.add(
+            egui::Label::new(theme::outcome_label(tr, outcome).text_style(theme::title_style()))
+                .wrap(),
+        );
+    }
 }
 
 /// The question, the number large, a slider as wide as the panel and the quick values.

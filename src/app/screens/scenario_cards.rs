@@ -64,7 +64,7 @@ pub fn scenario_cards_ui(
         ui.columns(columns, |cols| {
             for (col, &i) in cols.iter_mut().zip(row) {
                 if let Some(s) = scenarios.get(i)
-                    && card_ui(col, tr, s, i == chosen)
+                    && theme::plain(col, |ui| card_ui(ui, tr, s, i == chosen))
                 {
                     picked = i;
                 }

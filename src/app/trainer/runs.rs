@@ -7,6 +7,7 @@ use super::diagrams::diagrams;
 use super::screen::save_picture;
 use super::{Request, Summary, TrainerState};
 use crate::app::headline::{Headline, headlines_ui};
+use crate::app::screens::{drift_headline, signed_points};
 use crate::app::settings::Tr;
 use crate::cohort::Cohort;
 use crate::cohort::views::SortKey;
@@ -120,19 +121,10 @@ fn class_headlines(tr: &Tr, cohort: &Cohort, summary: &Summary) -> Vec<Headline>
         },
         Headline {
             title: tr.t("headline-calibration"),
-            number: citl.map_or("—".to_string(), |c| {
-                tr.fmt("headline-points", &[("points", (c * 100.0).round().into())])
-            }),
+            number: citl.map_or("—".to_string(), |c| signed_points(tr, c)),
             context: tr.t("headline-class-calibration-context"),
         },
-        Headline {
-            title: tr.t("headline-drift"),
-            number: tr.fmt(
-                "headline-drift-number",
-                &[("hits", hits.into()), ("cases", cases.into())],
-            ),
-            context: tr.fmt("headline-drift-context", &[("false", false_alarms.into())]),
-        },
+        drift_headline(tr, hits, cases, false_alarms),
     ]
 }
 
