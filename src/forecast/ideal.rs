@@ -114,6 +114,10 @@ impl Ideal {
         }
         let mut y = vec![0.0; scores.len()];
 
+        // The alliance does not depend on hello-goodbye: its likelihood once per course.
+        let log_lik_alliance: Vec<f64> = (0..f.courses.len())
+            .map(|k| self.alliance_log_likelihood(k, &alliance_idx))
+            .collect();
         let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
         for (h, p_h) in [(false, 1.0 - h_rate), (true, h_rate)] {
             if p_h <= 0.0 {
@@ -164,11 +168,13 @@ impl Ideal {
                         part.probability * p
                     })
                     .sum();
-                let log_lik_alliance = self.alliance_log_likelihood(k, &alliance_idx);
                 let prior0 = s.priors_no_drift.get(k).copied().unwrap_or(0.0);
                 let prior1 = s.priors_drift.get(k).copied().unwrap_or(0.0);
                 let log_prior = log_sum_exp(&[log_none + prior0.ln(), log_drift + prior1.ln()]);
-                let log_w = log_prior + p_h.ln() + fitted.log_likelihood + log_lik_alliance;
+                let log_w = log_prior
+                    + p_h.ln()
+                    + fitted.log_likelihood
+                    + log_lik_alliance.get(k).copied().unwrap_or(0.0);
                 terms.push((log_w, p_det));
             }
         }
