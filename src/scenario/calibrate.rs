@@ -13,6 +13,7 @@
 //! closed form; it rises with the solved prior, so bisection finds the prior to any precision.
 //! Clamping at the ends of the scale is left out; `ontrack check` shows it does not matter.
 
+use super::Dynamics;
 use super::measure::MeasureRules;
 use super::shifts::{ShiftComponent, future_shifts};
 use crate::stats::upper_tail_blurred;
@@ -109,12 +110,11 @@ impl<'a> Mixture<'a> {
         };
         let m = &self.file.measure;
         let sigma = m.session_noise_sd.value;
-        let phi = m.noise_autocorrelation.as_ref().map_or(0.0, |v| v.value);
-        let slope = self
-            .file
-            .change_per_intake_point
-            .as_ref()
-            .map_or(0.0, |v| v.value);
+        let Dynamics {
+            phi,
+            change_slope: slope,
+            ..
+        } = Dynamics::of(self.file);
         let b = self.file.hello_goodbye.size.value;
         let noise = 2.0 * sigma * sigma * (1.0 - phi.powi(self.file.sessions as i32));
         let change = slope * slope * m.intake_sd.value.powi(2) + course.sd_change.powi(2);
