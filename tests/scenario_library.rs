@@ -126,3 +126,48 @@ small_checks! {
     pcoms_ors_srs => "pcoms-ors-srs",
     hello_goodbye_neq => "hello-goodbye-neq",
 }
+
+/// The not-on-track scenarios show only clients whom the centre's warning rule, normed on all its
+/// clients, flagged yellow or red by session 3; their base rate is that group's, not the population's.
+#[test]
+fn not_on_track_scenarios_show_only_flagged_clients() {
+    use ontrack::forecast::base_rate;
+    use ontrack::model::{generate_case, generate_population_case, selection_norm};
+    for id in [
+        "feedback-not-on-track",
+        "feedback-not-on-track-feedback",
+        "feedback-not-on-track-cst",
+    ] {
+        let s = resolve(id).unwrap();
+        assert_eq!(s.selected_by, Some(3), "{id}");
+        let norm = selection_norm(&s);
+        assert!(
+            (0.1..0.4).contains(&norm.kept),
+            "{id}: keeps {} of the population",
+            norm.kept
+        );
+        let flagged = |scores: &[f64]| norm.warning.flagged_by(&s.rules, scores, 3);
+        let population: Vec<bool> = (0..300)
+            .map(|i| flagged(&generate_population_case(&s, 9, i).scores))
+            .collect();
+        assert!(
+            population.iter().any(|f| !f),
+            "{id}: some clients of the population are on track"
+        );
+        for i in 0..300 {
+            let case = generate_case(&s, 9, i);
+            assert!(flagged(&case.scores), "{id}: case {i} was not flagged");
+            // A flagged draw of the population is the case itself: the stream starts with it.
+            if population[i as usize] {
+                assert_eq!(case, generate_population_case(&s, 9, i), "{id}: case {i}");
+            }
+        }
+        // The group deteriorates about three times as often as the whole centre.
+        let declared = s.file.deterioration_rate.value;
+        assert!(
+            base_rate(&s) > 2.0 * declared,
+            "{id}: base rate {} against the population's {declared}",
+            base_rate(&s)
+        );
+    }
+}

@@ -270,6 +270,7 @@ cli-summary-priors = solved latent priors (no drift / drift):
 cli-wrote = wrote { $cases } cases of { $id } (seed { $seed }) to { $dir }
 cli-saved = saved { $n }
 check-title = ontrack check { $id } — { $cases } cases, seed { $seed }
+check-selection = Selection: the run shows only the clients flagged not on track by session { $session }: { $kept } % of the population, of whom { $rate } deteriorate (the base rate). The declared rates below are the whole population's and are checked on it; the targets and forecasters on the clients shown.
 check-col-rate = rate
 check-col-declared = declared
 check-col-realised = realised

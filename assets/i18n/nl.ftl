@@ -270,6 +270,7 @@ cli-summary-priors = opgeloste latente a-priorikansen (zonder drift / met drift)
 cli-wrote = { $cases } cliënten van { $id } (seed { $seed }) geschreven naar { $dir }
 cli-saved = bewaard { $n }
 check-title = ontrack check { $id } — { $cases } cliënten, seed { $seed }
+check-selection = Selectie: de oefening toont alleen cliënten die uiterlijk na sessie { $session } als niet op koers gesignaleerd zijn: { $kept } % van de populatie, van wie { $rate } verslechtert (het basispercentage). De opgegeven percentages hieronder gelden voor de hele populatie en worden daarop gecontroleerd; de doelen en voorspellers voor de getoonde cliënten.
 check-col-rate = aandeel
 check-col-declared = opgegeven
 check-col-realised = gerealiseerd

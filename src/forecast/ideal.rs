@@ -23,6 +23,11 @@
 //!   every hypothesis and drop out.
 //! - Drift multiplies the odds of the deteriorating course, so the course prior depends on whether drift
 //!   happens at all (also when its onset lies after the checkpoint).
+//! - A scenario that shows only clients flagged not on track by session b (`selection`): once the
+//!   scores up to b are seen, whether the client was flagged is a function of what is seen, so the
+//!   condition changes nothing and the posterior above is exact (every checkpoint lies at or after b;
+//!   validation sees to it). With fewer scores seen (only the explanation of a forecast asks) the
+//!   forecast is the group's deterioration rate: the first b sessions are weighed together.
 
 use super::regression::{Design, Noise, fit, predict_last};
 use crate::model::{SessionNote, Visible};
@@ -67,6 +72,9 @@ impl Ideal {
 
     /// P(the case will have deteriorated by the last session | what is visible).
     pub fn forecast(&self, s: &Scenario, v: &Visible) -> f64 {
+        if s.selected_by.is_some_and(|by| v.scores().len() <= by) {
+            return super::base_rate(s);
+        }
         let (log_none, log_drift) = self.drift_log_weights(s, v);
         let f = &s.file;
         let m = &f.measure;

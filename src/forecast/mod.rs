@@ -109,7 +109,12 @@ impl<'a> Benchmarks<'a> {
     }
 }
 
-/// The base-rate forecast: the scenario's declared deterioration rate, whatever the case.
+/// The base-rate forecast: the scenario's declared deterioration rate, whatever the case; in a
+/// scenario that shows only flagged clients, the rate of that group (from the selection's norming
+/// sample, since the declared rate is the whole population's).
 pub fn base_rate(s: &Scenario) -> f64 {
-    s.file.deterioration_rate.value
+    match s.selected_by {
+        Some(_) => crate::model::selection_norm(s).base_rate,
+        None => s.file.deterioration_rate.value,
+    }
 }

@@ -9,6 +9,10 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 
 use super::case::{Case, DriftState, Event, Hidden, Patient, SessionNote};
+use crate::scenario::measure::Outcome;
+use crate::scenario::warning::{
+    SELECTION_NORMING_CASES, SELECTION_NORMING_SEED, SelectionNorm, WarningNorm,
+};
 use crate::scenario::{EventCondition, Scenario};
 
 /// `n` cases of `scenario` drawn with `seed`.
@@ -18,16 +22,80 @@ pub fn generate(scenario: &Scenario, seed: u64, n: usize) -> Vec<Case> {
         .collect()
 }
 
-/// Case number `index` of the sequence drawn with `seed`.
+/// Draws before a selection gives up and shows an unselected client: far beyond what any selection
+/// that keeps 1 % of the population needs (the chance of reaching it is then 0.99¹⁰⁰⁰⁰ ≈ 10⁻⁴⁴), and
+/// a bound on the work when a scenario's selection keeps (almost) nobody; `ontrack check` shows the
+/// share kept.
+const MAX_SELECTION_DRAWS: usize = 10_000;
+
+/// Case number `index` of the sequence drawn with `seed`. In a scenario with a selection, clients are
+/// drawn from the case's stream one after another until one was flagged not on track by the
+/// selection's session: the cases are the population's, conditioned on the flag.
 pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
+    let mut rng = case_stream(seed, index);
+    let Some(by) = s.selected_by else {
+        return draw_case(s, &mut rng, index);
+    };
+    let norm = selection_norm(s);
+    let mut case = draw_case(s, &mut rng, index);
+    for _ in 1..MAX_SELECTION_DRAWS {
+        if norm.warning.flagged_by(&s.rules, &case.scores, by) {
+            break;
+        }
+        case = draw_case(s, &mut rng, index);
+    }
+    case
+}
+
+/// Case number `index` of the whole population, before any selection (what a selection is normed on,
+/// and what the declared rates describe).
+pub fn generate_population_case(s: &Scenario, seed: u64, index: u64) -> Case {
+    draw_case(s, &mut case_stream(seed, index), index)
+}
+
+/// The warning rule normed on the whole population of a scenario with a selection, with the share it
+/// keeps and their deterioration rate; simulated once per scenario, on first use.
+pub fn selection_norm(s: &Scenario) -> &SelectionNorm {
+    s.selection_norm.get_or_init(|| {
+        let indices: Vec<u64> = (0..SELECTION_NORMING_CASES as u64).collect();
+        let sample: Vec<(Vec<f64>, bool)> = crate::parallel::map(&indices, |&i| {
+            let c = generate_population_case(s, SELECTION_NORMING_SEED, i);
+            (c.scores, c.outcome == Outcome::Deteriorated)
+        });
+        let warning = WarningNorm::fit(sample.iter().map(|(y, _)| y.as_slice()), s.sessions());
+        let by = s.selected_by.unwrap_or(0);
+        let (kept, deteriorated) = sample
+            .iter()
+            .filter(|(y, _)| warning.flagged_by(&s.rules, y, by))
+            .fold((0u64, 0u64), |(k, d), (_, det)| {
+                (k + 1, d + u64::from(*det))
+            });
+        SelectionNorm {
+            warning,
+            kept: kept as f64 / sample.len().max(1) as f64,
+            base_rate: if kept > 0 {
+                deteriorated as f64 / kept as f64
+            } else {
+                s.file.deterioration_rate.value
+            },
+        }
+    })
+}
+
+fn case_stream(seed: u64, index: u64) -> ChaCha8Rng {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(index);
+    rng
+}
+
+/// One client of the population, drawn from `rng`.
+fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
     let f = &s.file;
     let sessions = s.sessions();
 
     let drift = if rng.random::<f64>() < f.drift.rate.value {
-        let kind = pick(&mut rng, s.kinds.iter().map(|k| k.probability));
-        let onset = pick(&mut rng, s.onset.iter().copied()) as u32 + 1;
+        let kind = pick(rng, s.kinds.iter().map(|k| k.probability));
+        let onset = pick(rng, s.onset.iter().copied()) as u32 + 1;
         Some(DriftState { kind, onset })
     } else {
         None
@@ -37,11 +105,11 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
     } else {
         &s.priors_no_drift
     };
-    let course_index = pick(&mut rng, priors.iter().copied());
+    let course_index = pick(rng, priors.iter().copied());
     let hello_goodbye = rng.random::<f64>() < f.hello_goodbye.rate.value;
     let m = &f.measure;
     let dynamics = s.dynamics;
-    let true_intake = m.intake_mean.value + m.intake_sd.value * normal(&mut rng);
+    let true_intake = m.intake_mean.value + m.intake_sd.value * normal(rng);
     let course = f.courses.get(course_index);
     let (mean_change, sd_change, alliance_mean) = course.map_or((0.0, 0.0, 0.0), |c| {
         (c.mean_change, c.sd_change, c.alliance_mean)
@@ -49,18 +117,18 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
     // More severe clients change more (β < 0): regression to the mean in the true change itself.
     let true_change = mean_change
         + dynamics.change_slope * (true_intake - m.intake_mean.value)
-        + sd_change * normal(&mut rng);
+        + sd_change * normal(rng);
 
     // Sessions: alliance, notes and events, drawn before the scores because events move them.
     let a = &f.alliance;
-    let client_alliance = dynamics.alliance_client_sd * normal(&mut rng);
+    let client_alliance = dynamics.alliance_client_sd * normal(rng);
     let mut alliance = Vec::with_capacity(sessions);
     let mut notes = Vec::with_capacity(sessions);
     let mut events = Vec::new();
     let mut score_shifts = Vec::new();
     let mut happened = vec![false; f.events.len()];
     for t in 1..=sessions as u32 {
-        let raw = alliance_mean + client_alliance + a.sd * normal(&mut rng);
+        let raw = alliance_mean + client_alliance + a.sd * normal(rng);
         let shown = (a.min + a.step * ((raw - a.min) / a.step).round()).clamp(a.min, a.max);
         alliance.push(shown);
 
@@ -94,7 +162,7 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
                     *h = true;
                 }
                 if let Some(shift) = &event.score_shift {
-                    score_shifts.push((t, shift.mean + shift.sd * normal(&mut rng)));
+                    score_shifts.push((t, shift.mean + shift.sd * normal(rng)));
                 }
             }
         }
@@ -111,11 +179,11 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
     let innovation = sigma * (1.0 - phi * phi).sqrt();
     let shift = s.rules.worse * f.hello_goodbye.size.value;
     let dose = s.dose.get(course_index);
-    let mut noise = sigma * normal(&mut rng);
+    let mut noise = sigma * normal(rng);
     let scores = (0..=sessions)
         .map(|t| {
             if t > 0 {
-                noise = phi * noise + innovation * normal(&mut rng);
+                noise = phi * noise + innovation * normal(rng);
             }
             let g = dose.and_then(|d| d.get(t)).copied().unwrap_or(1.0);
             let events_so_far: f64 = score_shifts

@@ -6,4 +6,4 @@ pub mod notes;
 
 pub use crate::scenario::measure::{MeasureRules, Outcome};
 pub use case::{Case, Channel, DriftState, Event, Hidden, Patient, Seen, SessionNote, Visible};
-pub use generate::{generate, generate_case};
+pub use generate::{generate, generate_case, generate_population_case, selection_norm};

@@ -16,7 +16,7 @@ use statrs::distribution::{ChiSquared, ContinuousCDF};
 use crate::debrief::show::number;
 use crate::forecast::{Benchmark, Benchmarks};
 use crate::i18n::{t, tf};
-use crate::model::{Case, Outcome, generate_case};
+use crate::model::{Case, Outcome, generate_case, generate_population_case, selection_norm};
 use crate::research::qualify::{Qualifier, TargetLine};
 use crate::scenario::format::{By, Evidence, LindenClass, Statistic};
 use crate::scenario::{EventCondition, Lang, Scenario};
@@ -92,7 +92,21 @@ pub struct CheckReport {
     pub signals: Vec<SignalLine>,
     /// The scenario's qualification targets, with their own family-wise intervals.
     pub targets: Vec<TargetLine>,
+    /// In a scenario that shows only flagged clients: what the selection does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selection: Option<SelectionLine>,
     pub pass: bool,
+}
+
+/// What the selection of a scenario does to its population (from the selection's norming sample).
+#[derive(Debug, Clone, Serialize)]
+pub struct SelectionLine {
+    /// Clients were flagged not on track at some session up to this one.
+    pub flagged_by: usize,
+    /// Share of the population kept.
+    pub kept: f64,
+    /// Deterioration rate of the kept clients: the base rate of a run.
+    pub base_rate: f64,
 }
 
 /// The most cases `check` takes: it keeps every forecast in memory (see [`bytes_per_case`]), and ten
@@ -211,12 +225,29 @@ pub fn check(
     let mut qualifier = Qualifier::new(s);
     for i in 0..n {
         let case = generate_case(s, seed, i);
-        counts.add(s, &case);
+        // The declared rates describe the whole population: a selection is checked before it acts.
+        let population = s.selected_by.map(|_| generate_population_case(s, seed, i));
+        let population = population.as_ref().unwrap_or(&case);
+        counts.add(s, population);
         // Whether the early-warning signal is yellow or red after each session with a score.
         let warnings: Vec<bool> = (1..case.scores.len() as u32)
             .map(|t| bench.actuarial().signal(s, &case.visible(t)).not_on_track())
             .collect();
-        qualifier.add(s, &case, &warnings);
+        // The targets judge the clinic's rule: in a selected group, the one that selected it.
+        let clinic_warnings: Vec<bool> = match s.selected_by {
+            Some(_) => {
+                let norm = &selection_norm(s).warning;
+                (1..case.scores.len())
+                    .map(|t| {
+                        case.scores
+                            .get(..=t)
+                            .is_some_and(|y| norm.signal(&s.rules, y).not_on_track())
+                    })
+                    .collect()
+            }
+            None => warnings.clone(),
+        };
+        qualifier.add_drawn(s, &case, population, &clinic_warnings);
         for (ci, &cp) in checkpoints.iter().enumerate() {
             let v = case.visible(cp);
             for (fi, f) in Benchmark::ALL.iter().enumerate() {
@@ -305,6 +336,14 @@ pub fn check(
         ideal,
         signals,
         targets,
+        selection: s.selected_by.map(|flagged_by| {
+            let norm = selection_norm(s);
+            SelectionLine {
+                flagged_by,
+                kept: norm.kept,
+                base_rate: norm.base_rate,
+            }
+        }),
         pass,
     })
 }
@@ -513,6 +552,22 @@ pub fn check_text(r: &CheckReport, lang: Lang) -> String {
         )
     );
     let _ = writeln!(out);
+    if let Some(sel) = &r.selection {
+        let _ = writeln!(
+            out,
+            "{}",
+            tf(
+                lang,
+                "check-selection",
+                &[
+                    ("session", sel.flagged_by.to_string().into()),
+                    ("kept", num(100.0 * sel.kept, 1).into()),
+                    ("rate", num(sel.base_rate, 4).into()),
+                ]
+            )
+        );
+        let _ = writeln!(out);
+    }
     let rates: Vec<[String; 4]> = r
         .rates
         .iter()

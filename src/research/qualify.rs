@@ -400,6 +400,13 @@ impl Qualifier {
     /// Adds a case; `warnings[s − 1]` is whether the early-warning signal was yellow or red at
     /// session s, for every session with a score.
     pub fn add(&mut self, s: &Scenario, case: &Case, warnings: &[bool]) {
+        self.add_drawn(s, case, case, warnings);
+    }
+
+    /// Adds a case of a scenario with a selection, with `population`, the client drawn from the same
+    /// stream before selection: the measure's reliability is a property of the whole population (a
+    /// selection on scores changes the spread of true scores, and with it the correlation).
+    pub fn add_drawn(&mut self, s: &Scenario, case: &Case, population: &Case, warnings: &[bool]) {
         let rules = &s.rules;
         let scores = &case.scores;
         let last = scores.len().saturating_sub(1);
@@ -434,7 +441,7 @@ impl Qualifier {
                     }
                 }
                 (Statistic::TestRetest, Tally::Reliability(m)) => {
-                    m.add([case.hidden.true_intake, case.intake()]);
+                    m.add([population.hidden.true_intake, population.intake()]);
                 }
                 (Statistic::Dropout, Tally::Share(sh)) => {
                     sh.add(dropped_out(scores, s.sessions()));

@@ -405,6 +405,10 @@ pub struct ScenarioFile {
     #[serde(default)]
     pub change_per_intake_point: Option<Sourced>,
     pub courses: Vec<Course>,
+    /// Which clients of the population a run shows: left out, all of them. Left out of the canonical
+    /// text when absent, so a scenario without it keeps its hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection: Option<Selection>,
     pub alliance: Alliance,
     pub protocol: Protocol,
     pub drift: Drift,
@@ -424,6 +428,18 @@ pub struct ScenarioFile {
     /// scenario without targets keeps its hash.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<Target>,
+}
+
+/// A run that shows only the clients an early-warning system flagged as not on track, as the
+/// not-on-track groups of Lambert's feedback studies were: the model above describes every client of
+/// the clinic, the warning rule is normed on all of them, and a case is drawn again until its signal
+/// turned yellow or red at some session up to `flagged_by`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Selection {
+    /// The last session at which the signal may first have turned yellow or red; every checkpoint
+    /// comes at or after it, so the trainee always sees the scores that got the client selected.
+    pub flagged_by: u32,
+    pub source: String,
 }
 
 /// Up to which session the early-warning rule may have flagged a client.

@@ -9,6 +9,7 @@ pub mod measure;
 pub mod shifts;
 pub mod summary;
 pub mod validate;
+pub mod warning;
 
 pub use format::{Lang, ScenarioFile};
 pub use load::{
@@ -70,6 +71,12 @@ pub struct Scenario {
     /// g_k(t), the share of course k's change reached after session t, for t = 0..=sessions.
     pub dose: Vec<Vec<f64>>,
     pub dynamics: Dynamics,
+    /// The session by which a run's clients were flagged not on track, in a scenario that shows
+    /// only those (`selection` in the file).
+    pub selected_by: Option<usize>,
+    /// The warning rule normed on the whole population, found on first use by
+    /// `crate::model::selection_norm` (a simulation of 10⁵ clients).
+    pub(crate) selection_norm: std::sync::OnceLock<warning::SelectionNorm>,
 }
 
 impl Scenario {
@@ -195,6 +202,7 @@ impl Scenario {
                     .collect()
             })
             .collect();
+        let selected_by = file.selection.as_ref().map(|s| s.flagged_by as usize);
         Scenario {
             rules: MeasureRules::new(&file.measure),
             dose,
@@ -210,6 +218,8 @@ impl Scenario {
             omission_before,
             off_protocol_before,
             event_conditions,
+            selected_by,
+            selection_norm: std::sync::OnceLock::new(),
         }
     }
 

@@ -739,6 +739,36 @@ fn dynamics(c: &mut Checker) {
             );
         }
     }
+    if let Some(selection) = &f.selection {
+        c.source_key("selection.source", &selection.source);
+        if !(1..f.sessions).contains(&selection.flagged_by) {
+            c.add(
+                "selection.flagged_by",
+                format!(
+                    "a signal by session {} does not fit {} sessions",
+                    selection.flagged_by, f.sessions
+                ),
+                format!("write a session from 1 to {}", f.sessions.saturating_sub(1)),
+            );
+        } else if let Some((i, cp)) = f
+            .checkpoints
+            .iter()
+            .enumerate()
+            .find(|(_, cp)| **cp < selection.flagged_by)
+        {
+            c.add(
+                format!("checkpoints[{i}]"),
+                format!(
+                    "checkpoint {cp} comes before session {}, up to which clients were selected by their scores",
+                    selection.flagged_by
+                ),
+                format!(
+                    "start the checkpoints at session {} or later: before it, the trainee has not yet seen the scores that got the client into this group",
+                    selection.flagged_by
+                ),
+            );
+        }
+    }
     for (i, course) in f.courses.iter().enumerate() {
         if let Shape::Late { from } = course.shape
             && !(1..f.sessions).contains(&from)
@@ -1087,6 +1117,46 @@ mod tests {
                 .map(|p| (p.line, p.path.clone(), format!("{} — {}", p.message, p.fix)))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_selection_must_come_before_every_checkpoint_and_within_the_treatment() {
+        let base = include_str!("../../tests/scenarios/minimal.ron");
+        let with = |checkpoints: &str, flagged_by: u32| {
+            base.replace(
+                "    checkpoints: [0, 2],\n",
+                &format!(
+                    "    checkpoints: {checkpoints},\n    selection: Some((flagged_by: {flagged_by}, source: \"choice\")),\n"
+                ),
+            )
+        };
+        let problems = |text: &str| match crate::scenario::parse("s.ron", text) {
+            Ok(_) => Vec::new(),
+            Err(err) => err
+                .problems()
+                .iter()
+                .map(|p| (p.path.clone(), format!("{} — {}", p.message, p.fix)))
+                .collect(),
+        };
+        assert!(
+            with("[0, 2]", 2).contains("selection"),
+            "the test edits the file"
+        );
+        let early = problems(&with("[0, 2]", 2));
+        assert!(
+            early
+                .iter()
+                .any(|(p, m)| p == "checkpoints[0]" && m.contains("comes before session 2")),
+            "{early:?}"
+        );
+        let late = problems(&with("[2, 4]", 6));
+        assert!(
+            late.iter()
+                .any(|(p, m)| p == "selection.flagged_by" && m.contains("does not fit 6 sessions")),
+            "{late:?}"
+        );
+        let s = crate::scenario::parse("s.ron", &with("[2, 4]", 2)).expect("a valid selection");
+        assert_eq!(s.selected_by, Some(2));
     }
 
     #[test]
