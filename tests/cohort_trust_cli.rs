@@ -300,8 +300,17 @@ fn identical_forecasts_get_identical_intervals() {
     let dir = tempfile::tempdir().unwrap();
     let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
     let bench = Benchmarks::new(&scenario);
-    let mut s = Session::start(dir.path(), Arc::clone(&scenario), 1001, "basey", "").unwrap();
-    play(&mut s, &bench, Bot::BaseRate, 1001, &mut |_| {}).unwrap();
+    // A run with at least one deterioration: with none, every Brier resample is the same point.
+    let cases = scenario.file.cases_per_run as usize;
+    let seed = (1001..)
+        .find(|&seed| {
+            ontrack::model::generate(&scenario, seed, cases)
+                .iter()
+                .any(|c| c.outcome == ontrack::model::Outcome::Deteriorated)
+        })
+        .unwrap();
+    let mut s = Session::start(dir.path(), Arc::clone(&scenario), seed, "basey", "").unwrap();
+    play(&mut s, &bench, Bot::BaseRate, seed, &mut |_| {}).unwrap();
     let (code, table, stderr) = ontrack(&["cohort", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     let interval = |starts: &str| -> String {

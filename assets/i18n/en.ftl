@@ -240,6 +240,7 @@ case-hidden = Hidden: course { $course }; drift: { $drift }; hello-goodbye: { $h
 case-drift-from = { $kind } (from session { $onset })
 case-drift-none = none
 case-hidden-event = session { $session }: { $event } = { $class }
+case-dropped-out = The client stopped coming after session { $last } of { $sessions }: the outcome is judged on that last score, as outcome studies judge it.
 yes = yes
 no = no
 

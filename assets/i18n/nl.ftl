@@ -240,6 +240,7 @@ case-hidden = Verborgen: beloop { $course }; drift: { $drift }; hello-goodbye: {
 case-drift-from = { $kind } (vanaf sessie { $onset })
 case-drift-none = geen
 case-hidden-event = sessie { $session }: { $event } = { $class }
+case-dropped-out = De cliënt kwam na sessie { $last } van de { $sessions } niet meer: de uitkomst wordt beoordeeld op die laatste score, zoals uitkomstonderzoek dat doet.
 yes = ja
 no = nee
 

@@ -21,6 +21,10 @@
 //!   session, as the explanation of a forecast asks; each session contributes the channels seen in it).
 //!   Events that can happen in any session, or after a delivered element, have the same likelihood under
 //!   every hypothesis and drop out.
+//! - Dropout: the last session L is independent of everything else, so the forecast is the mixture
+//!   over L ≥ the sessions seen, weighted P(L | L ≥ seen), of the predictive of the score at L (with
+//!   the events that may come until L; the goodbye minimisation only at the planned end). Once the
+//!   case is seen to be over, the outcome is known.
 //! - Drift multiplies the odds of the deteriorating course, so the course prior depends on whether drift
 //!   happens at all (also when its onset lies after the checkpoint).
 //! - A scenario that shows only clients flagged not on track by session b (`selection`): once the
@@ -30,8 +34,8 @@
 //!   forecast is the group's deterioration rate: the first b sessions are weighed together.
 
 use super::regression::{Design, Noise, fit, predict_last};
-use crate::model::{SessionNote, Visible};
-use crate::scenario::shifts::future_shifts;
+use crate::model::{Outcome, SessionNote, Visible};
+use crate::scenario::shifts::{ShiftComponent, future_shifts};
 use crate::scenario::{EventCondition, Scenario};
 use crate::stats::normal_cdf;
 
@@ -96,6 +100,12 @@ impl Ideal {
         };
         let seen = scores.len() - 1;
         let last = s.sessions();
+        if v.ended(last) {
+            let shown = scores.last().copied().unwrap_or(intake);
+            return f64::from(u8::from(
+                s.rules.outcome(intake, shown) == Outcome::Deteriorated,
+            ));
+        }
 
         // Events seen that move scores (each a parameter), and the mixture of those still to come.
         // Events must be seen at least as far as scores (a session's events come before its score
@@ -109,9 +119,22 @@ impl Ideal {
             .collect();
         let event_sessions: Vec<usize> = shifting.iter().map(|(t, _, _)| *t).collect();
         let events_seen = (v.event_sessions() as usize).max(seen);
-        let future = future_shifts(&f.events, last.saturating_sub(events_seen), |k| {
-            v.events().any(|e| e.kind == k)
-        });
+        // Where the treatment may end: the client came to every session seen, and stops at L with
+        // P(L | L ≥ seen); at each end the events still to come until then.
+        let reach: f64 = s.last_session.iter().skip(seen).sum();
+        let ends: Vec<(usize, f64, Vec<ShiftComponent>)> = s
+            .last_session
+            .iter()
+            .enumerate()
+            .skip(seen)
+            .filter(|(_, p)| **p > 0.0)
+            .map(|(end, p)| {
+                let future = future_shifts(&f.events, end.saturating_sub(events_seen), |k| {
+                    v.events().any(|e| e.kind == k)
+                });
+                (end, p / reach, future)
+            })
+            .collect();
         let alliance_idx: Vec<usize> = v.alliance().iter().map(|&x| alliance_index(s, x)).collect();
         let p = 2 + shifting.len();
         let mut prior_mean = vec![0.0; p];
@@ -158,24 +181,28 @@ impl Ideal {
                 };
                 let fitted = fit(&design, &prior_mean, &prior_cov, &y, noise);
                 let y_seen = y.get(seen).copied().unwrap_or(intake);
-                let (mean_last, var_last) =
-                    predict_last(&fitted, &design, last, seen, y_seen, noise);
-                let mean_last = mean_last + offset(last);
-                let p_det: f64 = future
-                    .iter()
-                    .map(|part| {
-                        let worse_change = worse * (mean_last + part.mean - intake);
-                        let sd = (var_last + part.variance).sqrt();
-                        let p = if sd > 0.0 {
-                            1.0 - normal_cdf((threshold - worse_change) / sd)
-                        } else if worse_change >= threshold {
-                            1.0
-                        } else {
-                            0.0
-                        };
-                        part.probability * p
-                    })
-                    .sum();
+                let mut p_det = 0.0;
+                for (end, weight, future) in &ends {
+                    let (mean_last, var_last) =
+                        predict_last(&fitted, &design, *end, seen, y_seen, noise);
+                    let mean_last = mean_last + offset(*end);
+                    let p_end: f64 = future
+                        .iter()
+                        .map(|part| {
+                            let worse_change = worse * (mean_last + part.mean - intake);
+                            let sd = (var_last + part.variance).sqrt();
+                            let p = if sd > 0.0 {
+                                1.0 - normal_cdf((threshold - worse_change) / sd)
+                            } else if worse_change >= threshold {
+                                1.0
+                            } else {
+                                0.0
+                            };
+                            part.probability * p
+                        })
+                        .sum();
+                    p_det += weight * p_end;
+                }
                 let prior0 = s.priors_no_drift.get(k).copied().unwrap_or(0.0);
                 let prior1 = s.priors_drift.get(k).copied().unwrap_or(0.0);
                 let log_prior = log_sum_exp(&[log_none + prior0.ln(), log_drift + prior1.ln()]);

@@ -95,6 +95,13 @@ impl Case {
         self.scores.first().copied().unwrap_or(f64::NAN)
     }
 
+    /// The last session the client came to, when that was before the last of `sessions`: the client
+    /// dropped out, and the outcome is judged on that session's score.
+    pub fn ended_early(&self, sessions: usize) -> Option<usize> {
+        let last = self.scores.len().saturating_sub(1);
+        (last < sessions).then_some(last)
+    }
+
     /// The shown last score.
     pub fn last(&self) -> f64 {
         self.scores.last().copied().unwrap_or(f64::NAN)
@@ -210,6 +217,17 @@ impl<'a> Visible<'a> {
             .unwrap_or(0)
     }
 
+    /// Whether what is seen shows the case is over: its last score was seen, and it was either the
+    /// last session of the treatment (`sessions`) or the measure has been followed past it, so the
+    /// sessions that did not come are seen too. A client's last score before dropping out does not
+    /// say it was the last until the next session is due.
+    pub fn ended(&self, sessions: usize) -> bool {
+        let last = self.case.scores.len().saturating_sub(1);
+        self.seen
+            .of(Channel::Scores)
+            .is_some_and(|s| s as usize > last || (s as usize == last && last >= sessions))
+    }
+
     /// Scores from intake to the last session seen of the measure (empty when not even the intake
     /// has been seen).
     pub fn scores(&self) -> &'a [f64] {
@@ -246,5 +264,54 @@ impl<'a> Visible<'a> {
     /// The patient card (visible from the start).
     pub fn patient(&self) -> &'a Patient {
         &self.case.patient
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::measure::Outcome;
+
+    fn case_with_sessions(last: usize) -> Case {
+        Case {
+            index: 0,
+            hidden: Hidden {
+                course: 0,
+                true_intake: 80.0,
+                true_change: 0.0,
+                drift: None,
+                hello_goodbye: false,
+                client_alliance: 0.0,
+                score_shifts: Vec::new(),
+            },
+            patient: Patient {
+                age: 30,
+                female: true,
+                complaint: 0,
+            },
+            scores: vec![80.0; last + 1],
+            alliance: vec![36.0; last],
+            notes: Vec::new(),
+            events: Vec::new(),
+            outcome: Outcome::Unchanged,
+        }
+    }
+
+    #[test]
+    fn a_case_is_over_only_when_its_end_is_seen() {
+        // Twelve sessions planned; this client came to nine.
+        let dropped = case_with_sessions(9);
+        assert!(!dropped.visible(8).ended(12));
+        assert!(
+            !dropped.visible(9).ended(12),
+            "the last score alone does not say it was the last"
+        );
+        assert!(
+            dropped.visible(10).ended(12),
+            "session 10 was due and did not come"
+        );
+        let stayed = case_with_sessions(12);
+        assert!(!stayed.visible(11).ended(12));
+        assert!(stayed.visible(12).ended(12));
     }
 }

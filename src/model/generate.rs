@@ -172,15 +172,29 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
         });
     }
 
+    // The last session the client comes to. Drawn only where the scenario declares dropout, so the
+    // random streams of the other scenarios stay as they were; a client who stops early misses the
+    // sessions after it, and with them their notes, ratings and events.
+    let last = if f.dropout.is_some() {
+        pick(rng, s.last_session.iter().copied())
+    } else {
+        sessions
+    };
+    alliance.truncate(last);
+    notes.truncate(last);
+    events.retain(|e| e.session as usize <= last);
+    score_shifts.retain(|(session, _)| *session as usize <= last);
+
     // Scores: the course, AR(1) fluctuation around it (stationary from intake on), the lasting
-    // shifts of events from their session on, and the hello-goodbye exaggeration at both ends.
+    // shifts of events from their session on, and the hello-goodbye exaggeration at intake and at
+    // the planned end (a client who stops early fills in no closing questionnaire).
     let sigma = m.session_noise_sd.value;
     let phi = dynamics.phi;
     let innovation = sigma * (1.0 - phi * phi).sqrt();
     let shift = s.rules.worse * f.hello_goodbye.size.value;
     let dose = s.dose.get(course_index);
     let mut noise = sigma * normal(rng);
-    let scores = (0..=sessions)
+    let scores = (0..=last)
         .map(|t| {
             if t > 0 {
                 noise = phi * noise + innovation * normal(rng);

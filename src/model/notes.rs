@@ -159,6 +159,14 @@ pub fn render_hidden(s: &Scenario, case: &super::Case, lang: Lang) -> String {
         ],
     );
     out.push('\n');
+    if let Some(last) = case.ended_early(s.sessions()) {
+        let line = tf(
+            lang,
+            "case-dropped-out",
+            &[("last", last.into()), ("sessions", f.sessions.into())],
+        );
+        out.push_str(&format!("  {line}\n"));
+    }
     for e in &case.events {
         if let Some(k) = f.events.get(e.kind) {
             let line = tf(

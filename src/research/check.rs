@@ -517,19 +517,35 @@ pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
         always * sum
     };
     let before = none_in_session(&s.omission_before, &s.off_protocol_before, false);
+    let afters: Vec<f64> = s
+        .kinds
+        .iter()
+        .map(|kind| none_in_session(&kind.omission, &kind.off_protocol, true))
+        .collect();
     let p_drift = f.drift.rate.value;
-    let mut none = (1.0 - p_drift) * before.powi(sessions as i32);
-    for kind in &s.kinds {
-        let after = none_in_session(&kind.omission, &kind.off_protocol, true);
-        for (t0, p_o) in s.onset.iter().enumerate() {
-            let o = t0 + 1;
-            none += p_drift
-                * kind.probability
-                * p_o
-                * before.powi(o as i32 - 1)
-                * after.powi((sessions + 1 - o) as i32);
+    // No event in sessions 1..=last, over the sessions at which the treatment may end.
+    let none_until = |last: usize| -> f64 {
+        let mut none = (1.0 - p_drift) * before.powi(last as i32);
+        for (kind, after) in s.kinds.iter().zip(&afters) {
+            for (t0, p_o) in s.onset.iter().enumerate() {
+                let o = t0 + 1;
+                none += p_drift
+                    * kind.probability
+                    * p_o
+                    * before.powi((o - 1).min(last) as i32)
+                    * after.powi((last + 1).saturating_sub(o) as i32);
+            }
         }
-    }
+        none
+    };
+    let none: f64 = s
+        .last_session
+        .iter()
+        .enumerate()
+        .take(sessions + 1)
+        .filter(|(_, p)| **p > 0.0)
+        .map(|(last, p)| p * none_until(last))
+        .sum();
     1.0 - none
 }
 /// The check report as the table a person reads, in `lang`. Columns are as wide as their longest

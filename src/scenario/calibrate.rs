@@ -2,11 +2,13 @@
 //! declared (published) one.
 //!
 //! The observed change of a case in the worse direction is
-//! `worse·(Δ + e_T − e_0 + F) − 2·b·hello_goodbye`, where the true change Δ = δ_k + β(μ₀ − m₀) + ε
+//! `worse·(g_k(L)·Δ + e_L − e_0 + F_L) − b·h·(1 + [L = T])` for a treatment that ends at session L
+//! (L = T unless the scenario declares dropout), where the true change Δ = δ_k + β(μ₀ − m₀) + ε
 //! has variance β²s₀² + τ_k², the AR(1) fluctuation (SD σ, correlation φ) gives
-//! Var(e_T − e_0) = 2σ²(1 − φ^T), and F is the summed shift of the events of the treatment, a
-//! finite mixture of normals ([`super::shifts`]). Given course k and hello-goodbye flag h the change
-//! is therefore a mixture of normals with means `worse·(δ_k + F̄) − 2b·h`.
+//! Var(e_L − e_0) = 2σ²(1 − φ^L), and F_L is the summed shift of the events of sessions 1 to L, a
+//! finite mixture of normals ([`super::shifts`]). Given course k, hello-goodbye flag h and the end L
+//! the change is therefore a mixture of normals; L is independent of the rest, so its distribution
+//! weighs them.
 //! Shown scores are rounded, so deterioration means crossing the reliable change minus half a step,
 //! blurred by the rounding of the intake score (uniform over one step). Summing over drift (which
 //! multiplies the odds of the deteriorating course), hello-goodbye and the courses gives the rate in
@@ -20,9 +22,30 @@ use crate::stats::upper_tail_blurred;
 
 use super::format::{Prior, ScenarioFile};
 
-/// The summed score shifts of the events of a whole treatment (sessions 1 to T).
-fn treatment_shifts(file: &ScenarioFile) -> Vec<ShiftComponent> {
-    future_shifts(&file.events, file.sessions as usize, |_| false)
+/// Each session L at which a treatment may end, with P(L) and the summed score shifts of the events of
+/// sessions 1 to L.
+fn treatment_ends(file: &ScenarioFile) -> Vec<End> {
+    super::last_session(
+        file.sessions as usize,
+        file.checkpoints.iter().copied().max().unwrap_or(0) as usize,
+        file.dropout.as_ref().map_or(0.0, |d| d.rate.value),
+    )
+    .into_iter()
+    .enumerate()
+    .filter(|(_, p)| *p > 0.0)
+    .map(|(session, probability)| End {
+        session,
+        probability,
+        shifts: future_shifts(&file.events, session, |_| false),
+    })
+    .collect()
+}
+
+/// A session at which the treatment may end.
+struct End {
+    session: usize,
+    probability: f64,
+    shifts: Vec<ShiftComponent>,
 }
 
 /// Course priors in cases without and with therapist drift.
@@ -45,8 +68,8 @@ pub struct Mixture<'a> {
     file: &'a ScenarioFile,
     rules: MeasureRules,
     solved: usize,
-    /// The summed event shifts of a whole treatment.
-    shifts: Vec<ShiftComponent>,
+    /// Where the treatment may end (only at the last session without dropout).
+    ends: Vec<End>,
 }
 
 impl<'a> Mixture<'a> {
@@ -56,7 +79,7 @@ impl<'a> Mixture<'a> {
             file,
             rules: MeasureRules::new(&file.measure),
             solved,
-            shifts: treatment_shifts(file),
+            ends: treatment_ends(file),
         }
     }
 
@@ -97,14 +120,10 @@ impl<'a> Mixture<'a> {
         Priors { no_drift, drift }
     }
 
-    /// P(shown deterioration | course k, hello-goodbye h), given the summed event shifts of a whole
-    /// treatment (`shifts`, from [`super::shifts::future_shifts`]).
-    pub fn deterioration_given(
-        &self,
-        k: usize,
-        hello_goodbye: bool,
-        shifts: &[ShiftComponent],
-    ) -> f64 {
+    /// P(shown deterioration | course k, hello-goodbye h): over the sessions L at which the treatment
+    /// may end, the change g_k(L)·Δ + e_L − e_0 + F_L with the events of sessions 1 to L, the
+    /// exaggeration at intake and, at the planned end only, the minimisation at the last score.
+    pub fn deterioration_given(&self, k: usize, hello_goodbye: bool) -> f64 {
         let Some(course) = self.file.courses.get(k) else {
             return 0.0;
         };
@@ -116,21 +135,35 @@ impl<'a> Mixture<'a> {
             ..
         } = Dynamics::of(self.file);
         let b = self.file.hello_goodbye.size.value;
-        let noise = 2.0 * sigma * sigma * (1.0 - phi.powi(self.file.sessions as i32));
+        let sessions = self.file.sessions as usize;
         let change = slope * slope * m.intake_sd.value.powi(2) + course.sd_change.powi(2);
-        shifts
+        self.ends
             .iter()
-            .map(|f| {
-                let mean = self.rules.worse * (course.mean_change + f.mean)
-                    - if hello_goodbye { 2.0 * b } else { 0.0 };
-                let sd = (change + noise + f.variance).sqrt();
-                f.probability
-                    * upper_tail_blurred(
-                        mean,
-                        sd,
-                        self.rules.deterioration_threshold(),
-                        self.rules.step / 2.0,
-                    )
+            .map(|end| {
+                let g = course.shape.share(end.session, sessions);
+                let noise = 2.0 * sigma * sigma * (1.0 - phi.powi(end.session as i32));
+                let exaggeration = match (hello_goodbye, end.session == sessions) {
+                    (false, _) => 0.0,
+                    (true, false) => b,
+                    (true, true) => 2.0 * b,
+                };
+                end.probability
+                    * end
+                        .shifts
+                        .iter()
+                        .map(|f| {
+                            let mean =
+                                self.rules.worse * (g * course.mean_change + f.mean) - exaggeration;
+                            let sd = (g * g * change + noise + f.variance).sqrt();
+                            f.probability
+                                * upper_tail_blurred(
+                                    mean,
+                                    sd,
+                                    self.rules.deterioration_threshold(),
+                                    self.rules.step / 2.0,
+                                )
+                        })
+                        .sum::<f64>()
             })
             .sum()
     }
@@ -142,8 +175,8 @@ impl<'a> Mixture<'a> {
         let h = self.file.hello_goodbye.rate.value;
         let mut rate = 0.0;
         for (k, (&p0, &p1)) in priors.no_drift.iter().zip(&priors.drift).enumerate() {
-            let q = (1.0 - h) * self.deterioration_given(k, false, &self.shifts)
-                + h * self.deterioration_given(k, true, &self.shifts);
+            let q = (1.0 - h) * self.deterioration_given(k, false)
+                + h * self.deterioration_given(k, true);
             rate += ((1.0 - d) * p0 + d * p1) * q;
         }
         rate

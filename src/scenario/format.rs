@@ -370,6 +370,19 @@ pub struct HelloGoodbye {
     pub size: Sourced,
 }
 
+/// Unplanned endings: a client may stop coming after any session from the one after the last
+/// checkpoint to the one before the last, each time with the same chance, so that `rate` of the clients
+/// end early. The outcome is then judged on the last score shown, as the outcome studies judge it.
+/// Whether a client stops does not depend on anything else in the model, so it tells nothing about the
+/// course; it only shortens the treatment over which the course can unfold. Before the last checkpoint
+/// nobody stops, so every case reaches every checkpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dropout {
+    /// Share of clients whose last score comes before the last session.
+    pub rate: Sourced,
+}
+
 /// Who the patients are, for the patient card (carries no information on the outcome).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -415,6 +428,10 @@ pub struct ScenarioFile {
     pub events: Vec<EventKind>,
     pub neq_items: Vec<NeqItem>,
     pub hello_goodbye: HelloGoodbye,
+    /// Unplanned endings; left out, every client stays to the last session (and the canonical text
+    /// leaves it out, so a scenario without it keeps its hash).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dropout: Option<Dropout>,
     pub patients: Patients,
     pub cases_per_run: u32,
     /// About how long a run takes a trainee.

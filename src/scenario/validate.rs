@@ -739,6 +739,26 @@ fn dynamics(c: &mut Checker) {
             );
         }
     }
+    if let Some(dropout) = &f.dropout {
+        c.sourced("dropout.rate", &dropout.rate);
+        let last_checkpoint = f.checkpoints.iter().copied().max().unwrap_or(0);
+        if !(0.0..1.0).contains(&dropout.rate.value) {
+            c.add(
+                "dropout.rate.value",
+                format!("{} is not a share below 1", dropout.rate.value),
+                "write the share of clients who stop before the last session, such as 0.197",
+            );
+        } else if dropout.rate.value > 0.0 && last_checkpoint + 2 > f.sessions {
+            c.add(
+                "dropout.rate",
+                format!(
+                    "clients can stop only between the last checkpoint (session {last_checkpoint}) and the last session ({}), and there is no session in between",
+                    f.sessions
+                ),
+                "end the checkpoints at least two sessions before the last, or leave `dropout` out",
+            );
+        }
+    }
     if let Some(selection) = &f.selection {
         c.source_key("selection.source", &selection.source);
         if !(1..f.sessions).contains(&selection.flagged_by) {

@@ -504,6 +504,15 @@ fn reveal_ui(
 ) {
     ui.add_space(8.0);
     ui.label(theme::outcome_label(v.tr, case.outcome).text_style(theme::headline_style()));
+    if let Some(last) = case.ended_early(v.s.sessions()) {
+        ui.label(v.tr.fmt(
+            "case-dropped-out",
+            &[
+                ("last", last.into()),
+                ("sessions", v.s.file.sessions.into()),
+            ],
+        ));
+    }
     forecasts_beside_benchmarks(ui, v, benchmarks, case, forecasts);
     super::explain::reveal_why(
         ui,
