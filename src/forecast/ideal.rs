@@ -239,17 +239,22 @@ impl Ideal {
         let Some(nodes) = self.alliance_log.get(k) else {
             return 0.0;
         };
-        let per_node: Vec<f64> = nodes
-            .iter()
-            .zip(&self.node_log_weights)
-            .map(|(table, w)| {
-                w + ratings
-                    .iter()
-                    .map(|&i| table.get(i).copied().unwrap_or(-700.0))
-                    .sum::<f64>()
-            })
-            .collect();
-        log_sum_exp(&per_node)
+        // On the stack for the grid in use: this runs once per course for every forecast.
+        let mut stack = [f64::NEG_INFINITY; ALLIANCE_NODES];
+        let mut heap = Vec::new();
+        let per_node: &mut [f64] = if nodes.len() <= ALLIANCE_NODES {
+            stack.get_mut(..nodes.len()).unwrap_or_default()
+        } else {
+            heap.resize(nodes.len(), f64::NEG_INFINITY);
+            &mut heap
+        };
+        for ((out, table), w) in per_node.iter_mut().zip(nodes).zip(&self.node_log_weights) {
+            *out = w + ratings
+                .iter()
+                .map(|&i| table.get(i).copied().unwrap_or(-700.0))
+                .sum::<f64>();
+        }
+        log_sum_exp(per_node)
     }
 
     /// Log of the (relative) weights of "no drift at all" and "drift (now or later)", combining the

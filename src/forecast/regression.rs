@@ -36,6 +36,18 @@ impl Design<'_> {
     }
 
     /// x_t into `out`.
+    /// Element `i` of the design row of session `t` (what [`Design::row`] writes at `i`).
+    fn value(&self, t: usize, i: usize) -> f64 {
+        match i {
+            0 => 1.0,
+            1 => self.dose.get(t).copied().unwrap_or(1.0),
+            _ => match self.event_sessions.get(i - 2) {
+                Some(&s) if t >= s => 1.0,
+                _ => 0.0,
+            },
+        }
+    }
+
     fn row(&self, t: usize, out: &mut [f64]) {
         if let [intake, change, shifts @ ..] = out {
             *intake = 1.0;
@@ -137,23 +149,23 @@ pub(crate) fn predict_last(
     let p = design.parameters();
     let d = last.saturating_sub(seen) as i32;
     let decay = noise.phi.powi(d);
-    let mut x_last = vec![0.0; p];
-    let mut x_seen = vec![0.0; p];
-    design.row(last, &mut x_last);
-    design.row(seen, &mut x_seen);
-    let a: Vec<f64> = x_last
-        .iter()
-        .zip(&x_seen)
-        .map(|(l, s)| l - decay * s)
-        .collect();
-    let mean = dot(&a, &fit.mean) + decay * y_seen;
-    let pa = mat_vec(&fit.cov, &a, p);
+    // a = x_last − φ^d·x_seen, element by element (no allocation: the ideal forecaster calls this for
+    // every hypothesis and every session at which the treatment may end).
+    let a = |i: usize| design.value(last, i) - decay * design.value(seen, i);
+    let mut mean = decay * y_seen;
+    let mut var = 0.0;
+    for i in 0..p {
+        let ai = a(i);
+        mean += ai * fit.mean.get(i).copied().unwrap_or(0.0);
+        let row = fit.cov.get(i * p..(i + 1) * p).unwrap_or_default();
+        var += ai * row.iter().enumerate().map(|(j, c)| c * a(j)).sum::<f64>();
+    }
     let fresh = if d == 0 {
         0.0
     } else {
         noise.sigma * noise.sigma * (1.0 - decay * decay)
     };
-    (mean, (dot(&a, &pa) + fresh).max(0.0))
+    (mean, (var + fresh).max(0.0))
 }
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
