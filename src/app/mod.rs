@@ -9,6 +9,7 @@ pub mod headline;
 mod icon;
 pub mod live;
 pub mod plots;
+pub mod practice;
 pub mod screens;
 pub mod settings;
 pub mod state;

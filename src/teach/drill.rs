@@ -129,6 +129,22 @@ pub fn drill(base: &Scenario, kind: CaseKind) -> Result<Scenario, DrillError> {
     })
 }
 
+/// The kind of case a drill has more of, read from its scenario id (`ID-drill-KIND`, as [`drill`]
+/// names it); `None` for a course scenario. Run files and cohort rows carry the id, so this is how
+/// they tell drills from course runs.
+pub fn drill_kind_of_id(id: &str) -> Option<CaseKind> {
+    let (_, slug) = id.rsplit_once("-drill-")?;
+    CaseKind::ALL.into_iter().find(|k| k.slug() == slug)
+}
+
+/// The id of the scenario a drill was made from (the id itself for a course scenario).
+pub fn drill_base_id(id: &str) -> &str {
+    match id.rsplit_once("-drill-") {
+        Some((base, _)) if drill_kind_of_id(id).is_some() => base,
+        _ => id,
+    }
+}
+
 /// The share of cases of `kind` among `cases` cases of `s` drawn with `seed` (deterministic).
 pub fn share_of_kind(s: &Scenario, kind: CaseKind, cases: u64, seed: u64) -> f64 {
     let hits = (0..cases)
@@ -169,6 +185,21 @@ mod tests {
     use super::*;
     use crate::forecast::base_rate;
     use crate::scenario::resolve;
+
+    #[test]
+    fn a_drill_is_told_apart_by_its_id() {
+        let base = resolve("first-lesson").expect("bundled");
+        for kind in CaseKind::ALL {
+            let Ok(d) = drill(&base, kind) else {
+                continue;
+            };
+            assert_eq!(drill_kind_of_id(&d.file.id), Some(kind));
+            assert_eq!(drill_base_id(&d.file.id), "first-lesson");
+        }
+        assert_eq!(drill_kind_of_id("first-lesson"), None);
+        assert_eq!(drill_kind_of_id("my-drill-of-sorts"), None);
+        assert_eq!(drill_base_id("my-drill-of-sorts"), "my-drill-of-sorts");
+    }
 
     #[test]
     fn a_late_deteriorator_drill_has_clearly_more_of_them_and_its_own_ideal() {
