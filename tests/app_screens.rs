@@ -687,3 +687,16 @@ fn the_course_chart_stays_readable_in_a_short_window_and_fits_its_axis_to_the_ca
         }
     }
 }
+
+#[test]
+fn a_demo_with_a_seed_plays_the_cases_of_that_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+    let mut state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::En);
+    state.demo = Some(ontrack::app::Demo::new(1.0));
+    state.demo_seed(10);
+    state.demo_step();
+    let session = state.run.session.as_ref().expect("the demo started a run");
+    assert_eq!(session.file().seed, 10);
+    assert_eq!(state.screen, Screen::Briefing);
+}
