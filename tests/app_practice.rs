@@ -88,6 +88,12 @@ fn a_blind_spot_in_the_debrief_opens_its_reveal_and_leads_back() {
     let _ = h.run_ok();
     assert_eq!(h.state().screen, Screen::Case, "the click opens the case");
     assert_eq!(h.state().run.review, Some(spot.case));
+    // And it stays open while time passes (the window ticks every frame).
+    for _ in 0..3 {
+        h.state_mut().tick(0.1);
+        let _ = h.run_ok();
+    }
+    assert_eq!(h.state().screen, Screen::Case, "the case stays open");
     for text in [
         format!("Case {} of 12", spot.case + 1),
         "Outcome:".to_string(),
@@ -105,7 +111,7 @@ fn a_blind_spot_in_the_debrief_opens_its_reveal_and_leads_back() {
             .next()
             .is_none()
     );
-    click(&mut h, "← Back to the debrief");
+    click(&mut h, "⏴ Back to the debrief");
     assert_eq!(h.state().screen, Screen::Debrief);
     assert_eq!(h.state().run.review, None);
     assert!(h.get_all_by_label_contains(&label).next().is_some());

@@ -282,7 +282,8 @@ impl AppState {
         if !finished {
             return;
         }
-        if self.screen != Screen::Debrief {
+        // A case opened again from the debrief (a blind spot) stays open until the trainee goes back.
+        if self.screen != Screen::Debrief && self.run.review.is_none() {
             self.screen = Screen::Debrief;
             self.run.load_earlier(self.results_dir.clone());
         }

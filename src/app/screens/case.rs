@@ -244,7 +244,7 @@ fn back_to_debrief(ui: &mut egui::Ui, tr: &Tr, compact: bool) -> bool {
     let rows = if compact { 1.0 } else { 2.0 };
     let button = ui.add_sized(
         [ui.available_width(), rows * ui.spacing().interact_size.y],
-        egui::Button::new(egui::RichText::new(format!("← {}", tr.t("back-to-debrief"))).strong()),
+        egui::Button::new(egui::RichText::new(format!("⏴ {}", tr.t("back-to-debrief"))).strong()),
     );
     button.clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
 }
