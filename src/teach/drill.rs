@@ -104,8 +104,18 @@ pub fn drill(base: &Scenario, kind: CaseKind) -> Result<Scenario, DrillError> {
             }
         }
         f.id = format!("{}-drill-{}", base.file.id, kind.slug());
-        f.title.en = format!("{} — drill: {}", base.file.title.en, kind.slug());
-        f.title.nl = format!("{} — oefening: {}", base.file.title.nl, kind.slug());
+        // The title says the kind in each language ("late deteriorator", "late verslechteraar").
+        let name = |lang| super::text::kind_name(kind, lang);
+        f.title.en = format!(
+            "{} — drill: {}",
+            base.file.title.en,
+            name(crate::scenario::Lang::En)
+        );
+        f.title.nl = format!(
+            "{} — gerichte oefening: {}",
+            base.file.title.nl,
+            name(crate::scenario::Lang::Nl)
+        );
         f.course_code = String::new();
         f.sources.push(Source {
             key: DRILL_SOURCE.to_string(),
@@ -195,6 +205,15 @@ mod tests {
             };
             assert_eq!(drill_kind_of_id(&d.file.id), Some(kind));
             assert_eq!(drill_base_id(&d.file.id), "first-lesson");
+            // Its title names the kind in each language, as the app shows it.
+            for lang in [crate::scenario::Lang::En, crate::scenario::Lang::Nl] {
+                let name = crate::teach::text::kind_name(kind, lang);
+                assert!(
+                    d.file.title.get(lang).ends_with(&name),
+                    "{:?}",
+                    d.file.title
+                );
+            }
         }
         assert_eq!(drill_kind_of_id("first-lesson"), None);
         assert_eq!(drill_kind_of_id("my-drill-of-sorts"), None);
