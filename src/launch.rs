@@ -22,11 +22,13 @@ pub enum TrainerView {
 #[derive(Debug, Clone)]
 pub enum Launch {
     Trainee,
-    /// The ideal bot plays `scenario`, a step every `pace` seconds, after `skip` steps at once.
+    /// The ideal bot plays `scenario`, a step every `pace` seconds, after `skip` steps at once, on
+    /// the cases of `seed` (a new seed each time when none is given).
     Demo {
         scenario: String,
         pace: f32,
         skip: u32,
+        seed: Option<u64>,
     },
     /// The trainer station on a folder of run files (default: the results folder); `select` and
     /// `open` count rows from 1, in the table's order.
@@ -120,6 +122,8 @@ pub struct Options {
     pub lang: Lang,
     /// The ideal bot plays a run: seconds per step, and steps taken at once before the window opens.
     pub demo: Option<(f32, u32)>,
+    /// The seed of the demo's cases (a new one each time when none is given).
+    pub demo_seed: Option<u64>,
     /// Open on the trainer station.
     pub trainer: Option<TrainerOptions>,
     pub capture: Capture,
@@ -213,6 +217,7 @@ impl Options {
             results_dir: results_dir(results),
             lang,
             demo: None,
+            demo_seed: None,
             trainer: None,
             capture,
             selected: 0,
@@ -225,6 +230,7 @@ impl Options {
                 scenario,
                 pace,
                 skip,
+                seed,
             } => {
                 if !(0.0..=MAX_PACE).contains(&pace) {
                     return Err(LaunchError::Pace(pace));
@@ -247,6 +253,7 @@ impl Options {
                         }
                     };
                 options.demo = Some((pace, skip));
+                options.demo_seed = seed;
             }
             Launch::Trainer {
                 dir,
@@ -301,6 +308,7 @@ mod tests {
                 scenario: "depression-cbt-oq45".into(),
                 pace: 1.0,
                 skip: 0,
+                seed: None,
             },
             PLAIN,
         )
@@ -335,6 +343,7 @@ mod tests {
             scenario: "first-lesson".into(),
             pace: -1.0,
             skip: 0,
+            seed: None,
         };
         assert!(matches!(open(demo, PLAIN), Err(LaunchError::Pace(_))));
         let trainer = Launch::Trainer {

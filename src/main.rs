@@ -196,6 +196,10 @@ enum Command {
         /// the steps a run of the scenario can take.
         #[arg(long, default_value_t = 0)]
         skip: u32,
+        /// Play the cases of this seed (the same run every time, as for the README's pictures);
+        /// without it, new cases each time.
+        #[arg(long)]
+        seed: Option<u64>,
         #[command(flatten)]
         capture: CaptureArgs,
     },
@@ -564,12 +568,14 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             scenario,
             pace,
             skip,
+            seed,
             capture,
         } => {
             let launch = Launch::Demo {
                 scenario,
                 pace,
                 skip,
+                seed,
             };
             return open_app(&cli, launch, capture);
         }

@@ -602,3 +602,101 @@ fn the_case_screen_fits_every_window_and_text_size_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_legend_key_keeps_its_mark_beside_its_name_when_the_legend_wraps() {
+    use ontrack::app::plots::{Key, Mark, legend_ui};
+    use ontrack::app::theme;
+    let names = [
+        "OQ-45",
+        "expected course of clients with this intake",
+        "reliable change around intake",
+        "clinical cutoff",
+        "drift starts",
+    ];
+    // 350 points at text size 2: each key fits, all of them do not.
+    let width = 700.0;
+    let mut h = Harness::builder()
+        .with_size([width, 400.0])
+        .build_ui(move |ui| {
+            theme::apply(ui.ctx(), Palette::Light, 2.0);
+            ui.set_style(ui.ctx().global_style());
+            let keys: Vec<Key> = names
+                .iter()
+                .map(|n| Key::new(Mark::Band, theme::EXPECTED, n.to_string()))
+                .collect();
+            legend_ui(ui, &keys);
+        });
+    h.run();
+    let screen = h.ctx.content_rect();
+    let rects: Vec<egui::Rect> = names.iter().map(|n| h.get_by_label(n).rect()).collect();
+    let line = rects[0].height();
+    for (name, r) in names.iter().zip(&rects) {
+        assert!(
+            r.height() <= line + 0.5,
+            "{name:?} stays on one line with its mark: {r:?}"
+        );
+        assert!(
+            r.width() > 2.0 * line,
+            "{name:?}: the mark and the name are one piece: {r:?}"
+        );
+        assert!(r.max.x <= screen.max.x + 0.5, "{name:?} fits: {r:?}");
+    }
+    assert!(
+        rects.iter().any(|r| r.min.y >= rects[0].max.y),
+        "the legend wraps at text size 2 in a narrow place: {rects:?}"
+    );
+}
+
+#[test]
+fn the_course_chart_stays_readable_in_a_short_window_and_fits_its_axis_to_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1024×640 at text size 2 (a window of 512×320 points) and full HD at text size 1.
+    for (size, scale) in [([1024.0, 640.0], 2.0), ([1920.0, 1080.0], 1.0)] {
+        for lang in [Lang::En, Lang::Nl] {
+            let mut h = on_case_screen(dir.path(), size, lang, scale);
+            h.run();
+            let case = format!("{size:?} at text size {scale} in {lang:?}");
+            let memory = egui_plot::PlotMemory::load(&h.ctx, egui::Id::new("trajectory"))
+                .unwrap_or_else(|| panic!("{case}: no course chart"));
+            let frame = *memory.transform().frame();
+            let screen = h.ctx.content_rect();
+            // What the forecast panel leaves of the window.
+            let panel = forecast_panel(&h).unwrap_or_else(|| panic!("{case}: no forecast panel"));
+            let mut view = screen;
+            if panel.width() > 0.9 * screen.width() {
+                view.max.y = panel.min.y;
+            } else {
+                view.max.x = panel.min.x;
+            }
+            assert!(
+                frame.height() >= 0.3 * screen.height(),
+                "{case}: the chart is {frame:?} in {screen:?}"
+            );
+            let visible = frame.intersect(view);
+            assert!(
+                visible.height() >= 0.25 * screen.height(),
+                "{case}: the chart in view is {visible:?} of {screen:?}"
+            );
+            // The minimal scenario's scale runs from 0 to 100; the case sits around its intake.
+            let bounds = memory.bounds();
+            assert!(
+                bounds.min()[1] > 5.0,
+                "{case}: the axis leaves out the empty bottom of the scale: {bounds:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_demo_with_a_seed_plays_the_cases_of_that_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+    let mut state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::En);
+    state.demo = Some(ontrack::app::Demo::new(1.0));
+    state.demo_seed(10);
+    state.demo_step();
+    let session = state.run.session.as_ref().expect("the demo started a run");
+    assert_eq!(session.file().seed, 10);
+    assert_eq!(state.screen, Screen::Briefing);
+}

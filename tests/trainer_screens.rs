@@ -114,7 +114,7 @@ fn a_trainer_reviews_a_cohort() {
         "ideal-1"
     );
     assert!(
-        h.get_all_by_label_contains("All runs pooled: Brier")
+        h.get_all_by_label_contains("Course runs pooled (drills apart): Brier")
             .next()
             .is_some()
     );

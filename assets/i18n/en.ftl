@@ -75,9 +75,16 @@ high-contrast = high contrast
 theme-light = light
 theme-dark = dark
 unfinished-run = Unfinished run
+unfinished-line = { $trainee } · at case { $case } of { $cases } · started { $when }
+started-today = today at { $time }
+started-yesterday = yesterday at { $time }
+started-on = on { $date } at { $time }
 level-first-lesson = first lesson
 level-course = course
 level-advanced = advanced
+level-drill = drill
+level-own = your own scenario
+trains-drill = Practice with more { $kind } cases than the course has.
 trains-first-lesson = Reading a course on the OQ-45 and saying how likely deterioration is.
 trains-depression-cbt-oq45 = Seeing who gets worse in CBT for depression, and when the therapist drifts.
 trains-anxiety-exposure-cbt = Telling a side effect of exposure from a treatment error.
@@ -195,7 +202,7 @@ col-resolution = resolution
 col-citl = bias
 col-dprime = d'
 row-class = class (pooled)
-all-runs = all runs
+all-runs = course runs
 open-run = open
 export-csv = Export CSV
 trainer-diagram-help = All forecasts of the class pooled (squares); select a trainee in the table to add theirs (circles, with counts). Bars: 95 % Wilson intervals.
@@ -221,7 +228,7 @@ save-sheet-nl = Save the instruction sheet (Nederlands)
 save-sheet-en = Save the instruction sheet (English)
 saved-file = Saved: { $path }
 col-course = course code
-trainee-pooled = All runs pooled: Brier { $brier }, miscalibration { $reliability }, AUC { $auc } ({ $n } forecasts).
+trainee-pooled = Course runs pooled (drills apart): Brier { $brier }, miscalibration { $reliability }, AUC { $auc } ({ $n } forecasts).
 new-seed = Pick one
 handout-no-deterioration = No client deteriorates in this course’s cases: forecasting 1 % would beat everyone, even the best possible forecaster. ‘Pick one’ picks a course with at least one client who deteriorates.
 no-folder-chosen = No folder chosen. You can also type the folder's path and press Load.
@@ -443,6 +450,8 @@ waterfall-sum = Base rate { $start }, plus the evidence { $sum }, gives { $total
 # The app's views of the lessons (src/app/screens/explain.rs)
 why-heading = Why the best possible forecast moved
 blind-spot-button = Case { $case }, after session { $checkpoint }: you { $you }, best possible { $ideal }
+back-to-debrief = Back to the debrief
+blind-spot-this = One of your blind spots: the best possible forecast was sure here, and you were far from it.
 
 
 # Live class (trainee app)
@@ -484,3 +493,13 @@ live-fooled-line = Case { $case }: the class's Brier score { $class }, the best 
 drill-mix = This drill has more { $kind } cases than practice does: about { $drill } of its clients instead of { $practice }. Your forecasts in it are scored against the best possible forecast for this mix, and the drill is kept apart from your course runs.
 drill-none = Your saved runs of this scenario show no blind spot of a known kind, so there is nothing to drill yet: play a course run first.
 drill-wrote = Drill scenario written to { $path } (id { $id }). Open it with: ontrack --scenario-file { $path }
+practice-title = Practice where you are weak
+practice-explain = A drill is this scenario with more of the kind of case you misjudge most, judged from the blind spots of your saved runs. It is scored against the best possible forecast for its own mix and kept apart from your course runs.
+practice-ask = Make a drill from my runs
+practice-working = Reading your runs…
+practice-start = Start the drill
+drill-this-run = This run was a drill with more { $kind } cases: it is scored against the best possible forecast for its own mix and kept apart from your course runs.
+drills-not-pooled = { $drills ->
+    [one] The pooled rows and the headline are about the course runs: the drill run (practice where a trainee is weak, with a mix of its own) is listed but not pooled.
+   *[other] The pooled rows and the headline are about the course runs: the { $drills } drill runs (practice where a trainee is weak, each with a mix of its own) are listed but not pooled.
+}

@@ -75,9 +75,16 @@ high-contrast = hoog contrast
 theme-light = licht
 theme-dark = donker
 unfinished-run = Onafgemaakte oefening
+unfinished-line = { $trainee } · bij cliënt { $case } van { $cases } · begonnen { $when }
+started-today = vandaag om { $time }
+started-yesterday = gisteren om { $time }
+started-on = op { $date } om { $time }
 level-first-lesson = eerste les
 level-course = cursus
 level-advanced = gevorderd
+level-drill = gerichte oefening
+level-own = eigen scenario
+trains-drill = Oefenen met meer gevallen van { $kind } dan de cursus heeft.
 trains-first-lesson = Een verloop op de OQ-45 lezen en zeggen hoe waarschijnlijk verslechtering is.
 trains-depression-cbt-oq45 = Zien wie achteruitgaat in CGT bij depressie, en wanneer de therapeut afdwaalt.
 trains-anxiety-exposure-cbt = Een bijwerking van exposure onderscheiden van een behandelfout.
@@ -195,7 +202,7 @@ col-resolution = resolutie
 col-citl = vertekening
 col-dprime = d'
 row-class = groep (samen)
-all-runs = alle rondes
+all-runs = cursusrondes
 open-run = open
 export-csv = CSV exporteren
 trainer-diagram-help = Alle voorspellingen van de groep samen (vierkantjes); kies een deelnemer in de tabel om die erbij te zien (rondjes, met aantallen). Strepen: 95 %-Wilson-intervallen.
@@ -221,7 +228,7 @@ save-sheet-nl = Instructieblad opslaan (Nederlands)
 save-sheet-en = Instructieblad opslaan (English)
 saved-file = Opgeslagen: { $path }
 col-course = cursuscode
-trainee-pooled = Alle rondes samen: Brier { $brier }, miskalibratie { $reliability }, AUC { $auc } ({ $n } voorspellingen).
+trainee-pooled = Cursusrondes samen (gerichte oefeningen apart): Brier { $brier }, miskalibratie { $reliability }, AUC { $auc } ({ $n } voorspellingen).
 new-seed = Kies er een
 handout-no-deterioration = In deze cursus verslechtert geen enkele cliënt: 1 % voorspellen zou iedereen verslaan, zelfs de best mogelijke voorspeller. ‘Kies er een’ kiest een cursus met minstens één cliënt die verslechtert.
 no-folder-chosen = Geen map gekozen. Je kunt het pad van de map ook intypen en op Laden klikken.
@@ -443,6 +450,8 @@ waterfall-sum = Basispercentage { $start }, plus de gegevens { $sum }, geeft { $
 # The app's views of the lessons (src/app/screens/explain.rs)
 why-heading = Waarom de best mogelijke voorspelling bewoog
 blind-spot-button = Cliënt { $case }, na sessie { $checkpoint }: jij { $you }, best mogelijk { $ideal }
+back-to-debrief = Terug naar de nabespreking
+blind-spot-this = Een van je blinde vlekken: de best mogelijke voorspelling was hier zeker, en jij zat er ver vanaf.
 
 
 # Live class (trainee app)
@@ -484,3 +493,13 @@ live-fooled-line = Cliënt { $case }: Brier-score van de groep { $class }, van d
 drill-mix = Deze oefening heeft meer gevallen van { $kind } dan de gewone oefenronde: ongeveer { $drill } van de cliënten in plaats van { $practice }. Je voorspellingen worden gescoord tegen de best mogelijke voorspelling voor deze mix, en de oefening blijft buiten je cursusrondes.
 drill-none = Je bewaarde rondes van dit scenario tonen geen blinde vlek van een bekende soort, dus er is nog niets te oefenen: speel eerst een cursusronde.
 drill-wrote = Oefenscenario geschreven naar { $path } (id { $id }). Open het met: ontrack --scenario-file { $path }
+practice-title = Oefen waar je zwak bent
+practice-explain = Een gerichte oefening is dit scenario met meer van het soort geval dat je het vaakst verkeerd inschat, afgeleid uit de blinde vlekken van je bewaarde rondes. Ze wordt gescoord tegen de best mogelijke voorspelling voor haar eigen mix en blijft buiten je cursusrondes.
+practice-ask = Maak een gerichte oefening uit mijn rondes
+practice-working = Je rondes worden gelezen…
+practice-start = Begin de gerichte oefening
+drill-this-run = Deze ronde was een gerichte oefening met meer gevallen van { $kind }: ze wordt gescoord tegen de best mogelijke voorspelling voor haar eigen mix en blijft buiten je cursusrondes.
+drills-not-pooled = { $drills ->
+    [one] De samengenomen rijen en de kopcijfers gaan over de cursusrondes: de gerichte oefening (oefenen waar een cursist zwak is, met een eigen mix) staat in de lijst maar telt niet mee.
+   *[other] De samengenomen rijen en de kopcijfers gaan over de cursusrondes: de { $drills } gerichte oefeningen (oefenen waar een cursist zwak is, elk met een eigen mix) staan in de lijst maar tellen niet mee.
+}

@@ -54,6 +54,9 @@ pub struct ActiveRun {
     pub reveal: Option<Reveal>,
     /// The session picked on the case screen's timeline (`None`: the latest one shown).
     pub picked: Option<u32>,
+    /// A case of the finished run opened again from the debrief (a blind spot), shown revealed on
+    /// the case screen.
+    pub review: Option<usize>,
 }
 
 impl Default for ActiveRun {
@@ -70,6 +73,7 @@ impl Default for ActiveRun {
             history: None,
             reveal: None,
             picked: None,
+            review: None,
         }
     }
 }
@@ -86,6 +90,7 @@ impl ActiveRun {
         self.scores = None;
         self.reveal = None;
         self.picked = None;
+        self.review = None;
         self.earlier = Vec::new();
     }
 
@@ -95,7 +100,14 @@ impl ActiveRun {
         self.scores = None;
         self.ideal = None;
         self.reveal = None;
+        self.review = None;
         self.earlier = Vec::new();
+    }
+
+    /// Opens case `case` of the finished run again, revealed, from the debrief.
+    pub fn open_review(&mut self, case: usize) {
+        self.review = Some(case);
+        self.picked = None;
     }
 
     /// Loads the trainee's earlier runs of this scenario from the results folder `dir` on another

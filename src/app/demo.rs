@@ -43,6 +43,17 @@ impl AppState {
         self.demo_step();
     }
 
+    /// Makes the demo play the cases of `seed` (the same run every time): its run starts from the
+    /// course code of the chosen scenario and the seed.
+    pub fn demo_seed(&mut self, seed: u64) {
+        let code = self
+            .chosen()
+            .and_then(|s| crate::run::code::encode(&s.course_prefix(), seed).ok());
+        if let Some(code) = code {
+            self.start.course_code = code;
+        }
+    }
+
     /// The demo's next step, at once: start, leave the briefing, or the ideal bot's next answer.
     pub fn demo_step(&mut self) {
         let Some(pace) = self.demo.as_ref().map(|d| d.pace) else {

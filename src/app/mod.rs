@@ -9,6 +9,7 @@ pub mod headline;
 mod icon;
 pub mod live;
 pub mod plots;
+pub mod practice;
 pub mod screens;
 pub mod settings;
 pub mod state;
@@ -59,6 +60,9 @@ pub fn run(options: Options) {
     let mut settings = WinitSettings::desktop_app();
     if let Some((pace, skip)) = options.demo {
         state.demo = Some(Demo::new(pace));
+        if let Some(seed) = options.demo_seed {
+            state.demo_seed(seed);
+        }
         for _ in 0..skip {
             state.demo_step();
         }

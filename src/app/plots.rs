@@ -11,6 +11,7 @@ use super::settings::Tr;
 use super::theme;
 use crate::forecast::Actuarial;
 use crate::scenario::Scenario;
+use crate::scenario::measure::MeasureRules;
 use crate::score::{Interval, Metric, ProbabilityScores, ReliabilityBin};
 
 /// How a series looks on a plot, drawn beside its name in a legend (painted, so it does not
@@ -108,18 +109,48 @@ impl Key {
 }
 
 /// A plot's legend as a line of keys above it that wraps, so it never covers the data however
-/// large the text.
+/// large the text. Each key (its mark and its name) is one piece that moves to the next line whole:
+/// a mark never ends a line with its name on the next.
 pub fn legend_ui(ui: &mut egui::Ui, keys: &[Key]) {
     ui.horizontal_wrapped(|ui| {
-        let height = ui.text_style_height(&egui::TextStyle::Body);
         for k in keys {
-            let (rect, _) =
-                ui.allocate_exact_size(egui::vec2(1.6 * height, height), egui::Sense::hover());
-            k.mark.paint(ui.painter(), rect, k.colour);
-            ui.label(&k.name);
+            key_ui(ui, k);
             ui.add_space(8.0);
         }
     });
+}
+
+/// One key of a legend: its mark and its name, laid out and placed as one widget (labelled with
+/// the name, so screen readers and tests find it). The mark sits at the name's first line.
+fn key_ui(ui: &mut egui::Ui, k: &Key) -> egui::Response {
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    let mark_width = 1.6 * height;
+    let gap = ui.spacing().item_spacing.x / 2.0;
+    // A name longer than a whole line wraps beside its mark.
+    let room = (ui.max_rect().width() - mark_width - gap).max(4.0 * height);
+    let galley = egui::WidgetText::from(k.name.as_str()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Wrap),
+        room,
+        egui::TextStyle::Body,
+    );
+    let size = egui::vec2(
+        mark_width + gap + galley.size().x,
+        height.max(galley.size().y),
+    );
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let mark = egui::Rect::from_min_size(rect.left_top(), egui::vec2(mark_width, height));
+        k.mark.paint(ui.painter(), mark, k.colour);
+        let text_at = egui::pos2(mark.right() + gap, rect.top());
+        let colour = ui.visuals().text_color();
+        ui.painter().galley(text_at, galley, colour);
+    }
+    let name = k.name.clone();
+    response.widget_info(move || {
+        egui::WidgetInfo::labeled(egui::WidgetType::Label, true, name.as_str())
+    });
+    response
 }
 
 /// A plot that stays put: no dragging, zooming or scrolling, so a trainee cannot lose the view.
@@ -337,6 +368,37 @@ pub fn expected_course(actuarial: Option<&Actuarial>, intake: f64, sessions: u32
         .collect()
 }
 
+/// The score axis of a course chart: what it takes to read the case — the expected-course band
+/// over the whole treatment, the reliable-change band around intake (its worse edge is the line of
+/// reliable deterioration), the clinical cutoff and the scores shown — with a margin of a tenth of
+/// that span (at least a step of the measure) either side, inside the measure's range. Fitted to
+/// the whole treatment's band rather than to the sessions read so far, it stays put while a case
+/// is read, and grows only when a score leaves it.
+pub fn course_y_range(
+    rules: &MeasureRules,
+    intake: f64,
+    band: &[[f64; 3]],
+    scores: &[f64],
+) -> (f64, f64) {
+    if !intake.is_finite() {
+        return (rules.min, rules.max);
+    }
+    let rci = rules.reliable_change;
+    let values = [rules.cutoff, intake - rci, intake + rci]
+        .into_iter()
+        .chain(band.iter().flat_map(|b| [b[1], b[2]]))
+        .chain(scores.iter().copied())
+        .filter(|y| y.is_finite());
+    let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
+        (lo.min(y), hi.max(y))
+    });
+    let margin = (0.1 * (high - low)).max(rules.step);
+    (
+        (low - margin).max(rules.min),
+        (high + margin).min(rules.max),
+    )
+}
+
 /// What a course chart shows.
 pub struct Course<'a> {
     pub id: &'a str,
@@ -401,17 +463,15 @@ pub fn trajectory(
     let rci = s.rules.reliable_change;
     let xs = [0.0, sessions];
     let band = expected_course(actuarial, intake, f.sessions);
+    let (low, high) = course_y_range(&s.rules, intake, &band, course.scores);
     let response = still(Plot::new(course.id))
+        // One course chart per screen: its id is its name, so its memory can be looked up.
+        .id(egui::Id::new(course.id))
         .height(course.height)
         .include_x(-0.3)
         .include_x(sessions + 0.3)
-        .include_y(f.measure.min)
-        .include_y(
-            f.measure
-                .max
-                .min(intake + 2.5 * rci)
-                .max(f.measure.clinical_cutoff.value),
-        )
+        .include_y(low)
+        .include_y(high)
         .x_axis_label(tr.t("axis-session"))
         // Sessions are whole numbers: grid and labels every 1, 2 and 4 sessions, so labels stay
         // when the text is large.
@@ -496,6 +556,48 @@ mod tests {
         assert_eq!(sessions, every, "one band point per session of treatment");
         assert!(band.iter().all(|b| b[1] <= b[2]));
         assert!(expected_course(None, 70.0, s.file.sessions).is_empty());
+    }
+
+    #[test]
+    fn the_score_axis_fits_the_case_not_the_whole_measure_and_stays_put_while_reading() {
+        let s = resolve("first-lesson").expect("bundled");
+        let rule = Actuarial::norm_with(&s, 2_000, 3);
+        let r = &s.rules;
+        let intake = 70.0;
+        let band = expected_course(Some(&rule), intake, s.file.sessions);
+        // Scores inside the expected band, session by session.
+        let scores: Vec<f64> = std::iter::once(intake)
+            .chain(band.iter().map(|b| r.shown((b[1] + b[2]) / 2.0)))
+            .collect();
+        let (low, high) = course_y_range(r, intake, &band, &scores[..2]);
+        assert!(
+            low > r.min && high - low < 0.5 * (r.max - r.min),
+            "the axis is the case's, not the whole measure's: {low}..{high} of {}..{}",
+            r.min,
+            r.max
+        );
+        for y in [
+            r.cutoff,
+            intake - r.reliable_change,
+            intake + r.reliable_change,
+        ] {
+            assert!(low < y && y < high, "{y} in {low}..{high}");
+        }
+        assert!(band.iter().all(|b| low < b[1] && b[2] < high));
+        // The same axis at every session of the case while the scores stay in the band.
+        for seen in 2..=scores.len() {
+            assert_eq!(
+                course_y_range(r, intake, &band, &scores[..seen]),
+                (low, high)
+            );
+        }
+        // A score outside it widens it, inside the measure's range.
+        let mut wild = scores.clone();
+        wild.push(r.max);
+        let (_, wider) = course_y_range(r, intake, &band, &wild);
+        assert_eq!(wider, r.max);
+        // Nothing to fit: the whole measure.
+        assert_eq!(course_y_range(r, f64::NAN, &[], &[]), (r.min, r.max));
     }
 
     #[test]

@@ -1,17 +1,19 @@
 //! The app's state: plain data that the screens draw and change, and that tests drive without a
 //! window. All rules of a run live in the core's state machine (`run::Session`); this only holds it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::debrief::score_run;
 use crate::forecast::{Actuarial, Benchmarks};
 use crate::run::{Action, Phase, Session, SessionError, unfinished};
+use crate::scenario::format::Text;
 use crate::scenario::{Lang, Scenario};
 
 use super::active_run::{ActiveRun, Reveal};
 use super::demo::Demo;
 use super::live::LiveJoin;
+use super::practice::Practice;
 use super::settings::Settings;
 use super::trainer::TrainerState;
 
@@ -44,6 +46,8 @@ pub struct AppState {
     pub trainer: TrainerState,
     /// Joining a live class, and the link of a run in one.
     pub live: LiveJoin,
+    /// A drill where the trainee is weak, offered on the start screen and in the debrief.
+    pub practice: Practice,
 }
 
 /// What the trainee fills in on the start screen, kept between runs so a second run starts quickly.
@@ -54,7 +58,43 @@ pub struct StartForm {
     /// A trainer's course code as typed: it picks scenario and seed, whatever is selected.
     pub course_code: String,
     /// Unfinished runs in the results folder that can be resumed, newest first.
-    pub resumable: Vec<PathBuf>,
+    pub resumable: Vec<Resumable>,
+}
+
+/// An unfinished run, as the start screen offers it: what a trainee knows it by (the scenario's
+/// title, how far they got, when they started), not its file name.
+#[derive(Debug, Clone)]
+pub struct Resumable {
+    pub path: PathBuf,
+    pub title: Text,
+    pub trainee: String,
+    pub started: jiff::Timestamp,
+    /// The case being read or last revealed, counted from 1, and how many the run has.
+    pub case: usize,
+    pub cases: usize,
+}
+
+/// The unfinished runs in `dir` that can be resumed, newest first.
+pub fn resumable(dir: &Path) -> Vec<Resumable> {
+    unfinished(dir)
+        .into_iter()
+        .filter_map(|path| {
+            let opened = crate::run::open(&path).ok()?;
+            let run = &opened.run;
+            let case = match run.phase() {
+                Phase::Reading { case, .. } | Phase::Revealed { case } => case + 1,
+                Phase::Finished => run.len(),
+            };
+            Some(Resumable {
+                title: opened.file.scenario.title.clone(),
+                trainee: opened.file.trainee.clone(),
+                started: opened.file.started,
+                case,
+                cases: run.len(),
+                path,
+            })
+        })
+        .collect()
 }
 
 /// What the screens ask of the window layer, which alone can do it (the screens draw without a
@@ -67,7 +107,7 @@ pub struct WindowRequests {
 
 impl AppState {
     pub fn new(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, lang: Lang) -> Self {
-        let resumable = unfinished(&results_dir);
+        let resumable = resumable(&results_dir);
         let trainer = TrainerState::new(&results_dir);
         AppState {
             settings: Settings::new(lang),
@@ -86,12 +126,17 @@ impl AppState {
             window: WindowRequests::default(),
             trainer,
             live: LiveJoin::default(),
+            practice: Practice::default(),
         }
     }
 
     /// True while work runs in the background or an animation plays: the window keeps updating.
     pub fn busy(&self) -> bool {
-        self.run.is_working() || self.trainer.is_busy() || self.animating() || self.live.is_active()
+        self.run.is_working()
+            || self.trainer.is_busy()
+            || self.animating()
+            || self.live.is_active()
+            || self.practice.is_working()
     }
 
     /// True while something moves on the screen (the reveal, the demo): it needs every frame.
@@ -105,6 +150,7 @@ impl AppState {
     pub fn tick(&mut self, dt: f32) {
         self.trainer.poll();
         self.live.poll();
+        self.practice.poll();
         self.run.poll();
         self.score_when_finished();
         self.run.animate_reveal(dt);
@@ -115,6 +161,7 @@ impl AppState {
     pub fn wait_for_background(&mut self) {
         self.run.wait();
         self.trainer.wait();
+        self.practice.wait();
         self.score_when_finished();
     }
 
@@ -235,7 +282,8 @@ impl AppState {
         if !finished {
             return;
         }
-        if self.screen != Screen::Debrief {
+        // A case opened again from the debrief (a blind spot) stays open until the trainee goes back.
+        if self.screen != Screen::Debrief && self.run.review.is_none() {
             self.screen = Screen::Debrief;
             self.run.load_earlier(self.results_dir.clone());
         }
@@ -255,6 +303,6 @@ impl AppState {
         self.run.end();
         self.live.end();
         self.screen = Screen::Start;
-        self.start.resumable = unfinished(&self.results_dir);
+        self.start.resumable = resumable(&self.results_dir);
     }
 }

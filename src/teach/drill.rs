@@ -104,8 +104,18 @@ pub fn drill(base: &Scenario, kind: CaseKind) -> Result<Scenario, DrillError> {
             }
         }
         f.id = format!("{}-drill-{}", base.file.id, kind.slug());
-        f.title.en = format!("{} — drill: {}", base.file.title.en, kind.slug());
-        f.title.nl = format!("{} — oefening: {}", base.file.title.nl, kind.slug());
+        // The title says the kind in each language ("late deteriorator", "late verslechteraar").
+        let name = |lang| super::text::kind_name(kind, lang);
+        f.title.en = format!(
+            "{} — drill: {}",
+            base.file.title.en,
+            name(crate::scenario::Lang::En)
+        );
+        f.title.nl = format!(
+            "{} — gerichte oefening: {}",
+            base.file.title.nl,
+            name(crate::scenario::Lang::Nl)
+        );
         f.course_code = String::new();
         f.sources.push(Source {
             key: DRILL_SOURCE.to_string(),
@@ -127,6 +137,22 @@ pub fn drill(base: &Scenario, kind: CaseKind) -> Result<Scenario, DrillError> {
             problems: Vec::new(),
         }),
     })
+}
+
+/// The kind of case a drill has more of, read from its scenario id (`ID-drill-KIND`, as [`drill`]
+/// names it); `None` for a course scenario. Run files and cohort rows carry the id, so this is how
+/// they tell drills from course runs.
+pub fn drill_kind_of_id(id: &str) -> Option<CaseKind> {
+    let (_, slug) = id.rsplit_once("-drill-")?;
+    CaseKind::ALL.into_iter().find(|k| k.slug() == slug)
+}
+
+/// The id of the scenario a drill was made from (the id itself for a course scenario).
+pub fn drill_base_id(id: &str) -> &str {
+    match id.rsplit_once("-drill-") {
+        Some((base, _)) if drill_kind_of_id(id).is_some() => base,
+        _ => id,
+    }
 }
 
 /// The share of cases of `kind` among `cases` cases of `s` drawn with `seed` (deterministic).
@@ -169,6 +195,30 @@ mod tests {
     use super::*;
     use crate::forecast::base_rate;
     use crate::scenario::resolve;
+
+    #[test]
+    fn a_drill_is_told_apart_by_its_id() {
+        let base = resolve("first-lesson").expect("bundled");
+        for kind in CaseKind::ALL {
+            let Ok(d) = drill(&base, kind) else {
+                continue;
+            };
+            assert_eq!(drill_kind_of_id(&d.file.id), Some(kind));
+            assert_eq!(drill_base_id(&d.file.id), "first-lesson");
+            // Its title names the kind in each language, as the app shows it.
+            for lang in [crate::scenario::Lang::En, crate::scenario::Lang::Nl] {
+                let name = crate::teach::text::kind_name(kind, lang);
+                assert!(
+                    d.file.title.get(lang).ends_with(&name),
+                    "{:?}",
+                    d.file.title
+                );
+            }
+        }
+        assert_eq!(drill_kind_of_id("first-lesson"), None);
+        assert_eq!(drill_kind_of_id("my-drill-of-sorts"), None);
+        assert_eq!(drill_base_id("my-drill-of-sorts"), "my-drill-of-sorts");
+    }
 
     #[test]
     fn a_late_deteriorator_drill_has_clearly_more_of_them_and_its_own_ideal() {

@@ -2,7 +2,9 @@
 
 use bevy_egui::egui;
 
+use crate::app::practice::{drill_note, mix_sentence};
 use crate::app::state::{AppState, Screen};
+use crate::app::theme;
 
 pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
     // Lines of a readable length.
@@ -42,9 +44,21 @@ pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let briefing = f.briefing.get(lang).to_string();
     let measure = format!("{} — {}", state.t("measure"), m.name);
     let explanation = m.explanation.get(lang).to_string();
+    // A drill says what it has more of, before the scenario's own briefing.
+    let drill = drill_note(&tr, &f.id).map(|note| match &state.practice.found {
+        Some(Ok(o)) if o.drill.file.id == f.id => mix_sentence(&tr, o),
+        _ => note,
+    });
     let mut begin = false;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(title);
+        if let Some(drill) = drill {
+            theme::card(ui)
+                .stroke(egui::Stroke::new(2.0, theme::PICKED))
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(drill).strong()).wrap());
+                });
+        }
         ui.label(briefing);
         ui.add_space(8.0);
         ui.label(egui::RichText::new(measure).strong());

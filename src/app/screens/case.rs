@@ -12,7 +12,7 @@ use super::timeline::{SessionCard, timeline_ui};
 use crate::app::active_run::ActiveRun;
 use crate::app::plots::{Course, course_legend, trajectory};
 use crate::app::settings::Tr;
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Screen};
 use crate::app::theme;
 use crate::forecast::{Actuarial, Ideal};
 use crate::model::notes::render_event;
@@ -23,6 +23,23 @@ use crate::scenario::format::LindenClass;
 
 /// Window width (points) from which the forecast panel sits at the side rather than the bottom.
 const SIDE_PANEL_FROM: f32 = 820.0;
+
+/// Window height (points) below which the case screen is short (1024×640 at text size 1.5 and
+/// more, 1280×800 at 2): the client's line keeps to one line, the legend goes under the chart and
+/// the forecast panel packs its rows, so the chart keeps its room.
+pub(super) const SHORT_BELOW: f32 = 440.0;
+
+/// The course chart's least height in points: below it the chart is a strip that cannot be read,
+/// and the rest of the screen scrolls instead.
+pub const MIN_CHART: f32 = 160.0;
+
+/// The course chart's height: what the timeline and the session card (about 300 points) leave of
+/// the central room under the client's line and the legend (`header`), at least 45 % of the room,
+/// at least [`MIN_CHART`] and at most 640 points.
+pub fn chart_height(room: f32, header: f32) -> f32 {
+    let rest = room - header;
+    (rest - 300.0).max(0.45 * room).clamp(MIN_CHART, 640.0)
+}
 
 /// The ids of the forecast panel at the side and at the bottom.
 pub const FORECAST_SIDE: &str = "forecast-side";
@@ -52,6 +69,7 @@ struct Given<'a> {
 
 pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let mut action: Option<Action> = None;
+    let mut back = false;
     {
         let tr = state.settings.tr();
         let ActiveRun {
@@ -62,8 +80,11 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             actuarial,
             reveal,
             picked,
+            review,
+            scores,
             ..
         } = &mut state.run;
+        let review = *review;
         let Some(session) = session.as_ref() else {
             return;
         };
@@ -85,24 +106,12 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 let drawn = reveal
                     .filter(|r| r.case == case)
                     .map_or(s.file.sessions, |r| r.drawn(s.file.sessions));
-                let v = c.visible(drawn);
-                Shown {
-                    index: case,
-                    seen: drawn,
-                    patient: &c.patient,
-                    scores: v.scores(),
-                    alliance: v.alliance(),
-                    notes: v.notes(),
-                    events: c
-                        .events
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, e)| e.session <= drawn)
-                        .collect(),
-                    revealed: Some(c),
-                }
+                revealed_shown(case, c, drawn)
             }),
-            Phase::Finished => None,
+            // A case opened again from the debrief: the whole of it.
+            Phase::Finished => review
+                .and_then(|case| Some((case, run.revealed(case)?)))
+                .map(|(case, c)| revealed_shown(case, c, s.file.sessions)),
         };
         let Some(shown) = shown else {
             return;
@@ -143,6 +152,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
         };
         let width = ui.available_width();
         let side = width >= SIDE_PANEL_FROM;
+        let short = ui.ctx().content_rect().height() < SHORT_BELOW;
         let mut panel = |ui: &mut egui::Ui, action: &mut Option<Action>| {
             let compact = !side;
             let due = due.clone();
@@ -156,6 +166,9 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 compact,
                 action,
             );
+            if review.is_some() {
+                back |= back_to_debrief(ui, &tr, compact);
+            }
         };
         // A panel keeps the largest size its contents had: the bottom panel has an id per kind of
         // answer due, so it shrinks back after a forecast, and the side panel one of its own.
@@ -173,9 +186,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .show(ui, |ui| panel(ui, &mut action));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            // The chart takes what the timeline and the session card leave, and at least 45 %.
             let room = ui.available_height();
-            let chart_height = (room - 300.0).max(0.45 * room).clamp(150.0, 640.0);
             egui::ScrollArea::vertical()
                 .id_salt("case")
                 .auto_shrink([false, false])
@@ -194,12 +205,23 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         ui,
                         &view,
                         benchmarks.actuarial,
-                        picked,
-                        flag_kind,
-                        chart_height,
+                        (picked, flag_kind),
+                        Room { room, short },
                         &mut action,
                     );
                     if let Some(case) = shown.revealed {
+                        if review.is_some()
+                            && let (Some(scores), Some(ideal)) = (scores.as_ref(), benchmarks.ideal)
+                        {
+                            super::explain::blind_spot_line(
+                                ui,
+                                &tr,
+                                run,
+                                scores,
+                                (ideal, benchmarks.actuarial),
+                                (shown.index, case),
+                            );
+                        }
                         reveal_ui(ui, &view, &benchmarks, case, &answers.forecasts);
                     }
                     if let Some(message) = &state.message {
@@ -210,6 +232,40 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     if let Some(action) = action {
         state.act(action);
+    }
+    if back {
+        state.run.review = None;
+        state.screen = Screen::Debrief;
+    }
+}
+
+/// "Back to the debrief", under the panel of a case opened again from the debrief (Escape too).
+fn back_to_debrief(ui: &mut egui::Ui, tr: &Tr, compact: bool) -> bool {
+    let rows = if compact { 1.0 } else { 2.0 };
+    let button = ui.add_sized(
+        [ui.available_width(), rows * ui.spacing().interact_size.y],
+        egui::Button::new(egui::RichText::new(format!("⏴ {}", tr.t("back-to-debrief"))).strong()),
+    );
+    button.clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
+}
+
+/// What the screen shows of a revealed case, with `drawn` of its sessions drawn.
+fn revealed_shown(index: usize, c: &Case, drawn: u32) -> Shown<'_> {
+    let v = c.visible(drawn);
+    Shown {
+        index,
+        seen: drawn,
+        patient: &c.patient,
+        scores: v.scores(),
+        alliance: v.alliance(),
+        notes: v.notes(),
+        events: c
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.session <= drawn)
+            .collect(),
+        revealed: Some(c),
     }
 }
 
@@ -231,19 +287,31 @@ struct View<'a> {
 }
 
 /// The client, the chart with its legend, the timeline under it and the picked session's card.
+/// The central room of the case screen (points), and whether the window is short.
+struct Room {
+    room: f32,
+    short: bool,
+}
+
 fn course_ui(
     ui: &mut egui::Ui,
     v: &View,
     actuarial: Option<&Actuarial>,
-    picked: &mut Option<u32>,
-    flag_kind: &mut Option<usize>,
-    chart_height: f32,
+    (picked, flag_kind): (&mut Option<u32>, &mut Option<usize>),
+    room: Room,
     action: &mut Option<Action>,
 ) {
     let (tr, shown) = (v.tr, v.shown);
-    patient_line(ui, tr, v.s, shown.patient);
+    let top = ui.cursor().top();
+    patient_line(ui, tr, v.s, shown.patient, room.short);
     let drift_onset = shown.revealed.and_then(|c| c.hidden.drift).map(|d| d.onset);
-    course_legend(ui, tr, v.s, actuarial.is_some(), drift_onset.is_some());
+    let legend = |ui: &mut egui::Ui| {
+        course_legend(ui, tr, v.s, actuarial.is_some(), drift_onset.is_some());
+    };
+    if !room.short {
+        legend(ui);
+    }
+    let chart_height = chart_height(room.room, ui.cursor().top() - top);
     let hover_id = egui::Id::new("hovered-session");
     let hovered: Option<u32> = ui.data(|d| d.get_temp(hover_id)).flatten();
     let course = Course {
@@ -254,6 +322,18 @@ fn course_ui(
         height: chart_height,
     };
     let drawn = trajectory(ui, tr, v.s, actuarial, &course);
+    if room.short {
+        // Under the chart in a short window, in small type, so the chart keeps its height.
+        ui.scope(|ui| {
+            let small = ui.style().text_styles.get(&egui::TextStyle::Small).cloned();
+            if let Some(small) = small {
+                ui.style_mut()
+                    .text_styles
+                    .insert(egui::TextStyle::Body, small);
+            }
+            legend(ui);
+        });
+    }
     let cards = session_cards(v);
     let input = timeline_ui(
         ui,
@@ -288,8 +368,9 @@ fn flag(s: &Scenario, kind: Option<usize>, session: u32) -> Action {
     Action::FlagDrift { session, kind }
 }
 
-/// "Client: 44 years, man · low and ruminating since a relationship ended".
-fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient) {
+/// "Client: 44 years, man · low and ruminating since a relationship ended"; on one line (the whole
+/// of it on hover) in a `short` window.
+fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient, short: bool) {
     let sex = tr.t(if p.female { "female" } else { "male" });
     let mut line = format!(
         "{}: {}",
@@ -300,7 +381,12 @@ fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient) {
         line.push_str(" · ");
         line.push_str(c.get(tr.lang));
     }
-    ui.add(egui::Label::new(theme::title(line)).wrap());
+    let label = egui::Label::new(theme::title(line));
+    ui.add(if short {
+        label.truncate()
+    } else {
+        label.wrap()
+    });
 }
 
 /// A card per session shown, intake first.

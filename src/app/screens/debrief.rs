@@ -7,8 +7,9 @@ use egui_plot::MarkerShape;
 
 use crate::app::headline::{Headline, headlines_ui};
 use crate::app::plots::{RunPoint, Series, bins, progress_plot, reliability_diagram};
+use crate::app::practice::{drill_note, practice_ui};
 use crate::app::settings::Tr;
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Screen};
 use crate::app::theme;
 use crate::debrief::{RunScores, Scores};
 use crate::forecast::Benchmark;
@@ -79,6 +80,18 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if scores.cases > 0 && scores.deteriorated == 0 {
         ui.colored_label(theme::ERROR, tr.t("debrief-no-deterioration"));
     }
+    let practice = state.run.session.as_ref().and_then(|session| {
+        let id = &session.run().scenario().file.id;
+        if let Some(note) = drill_note(&tr, id) {
+            ui.label(egui::RichText::new(note).strong());
+        }
+        let base = state.drill_base(id)?;
+        Some((session.file().trainee.clone(), base))
+    });
+    let practice = practice.and_then(|(trainee, base)| {
+        ui.add_space(6.0);
+        practice_ui(ui, &tr, &state.practice, &trainee, &base).map(|a| (a, trainee, base))
+    });
     ui.add_space(6.0);
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };
@@ -95,13 +108,13 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         theme::plain(right, |ui| events_ui(ui, &tr, scores));
     });
     ui.separator();
+    let mut review = None;
     if let Some(session) = &state.run.session {
         let mine = session
             .path()
             .parent()
             .map(|dir| (dir, session.file().trainee.as_str()));
-        let actuarial = state.run.actuarial.as_deref();
-        super::explain::debrief_lessons(ui, &tr, session.run(), scores, actuarial, mine);
+        review = super::explain::debrief_lessons(ui, &tr, session.run(), scores, mine);
     }
     ui.separator();
     progress_ui(ui, &tr, &state.run.earlier);
@@ -110,6 +123,13 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
             "saved-in",
             &[("path", session.path().display().to_string().into())],
         ));
+    }
+    if let Some((action, trainee, base)) = practice {
+        state.practice_do(action, &trainee, base);
+    } else if let Some(case) = review {
+        // A blind spot clicked: its reveal, on the case screen.
+        state.run.open_review(case);
+        state.screen = Screen::Case;
     }
 }
 

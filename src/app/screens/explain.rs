@@ -99,11 +99,6 @@ fn run_lessons(ui: &egui::Ui, run: &Run, scores: &Scores) -> Arc<RunLessons> {
     })
 }
 
-/// The case whose explanation is open in the debrief, if any.
-fn open_case_id() -> egui::Id {
-    egui::Id::new("lessons-open-case")
-}
-
 /// The lens model over all of a trainee's runs in a folder, read once per folder, trainee and run.
 fn pooled_lens(
     ui: &egui::Ui,
@@ -130,18 +125,18 @@ fn pooled_lens(
 
 /// In the debrief: the cue weights beside the deserved ones in a table and in sentences (also over
 /// all of the trainee's runs in `mine`, their results folder and pseudonym, when there are two or
-/// more), and the blind spots; clicking a blind spot opens its case's chart and sentences.
+/// more), and the blind spots. Returns the case of the blind spot clicked: the debrief opens its
+/// reveal.
 pub fn debrief_lessons(
     ui: &mut egui::Ui,
     tr: &Tr,
     run: &Run,
     scores: &Scores,
-    actuarial: Option<&Actuarial>,
     mine: Option<(&Path, &str)>,
-) {
+) -> Option<usize> {
     let lessons = run_lessons(ui, run, scores);
     let pooled = mine.map(|(folder, trainee)| pooled_lens(ui, folder, trainee, run));
-    let s = run.scenario();
+    let mut open = None;
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };
         left.label(egui::RichText::new(tr.t("report-lens-heading")).strong());
@@ -196,9 +191,7 @@ pub fn debrief_lessons(
                 ],
             );
             if right.link(label).clicked() {
-                right
-                    .ctx()
-                    .memory_mut(|m| m.data.insert_temp(open_case_id(), spot.case));
+                open = Some(spot.case);
             }
         }
         if let Some(kind) = lessons.pattern {
@@ -217,30 +210,31 @@ pub fn debrief_lessons(
             ));
         }
     });
-    let open: Option<usize> = ui.ctx().memory(|m| m.data.get_temp(open_case_id()));
-    let Some(index) = open else {
+    open
+}
+
+/// On the reveal of a blind spot opened from the debrief: why it was one, in a sentence.
+pub fn blind_spot_line(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    run: &Run,
+    scores: &Scores,
+    benchmarks: (&Ideal, Option<&Actuarial>),
+    (index, case): (usize, &Case),
+) {
+    let lessons = run_lessons(ui, run, scores);
+    let Some(spot) = lessons.blind_spots.iter().find(|b| b.case == index) else {
         return;
     };
-    let (Some(case), Some(answers)) = (run.revealed(index), run.answers(index)) else {
-        return;
-    };
-    let mut keep = true;
-    let ideal = Ideal::new(s);
-    egui::Window::new(tr.fmt(
-        "case-of",
-        &[("n", (index + 1).into()), ("total", run.len().into())],
-    ))
-    .id(egui::Id::new("blind-spot-case"))
-    .open(&mut keep)
-    .show(ui.ctx(), |ui| {
-        ui.label(crate::app::theme::outcome_label(tr, case.outcome));
-        if let Some(spot) = lessons.blind_spots.iter().find(|b| b.case == index) {
-            ui.label(blind_spot_text(s, &ideal, actuarial, case, spot, tr.lang));
-        }
-        reveal_why(ui, tr, s, Some(&ideal), actuarial, case, &answers.forecasts);
-    });
-    if !keep {
-        ui.ctx()
-            .memory_mut(|m| m.data.remove::<usize>(open_case_id()));
-    }
+    let s = run.scenario();
+    let (ideal, actuarial) = benchmarks;
+    theme::card(ui)
+        .stroke(egui::Stroke::new(2.0, theme::PICKED))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new(tr.t("blind-spot-this")).strong());
+            ui.add(
+                egui::Label::new(blind_spot_text(s, ideal, actuarial, case, spot, tr.lang)).wrap(),
+            );
+        });
 }

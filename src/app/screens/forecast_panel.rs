@@ -51,7 +51,9 @@ pub fn forecast_panel_ui(
     compact: bool,
     action: &mut Option<Action>,
 ) {
-    standing_ui(ui, tr, standing, compact);
+    // A short window packs the bottom panel's rows, so the chart above keeps its room.
+    let short = compact && ui.ctx().content_rect().height() < super::case::SHORT_BELOW;
+    standing_ui(ui, tr, standing, compact, short);
     if !compact {
         ui.separator();
     }
@@ -66,7 +68,7 @@ pub fn forecast_panel_ui(
     };
     match due {
         Due::Forecast { .. } if compact => {
-            if forecast_compact_ui(ui, tr, forecast) || enter {
+            if forecast_compact_ui(ui, tr, forecast, short) || enter {
                 *action = Some(Action::Forecast { percent: *forecast });
             }
         }
@@ -102,8 +104,9 @@ pub fn forecast_panel_ui(
     }
 }
 
-/// "Case 3 of 12", then the session and the checkpoint (on one line when `compact`).
-fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool) {
+/// "Case 3 of 12", then the session and the checkpoint (on one line when `compact`; in small type,
+/// cut short if need be, when `short`).
+fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool, short: bool) {
     let case = tr.fmt(
         "case-of",
         &[("n", s.case.into()), ("total", s.cases.into())],
@@ -122,7 +125,11 @@ fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool) {
         line.push_str(" · ");
         line.push_str(&tr.fmt("checkpoint-of", &[("k", k.into()), ("total", total.into())]));
     }
-    ui.add(egui::Label::new(egui::RichText::new(line).strong()).wrap());
+    if short {
+        ui.add(egui::Label::new(egui::RichText::new(line).strong().small()).truncate());
+    } else {
+        ui.add(egui::Label::new(egui::RichText::new(line).strong()).wrap());
+    }
     if let Some(outcome) = s.outcome {
         ui.add(
             egui::Label::new(theme::outcome_label(tr, outcome).text_style(theme::title_style()))
@@ -142,21 +149,33 @@ fn forecast_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut u8) {
 }
 
 /// The compact form: the question, the number beside the slider, the quick values beside the
-/// commit button. True when the commit button was clicked.
-fn forecast_compact_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut u8) -> bool {
-    ui.add(egui::Label::new(tr.t("forecast-question")).wrap());
+/// commit button; when `short`, the question in small type and the commit button beside the
+/// slider instead, so the panel keeps to four short rows. True when the commit button was clicked.
+fn forecast_compact_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut u8, short: bool) -> bool {
+    let question = egui::RichText::new(tr.t("forecast-question"));
+    ui.add(egui::Label::new(if short { question.small() } else { question }).wrap());
     nudge_with_keys(ui, forecast);
+    let commit_button = || egui::Button::new(egui::RichText::new(tr.t("commit-forecast")).strong());
+    let mut commit = false;
     ui.horizontal(|ui| {
         ui.label(theme::title(format!("{forecast:>2} %")).color(theme::YOU));
-        ui.spacing_mut().slider_width = ui.available_width();
-        ui.add(egui::Slider::new(forecast, 1..=99).show_value(false));
+        if short {
+            // The button first, from the right, so the slider takes what it leaves.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                commit = ui.add(commit_button()).clicked();
+                ui.spacing_mut().slider_width = ui.available_width();
+                ui.add(egui::Slider::new(forecast, 1..=99).show_value(false));
+            });
+        } else {
+            ui.spacing_mut().slider_width = ui.available_width();
+            ui.add(egui::Slider::new(forecast, 1..=99).show_value(false));
+        }
     });
-    let mut commit = false;
     ui.horizontal_wrapped(|ui| {
         quick_values_ui(ui, forecast);
-        commit = ui
-            .button(egui::RichText::new(tr.t("commit-forecast")).strong())
-            .clicked();
+        if !short {
+            commit = ui.add(commit_button()).clicked();
+        }
     });
     commit
 }

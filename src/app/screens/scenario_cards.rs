@@ -6,6 +6,8 @@ use bevy_egui::egui;
 use crate::app::settings::Tr;
 use crate::app::theme;
 use crate::scenario::Scenario;
+use crate::teach::drill::drill_kind_of_id;
+use crate::teach::text::kind_name;
 
 /// How far along a trainee should be to take a scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,19 +90,11 @@ fn card_ui(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, chosen: bool) -> bool {
                 .wrap()
                 .frame(false),
         );
-        let trains = tr.t(&format!("trains-{}", f.id));
-        if !trains.starts_with("trains-") {
-            ui.add(egui::Label::new(trains).wrap());
-        }
+        ui.add(egui::Label::new(trains(tr, s)).wrap());
         ui.horizontal_wrapped(|ui| {
-            if let Some(level) = Level::of(&f.id) {
-                ui.label(
-                    egui::RichText::new(tr.t(level.key()))
-                        .strong()
-                        .color(theme::YOU),
-                );
-                ui.label("·");
-            }
+            let level = Level::of(&f.id).map_or_else(|| own_kind(tr, s), |l| tr.t(l.key()));
+            ui.label(egui::RichText::new(level).strong().color(theme::YOU));
+            ui.label("·");
             ui.label(tr.fmt(
                 "scenario-line",
                 &[
@@ -119,4 +113,43 @@ fn card_ui(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, chosen: bool) -> bool {
         egui::Sense::click(),
     );
     shown.inner || card.clicked()
+}
+
+/// Longest "what it trains" line taken from a scenario file's own briefing, in characters.
+const TRAINS_FROM_BRIEFING: usize = 140;
+
+/// What a scenario trains, in one line: the app's own line for a bundled scenario; for a drill,
+/// the kind of case it has more of; for a scenario file of one's own, the first sentence of its
+/// briefing (shortened).
+pub fn trains(tr: &Tr, s: &Scenario) -> String {
+    let f = &s.file;
+    let key = format!("trains-{}", f.id);
+    let own = tr.t(&key);
+    if own != key {
+        return own;
+    }
+    if let Some(kind) = drill_kind_of_id(&f.id) {
+        return tr.fmt("trains-drill", &[("kind", kind_name(kind, tr.lang).into())]);
+    }
+    let briefing = f.briefing.get(tr.lang).trim();
+    let first = briefing
+        .split_inclusive(['.', '!', '?'])
+        .next()
+        .unwrap_or(briefing)
+        .trim();
+    if first.chars().count() <= TRAINS_FROM_BRIEFING {
+        return first.to_string();
+    }
+    let mut short: String = first.chars().take(TRAINS_FROM_BRIEFING - 1).collect();
+    short.push('…');
+    short
+}
+
+/// The level shown for a scenario the app does not know: a drill, or a scenario file of one's own.
+fn own_kind(tr: &Tr, s: &Scenario) -> String {
+    if drill_kind_of_id(&s.file.id).is_some() {
+        tr.t("level-drill")
+    } else {
+        tr.t("level-own")
+    }
 }

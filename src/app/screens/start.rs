@@ -5,7 +5,9 @@
 use bevy_egui::egui;
 
 use super::scenario_cards::scenario_cards_ui;
-use crate::app::state::{AppState, Screen};
+use crate::app::practice::practice_ui;
+use crate::app::settings::Tr;
+use crate::app::state::{AppState, Resumable, Screen};
 use crate::app::theme;
 
 pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState) {
@@ -16,37 +18,81 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState) {
     scenarios_ui(ui, state);
     crate::app::live::join_ui(ui, state);
     start_row(ui, state);
+    practice_entry(ui, state);
     ui.add_space(12.0);
     ui.separator();
     trainer_entry(ui, state);
 }
 
-/// Unfinished runs, newest first, each a card with "continue".
+/// Unfinished runs shown at most: the newest ones (older ones stay in the results folder).
+const UNFINISHED_SHOWN: usize = 3;
+
+/// Unfinished runs, newest first, each a card with "continue": the scenario's title, whose run it
+/// is, how far it got and when it was started.
 fn unfinished_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let resumable = state.start.resumable.clone();
-    for path in resumable {
-        let name = path
-            .file_stem()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mut go = false;
+    let resumable: Vec<Resumable> = state
+        .start
+        .resumable
+        .iter()
+        .take(UNFINISHED_SHOWN)
+        .cloned()
+        .collect();
+    let tr = state.settings.tr();
+    let mut go = None;
+    for (i, r) in resumable.iter().enumerate() {
         theme::card(ui)
             .stroke(egui::Stroke::new(2.0, theme::PICKED))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(theme::title(state.t("unfinished-run")));
-                    ui.label(name);
-                });
-                go = ui
-                    .button(egui::RichText::new(format!("▶ {}", state.t("resume"))).strong())
-                    .clicked();
+                ui.label(
+                    egui::RichText::new(tr.t("unfinished-run"))
+                        .small()
+                        .strong()
+                        .color(theme::YOU),
+                );
+                ui.add(egui::Label::new(theme::title(r.title.get(tr.lang))).wrap());
+                ui.add(egui::Label::new(unfinished_line(&tr, r, jiff::Zoned::now())).wrap());
+                let button = egui::Button::new(
+                    egui::RichText::new(format!("▶ {}", tr.t("resume"))).strong(),
+                )
+                .min_size(egui::vec2(140.0, 1.5 * ui.spacing().interact_size.y));
+                if ui.add(button).clicked() {
+                    go = Some(i);
+                }
             });
-        if go {
-            state.resume(&path);
-        }
         ui.add_space(6.0);
     }
+    if let Some(r) = go.and_then(|i| resumable.get(i)) {
+        state.resume(&r.path);
+    }
+}
+
+/// "Anna · at case 4 of 12 · started today at 14:05", the day told as the trainee would tell it
+/// (`now` is the local time).
+pub fn unfinished_line(tr: &Tr, r: &Resumable, now: jiff::Zoned) -> String {
+    let started = r.started.to_zoned(now.time_zone().clone());
+    let time = started.strftime("%H:%M").to_string();
+    let days = (now.date() - started.date()).get_days();
+    let when = match days {
+        0 => tr.fmt("started-today", &[("time", time.into())]),
+        1 => tr.fmt("started-yesterday", &[("time", time.into())]),
+        _ => tr.fmt(
+            "started-on",
+            &[
+                ("date", started.strftime("%d-%m-%Y").to_string().into()),
+                ("time", time.into()),
+            ],
+        ),
+    };
+    tr.fmt(
+        "unfinished-line",
+        &[
+            ("trainee", r.trainee.clone().into()),
+            ("case", r.case.into()),
+            ("cases", r.cases.into()),
+            ("when", when.into()),
+        ],
+    )
 }
 
 /// The pseudonym and the course code.
@@ -91,6 +137,23 @@ fn start_row(ui: &mut egui::Ui, state: &mut AppState) {
     });
     if let Some(message) = &state.message {
         ui.colored_label(theme::ERROR, format!("⚠ {message}"));
+    }
+}
+
+/// Practice where the trainee is weak, on the chosen scenario, once a pseudonym is typed (the
+/// drill is made from that trainee's runs).
+fn practice_entry(ui: &mut egui::Ui, state: &mut AppState) {
+    let trainee = state.start.pseudonym.trim().to_string();
+    if trainee.is_empty() {
+        return;
+    }
+    let Some(base) = state.chosen().and_then(|s| state.drill_base(&s.file.id)) else {
+        return;
+    };
+    ui.add_space(8.0);
+    let tr = state.settings.tr();
+    if let Some(action) = practice_ui(ui, &tr, &state.practice, &trainee, &base) {
+        state.practice_do(action, &trainee, base);
     }
 }
 

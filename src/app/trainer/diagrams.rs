@@ -11,6 +11,8 @@ use crate::app::theme;
 use crate::cohort::Cohort;
 use crate::forecast::Forecaster;
 use crate::score::ProbabilityScores;
+use crate::teach::drill::drill_kind_of_id;
+use crate::teach::text::kind_name;
 
 /// The class's pooled reliability diagram, with the selected trainee's runs pooled beside it, and
 /// the trainee's runs. Returns where the diagram is when the trainer asked to save it as a picture.
@@ -77,7 +79,13 @@ pub(super) fn diagrams(
                 .striped(true)
                 .show(ui, |ui| {
                     for r in cohort.runs.iter().filter(|r| &r.trainee == name) {
-                        let text = format!("{} {}", r.started.strftime("%Y-%m-%d"), r.course_code);
+                        let course = match drill_kind_of_id(&r.scenario_id) {
+                            Some(kind) => {
+                                format!("{}: {}", tr.t("level-drill"), kind_name(kind, tr.lang))
+                            }
+                            None => r.course_code.clone(),
+                        };
+                        let text = format!("{} {course}", r.started.strftime("%Y-%m-%d"));
                         let text = if chosen.is_some_and(|c| std::ptr::eq(c, r)) {
                             egui::RichText::new(text).strong()
                         } else {

@@ -80,9 +80,21 @@ pub struct Summary {
     pub cases: Vec<CaseDifficulty>,
 }
 
+/// Whether a run is a drill (a trainee's practice where they are weak): listed in the table, but
+/// kept out of the class's pooled rows, its headline, the cases that fooled the class and the
+/// progress per course day, which are about the course.
+pub fn is_drill(r: &RunScores) -> bool {
+    crate::teach::drill::drill_kind_of_id(&r.scenario_id).is_some()
+}
+
+/// The course runs of a cohort (every run but the drills).
+pub fn course_runs(cohort: &Cohort) -> impl Iterator<Item = &RunScores> {
+    cohort.runs.iter().filter(|r| !is_drill(r))
+}
+
 impl Summary {
     fn of(cohort: &Cohort) -> Self {
-        let runs: Vec<&RunScores> = cohort.runs.iter().collect();
+        let runs: Vec<&RunScores> = course_runs(cohort).collect();
         Summary {
             pinned: Forecaster::ALL
                 .into_iter()
@@ -247,7 +259,7 @@ impl TrainerState {
         let cohort = self.cohort.as_ref()?;
         let name = &cohort.runs.get(self.selected?)?.trainee;
         if self.trainee_scores.as_ref().is_none_or(|(n, _)| n != name) {
-            let own: Vec<&RunScores> = cohort.runs.iter().filter(|r| &r.trainee == name).collect();
+            let own: Vec<&RunScores> = course_runs(cohort).filter(|r| &r.trainee == name).collect();
             self.trainee_scores = Some((name.clone(), pooled_scores(&own, Forecaster::Trainee)));
         }
         self.trainee_scores.as_ref()
@@ -263,9 +275,7 @@ impl TrainerState {
             .as_ref()
             .is_none_or(|(who, _)| who != &self.progress_of)
         {
-            let runs: Vec<&RunScores> = cohort
-                .runs
-                .iter()
+            let runs: Vec<&RunScores> = course_runs(cohort)
                 .filter(|r| self.progress_of.as_ref().is_none_or(|n| &r.trainee == n))
                 .collect();
             let points = progress(&runs, &jiff::tz::TimeZone::system());

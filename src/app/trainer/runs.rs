@@ -5,7 +5,7 @@ use bevy_egui::egui;
 
 use super::diagrams::diagrams;
 use super::screen::save_picture;
-use super::{Request, Summary, TrainerState};
+use super::{Request, Summary, TrainerState, course_runs, is_drill};
 use crate::app::headline::{Headline, headlines_ui};
 use crate::app::screens::{drift_headline, signed_points};
 use crate::app::settings::Tr;
@@ -14,6 +14,8 @@ use crate::cohort::views::SortKey;
 use crate::forecast::Benchmark;
 use crate::forecast::Forecaster;
 use crate::score::ProbabilityScores;
+use crate::teach::drill::drill_kind_of_id;
+use crate::teach::text::kind_name;
 
 /// Width of the table's columns, in points.
 const NAME_WIDTH: f32 = 150.0;
@@ -97,7 +99,7 @@ fn class_headlines(tr: &Tr, cohort: &Cohort, summary: &Summary) -> Vec<Headline>
     let brier = |who| pooled(who).map_or("—".to_string(), |p| tr.metric(&p.brier, 3));
     let class = pooled(Forecaster::Trainee);
     let citl = class.and_then(|p| p.calibration_in_the_large.as_ref().value().copied());
-    let (hits, cases, false_alarms) = cohort.runs.iter().fold((0, 0, 0), |(h, c, f), r| {
+    let (hits, cases, false_alarms) = course_runs(cohort).fold((0, 0, 0), |(h, c, f), r| {
         let d = &r.scores.drift;
         (h + d.hits, c + d.signal_cases, f + d.false_alarms)
     });
@@ -169,9 +171,15 @@ fn pinned_rows(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort, summary: &Summary) {
         };
         ui.horizontal(|ui| {
             cell(ui, NAME_WIDTH, egui::RichText::new(name).strong());
-            let cases: usize = cohort.runs.iter().map(|r| r.scores.cases).sum();
+            let cases: usize = course_runs(cohort).map(|r| r.scores.cases).sum();
             number_cells(ui, tr, &tr.t("all-runs"), "", &cases.to_string(), p, "");
         });
+    }
+    let drills = cohort.runs.iter().filter(|r| is_drill(r)).count();
+    if drills > 0 {
+        ui.label(
+            egui::RichText::new(tr.fmt("drills-not-pooled", &[("drills", drills.into())])).small(),
+        );
     }
 }
 
@@ -197,10 +205,16 @@ fn run_rows(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState, clicked: &mut Cl
                         clicked.open = Some(i);
                     }
                     let started = r.started.strftime("%Y-%m-%d").to_string();
+                    let course = match drill_kind_of_id(&r.scenario_id) {
+                        Some(kind) => {
+                            format!("{}: {}", tr.t("level-drill"), kind_name(kind, tr.lang))
+                        }
+                        None => r.course_code.clone(),
+                    };
                     number_cells(
                         ui,
                         tr,
-                        &r.course_code,
+                        &course,
                         &started,
                         &r.scores.cases.to_string(),
                         &r.scores.forecasts,
