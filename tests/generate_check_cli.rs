@@ -290,3 +290,43 @@ fn check_fails_when_a_target_is_missed_and_prints_the_table_in_both_languages() 
         "{dropout}"
     );
 }
+
+/// A client who stopped early is read as such: `case` says after which session, in both languages,
+/// and the outcome is the last score's; a client who stayed gets no such line.
+#[test]
+fn a_case_that_ended_early_says_so() {
+    use ontrack::model::generate;
+    use ontrack::scenario::resolve;
+    let s = resolve("depression-cbt-oq45").unwrap();
+    let cases = generate(&s, 10, 40);
+    let dropped = cases.iter().find(|c| c.ended_early(16).is_some()).unwrap();
+    let stayed = cases.iter().find(|c| c.ended_early(16).is_none()).unwrap();
+    let last = dropped.scores.len() - 1;
+    assert!((7..16).contains(&last), "stops after the last checkpoint");
+    assert_eq!(
+        dropped.outcome,
+        s.rules.outcome(dropped.intake(), dropped.last())
+    );
+    let read = |lang: &str, index: u64| {
+        let case = (index + 1).to_string();
+        let (code, stdout, stderr) = ontrack(&[
+            "--lang",
+            lang,
+            "case",
+            "depression-cbt-oq45",
+            "--seed",
+            "10",
+            "--case",
+            &case,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    assert!(read("en", dropped.index).contains(&format!(
+        "The client stopped coming after session {last} of 16"
+    )));
+    assert!(read("nl", dropped.index).contains(&format!(
+        "De cliënt kwam na sessie {last} van de 16 niet meer"
+    )));
+    assert!(!read("en", stayed.index).contains("stopped coming"));
+}
