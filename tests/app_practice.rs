@@ -117,17 +117,24 @@ fn a_blind_spot_in_the_debrief_opens_its_reveal_and_leads_back() {
     assert!(h.get_all_by_label_contains(&label).next().is_some());
 }
 
+/// The start screen with `pseudonym` typed, after a click on "Make a drill from my runs" and the
+/// drill's background work.
+fn ask_for_a_drill(dir: &Path, s: &Arc<Scenario>, pseudonym: &str) -> Harness<'static, AppState> {
+    let mut h = app(dir, s, [1280.0, 1100.0]);
+    h.state_mut().start.pseudonym = pseudonym.into();
+    h.run();
+    click(&mut h, "Make a drill from my runs");
+    h.state_mut().practice.wait();
+    h.run();
+    h
+}
+
 #[test]
 fn practice_where_you_are_weak_makes_a_drill_tells_its_mix_and_starts_it() {
     let dir = tempfile::tempdir().unwrap();
     let s = scenario();
     // No saved runs yet: nothing to drill, and the trainee is told so.
-    let mut h = app(dir.path(), &s, [1280.0, 1100.0]);
-    h.state_mut().start.pseudonym = "Ria".into();
-    h.run();
-    click(&mut h, "Make a drill from my runs");
-    h.state_mut().practice.wait();
-    h.run();
+    let h = ask_for_a_drill(dir.path(), &s, "Ria");
     assert!(
         h.get_all_by_label_contains("nothing to drill yet")
             .next()
@@ -140,12 +147,7 @@ fn practice_where_you_are_weak_makes_a_drill_tells_its_mix_and_starts_it() {
     }
     let kind = ontrack::teach::drill::weakest_kind(dir.path(), "Ria", SCENARIO)
         .expect("random forecasts leave blind spots of some kind");
-    let mut h = app(dir.path(), &s, [1280.0, 1100.0]);
-    h.state_mut().start.pseudonym = "Ria".into();
-    h.run();
-    click(&mut h, "Make a drill from my runs");
-    h.state_mut().practice.wait();
-    h.run();
+    let mut h = ask_for_a_drill(dir.path(), &s, "Ria");
     let name = ontrack::teach::text::kind_name(kind, Lang::En);
     let mix = format!("This drill has more {name} cases than practice does");
     assert!(

@@ -492,7 +492,7 @@ fn alliance_index(s: &Scenario, x: f64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Case, Hidden, Outcome, Patient, SessionNote};
+    use crate::model::{Case, SessionNote};
 
     /// Two courses, no drift, no hello-goodbye: intake N(50, 10²), noise σ = 5, four sessions, RCI 10
     /// on a whole-point scale (so the last score deteriorates above intake + 9.5), course A change
@@ -542,28 +542,7 @@ mod tests {
                 off_protocol: vec![false],
             })
             .collect();
-        Case {
-            index: 0,
-            hidden: Hidden {
-                course: 0,
-                true_intake: 0.0,
-                true_change: 0.0,
-                drift: None,
-                hello_goodbye: false,
-                client_alliance: 0.0,
-                score_shifts: Vec::new(),
-            },
-            patient: Patient {
-                age: 30,
-                female: true,
-                complaint: 0,
-            },
-            scores,
-            alliance,
-            notes,
-            events: Vec::new(),
-            outcome: Outcome::Unchanged,
-        }
+        Case::observed(scores, alliance, notes)
     }
 
     #[test]

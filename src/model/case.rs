@@ -268,16 +268,15 @@ impl<'a> Visible<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::scenario::measure::Outcome;
-
-    fn case_with_sessions(last: usize) -> Case {
+impl Case {
+    /// A case with these observations, a plain hidden state (course 0, nothing else) and patient
+    /// card, for tests that need only what is seen.
+    pub(crate) fn observed(scores: Vec<f64>, alliance: Vec<f64>, notes: Vec<SessionNote>) -> Case {
         Case {
             index: 0,
             hidden: Hidden {
                 course: 0,
-                true_intake: 80.0,
+                true_intake: 0.0,
                 true_change: 0.0,
                 drift: None,
                 hello_goodbye: false,
@@ -289,12 +288,21 @@ mod tests {
                 female: true,
                 complaint: 0,
             },
-            scores: vec![80.0; last + 1],
-            alliance: vec![36.0; last],
-            notes: Vec::new(),
+            scores,
+            alliance,
+            notes,
             events: Vec::new(),
             outcome: Outcome::Unchanged,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case_with_sessions(last: usize) -> Case {
+        Case::observed(vec![80.0; last + 1], vec![36.0; last], Vec::new())
     }
 
     #[test]
