@@ -573,10 +573,9 @@ mod tests {
         assert!((p - 0.390_336_180).abs() < 1e-6, "{p}");
     }
 
-    /// P(drift | what is seen) from the drift weights, on the minimal scenario: drift in 30 % of cases,
-    /// onset uniform over sessions 1–5; before drift homework is omitted with 0.1 and chat happens with
-    /// 0.1; after onset 0.7 and 0.6; the event "stuck" happens only after onset, with 0.1 per session.
-    fn drift_posterior(events: Vec<crate::model::Event>) -> f64 {
+    /// The minimal scenario, its ideal forecaster, and a six-session case whose first session left the
+    /// homework out and had chat (what drift makes likely).
+    fn drifting_first_session() -> (Scenario, Ideal, Case) {
         let s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
         let ideal = Ideal::new(&s);
         let mut c = case(vec![50.0; 7], vec![5.0; 6]);
@@ -584,6 +583,14 @@ mod tests {
             delivered: vec![false],
             off_protocol: vec![true],
         };
+        (s, ideal, c)
+    }
+
+    /// P(drift | what is seen) from the drift weights, on the minimal scenario: drift in 30 % of cases,
+    /// onset uniform over sessions 1–5; before drift homework is omitted with 0.1 and chat happens with
+    /// 0.1; after onset 0.7 and 0.6; the event "stuck" happens only after onset, with 0.1 per session.
+    fn drift_posterior(events: Vec<crate::model::Event>) -> f64 {
+        let (s, ideal, mut c) = drifting_first_session();
         c.events = events;
         let (none, drift) = ideal.drift_log_weights(&s, &c.visible(1));
         drift.exp() / (none.exp() + drift.exp())
@@ -646,13 +653,7 @@ mod tests {
     #[test]
     fn notes_and_events_seen_up_to_different_sessions_by_hand() {
         use crate::model::{Channel, Seen};
-        let s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
-        let ideal = Ideal::new(&s);
-        let mut c = case(vec![50.0; 7], vec![5.0; 6]);
-        c.notes[0] = SessionNote {
-            delivered: vec![false],
-            off_protocol: vec![true],
-        };
+        let (s, ideal, c) = drifting_first_session();
         let p_drift = |seen: Seen| {
             let (none, drift) = ideal.drift_log_weights(&s, &c.visible_as(seen));
             drift.exp() / (none.exp() + drift.exp())

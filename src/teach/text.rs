@@ -254,27 +254,30 @@ pub fn blind_spots_text(
             );
         }
     }
-    if let Some(kind) = lessons.pattern {
-        let n = lessons
-            .blind_spots
-            .iter()
-            .filter(|b| b.kinds.contains(&kind))
-            .count();
-        let _ = writeln!(
-            out,
-            "{}",
-            tf(
-                lang,
-                "blind-pattern",
-                &[
-                    ("n", n.into()),
-                    ("of", lessons.blind_spots.len().into()),
-                    ("kind", kind_name(kind, lang).into()),
-                ]
-            )
-        );
+    if let Some(sentence) = pattern_sentence(lessons, lang) {
+        let _ = writeln!(out, "{sentence}");
     }
     out
+}
+
+/// The kind of case the blind spots share, and how many of them are of it, as one sentence (the
+/// debrief and `report` both say it).
+pub fn pattern_sentence(lessons: &RunLessons, lang: Lang) -> Option<String> {
+    let kind = lessons.pattern?;
+    let n = lessons
+        .blind_spots
+        .iter()
+        .filter(|b| b.kinds.contains(&kind))
+        .count();
+    Some(tf(
+        lang,
+        "blind-pattern",
+        &[
+            ("n", n.into()),
+            ("of", lessons.blind_spots.len().into()),
+            ("kind", kind_name(kind, lang).into()),
+        ],
+    ))
 }
 
 /// The waterfall of a case as a table: each piece of evidence, the log-odds it added, and the

@@ -194,20 +194,8 @@ pub fn debrief_lessons(
                 open = Some(spot.case);
             }
         }
-        if let Some(kind) = lessons.pattern {
-            let n = lessons
-                .blind_spots
-                .iter()
-                .filter(|b| b.kinds.contains(&kind))
-                .count();
-            right.label(tr.fmt(
-                "blind-pattern",
-                &[
-                    ("n", n.into()),
-                    ("of", lessons.blind_spots.len().into()),
-                    ("kind", crate::teach::text::kind_name(kind, tr.lang).into()),
-                ],
-            ));
+        if let Some(sentence) = crate::teach::text::pattern_sentence(&lessons, tr.lang) {
+            right.label(sentence);
         }
     });
     open
