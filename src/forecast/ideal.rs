@@ -35,6 +35,9 @@
 
 use super::regression::{Design, Noise, fit, predict_last};
 use crate::model::{Outcome, SessionNote, Visible};
+use std::borrow::Cow;
+
+use crate::scenario::gain::GainModel;
 use crate::scenario::shifts::{ShiftComponent, future_shifts};
 use crate::scenario::{EventCondition, Scenario};
 use crate::stats::normal_cdf;
@@ -149,6 +152,9 @@ impl Ideal {
         let log_lik_alliance: Vec<f64> = (0..f.courses.len())
             .map(|k| self.alliance_log_likelihood(k, &alliance_idx))
             .collect();
+        let unfoldings: Vec<Vec<Unfolding>> = (0..f.courses.len())
+            .map(|k| unfoldings(s, k, seen))
+            .collect();
         let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
         for (h, p_h) in [(false, 1.0 - h_rate), (true, h_rate)] {
             if p_h <= 0.0 {
@@ -175,42 +181,67 @@ impl Ideal {
                 prior_cov[1] = slope * s0sq;
                 prior_cov[p] = slope * s0sq;
                 prior_cov[p + 1] = slope * slope * s0sq + course.sd_change.powi(2);
-                let design = Design {
-                    dose: s.dose.get(k).map_or(&[][..], Vec::as_slice),
-                    event_sessions: &event_sessions,
-                };
-                let fitted = fit(&design, &prior_mean, &prior_cov, &y, noise);
-                let y_seen = y.get(seen).copied().unwrap_or(intake);
-                let mut p_det = 0.0;
-                for (end, weight, future) in &ends {
-                    let (mean_last, var_last) =
-                        predict_last(&fitted, &design, *end, seen, y_seen, noise);
-                    let mean_last = mean_last + offset(*end);
-                    let p_end: f64 = future
-                        .iter()
-                        .map(|part| {
-                            let worse_change = worse * (mean_last + part.mean - intake);
-                            let sd = (var_last + part.variance).sqrt();
-                            let p = if sd > 0.0 {
-                                1.0 - normal_cdf((threshold - worse_change) / sd)
-                            } else if worse_change >= threshold {
-                                1.0
-                            } else {
-                                0.0
-                            };
-                            part.probability * p
-                        })
-                        .sum();
-                    p_det += weight * p_end;
-                }
                 let prior0 = s.priors_no_drift.get(k).copied().unwrap_or(0.0);
                 let prior1 = s.priors_drift.get(k).copied().unwrap_or(0.0);
                 let log_prior = log_sum_exp(&[log_none + prior0.ln(), log_drift + prior1.ln()]);
-                let log_w = log_prior
-                    + p_h.ln()
-                    + fitted.log_likelihood
-                    + log_lik_alliance.get(k).copied().unwrap_or(0.0);
-                terms.push((log_w, p_det));
+                let y_seen = y.get(seen).copied().unwrap_or(intake);
+                for unfolding in unfoldings.get(k).map_or(&[][..], Vec::as_slice) {
+                    let design = Design {
+                        dose: &unfolding.dose,
+                        event_sessions: &event_sessions,
+                    };
+                    let fitted = fit(&design, &prior_mean, &prior_cov, &y, noise);
+                    // P(deteriorated | the treatment ends at `end`, the change unfolds along `dose`).
+                    let at_end = |dose: &[f64], end: usize, future: &[ShiftComponent]| {
+                        let design = Design {
+                            dose,
+                            event_sessions: &event_sessions,
+                        };
+                        let (mean_last, var_last) =
+                            predict_last(&fitted, &design, end, seen, y_seen, noise);
+                        let mean_last = mean_last + offset(end);
+                        future
+                            .iter()
+                            .map(|part| {
+                                let worse_change = worse * (mean_last + part.mean - intake);
+                                let sd = (var_last + part.variance).sqrt();
+                                let p = if sd > 0.0 {
+                                    1.0 - normal_cdf((threshold - worse_change) / sd)
+                                } else if worse_change >= threshold {
+                                    1.0
+                                } else {
+                                    0.0
+                                };
+                                part.probability * p
+                            })
+                            .sum::<f64>()
+                    };
+                    let mut p_det = 0.0;
+                    for (end, weight, future) in &ends {
+                        let p_end = match &unfolding.to_come {
+                            None => at_end(&unfolding.dose, *end, future),
+                            Some((stepped, gain)) => {
+                                // A gain still to come shows by this end or after it.
+                                let q = gain.shown_by(seen, *end);
+                                let mut p_end = 0.0;
+                                if q > 0.0 {
+                                    p_end += q * at_end(stepped, *end, future);
+                                }
+                                if q < 1.0 {
+                                    p_end += (1.0 - q) * at_end(&unfolding.dose, *end, future);
+                                }
+                                p_end
+                            }
+                        };
+                        p_det += weight * p_end;
+                    }
+                    let log_w = log_prior
+                        + unfolding.log_weight
+                        + p_h.ln()
+                        + fitted.log_likelihood
+                        + log_lik_alliance.get(k).copied().unwrap_or(0.0);
+                    terms.push((log_w, p_det));
+                }
             }
         }
         let max = terms
@@ -371,6 +402,56 @@ impl Ideal {
             started,
         }
     }
+}
+
+/// One way a course's change may unfold given the sessions seen: along its shape, or with a sudden
+/// gain at a session seen, or with one still to come.
+struct Unfolding<'a> {
+    /// log P(this unfolding | course).
+    log_weight: f64,
+    /// g(t) for the scores seen, and for the end when no gain is still to come.
+    dose: Cow<'a, [f64]>,
+    /// A gain still to come: g(t) with the step right after the sessions seen, and the gain.
+    to_come: Option<(Vec<f64>, GainModel)>,
+}
+
+/// The unfoldings of course `k` after `seen` sessions (see [`crate::scenario::gain`]): the gains at
+/// sessions after `seen` are one hypothesis for the scores seen.
+fn unfoldings(s: &Scenario, k: usize, seen: usize) -> Vec<Unfolding<'_>> {
+    let base = s.dose.get(k).map_or(&[][..], Vec::as_slice);
+    let Some(gain) = s.gains.get(k).copied().flatten() else {
+        return vec![Unfolding {
+            log_weight: 0.0,
+            dose: Cow::Borrowed(base),
+            to_come: None,
+        }];
+    };
+    let mut out = Vec::new();
+    if gain.probability < 1.0 {
+        out.push(Unfolding {
+            log_weight: (1.0 - gain.probability).ln(),
+            dose: Cow::Borrowed(base),
+            to_come: None,
+        });
+    }
+    if gain.probability > 0.0 {
+        for j in gain.first..=gain.last.min(seen) {
+            out.push(Unfolding {
+                log_weight: gain.per_session().ln(),
+                dose: Cow::Owned(gain.dose(base, Some(j))),
+                to_come: None,
+            });
+        }
+        let later = (gain.last + 1).saturating_sub(gain.first.max(seen + 1));
+        if later > 0 {
+            out.push(Unfolding {
+                log_weight: (gain.per_session() * later as f64).ln(),
+                dose: Cow::Owned(gain.dose(base, None)),
+                to_come: Some((gain.dose(base, Some(seen + 1)), gain)),
+            });
+        }
+    }
+    out
 }
 
 /// Log weights (prior × likelihood) of the drift hypotheses at a checkpoint.

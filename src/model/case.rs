@@ -31,6 +31,9 @@ pub struct Hidden {
     /// The lasting score shift of each event that moves scores: (session, points).
     #[serde(default)]
     pub score_shifts: Vec<(u32, f64)>,
+    /// The session whose score first shows the client's sudden gain, if they make one.
+    #[serde(default)]
+    pub sudden_gain: Option<u32>,
 }
 
 /// The patient card. Drawn independently of everything else: it carries no information on the outcome.
@@ -282,6 +285,7 @@ impl Case {
                 hello_goodbye: false,
                 client_alliance: 0.0,
                 score_shifts: Vec::new(),
+                sudden_gain: None,
             },
             patient: Patient {
                 age: 30,

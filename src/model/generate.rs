@@ -118,6 +118,11 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
     let true_change = mean_change
         + dynamics.change_slope * (true_intake - m.intake_mean.value)
         + sd_change * normal(rng);
+    // A sudden gain: drawn only in courses that have one, so other scenarios' streams stay as they were.
+    let gain = s.gains.get(course_index).copied().flatten();
+    let sudden_gain = gain.and_then(|g| {
+        (rng.random::<f64>() < g.probability).then(|| rng.random_range(g.first..=g.last))
+    });
 
     // Sessions: alliance, notes and events, drawn before the scores because events move them.
     let a = &f.alliance;
@@ -192,14 +197,22 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
     let phi = dynamics.phi;
     let innovation = sigma * (1.0 - phi * phi).sqrt();
     let shift = s.rules.worse * f.hello_goodbye.size.value;
-    let dose = s.dose.get(course_index);
+    let base = s.dose.get(course_index).map_or(&[][..], Vec::as_slice);
+    let stepped;
+    let dose = match (gain, sudden_gain) {
+        (Some(g), Some(j)) => {
+            stepped = g.dose(base, Some(j));
+            &stepped[..]
+        }
+        _ => base,
+    };
     let mut noise = sigma * normal(rng);
     let scores = (0..=last)
         .map(|t| {
             if t > 0 {
                 noise = phi * noise + innovation * normal(rng);
             }
-            let g = dose.and_then(|d| d.get(t)).copied().unwrap_or(1.0);
+            let g = dose.get(t).copied().unwrap_or(1.0);
             let events_so_far: f64 = score_shifts
                 .iter()
                 .filter(|(session, _)| *session as usize <= t)
@@ -235,6 +248,7 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
             hello_goodbye,
             client_alliance,
             score_shifts,
+            sudden_gain: sudden_gain.map(|j| j as u32),
         },
         patient,
         scores,

@@ -16,6 +16,7 @@
 //! Clamping at the ends of the scale is left out; `ontrack check` shows it does not matter.
 
 use super::Dynamics;
+use super::gain::GainModel;
 use super::measure::MeasureRules;
 use super::shifts::{ShiftComponent, future_shifts};
 use crate::stats::upper_tail_blurred;
@@ -137,17 +138,36 @@ impl<'a> Mixture<'a> {
         let b = self.file.hello_goodbye.size.value;
         let sessions = self.file.sessions as usize;
         let change = slope * slope * m.intake_sd.value.powi(2) + course.sd_change.powi(2);
+        let gain = course.sudden_gain.as_ref().map(GainModel::of);
         self.ends
             .iter()
-            .map(|end| {
+            .flat_map(|end| {
+                // The share of the change reached at the end: a sudden gain at j adds s·[j ≤ L] to
+                // (1 − s)·g(L); without one it is g(L).
                 let g = course.shape.share(end.session, sessions);
+                let variants = match gain {
+                    None => vec![(1.0, g)],
+                    Some(gain) => {
+                        let by_end = gain.shown_by(0, end.session);
+                        let kept = (1.0 - gain.share) * g;
+                        vec![
+                            (1.0 - gain.probability, g),
+                            (gain.probability * by_end, kept + gain.share),
+                            (gain.probability * (1.0 - by_end), kept),
+                        ]
+                    }
+                };
+                variants.into_iter().map(move |(w, g)| (end, w, g))
+            })
+            .map(|(end, weight, g)| {
                 let noise = 2.0 * sigma * sigma * (1.0 - phi.powi(end.session as i32));
                 let exaggeration = match (hello_goodbye, end.session == sessions) {
                     (false, _) => 0.0,
                     (true, false) => b,
                     (true, true) => 2.0 * b,
                 };
-                end.probability
+                weight
+                    * end.probability
                     * end
                         .shifts
                         .iter()

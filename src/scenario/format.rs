@@ -125,6 +125,24 @@ pub struct Course {
     /// Mean alliance rating per session in this course.
     pub alliance_mean: f64,
     pub source: String,
+    /// Some clients of this course make part of their change in one step between two sessions.
+    /// Left out, none do.
+    #[serde(default)]
+    pub sudden_gain: Option<SuddenGain>,
+}
+
+/// A sudden gain (Tang & DeRubeis, 1999): with `probability` a client of the course makes the share
+/// `share` of their true change between sessions j − 1 and j, j evenly among `first..=last`; the
+/// rest of the change follows the course's shape. The share of the change reached after session t is
+/// then (1 − share)·g(t) + share·[t ≥ j], and still all of it at the end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuddenGain {
+    pub probability: f64,
+    pub share: f64,
+    pub first: u32,
+    pub last: u32,
+    pub source: String,
 }
 
 /// The share g(t) of a course's change reached after session t of T (g(0) = 0, g(T) = 1).
@@ -137,6 +155,10 @@ pub enum Shape {
     Linear,
     /// Nothing until session `from`, then evenly to the end: a late turn (late deterioration).
     Late { from: u32 },
+    /// Half of the change by session `half`, half of the rest `half` sessions later, and so on,
+    /// rescaled to reach all of it at the end: a course that shows itself in the first sessions,
+    /// as most deteriorations do in outcome monitoring (Hannan et al., 2005: 85 % by session 3).
+    Early { half: f64 },
 }
 
 impl Shape {
@@ -150,6 +172,7 @@ impl Shape {
                 let from = f64::from(from).min(total - 1.0);
                 ((t - from) / (total - from)).max(0.0)
             }
+            Shape::Early { half } => (1.0 - (-t / half).exp2()) / (1.0 - (-total / half).exp2()),
         }
     }
 }
@@ -540,6 +563,34 @@ impl Target {
         match self.tolerance {
             Tolerance::Within(d) => (self.value - d, self.value + d),
             Tolerance::Range { low, high } => (low, high),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shape;
+
+    #[test]
+    fn course_shapes_match_hand_computed_shares() {
+        // ln 4 / ln 17 = 0.489301…; 3 / 16; (6 − 4) / (16 − 4).
+        assert!((Shape::LogDose.share(3, 16) - 0.489_301_6).abs() < 1e-6);
+        assert!((Shape::Linear.share(3, 16) - 0.1875).abs() < 1e-12);
+        assert_eq!(Shape::Late { from: 4 }.share(3, 16), 0.0);
+        assert!((Shape::Late { from: 4 }.share(6, 16) - 2.0 / 12.0).abs() < 1e-12);
+        // Half by session 2 of 16: (1 − 2^−1) / (1 − 2^−8) = 0.5 / 0.99609375 = 0.501960…
+        let early = Shape::Early { half: 2.0 };
+        assert!((early.share(2, 16) - 0.501_960_8).abs() < 1e-6);
+        // (1 − 2^−2) / (1 − 2^−8) = 0.75 / 0.99609375.
+        assert!((early.share(4, 16) - 0.752_941_2).abs() < 1e-6);
+        for shape in [
+            Shape::LogDose,
+            Shape::Linear,
+            Shape::Late { from: 4 },
+            early,
+        ] {
+            assert_eq!(shape.share(0, 16), 0.0, "{shape:?}");
+            assert!((shape.share(16, 16) - 1.0).abs() < 1e-12, "{shape:?}");
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod calibrate;
 pub mod format;
+pub mod gain;
 mod load;
 pub mod locate;
 pub mod measure;
@@ -70,6 +71,8 @@ pub struct Scenario {
     pub crowded_out: Vec<Vec<usize>>,
     /// g_k(t), the share of course k's change reached after session t, for t = 0..=sessions.
     pub dose: Vec<Vec<f64>>,
+    /// Each course's sudden gain, if it has one.
+    pub gains: Vec<Option<gain::GainModel>>,
     pub dynamics: Dynamics,
     /// P(the client's last session is t), for t = 0..=sessions: all at the last session unless the
     /// file declares `dropout` (see [`last_session`]).
@@ -222,6 +225,11 @@ impl Scenario {
             .iter()
             .map(|c| (0..=sessions).map(|t| c.shape.share(t, sessions)).collect())
             .collect();
+        let gains = file
+            .courses
+            .iter()
+            .map(|c| c.sudden_gain.as_ref().map(gain::GainModel::of))
+            .collect();
         let dynamics = Dynamics::of(&file);
         let crowded_out = off
             .iter()
@@ -241,6 +249,7 @@ impl Scenario {
         Scenario {
             rules: MeasureRules::new(&file.measure),
             dose,
+            gains,
             dynamics,
             crowded_out,
             file,

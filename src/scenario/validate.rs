@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::format::{
     By, Change, Condition, Evidence, FORMAT_VERSION, LindenClass, Onset, Prior, ScenarioFile,
-    Shape, SourceKind, Sourced, Statistic, Target, Text, Tolerance,
+    Shape, SourceKind, Sourced, Statistic, SuddenGain, Target, Text, Tolerance,
 };
 
 /// One problem in a scenario, before it is located in the file.
@@ -447,6 +447,9 @@ fn courses(c: &mut Checker) {
                 format!("on this measure worsening is a {dir} change: give it a mean change of that sign"),
             );
         }
+        if let Some(gain) = &k.sudden_gain {
+            sudden_gain(c, &format!("{p}.sudden_gain"), gain, f.sessions);
+        }
         let a = &f.alliance;
         if !(a.min <= k.alliance_mean && k.alliance_mean <= a.max) {
             c.add(
@@ -458,6 +461,37 @@ fn courses(c: &mut Checker) {
                 "write a mean on the alliance scale",
             );
         }
+    }
+}
+
+fn sudden_gain(c: &mut Checker, path: &str, gain: &SuddenGain, sessions: u32) {
+    c.source_key(&format!("{path}.source"), &gain.source);
+    if !(0.0..=1.0).contains(&gain.probability) {
+        c.add(
+            format!("{path}.probability"),
+            format!("{} is not a probability", gain.probability),
+            "write a number from 0 to 1",
+        );
+    }
+    if !(gain.share > 0.0 && gain.share <= 1.0) {
+        c.add(
+            format!("{path}.share"),
+            format!(
+                "a share of {} of the change is not above 0 and at most 1",
+                gain.share
+            ),
+            "write the part of the change made in the gain, such as 0.5",
+        );
+    }
+    if !(1 <= gain.first && gain.first <= gain.last && gain.last <= sessions) {
+        c.add(
+            format!("{path}.first"),
+            format!(
+                "sessions {} to {} are not a range within the {sessions} sessions",
+                gain.first, gain.last
+            ),
+            format!("write 1 ≤ first ≤ last ≤ {sessions}"),
+        );
     }
 }
 
@@ -800,6 +834,21 @@ fn dynamics(c: &mut Checker) {
                     f.sessions
                 ),
                 format!("write a session from 1 to {}", f.sessions.saturating_sub(1)),
+            );
+        }
+        if let Shape::Early { half } = course.shape
+            && !(half > 0.0 && half <= f64::from(f.sessions))
+        {
+            c.add(
+                format!("courses[{i}].shape.half"),
+                format!(
+                    "half of the change by session {half} does not fit {} sessions",
+                    f.sessions
+                ),
+                format!(
+                    "write a number of sessions above 0 and at most {}",
+                    f.sessions
+                ),
             );
         }
     }
