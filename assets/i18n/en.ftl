@@ -314,6 +314,7 @@ evidence-modelling-choice = modelling choice
 target-deterioration = deterioration
 target-recovery = recovery
 target-reliable-improvement-by = reliable improvement by session { $session }
+target-reliably-improved-at = reliably improved at session { $session }
 target-recovery-by = recovery by session { $session }
 target-sudden-gain = sudden gain (≥ { $points } points, ≥ { $share } % of the score)
 target-alliance-outcome = alliance (sessions 1–{ $sessions }) × residual change, r

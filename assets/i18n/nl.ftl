@@ -314,6 +314,7 @@ evidence-modelling-choice = modelkeuze
 target-deterioration = verslechtering
 target-recovery = herstel
 target-reliable-improvement-by = betrouwbare verbetering tot sessie { $session }
+target-reliably-improved-at = betrouwbaar verbeterd bij sessie { $session }
 target-recovery-by = herstel tot sessie { $session }
 target-sudden-gain = plotselinge winst (≥ { $points } punten, ≥ { $share } % van de score)
 target-alliance-outcome = werkrelatie (sessies 1–{ $sessions }) × gecorrigeerde verandering, r

@@ -836,6 +836,11 @@ fn target_name(statistic: &Statistic, lang: Lang) -> String {
             "target-reliable-improvement-by",
             &[("session", session.into())],
         ),
+        Statistic::ReliablyImprovedAt(session) => tf(
+            lang,
+            "target-reliably-improved-at",
+            &[("session", session.into())],
+        ),
         Statistic::RecoveryBy(session) => {
             tf(lang, "target-recovery-by", &[("session", session.into())])
         }

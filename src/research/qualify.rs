@@ -16,6 +16,10 @@
 //!   `−w·(x_s − x₀) ≥ RCI` is ≤ t), censored at L; **recovery by session t** the same with the
 //!   recovered outcome of `(x₀, x_s)`. Survival analyses of dose–response (Kadera et al., 1996;
 //!   Anderson & Lambert, 2001) count the first session a client meets the criterion.
+//! - **reliably improved at session t**: among the clients with a score after session t (L ≥ t),
+//!   the share with `−w·(x_t − x₀) ≥ RCI`: improvement judged at a number of sessions, as the
+//!   dose–effect studies Howard et al. (1986) pooled did, not first passage (with weekly fluctuation a
+//!   first passage also counts clients whom one good week carried over the line).
 //! - **sudden gain** (Tang & DeRubeis, 1999, with the missing-data critical values of Lutz et al.,
 //!   2013): an interval N → N+1 (1 ≤ N ≤ L − 2) with gain `g = w·(x_N − x_{N+1})` where
 //!   (1) `g ≥ min_points`; (2) `g ≥ min_share · d(x_N)` with `d` the distance from the healthy end of
@@ -421,6 +425,14 @@ impl Qualifier {
                 (Statistic::ReliableImprovementBy(_), Tally::Survival(sv)) => {
                     sv.add(reliable_improvement_session(rules, scores), last);
                 }
+                (Statistic::ReliablyImprovedAt(t), Tally::Share(sh)) => {
+                    if let (Some(&intake), Some(&then)) = (scores.first(), scores.get(t as usize)) {
+                        sh.add(matches!(
+                            rules.outcome(intake, then),
+                            Outcome::Improved | Outcome::Recovered
+                        ));
+                    }
+                }
                 (Statistic::RecoveryBy(_), Tally::Survival(sv)) => {
                     sv.add(recovery_session(rules, scores), last);
                 }
@@ -512,6 +524,7 @@ pub fn slug(statistic: &Statistic) -> String {
         Statistic::Recovery => "recovery".into(),
         Statistic::ReliableImprovementBy(t) => format!("reliable_improvement_by_session_{t}"),
         Statistic::RecoveryBy(t) => format!("recovery_by_session_{t}"),
+        Statistic::ReliablyImprovedAt(t) => format!("reliably_improved_at_session_{t}"),
         Statistic::SuddenGain { .. } => "sudden_gain".into(),
         Statistic::AllianceOutcome { sessions } => {
             format!("alliance_outcome_sessions_1_{sessions}")
@@ -716,7 +729,8 @@ mod tests {
              (statistic: WarningFlagged(Session(1)), value: 0.25, tolerance: Within(0.1), source: \"paper\", evidence: Verified),
              (statistic: Dropout, value: 0.25, tolerance: Within(0.1), source: \"paper\", evidence: Verified),
              (statistic: Events(SideEffect), value: 0.25, tolerance: Within(0.1), source: \"paper\", evidence: Verified),
-             (statistic: AllianceOutcome(sessions: 2), value: 0.0, tolerance: Within(1.0), source: \"paper\", evidence: Verified),",
+             (statistic: AllianceOutcome(sessions: 2), value: 0.0, tolerance: Within(1.0), source: \"paper\", evidence: Verified),
+             (statistic: ReliablyImprovedAt(4), value: 0.25, tolerance: Within(0.1), source: \"paper\", evidence: Verified),",
         );
         let mut q = Qualifier::new(&s);
         // Deteriorated (50 → 62), flagged at session 2, a side effect.
@@ -767,6 +781,11 @@ mod tests {
         assert_eq!(
             realised[5].1, 4,
             "alliance of sessions 1–2: all but the third"
+        );
+        assert_eq!(
+            realised[6],
+            (0.25, 4),
+            "reliably better at session 4: the second (50 → 30) of the four still there"
         );
     }
 }

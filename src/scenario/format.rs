@@ -502,6 +502,10 @@ pub enum Statistic {
     /// Share of clients who reached reliable improvement at some session up to this one
     /// (Kaplan–Meier, censored at the last shown score), as dose–response studies count it.
     ReliableImprovementBy(u32),
+    /// Share of the clients still in treatment after this session whose score then is reliably
+    /// better than at intake: the dose–effect reading of studies that judged improvement at a given
+    /// number of sessions (Howard et al., 1986), which a single good week earlier does not count.
+    ReliablyImprovedAt(u32),
     /// Share of clients who reached recovery (clinically significant change) at some session up to
     /// this one (Kaplan–Meier, censored at the last shown score).
     RecoveryBy(u32),

@@ -1013,7 +1013,9 @@ fn statistic(c: &mut Checker, p: &str, target: &Target) {
         }
     };
     match target.statistic {
-        Statistic::ReliableImprovementBy(t) | Statistic::RecoveryBy(t) => {
+        Statistic::ReliableImprovementBy(t)
+        | Statistic::RecoveryBy(t)
+        | Statistic::ReliablyImprovedAt(t) => {
             session(c, t, sessions, "session");
         }
         Statistic::WarningSensitivity(By::Session(t))
