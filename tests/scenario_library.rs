@@ -1,8 +1,7 @@
 //! Every bundled scenario loads, has its own course code, reproduces its declared rates on a small
 //! simulation, and keeps the ideal forecaster calibrated and ahead of the others where the cases
-//! say something. Its qualification targets all get a realised value and a line in the table, and the
-//! scenarios that meet their whole guide (`MEETS_EVERY_TARGET`) are held to it; the model that meets
-//! the others is being built (issue 12, scenarios/README.md lists what each misses).
+//! say something. Its qualification targets all get a realised value and a line in the table, and
+//! every scenario meets its whole guide (scenarios/README.md has the table at 100 000 cases).
 //! (`ontrack check --cases 100000` is the full check; see scenarios/README.md.)
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
@@ -32,14 +31,6 @@ fn every_bundled_scenario_loads_with_its_own_course_code() {
     }
 }
 
-/// The scenarios whose every qualification target passes at 100 000 cases (scenarios/README.md); a
-/// scenario joins when the model meets its guide.
-const MEETS_EVERY_TARGET: [&str; 3] = [
-    "feedback-not-on-track",
-    "feedback-not-on-track-feedback",
-    "feedback-not-on-track-cst",
-];
-
 fn small_check(id: &str) {
     let s = resolve(id).unwrap();
     let report = check(&s, 4000, 1, &mut |_| {}).unwrap();
@@ -65,10 +56,8 @@ fn small_check(id: &str) {
         last.checkpoint
     );
     targets_are_reported(id, &report);
-    if MEETS_EVERY_TARGET.contains(&id) {
-        for line in &report.targets {
-            assert!(line.pass, "{id}: {} fails: {:?}", line.name, line.realised);
-        }
+    for line in &report.targets {
+        assert!(line.pass, "{id}: {} fails: {:?}", line.name, line.realised);
     }
 }
 
@@ -184,4 +173,22 @@ fn not_on_track_scenarios_show_only_flagged_clients() {
             base_rate(&s)
         );
     }
+}
+
+/// The qualification at full size, as `ontrack check ID --cases 100000` runs it: every target of
+/// every bundled scenario passes (CI runs it with `--ignored`; it takes minutes). The rate lines are
+/// left to the small checks above: each is a family-wise 95 % test per scenario, so across ten
+/// scenarios one of them fails by chance in about one run in three (scenarios/README.md).
+#[test]
+#[ignore = "full size: minutes; CI runs it"]
+fn every_target_passes_at_full_size() {
+    let mut failed = Vec::new();
+    for id in bundled_ids() {
+        let s = resolve(id).unwrap();
+        let report = check(&s, 100_000, 1, &mut |_| {}).unwrap();
+        for line in report.targets.iter().filter(|l| !l.pass) {
+            failed.push(format!("{id}: {} {:?}", line.name, line.realised));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
 }
