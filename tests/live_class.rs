@@ -486,3 +486,33 @@ fn the_server_answers_garbage_with_a_status_and_keeps_serving() {
     assert!(snapshot(station_dir.path()).is_empty(), "nothing stored");
     server.stop();
 }
+
+/// The station's announcement is heard by a search on the same machine, with the course code and
+/// the address to type; once the announcement ends, the class is gone from the list. Real mDNS,
+/// restricted to loopback and a port of its own (not 5353), so nothing leaves the machine.
+#[test]
+fn a_class_announced_on_loopback_is_found_and_is_gone_once_it_ends() {
+    use ontrack::live::discovery::{Discovery, FoundClass, Mdns};
+
+    let mdns = Mdns::loopback(15_353);
+    let mut search = mdns.browse().unwrap();
+    let announcement = mdns.announce("DCBT-0Z89", 47_123).unwrap();
+    let wanted = FoundClass {
+        code: "DCBT-0Z89".into(),
+        address: "127.0.0.1:47123".into(),
+    };
+    let until = std::time::Instant::now() + Duration::from_secs(20);
+    while !search.found().contains(&wanted) {
+        assert!(std::time::Instant::now() < until, "{:?}", search.found());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(announcement);
+    let until = std::time::Instant::now() + Duration::from_secs(20);
+    while search.found().contains(&wanted) {
+        assert!(
+            std::time::Instant::now() < until,
+            "the class is still listed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -13,11 +13,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bevy_egui::egui::accesskit::Role;
-use common::screens::click;
+use common::screens::{FakeNetwork, click, harness_on};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ontrack::app::trainer::Tab;
 use ontrack::app::{AppState, Screen};
+use ontrack::live::discovery::FoundClass;
 use ontrack::run::{Due, Phase};
 use ontrack::scenario::{Lang, resolve};
 
@@ -25,9 +26,33 @@ use ontrack::scenario::{Lang, resolve};
 const LIMIT: Duration = Duration::from_secs(60);
 
 fn app(dir: &Path) -> Harness<'static, AppState> {
+    app_on(dir, Arc::new(FakeNetwork::default()))
+}
+
+/// The app on a fake network shared with other apps of the test.
+fn app_on(dir: &Path, network: Arc<FakeNetwork>) -> Harness<'static, AppState> {
     let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
     let state = AppState::new(scenarios, dir.to_path_buf(), Lang::En);
-    common::screens::harness(state, [1400.0, 1000.0])
+    harness_on(state, [1400.0, 1000.0], network)
+}
+
+/// The trainer's app with a class of `code` started on loopback: (harness, PIN, address).
+fn station(
+    dir: &Path,
+    network: Arc<FakeNetwork>,
+    code: &str,
+) -> (Harness<'static, AppState>, String, String) {
+    let mut trainer = app_on(dir, network);
+    trainer.run();
+    click(&mut trainer, "Trainer view");
+    click(&mut trainer, "Live class");
+    trainer.state_mut().trainer.live.bind = "127.0.0.1:0".parse().unwrap();
+    let fields = trainer.get_all_by_role(Role::TextInput).count();
+    type_into(&mut trainer, fields - 1, code);
+    click(&mut trainer, "Start a live class");
+    let (pin, _) = trainer.state().trainer.live.view().expect("the class runs");
+    let address = trainer.state().trainer.live.address.clone();
+    (trainer, pin, address)
 }
 
 /// Types `text` into the `n`-th text field of the screen, as a person would.
@@ -169,4 +194,106 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
     trainer.state_mut().trainer.wait();
     let _ = trainer.run_ok();
     assert!(has_label(&trainer, "Anna (received live)"));
+}
+
+#[test]
+fn the_join_form_lists_the_classes_on_the_network_and_looks_only_while_it_is_open() {
+    let own_dir = tempfile::tempdir().unwrap();
+    let network = Arc::new(FakeNetwork::default());
+    let mut trainee = app_on(own_dir.path(), Arc::clone(&network));
+    trainee.run();
+    assert_eq!(
+        network.searches(),
+        0,
+        "nothing is looked for on the start screen alone"
+    );
+    click(&mut trainee, "Join a live class");
+    assert_eq!(network.searches(), 1);
+    assert!(has_label(&trainee, "none found yet"));
+
+    // A class appears on the network: it is listed, and picking it fills in address and code.
+    network.others.lock().unwrap().push(FoundClass {
+        code: "DCBT-0Z89".into(),
+        address: "192.168.1.20:47474".into(),
+    });
+    trainee.run();
+    assert!(has_label(&trainee, "Classes on this network"));
+    click(&mut trainee, "DCBT-0Z89 at 192.168.1.20:47474");
+    assert_eq!(trainee.state().live.address, "192.168.1.20:47474");
+    assert_eq!(trainee.state().start.course_code, "DCBT-0Z89");
+
+    // Closing the form, or leaving the start screen, stops the looking.
+    click(&mut trainee, "Join a live class");
+    assert_eq!(network.searches(), 0);
+    click(&mut trainee, "Join a live class");
+    assert_eq!(network.searches(), 1);
+    click(&mut trainee, "Trainer view");
+    assert_eq!(network.searches(), 0);
+}
+
+#[test]
+fn a_trainee_picks_the_announced_class_and_it_is_gone_once_the_class_ends() {
+    let station_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let network = Arc::new(FakeNetwork::default());
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 6).unwrap();
+    let (mut trainer, pin, address) = station(station_dir.path(), Arc::clone(&network), &code);
+    assert!(has_label(&trainer, "also find this class"));
+    let announced = FoundClass {
+        code: code.clone(),
+        address: address.clone(),
+    };
+    assert_eq!(network.announced(), vec![announced.clone()]);
+
+    let mut trainee = app_on(own_dir.path(), Arc::clone(&network));
+    trainee.run();
+    type_into(&mut trainee, 0, "Bram");
+    click(&mut trainee, "Join a live class");
+    click(&mut trainee, &format!("{code} at {address}"));
+    assert_eq!(trainee.state().start.course_code, code);
+    type_into(&mut trainee, 3, &pin);
+    click(&mut trainee, "Start");
+    assert_eq!(trainee.state().screen, Screen::Briefing);
+    assert_eq!(
+        network.searches(),
+        0,
+        "the search ends with the start screen"
+    );
+    click(&mut trainee, "Begin");
+    click(&mut trainee, "Commit forecast (Enter)");
+    delivered(&mut trainee);
+    let _ = trainer.run_ok();
+    assert!(has_label(&trainer, "Bram"));
+
+    click(&mut trainer, "End the class");
+    assert!(
+        network.announced().is_empty(),
+        "the announcement ends with the class"
+    );
+}
+
+#[test]
+fn without_multicast_both_sides_say_to_type_the_address() {
+    let station_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let network = Arc::new(FakeNetwork::broken());
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 7).unwrap();
+    let (trainer, _, _) = station(station_dir.path(), Arc::clone(&network), &code);
+    assert!(
+        trainer.state().trainer.live.is_running(),
+        "the class runs all the same"
+    );
+    assert!(has_label(&trainer, "trainees type the address"));
+
+    let mut trainee = app_on(own_dir.path(), network);
+    trainee.run();
+    click(&mut trainee, "Join a live class");
+    assert!(has_label(&trainee, "cannot be searched for classes"));
+    assert_eq!(
+        trainee.get_all_by_role(Role::TextInput).count(),
+        4,
+        "the address can be typed"
+    );
 }

@@ -456,10 +456,14 @@ blind-spot-this = Een van je blinde vlekken: de best mogelijke voorspelling was 
 
 # Live class (trainee app)
 live-join-title = Meedoen met een live les
-live-join-explain = In een live les gaan je antwoorden ook meteen naar het station van de docent. Typ het adres en de pincode van het scherm van de docent, en hierboven de cursuscode.
+live-join-explain = In een live les gaan je antwoorden ook meteen naar het station van de docent. Kies je les uit de lessen die op dit netwerk gevonden zijn, of typ het adres van het scherm van de docent en hierboven de cursuscode; typ daarna de pincode van de les.
 live-address = Adres van het station
 live-address-hint = bijv. 192.168.1.20:47474
 live-pin = Pincode van de les
+live-found = Lessen op dit netwerk (kies de jouwe en typ dan de pincode):
+live-found-class = { $code } op { $address }
+live-found-none = Zoeken naar lessen op dit netwerk… nog geen gevonden. Staat jouw les er niet bij, typ dan het adres van het scherm van de docent.
+live-found-unavailable = Op dit netwerk kan niet naar lessen gezocht worden: typ het adres van het scherm van de docent.
 live-join-needs-code = Voor een live les is de cursuscode van de docent nodig.
 live-status = Live les: { $delivered } van { $total } antwoorden bij het station
 live-status-problem = Live les: { $delivered } van { $total } antwoorden bij het station — het station is nu niet bereikbaar, je antwoorden wachten en gaan later mee ({ $problem })
@@ -474,6 +478,8 @@ live-start-failed = De les kon niet starten: { $error }
 live-address-shown = Adres: { $address }
 live-pin-shown = Pincode: { $pin }
 live-running = Live les van cursus { $code }; antwoorden worden bewaard in { $folder }
+live-announced = Deelnemers op dit netwerk vinden deze les ook in de lijst onder "Meedoen met een live les".
+live-not-announced = Dit netwerk laat het station de les niet aankondigen: deelnemers typen het adres.
 live-hold = Afloop vasthouden
 live-release = Geef de afloop van cliënt { $case } vrij
 live-end = Les beëindigen

@@ -136,6 +136,7 @@ impl AppState {
             || self.trainer.is_busy()
             || self.animating()
             || self.live.is_active()
+            || self.live.is_browsing()
             || self.practice.is_working()
     }
 
