@@ -516,3 +516,55 @@ fn a_class_announced_on_loopback_is_found_and_is_gone_once_it_ends() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// The cohort CSV says which runs were received live: a live run's row has `received_live` 1, the
+/// row of a run file handed in after the class 0.
+#[test]
+fn the_cohort_csv_marks_the_runs_received_live() {
+    let course = course();
+    let station_dir = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    let server = start_station(&course, station_dir.path(), loopback());
+    let bench = Benchmarks::new(&course.scenario);
+    let mut live = Trainee::join(&course, own.path(), "Dina", &station(&server));
+    live.play(&bench, 6, usize::MAX);
+    assert!(live.link.wait_delivered(DELIVERY_LIMIT).all_delivered());
+    server.stop();
+    let mut handed = Session::start(
+        own.path(),
+        Arc::clone(&course.scenario),
+        course.seed,
+        "Eli",
+        &course.code,
+    )
+    .unwrap();
+    ontrack::run::bots::play(&mut handed, &bench, Bot::Typical, 7, &mut |_| {}).unwrap();
+    std::fs::copy(
+        handed.path(),
+        station_dir.path().join(handed.path().file_name().unwrap()),
+    )
+    .unwrap();
+
+    let out = tempfile::tempdir().unwrap();
+    let csv_path = out.path().join("cohort.csv");
+    let dir = station_dir.path().to_str().unwrap();
+    let (status, _, stderr) =
+        common::ontrack(&["cohort", dir, "--csv", csv_path.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stderr}");
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (trainee, received) = (column("trainee"), column("received_live"));
+    let mut rows: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[trainee].to_string(), r[received].to_string())
+        })
+        .collect();
+    rows.sort();
+    assert_eq!(
+        rows,
+        vec![("Dina".into(), "1".into()), ("Eli".into(), "0".into())]
+    );
+}
