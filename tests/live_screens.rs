@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use bevy_egui::egui;
 use bevy_egui::egui::accesskit::Role;
 use common::screens::{FakeNetwork, click, harness_on};
 use egui_kittest::Harness;
@@ -19,7 +20,7 @@ use egui_kittest::kittest::Queryable;
 use ontrack::app::trainer::Tab;
 use ontrack::app::{AppState, Screen};
 use ontrack::live::discovery::FoundClass;
-use ontrack::run::{Due, Phase};
+use ontrack::run::{Action, Due, Phase};
 use ontrack::scenario::{Lang, resolve};
 
 /// The longest the link may take to deliver or hear of the release (a bound, not a measurement).
@@ -67,7 +68,7 @@ fn type_into(h: &mut Harness<'static, AppState>, n: usize, text: &str) {
 }
 
 fn has_label(h: &Harness<'static, AppState>, text: &str) -> bool {
-    h.get_all_by_label_contains(text).next().is_some()
+    h.query_all_by_label_contains(text).next().is_some()
 }
 
 fn due(h: &Harness<'static, AppState>) -> Due {
@@ -155,11 +156,22 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
     }
     delivered(&mut trainee);
     assert!(has_label(&trainee, "The trainer holds the reveal"));
-    click(&mut trainee, "Reveal the outcome");
+    assert!(has_label(
+        &trainee,
+        "Waiting for the trainer to release the reveal"
+    ));
+    assert!(
+        !has_label(&trainee, "Reveal the outcome"),
+        "no reveal is offered while it is held"
+    );
+    trainee.key_press(egui::Key::Enter);
+    trainee.run();
+    trainee.state_mut().act(Action::Reveal);
     assert!(matches!(
         trainee.state().run.session.as_ref().unwrap().run().phase(),
         Phase::Reading { case: 0, .. }
     ));
+    assert_eq!(trainee.state().message, None, "nothing to clear later");
 
     // The trainer releases it; the trainee's app hears so and shows the outcome.
     let _ = trainer.run_ok();
@@ -177,6 +189,15 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
     }
     let _ = trainee.run_ok();
     assert!(!trainee.state().reveal_held());
+    for held in [
+        "The trainer holds the reveal",
+        "Waiting for the trainer to release the reveal",
+    ] {
+        assert!(
+            !has_label(&trainee, held),
+            "the hold is lifted on the screen too: {held}"
+        );
+    }
     click(&mut trainee, "Reveal the outcome");
     assert!(matches!(
         trainee.state().run.session.as_ref().unwrap().run().phase(),

@@ -469,6 +469,7 @@ live-status = Live class: { $delivered } of { $total } answers at the station
 live-status-problem = Live class: { $delivered } of { $total } answers at the station — the station cannot be reached now, your answers wait and are sent later ({ $problem })
 live-status-refused = Live class: the station refused this run ({ $reason }); your own run file is complete.
 live-held = The trainer holds the reveal for a discussion: it opens when the trainer releases it.
+live-held-wait = Waiting for the trainer to release the reveal…
 # Live class (trainer station)
 tab-live = Live class
 live-explain = Start a live class on a course code: the station listens on this room's network until you end the class, and stores every answer the moment it is given, in the folder above.

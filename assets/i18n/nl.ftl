@@ -469,6 +469,7 @@ live-status = Live les: { $delivered } van { $total } antwoorden bij het station
 live-status-problem = Live les: { $delivered } van { $total } antwoorden bij het station — het station is nu niet bereikbaar, je antwoorden wachten en gaan later mee ({ $problem })
 live-status-refused = Live les: het station weigerde deze oefening ({ $reason }); je eigen bestand van de oefening is compleet.
 live-held = De docent houdt de afloop nog vast voor een bespreking: je ziet hem zodra de docent hem vrijgeeft.
+live-held-wait = Wachten tot de docent de afloop vrijgeeft…
 # Live class (trainer station)
 tab-live = Live les
 live-explain = Start een live les op een cursuscode: het station luistert op het netwerk van deze ruimte tot je de les beëindigt, en bewaart elk antwoord zodra het gegeven is, in de map hierboven.
