@@ -318,3 +318,52 @@ fn without_multicast_both_sides_say_to_type_the_address() {
         "the address can be typed"
     );
 }
+
+/// The trainee's app, with the start form filled in for the class at `address` and joined with
+/// `pin`, at the briefing of a new run.
+fn start_in_class(
+    own: &Path,
+    network: Arc<FakeNetwork>,
+    (name, code, address, pin): (&str, &str, &str, &str),
+) -> Harness<'static, AppState> {
+    let mut trainee = app_on(own, network);
+    trainee.run();
+    type_into(&mut trainee, 0, name);
+    type_into(&mut trainee, 1, code);
+    click(&mut trainee, "Join a live class");
+    type_into(&mut trainee, 2, address);
+    type_into(&mut trainee, 3, pin);
+    click(&mut trainee, "Start");
+    assert_eq!(trainee.state().screen, Screen::Briefing);
+    trainee
+}
+
+#[test]
+fn a_trainee_who_starts_again_in_the_class_is_one_row_marked_run_2() {
+    let station_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let network = Arc::new(FakeNetwork::default());
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 8).unwrap();
+    let (mut trainer, pin, address) = station(station_dir.path(), Arc::clone(&network), &code);
+    let form = ("Anna", code.as_str(), address.as_str(), pin.as_str());
+
+    let mut first = start_in_class(own_dir.path(), Arc::clone(&network), form);
+    click(&mut first, "Begin");
+    click(&mut first, "Commit forecast (Enter)");
+    delivered(&mut first);
+    drop(first);
+
+    // The app is started again, and the trainee presses Start instead of continuing the run.
+    let mut again = start_in_class(own_dir.path(), Arc::clone(&network), form);
+    click(&mut again, "Begin");
+    delivered(&mut again);
+    let _ = trainer.run_ok();
+    let view = trainer.state().trainer.live.view().unwrap().1;
+    assert_eq!(view.trainees.len(), 1, "{:?}", view.trainees);
+    assert!(has_label(&trainer, "Anna (run 2)"));
+    assert!(
+        has_label(&trainer, "Case 1, session 0: 1 forecasts"),
+        "counted once"
+    );
+}

@@ -235,7 +235,8 @@ pub(super) fn live_ui(
     checkpoints_ui(ui, tr, &view);
 }
 
-/// Who has joined and where each trainee is.
+/// Who has joined and where each trainee is: a row per trainee, at their latest run, marked
+/// "run 2" (and so on) when they started again in the class.
 fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
     if trainees.is_empty() {
         ui.label(tr.t("live-none-yet"));
@@ -250,7 +251,16 @@ fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
                 &["live-col-trainee", "live-col-answers", "live-col-where"],
             );
             for t in trainees {
-                ui.label(&t.trainee);
+                if t.run > 1 {
+                    let name = tr.fmt(
+                        "live-trainee-run",
+                        &[("trainee", t.trainee.clone().into()), ("run", t.run.into())],
+                    );
+                    ui.label(name)
+                        .on_hover_text(tr.t("live-trainee-run-explain"));
+                } else {
+                    ui.label(&t.trainee);
+                }
                 ui.label(t.answers.to_string());
                 let place = match t.phase {
                     Phase::Reading { case, seen } => tr.fmt(
