@@ -260,7 +260,10 @@ fn a_trainee_picks_the_announced_class_and_it_is_gone_once_the_class_ends() {
     let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
     let code = ontrack::run::code::encode(&scenario.course_prefix(), 6).unwrap();
     let (mut trainer, pin, address) = station(station_dir.path(), Arc::clone(&network), &code);
-    assert!(has_label(&trainer, "also find this class"));
+    assert!(has_label(
+        &trainer,
+        "The class is announced on this network"
+    ));
     let announced = FoundClass {
         code: code.clone(),
         address: address.clone(),

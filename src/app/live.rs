@@ -179,7 +179,8 @@ pub fn join_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         );
                         let picked = live.address.trim() == class.address
                             && start.course_code.trim().eq_ignore_ascii_case(&class.code);
-                        if ui.selectable_label(picked, text).clicked() {
+                        // A framed button, so that it reads as something to pick.
+                        if ui.add(egui::Button::new(text).selected(picked)).clicked() {
                             live.address = class.address.clone();
                             start.course_code = class.code.clone();
                         }
