@@ -23,7 +23,7 @@ const MDNS_PORT: u16 = 5353;
 /// The longest course code taken from the network; a real one has nine characters.
 const MAX_CODE: usize = 32;
 /// The most classes listed at once: a network full of announcements cannot flood the screen.
-pub const MAX_FOUND: usize = 32;
+const MAX_FOUND: usize = 32;
 /// How long ending an announcement waits for the daemon to say goodbye and close its sockets.
 const SHUTDOWN_WAIT: Duration = Duration::from_secs(1);
 
@@ -117,12 +117,6 @@ impl Mdns {
                 .map_err(unavailable)?;
         }
         Ok(daemon)
-    }
-}
-
-impl Default for Mdns {
-    fn default() -> Self {
-        Mdns::room()
     }
 }
 
