@@ -486,3 +486,85 @@ fn the_server_answers_garbage_with_a_status_and_keeps_serving() {
     assert!(snapshot(station_dir.path()).is_empty(), "nothing stored");
     server.stop();
 }
+
+/// The station's announcement is heard by a search on the same machine, with the course code and
+/// the address to type; once the announcement ends, the class is gone from the list. Real mDNS,
+/// restricted to loopback and a port of its own (not 5353), so nothing leaves the machine.
+#[test]
+fn a_class_announced_on_loopback_is_found_and_is_gone_once_it_ends() {
+    use ontrack::live::discovery::{Discovery, FoundClass, Mdns};
+
+    let mdns = Mdns::loopback(15_353);
+    let mut search = mdns.browse().unwrap();
+    let announcement = mdns.announce("DCBT-0Z89", 47_123).unwrap();
+    let wanted = FoundClass {
+        code: "DCBT-0Z89".into(),
+        address: "127.0.0.1:47123".into(),
+    };
+    let until = std::time::Instant::now() + Duration::from_secs(20);
+    while !search.found().contains(&wanted) {
+        assert!(std::time::Instant::now() < until, "{:?}", search.found());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(announcement);
+    let until = std::time::Instant::now() + Duration::from_secs(20);
+    while search.found().contains(&wanted) {
+        assert!(
+            std::time::Instant::now() < until,
+            "the class is still listed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The cohort CSV says which runs were received live: a live run's row has `received_live` 1, the
+/// row of a run file handed in after the class 0.
+#[test]
+fn the_cohort_csv_marks_the_runs_received_live() {
+    let course = course();
+    let station_dir = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    let server = start_station(&course, station_dir.path(), loopback());
+    let bench = Benchmarks::new(&course.scenario);
+    let mut live = Trainee::join(&course, own.path(), "Dina", &station(&server));
+    live.play(&bench, 6, usize::MAX);
+    assert!(live.link.wait_delivered(DELIVERY_LIMIT).all_delivered());
+    server.stop();
+    let mut handed = Session::start(
+        own.path(),
+        Arc::clone(&course.scenario),
+        course.seed,
+        "Eli",
+        &course.code,
+    )
+    .unwrap();
+    ontrack::run::bots::play(&mut handed, &bench, Bot::Typical, 7, &mut |_| {}).unwrap();
+    std::fs::copy(
+        handed.path(),
+        station_dir.path().join(handed.path().file_name().unwrap()),
+    )
+    .unwrap();
+
+    let out = tempfile::tempdir().unwrap();
+    let csv_path = out.path().join("cohort.csv");
+    let dir = station_dir.path().to_str().unwrap();
+    let (status, _, stderr) =
+        common::ontrack(&["cohort", dir, "--csv", csv_path.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stderr}");
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (trainee, received) = (column("trainee"), column("received_live"));
+    let mut rows: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[trainee].to_string(), r[received].to_string())
+        })
+        .collect();
+    rows.sort();
+    assert_eq!(
+        rows,
+        vec![("Dina".into(), "1".into()), ("Eli".into(), "0".into())]
+    );
+}

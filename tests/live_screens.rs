@@ -12,22 +12,48 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use bevy_egui::egui;
 use bevy_egui::egui::accesskit::Role;
-use common::screens::click;
+use common::screens::{FakeNetwork, click, harness_on};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ontrack::app::trainer::Tab;
 use ontrack::app::{AppState, Screen};
-use ontrack::run::{Due, Phase};
+use ontrack::live::discovery::FoundClass;
+use ontrack::run::{Action, Due, Phase};
 use ontrack::scenario::{Lang, resolve};
 
 /// The longest the link may take to deliver or hear of the release (a bound, not a measurement).
 const LIMIT: Duration = Duration::from_secs(60);
 
 fn app(dir: &Path) -> Harness<'static, AppState> {
+    app_on(dir, Arc::new(FakeNetwork::default()))
+}
+
+/// The app on a fake network shared with other apps of the test.
+fn app_on(dir: &Path, network: Arc<FakeNetwork>) -> Harness<'static, AppState> {
     let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
     let state = AppState::new(scenarios, dir.to_path_buf(), Lang::En);
-    common::screens::harness(state, [1400.0, 1000.0])
+    harness_on(state, [1400.0, 1000.0], network)
+}
+
+/// The trainer's app with a class of `code` started on loopback: (harness, PIN, address).
+fn station(
+    dir: &Path,
+    network: Arc<FakeNetwork>,
+    code: &str,
+) -> (Harness<'static, AppState>, String, String) {
+    let mut trainer = app_on(dir, network);
+    trainer.run();
+    click(&mut trainer, "Trainer view");
+    click(&mut trainer, "Live class");
+    trainer.state_mut().trainer.live.bind = "127.0.0.1:0".parse().unwrap();
+    let fields = trainer.get_all_by_role(Role::TextInput).count();
+    type_into(&mut trainer, fields - 1, code);
+    click(&mut trainer, "Start a live class");
+    let (pin, _) = trainer.state().trainer.live.view().expect("the class runs");
+    let address = trainer.state().trainer.live.address.clone();
+    (trainer, pin, address)
 }
 
 /// Types `text` into the `n`-th text field of the screen, as a person would.
@@ -42,7 +68,7 @@ fn type_into(h: &mut Harness<'static, AppState>, n: usize, text: &str) {
 }
 
 fn has_label(h: &Harness<'static, AppState>, text: &str) -> bool {
-    h.get_all_by_label_contains(text).next().is_some()
+    h.query_all_by_label_contains(text).next().is_some()
 }
 
 fn due(h: &Harness<'static, AppState>) -> Due {
@@ -130,11 +156,22 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
     }
     delivered(&mut trainee);
     assert!(has_label(&trainee, "The trainer holds the reveal"));
-    click(&mut trainee, "Reveal the outcome");
+    assert!(has_label(
+        &trainee,
+        "Waiting for the trainer to release the reveal"
+    ));
+    assert!(
+        !has_label(&trainee, "Reveal the outcome"),
+        "no reveal is offered while it is held"
+    );
+    trainee.key_press(egui::Key::Enter);
+    trainee.run();
+    trainee.state_mut().act(Action::Reveal);
     assert!(matches!(
         trainee.state().run.session.as_ref().unwrap().run().phase(),
         Phase::Reading { case: 0, .. }
     ));
+    assert_eq!(trainee.state().message, None, "nothing to clear later");
 
     // The trainer releases it; the trainee's app hears so and shows the outcome.
     let _ = trainer.run_ok();
@@ -152,6 +189,15 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
     }
     let _ = trainee.run_ok();
     assert!(!trainee.state().reveal_held());
+    for held in [
+        "The trainer holds the reveal",
+        "Waiting for the trainer to release the reveal",
+    ] {
+        assert!(
+            !has_label(&trainee, held),
+            "the hold is lifted on the screen too: {held}"
+        );
+    }
     click(&mut trainee, "Reveal the outcome");
     assert!(matches!(
         trainee.state().run.session.as_ref().unwrap().run().phase(),
@@ -169,4 +215,158 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
     trainer.state_mut().trainer.wait();
     let _ = trainer.run_ok();
     assert!(has_label(&trainer, "Anna (received live)"));
+}
+
+#[test]
+fn the_join_form_lists_the_classes_on_the_network_and_looks_only_while_it_is_open() {
+    let own_dir = tempfile::tempdir().unwrap();
+    let network = Arc::new(FakeNetwork::default());
+    let mut trainee = app_on(own_dir.path(), Arc::clone(&network));
+    trainee.run();
+    assert_eq!(
+        network.searches(),
+        0,
+        "nothing is looked for on the start screen alone"
+    );
+    click(&mut trainee, "Join a live class");
+    assert_eq!(network.searches(), 1);
+    assert!(has_label(&trainee, "none found yet"));
+
+    // A class appears on the network: it is listed, and picking it fills in address and code.
+    network.others.lock().unwrap().push(FoundClass {
+        code: "DCBT-0Z89".into(),
+        address: "192.168.1.20:47474".into(),
+    });
+    trainee.run();
+    assert!(has_label(&trainee, "Classes on this network"));
+    click(&mut trainee, "DCBT-0Z89 at 192.168.1.20:47474");
+    assert_eq!(trainee.state().live.address, "192.168.1.20:47474");
+    assert_eq!(trainee.state().start.course_code, "DCBT-0Z89");
+
+    // Closing the form, or leaving the start screen, stops the looking.
+    click(&mut trainee, "Join a live class");
+    assert_eq!(network.searches(), 0);
+    click(&mut trainee, "Join a live class");
+    assert_eq!(network.searches(), 1);
+    click(&mut trainee, "Trainer view");
+    assert_eq!(network.searches(), 0);
+}
+
+#[test]
+fn a_trainee_picks_the_announced_class_and_it_is_gone_once_the_class_ends() {
+    let station_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let network = Arc::new(FakeNetwork::default());
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 6).unwrap();
+    let (mut trainer, pin, address) = station(station_dir.path(), Arc::clone(&network), &code);
+    assert!(has_label(
+        &trainer,
+        "The class is announced on this network"
+    ));
+    let announced = FoundClass {
+        code: code.clone(),
+        address: address.clone(),
+    };
+    assert_eq!(network.announced(), vec![announced.clone()]);
+
+    let mut trainee = app_on(own_dir.path(), Arc::clone(&network));
+    trainee.run();
+    type_into(&mut trainee, 0, "Bram");
+    click(&mut trainee, "Join a live class");
+    click(&mut trainee, &format!("{code} at {address}"));
+    assert_eq!(trainee.state().start.course_code, code);
+    type_into(&mut trainee, 3, &pin);
+    click(&mut trainee, "Start");
+    assert_eq!(trainee.state().screen, Screen::Briefing);
+    assert_eq!(
+        network.searches(),
+        0,
+        "the search ends with the start screen"
+    );
+    click(&mut trainee, "Begin");
+    click(&mut trainee, "Commit forecast (Enter)");
+    delivered(&mut trainee);
+    let _ = trainer.run_ok();
+    assert!(has_label(&trainer, "Bram"));
+
+    click(&mut trainer, "End the class");
+    assert!(
+        network.announced().is_empty(),
+        "the announcement ends with the class"
+    );
+}
+
+#[test]
+fn without_multicast_both_sides_say_to_type_the_address() {
+    let station_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let network = Arc::new(FakeNetwork::broken());
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 7).unwrap();
+    let (trainer, _, _) = station(station_dir.path(), Arc::clone(&network), &code);
+    assert!(
+        trainer.state().trainer.live.is_running(),
+        "the class runs all the same"
+    );
+    assert!(has_label(&trainer, "trainees type the address"));
+
+    let mut trainee = app_on(own_dir.path(), network);
+    trainee.run();
+    click(&mut trainee, "Join a live class");
+    assert!(has_label(&trainee, "cannot be searched for classes"));
+    assert_eq!(
+        trainee.get_all_by_role(Role::TextInput).count(),
+        4,
+        "the address can be typed"
+    );
+}
+
+/// The trainee's app, with the start form filled in for the class at `address` and joined with
+/// `pin`, at the briefing of a new run.
+fn start_in_class(
+    own: &Path,
+    network: Arc<FakeNetwork>,
+    (name, code, address, pin): (&str, &str, &str, &str),
+) -> Harness<'static, AppState> {
+    let mut trainee = app_on(own, network);
+    trainee.run();
+    type_into(&mut trainee, 0, name);
+    type_into(&mut trainee, 1, code);
+    click(&mut trainee, "Join a live class");
+    type_into(&mut trainee, 2, address);
+    type_into(&mut trainee, 3, pin);
+    click(&mut trainee, "Start");
+    assert_eq!(trainee.state().screen, Screen::Briefing);
+    trainee
+}
+
+#[test]
+fn a_trainee_who_starts_again_in_the_class_is_one_row_marked_run_2() {
+    let station_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let network = Arc::new(FakeNetwork::default());
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 8).unwrap();
+    let (mut trainer, pin, address) = station(station_dir.path(), Arc::clone(&network), &code);
+    let form = ("Anna", code.as_str(), address.as_str(), pin.as_str());
+
+    let mut first = start_in_class(own_dir.path(), Arc::clone(&network), form);
+    click(&mut first, "Begin");
+    click(&mut first, "Commit forecast (Enter)");
+    delivered(&mut first);
+    drop(first);
+
+    // The app is started again, and the trainee presses Start instead of continuing the run.
+    let mut again = start_in_class(own_dir.path(), Arc::clone(&network), form);
+    click(&mut again, "Begin");
+    delivered(&mut again);
+    let _ = trainer.run_ok();
+    let view = trainer.state().trainer.live.view().unwrap().1;
+    assert_eq!(view.trainees.len(), 1, "{:?}", view.trainees);
+    assert!(has_label(&trainer, "Anna (run 2)"));
+    assert!(
+        has_label(&trainer, "Case 1, session 0: 1 forecasts"),
+        "counted once"
+    );
 }

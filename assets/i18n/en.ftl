@@ -457,15 +457,20 @@ blind-spot-this = One of your blind spots: the best possible forecast was sure h
 
 # Live class (trainee app)
 live-join-title = Join a live class
-live-join-explain = In a live class your answers also go to the trainer's station as you give them. Type the address and PIN from the trainer's screen, and the course code above.
+live-join-explain = In a live class your answers also go to the trainer's station as you give them. Pick your class from those found on this network, or type the address from the trainer's screen and the course code above; then type the class PIN.
 live-address = Station address
 live-address-hint = e.g. 192.168.1.20:47474
 live-pin = Class PIN
+live-found = Classes on this network — pick yours (its address is on the trainer's screen), then type the PIN:
+live-found-class = { $code } at { $address }
+live-found-none = Looking for classes on this network… none found yet. If yours does not appear, type the address from the trainer's screen.
+live-found-unavailable = This network cannot be searched for classes: type the address from the trainer's screen.
 live-join-needs-code = A live class needs the course code from the trainer.
 live-status = Live class: { $delivered } of { $total } answers at the station
 live-status-problem = Live class: { $delivered } of { $total } answers at the station — the station cannot be reached now, your answers wait and are sent later ({ $problem })
 live-status-refused = Live class: the station refused this run ({ $reason }); your own run file is complete.
 live-held = The trainer holds the reveal for a discussion: it opens when the trainer releases it.
+live-held-wait = Waiting for the trainer to release the reveal…
 # Live class (trainer station)
 tab-live = Live class
 live-explain = Start a live class on a course code: the station listens on this room's network until you end the class, and stores every answer the moment it is given, in the folder above.
@@ -475,10 +480,14 @@ live-start-failed = The class could not start: { $error }
 live-address-shown = Address: { $address }
 live-pin-shown = PIN: { $pin }
 live-running = Live class of course { $code }; answers are stored in { $folder }
+live-announced = The class is announced on this network: where the network carries the announcement, trainees can pick it under "Join a live class" instead of typing the address.
+live-not-announced = This network does not let the station announce the class: trainees type the address.
 live-hold = Hold the reveal
 live-release = Release the reveal of case { $case }
 live-end = End the class
 live-none-yet = No one has joined yet.
+live-trainee-run = { $trainee } (run { $run })
+live-trainee-run-explain = Started again in this class: the row shows the latest run. At each checkpoint the class's forecasts count this trainee once, with the first forecast given there (a later one may follow an outcome already seen). Every run is kept.
 live-col-trainee = Trainee
 live-col-answers = Answers
 live-col-where = Where

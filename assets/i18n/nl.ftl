@@ -457,15 +457,20 @@ blind-spot-this = Een van je blinde vlekken: de best mogelijke voorspelling was 
 
 # Live class (trainee app)
 live-join-title = Meedoen met een live les
-live-join-explain = In een live les gaan je antwoorden ook meteen naar het station van de docent. Typ het adres en de pincode van het scherm van de docent, en hierboven de cursuscode.
+live-join-explain = In een live les gaan je antwoorden ook meteen naar het station van de docent. Kies je les uit de lessen die op dit netwerk gevonden zijn, of typ het adres van het scherm van de docent en hierboven de cursuscode; typ daarna de pincode van de les.
 live-address = Adres van het station
 live-address-hint = bijv. 192.168.1.20:47474
 live-pin = Pincode van de les
+live-found = Lessen op dit netwerk — kies de jouwe (het adres staat op het scherm van de docent) en typ dan de pincode:
+live-found-class = { $code } op { $address }
+live-found-none = Zoeken naar lessen op dit netwerk… nog geen gevonden. Staat jouw les er niet bij, typ dan het adres van het scherm van de docent.
+live-found-unavailable = Op dit netwerk kan niet naar lessen gezocht worden: typ het adres van het scherm van de docent.
 live-join-needs-code = Voor een live les is de cursuscode van de docent nodig.
 live-status = Live les: { $delivered } van { $total } antwoorden bij het station
 live-status-problem = Live les: { $delivered } van { $total } antwoorden bij het station — het station is nu niet bereikbaar, je antwoorden wachten en gaan later mee ({ $problem })
 live-status-refused = Live les: het station weigerde deze oefening ({ $reason }); je eigen bestand van de oefening is compleet.
 live-held = De docent houdt de afloop nog vast voor een bespreking: je ziet hem zodra de docent hem vrijgeeft.
+live-held-wait = Wachten tot de docent de afloop vrijgeeft…
 # Live class (trainer station)
 tab-live = Live les
 live-explain = Start een live les op een cursuscode: het station luistert op het netwerk van deze ruimte tot je de les beëindigt, en bewaart elk antwoord zodra het gegeven is, in de map hierboven.
@@ -475,10 +480,14 @@ live-start-failed = De les kon niet starten: { $error }
 live-address-shown = Adres: { $address }
 live-pin-shown = Pincode: { $pin }
 live-running = Live les van cursus { $code }; antwoorden worden bewaard in { $folder }
+live-announced = De les wordt op dit netwerk aangekondigd: waar het netwerk die aankondiging doorgeeft, kiezen deelnemers de les onder "Meedoen met een live les" in plaats van het adres te typen.
+live-not-announced = Dit netwerk laat het station de les niet aankondigen: deelnemers typen het adres.
 live-hold = Afloop vasthouden
 live-release = Geef de afloop van cliënt { $case } vrij
 live-end = Les beëindigen
 live-none-yet = Nog niemand doet mee.
+live-trainee-run = { $trainee } (ronde { $run })
+live-trainee-run-explain = Opnieuw begonnen in deze les: de rij toont de laatste ronde. Bij elke voorspelling telt deze deelnemer één keer mee in de voorspellingen van de groep, met de eerste voorspelling die daar gegeven is (een latere kan volgen op een afloop die al gezien is). Elke ronde wordt bewaard.
 live-col-trainee = Deelnemer
 live-col-answers = Antwoorden
 live-col-where = Waar

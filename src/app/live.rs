@@ -2,15 +2,21 @@
 //! class PIN; a run started or resumed with them is linked to the class, and every answer, once
 //! saved in the run file, is handed to the link that sends it (see `live::link`). While the trainer
 //! holds the reveal, the reveal waits. A trainee who leaves the address empty notices nothing.
+//!
+//! While the join form is open (and only then), the app looks for classes announced on the network
+//! (`live::discovery`) and lists them to pick from; where the network does not carry the
+//! announcements, a hint says to type the address.
+
+use std::sync::Arc;
 
 use bevy_egui::egui;
 
 use super::state::AppState;
+use crate::live::discovery::{Discovery, FoundClass, Mdns, Search};
 use crate::live::link::{LinkState, LiveLink, Station};
 use crate::run::Session;
 
 /// The join form, and the link of the run being played.
-#[derive(Default)]
 pub struct LiveJoin {
     /// The station's address as typed (`host:port`).
     pub address: String,
@@ -18,6 +24,34 @@ pub struct LiveJoin {
     pub link: Option<LiveLink>,
     /// Links of runs left before the station had every answer: they keep sending until it has.
     finishing: Vec<LiveLink>,
+    /// How classes are looked for (mDNS; tests give a stand-in).
+    pub discovery: Arc<dyn Discovery>,
+    /// The look for classes, while the join form is open.
+    browsing: Browsing,
+}
+
+/// Where the look for classes on the network stands.
+enum Browsing {
+    /// The join form is closed: nothing is looked for.
+    Off,
+    /// Looking; the classes found so far.
+    On(Box<dyn Search>, Vec<FoundClass>),
+    /// The network cannot be searched (the reason, for the hover text); the trainee types the
+    /// address. Not tried again until the form is opened again.
+    Failed(String),
+}
+
+impl Default for LiveJoin {
+    fn default() -> Self {
+        LiveJoin {
+            address: String::new(),
+            pin: String::new(),
+            link: None,
+            finishing: Vec::new(),
+            discovery: Arc::new(Mdns::room()),
+            browsing: Browsing::Off,
+        }
+    }
 }
 
 impl LiveJoin {
@@ -73,6 +107,35 @@ impl LiveJoin {
     pub fn state(&self) -> Option<LinkState> {
         self.link.as_ref().map(LiveLink::state)
     }
+
+    /// Looks for classes on the network (the join form is open): starts the search if it is not
+    /// on, and takes in what it heard since the last look.
+    fn browse(&mut self) {
+        match &mut self.browsing {
+            Browsing::On(search, found) => *found = search.found(),
+            Browsing::Failed(_) => {}
+            Browsing::Off => {
+                self.browsing = match self.discovery.browse() {
+                    Ok(mut search) => {
+                        let found = search.found();
+                        Browsing::On(search, found)
+                    }
+                    Err(e) => Browsing::Failed(e.to_string()),
+                };
+            }
+        }
+    }
+
+    /// Stops looking for classes (the join form was closed or left): nothing listens for them.
+    pub fn stop_browsing(&mut self) {
+        self.browsing = Browsing::Off;
+    }
+
+    /// True while the network is searched for classes (the screen is looked at now and then for
+    /// what is found).
+    pub fn is_browsing(&self) -> bool {
+        matches!(self.browsing, Browsing::On(..))
+    }
 }
 
 impl AppState {
@@ -89,14 +152,46 @@ impl AppState {
     }
 }
 
-/// The start screen's part: the address and PIN of a live class.
+/// The start screen's part: the classes found on the network to pick from, and the address and
+/// PIN of a live class. The network is searched only while this part is open.
 pub fn join_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let tr = state.settings.tr();
+    let start = &mut state.start;
     let live = &mut state.live;
-    egui::CollapsingHeader::new(tr.t("live-join-title"))
+    let open = egui::CollapsingHeader::new(tr.t("live-join-title"))
         .default_open(live.wanted())
         .show(ui, |ui| {
             ui.label(tr.t("live-join-explain"));
+            live.browse();
+            match &live.browsing {
+                Browsing::On(_, found) if found.is_empty() => {
+                    ui.label(egui::RichText::new(tr.t("live-found-none")).weak());
+                }
+                Browsing::On(_, found) => {
+                    ui.label(tr.t("live-found"));
+                    for class in found {
+                        let text = tr.fmt(
+                            "live-found-class",
+                            &[
+                                ("code", class.code.clone().into()),
+                                ("address", class.address.clone().into()),
+                            ],
+                        );
+                        let picked = live.address.trim() == class.address
+                            && start.course_code.trim().eq_ignore_ascii_case(&class.code);
+                        // A framed button, so that it reads as something to pick.
+                        if ui.add(egui::Button::new(text).selected(picked)).clicked() {
+                            live.address = class.address.clone();
+                            start.course_code = class.code.clone();
+                        }
+                    }
+                }
+                Browsing::Failed(why) => {
+                    ui.label(egui::RichText::new(tr.t("live-found-unavailable")).weak())
+                        .on_hover_text(why);
+                }
+                Browsing::Off => {}
+            }
             ui.horizontal(|ui| {
                 ui.label(tr.t("live-address"));
                 let hint = tr.t("live-address-hint");
@@ -106,7 +201,12 @@ pub fn join_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.label(tr.t("live-pin"));
                 ui.add(egui::TextEdit::singleline(&mut live.pin).char_limit(6));
             });
-        });
+        })
+        .body_returned
+        .is_some();
+    if !open {
+        live.stop_browsing();
+    }
 }
 
 /// A line on every screen of a run in a live class: how many answers are at the station, and

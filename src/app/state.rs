@@ -136,6 +136,7 @@ impl AppState {
             || self.trainer.is_busy()
             || self.animating()
             || self.live.is_active()
+            || self.live.is_browsing()
             || self.practice.is_working()
     }
 
@@ -236,8 +237,9 @@ impl AppState {
 
     /// Applies an answer through the run's state machine (which saves it); a refusal is shown.
     pub fn act(&mut self, action: Action) {
+        // The panel offers no reveal while the trainer holds it, and says why; it stays shut to
+        // anything else that asks.
         if action == Action::Reveal && self.reveal_held() {
-            self.message = Some(self.t("live-held"));
             return;
         }
         let Some(session) = self.run.session.as_mut() else {

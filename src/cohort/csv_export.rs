@@ -9,7 +9,7 @@ use crate::forecast::Benchmark;
 use crate::score::{Interval, Metric};
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 42] = [
+pub const COLUMNS: [&str; 43] = [
     "file",
     "trainee",
     "scenario",
@@ -54,6 +54,9 @@ pub const COLUMNS: [&str; 42] = [
     // Last, so the columns before it keep their places: tells apart versions of an edited scenario
     // that kept its id.
     "scenario_hash",
+    // After it, for the same reason: 1 when the run is the trainer station's record of a live
+    // class (its answers received as they were given), 0 for a run file handed in.
+    "received_live",
 ];
 
 fn cell(m: &Metric) -> String {
@@ -124,6 +127,7 @@ fn row(r: &RunScores) -> Vec<String> {
         s.events.n.to_string(),
         cell(&s.events.kappa),
         r.scenario_hash.clone(),
+        u8::from(r.received_live).to_string(),
     ]
 }
 

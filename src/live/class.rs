@@ -446,30 +446,60 @@ impl Class {
         self.held_from
     }
 
-    /// What the trainer's live view shows.
+    /// The runs of each trainee (by pseudonym), in the order they were started. A trainee who
+    /// starts again in the class (a new run, not the old one resumed) has more than one.
+    fn by_trainee(&self) -> BTreeMap<&str, Vec<&LiveRun>> {
+        let mut by: BTreeMap<&str, Vec<&LiveRun>> = BTreeMap::new();
+        for r in self.runs.values() {
+            by.entry(r.file.trainee.as_str()).or_default().push(r);
+        }
+        for runs in by.values_mut() {
+            runs.sort_by(|a, b| {
+                (a.file.started, &a.receipt.run).cmp(&(b.file.started, &b.receipt.run))
+            });
+        }
+        by
+    }
+
+    /// What the trainer's live view shows: a row per trainee, at their latest run, and at every
+    /// checkpoint one forecast per trainee, the first they gave there. A forecast given again in
+    /// a later run may follow an outcome the trainee has already seen, and counting it beside
+    /// the first would count the trainee twice.
     pub fn view(&self) -> ClassView {
-        let trainees = self
-            .runs
-            .values()
-            .map(|r| TraineeView {
-                trainee: r.file.trainee.clone(),
-                answers: r.file.log.len(),
-                phase: r.run.phase(),
-                revealed: revealed_count(&r.run),
-                last_arrival: r.receipt.arrivals.last().copied(),
+        let by_trainee = self.by_trainee();
+        let trainees = by_trainee
+            .iter()
+            .filter_map(|(name, runs)| {
+                let last = runs.last()?;
+                Some(TraineeView {
+                    trainee: (*name).to_string(),
+                    run: runs.len(),
+                    answers: last.file.log.len(),
+                    phase: last.run.phase(),
+                    revealed: revealed_count(&last.run),
+                    last_arrival: runs
+                        .iter()
+                        .filter_map(|r| r.receipt.arrivals.last().copied())
+                        .max(),
+                })
             })
             .collect::<Vec<_>>();
         let checkpoints: Vec<CheckpointView> = self
             .best
             .iter()
             .map(|b| {
-                let mut forecasts: Vec<u8> = self
-                    .runs
+                let mut forecasts: Vec<u8> = by_trainee
                     .values()
-                    .filter_map(|r| r.run.answers(b.case))
-                    .flat_map(|a| a.forecasts.iter())
-                    .filter(|(cp, _)| *cp == b.checkpoint)
-                    .map(|(_, p)| *p)
+                    .filter_map(|runs| {
+                        runs.iter().find_map(|r| {
+                            r.run
+                                .answers(b.case)?
+                                .forecasts
+                                .iter()
+                                .find(|(cp, _)| *cp == b.checkpoint)
+                                .map(|(_, p)| *p)
+                        })
+                    })
                     .collect();
                 forecasts.sort_unstable();
                 CheckpointView {
@@ -477,7 +507,7 @@ impl Class {
                     checkpoint: b.checkpoint,
                     forecasts,
                     best: b.ideal,
-                    outcome: self.shown_outcome(b.case),
+                    outcome: self.shown_outcome(&by_trainee, b.case),
                 }
             })
             .collect();
@@ -493,11 +523,18 @@ impl Class {
     }
 
     /// The outcome of a case, once the whole class may know it: released by the trainer, or
-    /// revealed to every trainee who joined (so a projected view spoils nothing).
-    fn shown_outcome(&self, case: usize) -> Option<Outcome> {
+    /// seen by every trainee who joined, in any of their runs (so a projected view spoils
+    /// nothing, and a run left for a new one holds nothing back).
+    fn shown_outcome(
+        &self,
+        by_trainee: &BTreeMap<&str, Vec<&LiveRun>>,
+        case: usize,
+    ) -> Option<Outcome> {
         let released = self.held_from.is_some_and(|from| case < from);
-        let everyone =
-            !self.runs.is_empty() && self.runs.values().all(|r| r.run.revealed(case).is_some());
+        let everyone = !by_trainee.is_empty()
+            && by_trainee
+                .values()
+                .all(|runs| runs.iter().any(|r| r.run.revealed(case).is_some()));
         (released || everyone)
             .then(|| self.cases.cases_for_verification().get(case))
             .flatten()
@@ -552,17 +589,20 @@ pub struct ClassView {
     /// Cases in the course.
     pub cases: usize,
     pub held_from: Option<usize>,
-    /// One per run received, in the order of their seals (stable while the class runs).
+    /// One per trainee (pseudonym), in alphabetical order, at their latest run.
     pub trainees: Vec<TraineeView>,
     /// One per case and checkpoint, in course order.
     pub checkpoints: Vec<CheckpointView>,
     pub fooled: Vec<FooledCase>,
 }
 
-/// Where one trainee is.
+/// Where one trainee is: in their latest run of the class.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TraineeView {
     pub trainee: String,
+    /// Which of the trainee's runs in this class this is: 1 for the first; more when the trainee
+    /// started again (the trainer sees "run 2").
+    pub run: usize,
     /// Answers received.
     pub answers: usize,
     pub phase: Phase,
@@ -577,7 +617,8 @@ pub struct CheckpointView {
     /// 0 is the first case.
     pub case: usize,
     pub checkpoint: u32,
-    /// Every forecast received here, in percent, lowest first.
+    /// One forecast per trainee who gave one here (the first, over their runs), in percent,
+    /// lowest first.
     pub forecasts: Vec<u8>,
     /// The best possible (ideal) forecast, as a probability.
     pub best: f64,
@@ -790,6 +831,55 @@ mod tests {
         );
         class.hold(false);
         assert_eq!(class.held_from(), None);
+    }
+
+    #[test]
+    fn a_trainee_who_starts_again_is_one_row_at_the_new_run_and_counted_once() {
+        let (station, own, own_again) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let (mut class, mut first) = class_and_trainee(station.path(), own.path());
+        let run = join(&mut class, &first).run;
+        play_until(&mut class, &mut first, &run, &|due| *due == Due::NextCase);
+        let first_forecasts = class.view().checkpoints[0].forecasts.clone();
+        assert_eq!(first_forecasts, vec![50]);
+
+        // Anna starts a new run of the same course in the class and forecasts again.
+        let code = class.code().to_string();
+        let mut again =
+            Session::start(own_again.path(), scenario(), 3, "Anna", &code).expect("starts");
+        let run_again = join(&mut class, &again).run;
+        assert_ne!(run_again, run, "a run of its own");
+        again
+            .apply(Action::Forecast { percent: 90 })
+            .expect("a forecast is due");
+        let entry = again.file().log[0].clone();
+        let answer = Answer {
+            pin: PIN.into(),
+            run: run_again.clone(),
+            index: 0,
+            entry,
+        };
+        class.answer(&answer, Timestamp::now()).expect("received");
+
+        let view = class.view();
+        assert_eq!(view.trainees.len(), 1, "one row per trainee");
+        let anna = &view.trainees[0];
+        assert_eq!((anna.trainee.as_str(), anna.run), ("Anna", 2));
+        assert_eq!(anna.answers, 1, "where the new run is");
+        assert!(matches!(anna.phase, Phase::Reading { case: 0, .. }));
+        assert_eq!(
+            view.checkpoints[0].forecasts, first_forecasts,
+            "the first forecast counts, once"
+        );
+        assert!(
+            view.checkpoints[0].outcome.is_some(),
+            "Anna has seen case 1's outcome, in her first run"
+        );
+        // Both runs stay on record, each in its own file.
+        assert_eq!(class.runs.len(), 2);
     }
 
     #[test]

@@ -6,9 +6,12 @@
 //! answers as they arrive and checked against the run's state machine on arrival; that copy is the
 //! record that counts (see [`class`]). The trainee app keeps writing its own run file first, as
 //! always, and hands each answer to a [`link::LiveLink`] that sends it. Nothing listens unless a
-//! trainer starts a class ([`server::LiveServer`]).
+//! trainer starts a class ([`server::LiveServer`]); while it runs, the station announces itself on
+//! the network where multicast is carried, so trainees can pick it instead of typing its address
+//! ([`discovery`]).
 
 pub mod class;
+pub mod discovery;
 pub mod http;
 pub mod link;
 pub mod protocol;

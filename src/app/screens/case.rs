@@ -70,6 +70,7 @@ struct Given<'a> {
 pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let mut action: Option<Action> = None;
     let mut back = false;
+    let held = state.reveal_held();
     {
         let tr = state.settings.tr();
         let ActiveRun {
@@ -135,6 +136,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 (k, total)
             }),
             outcome: shown.revealed.map(|c| c.outcome),
+            held,
         };
         let pending = match due {
             Due::Classify { event } => {

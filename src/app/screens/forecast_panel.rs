@@ -1,6 +1,7 @@
 //! The forecast panel of the case screen, fixed at its side (or bottom, in a narrow window): where
 //! the case stands, and what is due now — the forecast question with the number large, a wide
-//! slider and quick values; the next session; an unwanted event to classify; the reveal.
+//! slider and quick values; the next session; an unwanted event to classify; the reveal (or, in a
+//! live class, that it waits for the trainer).
 //!
 //! Keys work without a click first: left and right arrows move the forecast by 1, up and down by
 //! 5, Enter commits; when the next session is due, the right arrow shows it.
@@ -28,6 +29,9 @@ pub struct Standing {
     pub checkpoint: Option<(usize, usize)>,
     /// The outcome, once revealed: shown here too, so it is in view whatever the window's size.
     pub outcome: Option<Outcome>,
+    /// In a live class, the trainer holds the reveal due now: the panel says so where the reveal
+    /// button would be, and the button appears when the trainer releases it.
+    pub held: bool,
 }
 
 /// An unwanted event waiting to be classified: its index in the case and its text.
@@ -89,6 +93,9 @@ pub fn forecast_panel_ui(
             if let Some(p) = pending {
                 classify_ui(ui, tr, p, action);
             }
+        }
+        Due::Reveal if standing.held => {
+            ui.add(egui::Label::new(egui::RichText::new(tr.t("live-held-wait")).strong()).wrap());
         }
         Due::Reveal => {
             if wide(ui, tr.t("reveal")).clicked() || enter {

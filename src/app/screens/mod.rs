@@ -33,6 +33,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.set_style(ui.ctx().global_style());
     egui::Panel::top("settings-bar").show(ui, |ui| settings_bar(ui, state));
     super::live::status_ui(ui, state);
+    if state.screen != Screen::Start {
+        // The network is searched for classes only while the start screen's join form is open.
+        state.live.stop_browsing();
+    }
     if state.screen == Screen::Case {
         case_ui(ui, state);
         return;

@@ -2,7 +2,9 @@
 //! network and shows its address and PIN large enough for a projector), watch who has joined and
 //! where each trainee is, the spread of the class's forecasts at every checkpoint beside the best
 //! possible forecast and, once the class may know it, the outcome; hold the reveal for a discussion
-//! and release it case by case; end the class (the station stops listening).
+//! and release it case by case; end the class (the station stops listening). While the class
+//! runs the station announces it on the network (mDNS) where the network allows, so trainees can
+//! pick it instead of typing the address; the announcement ends with the class.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::Path;
@@ -14,6 +16,7 @@ use super::TrainerState;
 use crate::app::settings::Tr;
 use crate::debrief::RunScores;
 use crate::live::class::{CheckpointView, Class, ClassView, TraineeView};
+use crate::live::discovery::{Announcement, Discovery, Mdns};
 use crate::live::protocol::DEFAULT_PORT;
 use crate::live::server::{LiveServer, lock};
 use crate::model::Outcome;
@@ -35,6 +38,10 @@ pub struct LiveStation {
     /// The address trainees type, as shown.
     pub address: String,
     pub error: Option<String>,
+    /// How the class is announced on the network (mDNS; tests give a stand-in).
+    pub discovery: Arc<dyn Discovery>,
+    /// The class's announcement while it runs, or why there is none (trainees type the address).
+    announced: Option<Result<Box<dyn Announcement>, String>>,
 }
 
 impl Default for LiveStation {
@@ -45,6 +52,8 @@ impl Default for LiveStation {
             server: None,
             address: String::new(),
             error: None,
+            discovery: Arc::new(Mdns::room()),
+            announced: None,
         }
     }
 }
@@ -77,16 +86,30 @@ impl LiveStation {
         let problems = std::mem::take(&mut class.problems);
         let server = LiveServer::start(class, self.bind)?;
         self.address = shown_address(server.addr());
+        // A network without multicast only loses the convenience: the address is on the screen.
+        self.announced = Some(
+            self.discovery
+                .announce(&code, server.addr().port())
+                .map_err(|e| e.to_string()),
+        );
         self.code = code;
         self.server = Some(server);
         Ok(problems)
     }
 
-    /// Ends the class: the station stops listening.
+    /// Ends the class: the announcement is taken back and the station stops listening.
     pub fn end(&mut self) {
+        self.announced = None;
         if let Some(server) = self.server.take() {
             server.stop();
         }
+    }
+
+    /// Whether the running class is announced on the network (`Err` with why not).
+    pub fn announced(&self) -> Option<Result<(), &str>> {
+        self.announced
+            .as_ref()
+            .map(|a| a.as_ref().map(|_| ()).map_err(String::as_str))
     }
 
     /// The class's PIN and live view, while a class runs.
@@ -171,6 +194,16 @@ pub(super) fn live_ui(
         ui.add_space(24.0);
         ui.label(big(tr.fmt("live-pin-shown", &[("pin", pin.into())])));
     });
+    match live.announced() {
+        Some(Ok(())) => {
+            ui.label(tr.t("live-announced"));
+        }
+        Some(Err(why)) => {
+            ui.label(egui::RichText::new(tr.t("live-not-announced")).weak())
+                .on_hover_text(why);
+        }
+        None => {}
+    }
     if let Some(problems) = &live.error {
         ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), problems);
     }
@@ -202,7 +235,8 @@ pub(super) fn live_ui(
     checkpoints_ui(ui, tr, &view);
 }
 
-/// Who has joined and where each trainee is.
+/// Who has joined and where each trainee is: a row per trainee, at their latest run, marked
+/// "run 2" (and so on) when they started again in the class.
 fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
     if trainees.is_empty() {
         ui.label(tr.t("live-none-yet"));
@@ -217,7 +251,16 @@ fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
                 &["live-col-trainee", "live-col-answers", "live-col-where"],
             );
             for t in trainees {
-                ui.label(&t.trainee);
+                if t.run > 1 {
+                    let name = tr.fmt(
+                        "live-trainee-run",
+                        &[("trainee", t.trainee.clone().into()), ("run", t.run.into())],
+                    );
+                    ui.label(name)
+                        .on_hover_text(tr.t("live-trainee-run-explain"));
+                } else {
+                    ui.label(&t.trainee);
+                }
                 ui.label(t.answers.to_string());
                 let place = match t.phase {
                     Phase::Reading { case, seen } => tr.fmt(
