@@ -98,7 +98,7 @@ impl ClinicianPolicy {
         let (change, alliance, event, intake) = (scale(), scale(), scale(), scale());
         ClinicianPolicy {
             intercept: (0.04_f64 / 0.96).ln() + rng.random_range(-0.5..0.5),
-            change: 0.8 * change,
+            change: 0.7 * change,
             alliance: 1.0 * alliance,
             drift: 0.0,
             event: 0.6 * event,

@@ -159,6 +159,10 @@ pub enum Shape {
     /// rescaled to reach all of it at the end: a course that shows itself in the first sessions,
     /// as most deteriorations do in outcome monitoring (Hannan et al., 2005: 85 % by session 3).
     Early { half: f64 },
+    /// A turn: straight to the share `to` by session `at`, then straight to all of the change at the
+    /// end. With `to` below 0 the course first goes the other way: a client who improves in the end
+    /// first gets worse (an early setback), or one who deteriorates first improves.
+    Turn { at: u32, to: f64 },
 }
 
 impl Shape {
@@ -173,6 +177,14 @@ impl Shape {
                 ((t - from) / (total - from)).max(0.0)
             }
             Shape::Early { half } => (1.0 - (-t / half).exp2()) / (1.0 - (-total / half).exp2()),
+            Shape::Turn { at, to } => {
+                let at = f64::from(at).clamp(1.0, total - 1.0);
+                if t <= at {
+                    to * t / at
+                } else {
+                    to + (1.0 - to) * (t - at) / (total - at)
+                }
+            }
         }
     }
 }
@@ -587,11 +599,17 @@ mod tests {
         assert!((early.share(2, 16) - 0.501_960_8).abs() < 1e-6);
         // (1 − 2^−2) / (1 − 2^−8) = 0.75 / 0.99609375.
         assert!((early.share(4, 16) - 0.752_941_2).abs() < 1e-6);
+        // To −0.5 by session 4, then up to 1: at 10 of 16, −0.5 + 1.5 · 6 / 12 = 0.25.
+        let turn = Shape::Turn { at: 4, to: -0.5 };
+        assert!((turn.share(2, 16) + 0.25).abs() < 1e-12);
+        assert!((turn.share(4, 16) + 0.5).abs() < 1e-12);
+        assert!((turn.share(10, 16) - 0.25).abs() < 1e-12);
         for shape in [
             Shape::LogDose,
             Shape::Linear,
             Shape::Late { from: 4 },
             early,
+            turn,
         ] {
             assert_eq!(shape.share(0, 16), 0.0, "{shape:?}");
             assert!((shape.share(16, 16) - 1.0).abs() < 1e-12, "{shape:?}");

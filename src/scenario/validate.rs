@@ -836,6 +836,21 @@ fn dynamics(c: &mut Checker) {
                 format!("write a session from 1 to {}", f.sessions.saturating_sub(1)),
             );
         }
+        if let Shape::Turn { at, to } = course.shape
+            && !((1..f.sessions).contains(&at) && to.is_finite() && to.abs() <= 2.0)
+        {
+            c.add(
+                format!("courses[{i}].shape"),
+                format!(
+                    "a turn to {to} of the change at session {at} does not fit {} sessions",
+                    f.sessions
+                ),
+                format!(
+                    "write a session from 1 to {} and a share from −2 to 2 (below 0: first the other way)",
+                    f.sessions.saturating_sub(1)
+                ),
+            );
+        }
         if let Shape::Early { half } = course.shape
             && !(half > 0.0 && half <= f64::from(f.sessions))
         {
