@@ -155,26 +155,24 @@ impl Ideal {
         let unfoldings: Vec<Vec<Unfolding>> = (0..f.courses.len())
             .map(|k| unfoldings(s, k, seen))
             .collect();
-        // The hello-goodbye exaggeration at intake and its reversal at the last session.
-        let offset = |h: bool, t: usize| {
-            if h && t == 0 {
-                worse * b
-            } else if h && t == last {
-                -worse * b
-            } else {
-                0.0
-            }
-        };
-        // First every hypothesis's weight (its fit), then the predictive only where the weight counts.
-        let mut weighed: Vec<Weighed> = Vec::with_capacity(2 * f.courses.len());
+        let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
         for (h, p_h) in [(false, 1.0 - h_rate), (true, h_rate)] {
             if p_h <= 0.0 {
                 continue;
             }
+            // The hello-goodbye exaggeration at intake and its reversal at the last session.
+            let offset = |t: usize| {
+                if h && t == 0 {
+                    worse * b
+                } else if h && t == last {
+                    -worse * b
+                } else {
+                    0.0
+                }
+            };
             for (t, (out, &score)) in y.iter_mut().zip(scores).enumerate() {
-                *out = score - offset(h, t);
+                *out = score - offset(t);
             }
-            let y_seen = y.get(seen).copied().unwrap_or(intake);
             for (k, course) in f.courses.iter().enumerate() {
                 // (true intake, true change): change = δ_k + β(intake − m₀) + ε.
                 prior_mean[0] = m0;
@@ -186,95 +184,78 @@ impl Ideal {
                 let prior0 = s.priors_no_drift.get(k).copied().unwrap_or(0.0);
                 let prior1 = s.priors_drift.get(k).copied().unwrap_or(0.0);
                 let log_prior = log_sum_exp(&[log_none + prior0.ln(), log_drift + prior1.ln()]);
-                for (u, unfolding) in unfoldings
-                    .get(k)
-                    .map_or(&[][..], Vec::as_slice)
-                    .iter()
-                    .enumerate()
-                {
+                let y_seen = y.get(seen).copied().unwrap_or(intake);
+                for unfolding in unfoldings.get(k).map_or(&[][..], Vec::as_slice) {
                     let design = Design {
                         dose: &unfolding.dose,
                         event_sessions: &event_sessions,
                     };
                     let fitted = fit(&design, &prior_mean, &prior_cov, &y, noise);
+                    // P(deteriorated | the treatment ends at `end`, the change unfolds along `dose`).
+                    let at_end = |dose: &[f64], end: usize, future: &[ShiftComponent]| {
+                        let design = Design {
+                            dose,
+                            event_sessions: &event_sessions,
+                        };
+                        let (mean_last, var_last) =
+                            predict_last(&fitted, &design, end, seen, y_seen, noise);
+                        let mean_last = mean_last + offset(end);
+                        future
+                            .iter()
+                            .map(|part| {
+                                let worse_change = worse * (mean_last + part.mean - intake);
+                                let sd = (var_last + part.variance).sqrt();
+                                let p = if sd > 0.0 {
+                                    1.0 - normal_cdf((threshold - worse_change) / sd)
+                                } else if worse_change >= threshold {
+                                    1.0
+                                } else {
+                                    0.0
+                                };
+                                part.probability * p
+                            })
+                            .sum::<f64>()
+                    };
+                    let mut p_det = 0.0;
+                    for (end, weight, future) in &ends {
+                        let p_end = match &unfolding.to_come {
+                            None => at_end(&unfolding.dose, *end, future),
+                            Some((stepped, gain)) => {
+                                // A gain still to come shows by this end or after it.
+                                let q = gain.shown_by(seen, *end);
+                                let mut p_end = 0.0;
+                                if q > 0.0 {
+                                    p_end += q * at_end(stepped, *end, future);
+                                }
+                                if q < 1.0 {
+                                    p_end += (1.0 - q) * at_end(&unfolding.dose, *end, future);
+                                }
+                                p_end
+                            }
+                        };
+                        p_det += weight * p_end;
+                    }
                     let log_w = log_prior
                         + unfolding.log_weight
                         + p_h.ln()
                         + fitted.log_likelihood
                         + log_lik_alliance.get(k).copied().unwrap_or(0.0);
-                    weighed.push(Weighed {
-                        log_w,
-                        fitted,
-                        hello_goodbye: h,
-                        course: k,
-                        unfolding: u,
-                        y_seen,
-                    });
+                    terms.push((log_w, p_det));
                 }
             }
         }
-        let max = weighed
+        let max = terms
             .iter()
-            .map(|w| w.log_w)
+            .map(|(w, _)| *w)
             .fold(f64::NEG_INFINITY, f64::max);
         if !max.is_finite() {
             return f.deterioration_rate.value;
         }
         let (mut num, mut den) = (0.0, 0.0);
-        for w in &weighed {
-            let relative = (w.log_w - max).exp();
-            den += relative;
-            if w.log_w - max < NEGLIGIBLE_LOG_WEIGHT {
-                continue;
-            }
-            let Some(unfolding) = unfoldings.get(w.course).and_then(|u| u.get(w.unfolding)) else {
-                continue;
-            };
-            // P(deteriorated | the treatment ends at `end`, the change unfolds along `dose`).
-            let at_end = |dose: &[f64], end: usize, future: &[ShiftComponent]| {
-                let design = Design {
-                    dose,
-                    event_sessions: &event_sessions,
-                };
-                let (mean_last, var_last) =
-                    predict_last(&w.fitted, &design, end, seen, w.y_seen, noise);
-                let mean_last = mean_last + offset(w.hello_goodbye, end);
-                future
-                    .iter()
-                    .map(|part| {
-                        let worse_change = worse * (mean_last + part.mean - intake);
-                        let sd = (var_last + part.variance).sqrt();
-                        let p = if sd > 0.0 {
-                            1.0 - normal_cdf((threshold - worse_change) / sd)
-                        } else if worse_change >= threshold {
-                            1.0
-                        } else {
-                            0.0
-                        };
-                        part.probability * p
-                    })
-                    .sum::<f64>()
-            };
-            let mut p_det = 0.0;
-            for (end, weight, future) in &ends {
-                let p_end = match &unfolding.to_come {
-                    None => at_end(&unfolding.dose, *end, future),
-                    Some((stepped, gain)) => {
-                        // A gain still to come shows by this end or after it.
-                        let q = gain.shown_by(seen, *end);
-                        let mut p_end = 0.0;
-                        if q > 0.0 {
-                            p_end += q * at_end(stepped, *end, future);
-                        }
-                        if q < 1.0 {
-                            p_end += (1.0 - q) * at_end(&unfolding.dose, *end, future);
-                        }
-                        p_end
-                    }
-                };
-                p_det += weight * p_end;
-            }
-            num += relative * p_det;
+        for (log_w, p) in terms {
+            let w = (log_w - max).exp();
+            num += w * p;
+            den += w;
         }
         let p = num / den;
         if p.is_finite() {
@@ -421,23 +402,6 @@ impl Ideal {
             started,
         }
     }
-}
-
-/// Hypotheses whose posterior weight is below e^−28 ≈ 7·10⁻¹³ of the largest are left out of the
-/// predictive: each would move the forecast by less than its weight (a probability lies in [0, 1]),
-/// so all of them together by less than 10⁻¹⁰ (there are a few hundred hypotheses at most). Their
-/// weights stay in the normalisation.
-const NEGLIGIBLE_LOG_WEIGHT: f64 = -28.0;
-
-/// A hypothesis (hello-goodbye, course, unfolding) with its log weight and the fit of the scores seen.
-struct Weighed {
-    log_w: f64,
-    fitted: super::regression::Fit,
-    hello_goodbye: bool,
-    course: usize,
-    unfolding: usize,
-    /// The last score seen minus its offset under this hypothesis.
-    y_seen: f64,
 }
 
 /// One way a course's change may unfold given the sessions seen: along its shape, or with a sudden
