@@ -12,6 +12,12 @@
 //!   the shown intake plus the reliable change minus half a step (rounding of the *last* score is
 //!   exact; the likelihood treats the shown scores as unrounded, and clamping at the scale ends is
 //!   ignored; `ontrack check` measures what that costs).
+//! - Sudden gains ([`crate::scenario::gain`]): in a course with one, the shape g_k is replaced by
+//!   g_j(t) = (1 − s)·g_k(t) + s·[t ≥ j] with weight p/n for each session j of its range, and by g_k
+//!   with weight 1 − p. A gain at a session j after the last score seen gives the scores seen the same
+//!   likelihood for every such j, so they are one hypothesis (fitted with (1 − s)·g_k), whose
+//!   predictive at an end L mixes "shown by L" (the step added after the sessions seen) and "not yet"
+//!   with the share of those sessions up to L.
 //! - Alliance: given k and the client's level a ~ N(0, τ²) the ratings are independent, each with the
 //!   exact probability of its rounding interval (censored at the scale ends); a is integrated out on
 //!   a fixed grid of [`ALLIANCE_NODES`] points over ±[`ALLIANCE_SPAN`]·τ (trapezoid rule, whose
