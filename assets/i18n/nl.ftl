@@ -247,6 +247,7 @@ case-hidden = Verborgen: beloop { $course }; drift: { $drift }; hello-goodbye: {
 case-drift-from = { $kind } (vanaf sessie { $onset })
 case-drift-none = geen
 case-hidden-event = sessie { $session }: { $event } = { $class }
+case-sudden-gain = Een plotselinge verbetering: het grootste deel van de vooruitgang van deze cliënt kwam in één stap, tussen sessie { $before } en { $session }.
 case-dropped-out = De cliënt kwam na sessie { $last } van de { $sessions } niet meer: de uitkomst wordt beoordeeld op die laatste score, zoals uitkomstonderzoek dat doet.
 yes = ja
 no = nee

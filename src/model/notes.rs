@@ -159,6 +159,17 @@ pub fn render_hidden(s: &Scenario, case: &super::Case, lang: Lang) -> String {
         ],
     );
     out.push('\n');
+    if let Some(session) = case.hidden.sudden_gain {
+        let line = tf(
+            lang,
+            "case-sudden-gain",
+            &[
+                ("before", session.saturating_sub(1).into()),
+                ("session", session.into()),
+            ],
+        );
+        out.push_str(&format!("  {line}\n"));
+    }
     if let Some(last) = case.ended_early(s.sessions()) {
         let line = tf(
             lang,

@@ -592,6 +592,15 @@ fn reveal_ui(
 ) {
     ui.add_space(8.0);
     ui.label(theme::outcome_label(v.tr, case.outcome).text_style(theme::headline_style()));
+    if let Some(session) = case.hidden.sudden_gain {
+        ui.label(v.tr.fmt(
+            "case-sudden-gain",
+            &[
+                ("before", session.saturating_sub(1).into()),
+                ("session", session.into()),
+            ],
+        ));
+    }
     if let Some(last) = case.ended_early(v.s.sessions()) {
         ui.label(v.tr.fmt(
             "case-dropped-out",
