@@ -19,7 +19,8 @@
 //!   predictive at an end L mixes "shown by L" (the step added after the sessions seen) and "not yet"
 //!   with the share of those sessions up to L.
 //! - Alliance: given k and the client's level a ~ N(0, τ²) the ratings are independent, each with the
-//!   exact probability of its rounding interval (censored at the scale ends); a is integrated out on
+//!   exact probability of its rounding interval (censored at the scale ends), a two-part mixture where
+//!   the scenario has ruptures (with the course's chance r_k the rating is drawn `depth` lower); a is integrated out on
 //!   a fixed grid of [`ALLIANCE_NODES`] points over ±[`ALLIANCE_SPAN`]·τ (trapezoid rule, whose
 //!   error is below 10⁻⁹ of the likelihood here: a test halves the spacing).
 //! - Notes and drift-only events: given (κ, o) independent per session; every (κ, o) is enumerated,
@@ -515,22 +516,31 @@ fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
     s.file
         .courses
         .iter()
-        .map(|c| {
+        .zip(&s.rupture_rates)
+        .map(|(c, &rupture)| {
+            let depth = a.ruptures.as_ref().map_or(0.0, |r| r.depth);
             levels
                 .iter()
                 .map(|level| {
+                    // P(the rounded rating is value i | rating ~ N(centre, sd²)), censored at the ends.
+                    let rating = |centre: f64, i: usize| {
+                        let x = a.min + a.step * i as f64;
+                        let z = |v: f64| normal_cdf((v - centre) / a.sd);
+                        let hi = if i + 1 == values {
+                            1.0
+                        } else {
+                            z(x + a.step / 2.0)
+                        };
+                        let lo = if i == 0 { 0.0 } else { z(x - a.step / 2.0) };
+                        hi - lo
+                    };
                     let centre = c.alliance_mean + level;
                     (0..values)
                         .map(|i| {
-                            let x = a.min + a.step * i as f64;
-                            let z = |v: f64| normal_cdf((v - centre) / a.sd);
-                            let hi = if i + 1 == values {
-                                1.0
-                            } else {
-                                z(x + a.step / 2.0)
-                            };
-                            let lo = if i == 0 { 0.0 } else { z(x - a.step / 2.0) };
-                            (hi - lo).max(1e-300).ln()
+                            // A session with a rupture (chance r) is rated `depth` lower.
+                            let p = (1.0 - rupture) * rating(centre, i)
+                                + rupture * rating(centre - depth, i);
+                            p.max(1e-300).ln()
                         })
                         .collect()
                 })
@@ -735,6 +745,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_rupture_makes_each_rating_a_mixture_by_hand() {
+        // The minimal scenario's alliance (SD 2, rounded to whole points) with ruptures of depth 2 in
+        // 10 % of the sessions of the course "worse" (mean 5), none in "better" (mean 8).
+        // worse, rating 5: 0.9 · (Φ(0.25) − Φ(−0.25)) + 0.1 · (Φ(1.25) − Φ(0.75))
+        //   = 0.9 · 0.1974127 + 0.1 · 0.1209776 = 0.1897692;
+        // better, rating 5: Φ(−1.25) − Φ(−1.75) = 0.0655906, as without ruptures.
+        let text = include_str!("../../tests/scenarios/minimal.ron").replace(
+            "concern_below: 6, source: \"choice\")",
+            "concern_below: 6, source: \"choice\", ruptures: Some((depth: 2, rates: [(\"worse\", 0.1)], source: \"choice\")))",
+        );
+        let s = crate::scenario::parse("ruptures", &text).expect("valid with ruptures");
+        let ideal = Ideal::new(&s);
+        let five = alliance_index(&s, 5.0);
+        let p = |k: usize| ideal.alliance_log_likelihood(k, &[five]).exp();
+        assert!((p(1) - 0.189_769_2).abs() < 1e-6, "{}", p(1));
+        assert!((p(0) - 0.065_590_6).abs() < 1e-6, "{}", p(0));
     }
 
     #[test]

@@ -133,7 +133,13 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
     let mut score_shifts = Vec::new();
     let mut happened = vec![false; f.events.len()];
     for t in 1..=sessions as u32 {
-        let raw = alliance_mean + client_alliance + a.sd * normal(rng);
+        let mut raw = alliance_mean + client_alliance + a.sd * normal(rng);
+        // A rupture, drawn only where the scenario declares ruptures (other streams stay as they were).
+        if let Some(r) = &a.ruptures
+            && rng.random::<f64>() < s.rupture_rates.get(course_index).copied().unwrap_or(0.0)
+        {
+            raw -= r.depth;
+        }
         let shown = (a.min + a.step * ((raw - a.min) / a.step).round()).clamp(a.min, a.max);
         alliance.push(shown);
 

@@ -79,7 +79,7 @@ pub struct BotPlayer<'b> {
 /// `tests/bots.rs` checks the counts. The typical clinician does not read the notes for drift.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClinicianPolicy {
-    /// Log-odds with no cue: about 4 %, "most of my clients get better".
+    /// Log-odds with no cue: about 3 %, "most of my clients get better".
     pub intercept: f64,
     pub change: f64,
     pub alliance: f64,
@@ -97,7 +97,7 @@ impl ClinicianPolicy {
         let mut scale = || rng.random_range(0.5..1.5);
         let (change, alliance, event, intake) = (scale(), scale(), scale(), scale());
         ClinicianPolicy {
-            intercept: (0.04_f64 / 0.96).ln() + rng.random_range(-0.5..0.5),
+            intercept: (0.03_f64 / 0.97).ln() + rng.random_range(-0.5..0.5),
             change: 0.7 * change,
             alliance: 1.0 * alliance,
             drift: 0.0,

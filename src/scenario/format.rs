@@ -206,6 +206,21 @@ pub struct Alliance {
     /// high, others low, whatever the course. Left out, 0: ratings independent given the course.
     #[serde(default)]
     pub client_sd: Option<Sourced>,
+    /// Ruptures: sessions whose rating drops, repaired by the next session. Left out, none.
+    #[serde(default)]
+    pub ruptures: Option<Ruptures>,
+}
+
+/// Alliance ruptures that are repaired (Safran & Muran): in a session with a rupture the rating is
+/// `depth` points lower than it would have been, and the next session's rating is drawn as usual.
+/// The chance of a rupture per session depends on the course (`rates`, by course key; a course left
+/// out has none), so a dip is a cue whose weight the trainee must learn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ruptures {
+    pub depth: f64,
+    pub rates: Vec<(String, f64)>,
+    pub source: String,
 }
 
 /// A core element of the treatment protocol (agenda, homework review, exposure, …).

@@ -73,6 +73,8 @@ pub struct Scenario {
     pub dose: Vec<Vec<f64>>,
     /// Each course's sudden gain, if it has one.
     pub gains: Vec<Option<gain::GainModel>>,
+    /// Each course's chance of an alliance rupture per session (0 without ruptures).
+    pub rupture_rates: Vec<f64>,
     pub dynamics: Dynamics,
     /// P(the client's last session is t), for t = 0..=sessions: all at the last session unless the
     /// file declares `dropout` (see [`last_session`]).
@@ -230,6 +232,18 @@ impl Scenario {
             .iter()
             .map(|c| c.sudden_gain.as_ref().map(gain::GainModel::of))
             .collect();
+        let rupture_rates = file
+            .courses
+            .iter()
+            .map(|c| {
+                file.alliance.ruptures.as_ref().map_or(0.0, |r| {
+                    r.rates
+                        .iter()
+                        .find(|(key, _)| key == &c.key)
+                        .map_or(0.0, |(_, rate)| *rate)
+                })
+            })
+            .collect();
         let dynamics = Dynamics::of(&file);
         let crowded_out = off
             .iter()
@@ -250,6 +264,7 @@ impl Scenario {
             rules: MeasureRules::new(&file.measure),
             dose,
             gains,
+            rupture_rates,
             dynamics,
             crowded_out,
             file,

@@ -878,6 +878,34 @@ fn dynamics(c: &mut Checker) {
             );
         }
     }
+    if let Some(r) = &f.alliance.ruptures {
+        c.source_key("alliance.ruptures.source", &r.source);
+        let range = f.alliance.max - f.alliance.min;
+        if !(r.depth > 0.0 && r.depth <= range) {
+            c.add(
+                "alliance.ruptures.depth",
+                format!("a rupture of {} points does not fit the scale", r.depth),
+                format!("write a drop of more than 0 and at most {range} points"),
+            );
+        }
+        for (i, (key, rate)) in r.rates.iter().enumerate() {
+            if !f.courses.iter().any(|k| &k.key == key) {
+                let keys: Vec<&str> = f.courses.iter().map(|k| k.key.as_str()).collect();
+                c.add(
+                    format!("alliance.ruptures.rates[{i}]"),
+                    format!("there is no course \"{key}\""),
+                    format!("use one of the courses' keys: {}", keys.join(", ")),
+                );
+            }
+            if !(0.0..=1.0).contains(rate) {
+                c.add(
+                    format!("alliance.ruptures.rates[{i}]"),
+                    format!("{rate} is not a probability"),
+                    "write the chance of a rupture per session, from 0 to 1",
+                );
+            }
+        }
+    }
     for (i, e) in f.events.iter().enumerate() {
         let Some(shift) = &e.score_shift else {
             continue;
@@ -1202,6 +1230,56 @@ mod tests {
                 .iter()
                 .map(|p| (p.line, p.path.clone(), format!("{} — {}", p.message, p.fix)))
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn ruptures_sudden_gains_and_turns_are_checked() {
+        let base = include_str!("../../tests/scenarios/minimal.ron");
+        let edit = |from: &str, to: &str| {
+            assert_eq!(base.matches(from).count(), 1, "{from}");
+            base.replace(from, to)
+        };
+        let problems = |text: &str| match crate::scenario::parse("s.ron", text) {
+            Ok(_) => Vec::new(),
+            Err(err) => err
+                .problems()
+                .iter()
+                .map(|p| (p.path.clone(), p.message.clone()))
+                .collect(),
+        };
+        let alliance = "concern_below: 6, source: \"choice\")";
+        let ruptures = problems(&edit(
+            alliance,
+            "concern_below: 6, source: \"choice\", ruptures: Some((depth: 20, rates: [(\"worst\", 1.5)], source: \"choice\")))",
+        ));
+        for (path, message) in [
+            ("alliance.ruptures.depth", "does not fit the scale"),
+            ("alliance.ruptures.rates[0]", "there is no course \"worst\""),
+            ("alliance.ruptures.rates[0]", "1.5 is not a probability"),
+        ] {
+            assert!(
+                ruptures
+                    .iter()
+                    .any(|(p, m)| p == path && m.contains(message)),
+                "{path}: {message} in {ruptures:?}"
+            );
+        }
+        let course = "alliance_mean: 8, source: \"choice\")";
+        let gain = problems(&edit(
+            course,
+            "alliance_mean: 8, source: \"choice\", sudden_gain: Some((probability: 2, share: 0, first: 5, last: 3, source: \"choice\")), shape: Turn(at: 9, to: -0.5))",
+        ));
+        for (path, message) in [
+            ("courses[0].sudden_gain.probability", "is not a probability"),
+            ("courses[0].sudden_gain.share", "is not above 0"),
+            ("courses[0].sudden_gain.first", "are not a range"),
+            ("courses[0].shape", "does not fit 6 sessions"),
+        ] {
+            assert!(
+                gain.iter().any(|(p, m)| p == path && m.contains(message)),
+                "{path}: {message} in {gain:?}"
+            );
         }
     }
 
