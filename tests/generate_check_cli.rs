@@ -291,6 +291,23 @@ fn check_fails_when_a_target_is_missed_and_prints_the_table_in_both_languages() 
     );
 }
 
+/// `ontrack --lang LANG case depression-cbt-oq45 --seed 10 --case INDEX+1`, which must succeed.
+fn read_reference_case(lang: &str, index: u64) -> String {
+    let case = (index + 1).to_string();
+    let (code, stdout, stderr) = ontrack(&[
+        "--lang",
+        lang,
+        "case",
+        "depression-cbt-oq45",
+        "--seed",
+        "10",
+        "--case",
+        &case,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    stdout
+}
+
 /// A client who stopped early is read as such: `case` says after which session, in both languages,
 /// and the outcome is the last score's; a client who stayed gets no such line.
 #[test]
@@ -307,21 +324,7 @@ fn a_case_that_ended_early_says_so() {
         dropped.outcome,
         s.rules.outcome(dropped.intake(), dropped.last())
     );
-    let read = |lang: &str, index: u64| {
-        let case = (index + 1).to_string();
-        let (code, stdout, stderr) = ontrack(&[
-            "--lang",
-            lang,
-            "case",
-            "depression-cbt-oq45",
-            "--seed",
-            "10",
-            "--case",
-            &case,
-        ]);
-        assert_eq!(code, 0, "{stderr}");
-        stdout
-    };
+    let read = read_reference_case;
     assert!(read("en", dropped.index).contains(&format!(
         "The client stopped coming after session {last} of 16"
     )));
@@ -366,21 +369,7 @@ fn a_sudden_gain_shows_in_the_scores_and_is_named() {
     );
 
     let (c, j) = gainers[0];
-    let read = |lang: &str| {
-        let case = (c.index + 1).to_string();
-        let (code, stdout, stderr) = ontrack(&[
-            "--lang",
-            lang,
-            "case",
-            "depression-cbt-oq45",
-            "--seed",
-            "10",
-            "--case",
-            &case,
-        ]);
-        assert_eq!(code, 0, "{stderr}");
-        stdout
-    };
+    let read = |lang: &str| read_reference_case(lang, c.index);
     assert!(read("en").contains(&format!("in one step, between sessions {} and {j}", j - 1)));
     assert!(read("nl").contains(&format!("in één stap, tussen sessie {} en {j}", j - 1)));
 }

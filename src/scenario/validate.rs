@@ -1233,6 +1233,18 @@ mod tests {
         }
     }
 
+    /// (field path, message, fix) of every problem of a scenario text; none when it is valid.
+    fn path_problems(text: &str) -> Vec<(String, String, String)> {
+        match crate::scenario::parse("s.ron", text) {
+            Ok(_) => Vec::new(),
+            Err(err) => err
+                .problems()
+                .iter()
+                .map(|p| (p.path.clone(), p.message.clone(), p.fix.clone()))
+                .collect(),
+        }
+    }
+
     #[test]
     fn ruptures_sudden_gains_and_turns_are_checked() {
         let base = include_str!("../../tests/scenarios/minimal.ron");
@@ -1240,46 +1252,38 @@ mod tests {
             assert_eq!(base.matches(from).count(), 1, "{from}");
             base.replace(from, to)
         };
-        let problems = |text: &str| match crate::scenario::parse("s.ron", text) {
-            Ok(_) => Vec::new(),
-            Err(err) => err
-                .problems()
-                .iter()
-                .map(|p| (p.path.clone(), p.message.clone()))
-                .collect(),
-        };
-        let alliance = "concern_below: 6, source: \"choice\")";
-        let ruptures = problems(&edit(
-            alliance,
-            "concern_below: 6, source: \"choice\", ruptures: Some((depth: 20, rates: [(\"worst\", 1.5)], source: \"choice\")))",
-        ));
-        for (path, message) in [
-            ("alliance.ruptures.depth", "does not fit the scale"),
-            ("alliance.ruptures.rates[0]", "there is no course \"worst\""),
-            ("alliance.ruptures.rates[0]", "1.5 is not a probability"),
-        ] {
-            assert!(
-                ruptures
-                    .iter()
-                    .any(|(p, m)| p == path && m.contains(message)),
-                "{path}: {message} in {ruptures:?}"
-            );
-        }
-        let course = "alliance_mean: 8, source: \"choice\")";
-        let gain = problems(&edit(
-            course,
-            "alliance_mean: 8, source: \"choice\", sudden_gain: Some((probability: 2, share: 0, first: 5, last: 3, source: \"choice\")), shape: Turn(at: 9, to: -0.5))",
-        ));
-        for (path, message) in [
-            ("courses[0].sudden_gain.probability", "is not a probability"),
-            ("courses[0].sudden_gain.share", "is not above 0"),
-            ("courses[0].sudden_gain.first", "are not a range"),
-            ("courses[0].shape", "does not fit 6 sessions"),
-        ] {
-            assert!(
-                gain.iter().any(|(p, m)| p == path && m.contains(message)),
-                "{path}: {message} in {gain:?}"
-            );
+        // Each edit of the file, with the problems it must raise: (field path, part of the message).
+        let cases: [(&str, &str, &[(&str, &str)]); 2] = [
+            (
+                "concern_below: 6, source: \"choice\")",
+                "concern_below: 6, source: \"choice\", ruptures: Some((depth: 20, rates: [(\"worst\", 1.5)], source: \"choice\")))",
+                &[
+                    ("alliance.ruptures.depth", "does not fit the scale"),
+                    ("alliance.ruptures.rates[0]", "there is no course \"worst\""),
+                    ("alliance.ruptures.rates[0]", "1.5 is not a probability"),
+                ],
+            ),
+            (
+                "alliance_mean: 8, source: \"choice\")",
+                "alliance_mean: 8, source: \"choice\", sudden_gain: Some((probability: 2, share: 0, first: 5, last: 3, source: \"choice\")), shape: Turn(at: 9, to: -0.5))",
+                &[
+                    ("courses[0].sudden_gain.probability", "is not a probability"),
+                    ("courses[0].sudden_gain.share", "is not above 0"),
+                    ("courses[0].sudden_gain.first", "are not a range"),
+                    ("courses[0].shape", "does not fit 6 sessions"),
+                ],
+            ),
+        ];
+        for (from, to, expected) in cases {
+            let found = path_problems(&edit(from, to));
+            for (path, message) in expected {
+                assert!(
+                    found
+                        .iter()
+                        .any(|(p, m, _)| p == path && m.contains(message)),
+                    "{path}: {message} in {found:?}"
+                );
+            }
         }
     }
 
@@ -1294,13 +1298,11 @@ mod tests {
                 ),
             )
         };
-        let problems = |text: &str| match crate::scenario::parse("s.ron", text) {
-            Ok(_) => Vec::new(),
-            Err(err) => err
-                .problems()
-                .iter()
-                .map(|p| (p.path.clone(), format!("{} — {}", p.message, p.fix)))
-                .collect(),
+        let problems = |text: &str| {
+            path_problems(text)
+                .into_iter()
+                .map(|(path, message, fix)| (path, format!("{message} — {fix}")))
+                .collect::<Vec<_>>()
         };
         assert!(
             with("[0, 2]", 2).contains("selection"),
