@@ -1253,7 +1253,8 @@ mod tests {
             base.replace(from, to)
         };
         // Each edit of the file, with the problems it must raise: (field path, part of the message).
-        let cases: [(&str, &str, &[(&str, &str)]); 2] = [
+        type Expected<'a> = &'a [(&'a str, &'a str)];
+        let cases: [(&str, &str, Expected); 2] = [
             (
                 "concern_below: 6, source: \"choice\")",
                 "concern_below: 6, source: \"choice\", ruptures: Some((depth: 20, rates: [(\"worst\", 1.5)], source: \"choice\")))",
