@@ -7,6 +7,49 @@ pub fn normal_cdf(x: f64) -> f64 {
     0.5 * erfc(-x / std::f64::consts::SQRT_2)
 }
 
+/// Grid points per unit of the table behind [`normal_cdf_fast`].
+const CDF_STEPS_PER_UNIT: f64 = 32.0;
+/// The table covers [−CDF_RANGE, CDF_RANGE]; beyond it Φ is 0 or 1 to within Φ(−8) = 6·10⁻¹⁶.
+const CDF_RANGE: f64 = 8.0;
+
+/// Φ and φ at −8, −8 + 1/32, …, 8.
+static CDF_TABLE: std::sync::LazyLock<Vec<(f64, f64)>> = std::sync::LazyLock::new(|| {
+    let n = (2.0 * CDF_RANGE * CDF_STEPS_PER_UNIT) as usize;
+    (0..=n)
+        .map(|i| {
+            let x = -CDF_RANGE + i as f64 / CDF_STEPS_PER_UNIT;
+            (normal_cdf(x), normal_pdf(x))
+        })
+        .collect()
+});
+
+/// Φ(x) by cubic Hermite interpolation of Φ and its derivative φ on a grid of step h = 1/32: the
+/// error is at most h⁴/384 · max|Φ⁽⁴⁾| = h⁴/384 · max|(3x − x³)φ(x)| ≈ 1.4·10⁻⁹ (a test checks
+/// 2·10⁻⁹ on a fine grid), and it costs a few multiplications where erfc costs an exponential and a
+/// rational function. For the ideal forecaster's predictive, evaluated for every hypothesis, end of
+/// treatment and mixture component.
+pub fn normal_cdf_fast(x: f64) -> f64 {
+    if x <= -CDF_RANGE {
+        return 0.0;
+    }
+    if x >= CDF_RANGE {
+        return 1.0;
+    }
+    let h = 1.0 / CDF_STEPS_PER_UNIT;
+    let position = (x + CDF_RANGE) * CDF_STEPS_PER_UNIT;
+    let i = position.floor() as usize;
+    let (Some(&(f0, d0)), Some(&(f1, d1))) = (CDF_TABLE.get(i), CDF_TABLE.get(i + 1)) else {
+        return normal_cdf(x);
+    };
+    let t = position - i as f64;
+    let (t2, t3) = (t * t, t * t * t);
+    let h00 = 2.0 * t3 - 3.0 * t2 + 1.0;
+    let h10 = t3 - 2.0 * t2 + t;
+    let h01 = -2.0 * t3 + 3.0 * t2;
+    let h11 = t3 - t2;
+    h00 * f0 + h10 * h * d0 + h01 * f1 + h11 * h * d1
+}
+
 /// Standard normal density φ(x).
 pub fn normal_pdf(x: f64) -> f64 {
     (-0.5 * x * x).exp() / (2.0 * std::f64::consts::PI).sqrt()
@@ -54,6 +97,17 @@ pub fn wilson_interval_z(k: u64, n: u64, z: f64) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_interpolated_normal_cdf_is_within_its_bound() {
+        let mut worst = 0.0_f64;
+        for i in 0..=1_800_000 {
+            let x = -9.0 + i as f64 * 1e-5;
+            worst = worst.max((normal_cdf_fast(x) - normal_cdf(x)).abs());
+        }
+        assert!(worst < 2e-9, "{worst}");
+        assert_eq!(normal_cdf_fast(0.0), 0.5);
+    }
 
     #[test]
     fn normal_values_from_tables() {

@@ -28,6 +28,9 @@
 //!   session, as the explanation of a forecast asks; each session contributes the channels seen in it).
 //!   Events that can happen in any session, or after a delivered element, have the same likelihood under
 //!   every hypothesis and drop out.
+//! - The normal CDF of the predictive is [`crate::stats::normal_cdf_fast`], cubic interpolation in a
+//!   table (within 2·10⁻⁹ of Φ; tested): the forecast is a weighted average of such values with weights
+//!   that sum to 1, so it is within 2·10⁻⁹ of the exact posterior predictive.
 //! - Dropout: the last session L is independent of everything else, so the forecast is the mixture
 //!   over L ≥ the sessions seen, weighted P(L | L ≥ seen), of the predictive of the score at L (with
 //!   the events that may come until L; the goodbye minimisation only at the planned end). Once the
@@ -47,7 +50,7 @@ use std::borrow::Cow;
 use crate::scenario::gain::GainModel;
 use crate::scenario::shifts::{ShiftComponent, future_shifts};
 use crate::scenario::{EventCondition, Scenario};
-use crate::stats::normal_cdf;
+use crate::stats::{normal_cdf, normal_cdf_fast};
 
 /// Grid points over which the client's alliance level is integrated.
 pub const ALLIANCE_NODES: usize = 121;
@@ -213,7 +216,7 @@ impl Ideal {
                                 let worse_change = worse * (mean_last + part.mean - intake);
                                 let sd = (var_last + part.variance).sqrt();
                                 let p = if sd > 0.0 {
-                                    1.0 - normal_cdf((threshold - worse_change) / sd)
+                                    1.0 - normal_cdf_fast((threshold - worse_change) / sd)
                                 } else if worse_change >= threshold {
                                     1.0
                                 } else {
