@@ -11,7 +11,7 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use common::screens::click;
+use common::screens::{click, current_run};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ontrack::app::{AppState, Screen};
@@ -76,7 +76,7 @@ fn a_blind_spot_in_the_debrief_opens_its_reveal_and_leads_back() {
     let s = scenario();
     let mut h = played_to_debrief(dir.path(), &s, "Ria", (Bot::Random, 4));
     let spot = {
-        let run = h.state().run.session.as_ref().unwrap().run();
+        let run = current_run(&h);
         let scores = h.state().run.scores.as_ref().unwrap();
         lessons(run, &Benchmarks::new(&s), scores).blind_spots[0].clone()
     };
@@ -156,17 +156,7 @@ fn practice_where_you_are_weak_makes_a_drill_tells_its_mix_and_starts_it() {
     );
     click(&mut h, "▶ Start the drill");
     assert_eq!(h.state().screen, Screen::Briefing);
-    let id = h
-        .state()
-        .run
-        .session
-        .as_ref()
-        .unwrap()
-        .run()
-        .scenario()
-        .file
-        .id
-        .clone();
+    let id = current_run(&h).scenario().file.id.clone();
     assert_eq!(id, format!("{SCENARIO}-drill-{}", kind.slug()));
     assert_eq!(drill_kind_of_id(&id), Some(kind));
     assert!(

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use bevy_egui::egui;
-use common::screens::click;
+use common::screens::{click, current_run};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -38,7 +38,7 @@ fn type_pseudonym(h: &mut Harness<'static, AppState>, name: &str) {
 }
 
 fn due(h: &Harness<'static, AppState>) -> Due {
-    h.state().run.session.as_ref().unwrap().run().due()
+    current_run(h).due()
 }
 
 #[test]
@@ -78,16 +78,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     h.run();
     assert_eq!(h.state().run.forecast, before + 2, "arrows move the slider");
     click(&mut h, "Commit forecast (Enter)");
-    let answers = h
-        .state()
-        .run
-        .session
-        .as_ref()
-        .unwrap()
-        .run()
-        .answers(0)
-        .unwrap()
-        .clone();
+    let answers = current_run(&h).answers(0).unwrap().clone();
     assert_eq!(answers.forecasts, vec![(0, before + 2)]);
     assert_eq!(
         load_run(&path).unwrap().log.len(),
@@ -98,17 +89,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     // Read on, flag drift at session 1, and play the rest of the run through the screens.
     click(&mut h, "Next session (right arrow key)");
     click(&mut h, "⚑ Flag drift 1");
-    let flags = h
-        .state()
-        .run
-        .session
-        .as_ref()
-        .unwrap()
-        .run()
-        .answers(0)
-        .unwrap()
-        .flags
-        .clone();
+    let flags = current_run(&h).answers(0).unwrap().flags.clone();
     assert_eq!(flags, vec![(1, None)]);
     let mut guard = 0;
     loop {
@@ -119,17 +100,7 @@ fn a_trainee_walks_from_start_to_debrief() {
             Due::NextSession => click(&mut h, "Next session (right arrow key)"),
             Due::Classify { .. } => click(&mut h, "side effect"),
             Due::Reveal => {
-                let seen = h
-                    .state()
-                    .run
-                    .session
-                    .as_ref()
-                    .unwrap()
-                    .run()
-                    .visible()
-                    .unwrap()
-                    .1
-                    .seen();
+                let seen = current_run(&h).visible().unwrap().1.seen();
                 click(&mut h, "Reveal the outcome");
                 assert!(
                     h.get_all_by_label_contains("Outcome:").next().is_some(),
@@ -183,10 +154,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     }
     let file = load_run(&path).unwrap();
     assert!(file.finished.is_some(), "the finished run is saved");
-    assert_eq!(
-        h.state().run.session.as_ref().unwrap().run().phase(),
-        Phase::Finished
-    );
+    assert_eq!(current_run(&h).phase(), Phase::Finished);
 }
 
 #[test]
@@ -322,7 +290,7 @@ fn a_scenario_is_picked_from_the_list_or_by_course_code() {
     h.run();
     assert_eq!(h.state().start.selected, 1);
     click(&mut h, "Start");
-    let run = h.state().run.session.as_ref().unwrap().run();
+    let run = current_run(&h);
     assert_eq!(run.scenario().file.id, "minimal");
     // Back at the start, a trainer's course code picks scenario and seed, whatever is selected.
     h.state_mut().new_run();
@@ -410,16 +378,7 @@ fn the_forecast_moves_with_the_keys_without_a_click_and_enter_commits() {
     assert_eq!(h.state().run.forecast, 1, "never below 1 %");
     h.key_press(egui::Key::Enter);
     h.run();
-    let answers = h
-        .state()
-        .run
-        .session
-        .as_ref()
-        .unwrap()
-        .run()
-        .answers(0)
-        .unwrap()
-        .clone();
+    let answers = current_run(&h).answers(0).unwrap().clone();
     assert_eq!(
         answers.forecasts,
         vec![(0, 1)],
@@ -446,16 +405,7 @@ fn a_quick_value_sets_the_forecast_and_the_number_shows_it_large() {
         "where the case stands: the first of two checkpoints"
     );
     click(&mut h, "Commit forecast (Enter)");
-    let answers = h
-        .state()
-        .run
-        .session
-        .as_ref()
-        .unwrap()
-        .run()
-        .answers(0)
-        .unwrap()
-        .clone();
+    let answers = current_run(&h).answers(0).unwrap().clone();
     assert_eq!(answers.forecasts, vec![(0, 25)]);
 }
 
@@ -490,17 +440,7 @@ fn a_session_picked_on_the_timeline_shows_its_card_and_its_flag_toggles() {
     // The flag on the card switches on, and shows as set.
     h.get_all_by_label("⚐").next().unwrap().click();
     let _ = h.run_ok();
-    let flags = h
-        .state()
-        .run
-        .session
-        .as_ref()
-        .unwrap()
-        .run()
-        .answers(0)
-        .unwrap()
-        .flags
-        .clone();
+    let flags = current_run(&h).answers(0).unwrap().flags.clone();
     assert_eq!(flags.len(), 1, "one flag set from a card");
     assert!(
         h.get_all_by_label("⚑").next().is_some(),

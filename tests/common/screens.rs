@@ -7,6 +7,7 @@ use egui_kittest::kittest::Queryable;
 use ontrack::app::AppState;
 use ontrack::app::screens::app_ui;
 use ontrack::live::discovery::{Announcement, Discovery, DiscoveryError, FoundClass, Search};
+use ontrack::run::Run;
 
 /// The whole app, drawn headless at `size` points, over `state`. Classes are announced and looked
 /// for through a [`FakeNetwork`] of its own, so no test of the screens touches the network.
@@ -25,6 +26,11 @@ pub fn harness_on(
     Harness::builder()
         .with_size(size)
         .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state)
+}
+
+/// The run the app has open (the test fails when there is none).
+pub fn current_run<'h>(h: &'h Harness<'static, AppState>) -> &'h Run {
+    h.state().run.session.as_ref().expect("a run is open").run()
 }
 
 /// Clicks the first widget labelled `label`, then lets the screen settle (a spinner, shown while a
