@@ -45,7 +45,12 @@ struct Finish {
     frames: u32,
     /// The frame the screenshot was taken in; quit a few frames later, once it is saved.
     shot_at: Option<u32>,
+    /// Screenshots that came back blank and were taken again.
+    retakes: u32,
 }
+
+/// How often a blank screenshot is taken again before it is saved as it is.
+const MAX_RETAKES: u32 = 5;
 
 /// Opens the window and runs the app until it is closed.
 pub fn run(options: Options) {
@@ -129,6 +134,7 @@ pub fn run(options: Options) {
             exit_after_frames: options.capture.exit_after_frames,
             frames: 0,
             shot_at: None,
+            retakes: 0,
         })
         .add_systems(Startup, spawn_camera)
         .add_systems(
@@ -276,6 +282,33 @@ fn screenshot_keys(
         .observe(save_to_disk(path));
 }
 
+/// Saves the `--screenshot` picture, unless every pixel has one colour: under a software renderer
+/// the swap chain is now and then captured before the window was drawn into, and a blank picture is
+/// taken again ten frames later (up to [`MAX_RETAKES`] times, then saved as it is, for CI to see).
+fn save_unless_blank(path: PathBuf) -> impl FnMut(On<ScreenshotCaptured>, ResMut<Finish>) {
+    move |captured, mut finish| {
+        let Ok(image) = captured.image.clone().try_into_dynamic() else {
+            error!(
+                "cannot save {}: the screen format is not understood",
+                path.display()
+            );
+            return;
+        };
+        let rgb = image.to_rgb8();
+        let first = rgb.pixels().next().copied();
+        if finish.retakes < MAX_RETAKES && rgb.pixels().all(|p| Some(*p) == first) {
+            warn!("the screenshot came back blank; taking it again");
+            finish.retakes += 1;
+            finish.shot_at = None;
+            return;
+        }
+        match rgb.save(&path) {
+            Ok(()) => info!("screenshot saved to {}", path.display()),
+            Err(e) => error!("cannot save {}: {e}", path.display()),
+        }
+    }
+}
+
 /// Saves the part of a screenshot inside `rect` (pixels) as a PNG file.
 fn save_cropped(path: PathBuf, rect: egui::Rect) -> impl FnMut(On<ScreenshotCaptured>) {
     move |captured| {
@@ -306,12 +339,13 @@ fn finish(mut finish: ResMut<Finish>, mut commands: Commands, mut exit: MessageW
         return;
     };
     let frames = finish.frames;
-    if frames == last
+    if finish.shot_at.is_none()
+        && frames >= last + 10 * finish.retakes
         && let Some(path) = finish.screenshot.clone()
     {
         commands
             .spawn(Screenshot::primary_window())
-            .observe(save_to_disk(path));
+            .observe(save_unless_blank(path));
         finish.shot_at = Some(frames);
     }
     let done = match (&finish.screenshot, finish.shot_at) {
