@@ -43,7 +43,7 @@
 //!   validation sees to it). With fewer scores seen (only the explanation of a forecast asks) the
 //!   forecast is the group's deterioration rate: the first b sessions are weighed together.
 
-use super::regression::{Design, Noise, fit, predict_last};
+use super::regression::{Ahead, Design, Horizon, Noise, fit_each, predict_last};
 use crate::model::{Outcome, SessionNote, Visible};
 use std::borrow::Cow;
 
@@ -60,12 +60,14 @@ pub const ALLIANCE_SPAN: f64 = 7.0;
 /// Precomputed tables of one scenario for the ideal forecaster.
 #[derive(Debug, Clone)]
 pub struct Ideal {
-    /// log P(shown alliance value index | course, client level node), per course and node.
+    /// log P(shown alliance value | course, client level node), per course and value, a row of nodes.
     alliance_log: Vec<Vec<Vec<f64>>>,
     /// log of the integration weight of each node (they sum to 1).
     node_log_weights: Vec<f64>,
     /// Events that only happen after drift onset: (catalogue index, rate).
     drift_events: Vec<(usize, f64)>,
+    /// Each course's sudden-gain paths, if it has a gain.
+    gain_paths: Vec<Option<GainPaths>>,
 }
 
 impl Ideal {
@@ -80,10 +82,17 @@ impl Ideal {
             .filter(|(_, c)| **c == EventCondition::Drift)
             .filter_map(|(i, _)| s.file.events.get(i).map(|e| (i, e.rate.value)))
             .collect();
+        let gain_paths = s
+            .gains
+            .iter()
+            .zip(&s.dose)
+            .map(|(gain, base)| gain.map(|gain| GainPaths::new(gain, base)))
+            .collect();
         Ideal {
             alliance_log,
             node_log_weights,
             drift_events,
+            gain_paths,
         }
     }
 
@@ -135,17 +144,19 @@ impl Ideal {
         // Where the treatment may end: the client came to every session seen, and stops at L with
         // P(L | L ≥ seen); at each end the events still to come until then.
         let reach: f64 = s.last_session.iter().skip(seen).sum();
-        let ends: Vec<(usize, f64, Vec<ShiftComponent>)> = s
+        let ends: Vec<End> = s
             .last_session
             .iter()
             .enumerate()
             .skip(seen)
             .filter(|(_, p)| **p > 0.0)
-            .map(|(end, p)| {
-                let future = future_shifts(&f.events, end.saturating_sub(events_seen), |k| {
+            .map(|(session, p)| End {
+                session,
+                weight: p / reach,
+                horizon: Horizon::new(session - seen, noise),
+                future: future_shifts(&f.events, session.saturating_sub(events_seen), |k| {
                     v.events().any(|e| e.kind == k)
-                });
-                (end, p / reach, future)
+                }),
             })
             .collect();
         let alliance_idx: Vec<usize> = v.alliance().iter().map(|&x| alliance_index(s, x)).collect();
@@ -156,100 +167,143 @@ impl Ideal {
             prior_mean[2 + j] = *mean;
             prior_cov[(2 + j) * p + 2 + j] = sd * sd;
         }
-        let mut y = vec![0.0; scores.len()];
+        // The hello-goodbye exaggeration at intake and its reversal at the last session.
+        let offset = |h: bool, t: usize| {
+            if h && t == 0 {
+                worse * b
+            } else if h && t == last {
+                -worse * b
+            } else {
+                0.0
+            }
+        };
+        // The two hello-goodbye hypotheses: their scores differ only by the offsets, so each
+        // unfolding fits both at once.
+        let branches: Vec<(bool, f64)> = [(false, 1.0 - h_rate), (true, h_rate)]
+            .into_iter()
+            .filter(|(_, p_h)| *p_h > 0.0)
+            .collect();
+        let ys: Vec<Vec<f64>> = branches
+            .iter()
+            .map(|&(h, _)| {
+                scores
+                    .iter()
+                    .enumerate()
+                    .map(|(t, score)| score - offset(h, t))
+                    .collect()
+            })
+            .collect();
+        let y_refs: Vec<&[f64]> = ys.iter().map(Vec::as_slice).collect();
 
         // The alliance does not depend on hello-goodbye: its likelihood once per course.
         let log_lik_alliance: Vec<f64> = (0..f.courses.len())
             .map(|k| self.alliance_log_likelihood(k, &alliance_idx))
             .collect();
-        let unfoldings: Vec<Vec<Unfolding>> = (0..f.courses.len())
-            .map(|k| unfoldings(s, k, seen))
-            .collect();
         let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
-        for (h, p_h) in [(false, 1.0 - h_rate), (true, h_rate)] {
-            if p_h <= 0.0 {
-                continue;
-            }
-            // The hello-goodbye exaggeration at intake and its reversal at the last session.
-            let offset = |t: usize| {
-                if h && t == 0 {
-                    worse * b
-                } else if h && t == last {
-                    -worse * b
-                } else {
-                    0.0
-                }
-            };
-            for (t, (out, &score)) in y.iter_mut().zip(scores).enumerate() {
-                *out = score - offset(t);
-            }
-            for (k, course) in f.courses.iter().enumerate() {
-                // (true intake, true change): change = δ_k + β(intake − m₀) + ε.
-                prior_mean[0] = m0;
-                prior_mean[1] = course.mean_change;
-                prior_cov[0] = s0sq;
-                prior_cov[1] = slope * s0sq;
-                prior_cov[p] = slope * s0sq;
-                prior_cov[p + 1] = slope * slope * s0sq + course.sd_change.powi(2);
-                let prior0 = s.priors_no_drift.get(k).copied().unwrap_or(0.0);
-                let prior1 = s.priors_drift.get(k).copied().unwrap_or(0.0);
-                let log_prior = log_sum_exp(&[log_none + prior0.ln(), log_drift + prior1.ln()]);
-                let y_seen = y.get(seen).copied().unwrap_or(intake);
-                for unfolding in unfoldings.get(k).map_or(&[][..], Vec::as_slice) {
-                    let design = Design {
-                        dose: &unfolding.dose,
-                        event_sessions: &event_sessions,
-                    };
-                    let fitted = fit(&design, &prior_mean, &prior_cov, &y, noise);
-                    // P(deteriorated | the treatment ends at `end`, the change unfolds along `dose`).
-                    let at_end = |dose: &[f64], end: usize, future: &[ShiftComponent]| {
-                        let design = Design {
-                            dose,
-                            event_sessions: &event_sessions,
-                        };
-                        let (mean_last, var_last) =
-                            predict_last(&fitted, &design, end, seen, y_seen, noise);
-                        let mean_last = mean_last + offset(end);
-                        future
-                            .iter()
-                            .map(|part| {
-                                let worse_change = worse * (mean_last + part.mean - intake);
-                                let sd = (var_last + part.variance).sqrt();
-                                let p = if sd > 0.0 {
-                                    1.0 - normal_cdf_fast((threshold - worse_change) / sd)
-                                } else if worse_change >= threshold {
-                                    1.0
-                                } else {
-                                    0.0
+        for (k, course) in f.courses.iter().enumerate() {
+            // (true intake, true change): change = δ_k + β(intake − m₀) + ε.
+            prior_mean[0] = m0;
+            prior_mean[1] = course.mean_change;
+            prior_cov[0] = s0sq;
+            prior_cov[1] = slope * s0sq;
+            prior_cov[p] = slope * s0sq;
+            prior_cov[p + 1] = slope * slope * s0sq + course.sd_change.powi(2);
+            let prior0 = s.priors_no_drift.get(k).copied().unwrap_or(0.0);
+            let prior1 = s.priors_drift.get(k).copied().unwrap_or(0.0);
+            let log_prior = log_sum_exp(&[log_none + prior0.ln(), log_drift + prior1.ln()])
+                + log_lik_alliance.get(k).copied().unwrap_or(0.0);
+            for unfolding in self.unfoldings(s, k, seen) {
+                let design = Design {
+                    dose: unfolding.dose,
+                    event_sessions: &event_sessions,
+                };
+                let fits = fit_each(&design, &prior_mean, &prior_cov, &y_refs, noise);
+                for (branch, (&(h, p_h), y)) in branches.iter().zip(&ys).enumerate() {
+                    let fitted_mean = fits.mean(branch);
+                    let y_seen = y.get(seen).copied().unwrap_or(intake);
+                    let ahead = Ahead::new(fitted_mean, &fits.cov, &design, seen);
+                    // Mean and variance of the last score if the treatment ends at `end`, the
+                    // change unfolding along `dose` there (`stepped`: with a gain shown by then).
+                    let last_score = |end: usize, horizon: Horizon, stepped: Option<GainModel>| {
+                        let (mean, var) = match ahead {
+                            Some(ahead) => {
+                                let g = |t: usize| dose_at(unfolding.dose, t);
+                                let g_end = stepped.map_or(g(end), |gain| g(end) + gain.share);
+                                ahead.predict(horizon, g_end, g(seen), y_seen)
+                            }
+                            None => {
+                                let dose: Cow<[f64]> = match stepped {
+                                    // The dose of a gain still to come, stepped after `seen`.
+                                    Some(gain) => Cow::Owned(
+                                        unfolding
+                                            .dose
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(t, g)| {
+                                                g + if t > seen { gain.share } else { 0.0 }
+                                            })
+                                            .collect(),
+                                    ),
+                                    None => Cow::Borrowed(unfolding.dose),
                                 };
-                                part.probability * p
-                            })
-                            .sum::<f64>()
+                                let design = Design {
+                                    dose: &dose,
+                                    event_sessions: &event_sessions,
+                                };
+                                predict_last(
+                                    fitted_mean,
+                                    &fits.cov,
+                                    &design,
+                                    end,
+                                    seen,
+                                    y_seen,
+                                    noise,
+                                )
+                            }
+                        };
+                        (mean + offset(h, end), var)
                     };
+                    // P(deteriorated | the treatment ends at `end`, the last score's predictive).
+                    let deteriorated =
+                        |(mean_last, var_last): (f64, f64), future: &[ShiftComponent]| {
+                            future
+                                .iter()
+                                .map(|part| {
+                                    let worse_change = worse * (mean_last + part.mean - intake);
+                                    let sd = (var_last + part.variance).sqrt();
+                                    let p = if sd > 0.0 {
+                                        1.0 - normal_cdf_fast((threshold - worse_change) / sd)
+                                    } else if worse_change >= threshold {
+                                        1.0
+                                    } else {
+                                        0.0
+                                    };
+                                    part.probability * p
+                                })
+                                .sum::<f64>()
+                        };
                     let mut p_det = 0.0;
-                    for (end, weight, future) in &ends {
-                        let p_end = match &unfolding.to_come {
-                            None => at_end(&unfolding.dose, *end, future),
-                            Some((stepped, gain)) => {
+                    for end in &ends {
+                        let at = |stepped| last_score(end.session, end.horizon, stepped);
+                        let p_end = match unfolding.to_come {
+                            None => deteriorated(at(None), &end.future),
+                            Some(gain) => {
                                 // A gain still to come shows by this end or after it.
-                                let q = gain.shown_by(seen, *end);
+                                let q = gain.shown_by(seen, end.session);
                                 let mut p_end = 0.0;
                                 if q > 0.0 {
-                                    p_end += q * at_end(stepped, *end, future);
+                                    p_end += q * deteriorated(at(Some(gain)), &end.future);
                                 }
                                 if q < 1.0 {
-                                    p_end += (1.0 - q) * at_end(&unfolding.dose, *end, future);
+                                    p_end += (1.0 - q) * deteriorated(at(None), &end.future);
                                 }
                                 p_end
                             }
                         };
-                        p_det += weight * p_end;
+                        p_det += end.weight * p_end;
                     }
-                    let log_w = log_prior
-                        + unfolding.log_weight
-                        + p_h.ln()
-                        + fitted.log_likelihood
-                        + log_lik_alliance.get(k).copied().unwrap_or(0.0);
+                    let log_w =
+                        log_prior + unfolding.log_weight + p_h.ln() + fits.log_likelihood(branch);
                     terms.push((log_w, p_det));
                 }
             }
@@ -275,25 +329,75 @@ impl Ideal {
         }
     }
 
+    /// The unfoldings of course `k` after `seen` sessions (see [`crate::scenario::gain`]): the gains at
+    /// sessions after `seen` are one hypothesis for the scores seen.
+    fn unfoldings<'a>(&'a self, s: &'a Scenario, k: usize, seen: usize) -> Vec<Unfolding<'a>> {
+        let base = s.dose.get(k).map_or(&[][..], Vec::as_slice);
+        let Some(Some(paths)) = self.gain_paths.get(k) else {
+            return vec![Unfolding {
+                log_weight: 0.0,
+                dose: base,
+                to_come: None,
+            }];
+        };
+        let gain = paths.gain;
+        let mut out = Vec::with_capacity(paths.at.len() + 2);
+        if gain.probability < 1.0 {
+            out.push(Unfolding {
+                log_weight: (1.0 - gain.probability).ln(),
+                dose: base,
+                to_come: None,
+            });
+        }
+        if gain.probability > 0.0 {
+            let per_session = gain.per_session().ln();
+            for path in paths.at.iter().take((seen + 1).saturating_sub(gain.first)) {
+                out.push(Unfolding {
+                    log_weight: per_session,
+                    dose: path,
+                    to_come: None,
+                });
+            }
+            let later = (gain.last + 1).saturating_sub(gain.first.max(seen + 1));
+            if later > 0 {
+                out.push(Unfolding {
+                    log_weight: (gain.per_session() * later as f64).ln(),
+                    dose: &paths.pending,
+                    to_come: Some(gain),
+                });
+            }
+        }
+        out
+    }
+
     /// log P(the alliance ratings seen | course k), the client's level integrated out.
     fn alliance_log_likelihood(&self, k: usize, ratings: &[usize]) -> f64 {
-        let Some(nodes) = self.alliance_log.get(k) else {
+        let Some(values) = self.alliance_log.get(k) else {
             return 0.0;
         };
-        // On the stack for the grid in use: this runs once per course for every forecast.
-        let mut stack = [f64::NEG_INFINITY; ALLIANCE_NODES];
+        if ratings.is_empty() {
+            // The node weights sum to 1.
+            return 0.0;
+        }
+        // On the stack for the grid in use: this runs once per course for every forecast. Each
+        // rating adds its row (one log-probability per node) to all nodes at once.
+        let nodes = self.node_log_weights.len();
+        let mut stack = [0.0; ALLIANCE_NODES];
         let mut heap = Vec::new();
-        let per_node: &mut [f64] = if nodes.len() <= ALLIANCE_NODES {
-            stack.get_mut(..nodes.len()).unwrap_or_default()
+        let per_node: &mut [f64] = if nodes <= ALLIANCE_NODES {
+            stack.get_mut(..nodes).unwrap_or_default()
         } else {
-            heap.resize(nodes.len(), f64::NEG_INFINITY);
+            heap.resize(nodes, 0.0);
             &mut heap
         };
-        for ((out, table), w) in per_node.iter_mut().zip(nodes).zip(&self.node_log_weights) {
-            *out = w + ratings
-                .iter()
-                .map(|&i| table.get(i).copied().unwrap_or(-700.0))
-                .sum::<f64>();
+        per_node.copy_from_slice(&self.node_log_weights);
+        for &i in ratings {
+            let Some(row) = values.get(i) else {
+                continue;
+            };
+            for (out, l) in per_node.iter_mut().zip(row) {
+                *out += l;
+            }
         }
         log_sum_exp(per_node)
     }
@@ -420,48 +524,45 @@ struct Unfolding<'a> {
     /// log P(this unfolding | course).
     log_weight: f64,
     /// g(t) for the scores seen, and for the end when no gain is still to come.
-    dose: Cow<'a, [f64]>,
-    /// A gain still to come: g(t) with the step right after the sessions seen, and the gain.
-    to_come: Option<(Vec<f64>, GainModel)>,
+    dose: &'a [f64],
+    /// A gain still to come: at the end, g(t) plus the gain's share once it has shown.
+    to_come: Option<GainModel>,
 }
 
-/// The unfoldings of course `k` after `seen` sessions (see [`crate::scenario::gain`]): the gains at
-/// sessions after `seen` are one hypothesis for the scores seen.
-fn unfoldings(s: &Scenario, k: usize, seen: usize) -> Vec<Unfolding<'_>> {
-    let base = s.dose.get(k).map_or(&[][..], Vec::as_slice);
-    let Some(gain) = s.gains.get(k).copied().flatten() else {
-        return vec![Unfolding {
-            log_weight: 0.0,
-            dose: Cow::Borrowed(base),
-            to_come: None,
-        }];
-    };
-    let mut out = Vec::new();
-    if gain.probability < 1.0 {
-        out.push(Unfolding {
-            log_weight: (1.0 - gain.probability).ln(),
-            dose: Cow::Borrowed(base),
-            to_come: None,
-        });
-    }
-    if gain.probability > 0.0 {
-        for j in gain.first..=gain.last.min(seen) {
-            out.push(Unfolding {
-                log_weight: gain.per_session().ln(),
-                dose: Cow::Owned(gain.dose(base, Some(j))),
-                to_come: None,
-            });
-        }
-        let later = (gain.last + 1).saturating_sub(gain.first.max(seen + 1));
-        if later > 0 {
-            out.push(Unfolding {
-                log_weight: (gain.per_session() * later as f64).ln(),
-                dose: Cow::Owned(gain.dose(base, None)),
-                to_come: Some((gain.dose(base, Some(seen + 1)), gain)),
-            });
+/// A session at which the treatment may end, seen from the last session seen.
+struct End {
+    session: usize,
+    /// P(the treatment ends here | it has lasted as far as seen).
+    weight: f64,
+    horizon: Horizon,
+    /// The summed shift of the events that may still come by then.
+    future: Vec<ShiftComponent>,
+}
+
+/// The paths of one course with a sudden gain, built once per scenario: g_j for each session j of
+/// `first..=last`, and (1 − s)·g, the path of a gain still to come.
+#[derive(Debug, Clone)]
+struct GainPaths {
+    gain: GainModel,
+    at: Vec<Vec<f64>>,
+    pending: Vec<f64>,
+}
+
+impl GainPaths {
+    fn new(gain: GainModel, base: &[f64]) -> Self {
+        GainPaths {
+            gain,
+            at: (gain.first..=gain.last)
+                .map(|j| gain.dose(base, Some(j)))
+                .collect(),
+            pending: gain.dose(base, None),
         }
     }
-    out
+}
+
+/// g(t), as the regression reads it (1 past the end of the table).
+fn dose_at(dose: &[f64], t: usize) -> f64 {
+    dose.get(t).copied().unwrap_or(1.0)
 }
 
 /// Log weights (prior × likelihood) of the drift hypotheses at a checkpoint.
@@ -503,16 +604,30 @@ fn prefix_sums(values: &[f64]) -> Vec<f64> {
     out
 }
 
+/// ln Σ exp(vᵢ). Terms more than [`NEGLIGIBLE_LOG`] below the largest are left out without an
+/// exponential: each is under 4.3·10⁻¹⁸ of the largest, so for the few hundred terms summed here the
+/// result moves by less than the rounding of an f64. The alliance grid, where a handful of nodes
+/// near the client's level carry the integral, is where this saves most.
 fn log_sum_exp(values: &[f64]) -> f64 {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if !max.is_finite() {
         return max;
     }
-    max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
+    let sum: f64 = values
+        .iter()
+        .map(|v| v - max)
+        .filter(|d| *d > -NEGLIGIBLE_LOG)
+        .map(f64::exp)
+        .sum();
+    max + sum.ln()
 }
 
-/// log P(shown alliance value index | course, client level) for every course and level: the exact
-/// probability of the value's rounding interval, censored at the ends of the scale.
+/// How far below the largest term of a log-sum-exp a term may be left out (e⁻⁴⁰ ≈ 4.2·10⁻¹⁸).
+const NEGLIGIBLE_LOG: f64 = 40.0;
+
+/// log P(shown alliance value index | course, client level) for every course, value and level (in
+/// that order, so that one rating's row covers all levels): the exact probability of the value's
+/// rounding interval, censored at the ends of the scale.
 fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
     let a = &s.file.alliance;
     let values = alliance_values(s);
@@ -522,24 +637,24 @@ fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
         .zip(&s.rupture_rates)
         .map(|(c, &rupture)| {
             let depth = a.ruptures.as_ref().map_or(0.0, |r| r.depth);
-            levels
-                .iter()
-                .map(|level| {
-                    // P(the rounded rating is value i | rating ~ N(centre, sd²)), censored at the ends.
-                    let rating = |centre: f64, i: usize| {
-                        let x = a.min + a.step * i as f64;
-                        let z = |v: f64| normal_cdf((v - centre) / a.sd);
-                        let hi = if i + 1 == values {
-                            1.0
-                        } else {
-                            z(x + a.step / 2.0)
-                        };
-                        let lo = if i == 0 { 0.0 } else { z(x - a.step / 2.0) };
-                        hi - lo
-                    };
-                    let centre = c.alliance_mean + level;
-                    (0..values)
-                        .map(|i| {
+            // P(the rounded rating is value i | rating ~ N(centre, sd²)), censored at the ends.
+            let rating = |centre: f64, i: usize| {
+                let x = a.min + a.step * i as f64;
+                let z = |v: f64| normal_cdf((v - centre) / a.sd);
+                let hi = if i + 1 == values {
+                    1.0
+                } else {
+                    z(x + a.step / 2.0)
+                };
+                let lo = if i == 0 { 0.0 } else { z(x - a.step / 2.0) };
+                hi - lo
+            };
+            (0..values)
+                .map(|i| {
+                    levels
+                        .iter()
+                        .map(|level| {
+                            let centre = c.alliance_mean + level;
                             // A session with a rupture (chance r) is rated `depth` lower.
                             let p = (1.0 - rupture) * rating(centre, i)
                                 + rupture * rating(centre - depth, i);

@@ -66,55 +66,75 @@ pub(crate) struct Noise {
     pub phi: f64,
 }
 
-/// The posterior of θ and the log marginal likelihood of the scores, up to a constant shared by all
-/// hypotheses with the same scores.
-pub(crate) struct Fit {
-    pub log_likelihood: f64,
-    pub mean: Vec<f64>,
+/// The fits of several score vectors under one design and prior: for each, the posterior mean of θ
+/// and the log marginal likelihood of the scores, up to a constant shared by all hypotheses with the
+/// same scores. The posterior covariance P = N⁻¹P₀ depends on the design and the prior only, so it is
+/// solved once and shared: the hello-goodbye hypotheses differ only in the offsets of their scores.
+pub(crate) struct Fits {
+    p: usize,
     /// Row-major p × p.
     pub cov: Vec<f64>,
+    /// The posterior means, p values per score vector.
+    means: Vec<f64>,
+    log_likelihoods: Vec<f64>,
 }
 
-/// Fits `y` (the scores minus their offsets, t = 0..=n) under the prior N(`prior_mean`, `prior_cov`).
-pub(crate) fn fit(
+impl Fits {
+    /// The posterior mean of θ for score vector `i`.
+    pub fn mean(&self, i: usize) -> &[f64] {
+        self.means
+            .get(i * self.p..(i + 1) * self.p)
+            .unwrap_or_default()
+    }
+
+    /// log p(scores) for score vector `i`, up to the shared constant.
+    pub fn log_likelihood(&self, i: usize) -> f64 {
+        self.log_likelihoods
+            .get(i)
+            .copied()
+            .unwrap_or(f64::NEG_INFINITY)
+    }
+}
+
+/// Fits each of `ys` (the scores minus their offsets, t = 0..=n, all of one length) under the prior
+/// N(`prior_mean`, `prior_cov`). One scratch buffer holds the intermediate results: the ideal
+/// forecaster fits every hypothesis of every forecast.
+pub(crate) fn fit_each(
     design: &Design,
     prior_mean: &[f64],
     prior_cov: &[f64],
-    y: &[f64],
+    ys: &[&[f64]],
     noise: Noise,
-) -> Fit {
+) -> Fits {
     let p = design.parameters();
     let sigma2 = noise.sigma * noise.sigma;
     let c = (1.0 - noise.phi * noise.phi).sqrt();
-    let mut s = vec![0.0; p * p];
-    let mut u = vec![0.0; p];
-    let mut rr = 0.0;
-    let mut x = vec![0.0; p];
-    let mut previous = vec![0.0; p];
-    let mut xt = vec![0.0; p];
-    for (t, &yt) in y.iter().enumerate() {
-        design.row(t, &mut x);
-        let yt_white = if t == 0 {
-            xt.copy_from_slice(&x);
-            yt
+    let rows = ys.first().map_or(0, |y| y.len());
+    let mut scratch = vec![0.0; rows * p + 4 * p + 2 * p * p];
+    let (white, rest) = scratch.split_at_mut(rows * p);
+    let (x, rest) = rest.split_at_mut(p);
+    let (previous, rest) = rest.split_at_mut(p);
+    let (u, rest) = rest.split_at_mut(p);
+    let (pu, rest) = rest.split_at_mut(p);
+    let (s, n) = rest.split_at_mut(p * p);
+    // The whitened design rows x̃_t, one after another, and S = X̃ᵀX̃.
+    for (t, xt) in white.chunks_exact_mut(p).enumerate() {
+        design.row(t, x);
+        if t == 0 {
+            xt.copy_from_slice(x);
         } else {
-            for ((w, &now), &before) in xt.iter_mut().zip(&x).zip(&previous) {
+            for ((w, &now), &before) in xt.iter_mut().zip(x.iter()).zip(previous.iter()) {
                 *w = (now - noise.phi * before) / c;
             }
-            (yt - noise.phi * y.get(t - 1).copied().unwrap_or(0.0)) / c
-        };
-        let r = yt_white - dot(&xt, prior_mean);
-        rr += r * r;
+        }
+        previous.copy_from_slice(x);
         for i in 0..p {
-            u[i] += xt[i] * r;
             for j in 0..p {
                 s[i * p + j] += xt[i] * xt[j];
             }
         }
-        previous.copy_from_slice(&x);
     }
     // N = I + P₀S/σ²; P = N⁻¹P₀.
-    let mut n = vec![0.0; p * p];
     for i in 0..p {
         for j in 0..p {
             let ps: f64 = (0..p).map(|k| prior_cov[i * p + k] * s[k * p + j]).sum();
@@ -122,24 +142,49 @@ pub(crate) fn fit(
         }
     }
     let mut cov = prior_cov.to_vec();
-    let log_det_n = solve_in_place(&mut n, &mut cov, p);
-    let pu = mat_vec(&cov, &u, p);
-    let quad = rr / sigma2 - dot(&u, &pu) / (sigma2 * sigma2);
-    let mean = prior_mean
-        .iter()
-        .zip(&pu)
-        .map(|(m, d)| m + d / sigma2)
-        .collect();
-    Fit {
-        log_likelihood: -0.5 * (log_det_n + quad),
-        mean,
+    let log_det_n = solve_in_place(n, &mut cov, p);
+    let mut means = Vec::with_capacity(ys.len() * p);
+    let mut log_likelihoods = Vec::with_capacity(ys.len());
+    for y in ys {
+        u.fill(0.0);
+        let mut rr = 0.0;
+        for (t, (xt, &yt)) in white.chunks_exact(p).zip(y.iter()).enumerate() {
+            let yt_white = if t == 0 {
+                yt
+            } else {
+                (yt - noise.phi * y.get(t - 1).copied().unwrap_or(0.0)) / c
+            };
+            let r = yt_white - dot(xt, prior_mean);
+            rr += r * r;
+            for (ui, xi) in u.iter_mut().zip(xt) {
+                *ui += xi * r;
+            }
+        }
+        for (i, out) in pu.iter_mut().enumerate() {
+            *out = dot(cov.get(i * p..(i + 1) * p).unwrap_or_default(), u);
+        }
+        let quad = rr / sigma2 - dot(u, pu) / (sigma2 * sigma2);
+        log_likelihoods.push(-0.5 * (log_det_n + quad));
+        means.extend(
+            prior_mean
+                .iter()
+                .zip(pu.iter())
+                .map(|(m, d)| m + d / sigma2),
+        );
+    }
+    Fits {
+        p,
         cov,
+        means,
+        log_likelihoods,
     }
 }
 
-/// Mean and variance of y_T − o_T given the fit of the scores up to `seen` and y_seen − o_seen.
+/// Mean and variance of y_T − o_T given a fit (`mean`, `cov`) of the scores up to `seen` and
+/// y_seen − o_seen. [`Ahead`] gives the same in O(1) per end where it applies.
 pub(crate) fn predict_last(
-    fit: &Fit,
+    mean: &[f64],
+    cov: &[f64],
     design: &Design,
     last: usize,
     seen: usize,
@@ -149,33 +194,105 @@ pub(crate) fn predict_last(
     let p = design.parameters();
     let d = last.saturating_sub(seen) as i32;
     let decay = noise.phi.powi(d);
-    // a = x_last − φ^d·x_seen, element by element (no allocation: the ideal forecaster calls this for
-    // every hypothesis and every session at which the treatment may end).
+    // a = x_last − φ^d·x_seen, element by element.
     let a = |i: usize| design.value(last, i) - decay * design.value(seen, i);
-    let mut mean = decay * y_seen;
+    let mut predicted = decay * y_seen;
     let mut var = 0.0;
     for i in 0..p {
         let ai = a(i);
-        mean += ai * fit.mean.get(i).copied().unwrap_or(0.0);
-        let row = fit.cov.get(i * p..(i + 1) * p).unwrap_or_default();
+        predicted += ai * mean.get(i).copied().unwrap_or(0.0);
+        let row = cov.get(i * p..(i + 1) * p).unwrap_or_default();
         var += ai * row.iter().enumerate().map(|(j, c)| c * a(j)).sum::<f64>();
     }
-    let fresh = if d == 0 {
+    (predicted, (var + fresh_variance(d, noise)).max(0.0))
+}
+
+/// σ²(1 − φ²ᵈ): the noise of the last score that the scores seen do not carry.
+fn fresh_variance(d: i32, noise: Noise) -> f64 {
+    if d == 0 {
         0.0
     } else {
-        noise.sigma * noise.sigma * (1.0 - decay * decay)
-    };
-    (mean, (var + fresh).max(0.0))
+        noise.sigma * noise.sigma * (1.0 - noise.phi.powi(2 * d))
+    }
+}
+
+/// One fit's predictive of the last score, reduced to five numbers so that each end costs O(1).
+///
+/// When every event seen lies at or before session n (the last score seen), x_T and x_n agree in
+/// every column but the change: a = x_T − φᵈx_n = α·v + β·e₁ with α = 1 − φᵈ, β = g(T) − φᵈg(n) and
+/// v = (1, 0, 1, …, 1). So the mean is φᵈ(y_n − o_n) + α·v·θ̂ + β·θ̂₁ and the variance
+/// α²·vᵀPv + 2αβ·(Pv)₁ + β²·P₁₁ + σ²(1 − φ²ᵈ), whatever the number of parameters.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ahead {
+    level: f64,
+    change: f64,
+    vv: f64,
+    v1: f64,
+    cc: f64,
+}
+
+impl Ahead {
+    /// `None` when an event seen lies after session `seen` (then use [`predict_last`]).
+    pub fn new(mean: &[f64], cov: &[f64], design: &Design, seen: usize) -> Option<Ahead> {
+        if design.event_sessions.iter().any(|&s| s > seen) {
+            return None;
+        }
+        let p = design.parameters();
+        let v = |i: usize| if i == 1 { 0.0 } else { 1.0 };
+        let at = |i: usize, j: usize| cov.get(i * p + j).copied().unwrap_or(0.0);
+        let mut vv = 0.0;
+        let mut v1 = 0.0;
+        let mut level = 0.0;
+        for i in 0..p {
+            level += v(i) * mean.get(i).copied().unwrap_or(0.0);
+            v1 += v(i) * at(1, i);
+            for j in 0..p {
+                vv += v(i) * at(i, j) * v(j);
+            }
+        }
+        Some(Ahead {
+            level,
+            change: mean.get(1).copied().unwrap_or(0.0),
+            vv,
+            v1,
+            cc: at(1, 1),
+        })
+    }
+
+    /// Mean and variance of y_T − o_T at the `horizon` T − n after the last score seen, where the
+    /// course has reached `g_end` at T and `g_seen` at n; y_seen is y_n − o_n.
+    pub fn predict(&self, horizon: Horizon, g_end: f64, g_seen: f64, y_seen: f64) -> (f64, f64) {
+        let alpha = 1.0 - horizon.decay;
+        let beta = g_end - horizon.decay * g_seen;
+        let mean = horizon.decay * y_seen + alpha * self.level + beta * self.change;
+        let var = alpha * alpha * self.vv
+            + 2.0 * alpha * beta * self.v1
+            + beta * beta * self.cc
+            + horizon.fresh;
+        (mean, var.max(0.0))
+    }
+}
+
+/// What d sessions ahead means for the AR(1) noise: φᵈ, and the variance σ²(1 − φ²ᵈ) that the scores
+/// seen do not carry. The same for every hypothesis, so computed once per end.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Horizon {
+    decay: f64,
+    fresh: f64,
+}
+
+impl Horizon {
+    pub fn new(d: usize, noise: Noise) -> Self {
+        let d = i32::try_from(d).unwrap_or(i32::MAX);
+        Horizon {
+            decay: noise.phi.powi(d),
+            fresh: fresh_variance(d, noise),
+        }
+    }
 }
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-fn mat_vec(m: &[f64], v: &[f64], p: usize) -> Vec<f64> {
-    (0..p)
-        .map(|i| dot(m.get(i * p..(i + 1) * p).unwrap_or_default(), v))
-        .collect()
 }
 
 /// Solves A·X = B in place (A is p × p, B is p × p, both row-major; X replaces B) by Gaussian
@@ -319,34 +436,82 @@ mod tests {
             dose: &dose,
             event_sessions: &events,
         };
-        let y = [55.0, 49.0, 52.0];
-        let f = fit(&design, &prior_mean, &prior_cov, &y, noise);
         let (mean, cov) = joint(&dose, &prior_mean, &prior_cov, &events, noise);
-        // Marginal likelihood of (y_0, y_1, y_2), against the density of the direct covariance.
         let cov3: Vec<Vec<f64>> = cov[..3].iter().map(|r| r[..3].to_vec()).collect();
-        let direct = log_normal(&y, &mean[..3], &cov3);
-        // The constant `fit` leaves out: −(n/2)·ln(2πσ²) and the Jacobian ln(1/c) per whitened row.
-        let c = (1.0 - noise.phi * noise.phi).sqrt();
-        let constant = -1.5 * (2.0 * std::f64::consts::PI * 25.0).ln() - 2.0 * c.ln();
-        assert!(
-            (f.log_likelihood + constant - direct).abs() < 1e-10,
-            "{} {direct}",
-            f.log_likelihood + constant
-        );
-        // y_4 | y_0..y_2 by Gaussian conditioning on the direct covariance.
-        let k: Vec<f64> = (0..3).map(|i| cov[4][i]).collect();
-        let inv = invert3(&cov3);
-        let w: Vec<f64> = (0..3)
-            .map(|j| (0..3).map(|i| k[i] * inv[i][j]).sum())
-            .collect();
-        let want_mean = mean[4] + (0..3).map(|i| w[i] * (y[i] - mean[i])).sum::<f64>();
-        let want_var = cov[4][4] - (0..3).map(|i| w[i] * k[i]).sum::<f64>();
-        let (got_mean, got_var) = predict_last(&f, &design, 4, 2, y[2], noise);
-        assert!(
-            (got_mean - want_mean).abs() < 1e-9,
-            "{got_mean} {want_mean}"
-        );
-        assert!((got_var - want_var).abs() < 1e-9, "{got_var} {want_var}");
+        // Two score vectors fitted at once (they share the posterior covariance), each checked
+        // against the direct covariance form on its own.
+        let ys = [[55.0, 49.0, 52.0], [48.0, 49.0, 41.0]];
+        let fits = fit_each(&design, &prior_mean, &prior_cov, &[&ys[0], &ys[1]], noise);
+        for (i, y) in ys.iter().enumerate() {
+            let (mean_i, log_likelihood) = (fits.mean(i), fits.log_likelihood(i));
+            // Marginal likelihood of (y_0, y_1, y_2), against the density of the direct covariance.
+            let direct = log_normal(y, &mean[..3], &cov3);
+            // The constant `fit_each` leaves out: −(n/2)·ln(2πσ²) and the Jacobian ln(1/c) per
+            // whitened row.
+            let c = (1.0 - noise.phi * noise.phi).sqrt();
+            let constant = -1.5 * (2.0 * std::f64::consts::PI * 25.0).ln() - 2.0 * c.ln();
+            assert!(
+                (log_likelihood + constant - direct).abs() < 1e-10,
+                "{} {direct}",
+                log_likelihood + constant
+            );
+            // y_4 | y_0..y_2 by Gaussian conditioning on the direct covariance.
+            let k: Vec<f64> = (0..3).map(|i| cov[4][i]).collect();
+            let inv = invert3(&cov3);
+            let w: Vec<f64> = (0..3)
+                .map(|j| (0..3).map(|i| k[i] * inv[i][j]).sum())
+                .collect();
+            let want_mean = mean[4] + (0..3).map(|i| w[i] * (y[i] - mean[i])).sum::<f64>();
+            let want_var = cov[4][4] - (0..3).map(|i| w[i] * k[i]).sum::<f64>();
+            let (got_mean, got_var) = predict_last(mean_i, &fits.cov, &design, 4, 2, y[2], noise);
+            assert!(
+                (got_mean - want_mean).abs() < 1e-9,
+                "{got_mean} {want_mean}"
+            );
+            assert!((got_var - want_var).abs() < 1e-9, "{got_var} {want_var}");
+            // The O(1) form agrees: the event (session 2) lies within the scores seen.
+            let ahead = Ahead::new(mean_i, &fits.cov, &design, 2).expect("event seen");
+            let (fast_mean, fast_var) =
+                ahead.predict(Horizon::new(2, noise), dose[4], dose[2], y[2]);
+            assert!((fast_mean - want_mean).abs() < 1e-9, "{fast_mean}");
+            assert!((fast_var - want_var).abs() < 1e-9, "{fast_var}");
+        }
+    }
+
+    #[test]
+    fn the_quick_prediction_agrees_with_the_full_one_at_every_end() {
+        // After sessions 2 and 3 of the example (event at 2), at every end from the last seen on;
+        // after session 1 the event lies ahead of the scores and the quick form declines.
+        let (dose, prior_mean, prior_cov, events, noise) = example();
+        let design = Design {
+            dose: &dose,
+            event_sessions: &events,
+        };
+        let y = [55.0, 49.0, 52.0, 58.0];
+        for seen in [2, 3] {
+            let fits = fit_each(&design, &prior_mean, &prior_cov, &[&y[..=seen]], noise);
+            let ahead = Ahead::new(fits.mean(0), &fits.cov, &design, seen).expect("event seen");
+            for end in seen..dose.len() {
+                let full =
+                    predict_last(fits.mean(0), &fits.cov, &design, end, seen, y[seen], noise);
+                let quick = ahead.predict(
+                    Horizon::new(end - seen, noise),
+                    dose[end],
+                    dose[seen],
+                    y[seen],
+                );
+                assert!(
+                    (full.0 - quick.0).abs() < 1e-12,
+                    "{seen} {end}: {full:?} {quick:?}"
+                );
+                assert!(
+                    (full.1 - quick.1).abs() < 1e-12,
+                    "{seen} {end}: {full:?} {quick:?}"
+                );
+            }
+        }
+        let fits = fit_each(&design, &prior_mean, &prior_cov, &[&y[..=1]], noise);
+        assert!(Ahead::new(fits.mean(0), &fits.cov, &design, 1).is_none());
     }
 
     fn invert3(m: &[Vec<f64>]) -> Vec<Vec<f64>> {
