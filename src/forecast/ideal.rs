@@ -43,14 +43,18 @@
 //!   validation sees to it). With fewer scores seen (only the explanation of a forecast asks) the
 //!   forecast is the group's deterioration rate: the first b sessions are weighed together.
 
-use super::regression::{Ahead, Design, Horizon, Noise, fit_each, predict_last};
+use super::regression::{Ahead, Design, Fits, Horizon, Noise, predict_last};
 use crate::model::{Outcome, SessionNote, Visible};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::scenario::gain::GainModel;
 use crate::scenario::shifts::{ShiftComponent, future_shifts};
 use crate::scenario::{EventCondition, Scenario};
 use crate::stats::{normal_cdf, normal_cdf_fast};
+
+/// The most intake scores whose forecast is kept (a scale with more steps keeps the first ones).
+const MAX_KEPT_INTAKES: f64 = 100_000.0;
 
 /// Grid points over which the client's alliance level is integrated.
 pub const ALLIANCE_NODES: usize = 121;
@@ -64,10 +68,20 @@ pub struct Ideal {
     alliance_log: Vec<Vec<Vec<f64>>>,
     /// log of the integration weight of each node (they sum to 1).
     node_log_weights: Vec<f64>,
-    /// Events that only happen after drift onset: (catalogue index, rate).
-    drift_events: Vec<(usize, f64)>,
+    /// Events that only happen after drift onset.
+    drift_events: Vec<DriftEvent>,
+    /// How session notes are weighed before drift, and after the onset of each kind.
+    notes_before: NoteLogs,
+    notes_after: Vec<NoteLogs>,
     /// Each course's sudden-gain paths, if it has a gain.
     gain_paths: Vec<Option<GainPaths>>,
+    /// ln P(course) without drift and with drift, per course.
+    log_course_priors: Vec<(f64, f64)>,
+    /// The summed shift of the events of the next r sessions, at index r = 0..=sessions, when no
+    /// once-only event that moves scores has happened yet.
+    future_untouched: Vec<Vec<ShiftComponent>>,
+    /// The forecast from the intake score alone, per score of the measure, once first asked for.
+    intake_forecasts: Vec<OnceLock<f64>>,
 }
 
 impl Ideal {
@@ -80,7 +94,20 @@ impl Ideal {
             .iter()
             .enumerate()
             .filter(|(_, c)| **c == EventCondition::Drift)
-            .filter_map(|(i, _)| s.file.events.get(i).map(|e| (i, e.rate.value)))
+            .filter_map(|(index, _)| {
+                let rate = s.file.events.get(index)?.rate.value;
+                Some(DriftEvent {
+                    index,
+                    log_rate: rate.ln(),
+                    log_none: (1.0 - rate).ln(),
+                })
+            })
+            .collect();
+        let notes_before = NoteLogs::new(&s.omission_before, &s.off_protocol_before);
+        let notes_after = s
+            .kinds
+            .iter()
+            .map(|k| NoteLogs::new(&k.omission, &k.off_protocol))
             .collect();
         let gain_paths = s
             .gains
@@ -88,16 +115,65 @@ impl Ideal {
             .zip(&s.dose)
             .map(|(gain, base)| gain.map(|gain| GainPaths::new(gain, base)))
             .collect();
+        let log_course_priors = s
+            .priors_no_drift
+            .iter()
+            .zip(&s.priors_drift)
+            .map(|(p0, p1)| (p0.ln(), p1.ln()))
+            .collect();
+        let future_untouched = (0..=s.sessions())
+            .map(|left| future_shifts(&s.file.events, left, |_| false))
+            .collect();
+        let m = &s.file.measure;
+        let scores = ((m.max - m.min) / m.step)
+            .round()
+            .clamp(0.0, MAX_KEPT_INTAKES) as usize
+            + 1;
         Ideal {
             alliance_log,
             node_log_weights,
             drift_events,
+            notes_before,
+            notes_after,
             gain_paths,
+            log_course_priors,
+            future_untouched,
+            intake_forecasts: vec![OnceLock::new(); scores],
         }
     }
 
     /// P(the case will have deteriorated by the last session | what is visible).
     pub fn forecast(&self, s: &Scenario, v: &Visible) -> f64 {
+        match self.intake_only(s, v) {
+            Some(cell) => *cell.get_or_init(|| self.posterior_predictive(s, v)),
+            None => self.posterior_predictive(s, v),
+        }
+    }
+
+    /// Where the forecast is kept when nothing but the intake score is visible: it is then a
+    /// function of that score alone, worked out once per score (every case's first checkpoint).
+    fn intake_only(&self, s: &Scenario, v: &Visible) -> Option<&OnceLock<f64>> {
+        let &[intake] = v.scores() else {
+            return None;
+        };
+        if !v.alliance().is_empty()
+            || !v.notes().is_empty()
+            || v.event_sessions() > 0
+            || v.events().next().is_some()
+        {
+            return None;
+        }
+        let m = &s.file.measure;
+        let position = (intake - m.min) / m.step;
+        let index = position.round();
+        if index < 0.0 || (position - index).abs() > 1e-9 {
+            return None;
+        }
+        self.intake_forecasts.get(index as usize)
+    }
+
+    /// The forecast worked out from the hypotheses (see the module notes).
+    fn posterior_predictive(&self, s: &Scenario, v: &Visible) -> f64 {
         if s.selected_by.is_some_and(|by| v.scores().len() <= by) {
             return super::base_rate(s);
         }
@@ -144,6 +220,13 @@ impl Ideal {
         // Where the treatment may end: the client came to every session seen, and stops at L with
         // P(L | L ≥ seen); at each end the events still to come until then.
         let reach: f64 = s.last_session.iter().skip(seen).sum();
+        // Whether a once-only event that moves scores has happened (else the shifts still to come
+        // are the precomputed ones).
+        let once_happened = v.events().any(|e| {
+            f.events
+                .get(e.kind)
+                .is_some_and(|k| k.once && k.score_shift.is_some())
+        });
         let ends: Vec<End> = s
             .last_session
             .iter()
@@ -154,9 +237,15 @@ impl Ideal {
                 session,
                 weight: p / reach,
                 horizon: Horizon::new(session - seen, noise),
-                future: future_shifts(&f.events, session.saturating_sub(events_seen), |k| {
-                    v.events().any(|e| e.kind == k)
-                }),
+                future: {
+                    let left = session.saturating_sub(events_seen);
+                    match self.future_untouched.get(left) {
+                        Some(future) if !once_happened => Cow::Borrowed(future.as_slice()),
+                        _ => Cow::Owned(future_shifts(&f.events, left, |k| {
+                            v.events().any(|e| e.kind == k)
+                        })),
+                    }
+                },
             })
             .collect();
         let alliance_idx: Vec<usize> = v.alliance().iter().map(|&x| alliance_index(s, x)).collect();
@@ -200,6 +289,7 @@ impl Ideal {
             .map(|k| self.alliance_log_likelihood(k, &alliance_idx))
             .collect();
         let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
+        let mut fits = Fits::default();
         for (k, course) in f.courses.iter().enumerate() {
             // (true intake, true change): change = δ_k + β(intake − m₀) + ε.
             prior_mean[0] = m0;
@@ -208,103 +298,95 @@ impl Ideal {
             prior_cov[1] = slope * s0sq;
             prior_cov[p] = slope * s0sq;
             prior_cov[p + 1] = slope * slope * s0sq + course.sd_change.powi(2);
-            let prior0 = s.priors_no_drift.get(k).copied().unwrap_or(0.0);
-            let prior1 = s.priors_drift.get(k).copied().unwrap_or(0.0);
-            let log_prior = log_sum_exp(&[log_none + prior0.ln(), log_drift + prior1.ln()])
+            let (prior0, prior1) = self
+                .log_course_priors
+                .get(k)
+                .copied()
+                .unwrap_or((f64::NEG_INFINITY, f64::NEG_INFINITY));
+            let log_prior = log_sum_exp(&[log_none + prior0, log_drift + prior1])
                 + log_lik_alliance.get(k).copied().unwrap_or(0.0);
             for unfolding in self.unfoldings(s, k, seen) {
                 let design = Design {
                     dose: unfolding.dose,
                     event_sessions: &event_sessions,
                 };
-                let fits = fit_each(&design, &prior_mean, &prior_cov, &y_refs, noise);
-                for (branch, (&(h, p_h), y)) in branches.iter().zip(&ys).enumerate() {
-                    let fitted_mean = fits.mean(branch);
-                    let y_seen = y.get(seen).copied().unwrap_or(intake);
-                    let ahead = Ahead::new(fitted_mean, &fits.cov, &design, seen);
-                    // Mean and variance of the last score if the treatment ends at `end`, the
-                    // change unfolding along `dose` there (`stepped`: with a gain shown by then).
-                    let last_score = |end: usize, horizon: Horizon, stepped: Option<GainModel>| {
-                        let (mean, var) = match ahead {
-                            Some(ahead) => {
-                                let g = |t: usize| dose_at(unfolding.dose, t);
-                                let g_end = stepped.map_or(g(end), |gain| g(end) + gain.share);
-                                ahead.predict(horizon, g_end, g(seen), y_seen)
+                fits.refit(&design, &prior_mean, &prior_cov, &y_refs, noise);
+                let ahead = Ahead::new(&fits.cov, &design, seen);
+                let g = |t: usize| dose_at(unfolding.dose, t);
+                // The predictive (mean, variance) of each branch's last score if the treatment ends
+                // at `end`, the change unfolding along `dose` there plus `gain` (the share of a
+                // gain still to come, once it has shown).
+                let last_scores = |end: &End, gain: f64| {
+                    let mut out = [(0.0, 0.0); 2];
+                    let slots = out.iter_mut().zip(&branches).zip(&ys).enumerate();
+                    match ahead {
+                        Some(ahead) => {
+                            let step = ahead.step(end.horizon, g(end.session) + gain, g(seen));
+                            for (branch, ((slot, &(h, _)), y)) in slots {
+                                let y_seen = y.get(seen).copied().unwrap_or(intake);
+                                let mean = step.mean(fits.mean(branch), y_seen);
+                                *slot = (mean + offset(h, end.session), step.variance);
                             }
-                            None => {
-                                let dose: Cow<[f64]> = match stepped {
-                                    // The dose of a gain still to come, stepped after `seen`.
-                                    Some(gain) => Cow::Owned(
-                                        unfolding
-                                            .dose
-                                            .iter()
-                                            .enumerate()
-                                            .map(|(t, g)| {
-                                                g + if t > seen { gain.share } else { 0.0 }
-                                            })
-                                            .collect(),
-                                    ),
-                                    None => Cow::Borrowed(unfolding.dose),
-                                };
-                                let design = Design {
-                                    dose: &dose,
-                                    event_sessions: &event_sessions,
-                                };
-                                predict_last(
-                                    fitted_mean,
+                        }
+                        None => {
+                            // An event seen lies after the last score seen (only when a forecast
+                            // is explained channel by channel): the full predictive.
+                            let dose: Vec<f64> = unfolding
+                                .dose
+                                .iter()
+                                .enumerate()
+                                .map(|(t, g)| g + if t > seen { gain } else { 0.0 })
+                                .collect();
+                            let design = Design {
+                                dose: &dose,
+                                event_sessions: &event_sessions,
+                            };
+                            for (branch, ((slot, &(h, _)), y)) in slots {
+                                let y_seen = y.get(seen).copied().unwrap_or(intake);
+                                let (mean, var) = predict_last(
+                                    fits.mean(branch),
                                     &fits.cov,
                                     &design,
-                                    end,
+                                    end.session,
                                     seen,
                                     y_seen,
                                     noise,
-                                )
+                                );
+                                *slot = (mean + offset(h, end.session), var);
                             }
-                        };
-                        (mean + offset(h, end), var)
-                    };
-                    // P(deteriorated | the treatment ends at `end`, the last score's predictive).
-                    let deteriorated =
-                        |(mean_last, var_last): (f64, f64), future: &[ShiftComponent]| {
-                            future
-                                .iter()
-                                .map(|part| {
-                                    let worse_change = worse * (mean_last + part.mean - intake);
-                                    let sd = (var_last + part.variance).sqrt();
-                                    let p = if sd > 0.0 {
-                                        1.0 - normal_cdf_fast((threshold - worse_change) / sd)
-                                    } else if worse_change >= threshold {
-                                        1.0
-                                    } else {
-                                        0.0
-                                    };
-                                    part.probability * p
-                                })
-                                .sum::<f64>()
-                        };
-                    let mut p_det = 0.0;
-                    for end in &ends {
-                        let at = |stepped| last_score(end.session, end.horizon, stepped);
-                        let p_end = match unfolding.to_come {
-                            None => deteriorated(at(None), &end.future),
-                            Some(gain) => {
-                                // A gain still to come shows by this end or after it.
-                                let q = gain.shown_by(seen, end.session);
-                                let mut p_end = 0.0;
-                                if q > 0.0 {
-                                    p_end += q * deteriorated(at(Some(gain)), &end.future);
-                                }
-                                if q < 1.0 {
-                                    p_end += (1.0 - q) * deteriorated(at(None), &end.future);
-                                }
-                                p_end
-                            }
-                        };
-                        p_det += end.weight * p_end;
+                        }
                     }
+                    out
+                };
+                let mut p_det = [0.0; 2];
+                for end in &ends {
+                    // The paths the change may take to this end, with their shares: a gain still
+                    // to come shows by this end or after it.
+                    let paths = match unfolding.to_come {
+                        None => [(1.0, 0.0), (0.0, 0.0)],
+                        Some(gain) => {
+                            let q = gain.shown_by(seen, end.session);
+                            [(q, gain.share), (1.0 - q, 0.0)]
+                        }
+                    };
+                    for (share, gain) in paths {
+                        if share > 0.0 {
+                            let predicted = last_scores(end, gain);
+                            add_deterioration(
+                                &end.future,
+                                predicted.get(..branches.len()).unwrap_or_default(),
+                                end.weight * share,
+                                &mut p_det,
+                                |score| worse * (score - intake),
+                                threshold,
+                            );
+                        }
+                    }
+                }
+                for (branch, (_, p_h)) in branches.iter().enumerate() {
                     let log_w =
                         log_prior + unfolding.log_weight + p_h.ln() + fits.log_likelihood(branch);
-                    terms.push((log_w, p_det));
+                    terms.push((log_w, p_det.get(branch).copied().unwrap_or(0.0)));
                 }
             }
         }
@@ -344,16 +426,15 @@ impl Ideal {
         let mut out = Vec::with_capacity(paths.at.len() + 2);
         if gain.probability < 1.0 {
             out.push(Unfolding {
-                log_weight: (1.0 - gain.probability).ln(),
+                log_weight: paths.log_none,
                 dose: base,
                 to_come: None,
             });
         }
         if gain.probability > 0.0 {
-            let per_session = gain.per_session().ln();
             for path in paths.at.iter().take((seen + 1).saturating_sub(gain.first)) {
                 out.push(Unfolding {
-                    log_weight: per_session,
+                    log_weight: paths.log_each,
                     dose: path,
                     to_come: None,
                 });
@@ -361,7 +442,7 @@ impl Ideal {
             let later = (gain.last + 1).saturating_sub(gain.first.max(seen + 1));
             if later > 0 {
                 out.push(Unfolding {
-                    log_weight: (gain.per_session() * later as f64).ln(),
+                    log_weight: paths.log_each + (later as f64).ln(),
                     dose: &paths.pending,
                     to_come: Some(gain),
                 });
@@ -436,33 +517,31 @@ impl Ideal {
         let notes_seen = v.notes().len();
         let events_seen = v.event_sessions() as usize;
         let seen = notes_seen.max(events_seen);
-        let notes: Vec<Option<&SessionNote>> = (0..seen).map(|t| v.notes().get(t)).collect();
-        let mut happened = vec![vec![false; self.drift_events.len()]; seen];
+        let notes = v.notes();
+        // Which drift-only events happened in each session seen, a row per session.
+        let width = self.drift_events.len();
+        let mut happened = vec![false; seen * width];
         for e in v.events() {
-            if let Some(j) = self.drift_events.iter().position(|(i, _)| *i == e.kind)
-                && let Some(row) = happened.get_mut(e.session as usize - 1)
-                && let Some(cell) = row.get_mut(j)
+            if let Some(j) = self.drift_events.iter().position(|d| d.index == e.kind)
+                && let Some(cell) = happened.get_mut((e.session as usize - 1) * width + j)
             {
                 *cell = true;
             }
         }
-        let crowded: Vec<Vec<bool>> = notes
-            .iter()
-            .map(|n| n.map_or_else(Vec::new, |n| s.crowded(&n.off_protocol)))
-            .collect();
+        let happened_in = |t: usize| happened.get(t * width..(t + 1) * width).unwrap_or_default();
+        let crowded: Vec<Vec<bool>> = notes.iter().map(|n| s.crowded(&n.off_protocol)).collect();
+        let note_log = |logs: &NoteLogs, t: usize| match (notes.get(t), crowded.get(t)) {
+            (Some(note), Some(crowded)) => logs.of(note, crowded),
+            _ => 0.0,
+        };
         // Log-likelihood of each session's note (and drift-only events) before drift.
-        let before: Vec<f64> = notes
-            .iter()
-            .zip(&crowded)
-            .zip(&happened)
-            .map(|((note, crowded), ev)| {
-                let mut l = note.map_or(0.0, |note| {
-                    note_log(note, crowded, &s.omission_before, &s.off_protocol_before)
-                });
-                if ev.iter().any(|x| *x) {
-                    l = f64::NEG_INFINITY;
+        let before: Vec<f64> = (0..seen)
+            .map(|t| {
+                if happened_in(t).iter().any(|x| *x) {
+                    f64::NEG_INFINITY
+                } else {
+                    note_log(&self.notes_before, t)
                 }
-                l
             })
             .collect();
         let prefix_before = prefix_sums(&before);
@@ -478,20 +557,15 @@ impl Ideal {
         let later_prior: f64 = s.onset.iter().skip(seen).sum();
         let later = p_drift.ln() + later_prior.ln() + total_before;
         let mut started = Vec::with_capacity(s.kinds.len());
-        for kind in &s.kinds {
-            let mut parts = Vec::new();
-            let after: Vec<f64> = notes
-                .iter()
-                .zip(&crowded)
-                .zip(&happened)
-                .enumerate()
-                .map(|(t, ((note, crowded), ev))| {
-                    let mut l = note.map_or(0.0, |note| {
-                        note_log(note, crowded, &kind.omission, &kind.off_protocol)
-                    });
+        let mut parts = Vec::with_capacity(seen);
+        for (kind, logs) in s.kinds.iter().zip(&self.notes_after) {
+            parts.clear();
+            let after: Vec<f64> = (0..seen)
+                .map(|t| {
+                    let mut l = note_log(logs, t);
                     if t < events_seen {
-                        for ((_, rate), &h) in self.drift_events.iter().zip(ev) {
-                            l += if h { rate.ln() } else { (1.0 - rate).ln() };
+                        for (event, &h) in self.drift_events.iter().zip(happened_in(t)) {
+                            l += if h { event.log_rate } else { event.log_none };
                         }
                     }
                     l
@@ -518,6 +592,15 @@ impl Ideal {
     }
 }
 
+/// An event that only happens after drift onset: its index in the catalogue, and the log of its
+/// chance per session of happening and of not happening.
+#[derive(Debug, Clone, Copy)]
+struct DriftEvent {
+    index: usize,
+    log_rate: f64,
+    log_none: f64,
+}
+
 /// One way a course's change may unfold given the sessions seen: along its shape, or with a sudden
 /// gain at a session seen, or with one still to come.
 struct Unfolding<'a> {
@@ -529,14 +612,51 @@ struct Unfolding<'a> {
     to_come: Option<GainModel>,
 }
 
+/// Adds `weight` · P(deteriorated) to `out[i]` for each predictive (mean, variance) of the last
+/// score in `predicted`, mixed over the shifts of the events still to come. The change counts as
+/// deterioration when `worse_change(score)` reaches `threshold`. The branches share their variance
+/// wherever their fits do, so the square root is taken once for them.
+fn add_deterioration(
+    future: &[ShiftComponent],
+    predicted: &[(f64, f64)],
+    weight: f64,
+    out: &mut [f64],
+    worse_change: impl Fn(f64) -> f64,
+    threshold: f64,
+) {
+    for part in future {
+        let mut shared: Option<(f64, f64)> = None;
+        for (&(mean, var), out) in predicted.iter().zip(out.iter_mut()) {
+            let variance = var + part.variance;
+            let change = worse_change(mean + part.mean);
+            let p = if variance > 0.0 {
+                let inverse_sd = match shared {
+                    Some((v, inverse)) if v == variance => inverse,
+                    _ => {
+                        let inverse = 1.0 / variance.sqrt();
+                        shared = Some((variance, inverse));
+                        inverse
+                    }
+                };
+                normal_cdf_fast((change - threshold) * inverse_sd)
+            } else if change >= threshold {
+                1.0
+            } else {
+                0.0
+            };
+            *out += weight * part.probability * p;
+        }
+    }
+}
+
 /// A session at which the treatment may end, seen from the last session seen.
-struct End {
+struct End<'a> {
     session: usize,
     /// P(the treatment ends here | it has lasted as far as seen).
     weight: f64,
     horizon: Horizon,
     /// The summed shift of the events that may still come by then.
-    future: Vec<ShiftComponent>,
+    future: Cow<'a, [ShiftComponent]>,
 }
 
 /// The paths of one course with a sudden gain, built once per scenario: g_j for each session j of
@@ -546,6 +666,10 @@ struct GainPaths {
     gain: GainModel,
     at: Vec<Vec<f64>>,
     pending: Vec<f64>,
+    /// ln(1 − p), the log weight of no gain.
+    log_none: f64,
+    /// ln(p/n), the log weight of a gain at one given session.
+    log_each: f64,
 }
 
 impl GainPaths {
@@ -556,6 +680,8 @@ impl GainPaths {
                 .map(|j| gain.dose(base, Some(j)))
                 .collect(),
             pending: gain.dose(base, None),
+            log_none: (1.0 - gain.probability).ln(),
+            log_each: gain.per_session().ln(),
         }
     }
 }
@@ -575,21 +701,48 @@ struct DriftWeights {
     started: Vec<f64>,
 }
 
-/// Log-likelihood of one session's note under omission and off-protocol probabilities. Elements
-/// that the session's off-protocol activities crowd out are omitted under every hypothesis, so they
-/// count for nothing.
-fn note_log(note: &SessionNote, crowded: &[bool], omission: &[f64], off_rates: &[f64]) -> f64 {
-    let mut l = 0.0;
-    for ((&d, &q), &c) in note.delivered.iter().zip(omission).zip(crowded) {
-        if !c {
-            l += if d { (1.0 - q).ln() } else { q.ln() };
+/// The log-probabilities a session note is weighed with under one regime (before drift, or after
+/// the onset of one kind), taken once per scenario.
+#[derive(Debug, Clone)]
+struct NoteLogs {
+    /// ln(1 − q) and ln q per protocol element (delivered, omitted).
+    delivered: Vec<f64>,
+    omitted: Vec<f64>,
+    /// ln r and ln(1 − r) per off-protocol activity (happened, not).
+    off: Vec<f64>,
+    not_off: Vec<f64>,
+}
+
+impl NoteLogs {
+    fn new(omission: &[f64], off_rates: &[f64]) -> Self {
+        NoteLogs {
+            delivered: omission.iter().map(|q| (1.0 - q).ln()).collect(),
+            omitted: omission.iter().map(|q| q.ln()).collect(),
+            off: off_rates.iter().map(|r| r.ln()).collect(),
+            not_off: off_rates.iter().map(|r| (1.0 - r).ln()).collect(),
         }
     }
-    let off = &note.off_protocol;
-    for (&o, &r) in off.iter().zip(off_rates) {
-        l += if o { r.ln() } else { (1.0 - r).ln() };
+
+    /// Log-likelihood of one session's note. Elements that the session's off-protocol activities
+    /// crowd out are omitted under every hypothesis, so they count for nothing.
+    fn of(&self, note: &SessionNote, crowded: &[bool]) -> f64 {
+        let mut l = 0.0;
+        for (((&d, &c), yes), no) in note
+            .delivered
+            .iter()
+            .zip(crowded)
+            .zip(&self.delivered)
+            .zip(&self.omitted)
+        {
+            if !c {
+                l += if d { yes } else { no };
+            }
+        }
+        for ((&o, yes), no) in note.off_protocol.iter().zip(&self.off).zip(&self.not_off) {
+            l += if o { yes } else { no };
+        }
+        l
     }
-    l
 }
 
 /// `out[i]` = sum of the first i values (so `out[0]` = 0 and the last is the total).

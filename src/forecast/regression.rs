@@ -70,6 +70,10 @@ pub(crate) struct Noise {
 /// and the log marginal likelihood of the scores, up to a constant shared by all hypotheses with the
 /// same scores. The posterior covariance P = N⁻¹P₀ depends on the design and the prior only, so it is
 /// solved once and shared: the hello-goodbye hypotheses differ only in the offsets of their scores.
+///
+/// The ideal forecaster fits every hypothesis of every forecast, so one `Fits` is refitted again and
+/// again ([`Fits::refit`]) and keeps its buffers: no allocation after the first fit.
+#[derive(Debug, Default)]
 pub(crate) struct Fits {
     p: usize,
     /// Row-major p × p.
@@ -77,6 +81,10 @@ pub(crate) struct Fits {
     /// The posterior means, p values per score vector.
     means: Vec<f64>,
     log_likelihoods: Vec<f64>,
+    /// The whitened design rows x̃_t, p values each.
+    white: Vec<f64>,
+    /// S = X̃ᵀX̃, then N = I + P₀S/σ² (p × p each), u = X̃ᵀr and Pu (p each).
+    work: Vec<f64>,
 }
 
 impl Fits {
@@ -94,89 +102,96 @@ impl Fits {
             .copied()
             .unwrap_or(f64::NEG_INFINITY)
     }
-}
 
-/// Fits each of `ys` (the scores minus their offsets, t = 0..=n, all of one length) under the prior
-/// N(`prior_mean`, `prior_cov`). One scratch buffer holds the intermediate results: the ideal
-/// forecaster fits every hypothesis of every forecast.
-pub(crate) fn fit_each(
-    design: &Design,
-    prior_mean: &[f64],
-    prior_cov: &[f64],
-    ys: &[&[f64]],
-    noise: Noise,
-) -> Fits {
-    let p = design.parameters();
-    let sigma2 = noise.sigma * noise.sigma;
-    let c = (1.0 - noise.phi * noise.phi).sqrt();
-    let rows = ys.first().map_or(0, |y| y.len());
-    let mut scratch = vec![0.0; rows * p + 4 * p + 2 * p * p];
-    let (white, rest) = scratch.split_at_mut(rows * p);
-    let (x, rest) = rest.split_at_mut(p);
-    let (previous, rest) = rest.split_at_mut(p);
-    let (u, rest) = rest.split_at_mut(p);
-    let (pu, rest) = rest.split_at_mut(p);
-    let (s, n) = rest.split_at_mut(p * p);
-    // The whitened design rows x̃_t, one after another, and S = X̃ᵀX̃.
-    for (t, xt) in white.chunks_exact_mut(p).enumerate() {
-        design.row(t, x);
-        if t == 0 {
-            xt.copy_from_slice(x);
-        } else {
-            for ((w, &now), &before) in xt.iter_mut().zip(x.iter()).zip(previous.iter()) {
-                *w = (now - noise.phi * before) / c;
+    /// Fits each of `ys` (the scores minus their offsets, t = 0..=n, all of one length) under the
+    /// prior N(`prior_mean`, `prior_cov`), in place of what was fitted before.
+    pub fn refit(
+        &mut self,
+        design: &Design,
+        prior_mean: &[f64],
+        prior_cov: &[f64],
+        ys: &[&[f64]],
+        noise: Noise,
+    ) {
+        let p = design.parameters();
+        self.p = p;
+        let sigma2 = noise.sigma * noise.sigma;
+        let inverse_c = 1.0 / (1.0 - noise.phi * noise.phi).sqrt();
+        let rows = ys.first().map_or(0, |y| y.len());
+        // The whitened rows: x̃_0 = x_0, x̃_t = (x_t − φx_{t−1})/c.
+        self.white.clear();
+        self.white.resize(rows * p, 0.0);
+        for (t, xt) in self.white.chunks_exact_mut(p).enumerate() {
+            design.row(t, xt);
+        }
+        for t in (1..rows).rev() {
+            let (before, now) = self.white.split_at_mut(t * p);
+            let previous = before.get((t - 1) * p..).unwrap_or_default();
+            for (w, &x) in now.iter_mut().zip(previous) {
+                *w = (*w - noise.phi * x) * inverse_c;
             }
         }
-        previous.copy_from_slice(x);
-        for i in 0..p {
-            for j in 0..p {
-                s[i * p + j] += xt[i] * xt[j];
+        self.work.clear();
+        self.work.resize(2 * p * p + 2 * p, 0.0);
+        let (s, rest) = self.work.split_at_mut(p * p);
+        let (n, rest) = rest.split_at_mut(p * p);
+        let (u, pu) = rest.split_at_mut(p);
+        for xt in self.white.chunks_exact(p) {
+            for (row, &xi) in s.chunks_exact_mut(p).zip(xt) {
+                for (cell, &xj) in row.iter_mut().zip(xt) {
+                    *cell += xi * xj;
+                }
             }
         }
-    }
-    // N = I + P₀S/σ²; P = N⁻¹P₀.
-    for i in 0..p {
-        for j in 0..p {
-            let ps: f64 = (0..p).map(|k| prior_cov[i * p + k] * s[k * p + j]).sum();
-            n[i * p + j] = f64::from(u8::from(i == j)) + ps / sigma2;
-        }
-    }
-    let mut cov = prior_cov.to_vec();
-    let log_det_n = solve_in_place(n, &mut cov, p);
-    let mut means = Vec::with_capacity(ys.len() * p);
-    let mut log_likelihoods = Vec::with_capacity(ys.len());
-    for y in ys {
-        u.fill(0.0);
-        let mut rr = 0.0;
-        for (t, (xt, &yt)) in white.chunks_exact(p).zip(y.iter()).enumerate() {
-            let yt_white = if t == 0 {
-                yt
-            } else {
-                (yt - noise.phi * y.get(t - 1).copied().unwrap_or(0.0)) / c
-            };
-            let r = yt_white - dot(xt, prior_mean);
-            rr += r * r;
-            for (ui, xi) in u.iter_mut().zip(xt) {
-                *ui += xi * r;
+        // N = I + P₀S/σ²; P = N⁻¹P₀.
+        for (i, (n_row, prior_row)) in n
+            .chunks_exact_mut(p)
+            .zip(prior_cov.chunks_exact(p))
+            .enumerate()
+        {
+            for (j, cell) in n_row.iter_mut().enumerate() {
+                let ps: f64 = prior_row
+                    .iter()
+                    .zip(s.chunks_exact(p))
+                    .map(|(a, s_row)| a * s_row.get(j).copied().unwrap_or(0.0))
+                    .sum();
+                *cell = f64::from(u8::from(i == j)) + ps / sigma2;
             }
         }
-        for (i, out) in pu.iter_mut().enumerate() {
-            *out = dot(cov.get(i * p..(i + 1) * p).unwrap_or_default(), u);
+        self.cov.clear();
+        self.cov.extend_from_slice(prior_cov);
+        let log_det_n = solve_in_place(n, &mut self.cov, p);
+        self.means.clear();
+        self.log_likelihoods.clear();
+        for y in ys {
+            u.fill(0.0);
+            let mut rr = 0.0;
+            let mut previous = 0.0;
+            for (t, (xt, &yt)) in self.white.chunks_exact(p).zip(y.iter()).enumerate() {
+                let yt_white = if t == 0 {
+                    yt
+                } else {
+                    (yt - noise.phi * previous) * inverse_c
+                };
+                previous = yt;
+                let r = yt_white - dot(xt, prior_mean);
+                rr += r * r;
+                for (ui, xi) in u.iter_mut().zip(xt) {
+                    *ui += xi * r;
+                }
+            }
+            for (out, row) in pu.iter_mut().zip(self.cov.chunks_exact(p)) {
+                *out = dot(row, u);
+            }
+            let quad = rr / sigma2 - dot(u, pu) / (sigma2 * sigma2);
+            self.log_likelihoods.push(-0.5 * (log_det_n + quad));
+            self.means.extend(
+                prior_mean
+                    .iter()
+                    .zip(pu.iter())
+                    .map(|(m, d)| m + d / sigma2),
+            );
         }
-        let quad = rr / sigma2 - dot(u, pu) / (sigma2 * sigma2);
-        log_likelihoods.push(-0.5 * (log_det_n + quad));
-        means.extend(
-            prior_mean
-                .iter()
-                .zip(pu.iter())
-                .map(|(m, d)| m + d / sigma2),
-        );
-    }
-    Fits {
-        p,
-        cov,
-        means,
-        log_likelihoods,
     }
 }
 
@@ -216,16 +231,16 @@ fn fresh_variance(d: i32, noise: Noise) -> f64 {
     }
 }
 
-/// One fit's predictive of the last score, reduced to five numbers so that each end costs O(1).
+/// The predictive of the last score from fits that share one posterior covariance P, in O(1) per
+/// end and fit.
 ///
 /// When every event seen lies at or before session n (the last score seen), x_T and x_n agree in
 /// every column but the change: a = x_T − φᵈx_n = α·v + β·e₁ with α = 1 − φᵈ, β = g(T) − φᵈg(n) and
 /// v = (1, 0, 1, …, 1). So the mean is φᵈ(y_n − o_n) + α·v·θ̂ + β·θ̂₁ and the variance
-/// α²·vᵀPv + 2αβ·(Pv)₁ + β²·P₁₁ + σ²(1 − φ²ᵈ), whatever the number of parameters.
+/// α²·vᵀPv + 2αβ·(Pv)₁ + β²·P₁₁ + σ²(1 − φ²ᵈ), whatever the number of parameters; the variance is
+/// the same for every fit that shares P.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Ahead {
-    level: f64,
-    change: f64,
     vv: f64,
     v1: f64,
     cc: f64,
@@ -233,7 +248,7 @@ pub(crate) struct Ahead {
 
 impl Ahead {
     /// `None` when an event seen lies after session `seen` (then use [`predict_last`]).
-    pub fn new(mean: &[f64], cov: &[f64], design: &Design, seen: usize) -> Option<Ahead> {
+    pub fn new(cov: &[f64], design: &Design, seen: usize) -> Option<Ahead> {
         if design.event_sessions.iter().any(|&s| s > seen) {
             return None;
         }
@@ -242,34 +257,53 @@ impl Ahead {
         let at = |i: usize, j: usize| cov.get(i * p + j).copied().unwrap_or(0.0);
         let mut vv = 0.0;
         let mut v1 = 0.0;
-        let mut level = 0.0;
         for i in 0..p {
-            level += v(i) * mean.get(i).copied().unwrap_or(0.0);
             v1 += v(i) * at(1, i);
             for j in 0..p {
                 vv += v(i) * at(i, j) * v(j);
             }
         }
         Some(Ahead {
-            level,
-            change: mean.get(1).copied().unwrap_or(0.0),
             vv,
             v1,
             cc: at(1, 1),
         })
     }
 
-    /// Mean and variance of y_T − o_T at the `horizon` T − n after the last score seen, where the
-    /// course has reached `g_end` at T and `g_seen` at n; y_seen is y_n − o_n.
-    pub fn predict(&self, horizon: Horizon, g_end: f64, g_seen: f64, y_seen: f64) -> (f64, f64) {
+    /// The last score at the `horizon` T − n after the last score seen, where the course has
+    /// reached `g_end` at T and `g_seen` at n.
+    pub fn step(&self, horizon: Horizon, g_end: f64, g_seen: f64) -> Step {
         let alpha = 1.0 - horizon.decay;
         let beta = g_end - horizon.decay * g_seen;
-        let mean = horizon.decay * y_seen + alpha * self.level + beta * self.change;
-        let var = alpha * alpha * self.vv
+        let variance = alpha * alpha * self.vv
             + 2.0 * alpha * beta * self.v1
             + beta * beta * self.cc
             + horizon.fresh;
-        (mean, var.max(0.0))
+        Step {
+            decay: horizon.decay,
+            alpha,
+            beta,
+            variance: variance.max(0.0),
+        }
+    }
+}
+
+/// The predictive of the last score at one end: its variance, shared by the fits, and the weights
+/// of its mean (see [`Ahead`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Step {
+    decay: f64,
+    alpha: f64,
+    beta: f64,
+    pub variance: f64,
+}
+
+impl Step {
+    /// The mean of y_T − o_T for the fit with posterior mean `theta`, where y_seen is y_n − o_n.
+    pub fn mean(&self, theta: &[f64], y_seen: f64) -> f64 {
+        let change = theta.get(1).copied().unwrap_or(0.0);
+        let level = theta.iter().sum::<f64>() - change;
+        self.decay * y_seen + self.alpha * level + self.beta * change
     }
 }
 
@@ -299,7 +333,9 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 /// elimination with partial pivoting, and returns ln |det A|. A here is I + P₀S/σ², whose eigenvalues
 /// are at least 1, so it is never singular.
 fn solve_in_place(a: &mut [f64], b: &mut [f64], p: usize) -> f64 {
-    let mut log_det = 0.0;
+    // |det A| as a product (one logarithm at the end): A's eigenvalues are at least 1 and p is
+    // small, so the product neither overflows nor underflows.
+    let mut det = 1.0;
     for col in 0..p {
         let pivot = (col..p)
             .max_by(|&i, &j| a[i * p + col].abs().total_cmp(&a[j * p + col].abs()))
@@ -311,7 +347,7 @@ fn solve_in_place(a: &mut [f64], b: &mut [f64], p: usize) -> f64 {
             }
         }
         let diag = a[col * p + col];
-        log_det += diag.abs().ln();
+        det *= diag.abs();
         for row in 0..p {
             if row == col {
                 continue;
@@ -332,7 +368,7 @@ fn solve_in_place(a: &mut [f64], b: &mut [f64], p: usize) -> f64 {
             b[row * p + k] /= diag;
         }
     }
-    log_det
+    det.ln()
 }
 
 #[cfg(test)]
@@ -441,12 +477,13 @@ mod tests {
         // Two score vectors fitted at once (they share the posterior covariance), each checked
         // against the direct covariance form on its own.
         let ys = [[55.0, 49.0, 52.0], [48.0, 49.0, 41.0]];
-        let fits = fit_each(&design, &prior_mean, &prior_cov, &[&ys[0], &ys[1]], noise);
+        let mut fits = Fits::default();
+        fits.refit(&design, &prior_mean, &prior_cov, &[&ys[0], &ys[1]], noise);
         for (i, y) in ys.iter().enumerate() {
             let (mean_i, log_likelihood) = (fits.mean(i), fits.log_likelihood(i));
             // Marginal likelihood of (y_0, y_1, y_2), against the density of the direct covariance.
             let direct = log_normal(y, &mean[..3], &cov3);
-            // The constant `fit_each` leaves out: −(n/2)·ln(2πσ²) and the Jacobian ln(1/c) per
+            // The constant `refit` leaves out: −(n/2)·ln(2πσ²) and the Jacobian ln(1/c) per
             // whitened row.
             let c = (1.0 - noise.phi * noise.phi).sqrt();
             let constant = -1.5 * (2.0 * std::f64::consts::PI * 25.0).ln() - 2.0 * c.ln();
@@ -470,9 +507,9 @@ mod tests {
             );
             assert!((got_var - want_var).abs() < 1e-9, "{got_var} {want_var}");
             // The O(1) form agrees: the event (session 2) lies within the scores seen.
-            let ahead = Ahead::new(mean_i, &fits.cov, &design, 2).expect("event seen");
-            let (fast_mean, fast_var) =
-                ahead.predict(Horizon::new(2, noise), dose[4], dose[2], y[2]);
+            let ahead = Ahead::new(&fits.cov, &design, 2).expect("event seen");
+            let step = ahead.step(Horizon::new(2, noise), dose[4], dose[2]);
+            let (fast_mean, fast_var) = (step.mean(mean_i, y[2]), step.variance);
             assert!((fast_mean - want_mean).abs() < 1e-9, "{fast_mean}");
             assert!((fast_var - want_var).abs() < 1e-9, "{fast_var}");
         }
@@ -489,17 +526,14 @@ mod tests {
         };
         let y = [55.0, 49.0, 52.0, 58.0];
         for seen in [2, 3] {
-            let fits = fit_each(&design, &prior_mean, &prior_cov, &[&y[..=seen]], noise);
-            let ahead = Ahead::new(fits.mean(0), &fits.cov, &design, seen).expect("event seen");
+            let mut fits = Fits::default();
+            fits.refit(&design, &prior_mean, &prior_cov, &[&y[..=seen]], noise);
+            let ahead = Ahead::new(&fits.cov, &design, seen).expect("event seen");
             for end in seen..dose.len() {
                 let full =
                     predict_last(fits.mean(0), &fits.cov, &design, end, seen, y[seen], noise);
-                let quick = ahead.predict(
-                    Horizon::new(end - seen, noise),
-                    dose[end],
-                    dose[seen],
-                    y[seen],
-                );
+                let step = ahead.step(Horizon::new(end - seen, noise), dose[end], dose[seen]);
+                let quick = (step.mean(fits.mean(0), y[seen]), step.variance);
                 assert!(
                     (full.0 - quick.0).abs() < 1e-12,
                     "{seen} {end}: {full:?} {quick:?}"
@@ -510,8 +544,9 @@ mod tests {
                 );
             }
         }
-        let fits = fit_each(&design, &prior_mean, &prior_cov, &[&y[..=1]], noise);
-        assert!(Ahead::new(fits.mean(0), &fits.cov, &design, 1).is_none());
+        let mut fits = Fits::default();
+        fits.refit(&design, &prior_mean, &prior_cov, &[&y[..=1]], noise);
+        assert!(Ahead::new(&fits.cov, &design, 1).is_none());
     }
 
     fn invert3(m: &[Vec<f64>]) -> Vec<Vec<f64>> {
