@@ -43,7 +43,7 @@
 //!   validation sees to it). With fewer scores seen (only the explanation of a forecast asks) the
 //!   forecast is the group's deterioration rate: the first b sessions are weighed together.
 
-use super::regression::{Ahead, Design, Fits, Horizon, Noise, predict_last};
+use super::regression::{Ahead, Design, Fits, Horizon, Noise, level_and_change, predict_last};
 use crate::model::{Outcome, SessionNote, Visible};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -283,6 +283,11 @@ impl Ideal {
             })
             .collect();
         let y_refs: Vec<&[f64]> = ys.iter().map(Vec::as_slice).collect();
+        // Each branch's last score seen, less its offset.
+        let y_seen: Vec<f64> = ys
+            .iter()
+            .map(|y| y.get(seen).copied().unwrap_or(intake))
+            .collect();
 
         // The alliance does not depend on hello-goodbye: its likelihood once per course.
         let log_lik_alliance: Vec<f64> = (0..f.courses.len())
@@ -313,19 +318,24 @@ impl Ideal {
                 fits.refit(&design, &prior_mean, &prior_cov, &y_refs, noise);
                 let ahead = Ahead::new(&fits.cov, &design, seen);
                 let g = |t: usize| dose_at(unfolding.dose, t);
-                // The predictive (mean, variance) of each branch's last score if the treatment ends
-                // at `end`, the change unfolding along `dose` there plus `gain` (the share of a
-                // gain still to come, once it has shown).
+                // Each branch's posterior summed up for the quick predictive.
+                let mut summaries = [(0.0, 0.0); 2];
+                for (branch, slot) in summaries.iter_mut().enumerate().take(branches.len()) {
+                    *slot = level_and_change(fits.mean(branch));
+                }
+                // The predictive of each branch's last score, as (margin, variance) for
+                // `add_deterioration`, if the treatment ends at `end`, the change unfolding along
+                // `dose` there plus `gain` (the share of a gain still to come, once it has shown).
                 let last_scores = |end: &End, gain: f64| {
                     let mut out = [(0.0, 0.0); 2];
-                    let slots = out.iter_mut().zip(&branches).zip(&ys).enumerate();
                     match ahead {
                         Some(ahead) => {
                             let step = ahead.step(end.horizon, g(end.session) + gain, g(seen));
-                            for (branch, ((slot, &(h, _)), y)) in slots {
-                                let y_seen = y.get(seen).copied().unwrap_or(intake);
-                                let mean = step.mean(fits.mean(branch), y_seen);
-                                *slot = (mean + offset(h, end.session), step.variance);
+                            for (((slot, &(h, _)), &summary), &y_seen) in
+                                out.iter_mut().zip(&branches).zip(&summaries).zip(&y_seen)
+                            {
+                                let mean = step.mean(summary, y_seen) + offset(h, end.session);
+                                *slot = (worse * (mean - intake) - threshold, step.variance);
                             }
                         }
                         None => {
@@ -341,8 +351,9 @@ impl Ideal {
                                 dose: &dose,
                                 event_sessions: &event_sessions,
                             };
-                            for (branch, ((slot, &(h, _)), y)) in slots {
-                                let y_seen = y.get(seen).copied().unwrap_or(intake);
+                            for (branch, ((slot, &(h, _)), &y_seen)) in
+                                out.iter_mut().zip(&branches).zip(&y_seen).enumerate()
+                            {
                                 let (mean, var) = predict_last(
                                     fits.mean(branch),
                                     &fits.cov,
@@ -352,7 +363,8 @@ impl Ideal {
                                     y_seen,
                                     noise,
                                 );
-                                *slot = (mean + offset(h, end.session), var);
+                                let mean = mean + offset(h, end.session);
+                                *slot = (worse * (mean - intake) - threshold, var);
                             }
                         }
                     }
@@ -375,10 +387,9 @@ impl Ideal {
                             add_deterioration(
                                 &end.future,
                                 predicted.get(..branches.len()).unwrap_or_default(),
+                                worse,
                                 end.weight * share,
                                 &mut p_det,
-                                |score| worse * (score - intake),
-                                threshold,
                             );
                         }
                     }
@@ -612,23 +623,25 @@ struct Unfolding<'a> {
     to_come: Option<GainModel>,
 }
 
-/// Adds `weight` · P(deteriorated) to `out[i]` for each predictive (mean, variance) of the last
-/// score in `predicted`, mixed over the shifts of the events still to come. The change counts as
-/// deterioration when `worse_change(score)` reaches `threshold`. The branches share their variance
-/// wherever their fits do, so the square root is taken once for them.
+/// Adds `weight` · P(deteriorated) to `out[i]` for each branch's predictive of the last score,
+/// given as its margin (the expected worsening from intake minus the threshold) and its variance,
+/// mixed over the shifts of the events still to come (each moves the margin by `worse` times its
+/// mean). Where the branches share their variance, as they do whenever they share their fit's
+/// covariance, the square root is taken once.
 fn add_deterioration(
     future: &[ShiftComponent],
     predicted: &[(f64, f64)],
+    worse: f64,
     weight: f64,
     out: &mut [f64],
-    worse_change: impl Fn(f64) -> f64,
-    threshold: f64,
 ) {
     for part in future {
+        let shift = worse * part.mean;
+        let w = weight * part.probability;
         let mut shared: Option<(f64, f64)> = None;
-        for (&(mean, var), out) in predicted.iter().zip(out.iter_mut()) {
+        for (&(margin, var), out) in predicted.iter().zip(out.iter_mut()) {
             let variance = var + part.variance;
-            let change = worse_change(mean + part.mean);
+            let margin = margin + shift;
             let p = if variance > 0.0 {
                 let inverse_sd = match shared {
                     Some((v, inverse)) if v == variance => inverse,
@@ -638,13 +651,11 @@ fn add_deterioration(
                         inverse
                     }
                 };
-                normal_cdf_fast((change - threshold) * inverse_sd)
-            } else if change >= threshold {
-                1.0
+                normal_cdf_fast(margin * inverse_sd)
             } else {
-                0.0
+                f64::from(u8::from(margin >= 0.0))
             };
-            *out += weight * part.probability * p;
+            *out += w * p;
         }
     }
 }
@@ -758,9 +769,9 @@ fn prefix_sums(values: &[f64]) -> Vec<f64> {
 }
 
 /// ln Σ exp(vᵢ). Terms more than [`NEGLIGIBLE_LOG`] below the largest are left out without an
-/// exponential: each is under 4.3·10⁻¹⁸ of the largest, so for the few hundred terms summed here the
-/// result moves by less than the rounding of an f64. The alliance grid, where a handful of nodes
-/// near the client's level carry the integral, is where this saves most.
+/// exponential: each is under 2.4·10⁻¹⁶ of the largest, so for the at most a few hundred terms
+/// summed here the sum moves by less than 10⁻¹³ of itself. The alliance grid, where the nodes near
+/// the client's level carry the integral, is where this saves most.
 fn log_sum_exp(values: &[f64]) -> f64 {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if !max.is_finite() {
@@ -775,8 +786,8 @@ fn log_sum_exp(values: &[f64]) -> f64 {
     max + sum.ln()
 }
 
-/// How far below the largest term of a log-sum-exp a term may be left out (e⁻⁴⁰ ≈ 4.2·10⁻¹⁸).
-const NEGLIGIBLE_LOG: f64 = 40.0;
+/// How far below the largest term of a log-sum-exp a term may be left out (e⁻³⁶ ≈ 2.3·10⁻¹⁶).
+const NEGLIGIBLE_LOG: f64 = 36.0;
 
 /// log P(shown alliance value index | course, client level) for every course, value and level (in
 /// that order, so that one rating's row covers all levels): the exact probability of the value's

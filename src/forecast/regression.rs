@@ -391,12 +391,17 @@ pub(crate) struct Step {
 }
 
 impl Step {
-    /// The mean of y_T − o_T for the fit with posterior mean `theta`, where y_seen is y_n − o_n.
-    pub fn mean(&self, theta: &[f64], y_seen: f64) -> f64 {
-        let change = theta.get(1).copied().unwrap_or(0.0);
-        let level = theta.iter().sum::<f64>() - change;
+    /// The mean of y_T − o_T for the fit summed up by `level_and_change` (v·θ̂, θ̂₁), where y_seen
+    /// is y_n − o_n.
+    pub fn mean(&self, (level, change): (f64, f64), y_seen: f64) -> f64 {
         self.decay * y_seen + self.alpha * level + self.beta * change
     }
+}
+
+/// (v·θ̂, θ̂₁) of a posterior mean θ̂: what [`Step::mean`] weighs.
+pub(crate) fn level_and_change(theta: &[f64]) -> (f64, f64) {
+    let change = theta.get(1).copied().unwrap_or(0.0);
+    (theta.iter().sum::<f64>() - change, change)
 }
 
 /// What d sessions ahead means for the AR(1) noise: φᵈ, and the variance σ²(1 − φ²ᵈ) that the scores
@@ -601,7 +606,7 @@ mod tests {
             // The O(1) form agrees: the event (session 2) lies within the scores seen.
             let ahead = Ahead::new(&fits.cov, &design, 2).expect("event seen");
             let step = ahead.step(Horizon::new(2, noise), dose[4], dose[2]);
-            let (fast_mean, fast_var) = (step.mean(mean_i, y[2]), step.variance);
+            let (fast_mean, fast_var) = (step.mean(level_and_change(mean_i), y[2]), step.variance);
             assert!((fast_mean - want_mean).abs() < 1e-9, "{fast_mean}");
             assert!((fast_var - want_var).abs() < 1e-9, "{fast_var}");
         }
@@ -658,7 +663,10 @@ mod tests {
                 let full =
                     predict_last(fits.mean(0), &fits.cov, &design, end, seen, y[seen], noise);
                 let step = ahead.step(Horizon::new(end - seen, noise), dose[end], dose[seen]);
-                let quick = (step.mean(fits.mean(0), y[seen]), step.variance);
+                let quick = (
+                    step.mean(level_and_change(fits.mean(0)), y[seen]),
+                    step.variance,
+                );
                 assert!(
                     (full.0 - quick.0).abs() < 1e-12,
                     "{seen} {end}: {full:?} {quick:?}"
