@@ -53,6 +53,10 @@ use crate::scenario::shifts::{ShiftComponent, future_shifts};
 use crate::scenario::{EventCondition, Scenario};
 use crate::stats::{normal_cdf, normal_cdf_fast};
 
+/// A likelihood summed in the probability domain is trusted above this (see
+/// `Ideal::alliance_log_likelihood`).
+const SAFELY_ABOVE_UNDERFLOW: f64 = 1e-250;
+
 /// The most intake scores whose forecast is kept (a scale with more steps keeps the first ones).
 const MAX_KEPT_INTAKES: f64 = 100_000.0;
 
@@ -64,15 +68,17 @@ pub const ALLIANCE_SPAN: f64 = 7.0;
 /// Precomputed tables of one scenario for the ideal forecaster.
 #[derive(Debug, Clone)]
 pub struct Ideal {
-    /// log P(shown alliance value | course, client level node), per course and value, a row of nodes.
-    alliance_log: Vec<Vec<Vec<f64>>>,
-    /// log of the integration weight of each node (they sum to 1).
-    node_log_weights: Vec<f64>,
+    /// P(shown alliance value | course, client level node), per course and value, a row of nodes.
+    alliance_probability: Vec<Vec<Vec<f64>>>,
+    /// The integration weight of each node (they sum to 1).
+    node_weights: Vec<f64>,
     /// Events that only happen after drift onset.
     drift_events: Vec<DriftEvent>,
     /// How session notes are weighed before drift, and after the onset of each kind.
     notes_before: NoteLogs,
     notes_after: Vec<NoteLogs>,
+    /// ln P(onset = session t | drift) at index t − 1.
+    log_onset: Vec<f64>,
     /// Each course's sudden-gain paths, if it has a gain.
     gain_paths: Vec<Option<GainPaths>>,
     /// ln P(course) without drift and with drift, per course.
@@ -87,8 +93,8 @@ pub struct Ideal {
 impl Ideal {
     pub fn new(s: &Scenario) -> Self {
         let tau = s.dynamics.alliance_client_sd;
-        let (levels, node_log_weights) = alliance_grid(tau, ALLIANCE_NODES);
-        let alliance_log = alliance_tables(s, &levels);
+        let (levels, node_weights) = alliance_grid(tau, ALLIANCE_NODES);
+        let alliance_probability = alliance_tables(s, &levels);
         let drift_events = s
             .event_conditions
             .iter()
@@ -130,11 +136,12 @@ impl Ideal {
             .clamp(0.0, MAX_KEPT_INTAKES) as usize
             + 1;
         Ideal {
-            alliance_log,
-            node_log_weights,
+            alliance_probability,
+            node_weights,
             drift_events,
             notes_before,
             notes_after,
+            log_onset: s.onset.iter().map(|p| p.ln()).collect(),
             gain_paths,
             log_course_priors,
             future_untouched,
@@ -271,6 +278,7 @@ impl Ideal {
         let branches: Vec<(bool, f64)> = [(false, 1.0 - h_rate), (true, h_rate)]
             .into_iter()
             .filter(|(_, p_h)| *p_h > 0.0)
+            .map(|(h, p_h)| (h, p_h.ln()))
             .collect();
         let ys: Vec<Vec<f64>> = branches
             .iter()
@@ -394,9 +402,9 @@ impl Ideal {
                         }
                     }
                 }
-                for (branch, (_, p_h)) in branches.iter().enumerate() {
+                for (branch, &(_, log_p_h)) in branches.iter().enumerate() {
                     let log_w =
-                        log_prior + unfolding.log_weight + p_h.ln() + fits.log_likelihood(branch);
+                        log_prior + unfolding.log_weight + log_p_h + fits.log_likelihood(branch);
                     terms.push((log_w, p_det.get(branch).copied().unwrap_or(0.0)));
                 }
             }
@@ -463,17 +471,24 @@ impl Ideal {
     }
 
     /// log P(the alliance ratings seen | course k), the client's level integrated out.
+    ///
+    /// Each node's weight is multiplied by the probability of every rating at that node (one row
+    /// per rating, all nodes at once) and the products are summed: no logarithm or exponential per
+    /// node. Products at nodes far from the client's level may underflow to 0, which costs nothing
+    /// while the sum stays far above the smallest f64 (the largest product is then at least 1/121
+    /// of it, and an underflowed one under 10⁻⁵⁰ of that). Should the whole sum come near
+    /// underflow (ratings all but impossible under the course), the same sum is taken in logs.
     fn alliance_log_likelihood(&self, k: usize, ratings: &[usize]) -> f64 {
-        let Some(values) = self.alliance_log.get(k) else {
+        let Some(values) = self.alliance_probability.get(k) else {
             return 0.0;
         };
         if ratings.is_empty() {
             // The node weights sum to 1.
             return 0.0;
         }
-        // On the stack for the grid in use: this runs once per course for every forecast. Each
-        // rating adds its row (one log-probability per node) to all nodes at once.
-        let nodes = self.node_log_weights.len();
+        let rows = || ratings.iter().filter_map(|&i| values.get(i));
+        // On the stack for the grid in use: this runs once per course for every forecast.
+        let nodes = self.node_weights.len();
         let mut stack = [0.0; ALLIANCE_NODES];
         let mut heap = Vec::new();
         let per_node: &mut [f64] = if nodes <= ALLIANCE_NODES {
@@ -482,13 +497,22 @@ impl Ideal {
             heap.resize(nodes, 0.0);
             &mut heap
         };
-        per_node.copy_from_slice(&self.node_log_weights);
-        for &i in ratings {
-            let Some(row) = values.get(i) else {
-                continue;
-            };
-            for (out, l) in per_node.iter_mut().zip(row) {
-                *out += l;
+        per_node.copy_from_slice(&self.node_weights);
+        for row in rows() {
+            for (out, p) in per_node.iter_mut().zip(row) {
+                *out *= p;
+            }
+        }
+        let total: f64 = per_node.iter().sum();
+        if total > SAFELY_ABOVE_UNDERFLOW {
+            return total.ln();
+        }
+        for (out, w) in per_node.iter_mut().zip(&self.node_weights) {
+            *out = w.ln();
+        }
+        for row in rows() {
+            for (out, p) in per_node.iter_mut().zip(row) {
+                *out += p.ln();
             }
         }
         log_sum_exp(per_node)
@@ -570,6 +594,7 @@ impl Ideal {
         let mut started = Vec::with_capacity(s.kinds.len());
         let mut parts = Vec::with_capacity(seen);
         for (kind, logs) in s.kinds.iter().zip(&self.notes_after) {
+            let log_kind = kind.probability.ln();
             parts.clear();
             let after: Vec<f64> = (0..seen)
                 .map(|t| {
@@ -585,13 +610,17 @@ impl Ideal {
             let prefix_after = prefix_sums(&after);
             let total_after = prefix_after.last().copied().unwrap_or(0.0);
             for o in 1..=seen {
-                let p_o = s.onset.get(o - 1).copied().unwrap_or(0.0);
-                if p_o <= 0.0 {
+                let log_onset = self
+                    .log_onset
+                    .get(o - 1)
+                    .copied()
+                    .unwrap_or(f64::NEG_INFINITY);
+                if log_onset == f64::NEG_INFINITY {
                     continue;
                 }
                 let b = prefix_before.get(o - 1).copied().unwrap_or(0.0);
                 let a = total_after - prefix_after.get(o - 1).copied().unwrap_or(0.0);
-                parts.push(kind.probability.ln() + p_o.ln() + b + a);
+                parts.push(log_kind + log_onset + b + a);
             }
             started.push(p_drift.ln() + log_sum_exp(&parts));
         }
@@ -789,7 +818,7 @@ fn log_sum_exp(values: &[f64]) -> f64 {
 /// How far below the largest term of a log-sum-exp a term may be left out (e⁻³⁶ ≈ 2.3·10⁻¹⁶).
 const NEGLIGIBLE_LOG: f64 = 36.0;
 
-/// log P(shown alliance value index | course, client level) for every course, value and level (in
+/// P(shown alliance value index | course, client level) for every course, value and level (in
 /// that order, so that one rating's row covers all levels): the exact probability of the value's
 /// rounding interval, censored at the ends of the scale.
 fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
@@ -822,7 +851,7 @@ fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
                             // A session with a rupture (chance r) is rated `depth` lower.
                             let p = (1.0 - rupture) * rating(centre, i)
                                 + rupture * rating(centre - depth, i);
-                            p.max(1e-300).ln()
+                            p.max(1e-300)
                         })
                         .collect()
                 })
@@ -831,12 +860,12 @@ fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
         .collect()
 }
 
-/// The client levels at which the alliance likelihood is evaluated and the log of their weights: one
+/// The client levels at which the alliance likelihood is evaluated and their weights: one
 /// level 0 when there is no client part, else the trapezoid rule for the N(0, τ²) density on
 /// `nodes` points over ±[`ALLIANCE_SPAN`]·τ, normalised to sum to 1.
 fn alliance_grid(tau: f64, nodes: usize) -> (Vec<f64>, Vec<f64>) {
     if tau <= 0.0 || nodes < 2 {
-        return (vec![0.0], vec![0.0]);
+        return (vec![0.0], vec![1.0]);
     }
     let step = 2.0 * ALLIANCE_SPAN / (nodes - 1) as f64;
     let z: Vec<f64> = (0..nodes)
@@ -853,7 +882,7 @@ fn alliance_grid(tau: f64, nodes: usize) -> (Vec<f64>, Vec<f64>) {
     let total: f64 = weights.iter().sum();
     (
         z.iter().map(|z| z * tau).collect(),
-        weights.iter().map(|w| (w / total).ln()).collect(),
+        weights.iter().map(|w| w / total).collect(),
     )
 }
 
@@ -1011,8 +1040,8 @@ mod tests {
         let tau = s.dynamics.alliance_client_sd;
         assert!(tau > 0.0);
         let (levels, weights) = alliance_grid(tau, 2 * ALLIANCE_NODES - 1);
-        fine.node_log_weights = weights;
-        fine.alliance_log = alliance_tables(&s, &levels);
+        fine.node_weights = weights;
+        fine.alliance_probability = alliance_tables(&s, &levels);
         let steady = vec![alliance_index(&s, 38.0); 16];
         let swinging: Vec<usize> = (0..16)
             .map(|t| alliance_index(&s, if t % 2 == 0 { 40.0 } else { 31.0 }))
@@ -1046,6 +1075,24 @@ mod tests {
         let p = |k: usize| ideal.alliance_log_likelihood(k, &[five]).exp();
         assert!((p(1) - 0.189_769_2).abs() < 1e-6, "{}", p(1));
         assert!((p(0) - 0.065_590_6).abs() < 1e-6, "{}", p(0));
+    }
+
+    #[test]
+    fn an_alliance_likelihood_too_small_for_products_is_summed_in_logs() {
+        // The minimal scenario has no client part (one level, weight 1), so n ratings of 5 in the
+        // course "better" (mean 8, SD 2) have the log-likelihood n·ln(Φ(−1.25) − Φ(−1.75)) =
+        // n·ln 0.0655906. Three ratings stay in the product; four hundred (0.0656⁴⁰⁰ ≈ 10⁻⁴⁷³)
+        // underflow it and go through the logs.
+        let s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
+        assert_eq!(s.dynamics.alliance_client_sd, 0.0);
+        let ideal = Ideal::new(&s);
+        let five = alliance_index(&s, 5.0);
+        let per_rating = 0.065_590_6_f64.ln();
+        for n in [3, 400] {
+            let got = ideal.alliance_log_likelihood(0, &vec![five; n]);
+            let want = n as f64 * per_rating;
+            assert!((got - want).abs() < 1e-5 * n as f64, "{n}: {got} against {want}");
+        }
     }
 
     #[test]
