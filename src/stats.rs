@@ -58,6 +58,28 @@ pub fn normal_cdf_fast(x: f64) -> f64 {
     ((c3 * t + c2) * t + c1) * t + c0
 }
 
+/// A grid for integrating over a standard normal: `nodes` points evenly over ±`span` with the
+/// trapezoid rule's weights for the N(0, 1) density, normalised to sum to 1 (one point 0 with weight 1
+/// when `nodes` < 2). Smooth integrands need few points per SD: the alliance grid's test halves the
+/// spacing and finds the same integral to 10⁻⁹.
+pub fn normal_grid(nodes: usize, span: f64) -> (Vec<f64>, Vec<f64>) {
+    if nodes < 2 {
+        return (vec![0.0], vec![1.0]);
+    }
+    let step = 2.0 * span / (nodes - 1) as f64;
+    let z: Vec<f64> = (0..nodes).map(|i| -span + step * i as f64).collect();
+    let weights: Vec<f64> = z
+        .iter()
+        .enumerate()
+        .map(|(i, z)| {
+            let end = if i == 0 || i + 1 == nodes { 0.5 } else { 1.0 };
+            end * (-0.5 * z * z).exp()
+        })
+        .collect();
+    let total: f64 = weights.iter().sum();
+    (z, weights.iter().map(|w| w / total).collect())
+}
+
 /// Standard normal density φ(x).
 pub fn normal_pdf(x: f64) -> f64 {
     (-0.5 * x * x).exp() / (2.0 * std::f64::consts::PI).sqrt()

@@ -320,6 +320,7 @@ target-recovery-by = recovery by session { $session }
 target-sudden-gain = sudden gain (≥ { $points } points, ≥ { $share } % of the score)
 target-alliance-outcome = alliance (sessions 1–{ $sessions }) × residual change, r
 target-test-retest = test–retest reliability
+target-alliance-dropout = alliance (sessions 1–{ $sessions }), completers against dropouts, d
 target-dropout = dropout
 target-warning-sensitivity-by = early warning: deteriorated clients flagged by session { $session }
 target-warning-sensitivity-end = early warning: deteriorated clients flagged before the end

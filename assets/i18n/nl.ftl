@@ -320,6 +320,7 @@ target-recovery-by = herstel tot sessie { $session }
 target-sudden-gain = plotselinge winst (≥ { $points } punten, ≥ { $share } % van de score)
 target-alliance-outcome = werkrelatie (sessies 1–{ $sessions }) × gecorrigeerde verandering, r
 target-test-retest = test-hertestbetrouwbaarheid
+target-alliance-dropout = werkrelatie (sessies 1–{ $sessions }), afmakers tegenover uitvallers, d
 target-dropout = voortijdige uitval
 target-warning-sensitivity-by = signalering: verslechterde cliënten gemarkeerd tot sessie { $session }
 target-warning-sensitivity-end = signalering: verslechterde cliënten gemarkeerd vóór het einde

@@ -51,10 +51,10 @@ use std::sync::OnceLock;
 use crate::scenario::gain::GainModel;
 use crate::scenario::shifts::{ShiftComponent, future_shifts};
 use crate::scenario::{EventCondition, Scenario};
-use crate::stats::{normal_cdf, normal_cdf_fast};
+use crate::stats::{normal_cdf, normal_cdf_fast, normal_grid};
 
 /// A likelihood summed in the probability domain is trusted above this (see
-/// `Ideal::alliance_log_likelihood`).
+/// `Ideal::alliance_nodes`).
 const SAFELY_ABOVE_UNDERFLOW: f64 = 1e-250;
 
 /// The most intake scores whose forecast is kept (a scale with more steps keeps the first ones).
@@ -88,6 +88,9 @@ pub struct Ideal {
     future_untouched: Vec<Vec<ShiftComponent>>,
     /// The forecast from the intake score alone, per score of the measure, once first asked for.
     intake_forecasts: Vec<OnceLock<f64>>,
+    /// Where dropout follows the client's alliance level: P(L = t | node n), per session t a row
+    /// over the nodes.
+    ends_by_node: Option<Vec<Vec<f64>>>,
 }
 
 impl Ideal {
@@ -95,6 +98,17 @@ impl Ideal {
         let tau = s.dynamics.alliance_client_sd;
         let (levels, node_weights) = alliance_grid(tau, ALLIANCE_NODES);
         let alliance_probability = alliance_tables(s, &levels);
+        let ends_by_node = (s.dropout.linked() && tau > 0.0).then(|| {
+            let by_node: Vec<Vec<f64>> = levels.iter().map(|a| s.dropout.ends(a / tau)).collect();
+            (0..=s.sessions())
+                .map(|t| {
+                    by_node
+                        .iter()
+                        .map(|row| row.get(t).copied().unwrap_or(0.0))
+                        .collect()
+                })
+                .collect()
+        });
         let drift_events = s
             .event_conditions
             .iter()
@@ -146,6 +160,7 @@ impl Ideal {
             log_course_priors,
             future_untouched,
             intake_forecasts: vec![OnceLock::new(); scores],
+            ends_by_node,
         }
     }
 
@@ -297,9 +312,31 @@ impl Ideal {
             .map(|y| y.get(seen).copied().unwrap_or(intake))
             .collect();
 
-        // The alliance does not depend on hello-goodbye: its likelihood once per course.
+        // The alliance does not depend on hello-goodbye: its likelihood once per course. Where
+        // dropout follows the client's alliance level, also P(L = each end | course, ratings seen,
+        // L ≥ seen), and the chance of having come this far joins the likelihood.
+        let mut course_ends: Vec<Vec<f64>> = Vec::new();
         let log_lik_alliance: Vec<f64> = (0..f.courses.len())
-            .map(|k| self.alliance_log_likelihood(k, &alliance_idx))
+            .map(|k| match &self.ends_by_node {
+                None => self.alliance_log_likelihood(k, &alliance_idx),
+                Some(by_end) => {
+                    let mut stack = [0.0; ALLIANCE_NODES];
+                    let mut heap = Vec::new();
+                    let per_node = node_buffer(&mut stack, &mut heap, self.node_weights.len());
+                    let scale = self.alliance_nodes(k, &alliance_idx, per_node);
+                    let total: f64 = per_node.iter().sum();
+                    let weights: Vec<f64> = ends
+                        .iter()
+                        .map(|end| {
+                            let row = by_end.get(end.session).map_or(&[][..], Vec::as_slice);
+                            per_node.iter().zip(row).map(|(w, p)| w * p).sum::<f64>() / total
+                        })
+                        .collect();
+                    let reach: f64 = weights.iter().sum();
+                    course_ends.push(weights.iter().map(|w| w / reach).collect());
+                    scale + total.ln() + reach.ln()
+                }
+            })
             .collect();
         let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
         let mut fits = Fits::default();
@@ -379,7 +416,12 @@ impl Ideal {
                     out
                 };
                 let mut p_det = [0.0; 2];
-                for end in &ends {
+                let course_end_weights = course_ends.get(k);
+                for (e, end) in ends.iter().enumerate() {
+                    let end_weight = course_end_weights
+                        .and_then(|w| w.get(e))
+                        .copied()
+                        .unwrap_or(end.weight);
                     // The paths the change may take to this end, with their shares: a gain still
                     // to come shows by this end or after it.
                     let paths = match unfolding.to_come {
@@ -396,7 +438,7 @@ impl Ideal {
                                 &end.future,
                                 predicted.get(..branches.len()).unwrap_or_default(),
                                 worse,
-                                end.weight * share,
+                                end_weight * share,
                                 &mut p_det,
                             );
                         }
@@ -471,41 +513,36 @@ impl Ideal {
     }
 
     /// log P(the alliance ratings seen | course k), the client's level integrated out.
+    fn alliance_log_likelihood(&self, k: usize, ratings: &[usize]) -> f64 {
+        let mut stack = [0.0; ALLIANCE_NODES];
+        let mut heap = Vec::new();
+        let per_node = node_buffer(&mut stack, &mut heap, self.node_weights.len());
+        let scale = self.alliance_nodes(k, ratings, per_node);
+        scale + per_node.iter().sum::<f64>().ln()
+    }
+
+    /// The weight of each node of the client's alliance level given the ratings seen in course k,
+    /// w_n·Π P(rating | node), written into `per_node` as a multiple of e^s; returns s.
     ///
     /// Each node's weight is multiplied by the probability of every rating at that node (one row
-    /// per rating, all nodes at once) and the products are summed: no logarithm or exponential per
-    /// node. Products at nodes far from the client's level may underflow to 0, which costs nothing
-    /// while the sum stays far above the smallest f64 (the largest product is then at least 1/121
-    /// of it, and an underflowed one under 10⁻⁵⁰ of that). Should the whole sum come near
-    /// underflow (ratings all but impossible under the course), the same sum is taken in logs.
-    fn alliance_log_likelihood(&self, k: usize, ratings: &[usize]) -> f64 {
+    /// per rating, all nodes at once): no logarithm or exponential per node. Products at nodes far
+    /// from the client's level may underflow to 0, which costs nothing while the sum stays far above
+    /// the smallest f64 (the largest product is then at least 1/121 of it, and an underflowed one
+    /// under 10⁻⁵⁰ of that). Should the whole sum come near underflow (ratings all but impossible
+    /// under the course), the weights are taken in logs and scaled by their largest.
+    fn alliance_nodes(&self, k: usize, ratings: &[usize], per_node: &mut [f64]) -> f64 {
+        per_node.copy_from_slice(&self.node_weights);
         let Some(values) = self.alliance_probability.get(k) else {
             return 0.0;
         };
-        if ratings.is_empty() {
-            // The node weights sum to 1.
-            return 0.0;
-        }
         let rows = || ratings.iter().filter_map(|&i| values.get(i));
-        // On the stack for the grid in use: this runs once per course for every forecast.
-        let nodes = self.node_weights.len();
-        let mut stack = [0.0; ALLIANCE_NODES];
-        let mut heap = Vec::new();
-        let per_node: &mut [f64] = if nodes <= ALLIANCE_NODES {
-            stack.get_mut(..nodes).unwrap_or_default()
-        } else {
-            heap.resize(nodes, 0.0);
-            &mut heap
-        };
-        per_node.copy_from_slice(&self.node_weights);
         for row in rows() {
             for (out, p) in per_node.iter_mut().zip(row) {
                 *out *= p;
             }
         }
-        let total: f64 = per_node.iter().sum();
-        if total > SAFELY_ABOVE_UNDERFLOW {
-            return total.ln();
+        if per_node.iter().sum::<f64>() > SAFELY_ABOVE_UNDERFLOW {
+            return 0.0;
         }
         for (out, w) in per_node.iter_mut().zip(&self.node_weights) {
             *out = w.ln();
@@ -515,7 +552,11 @@ impl Ideal {
                 *out += p.ln();
             }
         }
-        log_sum_exp(per_node)
+        let max = per_node.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        for out in per_node.iter_mut() {
+            *out = (*out - max).exp();
+        }
+        max
     }
 
     /// Log of the (relative) weights of "no drift at all" and "drift (now or later)", combining the
@@ -797,6 +838,21 @@ fn prefix_sums(values: &[f64]) -> Vec<f64> {
     out
 }
 
+/// A buffer of `nodes` values: on the stack for the grid in use (it is filled once per course for
+/// every forecast), on the heap for a larger one.
+fn node_buffer<'a>(
+    stack: &'a mut [f64; ALLIANCE_NODES],
+    heap: &'a mut Vec<f64>,
+    nodes: usize,
+) -> &'a mut [f64] {
+    if nodes <= ALLIANCE_NODES {
+        stack.get_mut(..nodes).unwrap_or_default()
+    } else {
+        heap.resize(nodes, 0.0);
+        heap
+    }
+}
+
 /// ln Σ exp(vᵢ). Terms more than [`NEGLIGIBLE_LOG`] below the largest are left out without an
 /// exponential: each is under 2.4·10⁻¹⁶ of the largest, so for the at most a few hundred terms
 /// summed here the sum moves by less than 10⁻¹³ of itself. The alliance grid, where the nodes near
@@ -860,30 +916,14 @@ fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
         .collect()
 }
 
-/// The client levels at which the alliance likelihood is evaluated and their weights: one
-/// level 0 when there is no client part, else the trapezoid rule for the N(0, τ²) density on
-/// `nodes` points over ±[`ALLIANCE_SPAN`]·τ, normalised to sum to 1.
+/// The client levels at which the alliance likelihood is evaluated and their weights: one level 0
+/// when there is no client part, else [`normal_grid`] scaled to the N(0, τ²) of the level.
 fn alliance_grid(tau: f64, nodes: usize) -> (Vec<f64>, Vec<f64>) {
-    if tau <= 0.0 || nodes < 2 {
+    if tau <= 0.0 {
         return (vec![0.0], vec![1.0]);
     }
-    let step = 2.0 * ALLIANCE_SPAN / (nodes - 1) as f64;
-    let z: Vec<f64> = (0..nodes)
-        .map(|i| -ALLIANCE_SPAN + step * i as f64)
-        .collect();
-    let weights: Vec<f64> = z
-        .iter()
-        .enumerate()
-        .map(|(i, z)| {
-            let end = if i == 0 || i + 1 == nodes { 0.5 } else { 1.0 };
-            end * (-0.5 * z * z).exp()
-        })
-        .collect();
-    let total: f64 = weights.iter().sum();
-    (
-        z.iter().map(|z| z * tau).collect(),
-        weights.iter().map(|w| w / total).collect(),
-    )
+    let (z, weights) = normal_grid(nodes, ALLIANCE_SPAN);
+    (z.iter().map(|z| z * tau).collect(), weights)
 }
 
 fn alliance_values(s: &Scenario) -> usize {

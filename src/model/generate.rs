@@ -186,10 +186,14 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
     // The last session the client comes to. Drawn only where the scenario declares dropout, so the
     // random streams of the other scenarios stay as they were; a client who stops early misses the
     // sessions after it, and with them their notes, ratings and events.
-    let last = if f.dropout.is_some() {
-        pick(rng, s.last_session.iter().copied())
-    } else {
+    let last = if f.dropout.is_none() {
         sessions
+    } else if s.dropout.linked() && dynamics.alliance_client_sd > 0.0 {
+        // A weaker alliance of the client's own makes an early end likelier.
+        let z = client_alliance / dynamics.alliance_client_sd;
+        pick(rng, s.dropout.ends(z).into_iter())
+    } else {
+        pick(rng, s.last_session.iter().copied())
     };
     alliance.truncate(last);
     notes.truncate(last);

@@ -860,6 +860,11 @@ fn target_name(statistic: &Statistic, lang: Lang) -> String {
             "target-alliance-outcome",
             &[("sessions", sessions.into())],
         ),
+        Statistic::AllianceDropout { sessions } => tf(
+            lang,
+            "target-alliance-dropout",
+            &[("sessions", sessions.into())],
+        ),
         Statistic::TestRetest => t(lang, "target-test-retest"),
         Statistic::Dropout => t(lang, "target-dropout"),
         Statistic::WarningSensitivity(b) => by(b, "target-warning-sensitivity"),

@@ -37,6 +37,11 @@
 //!   retest of untreated people measures) is `var(T) / var(X) = corr(T, X)²`; the session noise is the
 //!   week-to-week fluctuation, which a retest weeks apart counts as error.
 //! - **dropout**: share of clients with L below the planned number of sessions.
+//! - **alliance of dropouts**: Cohen's d of the mean alliance over sessions 1…k between completers
+//!   (L = the planned sessions) and dropouts, `d = (Ā_completers − Ā_dropouts) / s_pooled` with
+//!   `s_pooled² = ((n₁−1)s₁² + (n₂−1)s₂²) / (n₁+n₂−2)`, so positive when dropouts had the weaker
+//!   alliance (Sharf, Primavera & Diener, 2010). Its interval is d ± z·SE with the large-sample
+//!   `SE² = (n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂))` (Hedges & Olkin, 1985).
 //! - **early warning**: a client is flagged by session t when the early-warning rule's signal is
 //!   yellow or red at some session s with 1 ≤ s ≤ t and s < L (a warning must come before the last
 //!   score, which decides the outcome); `End` takes every s < L. Sensitivity is the share of
@@ -328,6 +333,11 @@ impl<const N: usize> CoMoments<N> {
         c / (self.n as f64 - 1.0)
     }
 
+    /// The sample mean of variable i.
+    pub fn mean(&self, i: usize) -> f64 {
+        self.mean.get(i).copied().unwrap_or(f64::NAN)
+    }
+
     pub fn cases(&self) -> u64 {
         self.n
     }
@@ -345,6 +355,24 @@ fn correlation_estimate(r: f64, n: u64, z: f64) -> Option<Estimate> {
         low: (centre - half).tanh(),
         high: (centre + half).tanh(),
         cases: n,
+    })
+}
+
+/// Cohen's d of group `a` over group `b` (see the module notes), with its interval at normal
+/// quantile `z`; `None` while either group has fewer than two cases.
+fn cohens_d(a: &CoMoments<1>, b: &CoMoments<1>, z: f64) -> Option<Estimate> {
+    let (n1, n2) = (a.cases() as f64, b.cases() as f64);
+    if n1 < 2.0 || n2 < 2.0 {
+        return None;
+    }
+    let pooled = ((n1 - 1.0) * a.cov(0, 0) + (n2 - 1.0) * b.cov(0, 0)) / (n1 + n2 - 2.0);
+    let d = (a.mean(0) - b.mean(0)) / pooled.sqrt();
+    let se = ((n1 + n2) / (n1 * n2) + d * d / (2.0 * (n1 + n2))).sqrt();
+    d.is_finite().then_some(Estimate {
+        value: d,
+        low: d - z * se,
+        high: d + z * se,
+        cases: a.cases() + b.cases(),
     })
 }
 
@@ -373,6 +401,8 @@ enum Tally {
     Survival(Survival),
     Alliance(CoMoments<3>),
     Reliability(CoMoments<2>),
+    /// The mean early alliance of completers and of dropouts.
+    Groups([CoMoments<1>; 2]),
 }
 
 /// The targets of a scenario, collecting from one case after another.
@@ -392,6 +422,7 @@ impl Qualifier {
                         Tally::Survival(Survival::new(by as usize))
                     }
                     Statistic::AllianceOutcome { .. } => Tally::Alliance(CoMoments::default()),
+                    Statistic::AllianceDropout { .. } => Tally::Groups(Default::default()),
                     Statistic::TestRetest => Tally::Reliability(CoMoments::default()),
                     _ => Tally::Share(Share::default()),
                 };
@@ -452,6 +483,18 @@ impl Qualifier {
                         m.add([mean, intake, case.last()]);
                     }
                 }
+                (Statistic::AllianceDropout { sessions }, Tally::Groups(groups)) => {
+                    let k = sessions as usize;
+                    if let Some(early) = case.alliance.get(..k)
+                        && k > 0
+                    {
+                        let mean = early.iter().sum::<f64>() / k as f64;
+                        let group = usize::from(dropped_out(scores, s.sessions()));
+                        if let Some(g) = groups.get_mut(group) {
+                            g.add([mean]);
+                        }
+                    }
+                }
                 (Statistic::TestRetest, Tally::Reliability(m)) => {
                     m.add([population.hidden.true_intake, population.intake()]);
                 }
@@ -488,6 +531,7 @@ impl Qualifier {
                     Tally::Survival(sv) => sv.estimate(z),
                     Tally::Alliance(m) => alliance_outcome(m, worse)
                         .and_then(|r| correlation_estimate(r, m.cases(), z)),
+                    Tally::Groups([completers, dropouts]) => cohens_d(completers, dropouts, z),
                     Tally::Reliability(m) => reliability(m).and_then(|r2| {
                         let e = correlation_estimate(r2.sqrt(), m.cases(), z)?;
                         Some(Estimate {
@@ -528,6 +572,9 @@ pub fn slug(statistic: &Statistic) -> String {
         Statistic::SuddenGain { .. } => "sudden_gain".into(),
         Statistic::AllianceOutcome { sessions } => {
             format!("alliance_outcome_sessions_1_{sessions}")
+        }
+        Statistic::AllianceDropout { sessions } => {
+            format!("alliance_dropout_sessions_1_{sessions}")
         }
         Statistic::TestRetest => "test_retest".into(),
         Statistic::Dropout => "dropout".into(),

@@ -7,8 +7,8 @@
 //! has variance β²s₀² + τ_k², the AR(1) fluctuation (SD σ, correlation φ) gives
 //! Var(e_L − e_0) = 2σ²(1 − φ^L), and F_L is the summed shift of the events of sessions 1 to L, a
 //! finite mixture of normals ([`super::shifts`]). Given course k, hello-goodbye flag h and the end L
-//! the change is therefore a mixture of normals; L is independent of the rest, so its distribution
-//! weighs them.
+//! the change is therefore a mixture of normals; L depends at most on the client's alliance level
+//! ([`super::dropout`]), which moves no score, so its population distribution weighs them.
 //! Shown scores are rounded, so deterioration means crossing the reliable change minus half a step,
 //! blurred by the rounding of the intake score (uniform over one step). Summing over drift (which
 //! multiplies the odds of the deteriorating course), hello-goodbye and the courses gives the rate in
@@ -26,12 +26,9 @@ use super::format::{Prior, ScenarioFile};
 /// Each session L at which a treatment may end, with P(L) and the summed score shifts of the events of
 /// sessions 1 to L.
 fn treatment_ends(file: &ScenarioFile) -> Vec<End> {
-    super::last_session(
-        file.sessions as usize,
-        file.checkpoints.iter().copied().max().unwrap_or(0) as usize,
-        file.dropout.as_ref().map_or(0.0, |d| d.rate.value),
-    )
-    .into_iter()
+    super::dropout::DropoutModel::of(file)
+        .marginal()
+        .into_iter()
     .enumerate()
     .filter(|(_, p)| *p > 0.0)
     .map(|(session, probability)| End {

@@ -421,16 +421,19 @@ pub struct HelloGoodbye {
 }
 
 /// Unplanned endings: a client may stop coming after any session from the one after the last
-/// checkpoint to the one before the last, each time with the same chance, so that `rate` of the clients
-/// end early. The outcome is then judged on the last score shown, as the outcome studies judge it.
-/// Whether a client stops does not depend on anything else in the model, so it tells nothing about the
-/// course; it only shortens the treatment over which the course can unfold. Before the last checkpoint
-/// nobody stops, so every case reaches every checkpoint.
+/// checkpoint to the one before the last, so that `rate` of the clients end early. The outcome is then
+/// judged on the last score shown, as the outcome studies judge it. Before the last checkpoint nobody
+/// stops, so every case reaches every checkpoint. See [`super::dropout`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dropout {
     /// Share of clients whose last score comes before the last session.
     pub rate: Sourced,
+    /// γ: a client whose own alliance level lies one SD below the mean stops e^γ times as often as
+    /// one at the mean. Needs `alliance.client_sd`. Without it, whether a client stops depends on
+    /// nothing else in the model.
+    #[serde(default)]
+    pub alliance_link: Option<Sourced>,
 }
 
 /// Who the patients are, for the patient card (carries no information on the outcome).
@@ -543,6 +546,10 @@ pub enum Statistic {
     /// Pearson r of the mean alliance over sessions 1 to `sessions` with the residualised change
     /// (last score regressed on intake), signed so that a better outcome is positive.
     AllianceOutcome { sessions: u32 },
+    /// Cohen's d of the mean alliance over sessions 1 to `sessions` between the clients who complete
+    /// and those who drop out (positive when dropouts had the weaker alliance), as Sharf, Primavera
+    /// & Diener (2010) pooled it.
+    AllianceDropout { sessions: u32 },
     /// The outcome measure's reliability as simulated: the squared correlation of true and shown
     /// intake scores.
     TestRetest,

@@ -2,6 +2,7 @@
 //! that generation and forecasting run on.
 
 pub mod calibrate;
+pub mod dropout;
 pub mod format;
 pub mod gain;
 mod load;
@@ -76,9 +77,11 @@ pub struct Scenario {
     /// Each course's chance of an alliance rupture per session (0 without ruptures).
     pub rupture_rates: Vec<f64>,
     pub dynamics: Dynamics,
-    /// P(the client's last session is t), for t = 0..=sessions: all at the last session unless the
-    /// file declares `dropout` (see [`last_session`]).
+    /// P(the client's last session is t), for t = 0..=sessions, over the population: all at the
+    /// last session unless the file declares `dropout`.
     pub last_session: Vec<f64>,
+    /// Who stops when ([`dropout`]).
+    pub dropout: dropout::DropoutModel,
     /// The session by which a run's clients were flagged not on track, in a scenario that shows
     /// only those (`selection` in the file).
     pub selected_by: Option<usize>,
@@ -102,33 +105,6 @@ impl Scenario {
         }
         crowded
     }
-}
-
-/// P(last session = t) for t = 0..=sessions, given the last checkpoint c and the dropout rate r: after
-/// each session from the one after the last checkpoint c to the one before the last, T − 1, the client
-/// stops with the same chance h, with (1 − h)^(T − 1 − c) = 1 − r, so
-/// P(L = t) = (1 − h)^(t − c − 1)·h for c < t < T and P(L = T) = 1 − r.
-pub fn last_session(sessions: usize, last_checkpoint: usize, rate: f64) -> Vec<f64> {
-    let mut p = vec![0.0; sessions + 1];
-    let chances = sessions.saturating_sub(last_checkpoint + 1);
-    if rate <= 0.0 || chances == 0 {
-        if let Some(last) = p.last_mut() {
-            *last = 1.0;
-        }
-        return p;
-    }
-    let stay = (1.0 - rate).powf(1.0 / chances as f64);
-    let mut reach = 1.0;
-    for t in last_checkpoint + 1..sessions {
-        if let Some(x) = p.get_mut(t) {
-            *x = reach * (1.0 - stay);
-        }
-        reach *= stay;
-    }
-    if let Some(last) = p.last_mut() {
-        *last = reach;
-    }
-    p
 }
 
 /// The parts of the model beyond the mixture of courses, with the value of each left-out field.
@@ -255,11 +231,8 @@ impl Scenario {
             })
             .collect();
         let selected_by = file.selection.as_ref().map(|s| s.flagged_by as usize);
-        let ends = last_session(
-            file.sessions as usize,
-            file.checkpoints.iter().copied().max().unwrap_or(0) as usize,
-            file.dropout.as_ref().map_or(0.0, |d| d.rate.value),
-        );
+        let dropout = dropout::DropoutModel::of(&file);
+        let ends = dropout.marginal();
         Scenario {
             rules: MeasureRules::new(&file.measure),
             dose,
@@ -280,6 +253,7 @@ impl Scenario {
             selected_by,
             selection_norm: std::sync::OnceLock::new(),
             last_session: ends,
+            dropout,
         }
     }
 
@@ -318,38 +292,5 @@ impl Scenario {
             .zip(&self.priors_drift)
             .map(|(a, b)| (1.0 - d) * a + d * b)
             .collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::last_session;
-
-    #[test]
-    fn dropout_spreads_over_the_sessions_after_the_last_checkpoint() {
-        // 16 sessions, last checkpoint 6, 19.7 % stop early: nine chances (after sessions 7 to 15),
-        // each taken with h = 1 − 0.803^(1/9) = 0.024 08.
-        let p = last_session(16, 6, 0.197);
-        assert_eq!(p.len(), 17);
-        assert!(
-            p[..=6].iter().all(|&x| x == 0.0),
-            "nobody stops before session 7"
-        );
-        assert!((p[16] - 0.803).abs() < 1e-12);
-        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        let h = 1.0 - 0.803_f64.powf(1.0 / 9.0);
-        assert!((h - 0.024_08).abs() < 1e-5, "{h}");
-        assert!((p[7] - h).abs() < 1e-12);
-        for t in 8..16 {
-            assert!(
-                (p[t] / p[t - 1] - (1.0 - h)).abs() < 1e-12,
-                "geometric at {t}"
-            );
-        }
-        // Without dropout, or without room for it, everyone stays to the end.
-        for q in [last_session(16, 6, 0.0), last_session(8, 7, 0.2)] {
-            assert_eq!(q.last(), Some(&1.0));
-            assert_eq!(q.iter().sum::<f64>(), 1.0);
-        }
     }
 }

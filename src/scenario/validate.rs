@@ -792,6 +792,22 @@ fn dynamics(c: &mut Checker) {
                 "end the checkpoints at least two sessions before the last, or leave `dropout` out",
             );
         }
+        if let Some(link) = &dropout.alliance_link {
+            c.sourced("dropout.alliance_link", link);
+            if !(0.0..=3.0).contains(&link.value) {
+                c.add(
+                    "dropout.alliance_link.value",
+                    format!("{} is outside 0 to 3", link.value),
+                    "write how much more often a client one SD below the mean alliance stops, as a log hazard ratio such as 0.5",
+                );
+            } else if f.alliance.client_sd.as_ref().is_none_or(|sd| sd.value <= 0.0) {
+                c.add(
+                    "dropout.alliance_link",
+                    "the link needs the client's own alliance level, and `alliance.client_sd` is not set".to_string(),
+                    "declare `client_sd` in `alliance`, or leave `alliance_link` out",
+                );
+            }
+        }
     }
     if let Some(selection) = &f.selection {
         c.source_key("selection.source", &selection.source);
@@ -1069,6 +1085,18 @@ fn statistic(c: &mut Checker, p: &str, target: &Target) {
         Statistic::AllianceOutcome { sessions: k } => {
             session(c, k, sessions, "the first sessions up to")
         }
+        Statistic::AllianceDropout { sessions: k } => {
+            // Every client, dropout or not, is rated in the sessions up to the last checkpoint.
+            let last_checkpoint = f.checkpoints.iter().copied().max().unwrap_or(0);
+            session(c, k, last_checkpoint, "the first sessions up to");
+            if f.dropout.is_none() {
+                c.add(
+                    path.clone(),
+                    "nobody drops out in this scenario, so there are no dropouts to compare",
+                    "declare `dropout`, or leave this target out",
+                );
+            }
+        }
         Statistic::SuddenGain {
             min_points,
             min_share,
@@ -1127,6 +1155,7 @@ fn statistic(c: &mut Checker, p: &str, target: &Target) {
 fn tolerance(c: &mut Checker, p: &str, target: &Target) {
     let (lowest, highest) = match target.statistic {
         Statistic::AllianceOutcome { .. } => (-1.0, 1.0),
+        Statistic::AllianceDropout { .. } => (-3.0, 3.0),
         _ => (0.0, 1.0),
     };
     let v = target.value;
