@@ -38,8 +38,9 @@ fn same_scenario_and_seed_give_the_same_cases_everywhere() {
 /// Changed on purpose with run schema 2 (the richer model draws other cases from the same seed), and
 /// again when the scenario declared dropout (a client may stop after the last checkpoint; the scenario's
 /// hash changed with it, so runs of the old version are told they belong to another version), and with
-/// its side-effect rates.
-const PINNED_HASH: &str = "900eb3fc467c458899afc6d79b270bcc91cfdd31d8f0e5046cad74a0c2fd1f0b";
+/// its side-effect rates, and when dropout came to follow the client's alliance level (the reference
+/// scenario's `alliance_link`; its hash changed with it).
+const PINNED_HASH: &str = "38cc65301fcaaf3995a51187bf2655b08660f3150faf8af0031087b740d54e6e";
 
 #[test]
 fn a_case_does_not_depend_on_how_many_are_drawn() {
@@ -96,12 +97,46 @@ fn drift_multiplies_the_odds_of_the_deteriorating_course() {
 /// shifts forecasts by far less than the Monte Carlo error.
 #[test]
 fn ideal_forecast_matches_rejection_sampling() {
-    let s = test_scenario("tiny.ron");
-    let ideal = Ideal::new(&s);
+    rejection_check(&test_scenario("tiny.ron"));
+}
+
+/// The same with dropout that follows the client's alliance level: four sessions, 70 % stop after
+/// session 2 or 3, a client one SD below the mean alliance e³ ≈ 20 times as often, so the one
+/// rating seen at the checkpoint moves where the treatment is likely to end. (The ideal forecaster
+/// with the population's ends in place of the ones given the rating fails this: one group came out
+/// at z = 4.85.)
+#[test]
+fn ideal_forecast_matches_rejection_sampling_when_dropout_follows_the_alliance() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/tiny.ron");
+    let mut text = std::fs::read_to_string(path).expect("the test scenario reads");
+    for (a, b) in [
+        ("sessions: 2,", "sessions: 4,"),
+        ("onset: Uniform(first: 1, last: 2)", "onset: Uniform(first: 1, last: 4)"),
+        (
+            "concern_below: 1, source: \"choice\")",
+            "concern_below: 1, source: \"choice\", client_sd: Some((value: 1.5, source: \"choice\")))",
+        ),
+        (
+            "    hello_goodbye:",
+            "    dropout: Some((rate: (value: 0.7, source: \"choice\"), alliance_link: Some((value: 3, source: \"choice\")))),\n    hello_goodbye:",
+        ),
+    ] {
+        assert_eq!(text.matches(a).count(), 1, "{a}");
+        text = text.replace(a, b);
+    }
+    let s = ontrack::scenario::parse("tiny-dropout", &text).expect("the variant is valid");
+    assert!(s.dropout.linked());
+    rejection_check(&s);
+}
+
+/// Draws 1.5 million cases, groups them by what is visible after session 1 and compares the share
+/// that deteriorated in each frequent group with the ideal forecast for that group.
+fn rejection_check(s: &Scenario) {
+    let ideal = Ideal::new(s);
     let n = 1_500_000;
     let mut groups: HashMap<String, (u64, u64, f64)> = HashMap::new();
     for i in 0..n {
-        let c = generate_case(&s, 2024, i);
+        let c = generate_case(s, 2024, i);
         let v = c.visible(1);
         let key = format!(
             "{:?}|{:?}|{:?}|{:?}",
@@ -112,7 +147,7 @@ fn ideal_forecast_matches_rejection_sampling() {
         );
         let entry = groups
             .entry(key)
-            .or_insert_with(|| (0, 0, ideal.forecast(&s, &v)));
+            .or_insert_with(|| (0, 0, ideal.forecast(s, &v)));
         entry.0 += 1;
         entry.1 += u64::from(c.outcome == Outcome::Deteriorated);
     }
