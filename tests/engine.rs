@@ -111,7 +111,10 @@ fn ideal_forecast_matches_rejection_sampling_when_dropout_follows_the_alliance()
     let mut text = std::fs::read_to_string(path).expect("the test scenario reads");
     for (a, b) in [
         ("sessions: 2,", "sessions: 4,"),
-        ("onset: Uniform(first: 1, last: 2)", "onset: Uniform(first: 1, last: 4)"),
+        (
+            "onset: Uniform(first: 1, last: 2)",
+            "onset: Uniform(first: 1, last: 4)",
+        ),
         (
             "concern_below: 1, source: \"choice\")",
             "concern_below: 1, source: \"choice\", client_sd: Some((value: 1.5, source: \"choice\")))",

@@ -31,10 +31,19 @@
 //! - The normal CDF of the predictive is [`crate::stats::normal_cdf_fast`], cubic interpolation in a
 //!   table (within 2·10⁻⁹ of Φ; tested): the forecast is a weighted average of such values with weights
 //!   that sum to 1, so it is within 2·10⁻⁹ of the exact posterior predictive.
-//! - Dropout: the last session L is independent of everything else, so the forecast is the mixture
-//!   over L ≥ the sessions seen, weighted P(L | L ≥ seen), of the predictive of the score at L (with
-//!   the events that may come until L; the goodbye minimisation only at the planned end). Once the
-//!   case is seen to be over, the outcome is known.
+//! - Dropout ([`crate::scenario::dropout`]): the forecast is the mixture over the ends L ≥ the
+//!   sessions seen of the predictive of the score at L (with the events that may come until L; the
+//!   goodbye minimisation only at the planned end). Without an alliance link L is independent of
+//!   everything else and weighted P(L | L ≥ seen). With one, L depends on the client's alliance
+//!   level a, so given course k the weight of L is Σₙ wₙ·Πₜ P(ratingₜ | aₙ, k)·P(L | aₙ) over the
+//!   grid's nodes, normalised over L ≥ seen; the sum over L ≥ seen (the chance of having come this
+//!   far, 1 at every checkpoint) joins the course's likelihood. Once the case is seen to be over,
+//!   the outcome is known.
+//! - Speed: the hypotheses' fits are closed form (two parameters written out, [`super::regression`]),
+//!   the two hello-goodbye branches share one fit's covariance, each end's predictive costs O(1)
+//!   ([`super::regression::Ahead`]), the alliance likelihood is a product over the grid, and the
+//!   forecast from the intake alone is kept per intake score. `cargo bench --bench engine` measures
+//!   it.
 //! - Drift multiplies the odds of the deteriorating course, so the course prior depends on whether drift
 //!   happens at all (also when its onset lies after the checkpoint).
 //! - A scenario that shows only clients flagged not on track by session b (`selection`): once the
@@ -1131,7 +1140,10 @@ mod tests {
         for n in [3, 400] {
             let got = ideal.alliance_log_likelihood(0, &vec![five; n]);
             let want = n as f64 * per_rating;
-            assert!((got - want).abs() < 1e-5 * n as f64, "{n}: {got} against {want}");
+            assert!(
+                (got - want).abs() < 1e-5 * n as f64,
+                "{n}: {got} against {want}"
+            );
         }
     }
 

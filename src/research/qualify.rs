@@ -659,6 +659,29 @@ mod tests {
     }
 
     #[test]
+    fn cohens_d_by_hand() {
+        // Completers 2, 4, 6 (mean 4, variance 4), dropouts 1, 3 (mean 2, variance 2): pooled
+        // variance (2·4 + 1·2)/3 = 10/3, d = 2/√(10/3) = 1.095445; SE² = 5/6 + d²/10 = 0.953333.
+        let (mut completers, mut dropouts) = (CoMoments::<1>::default(), CoMoments::<1>::default());
+        for x in [2.0, 4.0, 6.0] {
+            completers.add([x]);
+        }
+        for x in [1.0, 3.0] {
+            dropouts.add([x]);
+        }
+        let e = cohens_d(&completers, &dropouts, Z95).expect("two groups of two or more");
+        assert!((e.value - 1.095_445).abs() < 1e-6, "{e:?}");
+        let se = 0.953_333_f64.sqrt();
+        assert!((e.low - (1.095_445 - Z95 * se)).abs() < 1e-5, "{e:?}");
+        assert!((e.high - (1.095_445 + Z95 * se)).abs() < 1e-5, "{e:?}");
+        assert_eq!(e.cases, 5);
+        // One dropout says nothing about their spread.
+        let mut one = CoMoments::<1>::default();
+        one.add([1.0]);
+        assert!(cohens_d(&completers, &one, Z95).is_none());
+    }
+
+    #[test]
     fn dropout_is_a_short_series() {
         assert!(dropped_out(&[80.0, 70.0, 60.0], 3));
         assert!(!dropped_out(&[80.0, 70.0, 60.0, 50.0], 3));

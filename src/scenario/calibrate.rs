@@ -29,14 +29,14 @@ fn treatment_ends(file: &ScenarioFile) -> Vec<End> {
     super::dropout::DropoutModel::of(file)
         .marginal()
         .into_iter()
-    .enumerate()
-    .filter(|(_, p)| *p > 0.0)
-    .map(|(session, probability)| End {
-        session,
-        probability,
-        shifts: future_shifts(&file.events, session, |_| false),
-    })
-    .collect()
+        .enumerate()
+        .filter(|(_, p)| *p > 0.0)
+        .map(|(session, probability)| End {
+            session,
+            probability,
+            shifts: future_shifts(&file.events, session, |_| false),
+        })
+        .collect()
 }
 
 /// A session at which the treatment may end.

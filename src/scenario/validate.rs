@@ -800,7 +800,12 @@ fn dynamics(c: &mut Checker) {
                     format!("{} is outside 0 to 3", link.value),
                     "write how much more often a client one SD below the mean alliance stops, as a log hazard ratio such as 0.5",
                 );
-            } else if f.alliance.client_sd.as_ref().is_none_or(|sd| sd.value <= 0.0) {
+            } else if f
+                .alliance
+                .client_sd
+                .as_ref()
+                .is_none_or(|sd| sd.value <= 0.0)
+            {
                 c.add(
                     "dropout.alliance_link",
                     "the link needs the client's own alliance level, and `alliance.client_sd` is not set".to_string(),
@@ -1275,7 +1280,7 @@ mod tests {
     }
 
     #[test]
-    fn ruptures_sudden_gains_and_turns_are_checked() {
+    fn ruptures_sudden_gains_turns_and_dropout_links_are_checked() {
         let base = include_str!("../../tests/scenarios/minimal.ron");
         let edit = |from: &str, to: &str| {
             assert_eq!(base.matches(from).count(), 1, "{from}");
@@ -1283,7 +1288,7 @@ mod tests {
         };
         // Each edit of the file, with the problems it must raise: (field path, part of the message).
         type Expected<'a> = &'a [(&'a str, &'a str)];
-        let cases: [(&str, &str, Expected); 2] = [
+        let cases: [(&str, &str, Expected); 4] = [
             (
                 "concern_below: 6, source: \"choice\")",
                 "concern_below: 6, source: \"choice\", ruptures: Some((depth: 20, rates: [(\"worst\", 1.5)], source: \"choice\")))",
@@ -1301,6 +1306,22 @@ mod tests {
                     ("courses[0].sudden_gain.share", "is not above 0"),
                     ("courses[0].sudden_gain.first", "are not a range"),
                     ("courses[0].shape", "does not fit 6 sessions"),
+                ],
+            ),
+            (
+                "    hello_goodbye:",
+                "    dropout: Some((rate: (value: 0.2, source: \"choice\"), alliance_link: Some((value: 5, source: \"choice\")))),\n    hello_goodbye:",
+                &[("dropout.alliance_link.value", "5 is outside 0 to 3")],
+            ),
+            (
+                "    hello_goodbye:",
+                "    dropout: Some((rate: (value: 0.2, source: \"choice\"), alliance_link: Some((value: 0.5, source: \"choice\")))),\n    targets: [(statistic: AllianceDropout(sessions: 9), value: 0.5, tolerance: Within(0.2), source: \"choice\", evidence: ModellingChoice)],\n    hello_goodbye:",
+                &[
+                    ("dropout.alliance_link", "`alliance.client_sd` is not set"),
+                    (
+                        "targets[0].statistic",
+                        "the first sessions up to 9 is not a session",
+                    ),
                 ],
             ),
         ];
