@@ -603,6 +603,9 @@ mod tests {
     use super::*;
     use crate::scenario::resolve;
 
+    /// The course chart's least height (`MIN_CHART` of the case screen).
+    const MIN_CHART_POINTS: f32 = 160.0;
+
     #[test]
     fn the_expected_course_is_drawn_up_to_the_last_session() {
         let s = resolve("first-lesson").expect("bundled");
@@ -655,6 +658,73 @@ mod tests {
         assert_eq!(wider, r.max);
         // Nothing to fit: the whole measure.
         assert_eq!(course_y_range(r, f64::NAN, &[], &[]), (r.min, r.max));
+    }
+
+    /// The labels egui_plot 0.37 draws on a value axis from `bounds` over `height` points with
+    /// text `text_height` high: the marks whose step is more than 20 points long and at least a line
+    /// of text (as its `add_tick_labels` decides), with their distance in points.
+    fn drawn_labels(bounds: (f64, f64), height: f32, text_height: f32) -> (Vec<f64>, f32) {
+        let per_point = (bounds.1 - bounds.0) / f64::from(height);
+        let steps = label_steps(per_point, label_gap(text_height));
+        let drawn: Vec<f64> = steps
+            .into_iter()
+            .filter(|step| {
+                let points = (step / per_point) as f32;
+                points > 20.0 && points >= text_height
+            })
+            .collect();
+        let least = drawn.iter().copied().fold(f64::INFINITY, f64::min);
+        let first = (bounds.0 / least).ceil() as i64;
+        let last = (bounds.1 / least).floor() as i64;
+        let values = (first..=last).map(|k| k as f64 * least).collect();
+        (values, (least / per_point) as f32)
+    }
+
+    #[test]
+    fn a_value_axis_keeps_two_labels_or_more_at_a_readable_distance_at_any_height() {
+        // Score axes as a course chart fits them (OQ-45 cases, a PHQ-9 case) and the percent
+        // plots, from the least chart height (text size 2 in a small window) to a full HD one.
+        let axes = [
+            (40.0, 130.0),
+            (15.0, 100.0),
+            (0.0, 180.0),
+            (2.0, 24.0),
+            (0.0, 100.0),
+        ];
+        for bounds in axes {
+            for height in [MIN_CHART_POINTS, 225.0, 400.0, 640.0] {
+                for text_height in [18.0, 24.0] {
+                    let (labels, apart) = drawn_labels(bounds, height, text_height);
+                    let case = format!("{bounds:?} over {height} points, text {text_height}");
+                    assert!(labels.len() >= 2, "{case}: labels {labels:?}");
+                    assert!(
+                        apart >= label_gap(text_height),
+                        "{case}: labels {apart} points apart"
+                    );
+                    assert!(
+                        apart <= 2.5 * label_gap(text_height) + 0.01,
+                        "{case}: labels {apart} points apart, more than need be"
+                    );
+                }
+            }
+        }
+        // The case that kept one label with egui_plot's steps of powers of ten: 90 score points
+        // over 160 points give 10 points 17.8 points apart (too close for a label) and 100 points
+        // one label at most; now one every 20 points.
+        let (labels, _) = drawn_labels((40.0, 130.0), MIN_CHART_POINTS, 18.0);
+        assert_eq!(labels, vec![40.0, 60.0, 80.0, 100.0, 120.0]);
+    }
+
+    #[test]
+    fn label_steps_are_one_two_or_five_times_a_power_of_ten() {
+        assert_eq!(label_steps(1.0, 30.0), [10.0, 50.0, 100.0]);
+        assert_eq!(label_steps(0.5, 30.0), [5.0, 20.0, 100.0]);
+        assert_eq!(label_steps(0.1, 30.0), [1.0, 5.0, 10.0]);
+        assert_eq!(
+            label_steps(0.0, 30.0),
+            [1.0, 10.0, 100.0],
+            "nothing to scale"
+        );
     }
 
     #[test]
