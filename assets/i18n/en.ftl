@@ -496,6 +496,7 @@ live-where-reading = case { $case }, session { $session }
 live-where-revealed = case { $case } revealed
 live-where-finished = finished
 live-checkpoint = Case { $case }, session { $session }: { $n } forecasts, median { $median } %, best possible { $best } % { $outcome }
+live-strip = Forecasts at case { $case }, session { $session }
 live-outcome-deteriorated = — deteriorated
 live-outcome-not = — did not deteriorate
 live-fooled = Cases that fooled the class so far

@@ -496,6 +496,7 @@ live-where-reading = cliënt { $case }, sessie { $session }
 live-where-revealed = afloop van cliënt { $case } gezien
 live-where-finished = klaar
 live-checkpoint = Cliënt { $case }, sessie { $session }: { $n } voorspellingen, mediaan { $median } %, best mogelijke { $best } % { $outcome }
+live-strip = Voorspellingen bij cliënt { $case }, sessie { $session }
 live-outcome-deteriorated = — verslechterd
 live-outcome-not = — niet verslechterd
 live-fooled = Cliënten die de groep tot nu toe misleidden
