@@ -433,7 +433,7 @@ blind-none = No blind spots: wherever the best possible forecast was sure, you w
 blind-pattern = { $n } of these { $of } were { $kind } cases.
 # The report's new sections and case --explain
 report-lens-heading = Cue weights: how strongly your forecasts follow each cue, beside what it deserves
-report-lens-all-runs = Over all { $runs } of your runs in this folder:
+report-lens-all-runs = Over all { $runs } of your course runs in this folder (drills apart):
 report-blind-heading = Blind spots: where the best possible forecast was sure and you were far from it
 report-why-heading = Why the best possible forecast moved, case by case
 report-why-case = Case { $case } ({ $outcome }):
