@@ -274,3 +274,26 @@ fn a_scenario_file_of_ones_own_gets_a_card_that_says_so() {
         "a bundled one"
     );
 }
+
+#[test]
+fn the_debriefs_cue_weights_over_all_runs_pool_the_course_runs_and_leave_drills_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = scenario();
+    saved_run(dir.path(), &s, "Ria", Bot::Typical, 1);
+    let d = Arc::new(drill(&s, CaseKind::LateDeteriorator).unwrap());
+    saved_run(dir.path(), &d, "Ria", Bot::Typical, 2);
+    saved_run(dir.path(), &s, "Kim", Bot::Typical, 4);
+    // Ria's second course run, played to its debrief: her two course runs are pooled; her drill
+    // (a mix of its own) and Kim's run are not.
+    let h = played_to_debrief(dir.path(), &s, "Ria", (Bot::Typical, 3));
+    assert!(
+        h.query_all_by_label("Over all 2 of your course runs in this folder (drills apart):")
+            .next()
+            .is_some(),
+        "the pooled cue weights say what they pool"
+    );
+    assert!(
+        h.query_all_by_label_contains("Over all 3").next().is_none(),
+        "the drill is not pooled"
+    );
+}

@@ -17,9 +17,13 @@ use bevy_egui::egui::accesskit::Role;
 use common::screens::{FakeNetwork, click, harness_on};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ontrack::app::trainer::Tab;
+use ontrack::app::settings::Tr;
+use ontrack::app::trainer::{Tab, checkpoints_ui};
 use ontrack::app::{AppState, Screen};
+use ontrack::i18n::texts;
+use ontrack::live::class::{CheckpointView, ClassView};
 use ontrack::live::discovery::FoundClass;
+use ontrack::model::Outcome;
 use ontrack::run::{Action, Due, Phase};
 use ontrack::scenario::{Lang, resolve};
 
@@ -369,4 +373,90 @@ fn a_trainee_who_starts_again_in_the_class_is_one_row_marked_run_2() {
         has_label(&trainer, "Case 1, session 0: 1 forecasts"),
         "counted once"
     );
+}
+
+/// A class's live view with two checkpoints whose lines differ much in length: one forecast at
+/// the first case, and 25 at the last with its outcome.
+fn two_checkpoints() -> ClassView {
+    ClassView {
+        code: "TEST-0001".into(),
+        cases: 12,
+        held_from: None,
+        trainees: Vec::new(),
+        checkpoints: vec![
+            CheckpointView {
+                case: 0,
+                checkpoint: 0,
+                forecasts: vec![20],
+                best: 0.1,
+                outcome: None,
+            },
+            CheckpointView {
+                case: 11,
+                checkpoint: 12,
+                forecasts: (1..=25).map(|p| p * 3).collect(),
+                best: 0.42,
+                outcome: Some(Outcome::Deteriorated),
+            },
+        ],
+        fooled: Vec::new(),
+    }
+}
+
+#[test]
+fn the_class_forecast_strips_start_at_one_x_however_long_their_lines() {
+    for lang in [Lang::En, Lang::Nl] {
+        for width in [1200.0, 520.0] {
+            let mut h = Harness::builder().with_size([width, 500.0]).build_ui_state(
+                move |ui, view: &mut ClassView| {
+                    let tr = Tr {
+                        texts: texts(),
+                        lang,
+                    };
+                    checkpoints_ui(ui, &tr, view);
+                },
+                two_checkpoints(),
+            );
+            h.run();
+            let case = format!("{lang:?} at {width} points");
+            let (strip, line) = match lang {
+                Lang::En => ("Forecasts at case", "Case"),
+                Lang::Nl => ("Voorspellingen bij cliënt", "Cliënt"),
+            };
+            let strips: Vec<egui::Rect> = ["1, session 0", "12, session 12"]
+                .iter()
+                .map(|at| {
+                    let at = match lang {
+                        Lang::En => at.to_string(),
+                        Lang::Nl => at.replace("session", "sessie"),
+                    };
+                    h.get_by_label(&format!("{strip} {at}")).rect()
+                })
+                .collect();
+            let lines: Vec<egui::Rect> = ["1, ", "12, "]
+                .iter()
+                .map(|at| h.get_by_label_contains(&format!("{line} {at}")).rect())
+                .collect();
+            assert!(
+                (lines[1].width() - lines[0].width()).abs() > 40.0
+                    || lines[1].height() > lines[0].height(),
+                "{case}: the lines differ in length: {lines:?}"
+            );
+            assert!(
+                (strips[0].min.x - strips[1].min.x).abs() < 0.5,
+                "{case}: the strips start at one x: {strips:?}"
+            );
+            let screen = h.ctx.content_rect();
+            for (s, l) in strips.iter().zip(&lines) {
+                assert!(
+                    screen.contains_rect(*s),
+                    "{case}: the strip {s:?} is in the window"
+                );
+                assert!(
+                    l.min.x >= s.max.x && (l.min.y - s.min.y).abs() < l.height(),
+                    "{case}: the line {l:?} is beside its strip {s:?}"
+                );
+            }
+        }
+    }
 }

@@ -159,12 +159,12 @@ fn the_report_pools_the_cue_weights_over_the_trainees_runs_in_the_folder() {
     }
     let (_, sam, _) = ontrack(&["--lang", "en", "report", &files[0]]);
     assert!(
-        sam.contains("Over all 2 of your runs in this folder:"),
+        sam.contains("Over all 2 of your course runs in this folder (drills apart):"),
         "{sam}"
     );
     // Kim has one run here: nothing to pool.
     let (_, kim, _) = ontrack(&["--lang", "en", "report", &files[2]]);
-    assert!(!kim.contains("of your runs in this folder"), "{kim}");
+    assert!(!kim.contains("of your course runs in this folder"), "{kim}");
 }
 
 #[test]

@@ -434,7 +434,7 @@ blind-none = No blind spots: wherever the best possible forecast was sure, you w
 blind-pattern = { $n } of these { $of } were { $kind } cases.
 # The report's new sections and case --explain
 report-lens-heading = Cue weights: how strongly your forecasts follow each cue, beside what it deserves
-report-lens-all-runs = Over all { $runs } of your runs in this folder:
+report-lens-all-runs = Over all { $runs } of your course runs in this folder (drills apart):
 report-blind-heading = Blind spots: where the best possible forecast was sure and you were far from it
 report-why-heading = Why the best possible forecast moved, case by case
 report-why-case = Case { $case } ({ $outcome }):
@@ -497,6 +497,7 @@ live-where-reading = case { $case }, session { $session }
 live-where-revealed = case { $case } revealed
 live-where-finished = finished
 live-checkpoint = Case { $case }, session { $session }: { $n } forecasts, median { $median } %, best possible { $best } % { $outcome }
+live-strip = Forecasts at case { $case }, session { $session }
 live-outcome-deteriorated = — deteriorated
 live-outcome-not = — did not deteriorate
 live-fooled = Cases that fooled the class so far

@@ -434,7 +434,7 @@ blind-none = Geen blinde vlekken: waar de best mogelijke voorspelling zeker was,
 blind-pattern = { $n } van deze { $of } waren gevallen van { $kind }.
 # The report's new sections and case --explain
 report-lens-heading = Gewichten van de aanwijzingen: hoe sterk je voorspellingen elke aanwijzing volgen, naast wat terecht is
-report-lens-all-runs = Over al je { $runs } rondes in deze map:
+report-lens-all-runs = Over al je { $runs } cursusrondes in deze map (gerichte oefeningen apart):
 report-blind-heading = Blinde vlekken: waar de best mogelijke voorspelling zeker was en jij er ver naast zat
 report-why-heading = Waarom de best mogelijke voorspelling bewoog, cliënt voor cliënt
 report-why-case = Cliënt { $case } ({ $outcome }):
@@ -497,6 +497,7 @@ live-where-reading = cliënt { $case }, sessie { $session }
 live-where-revealed = afloop van cliënt { $case } gezien
 live-where-finished = klaar
 live-checkpoint = Cliënt { $case }, sessie { $session }: { $n } voorspellingen, mediaan { $median } %, best mogelijke { $best } % { $outcome }
+live-strip = Voorspellingen bij cliënt { $case }, sessie { $session }
 live-outcome-deteriorated = — verslechterd
 live-outcome-not = — niet verslechterd
 live-fooled = Cliënten die de groep tot nu toe misleidden

@@ -3,8 +3,8 @@
 
 use bevy_egui::egui::{self, Color32};
 use egui_plot::{
-    FilledArea, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text,
-    VLine, uniform_grid_spacer,
+    FilledArea, GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint,
+    PlotPoints, Points, Text, VLine, uniform_grid_spacer,
 };
 
 use super::settings::Tr;
@@ -158,14 +158,71 @@ pub fn still(plot: Plot<'_>) -> Plot<'_> {
     plot.allow_drag(false).allow_zoom(false).allow_scroll(false)
 }
 
-/// A plot of forecasts in percent, 0 to 100, against `x_label`.
-pub fn percent_plot<'a>(id: &str, tr: &Tr, x_label: &str, height: f32) -> Plot<'a> {
-    still(Plot::new(id))
+/// A plot of forecasts in percent, 0 to 100, against `x_label`, labelled on the value axis as
+/// [`value_axis`] does.
+pub fn percent_plot<'a>(ui: &egui::Ui, id: &str, tr: &Tr, x_label: &str, height: f32) -> Plot<'a> {
+    value_axis(ui, still(Plot::new(id)))
         .height(height)
         .include_y(0.0)
         .include_y(100.0)
         .x_axis_label(tr.t(x_label))
         .y_axis_label(tr.t("axis-forecast"))
+}
+
+/// The least distance in points between grid lines, as egui_plot's default: the value axis's
+/// steps are worked out from it.
+const GRID_MIN: f32 = 8.0;
+
+/// The labels of `plot`'s value axis at a readable distance whatever the plot's height: two or
+/// more on a course chart of the least height at text size 2 (see [`label_steps`]).
+pub fn value_axis<'a>(ui: &egui::Ui, plot: Plot<'a>) -> Plot<'a> {
+    let gap = label_gap(ui.text_style_height(&egui::TextStyle::Body));
+    plot.grid_spacing(egui::Rangef::new(GRID_MIN, 300.0))
+        .y_grid_spacer(value_spacer(gap))
+}
+
+/// The least distance in points between two labels of a value axis: one and a half lines of
+/// text, and at least the distance at which egui_plot draws a label at full strength (30).
+pub fn label_gap(text_height: f32) -> f32 {
+    (1.5 * text_height).max(30.0)
+}
+
+/// The grid of a value axis with its labels `gap` points apart or more ([`label_steps`]).
+fn value_spacer(gap: f32) -> impl Fn(GridInput) -> Vec<GridMark> {
+    uniform_grid_spacer(move |input| {
+        // egui_plot asks for steps of at least `GRID_MIN` points.
+        let per_point = input.base_step_size / f64::from(GRID_MIN);
+        label_steps(per_point, gap)
+    })
+}
+
+/// The three steps of a value axis drawn at `per_point` units per point (fine, labelled, strong):
+/// the labelled step is the least of 1, 2 or 5 times a power of ten that is `gap` points long or
+/// more, so labels stand between `gap` and two and a half times `gap` apart; the fine lines split
+/// it in four or five (too close for a label), the strong ones group five or two of it. egui_plot's
+/// own spacer steps by powers of ten: a course chart of 160 points over 90 score points at text
+/// size 2 had its labels 100 apart, so one or none showed.
+pub fn label_steps(per_point: f64, gap: f32) -> [f64; 3] {
+    let least = (per_point * f64::from(gap)).abs();
+    if !least.is_finite() || least <= 0.0 {
+        return [1.0, 10.0, 100.0];
+    }
+    let power = 10f64.powf(least.log10().floor());
+    let (labelled, fine, strong) = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| *step >= least * (1.0 - 1e-9))
+        .map_or((10.0 * power, 2.0 * power, 50.0 * power), |step| {
+            let mantissa = step / power;
+            if (mantissa - 2.0).abs() < 1e-9 {
+                (step, step / 4.0, step * 5.0)
+            } else if (mantissa - 5.0).abs() < 1e-9 {
+                (step, step / 5.0, step * 2.0)
+            } else {
+                (step, step / 5.0, step * 5.0)
+            }
+        });
+    [fine, labelled, strong]
 }
 
 /// The bins of a reliability diagram (none when it is not defined).
@@ -464,7 +521,7 @@ pub fn trajectory(
     let xs = [0.0, sessions];
     let band = expected_course(actuarial, intake, f.sessions);
     let (low, high) = course_y_range(&s.rules, intake, &band, course.scores);
-    let response = still(Plot::new(course.id))
+    let response = value_axis(ui, still(Plot::new(course.id)))
         // One course chart per screen: its id is its name, so its memory can be looked up.
         .id(egui::Id::new(course.id))
         .height(course.height)
@@ -546,6 +603,9 @@ mod tests {
     use super::*;
     use crate::scenario::resolve;
 
+    /// The course chart's least height (`MIN_CHART` of the case screen).
+    const MIN_CHART_POINTS: f32 = 160.0;
+
     #[test]
     fn the_expected_course_is_drawn_up_to_the_last_session() {
         let s = resolve("first-lesson").expect("bundled");
@@ -598,6 +658,73 @@ mod tests {
         assert_eq!(wider, r.max);
         // Nothing to fit: the whole measure.
         assert_eq!(course_y_range(r, f64::NAN, &[], &[]), (r.min, r.max));
+    }
+
+    /// The labels egui_plot 0.37 draws on a value axis from `bounds` over `height` points with
+    /// text `text_height` high: the marks whose step is more than 20 points long and at least a line
+    /// of text (as its `add_tick_labels` decides), with their distance in points.
+    fn drawn_labels(bounds: (f64, f64), height: f32, text_height: f32) -> (Vec<f64>, f32) {
+        let per_point = (bounds.1 - bounds.0) / f64::from(height);
+        let steps = label_steps(per_point, label_gap(text_height));
+        let drawn: Vec<f64> = steps
+            .into_iter()
+            .filter(|step| {
+                let points = (step / per_point) as f32;
+                points > 20.0 && points >= text_height
+            })
+            .collect();
+        let least = drawn.iter().copied().fold(f64::INFINITY, f64::min);
+        let first = (bounds.0 / least).ceil() as i64;
+        let last = (bounds.1 / least).floor() as i64;
+        let values = (first..=last).map(|k| k as f64 * least).collect();
+        (values, (least / per_point) as f32)
+    }
+
+    #[test]
+    fn a_value_axis_keeps_two_labels_or_more_at_a_readable_distance_at_any_height() {
+        // Score axes as a course chart fits them (OQ-45 cases, a PHQ-9 case) and the percent
+        // plots, from the least chart height (text size 2 in a small window) to a full HD one.
+        let axes = [
+            (40.0, 130.0),
+            (15.0, 100.0),
+            (0.0, 180.0),
+            (2.0, 24.0),
+            (0.0, 100.0),
+        ];
+        for bounds in axes {
+            for height in [MIN_CHART_POINTS, 225.0, 400.0, 640.0] {
+                for text_height in [18.0, 24.0] {
+                    let (labels, apart) = drawn_labels(bounds, height, text_height);
+                    let case = format!("{bounds:?} over {height} points, text {text_height}");
+                    assert!(labels.len() >= 2, "{case}: labels {labels:?}");
+                    assert!(
+                        apart >= label_gap(text_height),
+                        "{case}: labels {apart} points apart"
+                    );
+                    assert!(
+                        apart <= 2.5 * label_gap(text_height) + 0.01,
+                        "{case}: labels {apart} points apart, more than need be"
+                    );
+                }
+            }
+        }
+        // The case that kept one label with egui_plot's steps of powers of ten: 90 score points
+        // over 160 points give 10 points 17.8 points apart (too close for a label) and 100 points
+        // one label at most; now one every 20 points.
+        let (labels, _) = drawn_labels((40.0, 130.0), MIN_CHART_POINTS, 18.0);
+        assert_eq!(labels, vec![40.0, 60.0, 80.0, 100.0, 120.0]);
+    }
+
+    #[test]
+    fn label_steps_are_one_two_or_five_times_a_power_of_ten() {
+        assert_eq!(label_steps(1.0, 30.0), [10.0, 50.0, 100.0]);
+        assert_eq!(label_steps(0.5, 30.0), [5.0, 20.0, 100.0]);
+        assert_eq!(label_steps(0.1, 30.0), [1.0, 5.0, 10.0]);
+        assert_eq!(
+            label_steps(0.0, 30.0),
+            [1.0, 10.0, 100.0],
+            "nothing to scale"
+        );
     }
 
     #[test]

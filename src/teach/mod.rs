@@ -68,9 +68,12 @@ pub fn lessons(run: &Run, bench: &Benchmarks, scores: &Scores) -> RunLessons {
     }
 }
 
-/// A trainee's forecasts over all their runs in a folder (their runs on this computer), pooled for
-/// one lens model: how many runs were read, and the forecasts. Files that do not open or verify are
-/// skipped (`ontrack cohort` lists why); a folder that cannot be read gives nothing.
+/// A trainee's forecasts over all their course runs in a folder (their runs on this computer),
+/// pooled for one lens model: how many runs were read, and the forecasts. Drills are left out, as
+/// from every pooled total (the trainer's class rows, the progress per course day): a drill's mix
+/// of cases is its own and its forecasts are judged against the best possible forecast for that
+/// mix. Files that do not open or verify are skipped (`ontrack cohort` lists why); a folder that
+/// cannot be read gives nothing.
 pub fn trainee_points(dir: &Path, trainee: &str) -> (usize, Vec<LensPoint>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return (0, Vec::new());
@@ -87,7 +90,9 @@ pub fn trainee_points(dir: &Path, trainee: &str) -> (usize, Vec<LensPoint>) {
         let Ok(opened) = crate::run::open(&path) else {
             continue;
         };
-        if opened.file.trainee != trainee {
+        if opened.file.trainee != trainee
+            || drill::drill_kind_of_id(&opened.run.scenario().file.id).is_some()
+        {
             continue;
         }
         let scenario = opened.run.scenario_arc();

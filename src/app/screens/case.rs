@@ -1,8 +1,10 @@
 //! The case screen as a cockpit: the course chart large, the sessions as a timeline of cards under
 //! it (lined up with the chart's sessions, linked to it by hover and selection), the picked
 //! session's card in full (what differed from the protocol, the events, the drift flag), and the
-//! forecast panel fixed at the side or the bottom. After the reveal, the reveal's sections follow
-//! under the timeline, one function each.
+//! forecast panel fixed at the side or the bottom. After the reveal, what happened (the outcome, a
+//! sudden gain, a dropout) comes first, so it is read without scrolling: in a wide window the
+//! reveal is a column of its own beside the chart, else the outcome sits above the chart and the
+//! reveal's other sections follow under the timeline, one function each.
 
 use bevy_egui::egui;
 
@@ -14,15 +16,24 @@ use crate::app::plots::{Course, course_legend, trajectory};
 use crate::app::settings::Tr;
 use crate::app::state::{AppState, Screen};
 use crate::app::theme;
+use crate::debrief::Scores;
 use crate::forecast::{Actuarial, Ideal};
 use crate::model::notes::render_event;
 use crate::model::{Case, Event, Patient, SessionNote};
-use crate::run::{Action, Due, Phase};
+use crate::run::{Action, Due, Phase, Run};
 use crate::scenario::Scenario;
 use crate::scenario::format::LindenClass;
 
 /// Window width (points) from which the forecast panel sits at the side rather than the bottom.
 const SIDE_PANEL_FROM: f32 = 820.0;
+
+/// Width (points) of the room beside the forecast panel from which the reveal is a column of its
+/// own beside the chart (full HD at text size 1 to 1.25) rather than stacked above and under it:
+/// the chart and the timeline keep 600 points or more, the reveal 380.
+const REVEAL_BESIDE_FROM: f32 = 1000.0;
+
+/// The id of the reveal's column beside the chart.
+pub const REVEAL_SIDE: &str = "reveal-side";
 
 /// Window height (points) below which the case screen is short (1024×640 at text size 1.5 and
 /// more, 1280×800 at 2): the client's line keeps to one line, the legend goes under the chart and
@@ -188,48 +199,79 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .show(ui, |ui| panel(ui, &mut action));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let room = ui.available_height();
-            egui::ScrollArea::vertical()
-                .id_salt("case")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    let benchmarks = Benchmarks {
-                        ideal: ideal.as_ref(),
-                        actuarial: actuarial.as_deref(),
-                    };
-                    let view = View {
-                        tr: &tr,
-                        s,
-                        shown: &shown,
-                        given: &given,
-                    };
-                    course_ui(
-                        ui,
-                        &view,
-                        benchmarks.actuarial,
-                        (picked, flag_kind),
-                        Room { room, short },
-                        &mut action,
-                    );
-                    if let Some(case) = shown.revealed {
-                        if review.is_some()
-                            && let (Some(scores), Some(ideal)) = (scores.as_ref(), benchmarks.ideal)
-                        {
-                            super::explain::blind_spot_line(
-                                ui,
-                                &tr,
-                                run,
-                                scores,
-                                (ideal, benchmarks.actuarial),
-                                (shown.index, case),
-                            );
+            let benchmarks = Benchmarks {
+                ideal: ideal.as_ref(),
+                actuarial: actuarial.as_deref(),
+            };
+            let view = View {
+                tr: &tr,
+                s,
+                shown: &shown,
+                given: &given,
+            };
+            // The blind spot this case was opened again for, from the debrief.
+            let blind_spot =
+                review
+                    .and(scores.as_ref())
+                    .zip(benchmarks.ideal)
+                    .map(|(scores, ideal)| BlindSpot {
+                        run,
+                        scores,
+                        ideal,
+                        actuarial: benchmarks.actuarial,
+                    });
+            let revealed = shown.revealed.map(|case| Revealed {
+                case,
+                forecasts: &answers.forecasts,
+                blind_spot,
+            });
+            let beside = revealed.is_some() && ui.available_width() >= REVEAL_BESIDE_FROM;
+            if let Some(r) = revealed.as_ref().filter(|_| beside) {
+                let width = (0.4 * ui.available_width()).clamp(380.0, 620.0);
+                egui::Panel::right(REVEAL_SIDE)
+                    .exact_size(width)
+                    .resizable(false)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("reveal")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| {
+                                verdict_ui(ui, &view, r, false);
+                                reveal_ui(ui, &view, &benchmarks, r);
+                            });
+                    });
+            }
+            // The room the reveal's column leaves (all of it when there is none), a little apart
+            // from the column.
+            let gap = if beside { 8 } else { 0 };
+            let cockpit = egui::Frame::NONE.inner_margin(egui::Margin {
+                right: gap,
+                ..egui::Margin::ZERO
+            });
+            egui::CentralPanel::default().frame(cockpit).show(ui, |ui| {
+                let room = ui.available_height();
+                egui::ScrollArea::vertical()
+                    .id_salt("case")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let stacked = revealed.as_ref().filter(|_| !beside);
+                        course_ui(
+                            ui,
+                            &view,
+                            benchmarks.actuarial,
+                            (picked, flag_kind),
+                            Room { room, short },
+                            stacked,
+                            &mut action,
+                        );
+                        if let Some(r) = stacked {
+                            reveal_ui(ui, &view, &benchmarks, r);
                         }
-                        reveal_ui(ui, &view, &benchmarks, case, &answers.forecasts);
-                    }
-                    if let Some(message) = &state.message {
-                        ui.colored_label(theme::ERROR, format!("⚠ {message}"));
-                    }
-                });
+                        if let Some(message) = &state.message {
+                            ui.colored_label(theme::ERROR, format!("⚠ {message}"));
+                        }
+                    });
+            });
         });
     }
     if let Some(action) = action {
@@ -295,17 +337,23 @@ struct Room {
     short: bool,
 }
 
+/// `verdict`: the reveal, when its outcome goes above the chart (the window is too narrow for the
+/// reveal's column beside it).
 fn course_ui(
     ui: &mut egui::Ui,
     v: &View,
     actuarial: Option<&Actuarial>,
     (picked, flag_kind): (&mut Option<u32>, &mut Option<usize>),
     room: Room,
+    verdict: Option<&Revealed>,
     action: &mut Option<Action>,
 ) {
     let (tr, shown) = (v.tr, v.shown);
     let top = ui.cursor().top();
     patient_line(ui, tr, v.s, shown.patient, room.short);
+    if let Some(r) = verdict {
+        verdict_ui(ui, v, r, room.short);
+    }
     let drift_onset = shown.revealed.and_then(|c| c.hidden.drift).map(|d| d.onset);
     let legend = |ui: &mut egui::Ui| {
         course_legend(ui, tr, v.s, actuarial.is_some(), drift_onset.is_some());
@@ -345,7 +393,10 @@ fn course_ui(
         *picked,
         shown.revealed.is_none(),
     );
-    let on_chart = drawn.hovered.filter(|t| *t <= shown.seen);
+    // The last session with a score: the client may have stopped coming before the last session.
+    let last = u32::try_from(shown.scores.len().saturating_sub(1))
+        .map_or(shown.seen, |l| l.min(shown.seen));
+    let on_chart = drawn.hovered.filter(|t| *t <= last);
     let now_hovered = input.hovered.or(on_chart);
     if now_hovered != hovered {
         ui.data_mut(|d| d.insert_temp(hover_id, now_hovered));
@@ -358,7 +409,7 @@ fn course_ui(
     if let Some(session) = input.flag {
         *action = Some(flag(v.s, *flag_kind, session));
     }
-    let t = picked.filter(|t| *t <= shown.seen).unwrap_or(shown.seen);
+    let t = picked.filter(|t| *t <= last).unwrap_or(last);
     session_detail_ui(ui, v, t, flag_kind, action);
 }
 
@@ -582,34 +633,74 @@ struct Benchmarks<'a> {
     actuarial: Option<&'a Actuarial>,
 }
 
-/// The reveal, section by section: add a section with one line here.
-fn reveal_ui(
-    ui: &mut egui::Ui,
-    v: &View,
-    benchmarks: &Benchmarks,
-    case: &Case,
-    forecasts: &[(u32, u8)],
-) {
-    ui.add_space(8.0);
-    ui.label(theme::outcome_label(v.tr, case.outcome).text_style(theme::headline_style()));
+/// A revealed case and what its reveal shows beside the case itself.
+struct Revealed<'a> {
+    case: &'a Case,
+    /// The trainee's forecasts on the case: (checkpoint, percent).
+    forecasts: &'a [(u32, u8)],
+    /// When the case was opened again from the debrief as a blind spot: the reveal says why it
+    /// was one.
+    blind_spot: Option<BlindSpot<'a>>,
+}
+
+/// What the reveal of a blind spot reads to say why it was one.
+struct BlindSpot<'a> {
+    run: &'a Run,
+    scores: &'a Scores,
+    ideal: &'a Ideal,
+    actuarial: Option<&'a Actuarial>,
+}
+
+/// What happened, first: the outcome, a sudden gain, the session the client stopped coming after,
+/// and why a blind spot opened from the debrief was one. In a `short` window the outcome is left
+/// to the forecast panel, which says it too, so the chart keeps some of the view.
+fn verdict_ui(ui: &mut egui::Ui, v: &View, r: &Revealed, short: bool) {
+    let case = r.case;
+    if !short {
+        ui.label(theme::outcome_label(v.tr, case.outcome).text_style(theme::headline_style()));
+    }
     if let Some(session) = case.hidden.sudden_gain {
-        ui.label(v.tr.fmt(
-            "case-sudden-gain",
-            &[
-                ("before", session.saturating_sub(1).into()),
-                ("session", session.into()),
-            ],
-        ));
+        ui.add(
+            egui::Label::new(v.tr.fmt(
+                "case-sudden-gain",
+                &[
+                    ("before", session.saturating_sub(1).into()),
+                    ("session", session.into()),
+                ],
+            ))
+            .wrap(),
+        );
     }
     if let Some(last) = case.ended_early(v.s.sessions()) {
-        ui.label(v.tr.fmt(
-            "case-dropped-out",
-            &[
-                ("last", last.into()),
-                ("sessions", v.s.file.sessions.into()),
-            ],
-        ));
+        ui.add(
+            egui::Label::new(v.tr.fmt(
+                "case-dropped-out",
+                &[
+                    ("last", last.into()),
+                    ("sessions", v.s.file.sessions.into()),
+                ],
+            ))
+            .wrap(),
+        );
     }
+    if let Some(b) = &r.blind_spot {
+        super::explain::blind_spot_line(
+            ui,
+            v.tr,
+            b.run,
+            b.scores,
+            (b.ideal, b.actuarial),
+            (v.shown.index, case),
+        );
+    }
+    ui.add_space(4.0);
+}
+
+/// The rest of the reveal, section by section (add a section with one line here): the forecasts
+/// beside the benchmarks', why the best possible forecast moved, and the truth about drift.
+fn reveal_ui(ui: &mut egui::Ui, v: &View, benchmarks: &Benchmarks, r: &Revealed) {
+    let (case, forecasts) = (r.case, r.forecasts);
+    ui.add_space(8.0);
     forecasts_beside_benchmarks(ui, v, benchmarks, case, forecasts);
     super::explain::reveal_why(
         ui,

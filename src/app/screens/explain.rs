@@ -67,7 +67,7 @@ pub fn reveal_why(
         .map(|&(cp, p)| [f64::from(cp), f64::from(p)])
         .collect();
     let (best, you) = (tr.t("ideal-forecast"), tr.t("your-forecast"));
-    percent_plot("why-plot", tr, "axis-session", 220.0).show(ui, |plot| {
+    percent_plot(ui, "why-plot", tr, "axis-session", 220.0).show(ui, |plot| {
         plot.line(Line::new(&best, PlotPoints::from(steps)).color(theme::BETTER));
         plot.points(
             Points::new(&you, PlotPoints::from(given))

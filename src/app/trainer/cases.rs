@@ -28,7 +28,7 @@ pub(super) fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) -> Op
             .map(|(i, c)| [i as f64 + 1.0, value(c) * 100.0])
             .collect()
     };
-    let drawn = percent_plot("cases-plot", tr, "axis-case-rank", 220.0).show(ui, |plot| {
+    let drawn = percent_plot(ui, "cases-plot", tr, "axis-case-rank", 220.0).show(ui, |plot| {
         let truth = ranked(|c| if c.deteriorated { 1.0 } else { 0.0 });
         plot.points(
             Points::new(tr.t("outcome"), truth)

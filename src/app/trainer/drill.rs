@@ -105,7 +105,7 @@ fn forecasts_plot(ui: &mut egui::Ui, tr: &Tr, c: &CaseForecasts) {
             Key::new(Mark::Square, theme::EXPECTED, tr.t("actuarial-forecast")),
         ],
     );
-    percent_plot("drill-forecasts", tr, "axis-session", 260.0).show(ui, |plot| {
+    percent_plot(ui, "drill-forecasts", tr, "axis-session", 260.0).show(ui, |plot| {
         plot.line(
             Line::new(
                 tr.t("outcome"),

@@ -279,18 +279,22 @@ fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
 }
 
 /// Per case and checkpoint: the class's forecasts as a strip beside the best possible forecast,
-/// and the outcome once the class may know it; then the cases that fooled the class.
-fn checkpoints_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
+/// and the outcome once the class may know it; then the cases that fooled the class. The strips
+/// come first on their rows, so they start at one x and can be compared down the column whatever
+/// their lines say (counts, an outcome, the language), and a long line wraps instead of pushing a
+/// strip out of the window.
+pub fn checkpoints_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
     egui::ScrollArea::vertical()
         .id_salt("live-checkpoints")
         .max_height(360.0)
         .show(ui, |ui| {
-            for c in view.checkpoints.iter().filter(|c| !c.forecasts.is_empty()) {
-                ui.horizontal(|ui| {
-                    ui.label(summary(tr, c));
-                    strip(ui, c);
-                });
-            }
+            egui::Grid::new("live-strips").striped(true).show(ui, |ui| {
+                for c in view.checkpoints.iter().filter(|c| !c.forecasts.is_empty()) {
+                    strip(ui, tr, c);
+                    ui.add(egui::Label::new(summary(tr, c)).wrap());
+                    ui.end_row();
+                }
+            });
         });
     if !view.fooled.is_empty() {
         ui.label(egui::RichText::new(tr.t("live-fooled")).strong());
@@ -329,9 +333,21 @@ fn summary(tr: &Tr, c: &CheckpointView) -> String {
     )
 }
 
-/// A strip from 0 to 100 %: a tick per forecast, the best possible forecast as a taller mark.
-fn strip(ui: &mut egui::Ui, c: &CheckpointView) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(STRIP_WIDTH, 18.0), egui::Sense::hover());
+/// A strip from 0 to 100 %: a tick per forecast, the best possible forecast as a taller mark. It
+/// is named for screen readers (and tests) by its case and checkpoint.
+fn strip(ui: &mut egui::Ui, tr: &Tr, c: &CheckpointView) {
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(STRIP_WIDTH, 18.0), egui::Sense::hover());
+    let name = tr.fmt(
+        "live-strip",
+        &[
+            ("case", (c.case + 1).into()),
+            ("session", c.checkpoint.into()),
+        ],
+    );
+    response.widget_info(move || {
+        egui::WidgetInfo::labeled(egui::WidgetType::Other, true, name.as_str())
+    });
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     let x = |p: f32| rect.left() + rect.width() * p.clamp(0.0, 1.0);

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use live::LiveStation;
+pub use live::{LiveStation, checkpoints_ui};
 pub use requests::Request;
 pub use screen::trainer_ui;
 
