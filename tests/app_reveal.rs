@@ -127,23 +127,44 @@ fn the_reveal_says_where_a_client_made_a_sudden_gain_or_stopped_coming_in_view_i
                 h.state_mut().settings.lang = lang;
                 h.run();
                 let view = case_view(&h);
-                let (gain_words, dropout_words) = match lang {
-                    Lang::En => ("A sudden gain", "The client stopped coming"),
-                    Lang::Nl => ("Een plotselinge verbetering", "De cliënt kwam na sessie"),
+                let (gain_words, loss_words, dropout_words) = match lang {
+                    Lang::En => (
+                        "A sudden gain",
+                        "A sudden step for the worse",
+                        "The client stopped coming",
+                    ),
+                    Lang::Nl => (
+                        "Een plotselinge verbetering",
+                        "Een plotselinge stap de verkeerde kant op",
+                        "De cliënt kwam na sessie",
+                    ),
                 };
                 match case.hidden.sudden_gain {
                     Some(g) => {
                         let text = match lang {
-                            Lang::En => format!("in one step, between sessions {} and {g}.", g - 1),
-                            Lang::Nl => format!("in één stap, tussen sessie {} en {g}.", g - 1),
+                            Lang::En => {
+                                format!("in one step, between sessions {} and {g} (", g - 1)
+                            }
+                            Lang::Nl => format!("in één stap, tussen sessie {} en {g} (", g - 1),
                         };
                         in_view(&h, &text, view, &where_);
-                        in_view(&h, gain_words, view, &where_);
+                        // The step is a share of the true change (higher OQ-45 scores are worse):
+                        // a gain where the client truly improved, else a step for the worse.
+                        let words = if case.hidden.true_change < 0.0 {
+                            gain_words
+                        } else {
+                            loss_words
+                        };
+                        in_view(&h, words, view, &where_);
                     }
-                    None => assert!(
-                        shown(&h, gain_words).is_none(),
-                        "{where_}: no sudden gain, yet it says so"
-                    ),
+                    None => {
+                        for words in [gain_words, loss_words] {
+                            assert!(
+                                shown(&h, words).is_none(),
+                                "{where_}: no sudden gain, yet it says {words:?}"
+                            );
+                        }
+                    }
                 }
                 if dropped_out {
                     let text = match lang {

@@ -372,4 +372,23 @@ fn a_sudden_gain_shows_in_the_scores_and_is_named() {
     let read = |lang: &str| read_reference_case(lang, c.index);
     assert!(read("en").contains(&format!("in one step, between sessions {} and {j}", j - 1)));
     assert!(read("nl").contains(&format!("in één stap, tussen sessie {} en {j}", j - 1)));
+    // The step in points of the true score: the course's share of the true change.
+    let share = |c: &ontrack::model::Case| if c.hidden.course == 0 { 0.85 } else { 0.8 };
+    let points = (share(c) * c.hidden.true_change.abs()).round();
+    assert!(read("en").contains(&format!("({points} points of the true score)")));
+
+    // A client of the improving course whose true change went the worse way after all made a
+    // sudden step for the worse, and the line says so rather than calling it a gain.
+    let worse = generate(&s, 10, 3000)
+        .into_iter()
+        .find(|c| c.hidden.sudden_gain.is_some() && c.hidden.true_change > 0.0)
+        .expect("a sudden step for the worse among 3000 cases");
+    let en = read_reference_case("en", worse.index);
+    assert!(en.contains("A sudden step for the worse"), "{en}");
+    assert!(!en.contains("A sudden gain"), "{en}");
+    let nl = read_reference_case("nl", worse.index);
+    assert!(
+        nl.contains("Een plotselinge stap de verkeerde kant op"),
+        "{nl}"
+    );
 }

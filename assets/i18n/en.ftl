@@ -247,7 +247,8 @@ case-hidden = Hidden: course { $course }; drift: { $drift }; hello-goodbye: { $h
 case-drift-from = { $kind } (from session { $onset })
 case-drift-none = none
 case-hidden-event = session { $session }: { $event } = { $class }
-case-sudden-gain = A sudden gain: most of this client's improvement came in one step, between sessions { $before } and { $session }.
+case-sudden-gain = A sudden gain: most of this client's improvement came in one step, between sessions { $before } and { $session } ({ $points } points of the true score).
+case-sudden-loss = A sudden step for the worse: this client's true change went the wrong way after all, and most of it came in one step, between sessions { $before } and { $session } ({ $points } points of the true score).
 case-dropped-out = The client stopped coming after session { $last } of { $sessions }: the outcome is judged on that last score, as outcome studies judge it.
 yes = yes
 no = no

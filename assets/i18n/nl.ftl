@@ -247,7 +247,8 @@ case-hidden = Verborgen: beloop { $course }; drift: { $drift }; hello-goodbye: {
 case-drift-from = { $kind } (vanaf sessie { $onset })
 case-drift-none = geen
 case-hidden-event = sessie { $session }: { $event } = { $class }
-case-sudden-gain = Een plotselinge verbetering: het grootste deel van de vooruitgang van deze cliënt kwam in één stap, tussen sessie { $before } en { $session }.
+case-sudden-gain = Een plotselinge verbetering: het grootste deel van de vooruitgang van deze cliënt kwam in één stap, tussen sessie { $before } en { $session } ({ $points } punten van de ware score).
+case-sudden-loss = Een plotselinge stap de verkeerde kant op: de ware verandering van deze cliënt ging toch de verkeerde kant op, en het grootste deel ervan kwam in één stap, tussen sessie { $before } en { $session } ({ $points } punten van de ware score).
 case-dropped-out = De cliënt kwam na sessie { $last } van de { $sessions } niet meer: de uitkomst wordt beoordeeld op die laatste score, zoals uitkomstonderzoek dat doet.
 yes = ja
 no = nee

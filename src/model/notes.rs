@@ -117,6 +117,41 @@ pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> S
 
 /// What the trainee never sees of a case, for a scenario author reading it with `ontrack case`: the
 /// course, drift, hello-goodbye, the outcome and the Linden class of each event.
+/// The reveal's line on a client's sudden gain, as a text key and its arguments: the step is the
+/// gain's share of the client's true change, so where the true change went the worse way (a client of
+/// an improving course who got worse after all) it was a sudden step for the worse
+/// (`case-sudden-loss`), else a sudden gain (`case-sudden-gain`). `None` without a sudden gain.
+pub fn sudden_step(
+    s: &Scenario,
+    case: &super::Case,
+) -> Option<(
+    &'static str,
+    Vec<(&'static str, fluent_bundle::FluentValue<'static>)>,
+)> {
+    let session = case.hidden.sudden_gain?;
+    let share = s
+        .gains
+        .get(case.hidden.course)
+        .copied()
+        .flatten()
+        .map_or(0.0, |g| g.share);
+    let step = share * case.hidden.true_change;
+    let key = if s.rules.worse * step > 0.0 {
+        "case-sudden-loss"
+    } else {
+        "case-sudden-gain"
+    };
+    let points = step.abs().round();
+    Some((
+        key,
+        vec![
+            ("before", session.saturating_sub(1).into()),
+            ("session", session.into()),
+            ("points", points.into()),
+        ],
+    ))
+}
+
 pub fn render_hidden(s: &Scenario, case: &super::Case, lang: Lang) -> String {
     let f = &s.file;
     let course = f
@@ -159,15 +194,8 @@ pub fn render_hidden(s: &Scenario, case: &super::Case, lang: Lang) -> String {
         ],
     );
     out.push('\n');
-    if let Some(session) = case.hidden.sudden_gain {
-        let line = tf(
-            lang,
-            "case-sudden-gain",
-            &[
-                ("before", session.saturating_sub(1).into()),
-                ("session", session.into()),
-            ],
-        );
+    if let Some((key, args)) = sudden_step(s, case) {
+        let line = tf(lang, key, &args);
         out.push_str(&format!("  {line}\n"));
     }
     if let Some(last) = case.ended_early(s.sessions()) {

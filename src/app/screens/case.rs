@@ -659,17 +659,8 @@ fn verdict_ui(ui: &mut egui::Ui, v: &View, r: &Revealed, short: bool) {
     if !short {
         ui.label(theme::outcome_label(v.tr, case.outcome).text_style(theme::headline_style()));
     }
-    if let Some(session) = case.hidden.sudden_gain {
-        ui.add(
-            egui::Label::new(v.tr.fmt(
-                "case-sudden-gain",
-                &[
-                    ("before", session.saturating_sub(1).into()),
-                    ("session", session.into()),
-                ],
-            ))
-            .wrap(),
-        );
+    if let Some((key, args)) = crate::model::notes::sudden_step(v.s, case) {
+        ui.add(egui::Label::new(v.tr.fmt(key, &args)).wrap());
     }
     if let Some(last) = case.ended_early(v.s.sessions()) {
         ui.add(
