@@ -97,8 +97,8 @@ pub struct Ideal {
     future_untouched: Vec<Vec<ShiftComponent>>,
     /// The forecast from the intake score alone, per score of the measure, once first asked for.
     intake_forecasts: Vec<OnceLock<f64>>,
-    /// Where dropout follows the client's alliance level: P(L = t | node n), per node a row over
-    /// the sessions t.
+    /// Where dropout follows the client's alliance level: P(L = t | node n), per session t a row
+    /// over the nodes.
     ends_by_node: Option<Vec<Vec<f64>>>,
 }
 
@@ -107,8 +107,17 @@ impl Ideal {
         let tau = s.dynamics.alliance_client_sd;
         let (levels, node_weights) = alliance_grid(tau, ALLIANCE_NODES);
         let alliance_probability = alliance_tables(s, &levels);
-        let ends_by_node = (s.dropout.linked() && tau > 0.0)
-            .then(|| levels.iter().map(|a| s.dropout.ends(a / tau)).collect());
+        let ends_by_node = (s.dropout.linked() && tau > 0.0).then(|| {
+            let by_node: Vec<Vec<f64>> = levels.iter().map(|a| s.dropout.ends(a / tau)).collect();
+            (0..=s.sessions())
+                .map(|t| {
+                    by_node
+                        .iter()
+                        .map(|row| row.get(t).copied().unwrap_or(0.0))
+                        .collect()
+                })
+                .collect()
+        });
         let drift_events = s
             .event_conditions
             .iter()
@@ -319,22 +328,28 @@ impl Ideal {
         let log_lik_alliance: Vec<f64> = (0..f.courses.len())
             .map(|k| match &self.ends_by_node {
                 None => self.alliance_log_likelihood(k, &alliance_idx),
-                Some(by_node) => {
+                Some(by_end) => {
                     let mut stack = [0.0; ALLIANCE_NODES];
                     let mut heap = Vec::new();
                     let per_node = node_buffer(&mut stack, &mut heap, self.node_weights.len());
                     let scale = self.alliance_nodes(k, &alliance_idx, per_node);
                     let total = sum(per_node);
-                    // Node by node (each end its own running sum); nodes under 10⁻¹⁸ of the
-                    // total are left out, which moves no weight by more than 10⁻¹⁵ of itself.
-                    let mut weights = vec![0.0; ends.len()];
-                    for (&w, row) in per_node.iter().zip(by_node) {
-                        if w > 1e-18 * total {
-                            for (out, end) in weights.iter_mut().zip(&ends) {
-                                *out += w * row.get(end.session).copied().unwrap_or(0.0);
-                            }
-                        }
-                    }
+                    // Over the nodes from the first to the last that carry 10⁻¹⁸ of the total or
+                    // more: those left out move no weight by more than 10⁻¹⁵ of itself.
+                    let cut = 1e-18 * total;
+                    let lo = per_node.iter().position(|&w| w >= cut).unwrap_or(0);
+                    let hi = per_node
+                        .iter()
+                        .rposition(|&w| w >= cut)
+                        .map_or(lo, |i| i + 1);
+                    let carrying = per_node.get(lo..hi).unwrap_or_default();
+                    let weights: Vec<f64> = ends
+                        .iter()
+                        .map(|end| {
+                            let row = by_end.get(end.session).map_or(&[][..], Vec::as_slice);
+                            dot(carrying, row.get(lo..hi).unwrap_or_default())
+                        })
+                        .collect();
                     let reach: f64 = weights.iter().sum();
                     course_ends.push(weights.iter().map(|w| w / reach).collect());
                     scale + total.ln() + (reach / total).ln()
@@ -839,6 +854,24 @@ fn prefix_sums(values: &[f64]) -> Vec<f64> {
         out.push(acc);
     }
     out
+}
+
+/// Σ xᵢ·yᵢ in four running sums (see [`sum`]).
+fn dot(xs: &[f64], ys: &[f64]) -> f64 {
+    let mut parts = [0.0; 4];
+    let (x4, y4) = (xs.chunks_exact(4), ys.chunks_exact(4));
+    let rest: f64 = x4
+        .remainder()
+        .iter()
+        .zip(y4.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (xc, yc) in x4.zip(y4) {
+        for ((p, x), y) in parts.iter_mut().zip(xc).zip(yc) {
+            *p += x * y;
+        }
+    }
+    (parts[0] + parts[1]) + (parts[2] + parts[3]) + rest
 }
 
 /// Σ xᵢ in four running sums, so that the additions need not wait for one another (a single
