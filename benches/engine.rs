@@ -11,7 +11,10 @@
 //! - `ideal_forecast`: the ideal (exact Bayes) forecaster `ontrack::forecast::Ideal::forecast` at
 //!   every checkpoint of the scenario (`checkpoints` in the scenario file: after sessions 0, 3 and 6)
 //!   of 2 000 pre-generated cases. The cases and the forecaster's tables are prepared outside the
-//!   timed section. One item = one case-checkpoint. Target: ≥ 100 000 case-checkpoints/s.
+//!   timed section. One item = one case-checkpoint. Target: ≥ 100 000 case-checkpoints/s. The
+//!   forecaster keeps its forecast from the intake score alone per score (`Ideal::forecast`), so
+//!   after the first sample the checkpoint after session 0 is a lookup, as it is in `ontrack check`
+//!   and a training run; the checkpoints after sessions 3 and 6 carry the cost.
 //! - `ideal_forecast_every_session`: the same, but at every session 0..=sessions (16 for the
 //!   reference scenario), which includes the later and costlier checkpoints. For information: the
 //!   forecaster's cost grows with the number of sessions seen. No target.
