@@ -178,6 +178,15 @@ fn the_reveal_says_where_a_client_made_a_sudden_gain_or_stopped_coming_in_view_i
                         ),
                     };
                     in_view(&h, &text, view, &where_);
+                    // The panel counts the sessions the client came to, not the planned ones.
+                    let standing = match lang {
+                        Lang::En => format!("Session {last} of {sessions}"),
+                        Lang::Nl => format!("Sessie {last} van {sessions}"),
+                    };
+                    assert!(
+                        shown(&h, &standing).is_some(),
+                        "{where_}: {standing:?} not shown"
+                    );
                     // The card under the timeline is the last session the client came to.
                     let card = match lang {
                         Lang::En => format!("Session {last} · score"),

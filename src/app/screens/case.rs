@@ -137,7 +137,11 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
         let standing = Standing {
             case: shown.index + 1,
             cases: run.len(),
-            seen: shown.seen,
+            // A client who stopped coming: the last session they came to, not the planned last.
+            seen: shown
+                .revealed
+                .and_then(|c| c.ended_early(s.sessions()))
+                .map_or(shown.seen, |last| u32::try_from(last).unwrap_or(shown.seen)),
             sessions: s.file.sessions,
             // The forecast being asked, or the last one given.
             checkpoint: shown.revealed.is_none().then(|| {
