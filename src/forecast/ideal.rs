@@ -21,7 +21,8 @@
 //! - Alliance: given k and the client's level a ~ N(0, τ²) the ratings are independent, each with the
 //!   exact probability of its rounding interval (censored at the scale ends), a two-part mixture where
 //!   the scenario has ruptures (with the course's chance r_k the rating is drawn `depth` lower); a is integrated out on
-//!   a fixed grid of [`ALLIANCE_NODES`] points over ±[`ALLIANCE_SPAN`]·τ (trapezoid rule, whose
+//!   a fixed grid of [`ALLIANCE_NODES`] points over ±[`ALLIANCE_SPAN`]·τ (the grid the dropout
+//!   model averages over too) (trapezoid rule, whose
 //!   error is below 10⁻⁹ of the likelihood here: a test halves the spacing).
 //! - Notes and drift-only events: given (κ, o) independent per session; every (κ, o) is enumerated,
 //!   up to the furthest session seen of either (each channel of `Visible` may be seen up to its own
@@ -59,7 +60,7 @@ use std::sync::OnceLock;
 
 use crate::scenario::gain::GainModel;
 use crate::scenario::shifts::{ShiftComponent, future_shifts};
-use crate::scenario::{EventCondition, Scenario};
+use crate::scenario::{ALLIANCE_NODES, ALLIANCE_SPAN, EventCondition, Scenario};
 use crate::stats::{normal_cdf, normal_cdf_fast, normal_grid};
 
 /// A likelihood summed in the probability domain is trusted above this (see
@@ -68,11 +69,6 @@ const SAFELY_ABOVE_UNDERFLOW: f64 = 1e-250;
 
 /// The most intake scores whose forecast is kept (a scale with more steps keeps the first ones).
 const MAX_KEPT_INTAKES: f64 = 100_000.0;
-
-/// Grid points over which the client's alliance level is integrated.
-pub const ALLIANCE_NODES: usize = 121;
-/// Half-width of that grid in SDs of the client's level.
-pub const ALLIANCE_SPAN: f64 = 7.0;
 
 /// Precomputed tables of one scenario for the ideal forecaster.
 #[derive(Debug, Clone)]
@@ -187,11 +183,8 @@ impl Ideal {
         let &[intake] = v.scores() else {
             return None;
         };
-        if !v.alliance().is_empty()
-            || !v.notes().is_empty()
-            || v.event_sessions() > 0
-            || v.events().next().is_some()
-        {
+        // No event is visible before its session is (`Visible::events`).
+        if !v.alliance().is_empty() || !v.notes().is_empty() || v.event_sessions() > 0 {
             return None;
         }
         let m = &s.file.measure;
@@ -321,40 +314,10 @@ impl Ideal {
             .map(|y| y.get(seen).copied().unwrap_or(intake))
             .collect();
 
-        // The alliance does not depend on hello-goodbye: its likelihood once per course. Where
-        // dropout follows the client's alliance level, also P(L = each end | course, ratings seen,
-        // L ≥ seen), and the chance of having come this far joins the likelihood.
-        let mut course_ends: Vec<Vec<f64>> = Vec::new();
-        let log_lik_alliance: Vec<f64> = (0..f.courses.len())
-            .map(|k| match &self.ends_by_node {
-                None => self.alliance_log_likelihood(k, &alliance_idx),
-                Some(by_end) => {
-                    let mut stack = [0.0; ALLIANCE_NODES];
-                    let mut heap = Vec::new();
-                    let per_node = node_buffer(&mut stack, &mut heap, self.node_weights.len());
-                    let scale = self.alliance_nodes(k, &alliance_idx, per_node);
-                    let total = sum(per_node);
-                    // Over the nodes from the first to the last that carry 10⁻¹⁸ of the total or
-                    // more: those left out move no weight by more than 10⁻¹⁵ of itself.
-                    let cut = 1e-18 * total;
-                    let lo = per_node.iter().position(|&w| w >= cut).unwrap_or(0);
-                    let hi = per_node
-                        .iter()
-                        .rposition(|&w| w >= cut)
-                        .map_or(lo, |i| i + 1);
-                    let carrying = per_node.get(lo..hi).unwrap_or_default();
-                    let weights: Vec<f64> = ends
-                        .iter()
-                        .map(|end| {
-                            let row = by_end.get(end.session).map_or(&[][..], Vec::as_slice);
-                            dot(carrying, row.get(lo..hi).unwrap_or_default())
-                        })
-                        .collect();
-                    let reach: f64 = weights.iter().sum();
-                    course_ends.push(weights.iter().map(|w| w / reach).collect());
-                    scale + total.ln() + (reach / total).ln()
-                }
-            })
+        // The alliance does not depend on hello-goodbye: its likelihood once per course, with the
+        // weights of the ends where dropout follows the client's alliance level.
+        let alliance: Vec<CourseAlliance> = (0..f.courses.len())
+            .map(|k| self.course_alliance(k, &alliance_idx, &ends))
             .collect();
         let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
         let mut fits = Fits::default();
@@ -371,8 +334,9 @@ impl Ideal {
                 .get(k)
                 .copied()
                 .unwrap_or((f64::NEG_INFINITY, f64::NEG_INFINITY));
+            let course_alliance = alliance.get(k);
             let log_prior = log_sum_exp(&[log_none + prior0, log_drift + prior1])
-                + log_lik_alliance.get(k).copied().unwrap_or(0.0);
+                + course_alliance.map_or(0.0, |a| a.log_likelihood);
             for unfolding in self.unfoldings(s, k, seen) {
                 let design = Design {
                     dose: unfolding.dose,
@@ -434,7 +398,7 @@ impl Ideal {
                     out
                 };
                 let mut p_det = [0.0; 2];
-                let course_end_weights = course_ends.get(k);
+                let course_end_weights = course_alliance.and_then(|a| a.end_weights.as_ref());
                 for (e, end) in ends.iter().enumerate() {
                     let end_weight = course_end_weights
                         .and_then(|w| w.get(e))
@@ -528,6 +492,44 @@ impl Ideal {
             }
         }
         out
+    }
+
+    /// The alliance ratings seen under course k: their likelihood and, where dropout follows the
+    /// client's alliance level, P(L = each of `ends` | course, ratings, L ≥ seen), with the chance
+    /// of having come this far (1 at every checkpoint) joined to the likelihood.
+    fn course_alliance(&self, k: usize, ratings: &[usize], ends: &[End]) -> CourseAlliance {
+        let Some(by_end) = &self.ends_by_node else {
+            return CourseAlliance {
+                log_likelihood: self.alliance_log_likelihood(k, ratings),
+                end_weights: None,
+            };
+        };
+        let mut stack = [0.0; ALLIANCE_NODES];
+        let mut heap = Vec::new();
+        let per_node = node_buffer(&mut stack, &mut heap, self.node_weights.len());
+        let scale = self.alliance_nodes(k, ratings, per_node);
+        let total = sum(per_node);
+        // Over the nodes from the first to the last that carry 10⁻¹⁸ of the total or more: those
+        // left out move no weight by more than 10⁻¹⁵ of itself.
+        let cut = 1e-18 * total;
+        let lo = per_node.iter().position(|&w| w >= cut).unwrap_or(0);
+        let hi = per_node
+            .iter()
+            .rposition(|&w| w >= cut)
+            .map_or(lo, |i| i + 1);
+        let carrying = per_node.get(lo..hi).unwrap_or_default();
+        let weights: Vec<f64> = ends
+            .iter()
+            .map(|end| {
+                let row = by_end.get(end.session).map_or(&[][..], Vec::as_slice);
+                dot(carrying, row.get(lo..hi).unwrap_or_default())
+            })
+            .collect();
+        let reach: f64 = weights.iter().sum();
+        CourseAlliance {
+            log_likelihood: scale + total.ln() + (reach / total).ln(),
+            end_weights: Some(weights.iter().map(|w| w / reach).collect()),
+        }
     }
 
     /// log P(the alliance ratings seen | course k), the client's level integrated out.
@@ -746,6 +748,14 @@ fn add_deterioration(
             *out += w * p;
         }
     }
+}
+
+/// What the alliance ratings seen say under one course ([`Ideal::course_alliance`]).
+struct CourseAlliance {
+    log_likelihood: f64,
+    /// P(L = each end | course, ratings seen, L ≥ seen), in the order of the ends; `None` where
+    /// dropout does not follow the alliance (then every course has the population's weights).
+    end_weights: Option<Vec<f64>>,
 }
 
 /// A session at which the treatment may end, seen from the last session seen.

@@ -113,8 +113,7 @@ impl Fits {
         ys: &[&[f64]],
         noise: Noise,
     ) {
-        self.p = design.parameters();
-        if self.p == 2 {
+        if design.parameters() == 2 {
             self.refit_two(design.dose, prior_mean, prior_cov, ys, noise);
         } else {
             self.refit_general(design, prior_mean, prior_cov, ys, noise);
@@ -225,6 +224,7 @@ impl Fits {
         let (&[m0, m1], &[a, b, _, c]) = (prior_mean, prior_cov) else {
             return;
         };
+        self.p = 2;
         let sigma2 = noise.sigma * noise.sigma;
         let phi = noise.phi;
         let inverse_c = 1.0 / (1.0 - phi * phi).sqrt();

@@ -15,13 +15,8 @@
 //! [`crate::stats::normal_grid`].
 
 use super::format::ScenarioFile;
+use super::{ALLIANCE_NODES, ALLIANCE_SPAN};
 use crate::stats::normal_grid;
-
-/// Grid points of the client's alliance level over which dropout is averaged (as the ideal
-/// forecaster integrates the level).
-pub const LEVEL_NODES: usize = 121;
-/// Half-width of that grid in SDs.
-pub const LEVEL_SPAN: f64 = 7.0;
 
 /// Who stops when: see the module notes.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +62,7 @@ impl DropoutModel {
         model.base = 1.0 - (1.0 - rate).powf(exponent);
         if model.link > 0.0 {
             // The rate rises with h₀, from 0 to 1 once every hazard on the grid is 1.
-            let (mut low, mut high) = (0.0, (model.link * LEVEL_SPAN).exp());
+            let (mut low, mut high) = (0.0, (model.link * ALLIANCE_SPAN).exp());
             for _ in 0..100 {
                 model.base = 0.5 * (low + high);
                 if model.rate() < rate {
@@ -125,7 +120,7 @@ impl DropoutModel {
         if !self.linked() {
             return self.ends(0.0);
         }
-        let (z, w) = normal_grid(LEVEL_NODES, LEVEL_SPAN);
+        let (z, w) = normal_grid(ALLIANCE_NODES, ALLIANCE_SPAN);
         let mut total = vec![0.0; self.sessions + 1];
         let mut given = Vec::new();
         for (z, w) in z.iter().zip(&w) {

@@ -107,6 +107,13 @@ impl Scenario {
     }
 }
 
+/// Grid points over which the client's own alliance level (N(0, τ²)) is integrated: by the ideal
+/// forecaster, and by the dropout model where dropout follows that level, so both average over the
+/// same levels.
+pub const ALLIANCE_NODES: usize = 121;
+/// Half-width of that grid in SDs of the client's level.
+pub const ALLIANCE_SPAN: f64 = 7.0;
+
 /// The parts of the model beyond the mixture of courses, with the value of each left-out field.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Dynamics {
