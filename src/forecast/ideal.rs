@@ -29,7 +29,7 @@
 //!   session, as the explanation of a forecast asks; each session contributes the channels seen in it).
 //!   Events that can happen in any session, or after a delivered element, have the same likelihood under
 //!   every hypothesis and drop out.
-//! - The normal CDF of the predictive is [`crate::stats::normal_cdf_fast`], cubic interpolation in a
+//! - The normal CDF of the predictive is [`crate::stats::FastNormalCdf`], cubic interpolation in a
 //!   table (within 2·10⁻⁹ of Φ; tested): the forecast is a weighted average of such values with weights
 //!   that sum to 1, so it is within 2·10⁻⁹ of the exact posterior predictive.
 //! - Dropout ([`crate::scenario::dropout`]): the forecast is the mixture over the ends L ≥ the
@@ -61,7 +61,7 @@ use std::sync::OnceLock;
 use crate::scenario::gain::GainModel;
 use crate::scenario::shifts::{ShiftComponent, future_shifts};
 use crate::scenario::{ALLIANCE_NODES, ALLIANCE_SPAN, EventCondition, Scenario};
-use crate::stats::{normal_cdf, normal_cdf_fast, normal_grid};
+use crate::stats::{FastNormalCdf, normal_cdf, normal_grid};
 
 /// A likelihood summed in the probability domain is trusted above this (see
 /// `Ideal::alliance_nodes`).
@@ -96,6 +96,8 @@ pub struct Ideal {
     /// Where dropout follows the client's alliance level: P(L = t | node n), per session t a row
     /// over the nodes.
     ends_by_node: Option<Vec<Vec<f64>>>,
+    /// Φ of the predictive.
+    cdf: FastNormalCdf,
 }
 
 impl Ideal {
@@ -166,6 +168,7 @@ impl Ideal {
             future_untouched,
             intake_forecasts: vec![OnceLock::new(); scores],
             ends_by_node,
+            cdf: FastNormalCdf::default(),
         }
     }
 
@@ -417,6 +420,7 @@ impl Ideal {
                         if share > 0.0 {
                             let predicted = last_scores(end, gain);
                             add_deterioration(
+                                self.cdf,
                                 &end.future,
                                 predicted.get(..branches.len()).unwrap_or_default(),
                                 worse,
@@ -719,6 +723,7 @@ struct Unfolding<'a> {
 /// mean). Where the branches share their variance, as they do whenever they share their fit's
 /// covariance, the square root is taken once.
 fn add_deterioration(
+    cdf: FastNormalCdf,
     future: &[ShiftComponent],
     predicted: &[(f64, f64)],
     worse: f64,
@@ -741,7 +746,7 @@ fn add_deterioration(
                         inverse
                     }
                 };
-                normal_cdf_fast(margin * inverse_sd)
+                cdf.at(margin * inverse_sd)
             } else {
                 f64::from(u8::from(margin >= 0.0))
             };
