@@ -67,6 +67,9 @@ use crate::stats::{FastNormalCdf, normal_cdf, normal_grid};
 /// `Ideal::alliance_nodes`).
 const SAFELY_ABOVE_UNDERFLOW: f64 = 1e-250;
 
+/// The hello-goodbye branches: without and with the exaggeration.
+const MAX_BRANCHES: usize = 2;
+
 /// The most intake scores whose forecast is kept (a scale with more steps keeps the first ones).
 const MAX_KEPT_INTAKES: f64 = 100_000.0;
 
@@ -244,6 +247,23 @@ impl Ideal {
             .collect();
         let event_sessions: Vec<usize> = shifting.iter().map(|(t, _, _)| *t).collect();
         let events_seen = (v.event_sessions() as usize).max(seen);
+        // The hello-goodbye exaggeration at intake and its reversal at the last session.
+        let offset = |h: bool, t: usize| {
+            if h && t == 0 {
+                worse * b
+            } else if h && t == last {
+                -worse * b
+            } else {
+                0.0
+            }
+        };
+        // The two hello-goodbye hypotheses: their scores differ only by the offsets, so each
+        // unfolding fits both at once.
+        let branches: Vec<(bool, f64)> = [(false, 1.0 - h_rate), (true, h_rate)]
+            .into_iter()
+            .filter(|(_, p_h)| *p_h > 0.0)
+            .map(|(h, p_h)| (h, p_h.ln()))
+            .collect();
         // Where the treatment may end: the client came to every session seen, and stops at L with
         // P(L | L ≥ seen); at each end the events still to come until then.
         let reach: f64 = s.last_session.iter().skip(seen).sum();
@@ -263,6 +283,13 @@ impl Ideal {
             .map(|(session, p)| End {
                 session,
                 weight: p / reach,
+                offsets: {
+                    let mut offsets = [0.0; MAX_BRANCHES];
+                    for (slot, &(h, _)) in offsets.iter_mut().zip(&branches) {
+                        *slot = offset(h, session);
+                    }
+                    offsets
+                },
                 horizon: Horizon::new(session - seen, noise),
                 future: {
                     let left = session.saturating_sub(events_seen);
@@ -283,23 +310,6 @@ impl Ideal {
             prior_mean[2 + j] = *mean;
             prior_cov[(2 + j) * p + 2 + j] = sd * sd;
         }
-        // The hello-goodbye exaggeration at intake and its reversal at the last session.
-        let offset = |h: bool, t: usize| {
-            if h && t == 0 {
-                worse * b
-            } else if h && t == last {
-                -worse * b
-            } else {
-                0.0
-            }
-        };
-        // The two hello-goodbye hypotheses: their scores differ only by the offsets, so each
-        // unfolding fits both at once.
-        let branches: Vec<(bool, f64)> = [(false, 1.0 - h_rate), (true, h_rate)]
-            .into_iter()
-            .filter(|(_, p_h)| *p_h > 0.0)
-            .map(|(h, p_h)| (h, p_h.ln()))
-            .collect();
         let ys: Vec<Vec<f64>> = branches
             .iter()
             .map(|&(h, _)| {
@@ -312,10 +322,10 @@ impl Ideal {
             .collect();
         let y_refs: Vec<&[f64]> = ys.iter().map(Vec::as_slice).collect();
         // Each branch's last score seen, less its offset.
-        let y_seen: Vec<f64> = ys
-            .iter()
-            .map(|y| y.get(seen).copied().unwrap_or(intake))
-            .collect();
+        let mut y_seen = [intake; MAX_BRANCHES];
+        for (slot, y) in y_seen.iter_mut().zip(&ys) {
+            *slot = y.get(seen).copied().unwrap_or(intake);
+        }
 
         // The alliance does not depend on hello-goodbye: its likelihood once per course, with the
         // weights of the ends where dropout follows the client's alliance level.
@@ -324,6 +334,7 @@ impl Ideal {
             .collect();
         let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
         let mut fits = Fits::default();
+        let branch_count = branches.len().min(MAX_BRANCHES);
         for (k, course) in f.courses.iter().enumerate() {
             // (true intake, true change): change = δ_k + β(intake − m₀) + ε.
             prior_mean[0] = m0;
@@ -340,6 +351,7 @@ impl Ideal {
             let course_alliance = alliance.get(k);
             let log_prior = log_sum_exp(&[log_none + prior0, log_drift + prior1])
                 + course_alliance.map_or(0.0, |a| a.log_likelihood);
+            let course_end_weights = course_alliance.and_then(|a| a.end_weights.as_ref());
             for unfolding in self.unfoldings(s, k, seen) {
                 let design = Design {
                     dose: unfolding.dose,
@@ -347,26 +359,36 @@ impl Ideal {
                 };
                 fits.refit(&design, &prior_mean, &prior_cov, &y_refs, noise);
                 let ahead = Ahead::new(&fits.cov, &design, seen);
-                let g = |t: usize| dose_at(unfolding.dose, t);
+                let g_seen = dose_at(unfolding.dose, seen);
                 // Each branch's posterior summed up for the quick predictive.
-                let mut summaries = [(0.0, 0.0); 2];
-                for (branch, slot) in summaries.iter_mut().enumerate().take(branches.len()) {
+                let mut summaries = [(0.0, 0.0); MAX_BRANCHES];
+                for (branch, slot) in summaries.iter_mut().enumerate().take(branch_count) {
                     *slot = level_and_change(fits.mean(branch));
                 }
-                // The predictive of each branch's last score, as (margin, variance) for
-                // `add_deterioration`, if the treatment ends at `end`, the change unfolding along
-                // `dose` there plus `gain` (the share of a gain still to come, once it has shown).
-                let last_scores = |end: &End, gain: f64| {
-                    let mut out = [(0.0, 0.0); 2];
-                    match ahead {
+                // The predictive of each branch's last score if the treatment ends at `end`, the
+                // change unfolding along the dose there plus `gain` (the share of a gain still to
+                // come, once it has shown): each branch's margin (the expected worsening from
+                // intake minus the threshold) and the variance they share (it does not depend on
+                // the scores).
+                let last_scores = |end: &End, gain: f64| -> ([f64; MAX_BRANCHES], f64) {
+                    let mut margins = [0.0; MAX_BRANCHES];
+                    let variance = match ahead {
                         Some(ahead) => {
-                            let step = ahead.step(end.horizon, g(end.session) + gain, g(seen));
-                            for (((slot, &(h, _)), &summary), &y_seen) in
-                                out.iter_mut().zip(&branches).zip(&summaries).zip(&y_seen)
+                            let step = ahead.step(
+                                end.horizon,
+                                dose_at(unfolding.dose, end.session) + gain,
+                                g_seen,
+                            );
+                            for (((margin, &summary), &y_seen), offset) in margins
+                                .iter_mut()
+                                .zip(&summaries)
+                                .zip(&y_seen)
+                                .zip(end.offsets)
                             {
-                                let mean = step.mean(summary, y_seen) + offset(h, end.session);
-                                *slot = (worse * (mean - intake) - threshold, step.variance);
+                                let mean = step.mean(summary, y_seen) + offset;
+                                *margin = worse * (mean - intake) - threshold;
                             }
+                            step.variance
                         }
                         None => {
                             // An event seen lies after the last score seen (only when a forecast
@@ -381,8 +403,13 @@ impl Ideal {
                                 dose: &dose,
                                 event_sessions: &event_sessions,
                             };
-                            for (branch, ((slot, &(h, _)), &y_seen)) in
-                                out.iter_mut().zip(&branches).zip(&y_seen).enumerate()
+                            let mut variance = 0.0;
+                            for (branch, ((margin, &y_seen), offset)) in margins
+                                .iter_mut()
+                                .zip(&y_seen)
+                                .zip(end.offsets)
+                                .enumerate()
+                                .take(branch_count)
                             {
                                 let (mean, var) = predict_last(
                                     fits.mean(branch),
@@ -393,15 +420,15 @@ impl Ideal {
                                     y_seen,
                                     noise,
                                 );
-                                let mean = mean + offset(h, end.session);
-                                *slot = (worse * (mean - intake) - threshold, var);
+                                *margin = worse * (mean + offset - intake) - threshold;
+                                variance = var;
                             }
+                            variance
                         }
-                    }
-                    out
+                    };
+                    (margins, variance)
                 };
-                let mut p_det = [0.0; 2];
-                let course_end_weights = course_alliance.and_then(|a| a.end_weights.as_ref());
+                let mut p_det = [0.0; MAX_BRANCHES];
                 for (e, end) in ends.iter().enumerate() {
                     let end_weight = course_end_weights
                         .and_then(|w| w.get(e))
@@ -418,11 +445,12 @@ impl Ideal {
                     };
                     for (share, gain) in paths {
                         if share > 0.0 {
-                            let predicted = last_scores(end, gain);
+                            let (margins, variance) = last_scores(end, gain);
                             add_deterioration(
                                 self.cdf,
                                 &end.future,
-                                predicted.get(..branches.len()).unwrap_or_default(),
+                                margins.get(..branch_count).unwrap_or_default(),
+                                variance,
                                 worse,
                                 end_weight * share,
                                 &mut p_det,
@@ -718,14 +746,14 @@ struct Unfolding<'a> {
 }
 
 /// Adds `weight` · P(deteriorated) to `out[i]` for each branch's predictive of the last score,
-/// given as its margin (the expected worsening from intake minus the threshold) and its variance,
-/// mixed over the shifts of the events still to come (each moves the margin by `worse` times its
-/// mean). Where the branches share their variance, as they do whenever they share their fit's
-/// covariance, the square root is taken once.
+/// given as its margin (the expected worsening from intake minus the threshold) and the variance the
+/// branches share, mixed over the shifts of the events still to come (each moves the margin by
+/// `worse` times its mean and adds its variance).
 fn add_deterioration(
     cdf: FastNormalCdf,
     future: &[ShiftComponent],
-    predicted: &[(f64, f64)],
+    margins: &[f64],
+    variance: f64,
     worse: f64,
     weight: f64,
     out: &mut [f64],
@@ -733,24 +761,16 @@ fn add_deterioration(
     for part in future {
         let shift = worse * part.mean;
         let w = weight * part.probability;
-        let mut shared: Option<(f64, f64)> = None;
-        for (&(margin, var), out) in predicted.iter().zip(out.iter_mut()) {
-            let variance = var + part.variance;
-            let margin = margin + shift;
-            let p = if variance > 0.0 {
-                let inverse_sd = match shared {
-                    Some((v, inverse)) if v == variance => inverse,
-                    _ => {
-                        let inverse = 1.0 / variance.sqrt();
-                        shared = Some((variance, inverse));
-                        inverse
-                    }
-                };
-                cdf.at(margin * inverse_sd)
-            } else {
-                f64::from(u8::from(margin >= 0.0))
-            };
-            *out += w * p;
+        let variance = variance + part.variance;
+        if variance > 0.0 {
+            let inverse_sd = 1.0 / variance.sqrt();
+            for (&margin, out) in margins.iter().zip(out.iter_mut()) {
+                *out += w * cdf.at((margin + shift) * inverse_sd);
+            }
+        } else {
+            for (&margin, out) in margins.iter().zip(out.iter_mut()) {
+                *out += w * f64::from(u8::from(margin + shift >= 0.0));
+            }
         }
     }
 }
@@ -768,6 +788,8 @@ struct End<'a> {
     session: usize,
     /// P(the treatment ends here | it has lasted as far as seen).
     weight: f64,
+    /// Each hello-goodbye branch's offset of the score here (the goodbye only at the planned end).
+    offsets: [f64; MAX_BRANCHES],
     horizon: Horizon,
     /// The summed shift of the events that may still come by then.
     future: Cow<'a, [ShiftComponent]>,
@@ -873,34 +895,29 @@ fn prefix_sums(values: &[f64]) -> Vec<f64> {
 
 /// Σ xᵢ·yᵢ in four running sums (see [`sum`]).
 fn dot(xs: &[f64], ys: &[f64]) -> f64 {
+    let (x4, x_rest) = xs.as_chunks::<4>();
+    let (y4, y_rest) = ys.as_chunks::<4>();
     let mut parts = [0.0; 4];
-    let (x4, y4) = (xs.chunks_exact(4), ys.chunks_exact(4));
-    let rest: f64 = x4
-        .remainder()
-        .iter()
-        .zip(y4.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (xc, yc) in x4.zip(y4) {
-        for ((p, x), y) in parts.iter_mut().zip(xc).zip(yc) {
-            *p += x * y;
+    for (x, y) in x4.iter().zip(y4) {
+        for i in 0..4 {
+            parts[i] += x[i] * y[i];
         }
     }
+    let rest: f64 = x_rest.iter().zip(y_rest).map(|(x, y)| x * y).sum();
     (parts[0] + parts[1]) + (parts[2] + parts[3]) + rest
 }
 
 /// Σ xᵢ in four running sums, so that the additions need not wait for one another (a single
 /// running sum waits out each addition's latency; the grid has 121 nodes).
 fn sum(xs: &[f64]) -> f64 {
+    let (x4, rest) = xs.as_chunks::<4>();
     let mut parts = [0.0; 4];
-    let chunks = xs.chunks_exact(4);
-    let rest: f64 = chunks.remainder().iter().sum();
-    for chunk in chunks {
-        for (p, x) in parts.iter_mut().zip(chunk) {
-            *p += x;
+    for x in x4 {
+        for i in 0..4 {
+            parts[i] += x[i];
         }
     }
-    (parts[0] + parts[1]) + (parts[2] + parts[3]) + rest
+    (parts[0] + parts[1]) + (parts[2] + parts[3]) + rest.iter().sum::<f64>()
 }
 
 /// A buffer of `nodes` values: on the stack for the grid in use (it is filled once per course for
