@@ -334,6 +334,7 @@ impl Ideal {
             .collect();
         let mut terms: Vec<(f64, f64)> = Vec::with_capacity(2 * f.courses.len());
         let mut fits = Fits::default();
+        let mut unfoldings = Vec::new();
         let branch_count = branches.len().min(MAX_BRANCHES);
         for (k, course) in f.courses.iter().enumerate() {
             // (true intake, true change): change = δ_k + β(intake − m₀) + ε.
@@ -352,7 +353,8 @@ impl Ideal {
             let log_prior = log_sum_exp(&[log_none + prior0, log_drift + prior1])
                 + course_alliance.map_or(0.0, |a| a.log_likelihood);
             let course_end_weights = course_alliance.and_then(|a| a.end_weights.as_ref());
-            for unfolding in self.unfoldings(s, k, seen) {
+            self.unfoldings_into(s, k, seen, &mut unfoldings);
+            for unfolding in &unfoldings {
                 let design = Design {
                     dose: unfolding.dose,
                     event_sessions: &event_sessions,
@@ -487,18 +489,26 @@ impl Ideal {
     }
 
     /// The unfoldings of course `k` after `seen` sessions (see [`crate::scenario::gain`]): the gains at
-    /// sessions after `seen` are one hypothesis for the scores seen.
-    fn unfoldings<'a>(&'a self, s: &'a Scenario, k: usize, seen: usize) -> Vec<Unfolding<'a>> {
+    /// sessions after `seen` are one hypothesis for the scores seen. Written into `out` (one buffer
+    /// serves every course of a forecast).
+    fn unfoldings_into<'a>(
+        &'a self,
+        s: &'a Scenario,
+        k: usize,
+        seen: usize,
+        out: &mut Vec<Unfolding<'a>>,
+    ) {
+        out.clear();
         let base = s.dose.get(k).map_or(&[][..], Vec::as_slice);
         let Some(Some(paths)) = self.gain_paths.get(k) else {
-            return vec![Unfolding {
+            out.push(Unfolding {
                 log_weight: 0.0,
                 dose: base,
                 to_come: None,
-            }];
+            });
+            return;
         };
         let gain = paths.gain;
-        let mut out = Vec::with_capacity(paths.at.len() + 2);
         if gain.probability < 1.0 {
             out.push(Unfolding {
                 log_weight: paths.log_none,
@@ -523,7 +533,6 @@ impl Ideal {
                 });
             }
         }
-        out
     }
 
     /// The alliance ratings seen under course k: their likelihood and, where dropout follows the
@@ -550,7 +559,7 @@ impl Ideal {
             .rposition(|&w| w >= cut)
             .map_or(lo, |i| i + 1);
         let carrying = per_node.get(lo..hi).unwrap_or_default();
-        let weights: Vec<f64> = ends
+        let mut weights: Vec<f64> = ends
             .iter()
             .map(|end| {
                 let row = by_end.get(end.session).map_or(&[][..], Vec::as_slice);
@@ -558,9 +567,12 @@ impl Ideal {
             })
             .collect();
         let reach: f64 = weights.iter().sum();
+        for w in &mut weights {
+            *w /= reach;
+        }
         CourseAlliance {
             log_likelihood: scale + total.ln() + (reach / total).ln(),
-            end_weights: Some(weights.iter().map(|w| w / reach).collect()),
+            end_weights: Some(weights),
         }
     }
 
@@ -657,23 +669,51 @@ impl Ideal {
             }
         }
         let happened_in = |t: usize| happened.get(t * width..(t + 1) * width).unwrap_or_default();
-        let crowded: Vec<Vec<bool>> = notes.iter().map(|n| s.crowded(&n.off_protocol)).collect();
-        let note_log = |logs: &NoteLogs, t: usize| match (notes.get(t), crowded.get(t)) {
-            (Some(note), Some(crowded)) => logs.of(note, crowded),
-            _ => 0.0,
-        };
-        // Log-likelihood of each session's note (and drift-only events) before drift.
-        let before: Vec<f64> = (0..seen)
-            .map(|t| {
-                if happened_in(t).iter().any(|x| *x) {
-                    f64::NEG_INFINITY
+        // ln P(session t's note and drift-only events | regime) summed over the sessions before t,
+        // for each regime: 0 before drift, 1 + κ after the onset of kind κ (a row of seen + 1 per
+        // regime; the row's first value is 0 and its last the total).
+        let regimes = 1 + self.notes_after.len();
+        let mut prefix = vec![0.0; regimes * (seen + 1)];
+        let mut crowded = Vec::new();
+        let mut totals = vec![0.0; regimes];
+        for t in 0..seen {
+            let note = notes.get(t);
+            if let Some(note) = note {
+                s.crowded_into(&note.off_protocol, &mut crowded);
+            }
+            let any_happened = happened_in(t).iter().any(|x| *x);
+            for (regime, total) in totals.iter_mut().enumerate() {
+                let l = if regime == 0 {
+                    if any_happened {
+                        f64::NEG_INFINITY
+                    } else {
+                        note.map_or(0.0, |n| self.notes_before.of(n, &crowded))
+                    }
                 } else {
-                    note_log(&self.notes_before, t)
+                    let mut l = match (note, self.notes_after.get(regime - 1)) {
+                        (Some(n), Some(logs)) => logs.of(n, &crowded),
+                        _ => 0.0,
+                    };
+                    if t < events_seen {
+                        for (event, &h) in self.drift_events.iter().zip(happened_in(t)) {
+                            l += if h { event.log_rate } else { event.log_none };
+                        }
+                    }
+                    l
+                };
+                *total += l;
+                if let Some(slot) = prefix.get_mut(regime * (seen + 1) + t + 1) {
+                    *slot = *total;
                 }
-            })
-            .collect();
-        let prefix_before = prefix_sums(&before);
-        let total_before = prefix_before.last().copied().unwrap_or(0.0);
+            }
+        }
+        let prefix_of = |regime: usize| {
+            prefix
+                .get(regime * (seen + 1)..(regime + 1) * (seen + 1))
+                .unwrap_or_default()
+        };
+        let prefix_before = prefix_of(0);
+        let total_before = totals.first().copied().unwrap_or(0.0);
         let none = (1.0 - p_drift).ln() + total_before;
         if p_drift <= 0.0 {
             return DriftWeights {
@@ -684,24 +724,13 @@ impl Ideal {
         }
         let later_prior: f64 = s.onset.iter().skip(seen).sum();
         let later = p_drift.ln() + later_prior.ln() + total_before;
-        let mut started = Vec::with_capacity(s.kinds.len());
+        let mut started = Vec::with_capacity(s.kinds.len() + 1);
         let mut parts = Vec::with_capacity(seen);
-        for (kind, logs) in s.kinds.iter().zip(&self.notes_after) {
+        for (regime, kind) in s.kinds.iter().enumerate().map(|(k, kind)| (k + 1, kind)) {
             let log_kind = kind.probability.ln();
             parts.clear();
-            let after: Vec<f64> = (0..seen)
-                .map(|t| {
-                    let mut l = note_log(logs, t);
-                    if t < events_seen {
-                        for (event, &h) in self.drift_events.iter().zip(happened_in(t)) {
-                            l += if h { event.log_rate } else { event.log_none };
-                        }
-                    }
-                    l
-                })
-                .collect();
-            let prefix_after = prefix_sums(&after);
-            let total_after = prefix_after.last().copied().unwrap_or(0.0);
+            let prefix_after = prefix_of(regime);
+            let total_after = totals.get(regime).copied().unwrap_or(0.0);
             for o in 1..=seen {
                 let log_onset = self
                     .log_onset
@@ -879,18 +908,6 @@ impl NoteLogs {
         }
         l
     }
-}
-
-/// `out[i]` = sum of the first i values (so `out[0]` = 0 and the last is the total).
-fn prefix_sums(values: &[f64]) -> Vec<f64> {
-    let mut out = Vec::with_capacity(values.len() + 1);
-    let mut acc = 0.0;
-    out.push(acc);
-    for v in values {
-        acc += v;
-        out.push(acc);
-    }
-    out
 }
 
 /// Σ xᵢ·yᵢ in four running sums (see [`sum`]).

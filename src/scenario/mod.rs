@@ -93,17 +93,24 @@ pub struct Scenario {
 impl Scenario {
     /// Which protocol elements the off-protocol activities of a session leave no room for.
     pub fn crowded(&self, off_protocol: &[bool]) -> Vec<bool> {
-        let mut crowded = vec![false; self.omission_before.len()];
+        let mut crowded = Vec::new();
+        self.crowded_into(off_protocol, &mut crowded);
+        crowded
+    }
+
+    /// [`Scenario::crowded`] written into `out`, for callers that ask for every session of a case.
+    pub fn crowded_into(&self, off_protocol: &[bool], out: &mut Vec<bool>) {
+        out.clear();
+        out.resize(self.omission_before.len(), false);
         for (happened, elements) in off_protocol.iter().zip(&self.crowded_out) {
             if *happened {
                 for &e in elements {
-                    if let Some(c) = crowded.get_mut(e) {
+                    if let Some(c) = out.get_mut(e) {
                         *c = true;
                     }
                 }
             }
         }
-        crowded
     }
 }
 
