@@ -65,7 +65,12 @@ use crate::stats::{FastNormalCdf, normal_cdf, normal_grid};
 
 /// A likelihood summed in the probability domain is trusted above this (see
 /// `Ideal::alliance_nodes`).
-const SAFELY_ABOVE_UNDERFLOW: f64 = 1e-250;
+const SAFELY_ABOVE_UNDERFLOW: f64 = 1e-120;
+
+/// The alliance grid's products and tabled rating probabilities are kept at or above this, or set
+/// to 0: the product of two such numbers is at least 10⁻³⁰⁰, so no product is ever a subnormal
+/// number (below 2.2·10⁻³⁰⁸), on which arithmetic is many times slower.
+const PRODUCT_FLOOR: f64 = 1e-150;
 
 /// The hello-goodbye branches: without and with the exaggeration.
 const MAX_BRANCHES: usize = 2;
@@ -589,11 +594,12 @@ impl Ideal {
     /// w_n·Π P(rating | node), written into `per_node` as a multiple of e^s; returns s.
     ///
     /// Each node's weight is multiplied by the probability of every rating at that node (one row
-    /// per rating, all nodes at once): no logarithm or exponential per node. Products at nodes far
-    /// from the client's level may underflow to 0, which costs nothing while the sum stays far above
-    /// the smallest f64 (the largest product is then at least 1/121 of it, and an underflowed one
-    /// under 10⁻⁵⁰ of that). Should the whole sum come near underflow (ratings all but impossible
-    /// under the course), the weights are taken in logs and scaled by their largest.
+    /// per rating, all nodes at once): no logarithm or exponential per node. A product that falls
+    /// below [`PRODUCT_FLOOR`] is set to 0 (the ratings still to multiply are probabilities, so
+    /// its final value would be smaller still). That costs nothing while the sum stays above
+    /// [`SAFELY_ABOVE_UNDERFLOW`]: the largest product is then at least 1/121 of it, and one set
+    /// to 0 under 10⁻²⁷ of that. Should the whole sum come near underflow (ratings all but
+    /// impossible under the course), the weights are taken in logs and scaled by their largest.
     fn alliance_nodes(&self, k: usize, ratings: &[usize], per_node: &mut [f64]) -> f64 {
         per_node.copy_from_slice(&self.node_weights);
         let Some(values) = self.alliance_probability.get(k) else {
@@ -602,7 +608,12 @@ impl Ideal {
         let rows = || ratings.iter().filter_map(|&i| values.get(i));
         for row in rows() {
             for (out, p) in per_node.iter_mut().zip(row) {
-                *out *= p;
+                let product = *out * p;
+                *out = if product < PRODUCT_FLOOR {
+                    0.0
+                } else {
+                    product
+                };
             }
         }
         if sum(per_node) > SAFELY_ABOVE_UNDERFLOW {
@@ -1006,7 +1017,7 @@ fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
                             // A session with a rupture (chance r) is rated `depth` lower.
                             let p = (1.0 - rupture) * rating(centre, i)
                                 + rupture * rating(centre - depth, i);
-                            p.max(1e-300)
+                            p.max(PRODUCT_FLOOR)
                         })
                         .collect()
                 })
