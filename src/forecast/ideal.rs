@@ -453,15 +453,18 @@ impl Ideal {
                     for (share, gain) in paths {
                         if share > 0.0 {
                             let (margins, variance) = last_scores(end, gain);
-                            add_deterioration(
+                            let p = deterioration(
                                 self.cdf,
                                 &end.future,
-                                margins.get(..branch_count).unwrap_or_default(),
+                                &margins,
+                                branch_count,
                                 variance,
                                 worse,
-                                end_weight * share,
-                                &mut p_det,
                             );
+                            let weight = end_weight * share;
+                            for (out, p) in p_det.iter_mut().zip(p) {
+                                *out += weight * p;
+                            }
                         }
                     }
                 }
@@ -785,34 +788,38 @@ struct Unfolding<'a> {
     to_come: Option<GainModel>,
 }
 
-/// Adds `weight` · P(deteriorated) to `out[i]` for each branch's predictive of the last score,
-/// given as its margin (the expected worsening from intake minus the threshold) and the variance the
+/// P(deteriorated) for each of the first `count` branches' predictive of the last score, given as
+/// its margin (the expected worsening from intake minus the threshold) and the variance the
 /// branches share, mixed over the shifts of the events still to come (each moves the margin by
 /// `worse` times its mean and adds its variance).
-fn add_deterioration(
+fn deterioration(
     cdf: FastNormalCdf,
     future: &[ShiftComponent],
-    margins: &[f64],
+    margins: &[f64; MAX_BRANCHES],
+    count: usize,
     variance: f64,
     worse: f64,
-    weight: f64,
-    out: &mut [f64],
-) {
+) -> [f64; MAX_BRANCHES] {
+    let mut p = [0.0; MAX_BRANCHES];
     for part in future {
         let shift = worse * part.mean;
-        let w = weight * part.probability;
         let variance = variance + part.variance;
-        if variance > 0.0 {
-            let inverse_sd = 1.0 / variance.sqrt();
-            for (&margin, out) in margins.iter().zip(out.iter_mut()) {
-                *out += w * cdf.at((margin + shift) * inverse_sd);
-            }
+        let inverse_sd = if variance > 0.0 {
+            1.0 / variance.sqrt()
         } else {
-            for (&margin, out) in margins.iter().zip(out.iter_mut()) {
-                *out += w * f64::from(u8::from(margin + shift >= 0.0));
-            }
+            0.0
+        };
+        for (p, &margin) in p.iter_mut().zip(margins).take(count) {
+            let x = margin + shift;
+            let below = if variance > 0.0 {
+                cdf.at(x * inverse_sd)
+            } else {
+                f64::from(u8::from(x >= 0.0))
+            };
+            *p += part.probability * below;
         }
     }
+    p
 }
 
 /// What the alliance ratings seen say under one course ([`Ideal::course_alliance`]).
