@@ -92,6 +92,12 @@ pub struct Ideal {
     notes_after: Vec<NoteLogs>,
     /// ln P(onset = session t | drift) at index t − 1.
     log_onset: Vec<f64>,
+    /// ln(1 − P(drift)), ln P(drift), ln P(kind | drift) per kind, and ln P(onset after session n |
+    /// drift) at index n: the drift prior's logarithms, taken once.
+    log_no_drift: f64,
+    log_drift: f64,
+    log_kinds: Vec<f64>,
+    log_later: Vec<f64>,
     /// Each course's sudden-gain paths, if it has a gain.
     gain_paths: Vec<Option<GainPaths>>,
     /// ln P(course) without drift and with drift, per course.
@@ -171,6 +177,12 @@ impl Ideal {
             notes_before,
             notes_after,
             log_onset: s.onset.iter().map(|p| p.ln()).collect(),
+            log_no_drift: (1.0 - s.file.drift.rate.value).ln(),
+            log_drift: s.file.drift.rate.value.ln(),
+            log_kinds: s.kinds.iter().map(|k| k.probability.ln()).collect(),
+            log_later: (0..=s.onset.len())
+                .map(|seen| s.onset.iter().skip(seen).sum::<f64>().ln())
+                .collect(),
             gain_paths,
             log_course_priors,
             future_untouched,
@@ -728,7 +740,7 @@ impl Ideal {
         };
         let prefix_before = prefix_of(0);
         let total_before = totals.first().copied().unwrap_or(0.0);
-        let none = (1.0 - p_drift).ln() + total_before;
+        let none = self.log_no_drift + total_before;
         if p_drift <= 0.0 {
             return DriftWeights {
                 none,
@@ -736,12 +748,14 @@ impl Ideal {
                 started: vec![f64::NEG_INFINITY; s.kinds.len()],
             };
         }
-        let later_prior: f64 = s.onset.iter().skip(seen).sum();
-        let later = p_drift.ln() + later_prior.ln() + total_before;
+        let log_later = match self.log_later.get(seen) {
+            Some(&log) => log,
+            None => s.onset.iter().skip(seen).sum::<f64>().ln(),
+        };
+        let later = self.log_drift + log_later + total_before;
         let mut started = Vec::with_capacity(s.kinds.len() + 1);
         let mut parts = Vec::with_capacity(seen);
-        for (regime, kind) in s.kinds.iter().enumerate().map(|(k, kind)| (k + 1, kind)) {
-            let log_kind = kind.probability.ln();
+        for (regime, &log_kind) in self.log_kinds.iter().enumerate().map(|(k, l)| (k + 1, l)) {
             parts.clear();
             let prefix_after = prefix_of(regime);
             let total_after = totals.get(regime).copied().unwrap_or(0.0);
@@ -758,7 +772,7 @@ impl Ideal {
                 let a = total_after - prefix_after.get(o - 1).copied().unwrap_or(0.0);
                 parts.push(log_kind + log_onset + b + a);
             }
-            started.push(p_drift.ln() + log_sum_exp(&parts));
+            started.push(self.log_drift + log_sum_exp(&parts));
         }
         DriftWeights {
             none,
