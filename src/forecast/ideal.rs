@@ -41,10 +41,12 @@
 //!   far, 1 at every checkpoint) joins the course's likelihood. Once the case is seen to be over,
 //!   the outcome is known.
 //! - Speed: the hypotheses' fits are closed form (two parameters written out, [`super::regression`]),
-//!   the two hello-goodbye branches share one fit's covariance, each end's predictive costs O(1)
-//!   ([`super::regression::Ahead`]), the alliance likelihood is a product over the grid, and the
-//!   forecast from the intake alone is kept per intake score. `cargo bench --bench engine` measures
-//!   it.
+//!   the two hello-goodbye branches share one fit's covariance (and so one predictive variance per
+//!   end: one square root per mixture component), each end's predictive costs O(1)
+//!   ([`super::regression::Ahead`]), the alliance likelihood is a product over the grid kept clear
+//!   of subnormal numbers (whose arithmetic is many times slower; see `Ideal::alliance_nodes`),
+//!   the drift prior's and the notes' logarithms are taken once per scenario, and the forecast
+//!   from the intake alone is kept per intake score. `cargo bench --bench engine` measures it.
 //! - Drift multiplies the odds of the deteriorating course, so the course prior depends on whether drift
 //!   happens at all (also when its onset lies after the checkpoint).
 //! - A scenario that shows only clients flagged not on track by session b (`selection`): once the
