@@ -12,6 +12,10 @@ const CDF_STEPS_PER_UNIT: f64 = 32.0;
 /// The table covers [−CDF_RANGE, CDF_RANGE]; beyond it Φ is 0 or 1 to within Φ(−8) = 6·10⁻¹⁶.
 const CDF_RANGE: f64 = 8.0;
 
+/// 2⁵² + 2⁵¹: adding it to a number between −2⁵¹ and 2⁵¹ rounds that number to the nearest
+/// integer, which then sits in the low bits of the sum (whose last bit is worth 1).
+const ROUNDING_SHIFT: f64 = 6_755_399_441_055_744.0;
+
 /// Intervals of the table behind [`FastNormalCdf`].
 const CDF_INTERVALS: usize = (2.0 * CDF_RANGE * CDF_STEPS_PER_UNIT) as usize;
 
@@ -65,13 +69,16 @@ impl FastNormalCdf {
         if position >= CDF_INTERVALS as f64 {
             return 1.0;
         }
-        // 0 < position < CDF_INTERVALS here (or NaN, which stays NaN through t), so the truncation
-        // is the floor, and a 32-bit one converts in one instruction each way.
-        let i = position as i32;
-        let Some(&[c0, c1, c2, c3]) = self.table.get(i as usize) else {
+        // 0 < position < CDF_INTERVALS here (or NaN, which stays NaN through t). Its floor is
+        // position − ½ rounded to the nearest integer (at a tie either neighbouring cubic gives the
+        // knot's value), and adding ROUNDING_SHIFT rounds so and leaves that integer in the low bits
+        // of the sum: no float-to-integer conversion, with its checks, on the way to the table.
+        let shifted = (position - 0.5) + ROUNDING_SHIFT;
+        let i = shifted.to_bits() as u32 as usize;
+        let Some(&[c0, c1, c2, c3]) = self.table.get(i) else {
             return normal_cdf(x);
         };
-        let t = position - f64::from(i);
+        let t = position - (shifted - ROUNDING_SHIFT);
         ((c3 * t + c2) * t + c1) * t + c0
     }
 }
