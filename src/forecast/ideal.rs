@@ -703,14 +703,14 @@ impl Ideal {
         let regimes = 1 + self.notes_after.len();
         let mut prefix = vec![0.0; regimes * (seen + 1)];
         let mut crowded = Vec::new();
-        let mut totals = vec![0.0; regimes];
+        let row = seen + 1;
         for t in 0..seen {
             let note = notes.get(t);
             if let Some(note) = note {
                 s.crowded_into(&note.off_protocol, &mut crowded);
             }
             let any_happened = happened_in(t).iter().any(|x| *x);
-            for (regime, total) in totals.iter_mut().enumerate() {
+            for regime in 0..regimes {
                 let l = if regime == 0 {
                     if any_happened {
                         f64::NEG_INFINITY
@@ -729,19 +729,20 @@ impl Ideal {
                     }
                     l
                 };
-                *total += l;
-                if let Some(slot) = prefix.get_mut(regime * (seen + 1) + t + 1) {
-                    *slot = *total;
+                let so_far = prefix.get(regime * row + t).copied().unwrap_or(0.0);
+                if let Some(slot) = prefix.get_mut(regime * row + t + 1) {
+                    *slot = so_far + l;
                 }
             }
         }
         let prefix_of = |regime: usize| {
             prefix
-                .get(regime * (seen + 1)..(regime + 1) * (seen + 1))
+                .get(regime * row..(regime + 1) * row)
                 .unwrap_or_default()
         };
+        let total_of = |regime: usize| prefix_of(regime).last().copied().unwrap_or(0.0);
         let prefix_before = prefix_of(0);
-        let total_before = totals.first().copied().unwrap_or(0.0);
+        let total_before = total_of(0);
         let none = self.log_no_drift + total_before;
         if p_drift <= 0.0 {
             return DriftWeights {
@@ -760,7 +761,7 @@ impl Ideal {
         for (regime, &log_kind) in self.log_kinds.iter().enumerate().map(|(k, l)| (k + 1, l)) {
             parts.clear();
             let prefix_after = prefix_of(regime);
-            let total_after = totals.get(regime).copied().unwrap_or(0.0);
+            let total_after = total_of(regime);
             for o in 1..=seen {
                 let log_onset = self
                     .log_onset
