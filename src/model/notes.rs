@@ -213,7 +213,7 @@ pub fn render_hidden(s: &Scenario, case: &super::Case, lang: Lang) -> String {
                 "case-hidden-event",
                 &[
                     ("session", e.session.into()),
-                    ("event", k.key.as_str().into()),
+                    ("event", k.text.get(lang).into()),
                     (
                         "class",
                         t(lang, &format!("short-{}", k.linden.slug())).into(),
@@ -258,6 +258,29 @@ mod tests {
             off_protocol: vec![false],
         };
         assert_eq!(render_note(&s, &delivered, Lang::En), "Homework reviewed.");
+    }
+
+    #[test]
+    fn the_hidden_truth_names_each_event_in_the_language_asked_for() {
+        let s = crate::scenario::resolve("anxiety-exposure-cbt").expect("bundled scenario loads");
+        let case = (0..200)
+            .map(|i| crate::model::generate_case(&s, 12, i))
+            .find(|c| !c.events.is_empty())
+            .expect("a case with an unwanted event among 200");
+        let event = case.events.first().expect("an event");
+        let kind = &s.file.events[event.kind];
+        for lang in [Lang::Nl, Lang::En] {
+            let hidden = render_hidden(&s, &case, lang);
+            let line = hidden
+                .lines()
+                .find(|l| l.contains(&format!(" {}: ", event.session)))
+                .unwrap_or_else(|| panic!("no line for the event's session: {hidden}"));
+            assert!(line.contains(kind.text.get(lang)), "{line}");
+            assert!(
+                !line.contains(&kind.key),
+                "the scenario's key, not a sentence: {line}"
+            );
+        }
     }
 
     #[test]
