@@ -132,6 +132,8 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
     let mut events = Vec::new();
     let mut score_shifts = Vec::new();
     let mut happened = vec![false; f.events.len()];
+    // Which elements each session's off-protocol activities crowd out (one buffer for all sessions).
+    let mut crowded = Vec::new();
     for t in 1..=sessions as u32 {
         let mut raw = alliance_mean + client_alliance + a.sd * normal(rng);
         // A rupture, drawn only where the scenario declares ruptures (other streams stay as they were).
@@ -148,7 +150,7 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
         let omission = kind.map_or(&s.omission_before, |k| &k.omission);
         let off_rates = kind.map_or(&s.off_protocol_before, |k| &k.off_protocol);
         let off_protocol: Vec<bool> = off_rates.iter().map(|&r| rng.random::<f64>() < r).collect();
-        let crowded = s.crowded(&off_protocol);
+        s.crowded_into(&off_protocol, &mut crowded);
         let delivered: Vec<bool> = omission
             .iter()
             .zip(&crowded)
