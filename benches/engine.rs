@@ -18,6 +18,11 @@
 //! - `ideal_forecast_every_session`: the same, but at every session 0..=sessions (16 for the
 //!   reference scenario), which includes the later and costlier checkpoints. For information: the
 //!   forecaster's cost grows with the number of sessions seen. No target.
+//!
+//! On a shared virtual machine the whole run can be slowed for minutes (the same binary's medians
+//! differ by 1.6× between runs on the development VM): `generate_100k`, which is measured in the
+//! same run, shows how fast the machine was. Compare two versions back to back, or by instruction
+//! counts (`valgrind --tool=callgrind`), rather than across runs.
 
 use std::sync::LazyLock;
 
