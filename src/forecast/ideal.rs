@@ -645,8 +645,12 @@ impl Ideal {
             }
         }
         let max = per_node.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        // Scaled by the largest, a node under the floor is 0 here too (it moves the sum by less
+        // than 10⁻¹⁴⁷ of itself), so that no later product meets a subnormal number.
+        let floor = PRODUCT_FLOOR.ln();
         for out in per_node.iter_mut() {
-            *out = (*out - max).exp();
+            let scaled = *out - max;
+            *out = if scaled < floor { 0.0 } else { scaled.exp() };
         }
         max
     }
@@ -1249,6 +1253,28 @@ mod tests {
         let p = |k: usize| ideal.alliance_log_likelihood(k, &[five]).exp();
         assert!((p(1) - 0.189_769_2).abs() < 1e-6, "{}", p(1));
         assert!((p(0) - 0.065_590_6).abs() < 1e-6, "{}", p(0));
+    }
+
+    #[test]
+    fn the_alliance_grid_never_holds_a_subnormal_number() {
+        // Ratings far from a course's mean, and many of them: the products at the grid's far nodes
+        // fall through 10⁻³⁰⁸ on the way to 0 unless they are cut off first (arithmetic on
+        // subnormal numbers is many times slower). Every node is 0 or a normal number.
+        let s = crate::scenario::resolve("depression-cbt-oq45").expect("bundled scenario loads");
+        let ideal = Ideal::new(&s);
+        let mut per_node = vec![0.0; ideal.node_weights.len()];
+        for value in [0.0, 20.0, 40.0] {
+            for n in [6, 16, 40] {
+                let ratings = vec![alliance_index(&s, value); n];
+                for k in 0..s.file.courses.len() {
+                    ideal.alliance_nodes(k, &ratings, &mut per_node);
+                    assert!(
+                        per_node.iter().all(|&x| x == 0.0 || x.is_normal()),
+                        "course {k}, {n} ratings of {value}: {per_node:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
