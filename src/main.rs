@@ -15,7 +15,7 @@ use cli::{CaptureArgs, Cli, Command};
 use ontrack::cohort::csv_export::{check_target, write_csv};
 use ontrack::cohort::load_dir;
 use ontrack::cohort::table::table;
-use ontrack::debrief::report::{report, scores_text};
+use ontrack::debrief::report::{judgement_text, report, scores_text};
 use ontrack::debrief::{run_scores, score_file};
 use ontrack::forecast::{Benchmarks, Ideal};
 use ontrack::i18n::{t, tf};
@@ -217,9 +217,12 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                     let scored = score_file(&path)?;
                     if json {
                         print_stdout(&format!("{}\n", serde_json::to_string_pretty(&scored)?));
-                        return Ok(ExitCode::SUCCESS);
+                    } else {
+                        let f = &scored.scores.forecasts;
+                        let judgement = judgement_text(&scored.scores.judgement, &f.brier, lang);
+                        print_stdout(&format!("{}\n{judgement}", scores_text(f, lang)));
                     }
-                    scored.scores.forecasts
+                    return Ok(ExitCode::SUCCESS);
                 }
                 (None, None) => anyhow::bail!("name a run file or --forecasts"),
             };

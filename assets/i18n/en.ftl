@@ -355,6 +355,13 @@ report-citl-under = Calibration in the large: you under-forecast deterioration b
 report-citl-over = Calibration in the large: you over-forecast deterioration by { $points } percentage points.
 report-citl-even = Calibration in the large: on average your forecasts matched how often clients deteriorated.
 report-log = Log score { $log } (forecasts clipped to 1–99 %).
+report-judgement = Judgement cost: on average your forecasts were { $points } percentage points{ $interval } from the best possible ones (mean squared distance { $cost }; 0 = every forecast the best possible).
+report-judgement-higher = Your forecasts were on average { $bias } points higher than the best ones: that systematic part is { $systematic } ({ $share } % of the cost); the rest, { $scatter }, is scatter — forecasts too high on some clients and too low on others.
+report-judgement-lower = Your forecasts were on average { $bias } points lower than the best ones: that systematic part is { $systematic } ({ $share } % of the cost); the rest, { $scatter }, is scatter — forecasts too high on some clients and too low on others.
+report-judgement-even = On average your forecasts were neither higher nor lower than the best ones; the cost, { $scatter }, is scatter — forecasts too high on some clients and too low on others.
+report-judgement-split-bad-luck = Your Brier score { $brier } = judgement { $cost } + { $unavoidable } that even the best forecasts are expected to score on these clients + { $luck } bad luck (how these clients happened to turn out).
+report-judgement-split-good-luck = Your Brier score { $brier } = judgement { $cost } + { $unavoidable } that even the best forecasts are expected to score on these clients − { $luck } good luck (how these clients happened to turn out).
+report-judgement-read = The Brier score includes luck; the judgement cost does not. Read the Brier score for how your forecasts fared against what happened, the judgement cost for how good they were.
 report-same-cases = On the same cases and checkpoints:
 report-you = you
 report-drift = Drift from the protocol: { $cases } drift cases, { $hits } spotted, { $misses } missed; { $false } false alarms in { $stretches } stretches without drift.
@@ -365,7 +372,7 @@ cohort-group = { $scenario } — seed { $seed } — course code { $code }
 cohort-col-interval = 95 % interval
 cohort-none = no run files could be scored
 cohort-rejected = files not used ({ $n }):
-cohort-legend = Brier: lower is better (0.25 = always 50 %); skill: against the base rate (0 = no better, 1 = perfect); REL: miscalibration; RES: telling cases apart; CITL: mean forecast minus observed rate (negative = under-forecasting); d′, c, lat: spotting drift (sensitivity, criterion, sessions late); κ: classifying unwanted events. — = not defined for this run.
+cohort-legend = Brier: lower is better (0.25 = always 50 %); skill: against the base rate (0 = no better, 1 = perfect); REL: miscalibration; RES: telling cases apart; CITL: mean forecast minus observed rate (negative = under-forecasting); d′, c, lat: spotting drift (sensitivity, criterion, sessions late); κ: classifying unwanted events. — = not defined for this run. J pp: judgement cost, how far the forecasts lay on average from the best possible ones, in percentage points (no luck in it); #B, #J: rank by Brier score and by judgement cost within the course, · where that ranking is not reliable.
 
 ## The cohort table: runs and their versions
 cohort-started = started (UTC)
@@ -373,6 +380,11 @@ cohort-unfinished = (unfinished)
 cohort-received-live = (received live)
 cohort-version = (version { $n } of { $of }, hash { $hash })
 cohort-no-deterioration = No client deteriorated in these cases: always forecasting 1 % beats even the best possible forecaster here, so Brier, skill and AUC say little about forecasting deterioration. Hand out a course code whose cases include a deteriorating client.
+ranking-by-brier = Brier score
+ranking-by-judgement = judgement cost
+ranking-ranked = Ranking by { $score }: reliable ({ $reliability } over { $runs } runs); differences smaller than { $band } are chance, so runs within that of each other share a rank (#).
+ranking-not-ranked = Ranking by { $score }: no reliable differences ({ $reliability } over { $runs } runs; at least 0.70 is needed) — with this many cases, differences smaller than { $band } are chance, so these runs are not ranked by it (· in #).
+ranking-too-few = Ranking by { $score }: fewer than two runs, nothing to rank.
 cohort-unfinished-note = (unfinished): the run stopped before the last case; the ↳ rows under it are the benchmarks on the cases it reached — compare it with those, not with the rows at the top of its group.
 # Why the best possible forecast moved (src/teach/explain.rs)
 explain-intake = At intake the best possible forecast is { $to }, against a base rate of { $from }

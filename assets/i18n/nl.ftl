@@ -355,6 +355,13 @@ report-citl-under = Kalibratie in het groot: je schatte verslechtering { $points
 report-citl-over = Kalibratie in het groot: je schatte verslechtering { $points } procentpunt te hoog in.
 report-citl-even = Kalibratie in het groot: gemiddeld klopten je kansen met hoe vaak cliënten verslechterden.
 report-log = Logscore { $log } (voorspellingen begrensd op 1–99 %).
+report-judgement = Oordeelskosten: je voorspellingen lagen gemiddeld { $points } procentpunt{ $interval } van de best mogelijke (gemiddelde gekwadrateerde afstand { $cost }; 0 = elke voorspelling de best mogelijke).
+report-judgement-higher = Je voorspellingen lagen gemiddeld { $bias } punt hoger dan de beste: dat systematische deel is { $systematic } ({ $share } % van de kosten); de rest, { $scatter }, is spreiding — bij sommige cliënten te hoog, bij andere te laag.
+report-judgement-lower = Je voorspellingen lagen gemiddeld { $bias } punt lager dan de beste: dat systematische deel is { $systematic } ({ $share } % van de kosten); de rest, { $scatter }, is spreiding — bij sommige cliënten te hoog, bij andere te laag.
+report-judgement-even = Gemiddeld lagen je voorspellingen niet hoger of lager dan de beste; de kosten, { $scatter }, zijn spreiding — bij sommige cliënten te hoog, bij andere te laag.
+report-judgement-split-bad-luck = Je Brier-score { $brier } = oordeel { $cost } + { $unavoidable } die zelfs de beste voorspellingen op deze cliënten naar verwachting halen + { $luck } pech (hoe het met deze cliënten toevallig afliep).
+report-judgement-split-good-luck = Je Brier-score { $brier } = oordeel { $cost } + { $unavoidable } die zelfs de beste voorspellingen op deze cliënten naar verwachting halen − { $luck } geluk (hoe het met deze cliënten toevallig afliep).
+report-judgement-read = De Brier-score bevat geluk; de oordeelskosten niet. Lees de Brier-score voor hoe je voorspellingen uitpakten tegen wat er gebeurde, de oordeelskosten voor hoe goed ze waren.
 report-same-cases = Op dezelfde cliënten en meetmomenten:
 report-you = jij
 report-drift = Afwijken van het protocol: { $cases } cliënten met drift, { $hits } opgemerkt, { $misses } gemist; { $false } vals alarm in { $stretches } stukken zonder drift.
@@ -365,7 +372,7 @@ cohort-group = { $scenario } — seed { $seed } — cursuscode { $code }
 cohort-col-interval = 95 %-interval
 cohort-none = geen enkel rondebestand kon worden gescoord
 cohort-rejected = niet gebruikte bestanden ({ $n }):
-cohort-legend = Brier: lager is beter (0,25 = altijd 50 %); vaardigheid: tegen het basispercentage (0 = niet beter, 1 = perfect); REL: miskalibratie; RES: cliënten uit elkaar houden; CITL: gemiddelde voorspelling min waargenomen percentage (negatief = te laag voorspeld); d′, c, lat: drift opmerken (gevoeligheid, criterium, sessies te laat); κ: ongewenste gebeurtenissen indelen. — = niet te berekenen voor deze ronde.
+cohort-legend = Brier: lager is beter (0,25 = altijd 50 %); vaardigheid: tegen het basispercentage (0 = niet beter, 1 = perfect); REL: miskalibratie; RES: cliënten uit elkaar houden; CITL: gemiddelde voorspelling min waargenomen percentage (negatief = te laag voorspeld); d′, c, lat: drift opmerken (gevoeligheid, criterium, sessies te laat); κ: ongewenste gebeurtenissen indelen. — = niet te berekenen voor deze ronde. J pp: oordeelskosten, hoe ver de voorspellingen gemiddeld van de best mogelijke lagen, in procentpunten (zonder geluk); #B, #J: plaats op Brier-score en op oordeelskosten binnen de cursus, · waar die rangorde niet betrouwbaar is.
 
 ## The cohort table: runs and their versions
 cohort-started = gestart (UTC)
@@ -373,6 +380,11 @@ cohort-unfinished = (niet af)
 cohort-received-live = (live ontvangen)
 cohort-version = (versie { $n } van { $of }, hash { $hash })
 cohort-no-deterioration = Geen van deze cliënten ging achteruit: altijd 1 % voorspellen verslaat hier zelfs de best mogelijke voorspeller, dus Brier, vaardigheid en AUC zeggen weinig over het voorspellen van achteruitgang. Geef een cursuscode uit met ten minste één cliënt die achteruitgaat.
+ranking-by-brier = Brier-score
+ranking-by-judgement = oordeelskosten
+ranking-ranked = Rangorde op { $score }: betrouwbaar ({ $reliability } over { $runs } runs); verschillen kleiner dan { $band } zijn toeval, dus runs die minder verschillen delen een plaats (#).
+ranking-not-ranked = Rangorde op { $score }: geen betrouwbare verschillen ({ $reliability } over { $runs } runs; minstens 0,70 is nodig) — met zoveel cliënten zijn verschillen kleiner dan { $band } toeval, dus deze runs krijgen daarop geen plaats (· bij #).
+ranking-too-few = Rangorde op { $score }: minder dan twee runs, niets te ordenen.
 cohort-unfinished-note = (niet af): de ronde stopte voor de laatste cliënt; de ↳-rijen eronder zijn de benchmarks op de cliënten die bereikt zijn — vergelijk de ronde daarmee, niet met de rijen bovenaan de groep.
 # Why the best possible forecast moved (src/teach/explain.rs)
 explain-intake = Bij de intake is de best mogelijke voorspelling { $to }, tegen een basispercentage van { $from }

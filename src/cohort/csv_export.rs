@@ -4,12 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use super::Cohort;
+use super::ranking::RankedScore;
 use crate::debrief::RunScores;
 use crate::forecast::Benchmark;
 use crate::score::{Interval, Metric};
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 43] = [
+pub const COLUMNS: [&str; 53] = [
     "file",
     "trainee",
     "scenario",
@@ -57,6 +58,20 @@ pub const COLUMNS: [&str; 43] = [
     // After it, for the same reason: 1 when the run is the trainer station's record of a live
     // class (its answers received as they were given), 0 for a run file handed in.
     "received_live",
+    // The judgement cost (mean squared distance from the best possible forecasts) and its parts,
+    // after the columns above so they keep their places.
+    "judgement_cost",
+    "judgement_cost_low",
+    "judgement_cost_high",
+    "judgement_points",
+    "judgement_bias",
+    "judgement_systematic",
+    "judgement_scatter",
+    "unavoidable",
+    // The run's rank in its class (1 is best; runs within the chance band share a rank), empty
+    // where the class's ranking by that score is not reliable (see `cohort::ranking`).
+    "rank_brier",
+    "rank_judgement_cost",
 ];
 
 fn cell(m: &Metric) -> String {
@@ -73,7 +88,7 @@ fn ends(m: &Metric<Interval>) -> (String, String) {
         })
 }
 
-fn row(r: &RunScores) -> Vec<String> {
+fn row(r: &RunScores, ranks: [Option<usize>; 2]) -> Vec<String> {
     let s = &r.scores;
     let f = &s.forecasts;
     let (brier_low, brier_high) = ends(&f.brier_ci);
@@ -84,6 +99,9 @@ fn row(r: &RunScores) -> Vec<String> {
             .map_or(String::new(), |b| cell(pick(b)))
     };
     let d = &s.drift;
+    let j = &s.judgement;
+    let (cost_low, cost_high) = ends(&j.cost_ci);
+    let rank = |r: Option<usize>| r.map_or(String::new(), |r| r.to_string());
     vec![
         r.file.clone(),
         r.trainee.clone(),
@@ -128,6 +146,16 @@ fn row(r: &RunScores) -> Vec<String> {
         cell(&s.events.kappa),
         r.scenario_hash.clone(),
         u8::from(r.received_live).to_string(),
+        cell(&j.cost),
+        cost_low,
+        cost_high,
+        cell(&j.points),
+        cell(&j.bias),
+        cell(&j.systematic),
+        cell(&j.scatter),
+        cell(&j.unavoidable),
+        rank(ranks[0]),
+        rank(ranks[1]),
     ]
 }
 
@@ -135,8 +163,10 @@ fn row(r: &RunScores) -> Vec<String> {
 pub fn to_csv(cohort: &Cohort) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COLUMNS)?;
-    for r in &cohort.runs {
-        w.write_record(row(r))?;
+    for (i, r) in cohort.runs.iter().enumerate() {
+        let class = cohort.rankings.iter().find(|c| c.runs.contains(&i));
+        let ranks = RankedScore::ALL.map(|score| class.and_then(|c| c.rank_of(i, score)));
+        w.write_record(row(r, ranks))?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
 }

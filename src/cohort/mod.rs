@@ -4,6 +4,7 @@
 
 pub mod csv_export;
 pub mod handout;
+pub mod ranking;
 pub mod table;
 pub mod views;
 
@@ -66,6 +67,9 @@ fn as_text<S: serde::Serializer>(e: &NotUsed, serializer: S) -> Result<S::Ok, S:
 pub struct Cohort {
     pub runs: Vec<RunScores>,
     pub rejected: Vec<Rejected>,
+    /// Each class (the runs of one course: scenario version and seed) with how reliably the Brier
+    /// score and the judgement cost rank it.
+    pub rankings: Vec<ranking::ClassRanking>,
 }
 
 /// Why a folder cannot be read at all (single bad files are [`Rejected`] instead).
@@ -177,6 +181,7 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
         ))
     });
     cohort.rejected.sort_by(|a, b| a.file.cmp(&b.file));
+    cohort.rankings = ranking::class_rankings(&cohort);
     Ok(cohort)
 }
 

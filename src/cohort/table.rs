@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use jiff::Timestamp;
 
 use super::Cohort;
+use super::ranking::{ClassRanking, RankedScore};
 use super::views::pooled_scores;
 use crate::debrief::{RunScores, show};
 use crate::forecast::{Benchmark, Forecaster};
@@ -163,6 +164,53 @@ fn benchmark_row(out: &mut String, l: &Layout, label: &str, run: &RunScores, ben
     );
 }
 
+/// What each score's ranking of a class is worth, a sentence per score.
+pub fn reliability_lines(class: &ClassRanking, lang: Lang) -> Vec<String> {
+    class
+        .by
+        .iter()
+        .map(|r| {
+            let name = t(lang, &format!("ranking-by-{}", slug(r.score)));
+            let decimals = match r.score {
+                RankedScore::Brier => 3,
+                RankedScore::JudgementCost => 4,
+            };
+            let rel = &r.reliability;
+            let key = if rel.runs < 2 {
+                "ranking-too-few"
+            } else if rel.ranked {
+                "ranking-ranked"
+            } else {
+                "ranking-not-ranked"
+            };
+            tf(
+                lang,
+                key,
+                &[
+                    ("score", name.into()),
+                    ("runs", rel.runs.into()),
+                    (
+                        "reliability",
+                        show::metric(&rel.reliability, 2, lang, "—").into(),
+                    ),
+                    (
+                        "band",
+                        show::metric(&rel.chance_band, decimals, lang, "—").into(),
+                    ),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// The key part of a score's name in the texts.
+fn slug(score: RankedScore) -> &'static str {
+    match score {
+        RankedScore::Brier => "brier",
+        RankedScore::JudgementCost => "judgement",
+    }
+}
+
 /// The table as text: a group per scenario version and seed, the benchmarks on all its cases at
 /// the top, then one row per run; an unfinished run is marked and followed by the benchmarks on the
 /// cases it reached, which are the ones to compare it with.
@@ -171,7 +219,7 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
     let mut out = String::new();
     let h = &l.headers;
     let header = format!(
-        "{} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5}",
+        "{} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>4} {:>5} {:>5} {:>5} {:>5}",
         l.lead([&h[0], &h[1], &h[2], &h[3], &h[4], &h[5]]),
         "REL",
         "RES",
@@ -180,7 +228,10 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
         "d′",
         "c",
         "lat",
-        "κ"
+        "κ",
+        "J pp",
+        "#B",
+        "#J"
     );
     let versions = versions(cohort);
     // Groups in order of scenario id, version and seed; runs in the cohort's order within each.
@@ -197,6 +248,12 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
     }
     let mut any_unfinished = false;
     for ((id, version, seed), runs) in &groups {
+        let class = runs.first().and_then(|first| {
+            cohort
+                .rankings
+                .iter()
+                .find(|c| c.scenario_hash == first.scenario_hash && c.seed == first.seed)
+        });
         // The benchmarks on the cases of the run that went furthest in this group.
         let Some(fullest) = runs.iter().copied().max_by_key(|x| x.scores.cases) else {
             continue;
@@ -228,6 +285,12 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
             );
         }
         for r in runs {
+            let index = cohort.runs.iter().position(|x| std::ptr::eq(x, *r));
+            let rank = |score: RankedScore| {
+                index
+                    .and_then(|i| class.and_then(|c| c.rank_of(i, score)))
+                    .map_or("·".to_string(), |k| k.to_string())
+            };
             let f = &r.scores.forecasts;
             let d = &r.scores.drift;
             let name = if r.finished {
@@ -243,12 +306,15 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
             let started = r.started.strftime("%Y-%m-%d %H:%M:%S").to_string();
             let _ = writeln!(
                 out,
-                "{} {:>6} {:>6} {:>4} {:>5}",
+                "{} {:>6} {:>6} {:>4} {:>5} {:>5} {:>5} {:>5}",
                 l.score_cells(&name, &started, r.scores.cases, f, &f.brier_ci),
                 l.num(&d.d_prime, 2),
                 l.num(&d.criterion, 2),
                 l.num(&d.latency_sessions, 1),
                 l.num(&r.scores.events.kappa, 2),
+                l.num(&r.scores.judgement.points, 0),
+                rank(RankedScore::Brier),
+                rank(RankedScore::JudgementCost),
             );
             if !r.finished {
                 any_unfinished = true;
@@ -261,6 +327,11 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
                         benchmark,
                     );
                 }
+            }
+        }
+        if let Some(class) = class {
+            for line in reliability_lines(class, lang) {
+                let _ = writeln!(out, "  {line}");
             }
         }
     }

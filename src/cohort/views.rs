@@ -24,6 +24,8 @@ pub enum SortKey {
     Started,
     Cases,
     Brier,
+    /// The judgement cost: how far the forecasts lay from the best possible ones.
+    JudgementCost,
     Skill,
     Reliability,
     Resolution,
@@ -34,12 +36,13 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 12] = [
+    pub const ALL: [SortKey; 13] = [
         SortKey::Trainee,
         SortKey::Scenario,
         SortKey::Started,
         SortKey::Cases,
         SortKey::Brier,
+        SortKey::JudgementCost,
         SortKey::Skill,
         SortKey::Reliability,
         SortKey::Resolution,
@@ -57,6 +60,7 @@ impl SortKey {
             SortKey::Trainee | SortKey::Scenario | SortKey::Started => None,
             SortKey::Cases => Some(r.scores.cases as f64),
             SortKey::Brier => v(&f.brier),
+            SortKey::JudgementCost => v(&r.scores.judgement.cost),
             SortKey::Skill => v(&f.brier_skill),
             SortKey::Reliability => v(&f.reliability),
             SortKey::Resolution => v(&f.resolution),
@@ -239,7 +243,7 @@ pub fn case_difficulty(runs: &[&RunScores]) -> Vec<CaseDifficulty> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::debrief::{CaseForecasts, CheckpointForecast, Scores};
+    use crate::debrief::{CaseForecasts, CheckpointForecast, Scores, judgement_of};
     use crate::score::{classification_scores, detection_scores};
     use jiff::Timestamp;
 
@@ -296,6 +300,7 @@ mod tests {
             benchmarks: BTreeMap::new(),
             drift: detection_scores(&[]),
             events: classification_scores(Vec::new()),
+            judgement: judgement_of(&case_forecasts),
             case_forecasts,
         }
     }

@@ -15,9 +15,9 @@ use crate::forecast::{Benchmark, Benchmarks, Forecaster};
 use crate::model::Outcome;
 use crate::run::{self, OpenError, OpenedRun, Phase, Run, RunFile};
 use crate::score::{
-    ClassificationScores, DetectionScores, DriftCase, Flag, ProbabilityScores, Reference,
-    classification_scores, content_seed, detection_scores, probability_scores,
-    probability_scores_without_intervals,
+    AgainstBest, ClassificationScores, DetectionScores, DriftCase, Flag, JudgementScores,
+    ProbabilityScores, Reference, classification_scores, content_seed, detection_scores,
+    judgement_scores, judgement_seed, probability_scores, probability_scores_without_intervals,
 };
 
 /// A scored run with the file it came from.
@@ -141,8 +141,27 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
         benchmarks,
         drift: detection_scores(&drift_cases),
         events: classification_scores(pairs),
+        judgement: judgement_of(&case_forecasts),
         case_forecasts,
     }
+}
+
+/// The judgement cost of a run's forecasts: each against the best possible one on the same evidence
+/// (the ideal forecaster in whole percent, as a trainee can answer), case by case.
+pub fn judgement_of(cases: &[CaseForecasts]) -> JudgementScores {
+    let cases: Vec<Vec<AgainstBest>> = cases
+        .iter()
+        .map(|c| {
+            c.forecasts
+                .iter()
+                .map(|f| AgainstBest {
+                    forecast: f.trainee,
+                    best: f.ideal,
+                })
+                .collect()
+        })
+        .collect();
+    judgement_scores(&cases, judgement_seed(&cases))
 }
 
 /// The forecasts given on one case of a run, beside the benchmarks', and what happened: for the
@@ -206,6 +225,9 @@ pub struct Scores {
     pub benchmarks: BTreeMap<Benchmark, ProbabilityScores>,
     pub drift: DetectionScores,
     pub events: ClassificationScores,
+    /// How far the forecasts lay from the best possible ones, with no outcome in it (the part of the
+    /// Brier score that is judgement, not luck).
+    pub judgement: JudgementScores,
     /// Every revealed case with its forecasts.
     pub case_forecasts: Vec<CaseForecasts>,
 }

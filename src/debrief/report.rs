@@ -7,7 +7,7 @@ use super::RunScores;
 use super::show::{self, why};
 use crate::i18n::{t, tf};
 use crate::scenario::Lang;
-use crate::score::{Interval, Metric, ProbabilityScores};
+use crate::score::{Interval, JudgementScores, Metric, ProbabilityScores};
 
 /// A metric in a sentence of the report.
 fn num(m: &Metric, decimals: usize, lang: Lang) -> String {
@@ -145,6 +145,7 @@ pub fn report(r: &RunScores, lang: Lang) -> String {
         "{}",
         tf(lang, "report-log", &[("log", num(&f.log_score, 3).into())])
     );
+    let _ = write!(out, "\n{}", judgement_text(&s.judgement, &f.brier, lang));
     let _ = writeln!(out, "\n{}", t(lang, "report-same-cases"));
     let mut rows = vec![
         [
@@ -257,6 +258,110 @@ pub fn report(r: &RunScores, lang: Lang) -> String {
             truth, row[0], row[1], row[2], row[3]
         );
     }
+    out
+}
+
+/// The judgement cost in words: how far the forecasts lay from the best possible ones, its
+/// systematic part and scatter, how the Brier score splits into judgement, the unavoidable and luck,
+/// and which of the two scores to read for what. Empty when there were no forecasts.
+pub fn judgement_text(j: &JudgementScores, brier: &Metric, lang: Lang) -> String {
+    let (Some(&cost), Some(&points), Some(&bias)) = (
+        j.cost.as_ref().value(),
+        j.points.as_ref().value(),
+        j.bias.as_ref().value(),
+    ) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let interval = j
+        .points_ci
+        .as_ref()
+        .value()
+        .map_or(String::new(), |i: &Interval| {
+            let text = tf(
+                lang,
+                "report-interval",
+                &[
+                    ("low", show::number(i.low, 0, lang).into()),
+                    ("high", show::number(i.high, 0, lang).into()),
+                ],
+            );
+            format!(" {text}")
+        });
+    let _ = writeln!(
+        out,
+        "{}",
+        tf(
+            lang,
+            "report-judgement",
+            &[
+                ("points", show::number(points, 0, lang).into()),
+                ("interval", interval.into()),
+                ("cost", show::number(cost, 4, lang).into()),
+            ]
+        )
+    );
+    let systematic = j.systematic.as_ref().value().copied().unwrap_or(0.0);
+    let scatter = j.scatter.as_ref().value().copied().unwrap_or(0.0);
+    let bias_points = (bias * 100.0).round();
+    let key = if bias_points > 0.0 {
+        "report-judgement-higher"
+    } else if bias_points < 0.0 {
+        "report-judgement-lower"
+    } else {
+        "report-judgement-even"
+    };
+    let _ = writeln!(
+        out,
+        "  {}",
+        tf(
+            lang,
+            key,
+            &[
+                ("bias", show::number(bias_points.abs(), 0, lang).into()),
+                ("systematic", show::number(systematic, 4, lang).into()),
+                ("scatter", show::number(scatter, 4, lang).into()),
+                (
+                    "share",
+                    show::number(
+                        if cost > 0.0 {
+                            100.0 * systematic / cost
+                        } else {
+                            0.0
+                        },
+                        0,
+                        lang
+                    )
+                    .into()
+                ),
+            ]
+        )
+    );
+    if let (Some(&brier), Some(&unavoidable)) =
+        (brier.as_ref().value(), j.unavoidable.as_ref().value())
+    {
+        let luck = brier - cost - unavoidable;
+        let key = if luck > 0.0 {
+            "report-judgement-split-bad-luck"
+        } else {
+            "report-judgement-split-good-luck"
+        };
+        let _ = writeln!(
+            out,
+            "  {}",
+            tf(
+                lang,
+                key,
+                &[
+                    ("brier", show::number(brier, 3, lang).into()),
+                    ("cost", show::number(cost, 3, lang).into()),
+                    ("unavoidable", show::number(unavoidable, 3, lang).into()),
+                    ("luck", show::number(luck.abs(), 3, lang).into()),
+                ]
+            )
+        );
+    }
+    let _ = writeln!(out, "  {}", t(lang, "report-judgement-read"));
     out
 }
 

@@ -7,3 +7,4 @@ pub mod check;
 pub mod export;
 pub mod forecasts_csv;
 pub mod qualify;
+pub mod ranking_study;

@@ -134,15 +134,28 @@ impl ClinicianPolicy {
 }
 
 impl<'b> BotPlayer<'b> {
-    /// `seed` drives the bot's own randomness (random answers), independent of the cases.
+    /// `seed` drives the bot's own randomness (random answers), independent of the cases, and picks
+    /// the typical bot's person.
     pub fn new(bot: Bot, bench: &'b Benchmarks<'b>, seed: u64) -> Self {
+        BotPlayer::seeded(bot, bench, seed, seed)
+    }
+
+    /// A bot that is one `person` whatever the course: the typical bot's weights come from `person`
+    /// alone (a trainee judges the same way on every course code), its inconsistency and random
+    /// answers from `seed` and `person`.
+    pub fn person(bot: Bot, bench: &'b Benchmarks<'b>, seed: u64, person: u64) -> Self {
+        BotPlayer::seeded(bot, bench, person, seed ^ person)
+    }
+
+    /// A bot whose weights come from `weights` and whose random draws come from `draws`.
+    fn seeded(bot: Bot, bench: &'b Benchmarks<'b>, weights: u64, draws: u64) -> Self {
         // The person's weights come from a stream of their own, so the other bots' answers do not
         // depend on them.
-        let policy = ClinicianPolicy::draw(&mut ChaCha8Rng::seed_from_u64(seed ^ 0x706f_6c69));
+        let policy = ClinicianPolicy::draw(&mut ChaCha8Rng::seed_from_u64(weights ^ 0x706f_6c69));
         BotPlayer {
             bot,
             bench,
-            rng: ChaCha8Rng::seed_from_u64(seed ^ 0x626f_7473),
+            rng: ChaCha8Rng::seed_from_u64(draws ^ 0x626f_7473),
             policy,
         }
     }
@@ -281,15 +294,16 @@ pub fn play(
     seed: u64,
     on_saved: &mut dyn FnMut(usize),
 ) -> Result<(), super::SessionError> {
-    // Each trainee's bot draws its own random answers: mix the pseudonym into the seed (FNV-1a).
-    let name_hash = session
+    // Each pseudonym is one person (FNV-1a of the name), who judges the same way on every course
+    // and draws their own random answers.
+    let person = session
         .file()
         .trainee
         .bytes()
         .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
-    let mut player = BotPlayer::new(bot, bench, seed ^ name_hash);
+    let mut player = BotPlayer::person(bot, bench, seed, person);
     while let Some(action) = player.next_action(session.run()) {
         session.apply(action)?;
         on_saved(session.file().log.len());

@@ -221,7 +221,7 @@ impl<'a> Multinomial<'a> {
 
 /// The (1 − LEVEL)/2 and (1 + LEVEL)/2 quantiles of the resampled scores, by linear interpolation
 /// between order statistics (Hyndman & Fan type 7, the default of R and NumPy).
-fn percentile_interval(scores: &mut [f64]) -> Result<Interval, Undefined> {
+pub(crate) fn percentile_interval(scores: &mut [f64]) -> Result<Interval, Undefined> {
     if scores.is_empty() {
         return Err(Undefined::NoCases);
     }

@@ -24,8 +24,10 @@ mod binomial_draw;
 pub mod bootstrap;
 pub mod calibration;
 pub mod detection;
+pub mod judgement;
 pub mod metric;
 pub mod probability;
+pub mod ranking;
 pub mod summary;
 
 pub use agreement::{ClassificationScores, ConfusionMatrix, classification_scores};
@@ -35,8 +37,10 @@ pub use calibration::{
     reliability_diagram,
 };
 pub use detection::{DetectionScores, DriftCase, Flag, detection_scores};
+pub use judgement::{AgainstBest, JudgementScores, judgement_scores, judgement_seed};
 pub use metric::{Metric, Undefined};
 pub use probability::{
     Reference, auc, brier, brier_skill, calibration_in_the_large, log_score, reference_brier,
 };
+pub use ranking::{Measured, RankingReliability, measured, ranking_reliability, tiers};
 pub use summary::{ProbabilityScores, probability_scores, probability_scores_without_intervals};
