@@ -141,8 +141,7 @@ fn rank(runs: &[&RunScores], score: RankedScore) -> ScoreRanking {
         .collect();
     let scored: Vec<Measured> = each.iter().flatten().copied().collect();
     let reliability = ranking_reliability(&scored);
-    let values: Vec<f64> = scored.iter().map(|m| m.value).collect();
-    let mut scored_ranks = tiers(&values, &reliability).into_iter();
+    let mut scored_ranks = tiers(&scored, &reliability).into_iter();
     let ranks = each
         .iter()
         .map(|m| m.and_then(|_| scored_ranks.next().flatten()))

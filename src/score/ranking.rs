@@ -11,7 +11,7 @@
 //! generalizability studies do from the error variance rather than from a split. Two runs whose
 //! scores differ by less than 1.96·√(2E) are not told apart at the 95 % level: that is the *chance
 //! band*. A class is ranked only when the reliability reaches [`RANKABLE`]; even then, runs whose
-//! scores lie within one chance band of the best run of their tier share a rank.
+//! scores lie within the chance band of their difference from the first run of their tier share its rank.
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -98,21 +98,25 @@ pub fn ranking_reliability(scores: &[Measured]) -> RankingReliability {
 }
 
 /// The rank of each score (1 is the best; lower scores are better), where a ranking is worth
-/// showing: scores within one chance band of the first score of their tier share its rank. `None`
-/// for every run when the class is not rankable.
-pub fn tiers(values: &[f64], r: &RankingReliability) -> Vec<Option<usize>> {
-    let band = r.chance_band.value().unwrap_or(f64::INFINITY);
+/// showing: a score shares the rank of the first score of its tier unless it lies beyond the 95 %
+/// chance band of their difference, 1.96·√(se₁² + se₂²) (so one noisy run widens only its own
+/// comparisons). `None` for every run when the class is not rankable.
+pub fn tiers(scores: &[Measured], r: &RankingReliability) -> Vec<Option<usize>> {
     if !r.ranked {
-        return vec![None; values.len()];
+        return vec![None; scores.len()];
     }
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
-    let mut ranks = vec![None; values.len()];
-    let (mut rank, mut tier_start) = (0, f64::NEG_INFINITY);
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| scores[a].value.total_cmp(&scores[b].value));
+    let mut ranks = vec![None; scores.len()];
+    let mut rank = 0;
+    let mut leader: Option<Measured> = None;
     for (place, &i) in order.iter().enumerate() {
-        if values[i] - tier_start > band {
+        let m = scores[i];
+        let apart =
+            leader.is_none_or(|l| m.value - l.value > 1.96 * (l.se * l.se + m.se * m.se).sqrt());
+        if apart {
             rank = place + 1;
-            tier_start = values[i];
+            leader = Some(m);
         }
         ranks[i] = Some(rank);
     }
@@ -171,11 +175,16 @@ mod tests {
             chance_band: Metric::Value(0.05),
             ranked: true,
         };
-        let ranks = tiers(&[0.30, 0.10, 0.12, 0.20, 0.16], &r);
-        // 0.10 and 0.12 (within 0.05 of 0.10) share rank 1; 0.16 opens rank 3 with 0.20; 0.30 is 5th.
-        assert_eq!(ranks, [Some(5), Some(1), Some(1), Some(3), Some(3)]);
+        // Every error 0.01: pairs closer than 1.96·√0.0002 = 0.0277 are not told apart.
+        let scores = [0.30, 0.10, 0.12, 0.20, 0.125].map(|v| m(v, 0.01));
+        let ranks = tiers(&scores, &r);
+        // 0.10, 0.12 and 0.125 share rank 1; 0.20 is 4th and 0.30 5th.
+        assert_eq!(ranks, [Some(5), Some(1), Some(1), Some(4), Some(1)]);
+        // A noisy run is not told apart from its neighbours, the others still are.
+        let scores = [m(0.10, 0.01), m(0.16, 0.10), m(0.20, 0.01)];
+        assert_eq!(tiers(&scores, &r), [Some(1), Some(1), Some(3)]);
         let not = RankingReliability { ranked: false, ..r };
-        assert_eq!(tiers(&[0.3, 0.1], &not), [None, None]);
+        assert_eq!(tiers(&[m(0.3, 0.0), m(0.1, 0.0)], &not), [None, None]);
     }
 
     #[test]
