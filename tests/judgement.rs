@@ -265,18 +265,30 @@ fn the_judgement_cost_is_more_reliable_across_course_codes_than_the_brier_score(
     assert!(rj > rb + 0.2, "Brier {rb}, judgement cost {rj}");
 }
 
-/// The designed class of the study: the judgement cost orders pairs whose judgement differs by
-/// construction more often than the Brier score at every course length.
+/// The designed class of the study (30 personas whose bias and scatter around the best forecast
+/// differ by known amounts), on ten course codes of depression-cbt-oq45 at 12, 36 and 120 clients
+/// each: the judgement cost orders pairs whose judgement differs by construction more often than
+/// the Brier score, and agrees with itself across course codes far more. The figures are the
+/// README's (`cargo test --test judgement designed -- --nocapture` prints them).
 #[test]
 fn on_a_designed_class_the_judgement_cost_orders_more_pairs_rightly() {
     use ontrack::research::ranking_study::{ranking_study, study_class};
     let scenario = resolve("depression-cbt-oq45").unwrap();
-    let rows = ranking_study(&scenario, &study_class(), &[12, 36], 4, 500);
+    let rows = ranking_study(&scenario, &study_class(), &[12, 36, 120], 10, 500);
+    println!("cases  pairs ordered rightly (Brier, judgement)  test–retest r (Brier, judgement)");
     for row in &rows {
-        println!("{row:?}");
+        println!(
+            "{:>5}  {:>6.2} {:>6.2}  {:>6.2} {:>6.2}",
+            row.cases,
+            row.brier_orders,
+            row.judgement_orders,
+            row.brier_retest,
+            row.judgement_retest
+        );
         assert!(row.judgement_orders > row.brier_orders + 0.1, "{row:?}");
         assert!(row.judgement_retest > row.brier_retest, "{row:?}");
     }
-    // More cases, better orders.
-    assert!(rows[1].brier_orders > rows[0].brier_orders);
+    // More clients, more pairs ordered rightly by either score.
+    assert!(rows[2].brier_orders > rows[0].brier_orders);
+    assert!(rows[2].judgement_orders > rows[0].judgement_orders);
 }

@@ -114,6 +114,20 @@ new-since-before = new
 headline-brier = Your Brier score
 headline-class-brier = The class's Brier score
 headline-brier-context = best possible { $ideal } · base rate { $base } · lower is better
+headline-judgement = Your judgement
+headline-judgement-context = points from the best possible forecasts on average · 0 is the best · no luck in it
+against-best-heading = Your forecasts against the best possible ones
+against-best-near = your forecast
+against-best-far = { $points } points or more from the best (click to open the case)
+against-best-diagonal = equal to the best
+against-best-x = best possible forecast (%)
+against-best-y = your forecast (%)
+against-best-summary = { $n } forecasts: above the line you gave more than the best possible forecast (over-reaction), below it less. { $far ->
+    [0] None was { $points } points or more from the best.
+   *[other] { $far } were { $points } points or more from the best (cases { $cases }).
+}
+headline-class-judgement = The class's judgement
+col-judgement = judgement (pt)
 headline-calibration = Calibration
 headline-points = { $points } pt
 headline-class-calibration-context = The class's mean forecast minus how often clients deteriorated, in percentage points.
@@ -261,6 +275,9 @@ sheet-step-3 = Type the course code <b>{ $code }</b> in the ‘Course code’ fi
 sheet-step-4 = Read the briefing. At each checkpoint give the chance (1–99 %) that the client will have deteriorated by the end of treatment, flag sessions where the therapist drifts from the protocol, and classify every unwanted event.
 sheet-step-5 = After each client you see what happened; at the end you get your debrief. Your answers are saved after every step: close the window and you can go on later where you stopped.
 sheet-about = { $cases } clients, { $sessions } sessions each, measure { $measure }; about { $minutes } minutes. Everyone with this code gets the same clients, so we can discuss them together.
+sheet-trainer = For the trainer: a class of simulated trainees whose judgement differs by known amounts ranks itself alike on two course codes of { $cases } clients with r = { $judgement_r } by the judgement cost and r = { $brier_r } by the Brier score. A reliable ranking (r ≥ 0.70) needs { $judgement_cases } by the judgement cost and { $brier_cases } by the Brier score; below that, compare trainees by the judgement cost, or not at all.
+sheet-trainer-cases = { $n } clients per trainee
+sheet-trainer-more = more than 240 clients per trainee
 sheet-mix = The clients are drawn at random from published rates: how many get worse differs from course to course, and nothing about the mix is guaranteed.
 
 ## The command line's text output (`scenarios`, `validate`, `generate`, `play`, `check`, `score`, `report`, `cohort`)

@@ -114,6 +114,20 @@ new-since-before = nieuw
 headline-brier = Je Brier-score
 headline-class-brier = Brier-score van de groep
 headline-brier-context = best mogelijk { $ideal } · basispercentage { $base } · lager is beter
+headline-judgement = Je oordeel
+headline-judgement-context = punt gemiddeld van de best mogelijke voorspellingen · 0 is het best · zonder geluk
+against-best-heading = Je voorspellingen tegen de best mogelijke
+against-best-near = jouw voorspelling
+against-best-far = { $points } punt of meer van de beste (klik om de cliënt te openen)
+against-best-diagonal = gelijk aan de beste
+against-best-x = best mogelijke voorspelling (%)
+against-best-y = jouw voorspelling (%)
+against-best-summary = { $n } voorspellingen: boven de lijn gaf je meer dan de best mogelijke voorspelling (overreactie), eronder minder. { $far ->
+    [0] Geen enkele lag { $points } punt of meer van de beste.
+   *[other] { $far } lagen { $points } punt of meer van de beste (cliënten { $cases }).
+}
+headline-class-judgement = Oordeel van de groep
+col-judgement = oordeel (pt)
 headline-calibration = Kalibratie
 headline-points = { $points } pt
 headline-class-calibration-context = De gemiddelde voorspelling van de groep min hoe vaak cliënten verslechterden, in procentpunten.
@@ -261,6 +275,9 @@ sheet-step-3 = Typ de cursuscode <b>{ $code }</b> in het vak ‘Cursuscode’ en
 sheet-step-4 = Lees de uitleg. Geef bij elk meetmoment de kans (1–99 %) dat de cliënt aan het eind van de behandeling achteruit is gegaan, markeer sessies waarin de therapeut van het protocol afwijkt, en deel elke ongewenste gebeurtenis in.
 sheet-step-5 = Na elke cliënt zie je wat er gebeurde; aan het eind krijg je je nabespreking. Je antwoorden worden na elke stap bewaard: sluit je het venster, dan ga je later verder waar je was.
 sheet-about = { $cases } cliënten, { $sessions } sessies elk, meetinstrument { $measure }; ongeveer { $minutes } minuten. Iedereen met deze code krijgt dezelfde cliënten, zodat we ze samen kunnen bespreken.
+sheet-trainer = Voor de trainer: een groep gesimuleerde deelnemers wier oordeel bekend verschilt, krijgt op twee cursuscodes van { $cases } cliënten een vergelijkbare rangorde met r = { $judgement_r } op de oordeelskosten en r = { $brier_r } op de Brier-score. Een betrouwbare rangorde (r ≥ 0,70) vraagt { $judgement_cases } op de oordeelskosten en { $brier_cases } op de Brier-score; vergelijk deelnemers daaronder op de oordeelskosten, of niet.
+sheet-trainer-cases = { $n } cliënten per deelnemer
+sheet-trainer-more = meer dan 240 cliënten per deelnemer
 sheet-mix = De cliënten worden willekeurig getrokken volgens gepubliceerde percentages: hoeveel er achteruitgaan verschilt per cursus, en niets aan die mix is gegarandeerd.
 
 ## The command line's text output (`scenarios`, `validate`, `generate`, `play`, `check`, `score`, `report`, `cohort`)

@@ -313,6 +313,107 @@ pub fn reliability_diagram(
     legend.union(plot)
 }
 
+/// One forecast on the forecasts-against-the-best plot, in percent, and the case it was given on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AgainstBest {
+    pub best: f64,
+    pub forecast: f64,
+    /// Index of the case in the run.
+    pub case: usize,
+}
+
+/// How far (percentage points) a forecast lies from the best one before it is marked as far off and
+/// offered to open: 20 points, a distance a trainee can see and act on.
+pub const FAR_OFF: f64 = 20.0;
+
+/// The names the forecasts-against-the-best plot shows, in the interface's language.
+pub struct AgainstBestNames {
+    pub near: String,
+    pub far: String,
+    pub diagonal: String,
+    pub x_axis: String,
+    pub y_axis: String,
+}
+
+/// The trainee's forecasts (y) against the best possible ones on the same evidence (x), both in
+/// percent, with the diagonal where they would be equal: points above it are over-reactions, below
+/// it under-reactions. Forecasts [`FAR_OFF`] or more from the best are marked; a click on one
+/// returns its case, to open its reveal.
+pub fn against_best_plot(
+    ui: &mut egui::Ui,
+    id: &str,
+    names: &AgainstBestNames,
+    points: &[AgainstBest],
+) -> Option<usize> {
+    let far = |p: &AgainstBest| (p.forecast - p.best).abs() >= FAR_OFF;
+    let keys = [
+        Key::new(Mark::Dot, theme::YOU, names.near.clone()),
+        Key::new(Mark::Diamond, theme::WORSE, names.far.clone()),
+        Key::new(Mark::Line, Color32::GRAY, names.diagonal.clone()),
+    ];
+    legend_ui(ui, &keys);
+    let side = ui.available_width().clamp(220.0, 360.0);
+    let split = |pick: bool| -> Vec<[f64; 2]> {
+        points
+            .iter()
+            .filter(|p| far(p) == pick)
+            .map(|p| [p.best, p.forecast])
+            .collect()
+    };
+    let (near, off) = (split(false), split(true));
+    let shown = value_axis(ui, still(Plot::new(id)))
+        .height(side - 40.0)
+        .width(side)
+        .data_aspect(1.0)
+        .include_x(0.0)
+        .include_x(100.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .x_axis_label(names.x_axis.clone())
+        .y_axis_label(names.y_axis.clone())
+        .show(ui, |plot| {
+            plot.line(
+                Line::new(
+                    &names.diagonal,
+                    PlotPoints::from(vec![[0.0, 0.0], [100.0, 100.0]]),
+                )
+                .color(Color32::GRAY),
+            );
+            plot.points(
+                Points::new(&names.near, PlotPoints::from(near))
+                    .color(theme::YOU)
+                    .shape(MarkerShape::Circle)
+                    .filled(true)
+                    .radius(4.0),
+            );
+            plot.points(
+                Points::new(&names.far, PlotPoints::from(off))
+                    .color(theme::WORSE)
+                    .shape(MarkerShape::Diamond)
+                    .filled(true)
+                    .radius(6.0),
+            );
+        });
+    let response = &shown.response;
+    let pos = response
+        .interact_pointer_pos()
+        .filter(|_| response.clicked())?;
+    // The far-off forecast nearest the click, if the click is on its mark.
+    let reach = 3.0 * ui.text_style_height(&egui::TextStyle::Body) / 2.0;
+    points
+        .iter()
+        .filter(|p| far(p))
+        .map(|p| {
+            let at = shown
+                .transform
+                .position_from_point(&PlotPoint::new(p.best, p.forecast));
+            (at.distance(pos), p.case)
+        })
+        .filter(|(d, _)| *d <= reach)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, case)| case)
+}
+
 /// One run on a progress plot: its number, Brier score and interval.
 pub struct RunPoint {
     pub run: f64,

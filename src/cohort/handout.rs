@@ -60,6 +60,30 @@ pub fn handout_html(scenario: &Scenario, code: &str, lang: Lang) -> String {
         ],
     );
     let mix = t(lang, "sheet-mix");
+    let needed = crate::research::ranking_study::cases_needed(scenario);
+    let at_most = |n: Option<usize>| {
+        n.map_or_else(
+            || t(lang, "sheet-trainer-more"),
+            |n| tf(lang, "sheet-trainer-cases", &[("n", n.into())]),
+        )
+    };
+    let trainer = tf(
+        lang,
+        "sheet-trainer",
+        &[
+            ("cases", f.cases_per_run.into()),
+            (
+                "judgement_r",
+                crate::debrief::show::number(needed.at_course.judgement_retest, 2, lang).into(),
+            ),
+            (
+                "brier_r",
+                crate::debrief::show::number(needed.at_course.brier_retest, 2, lang).into(),
+            ),
+            ("judgement_cases", at_most(needed.judgement).into()),
+            ("brier_cases", at_most(needed.brier).into()),
+        ],
+    );
     let items: String = steps.iter().map(|s| format!("<li>{s}</li>\n")).collect();
     let lang_tag = match lang {
         Lang::Nl => "nl",
@@ -82,6 +106,7 @@ li {{ margin-bottom: 0.6em; }}
 <p>{mix}</p>
 <ol>
 {items}</ol>
+<p><small>{trainer}</small></p>
 </body></html>
 "#,
         code = code_html,
@@ -136,6 +161,23 @@ mod tests {
         );
         assert!(
             handout_html(&s, "FRST-0034", Lang::Nl).contains("niets aan die mix is gegarandeerd")
+        );
+    }
+
+    #[test]
+    fn the_sheet_says_how_many_clients_a_reliable_ranking_needs() {
+        let s = resolve("depression-cbt-oq45").expect("bundled");
+        let en = handout_html(&s, "DCBT-0001", Lang::En);
+        assert!(en.contains("A reliable ranking (r ≥ 0.70) needs"), "{en}");
+        let needed = crate::research::ranking_study::cases_needed(&s);
+        // The judgement cost needs fewer clients than the Brier score, and the course's 12 are
+        // enough for it (the study's figures are in the README).
+        assert_eq!(needed.judgement, Some(12), "{needed:?}");
+        assert!(needed.brier.is_none_or(|n| n > 12), "{needed:?}");
+        let nl = handout_html(&s, "DCBT-0001", Lang::Nl);
+        assert!(
+            nl.contains("Een betrouwbare rangorde (r ≥ 0,70) vraagt 12 cliënten per deelnemer"),
+            "{nl}"
         );
     }
 

@@ -300,7 +300,7 @@ mod tests {
             benchmarks: BTreeMap::new(),
             drift: detection_scores(&[]),
             events: classification_scores(Vec::new()),
-            judgement: judgement_of(&case_forecasts),
+            judgement: judgement_of(&case_forecasts, Forecaster::Trainee),
             case_forecasts,
         }
     }

@@ -141,21 +141,21 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
         benchmarks,
         drift: detection_scores(&drift_cases),
         events: classification_scores(pairs),
-        judgement: judgement_of(&case_forecasts),
+        judgement: judgement_of(&case_forecasts, Forecaster::Trainee),
         case_forecasts,
     }
 }
 
-/// The judgement cost of a run's forecasts: each against the best possible one on the same evidence
-/// (the ideal forecaster in whole percent, as a trainee can answer), case by case.
-pub fn judgement_of(cases: &[CaseForecasts]) -> JudgementScores {
+/// The judgement cost of `who`'s forecasts on these cases: each against the best possible one on the
+/// same evidence (the ideal forecaster in whole percent, as a trainee can answer), case by case.
+pub fn judgement_of(cases: &[CaseForecasts], who: Forecaster) -> JudgementScores {
     let cases: Vec<Vec<AgainstBest>> = cases
         .iter()
         .map(|c| {
             c.forecasts
                 .iter()
                 .map(|f| AgainstBest {
-                    forecast: f.trainee,
+                    forecast: f.of(who),
                     best: f.ideal,
                 })
                 .collect()

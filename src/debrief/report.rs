@@ -261,18 +261,30 @@ pub fn report(r: &RunScores, lang: Lang) -> String {
     out
 }
 
-/// The judgement cost in words: how far the forecasts lay from the best possible ones, its
-/// systematic part and scatter, how the Brier score splits into judgement, the unavoidable and luck,
-/// and which of the two scores to read for what. Empty when there were no forecasts.
+/// The judgement cost as text, its first sentence a paragraph and the rest indented under it
+/// ([`judgement_sentences`]).
 pub fn judgement_text(j: &JudgementScores, brier: &Metric, lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, line) in judgement_sentences(j, brier, lang).iter().enumerate() {
+        let indent = if i == 0 { "" } else { "  " };
+        let _ = writeln!(out, "{indent}{line}");
+    }
+    out
+}
+
+/// The judgement cost in words, a sentence each (the report and the app's debrief say the same):
+/// how far the forecasts lay from the best possible ones, its systematic part and scatter, how the
+/// Brier score splits into judgement, the unavoidable and luck, and which of the two scores to read
+/// for what. None when there were no forecasts.
+pub fn judgement_sentences(j: &JudgementScores, brier: &Metric, lang: Lang) -> Vec<String> {
     let (Some(&cost), Some(&points), Some(&bias)) = (
         j.cost.as_ref().value(),
         j.points.as_ref().value(),
         j.bias.as_ref().value(),
     ) else {
-        return String::new();
+        return Vec::new();
     };
-    let mut out = String::new();
+    let mut out = Vec::new();
     let interval = j
         .points_ci
         .as_ref()
@@ -288,19 +300,15 @@ pub fn judgement_text(j: &JudgementScores, brier: &Metric, lang: Lang) -> String
             );
             format!(" {text}")
         });
-    let _ = writeln!(
-        out,
-        "{}",
-        tf(
-            lang,
-            "report-judgement",
-            &[
-                ("points", show::number(points, 0, lang).into()),
-                ("interval", interval.into()),
-                ("cost", show::number(cost, 4, lang).into()),
-            ]
-        )
-    );
+    out.push(tf(
+        lang,
+        "report-judgement",
+        &[
+            ("points", show::number(points, 0, lang).into()),
+            ("interval", interval.into()),
+            ("cost", show::number(cost, 4, lang).into()),
+        ],
+    ));
     let systematic = j.systematic.as_ref().value().copied().unwrap_or(0.0);
     let scatter = j.scatter.as_ref().value().copied().unwrap_or(0.0);
     let bias_points = (bias * 100.0).round();
@@ -311,32 +319,28 @@ pub fn judgement_text(j: &JudgementScores, brier: &Metric, lang: Lang) -> String
     } else {
         "report-judgement-even"
     };
-    let _ = writeln!(
-        out,
-        "  {}",
-        tf(
-            lang,
-            key,
-            &[
-                ("bias", show::number(bias_points.abs(), 0, lang).into()),
-                ("systematic", show::number(systematic, 4, lang).into()),
-                ("scatter", show::number(scatter, 4, lang).into()),
-                (
-                    "share",
-                    show::number(
-                        if cost > 0.0 {
-                            100.0 * systematic / cost
-                        } else {
-                            0.0
-                        },
-                        0,
-                        lang
-                    )
-                    .into()
-                ),
-            ]
-        )
-    );
+    out.push(tf(
+        lang,
+        key,
+        &[
+            ("bias", show::number(bias_points.abs(), 0, lang).into()),
+            ("systematic", show::number(systematic, 4, lang).into()),
+            ("scatter", show::number(scatter, 4, lang).into()),
+            (
+                "share",
+                show::number(
+                    if cost > 0.0 {
+                        100.0 * systematic / cost
+                    } else {
+                        0.0
+                    },
+                    0,
+                    lang,
+                )
+                .into(),
+            ),
+        ],
+    ));
     if let (Some(&brier), Some(&unavoidable)) =
         (brier.as_ref().value(), j.unavoidable.as_ref().value())
     {
@@ -346,22 +350,18 @@ pub fn judgement_text(j: &JudgementScores, brier: &Metric, lang: Lang) -> String
         } else {
             "report-judgement-split-good-luck"
         };
-        let _ = writeln!(
-            out,
-            "  {}",
-            tf(
-                lang,
-                key,
-                &[
-                    ("brier", show::number(brier, 3, lang).into()),
-                    ("cost", show::number(cost, 3, lang).into()),
-                    ("unavoidable", show::number(unavoidable, 3, lang).into()),
-                    ("luck", show::number(luck.abs(), 3, lang).into()),
-                ]
-            )
-        );
+        out.push(tf(
+            lang,
+            key,
+            &[
+                ("brier", show::number(brier, 3, lang).into()),
+                ("cost", show::number(cost, 3, lang).into()),
+                ("unavoidable", show::number(unavoidable, 3, lang).into()),
+                ("luck", show::number(luck.abs(), 3, lang).into()),
+            ],
+        ));
     }
-    let _ = writeln!(out, "  {}", t(lang, "report-judgement-read"));
+    out.push(t(lang, "report-judgement-read"));
     out
 }
 

@@ -199,6 +199,51 @@ pub fn ranking_study(
         .collect()
 }
 
+/// How many clients per trainee a course of this scenario needs before a class is ranked reliably
+/// by each score, from the study: the shortest of the lengths tried at which the score's test–retest
+/// correlation reaches [`crate::score::ranking::RANKABLE`], and the study at the course's own length.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CasesNeeded {
+    /// The study at the scenario's own number of cases per run.
+    pub at_course: StudyRow,
+    /// Clients needed for a reliable ranking by the Brier score (`None`: more than the most tried).
+    pub brier: Option<usize>,
+    /// The same for the judgement cost.
+    pub judgement: Option<usize>,
+}
+
+/// The lengths tried by [`cases_needed`] besides the course's own.
+const LENGTHS: [usize; 6] = [12, 24, 36, 60, 120, 240];
+
+/// [`CasesNeeded`] for scenario `s`, on the study's class and ten course codes.
+pub fn cases_needed(s: &Scenario) -> CasesNeeded {
+    let own = s.file.cases_per_run as usize;
+    let mut lengths: Vec<usize> = LENGTHS.iter().copied().chain([own]).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    let rows = ranking_study(s, &study_class(), &lengths, 10, 1);
+    let needed = |r: fn(&StudyRow) -> f64| {
+        rows.iter()
+            .find(|row| r(row) >= crate::score::ranking::RANKABLE)
+            .map(|row| row.cases)
+    };
+    CasesNeeded {
+        at_course: rows
+            .iter()
+            .find(|row| row.cases == own)
+            .cloned()
+            .unwrap_or(StudyRow {
+                cases: own,
+                brier_orders: f64::NAN,
+                judgement_orders: f64::NAN,
+                brier_retest: f64::NAN,
+                judgement_retest: f64::NAN,
+            }),
+        brier: needed(|row| row.brier_retest),
+        judgement: needed(|row| row.judgement_retest),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,11 +6,15 @@ use bevy_egui::egui;
 use egui_plot::MarkerShape;
 
 use crate::app::headline::{Headline, headlines_ui};
-use crate::app::plots::{RunPoint, Series, bins, progress_plot, reliability_diagram};
+use crate::app::plots::{
+    AgainstBest, AgainstBestNames, FAR_OFF, RunPoint, Series, against_best_plot, bins,
+    progress_plot, reliability_diagram,
+};
 use crate::app::practice::{drill_note, practice_ui};
 use crate::app::settings::Tr;
 use crate::app::state::{AppState, Screen};
 use crate::app::theme;
+use crate::debrief::report::judgement_sentences;
 use crate::debrief::{RunScores, Scores};
 use crate::forecast::Benchmark;
 use crate::scenario::format::LindenClass;
@@ -102,6 +106,13 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         theme::plain(right, |ui| diagram(ui, &tr, scores));
     });
     ui.separator();
+    let mut opened = None;
+    ui.columns(2, |cols| {
+        let [left, right] = cols else { return };
+        theme::plain(left, |ui| judgement_ui(ui, &tr, scores));
+        theme::plain(right, |ui| opened = against_best_ui(ui, &tr, scores));
+    });
+    ui.separator();
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };
         theme::plain(left, |ui| drift_ui(ui, &tr, scores));
@@ -126,7 +137,7 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     if let Some((action, trainee, base)) = practice {
         state.practice_do(action, &trainee, base);
-    } else if let Some(case) = review {
+    } else if let Some(case) = review.or(opened) {
         // A blind spot clicked: its reveal, on the case screen.
         state.run.open_review(case);
         state.screen = Screen::Case;
@@ -155,6 +166,18 @@ pub fn headlines(tr: &Tr, scores: &Scores) -> Vec<Headline> {
                     ("base", benchmark(Benchmark::BaseRate).into()),
                 ],
             ),
+        },
+        Headline {
+            title: tr.t("headline-judgement"),
+            number: scores
+                .judgement
+                .points
+                .as_ref()
+                .value()
+                .map_or("—".to_string(), |p| {
+                    tr.fmt("headline-points", &[("points", tr.number(*p, 0).into())])
+                }),
+            context: tr.t("headline-judgement-context"),
         },
         Headline {
             title: tr.t("headline-calibration"),
@@ -318,6 +341,76 @@ fn diagram(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
     }
     reliability_diagram(ui, "reliability", &tr.t("perfect-calibration"), &series);
     ui.label(egui::RichText::new(tr.t("diagram-help")).small());
+}
+
+/// The judgement cost in words: how far the forecasts lay from the best possible ones, and the
+/// Brier score split into judgement, the unavoidable and luck (the report's sentences).
+fn judgement_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
+    ui.label(egui::RichText::new(tr.t("headline-judgement")).strong());
+    for sentence in judgement_sentences(&scores.judgement, &scores.forecasts.brier, tr.lang) {
+        ui.add(egui::Label::new(sentence).wrap());
+    }
+}
+
+/// Every forecast against the best possible one on the same evidence; the cases of far-off
+/// forecasts open from the plot or, by keyboard and screen reader, from a button each. Returns the
+/// case to open.
+fn against_best_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) -> Option<usize> {
+    ui.label(egui::RichText::new(tr.t("against-best-heading")).strong());
+    let points: Vec<AgainstBest> = scores
+        .case_forecasts
+        .iter()
+        .flat_map(|c| {
+            c.forecasts.iter().map(|f| AgainstBest {
+                best: 100.0 * f.ideal,
+                forecast: 100.0 * f.trainee,
+                case: c.case,
+            })
+        })
+        .collect();
+    let far_points = tr.number(FAR_OFF, 0);
+    let names = AgainstBestNames {
+        near: tr.t("against-best-near"),
+        far: tr.fmt("against-best-far", &[("points", far_points.clone().into())]),
+        diagonal: tr.t("against-best-diagonal"),
+        x_axis: tr.t("against-best-x"),
+        y_axis: tr.t("against-best-y"),
+    };
+    let mut open = against_best_plot(ui, "against-best", &names, &points);
+    let mut far_cases: Vec<usize> = points
+        .iter()
+        .filter(|p| (p.forecast - p.best).abs() >= FAR_OFF)
+        .map(|p| p.case)
+        .collect();
+    let far = far_cases.len();
+    far_cases.dedup();
+    let listed: Vec<String> = far_cases.iter().map(|c| (c + 1).to_string()).collect();
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(tr.fmt(
+                "against-best-summary",
+                &[
+                    ("n", points.len().into()),
+                    ("far", far.into()),
+                    ("points", far_points.into()),
+                    ("cases", listed.join(", ").into()),
+                ],
+            ))
+            .small(),
+        )
+        .wrap(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for &case in &far_cases {
+            if ui
+                .button(tr.fmt("case-button", &[("n", (case + 1).into())]))
+                .clicked()
+            {
+                open = Some(case);
+            }
+        }
+    });
+    open
 }
 
 fn drift_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {

@@ -77,6 +77,8 @@ impl Drill {
 pub struct Summary {
     /// The class and the benchmark forecasters, every run pooled.
     pub pinned: Vec<(Forecaster, ProbabilityScores)>,
+    /// The judgement cost of the class and of each benchmark forecaster, every run pooled.
+    pub judgement: Vec<(Forecaster, crate::score::JudgementScores)>,
     pub cases: Vec<CaseDifficulty>,
 }
 
@@ -95,10 +97,18 @@ pub fn course_runs(cohort: &Cohort) -> impl Iterator<Item = &RunScores> {
 impl Summary {
     fn of(cohort: &Cohort) -> Self {
         let runs: Vec<&RunScores> = course_runs(cohort).collect();
+        let cases: Vec<_> = runs
+            .iter()
+            .flat_map(|r| r.scores.case_forecasts.iter().cloned())
+            .collect();
         Summary {
             pinned: Forecaster::ALL
                 .into_iter()
                 .map(|who| (who, pooled_scores(&runs, who)))
+                .collect(),
+            judgement: Forecaster::ALL
+                .into_iter()
+                .map(|who| (who, crate::debrief::judgement_of(&cases, who)))
                 .collect(),
             cases: case_difficulty(&runs),
         }

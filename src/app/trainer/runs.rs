@@ -10,6 +10,7 @@ use crate::app::headline::{Headline, headlines_ui};
 use crate::app::screens::{drift_headline, signed_points};
 use crate::app::settings::Tr;
 use crate::cohort::Cohort;
+use crate::cohort::table::reliability_lines;
 use crate::cohort::views::SortKey;
 use crate::forecast::Benchmark;
 use crate::forecast::Forecaster;
@@ -22,11 +23,12 @@ const NAME_WIDTH: f32 = 150.0;
 const COLUMN_WIDTH: f32 = 62.0;
 
 /// The table's columns after the trainee's name: header key and sort key.
-const COLUMNS: [(&str, SortKey); 10] = [
+const COLUMNS: [(&str, SortKey); 11] = [
     ("col-course", SortKey::Scenario),
     ("col-started", SortKey::Started),
     ("col-cases", SortKey::Cases),
     ("col-brier", SortKey::Brier),
+    ("col-judgement", SortKey::JudgementCost),
     ("col-skill", SortKey::Skill),
     ("col-reliability-short", SortKey::Reliability),
     ("col-resolution", SortKey::Resolution),
@@ -60,6 +62,7 @@ pub(super) fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) ->
     pinned_rows(ui, tr, cohort, summary);
     ui.separator();
     run_rows(ui, tr, trainer, &mut clicked);
+    ranking_notes(ui, tr, cohort);
     ui.horizontal(|ui| {
         if ui.button(tr.t("export-csv")).clicked() {
             clicked.csv = true;
@@ -122,12 +125,44 @@ fn class_headlines(tr: &Tr, cohort: &Cohort, summary: &Summary) -> Vec<Headline>
             ),
         },
         Headline {
+            title: tr.t("headline-class-judgement"),
+            number: pooled_points(summary, Forecaster::Trainee).map_or("—".to_string(), |p| {
+                tr.fmt("headline-points", &[("points", tr.number(p, 0).into())])
+            }),
+            context: tr.t("headline-judgement-context"),
+        },
+        Headline {
             title: tr.t("headline-calibration"),
             number: citl.map_or("—".to_string(), |c| signed_points(tr, c)),
             context: tr.t("headline-class-calibration-context"),
         },
         drift_headline(tr, hits, cases, false_alarms),
     ]
+}
+
+/// The pooled judgement cost of `who` in percentage points, if defined.
+fn pooled_points(summary: &Summary, who: Forecaster) -> Option<f64> {
+    summary
+        .judgement
+        .iter()
+        .find(|(w, _)| *w == who)
+        .and_then(|(_, j)| j.points.as_ref().value().copied())
+}
+
+/// What each course's ranking by the Brier score and by the judgement cost is worth, so a sorted
+/// column is not read as a ranking where its differences are chance.
+fn ranking_notes(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort) {
+    for class in &cohort.rankings {
+        let code = class
+            .runs
+            .first()
+            .and_then(|&i| cohort.runs.get(i))
+            .map_or(String::new(), |r| r.course_code.clone());
+        ui.label(egui::RichText::new(code).small().strong());
+        for line in reliability_lines(class, tr.lang) {
+            ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
+        }
+    }
 }
 
 /// The header: every column sorts; the arrow shows the column and direction. Returns the column
@@ -169,10 +204,20 @@ fn pinned_rows(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort, summary: &Summary) {
             Forecaster::Trainee => tr.t("row-class"),
             Forecaster::Benchmark(b) => tr.benchmark(b),
         };
+        let points = pooled_points(summary, *who).map_or("—".to_string(), |p| tr.number(p, 0));
         ui.horizontal(|ui| {
             cell(ui, NAME_WIDTH, egui::RichText::new(name).strong());
             let cases: usize = course_runs(cohort).map(|r| r.scores.cases).sum();
-            number_cells(ui, tr, &tr.t("all-runs"), "", &cases.to_string(), p, "");
+            number_cells(
+                ui,
+                tr,
+                &tr.t("all-runs"),
+                "",
+                &cases.to_string(),
+                p,
+                &points,
+                "",
+            );
         });
     }
     let drills = cohort.runs.iter().filter(|r| is_drill(r)).count();
@@ -218,6 +263,7 @@ fn run_rows(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState, clicked: &mut Cl
                         &started,
                         &r.scores.cases.to_string(),
                         &r.scores.forecasts,
+                        &tr.metric(&r.scores.judgement.points, 0),
                         &tr.metric(&r.scores.drift.d_prime, 2),
                     );
                     if ui.small_button(tr.t("open-run")).clicked() {
@@ -232,7 +278,8 @@ fn cell(ui: &mut egui::Ui, width: f32, text: impl Into<egui::WidgetText>) {
     ui.add_sized([width, 18.0], egui::Label::new(text).truncate());
 }
 
-/// One row of numbers of the table (after the name).
+/// One row of numbers of the table (after the name); `judgement` is the judgement cost in points.
+#[allow(clippy::too_many_arguments)] // one per column of the row
 fn number_cells(
     ui: &mut egui::Ui,
     tr: &Tr,
@@ -240,12 +287,14 @@ fn number_cells(
     started: &str,
     cases: &str,
     p: &ProbabilityScores,
+    judgement: &str,
     dprime: &str,
 ) {
     cell(ui, column_width(SortKey::Scenario), scenario);
     cell(ui, column_width(SortKey::Started), started);
     cell(ui, COLUMN_WIDTH, cases);
     cell(ui, COLUMN_WIDTH, tr.metric(&p.brier, 3));
+    cell(ui, COLUMN_WIDTH, judgement);
     cell(ui, COLUMN_WIDTH, tr.metric(&p.brier_skill, 2));
     cell(ui, COLUMN_WIDTH, tr.metric(&p.reliability, 3));
     cell(ui, COLUMN_WIDTH, tr.metric(&p.resolution, 3));
