@@ -373,6 +373,7 @@ report-citl-over = Calibration in the large: you over-forecast deterioration by 
 report-citl-even = Calibration in the large: on average your forecasts matched how often clients deteriorated.
 report-log = Log score { $log } (forecasts clipped to 1–99 %).
 report-judgement = Judgement cost: on average your forecasts were { $points } percentage points{ $interval } from the best possible ones (mean squared distance { $cost }; 0 = every forecast the best possible).
+report-judgement-best = Every forecast was the best possible one.
 report-judgement-higher = Your forecasts were on average { $bias } points higher than the best ones: that systematic part is { $systematic } ({ $share } % of the cost); the rest, { $scatter }, is scatter — forecasts too high on some clients and too low on others.
 report-judgement-lower = Your forecasts were on average { $bias } points lower than the best ones: that systematic part is { $systematic } ({ $share } % of the cost); the rest, { $scatter }, is scatter — forecasts too high on some clients and too low on others.
 report-judgement-even = On average your forecasts were neither higher nor lower than the best ones; the cost, { $scatter }, is scatter — forecasts too high on some clients and too low on others.

@@ -373,6 +373,7 @@ report-citl-over = Kalibratie in het groot: je schatte verslechtering { $points 
 report-citl-even = Kalibratie in het groot: gemiddeld klopten je kansen met hoe vaak cliënten verslechterden.
 report-log = Logscore { $log } (voorspellingen begrensd op 1–99 %).
 report-judgement = Oordeelskosten: je voorspellingen lagen gemiddeld { $points } procentpunt{ $interval } van de best mogelijke (gemiddelde gekwadrateerde afstand { $cost }; 0 = elke voorspelling de best mogelijke).
+report-judgement-best = Elke voorspelling was de best mogelijke.
 report-judgement-higher = Je voorspellingen lagen gemiddeld { $bias } punt hoger dan de beste: dat systematische deel is { $systematic } ({ $share } % van de kosten); de rest, { $scatter }, is spreiding — bij sommige cliënten te hoog, bij andere te laag.
 report-judgement-lower = Je voorspellingen lagen gemiddeld { $bias } punt lager dan de beste: dat systematische deel is { $systematic } ({ $share } % van de kosten); de rest, { $scatter }, is spreiding — bij sommige cliënten te hoog, bij andere te laag.
 report-judgement-even = Gemiddeld lagen je voorspellingen niet hoger of lager dan de beste; de kosten, { $scatter }, zijn spreiding — bij sommige cliënten te hoog, bij andere te laag.

@@ -335,16 +335,23 @@ pub struct AgainstBestNames {
     pub y_axis: String,
 }
 
+/// What the forecasts-against-the-best plot did: the case of a far-off forecast clicked, and where
+/// each far-off forecast was drawn (screen position and case).
+pub struct AgainstBestShown {
+    pub clicked: Option<usize>,
+    pub far: Vec<(egui::Pos2, usize)>,
+}
+
 /// The trainee's forecasts (y) against the best possible ones on the same evidence (x), both in
 /// percent, with the diagonal where they would be equal: points above it are over-reactions, below
 /// it under-reactions. Forecasts [`FAR_OFF`] or more from the best are marked; a click on one
-/// returns its case, to open its reveal.
+/// opens its case (its reveal).
 pub fn against_best_plot(
     ui: &mut egui::Ui,
     id: &str,
     names: &AgainstBestNames,
     points: &[AgainstBest],
-) -> Option<usize> {
+) -> AgainstBestShown {
     let far = |p: &AgainstBest| (p.forecast - p.best).abs() >= FAR_OFF;
     let keys = [
         Key::new(Mark::Dot, theme::YOU, names.near.clone()),
@@ -394,24 +401,34 @@ pub fn against_best_plot(
                     .radius(6.0),
             );
         });
-    let response = &shown.response;
-    let pos = response
-        .interact_pointer_pos()
-        .filter(|_| response.clicked())?;
-    // The far-off forecast nearest the click, if the click is on its mark.
-    let reach = 3.0 * ui.text_style_height(&egui::TextStyle::Body) / 2.0;
-    points
+    let far_drawn: Vec<(egui::Pos2, usize)> = points
         .iter()
         .filter(|p| far(p))
         .map(|p| {
             let at = shown
                 .transform
                 .position_from_point(&PlotPoint::new(p.best, p.forecast));
-            (at.distance(pos), p.case)
+            (at, p.case)
         })
-        .filter(|(d, _)| *d <= reach)
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, case)| case)
+        .collect();
+    let response = &shown.response;
+    // The far-off forecast nearest the click, if the click is on its mark.
+    let reach = 3.0 * ui.text_style_height(&egui::TextStyle::Body) / 2.0;
+    let clicked = response
+        .interact_pointer_pos()
+        .filter(|_| response.clicked())
+        .and_then(|pos| {
+            far_drawn
+                .iter()
+                .map(|(at, case)| (at.distance(pos), *case))
+                .filter(|(d, _)| *d <= reach)
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, case)| case)
+        });
+    AgainstBestShown {
+        clicked,
+        far: far_drawn,
+    }
 }
 
 /// One run on a progress plot: its number, Brier score and interval.

@@ -312,7 +312,9 @@ pub fn judgement_sentences(j: &JudgementScores, brier: &Metric, lang: Lang) -> V
     let systematic = j.systematic.as_ref().value().copied().unwrap_or(0.0);
     let scatter = j.scatter.as_ref().value().copied().unwrap_or(0.0);
     let bias_points = (bias * 100.0).round();
-    let key = if bias_points > 0.0 {
+    let key = if cost == 0.0 {
+        "report-judgement-best"
+    } else if bias_points > 0.0 {
         "report-judgement-higher"
     } else if bias_points < 0.0 {
         "report-judgement-lower"

@@ -7,8 +7,8 @@ use egui_plot::MarkerShape;
 
 use crate::app::headline::{Headline, headlines_ui};
 use crate::app::plots::{
-    AgainstBest, AgainstBestNames, FAR_OFF, RunPoint, Series, against_best_plot, bins,
-    progress_plot, reliability_diagram,
+    AgainstBest, AgainstBestNames, AgainstBestShown, FAR_OFF, RunPoint, Series, against_best_plot,
+    bins, progress_plot, reliability_diagram,
 };
 use crate::app::practice::{drill_note, practice_ui};
 use crate::app::settings::Tr;
@@ -110,7 +110,9 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };
         theme::plain(left, |ui| judgement_ui(ui, &tr, scores));
-        theme::plain(right, |ui| opened = against_best_ui(ui, &tr, scores));
+        theme::plain(right, |ui| {
+            opened = against_best_ui(ui, &tr, scores).clicked
+        });
     });
     ui.separator();
     ui.columns(2, |cols| {
@@ -345,7 +347,7 @@ fn diagram(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
 
 /// The judgement cost in words: how far the forecasts lay from the best possible ones, and the
 /// Brier score split into judgement, the unavoidable and luck (the report's sentences).
-fn judgement_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
+pub fn judgement_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
     ui.label(egui::RichText::new(tr.t("headline-judgement")).strong());
     for sentence in judgement_sentences(&scores.judgement, &scores.forecasts.brier, tr.lang) {
         ui.add(egui::Label::new(sentence).wrap());
@@ -353,9 +355,9 @@ fn judgement_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
 }
 
 /// Every forecast against the best possible one on the same evidence; the cases of far-off
-/// forecasts open from the plot or, by keyboard and screen reader, from a button each. Returns the
-/// case to open.
-fn against_best_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) -> Option<usize> {
+/// forecasts open from the plot or, by keyboard and screen reader, from a button each. Returns what
+/// the plot did, with the case to open (from the plot or a button) in `clicked`.
+pub fn against_best_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) -> AgainstBestShown {
     ui.label(egui::RichText::new(tr.t("against-best-heading")).strong());
     let points: Vec<AgainstBest> = scores
         .case_forecasts
@@ -376,7 +378,7 @@ fn against_best_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) -> Option<usize>
         x_axis: tr.t("against-best-x"),
         y_axis: tr.t("against-best-y"),
     };
-    let mut open = against_best_plot(ui, "against-best", &names, &points);
+    let mut shown = against_best_plot(ui, "against-best", &names, &points);
     let mut far_cases: Vec<usize> = points
         .iter()
         .filter(|p| (p.forecast - p.best).abs() >= FAR_OFF)
@@ -406,11 +408,11 @@ fn against_best_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) -> Option<usize>
                 .button(tr.fmt("case-button", &[("n", (case + 1).into())]))
                 .clicked()
             {
-                open = Some(case);
+                shown.clicked = Some(case);
             }
         }
     });
-    open
+    shown
 }
 
 fn drift_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {

@@ -15,7 +15,7 @@ use bevy_egui::egui;
 
 pub use briefing::briefing_ui;
 pub use case::case_ui;
-pub use debrief::{debrief_ui, drift_headline, signed_points};
+pub use debrief::{against_best_ui, debrief_ui, drift_headline, judgement_ui, signed_points};
 pub use start::start_ui;
 
 use super::state::{AppState, Screen};

@@ -7,6 +7,7 @@ use egui_plot::{Line, MarkerShape, PlotPoints, Points};
 
 use super::{Drill, TrainerState};
 use crate::app::plots::{Course, Key, Mark, course_legend, legend_ui, percent_plot, trajectory};
+use crate::app::screens::{against_best_ui, judgement_ui};
 use crate::app::settings::Tr;
 use crate::app::theme;
 
@@ -78,6 +79,17 @@ pub(super) fn drill_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
             }
         });
     }
+    // How far this run's forecasts lay from the best possible ones; a far-off forecast opens its case.
+    ui.separator();
+    ui.columns(2, |cols| {
+        let [left, right] = cols else { return };
+        theme::plain(left, |ui| judgement_ui(ui, tr, &r.scores));
+        theme::plain(right, |ui| {
+            if let Some(c) = against_best_ui(ui, tr, &r.scores).clicked {
+                choose = Some(c);
+            }
+        });
+    });
     if back {
         trainer.drill = None;
     } else if let (Some(c), Some(d)) = (choose, trainer.drill.as_mut()) {
