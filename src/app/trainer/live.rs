@@ -6,7 +6,7 @@
 //! runs the station announces it on the network (mDNS) where the network allows, so trainees can
 //! pick it instead of typing the address; the announcement ends with the class.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -85,7 +85,7 @@ impl LiveStation {
         let mut class = Class::open(&code, scenario, seed, &pin, folder)?;
         let problems = std::mem::take(&mut class.problems);
         let server = LiveServer::start(class, self.bind)?;
-        self.address = shown_address(server.addr());
+        self.address = crate::live::shown_address(server.addr());
         // A network without multicast only loses the convenience: the address is on the screen.
         self.announced = Some(
             self.discovery
@@ -132,24 +132,6 @@ impl LiveStation {
             lock(server.class()).release();
         }
     }
-}
-
-/// The address trainees type: the computer's address on the room's network when the station
-/// listens on every interface (found by asking the system which address it would send from; no
-/// packet is sent), else the address listened on.
-fn shown_address(listening: SocketAddr) -> String {
-    if !listening.ip().is_unspecified() {
-        return listening.to_string();
-    }
-    let lan = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
-        .and_then(|s| {
-            // A documentation address (RFC 5737): connecting a UDP socket only picks a route.
-            s.connect((Ipv4Addr::new(192, 0, 2, 1), 9))?;
-            s.local_addr()
-        })
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    SocketAddr::new(lan, listening.port()).to_string()
 }
 
 /// A run's name in the trainer's table, marked when it was received live.
