@@ -21,7 +21,9 @@ use jiff::{SignedDuration, Timestamp};
 use ontrack::forecast::Benchmarks;
 use ontrack::live::class::{Class, LIVE_RUN_SUFFIX, read_receipt};
 use ontrack::live::link::{LiveLink, Station};
-use ontrack::live::server::LiveServer;
+use ontrack::live::protocol::{STATUS, Status};
+use ontrack::live::server::{LiveServer, lock};
+use ontrack::live::slots::Limits;
 use ontrack::run::bots::{Bot, BotPlayer};
 use ontrack::run::{Session, code};
 use ontrack::scenario::{Scenario, resolve};
@@ -210,4 +212,140 @@ fn a_class_is_served_through_a_flood_of_malformed_requests() {
     siege("malformed flood", |addr| {
         siege::malformed_flood(addr, 400, Duration::from_millis(500))
     });
+}
+
+/// A request for the status of a run nobody has: answered 404 once the class is free.
+fn status_request(extra_body: usize) -> Vec<u8> {
+    let mut body = serde_json::to_vec(&Status {
+        pin: PIN.into(),
+        run: "nobody".into(),
+    })
+    .unwrap();
+    body.resize(body.len() + extra_body, b' ');
+    let mut request = format!(
+        "POST {STATUS} HTTP/1.1\r\nHost: station\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(&body);
+    request
+}
+
+/// Sends `request` on a new connection and reads the whole reply (bounded in time).
+fn exchange(addr: SocketAddr, request: &[u8]) -> String {
+    exchange_after(addr, request, Duration::ZERO)
+}
+
+/// [`exchange`], with the request sent `pause` after connecting (as a slow client would, or one
+/// whose request the station refuses before it has been sent).
+fn exchange_after(addr: SocketAddr, request: &[u8], pause: Duration) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    std::thread::sleep(pause);
+    // In two parts, head and body, as HTTP clients send a request.
+    let split = request
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(request.len(), |i| i + 4);
+    for part in [&request[..split], &request[split..]] {
+        if let Err(e) = stream.write_all(part) {
+            return format!("the request could not be sent: {e}");
+        }
+        std::thread::sleep(pause);
+    }
+    let mut reply = Vec::new();
+    match stream.read_to_end(&mut reply) {
+        Ok(_) => String::from_utf8_lossy(&reply).into_owned(),
+        Err(e) => format!("{e} after {:?}", String::from_utf8_lossy(&reply)),
+    }
+}
+
+/// A station with two slots, both holding requests read whole that wait for the class: a third
+/// client is told 503 and reads it whole, although it sends its request (with a body the station
+/// never reads) after the station has refused it: a station that closed at once would reset the
+/// connection and the client would never see the reply.
+#[test]
+fn a_client_refused_for_want_of_a_slot_reads_its_503() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let course = course();
+    let station_dir = tempfile::tempdir().unwrap();
+    let class = Class::open(
+        &course.code,
+        Arc::clone(&course.scenario),
+        course.seed,
+        PIN,
+        station_dir.path(),
+    )
+    .unwrap();
+    let limits = Limits {
+        connections: 2,
+        ..Limits::default()
+    };
+    let server = LiveServer::start_with(class, "127.0.0.1:0".parse().unwrap(), limits).unwrap();
+    let addr = server.addr();
+    let held = lock(server.class());
+    let waiting: Vec<_> = (0..2)
+        .map(|_| std::thread::spawn(move || exchange(addr, &status_request(0))))
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    for _ in 0..5 {
+        // Refused on arrival, before it sends its request: the 503 waits for it.
+        let reply = exchange_after(addr, &status_request(32 * 1024), Duration::from_millis(200));
+        assert!(reply.starts_with("HTTP/1.1 503"), "{reply}");
+        assert!(reply.contains("busy"), "{reply}");
+    }
+    drop(held);
+    for w in waiting {
+        let reply = w.join().unwrap();
+        assert!(reply.starts_with("HTTP/1.1 404"), "{reply}");
+    }
+    server.stop();
+}
+
+/// A station with two slots held by connections that send half a request head: a newcomer is
+/// served at once, and the connection closed to make room for it is told why.
+#[test]
+fn a_slow_connection_is_closed_to_make_room_and_is_told_so() {
+    use std::io::{Read, Write};
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let course = course();
+    let station_dir = tempfile::tempdir().unwrap();
+    let class = Class::open(
+        &course.code,
+        Arc::clone(&course.scenario),
+        course.seed,
+        PIN,
+        station_dir.path(),
+    )
+    .unwrap();
+    let limits = Limits {
+        connections: 2,
+        ..Limits::default()
+    };
+    let server = LiveServer::start_with(class, "127.0.0.1:0".parse().unwrap(), limits).unwrap();
+    let slow: Vec<std::net::TcpStream> = (0..2)
+        .map(|_| {
+            let mut s = std::net::TcpStream::connect(server.addr()).unwrap();
+            s.write_all(b"POST /status HTTP/1.1\r\nHo").unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    let reply = exchange(server.addr(), &status_request(0));
+    assert!(reply.starts_with("HTTP/1.1 404"), "{reply}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "served at once, not after the slow ones' deadline"
+    );
+    let mut oldest = &slow[0];
+    let mut told = String::new();
+    let _ = oldest.read_to_string(&mut told);
+    assert!(told.starts_with("HTTP/1.1 503"), "{told}");
+    assert!(told.contains("too slow"), "{told}");
+    server.stop();
 }
