@@ -152,7 +152,9 @@ pub enum Command {
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=60_000))]
         pace_ms: u64,
         /// Play in the live class at this station (HOST:PORT, as `ontrack station` or the trainer's
-        /// screen shows it), sending every answer as it is given, as a trainee's app does.
+        /// screen shows it), sending every answer as it is given, as a trainee's app does. At the
+        /// end it waits up to a minute for the station to hold every answer: exit status 1 if it
+        /// does not, 2 if the station refuses the run.
         #[arg(long, requires = "pin")]
         live: Option<String>,
         /// The class PIN of the live class.
