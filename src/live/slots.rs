@@ -60,12 +60,14 @@ impl Default for Limits {
 }
 
 /// A host as the station tells hosts apart: an IPv4 address, or an IPv6 /64 network (one computer
-/// may take any number of addresses of its /64).
+/// may take any number of addresses of its /64). Link-local IPv6 addresses share one /64 on every
+/// network, so each counts on its own.
 pub fn host_of(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V4(_) => ip,
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
             Some(v4) => IpAddr::V4(v4),
+            None if v6.is_unicast_link_local() => ip,
             None => {
                 let s = v6.segments();
                 IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
@@ -340,6 +342,13 @@ mod tests {
         assert_eq!(
             host_of(mapped),
             "192.168.1.20".parse::<IpAddr>().expect("ip")
+        );
+        let link_a: IpAddr = "fe80::1:2".parse().expect("ip");
+        let link_b: IpAddr = "fe80::3:4".parse().expect("ip");
+        assert_ne!(
+            host_of(link_a),
+            host_of(link_b),
+            "two computers on one link"
         );
         let v4: IpAddr = "192.168.1.21".parse().expect("ip");
         assert_eq!(host_of(v4), v4);
