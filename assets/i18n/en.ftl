@@ -287,7 +287,13 @@ station-not-announced = The class cannot be announced on this network ({ $error 
 station-loopback = Listening on this computer only: the class is not announced on the network.
 station-stop-hint = Press Ctrl-C to end the class.
 station-refused-host = { $host } held more connections than its share without sending a request: some were closed (the trainees' answers still arrive).
-station-ended = The class has ended: { $runs } runs with { $answers } answers in { $dir }
+station-ended = The class has ended: { $runs } { $runs ->
+    [one] run
+   *[other] runs
+} with { $answers } { $answers ->
+    [one] answer
+   *[other] answers
+} in { $dir }
 play-live-delivered = Live class: all { $total } answers are at the station.
 play-live-undelivered = Live class: { $delivered } of { $total } answers reached the station ({ $problem }); the run file has every answer, and `ontrack play --resume FILE --bot … --live … --pin …` sends the rest.
 play-live-refused = Live class: the station refused this run ({ $reason }); the run file is complete.

@@ -287,7 +287,13 @@ station-not-announced = De les kan op dit netwerk niet worden aangekondigd ({ $e
 station-loopback = Luistert alleen op deze computer: de les wordt niet op het netwerk aangekondigd.
 station-stop-hint = Druk op Ctrl-C om de les te beëindigen.
 station-refused-host = { $host } hield meer verbindingen open dan zijn deel zonder een verzoek te sturen: een aantal is gesloten (de antwoorden van de deelnemers komen nog steeds binnen).
-station-ended = De les is beëindigd: { $runs } oefeningen met { $answers } antwoorden in { $dir }
+station-ended = De les is beëindigd: { $runs } { $runs ->
+    [one] oefening
+   *[other] oefeningen
+} met { $answers } { $answers ->
+    [one] antwoord
+   *[other] antwoorden
+} in { $dir }
 play-live-delivered = Live les: alle { $total } antwoorden zijn bij het station.
 play-live-undelivered = Live les: { $delivered } van de { $total } antwoorden hebben het station bereikt ({ $problem }); het bestand van de oefening bevat elk antwoord, en `ontrack play --resume BESTAND --bot … --live … --pin …` stuurt de rest.
 play-live-refused = Live les: het station weigerde deze oefening ({ $reason }); het bestand van de oefening is compleet.
