@@ -20,7 +20,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::class::Class;
-use super::http::{self, HttpError};
+use super::http;
 use super::protocol::{ANSWER, JOIN, MAX_BODY, Refused, STATUS};
 use super::slots::{Limits, RefusedHost, SlotState, Slots, host_of};
 
@@ -262,9 +262,7 @@ fn serve(mut stream: TcpStream, class: &Mutex<Class>, state: &SlotState, allowed
             if let Some(status) = e.status() {
                 let _ = reply_refused(&mut stream, status, e.to_string(), None);
                 let _ = stream.shutdown(Shutdown::Write);
-                if !matches!(e, HttpError::Io(_)) {
-                    http::drain(&mut stream);
-                }
+                http::drain(&mut stream);
             }
             return;
         }
