@@ -19,6 +19,7 @@ use crate::live::class::{CheckpointView, Class, ClassView, TraineeView};
 use crate::live::discovery::{Announcement, Discovery, Mdns};
 use crate::live::protocol::DEFAULT_PORT;
 use crate::live::server::{LiveServer, lock};
+use crate::live::slots::RefusedHost;
 use crate::model::Outcome;
 use crate::run::Phase;
 use crate::scenario::Scenario;
@@ -119,6 +120,14 @@ impl LiveStation {
         Some((class.pin().to_string(), class.view()))
     }
 
+    /// The computers whose connections the station closed for holding more than their share.
+    pub fn refused_hosts(&self) -> Vec<RefusedHost> {
+        self.server
+            .as_ref()
+            .map(LiveServer::refused_hosts)
+            .unwrap_or_default()
+    }
+
     /// Holds the reveal, or stops holding it.
     pub fn hold(&self, on: bool) {
         if let Some(server) = &self.server {
@@ -196,6 +205,21 @@ pub(super) fn live_ui(
             ("folder", folder.display().to_string().into()),
         ],
     ));
+    let refused = live.refused_hosts();
+    if !refused.is_empty() {
+        let hosts: Vec<String> = refused
+            .iter()
+            .map(|h| {
+                let args = [
+                    ("host", h.host.to_string().into()),
+                    ("closed", h.closed.into()),
+                ];
+                tr.fmt("live-refused-host", &args)
+            })
+            .collect();
+        let text = tr.fmt("live-refused-hosts", &[("hosts", hosts.join(", ").into())]);
+        ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), text);
+    }
     ui.horizontal(|ui| {
         let mut held = view.held_from.is_some();
         if ui.checkbox(&mut held, tr.t("live-hold")).changed() {
