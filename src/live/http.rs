@@ -242,16 +242,20 @@ mod tests {
         read_request(&mut io::Cursor::new(text.to_vec()), 100, deadline, ALLOWED)
     }
 
-    /// Sends one byte per read, each after `pause`: every read is quick, the whole is slow.
+    /// Sends one byte per read, each after `pause` once the first `quick` bytes are sent: every
+    /// read is quick, the whole is slow.
     struct Trickle {
         bytes: Vec<u8>,
         sent: usize,
+        quick: usize,
         pause: Duration,
     }
 
     impl Read for Trickle {
         fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            std::thread::sleep(self.pause);
+            if self.sent >= self.quick {
+                std::thread::sleep(self.pause);
+            }
             let Some((&b, slot)) = self.bytes.get(self.sent).zip(buf.first_mut()) else {
                 return Ok(0);
             };
@@ -274,6 +278,7 @@ mod tests {
         let mut slow = Trickle {
             bytes: text.clone(),
             sent: 0,
+            quick: 0,
             pause: Duration::from_millis(10),
         };
         let started = Instant::now();
@@ -284,10 +289,25 @@ mod tests {
         assert!(started.elapsed() < Duration::from_millis(300));
         assert!(slow.sent < text.len());
 
+        // The head at once, then the body a byte at a time: the body is within the deadline too.
+        let head = b"POST /answer HTTP/1.1\r\nContent-Length: 40\r\n\r\n".to_vec();
+        let mut slow_body = Trickle {
+            bytes: [head.clone(), vec![b'x'; 40]].concat(),
+            sent: 0,
+            quick: head.len(),
+            pause: Duration::from_millis(10),
+        };
+        let started = Instant::now();
+        let result = read_request(&mut slow_body, 100, started + allowed, allowed);
+        assert!(matches!(result, Err(HttpError::TooSlow(_))), "{result:?}");
+        assert!(started.elapsed() < Duration::from_millis(300));
+        assert!(slow_body.sent > head.len(), "cut off in the body");
+
         // The same bytes, quickly: read whole.
         let mut quick = Trickle {
             bytes: text,
             sent: 0,
+            quick: 0,
             pause: Duration::ZERO,
         };
         let r = read_request(&mut quick, 100, Instant::now() + allowed, allowed).expect("reads");
