@@ -151,6 +151,35 @@ pub enum Command {
         /// Wait this many milliseconds between answers, 0 to 60000 (for demonstrations and crash tests).
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=60_000))]
         pace_ms: u64,
+        /// Play in the live class at this station (HOST:PORT, as `ontrack station` or the trainer's
+        /// screen shows it), sending every answer as it is given, as a trainee's app does. At the
+        /// end it waits up to a minute for the station to hold every answer: exit status 1 if it
+        /// does not, 2 if the station refuses the run.
+        #[arg(long, requires = "pin")]
+        live: Option<String>,
+        /// The class PIN of the live class.
+        #[arg(long, requires = "live")]
+        pin: Option<String>,
+    },
+    /// Run a live class without a window: listen on the room's network, keep the station's record
+    /// of every run in DIR as answers arrive, until Ctrl-C (or SIGTERM) ends the class.
+    ///
+    /// Prints the address trainees type and a line `PIN: 123456`. The record is the same as the
+    /// trainer view's live class keeps (`ontrack cohort DIR` scores it); started again on the same
+    /// folder and code, the class carries on with the same PIN.
+    Station {
+        /// Folder of the class's record (created if missing).
+        dir: PathBuf,
+        /// The course code the trainees play, such as DCBT-0Z89.
+        #[arg(long)]
+        code: String,
+        /// The port to listen on (0: any free one, printed).
+        #[arg(long, default_value_t = ontrack::live::protocol::DEFAULT_PORT)]
+        port: u16,
+        /// The address to listen on: 0.0.0.0 for every network of the computer, 127.0.0.1 for
+        /// this computer alone (then the class is not announced on the network).
+        #[arg(long, default_value = "0.0.0.0")]
+        bind: std::net::IpAddr,
     },
     /// Open the app and let the best possible forecaster (the ideal bot) play a run at reading speed,
     /// for a projector in class. The run is saved like any other (pseudonym "demo").

@@ -1,9 +1,13 @@
 //! The `ontrack` command: the trainee app (feature `gui`) and the tools for trainers and researchers.
 
 use std::io::Write;
+use std::net::SocketAddr;
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
@@ -20,12 +24,17 @@ use ontrack::debrief::{run_scores, score_file};
 use ontrack::forecast::{Benchmarks, Ideal};
 use ontrack::i18n::{t, tf};
 use ontrack::launch::{self, Launch, Look};
+use ontrack::live::class::Class;
+use ontrack::live::discovery::{Discovery, Mdns};
+use ontrack::live::link::{LiveLink, Station};
+use ontrack::live::server::{LiveServer, lock};
+use ontrack::live::{class_pin, shown_address};
 use ontrack::model::generate_case;
 use ontrack::model::notes::{render_case, render_hidden};
 use ontrack::research::check::{check, check_text};
 use ontrack::research::export::{ExportError, Target, write_cases};
 use ontrack::research::forecasts_csv::read_forecasts;
-use ontrack::run::bots::play;
+use ontrack::run::bots::play_each;
 use ontrack::run::code::{encode, find_course};
 use ontrack::run::store::results_dir;
 use ontrack::run::{OpenedRun, Session, open as open_run};
@@ -136,6 +145,8 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             resume,
             ack,
             pace_ms,
+            live,
+            pin,
         } => {
             let mut session = match (resume, code) {
                 (Some(path), _) => Session::resume(&path)?,
@@ -160,11 +171,22 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let scenario = session.run().scenario_arc();
             let bench = Benchmarks::new(&scenario);
+            let link = match (live, pin) {
+                (Some(address), Some(pin)) => Some(
+                    LiveLink::start(Station { address, pin }, session.file())
+                        .context("cannot start sending to the station")?,
+                ),
+                _ => None,
+            };
             let stdout = std::io::stdout();
             let seed = session.file().seed;
-            play(&mut session, &bench, bot, seed, &mut |n| {
+            play_each(&mut session, &bench, bot, seed, &mut |played| {
+                if let (Some(link), Some(entry)) = (&link, played.file().log.last()) {
+                    link.push(entry.clone());
+                }
                 if ack {
                     let mut out = stdout.lock();
+                    let n = played.file().log.len();
                     let _ = writeln!(out, "{}", tf(lang, "cli-saved", &[("n", n.into())]));
                     let _ = out.flush();
                 }
@@ -173,6 +195,21 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             })?;
             print_stdout(&format!("{}\n", session.path().display()));
+            if let Some(link) = link {
+                return Ok(live_delivered(&link, lang));
+            }
+        }
+        Command::Station {
+            dir,
+            code,
+            port,
+            bind,
+        } => {
+            let mut candidates = bundled()?;
+            for path in &cli.scenario_files {
+                candidates.push(load(&path.display().to_string())?);
+            }
+            return station(&dir, &code, candidates, SocketAddr::new(bind, port), lang);
         }
         Command::Cohort {
             dir,
@@ -327,6 +364,131 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             return open_app(&cli, launch, capture);
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How long `play --live` waits, after its last answer, for the station to have them all.
+const LIVE_DELIVERY_WAIT: Duration = Duration::from_secs(60);
+
+/// Waits for a live bot's answers to reach the station and says how it went: exit status 0 when
+/// the station has them all, 1 when some could not be delivered, 2 when the station refused the run.
+fn live_delivered(link: &LiveLink, lang: Lang) -> ExitCode {
+    let state = link.wait_delivered(LIVE_DELIVERY_WAIT);
+    if let Some(reason) = &state.refused {
+        eprintln!(
+            "{}",
+            tf(
+                lang,
+                "play-live-refused",
+                &[("reason", reason.as_str().into())]
+            )
+        );
+        return ExitCode::from(2);
+    }
+    let counts = [
+        ("delivered", state.delivered.into()),
+        ("total", state.total.into()),
+    ];
+    if state.all_delivered() {
+        eprintln!("{}", tf(lang, "play-live-delivered", &counts));
+        ExitCode::SUCCESS
+    } else {
+        let problem = state.problem.clone().unwrap_or_default();
+        let mut args = counts.to_vec();
+        args.push(("problem", problem.into()));
+        eprintln!("{}", tf(lang, "play-live-undelivered", &args));
+        ExitCode::from(1)
+    }
+}
+
+/// `ontrack station`: runs the live class of `code` on `addr` until Ctrl-C or SIGTERM, then
+/// stops the server (which waits for the answers being stored) and says what the record holds.
+fn station(
+    dir: &Path,
+    code: &str,
+    candidates: Vec<Scenario>,
+    addr: SocketAddr,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let (scenario, seed, code) = find_course(code, candidates)?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    let pin = class_pin(dir, &code)?;
+    let mut class = Class::open(&code, Arc::new(scenario), seed, &pin, dir)
+        .with_context(|| format!("{}: cannot open the class's record", dir.display()))?;
+    for problem in std::mem::take(&mut class.problems) {
+        eprintln!("{problem}");
+    }
+    let (ended, end) = std::sync::mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = ended.send(());
+    })
+    .context("cannot watch for Ctrl-C")?;
+    let server =
+        LiveServer::start(class, addr).with_context(|| format!("cannot listen on {addr}"))?;
+    let listening = server.addr();
+    // Announced on the room's network only when it listens there.
+    let announced =
+        (!listening.ip().is_loopback()).then(|| Mdns::room().announce(&code, listening.port()));
+    let address = shown_address(listening);
+    let mut out = String::new();
+    out.push_str(&tf(
+        lang,
+        "station-running",
+        &[
+            ("code", code.as_str().into()),
+            ("dir", dir.display().to_string().into()),
+        ],
+    ));
+    out.push('\n');
+    out.push_str(&tf(lang, "station-address", &[("address", address.into())]));
+    out.push('\n');
+    out.push_str(&tf(lang, "station-pin", &[("pin", pin.into())]));
+    out.push('\n');
+    match &announced {
+        Some(Ok(_)) => out.push_str(&t(lang, "station-announced")),
+        Some(Err(e)) => out.push_str(&tf(
+            lang,
+            "station-not-announced",
+            &[("error", e.to_string().into())],
+        )),
+        None => out.push_str(&t(lang, "station-loopback")),
+    }
+    out.push('\n');
+    out.push_str(&t(lang, "station-stop-hint"));
+    out.push('\n');
+    print_stdout(&out);
+    let _ = std::io::stdout().flush();
+    let mut told = std::collections::BTreeSet::new();
+    // Until Ctrl-C or SIGTERM (or the handler is gone).
+    while let Err(RecvTimeoutError::Timeout) = end.recv_timeout(Duration::from_secs(1)) {
+        // The trainer is told once of each host refused for holding too many connections.
+        for refused in server.refused_hosts() {
+            if told.insert(refused.host) {
+                let host = refused.host.to_string();
+                eprintln!(
+                    "{}",
+                    tf(lang, "station-refused-host", &[("host", host.into())])
+                );
+            }
+        }
+    }
+    drop(announced);
+    let class = Arc::clone(server.class());
+    server.stop();
+    let (runs, answers) = lock(&class).record();
+    print_stdout(&format!(
+        "{}\n",
+        tf(
+            lang,
+            "station-ended",
+            &[
+                ("runs", runs.into()),
+                ("answers", answers.into()),
+                ("dir", dir.display().to_string().into()),
+            ]
+        )
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -460,3 +460,33 @@ fn the_class_forecast_strips_start_at_one_x_however_long_their_lines() {
         }
     }
 }
+
+/// One laptop holds more connections than its share without sending a request: the trainer sees
+/// its address in the live view, with how many of its connections were closed.
+#[test]
+fn a_host_holding_too_many_connections_is_shown_to_the_trainer() {
+    use std::io::Write;
+    let station_dir = tempfile::tempdir().unwrap();
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 8).unwrap();
+    let network = Arc::new(FakeNetwork::default());
+    let (mut trainer, _, address) = station(station_dir.path(), network, &code);
+    assert!(!has_label(&trainer, "Connections closed"));
+    let addr: std::net::SocketAddr = address.parse().unwrap();
+    let _held: Vec<std::net::TcpStream> = (0..20)
+        .map(|_| {
+            let mut s = std::net::TcpStream::connect(addr).unwrap();
+            s.write_all(b"POST /answer HTTP/1.1\r\n").unwrap();
+            s
+        })
+        .collect();
+    // After a second's grace the station closes the 12 beyond the share of 8.
+    let until = std::time::Instant::now() + LIMIT;
+    while trainer.state().trainer.live.refused_hosts().is_empty() {
+        assert!(std::time::Instant::now() < until, "no host was refused");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    trainer.run();
+    assert!(has_label(&trainer, "Connections closed"));
+    assert!(has_label(&trainer, "127.0.0.1 ("));
+}

@@ -296,6 +296,24 @@ cli-summary-rate = declared deterioration rate: { $rate } ({ $source })
 cli-summary-priors = solved latent priors (no drift / drift):
 cli-wrote = wrote { $cases } cases of { $id } (seed { $seed }) to { $dir }
 cli-saved = saved { $n }
+station-running = Live class of course { $code }; the record is kept in { $dir }
+station-address = Address: { $address }
+station-pin = PIN: { $pin }
+station-announced = The class is announced on this network: trainees can also pick it under "Join a live class" instead of typing the address.
+station-not-announced = The class cannot be announced on this network ({ $error }): trainees type the address.
+station-loopback = Listening on this computer only: the class is not announced on the network.
+station-stop-hint = Press Ctrl-C to end the class.
+station-refused-host = { $host } held more connections than its share without sending a request: some were closed (the trainees' answers still arrive).
+station-ended = The class has ended: { $runs } { $runs ->
+    [one] run
+   *[other] runs
+} with { $answers } { $answers ->
+    [one] answer
+   *[other] answers
+} in { $dir }
+play-live-delivered = Live class: all { $total } answers are at the station.
+play-live-undelivered = Live class: { $delivered } of { $total } answers reached the station ({ $problem }); the run file has every answer, and `ontrack play --resume FILE --bot … --live … --pin …` sends the rest.
+play-live-refused = Live class: the station refused this run ({ $reason }); the run file is complete.
 check-title = ontrack check { $id } — { $cases } cases, seed { $seed }
 check-selection = Selection: the run shows only the clients flagged not on track by session { $session }: { $kept } % of the population, of whom { $rate } deteriorate (the base rate). The declared rates below are the whole population's and are checked on it; the targets and forecasters on the clients shown.
 check-col-rate = rate
@@ -515,6 +533,8 @@ live-pin-shown = PIN: { $pin }
 live-running = Live class of course { $code }; answers are stored in { $folder }
 live-announced = The class is announced on this network: where the network carries the announcement, trainees can pick it under "Join a live class" instead of typing the address.
 live-not-announced = This network does not let the station announce the class: trainees type the address.
+live-refused-hosts = Connections closed for holding more than their share without sending a request (the trainees' answers still arrive): { $hosts }
+live-refused-host = { $host } ({ $closed } closed)
 live-hold = Hold the reveal
 live-release = Release the reveal of case { $case }
 live-end = End the class

@@ -296,6 +296,24 @@ cli-summary-rate = opgegeven aandeel cliënten dat verslechtert: { $rate } ({ $s
 cli-summary-priors = opgeloste latente a-priorikansen (zonder drift / met drift):
 cli-wrote = { $cases } cliënten van { $id } (seed { $seed }) geschreven naar { $dir }
 cli-saved = bewaard { $n }
+station-running = Live les van cursus { $code }; de registratie wordt bewaard in { $dir }
+station-address = Adres: { $address }
+station-pin = PIN: { $pin }
+station-announced = De les wordt op dit netwerk aangekondigd: deelnemers kunnen hem ook kiezen onder "Meedoen met een live les" in plaats van het adres te typen.
+station-not-announced = De les kan op dit netwerk niet worden aangekondigd ({ $error }): deelnemers typen het adres.
+station-loopback = Luistert alleen op deze computer: de les wordt niet op het netwerk aangekondigd.
+station-stop-hint = Druk op Ctrl-C om de les te beëindigen.
+station-refused-host = { $host } hield meer verbindingen open dan zijn deel zonder een verzoek te sturen: een aantal is gesloten (de antwoorden van de deelnemers komen nog steeds binnen).
+station-ended = De les is beëindigd: { $runs } { $runs ->
+    [one] oefening
+   *[other] oefeningen
+} met { $answers } { $answers ->
+    [one] antwoord
+   *[other] antwoorden
+} in { $dir }
+play-live-delivered = Live les: alle { $total } antwoorden zijn bij het station.
+play-live-undelivered = Live les: { $delivered } van de { $total } antwoorden hebben het station bereikt ({ $problem }); het bestand van de oefening bevat elk antwoord, en `ontrack play --resume BESTAND --bot … --live … --pin …` stuurt de rest.
+play-live-refused = Live les: het station weigerde deze oefening ({ $reason }); het bestand van de oefening is compleet.
 check-title = ontrack check { $id } — { $cases } cliënten, seed { $seed }
 check-selection = Selectie: de oefening toont alleen cliënten die uiterlijk na sessie { $session } als niet op koers gesignaleerd zijn: { $kept } % van de populatie, van wie { $rate } verslechtert (het basispercentage). De opgegeven percentages hieronder gelden voor de hele populatie en worden daarop gecontroleerd; de doelen en voorspellers voor de getoonde cliënten.
 check-col-rate = aandeel
@@ -515,6 +533,8 @@ live-pin-shown = Pincode: { $pin }
 live-running = Live les van cursus { $code }; antwoorden worden bewaard in { $folder }
 live-announced = De les wordt op dit netwerk aangekondigd: waar het netwerk die aankondiging doorgeeft, kiezen deelnemers de les onder "Meedoen met een live les" in plaats van het adres te typen.
 live-not-announced = Dit netwerk laat het station de les niet aankondigen: deelnemers typen het adres.
+live-refused-hosts = Verbindingen gesloten omdat ze meer dan hun deel openhielden zonder een verzoek te sturen (de antwoorden van de deelnemers komen nog steeds binnen): { $hosts }
+live-refused-host = { $host } ({ $closed } gesloten)
 live-hold = Afloop vasthouden
 live-release = Geef de afloop van cliënt { $case } vrij
 live-end = Les beëindigen

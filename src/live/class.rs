@@ -441,6 +441,12 @@ impl Class {
         }
     }
 
+    /// How much the class's record holds: runs, and answers over all of them.
+    pub fn record(&self) -> (usize, usize) {
+        let answers = self.runs.values().map(|r| r.file.log.len()).sum();
+        (self.runs.len(), answers)
+    }
+
     /// The case whose reveal is held, if any.
     pub fn held_from(&self) -> Option<usize> {
         self.held_from

@@ -1,8 +1,13 @@
 //! The little of HTTP/1.1 the station needs: read one request (head parsed by `httparse`, body read
 //! only when its declared length is within the limit), write one reply, close. One request per
 //! connection keeps it simple and is plenty for a class on a local network.
+//!
+//! A request is read by one deadline for the whole of it, head and body: every read waits only for
+//! what is left of that time, so a client that sends a byte now and then cannot keep its
+//! connection (and the thread serving it) for longer than the deadline ("slowloris").
 
 use std::io::{self, Read, Write};
+use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 /// The longest request head (request line and headers), in bytes.
@@ -12,7 +17,19 @@ const MAX_HEADERS: usize = 32;
 /// How much of a refused body is still read and dropped after the reply, so the sender can read
 /// the reply instead of seeing the connection reset; and for how long at most.
 const MAX_DRAIN: usize = 16 * 1024 * 1024;
-const DRAIN_TIME: Duration = Duration::from_secs(3);
+const DRAIN_TIME: Duration = Duration::from_secs(1);
+
+/// A stream whose reads can be bounded in time, so that one deadline covers a whole request.
+pub trait TimedRead: Read {
+    /// The longest the next read may wait (never zero).
+    fn set_read_timeout(&mut self, timeout: Duration) -> io::Result<()>;
+}
+
+impl TimedRead for TcpStream {
+    fn set_read_timeout(&mut self, timeout: Duration) -> io::Result<()> {
+        TcpStream::set_read_timeout(self, Some(timeout))
+    }
+}
 
 /// A request read whole.
 #[derive(Debug)]
@@ -33,6 +50,8 @@ pub enum HttpError {
     TooLarge { found: usize, limit: usize },
     #[error("send the body with a Content-Length header (chunked bodies are not accepted)")]
     LengthRequired,
+    #[error("the request was not sent in time (the whole of it within {0:?})")]
+    TooSlow(Duration),
     #[error("the connection broke: {0}")]
     Io(#[from] io::Error),
 }
@@ -45,21 +64,26 @@ impl HttpError {
             HttpError::HeadTooLarge => Some(431),
             HttpError::TooLarge { .. } => Some(413),
             HttpError::LengthRequired => Some(411),
+            HttpError::TooSlow(_) => Some(408),
             HttpError::Io(_) => None,
         }
     }
 }
 
-/// Reads one request from `stream`; a body longer than `max_body` is refused before it is read.
-pub fn read_request(stream: &mut impl Read, max_body: usize) -> Result<Request, HttpError> {
+/// Reads one request from `stream`, all of it by `deadline` (it was given `allowed` in all); a body
+/// longer than `max_body` is refused before it is read.
+pub fn read_request(
+    stream: &mut impl TimedRead,
+    max_body: usize,
+    deadline: Instant,
+    allowed: Duration,
+) -> Result<Request, HttpError> {
     let mut buf = Vec::with_capacity(1024);
     let mut chunk = [0u8; 1024];
     loop {
-        let n = stream.read(&mut chunk)?;
+        let n = read_by(stream, &mut chunk, deadline, allowed)?;
         if n == 0 {
-            return Err(HttpError::Malformed(
-                "the connection closed before the request was complete".into(),
-            ));
+            return Err(closed_early());
         }
         buf.extend_from_slice(chunk.get(..n).unwrap_or_default());
         let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
@@ -81,9 +105,14 @@ pub fn read_request(stream: &mut impl Read, max_body: usize) -> Result<Request, 
                         "more data than the Content-Length says".into(),
                     ));
                 }
-                let mut rest = vec![0u8; length - body.len()];
-                stream.read_exact(&mut rest)?;
-                body.extend_from_slice(&rest);
+                let mut filled = body.len();
+                body.resize(length, 0);
+                while let Some(rest) = body.get_mut(filled..).filter(|r| !r.is_empty()) {
+                    match read_by(stream, rest, deadline, allowed)? {
+                        0 => return Err(closed_early()),
+                        n => filled += n,
+                    }
+                }
                 return Ok(Request { method, path, body });
             }
             Ok(httparse::Status::Partial) if buf.len() > MAX_HEAD => {
@@ -91,6 +120,39 @@ pub fn read_request(stream: &mut impl Read, max_body: usize) -> Result<Request, 
             }
             Ok(httparse::Status::Partial) => {}
             Err(e) => return Err(HttpError::Malformed(e.to_string())),
+        }
+    }
+}
+
+fn closed_early() -> HttpError {
+    HttpError::Malformed("the connection closed before the request was complete".into())
+}
+
+/// One read that waits no longer than what is left until `deadline`.
+fn read_by(
+    stream: &mut impl TimedRead,
+    buf: &mut [u8],
+    deadline: Instant,
+    allowed: Duration,
+) -> Result<usize, HttpError> {
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(HttpError::TooSlow(allowed));
+        }
+        stream.set_read_timeout(left)?;
+        match stream.read(buf) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(HttpError::TooSlow(allowed));
+            }
+            Err(e) => return Err(e.into()),
         }
     }
 }
@@ -133,12 +195,12 @@ pub fn write_reply(stream: &mut impl Write, status: u16, json: &[u8]) -> io::Res
 
 /// Reads and drops what a client still sends after its request was refused (bounded in bytes and
 /// time), so that closing the connection does not reset it before the client has read the reply.
-pub fn drain(stream: &mut impl Read) {
+pub fn drain(stream: &mut impl TimedRead) {
     let until = Instant::now() + DRAIN_TIME;
     let mut chunk = [0u8; 16 * 1024];
     let mut total = 0;
-    while total < MAX_DRAIN && Instant::now() < until {
-        match stream.read(&mut chunk) {
+    while total < MAX_DRAIN {
+        match read_by(stream, &mut chunk, until, DRAIN_TIME) {
             Ok(0) | Err(_) => break,
             Ok(n) => total += n,
         }
@@ -152,6 +214,7 @@ fn reason(status: u16) -> &'static str {
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
         409 => "Conflict",
         411 => "Length Required",
         413 => "Content Too Large",
@@ -166,8 +229,89 @@ fn reason(status: u16) -> &'static str {
 mod tests {
     use super::*;
 
+    impl TimedRead for io::Cursor<Vec<u8>> {
+        fn set_read_timeout(&mut self, _: Duration) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    const ALLOWED: Duration = Duration::from_secs(5);
+
     fn read(text: &[u8]) -> Result<Request, HttpError> {
-        read_request(&mut io::Cursor::new(text.to_vec()), 100)
+        let deadline = Instant::now() + ALLOWED;
+        read_request(&mut io::Cursor::new(text.to_vec()), 100, deadline, ALLOWED)
+    }
+
+    /// Sends one byte per read, each after `pause` once the first `quick` bytes are sent: every
+    /// read is quick, the whole is slow.
+    struct Trickle {
+        bytes: Vec<u8>,
+        sent: usize,
+        quick: usize,
+        pause: Duration,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.sent >= self.quick {
+                std::thread::sleep(self.pause);
+            }
+            let Some((&b, slot)) = self.bytes.get(self.sent).zip(buf.first_mut()) else {
+                return Ok(0);
+            };
+            *slot = b;
+            self.sent += 1;
+            Ok(1)
+        }
+    }
+
+    impl TimedRead for Trickle {
+        fn set_read_timeout(&mut self, _: Duration) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_request_sent_a_byte_at_a_time_must_still_arrive_by_its_deadline() {
+        let text = b"POST /answer HTTP/1.1\r\nContent-Length: 2\r\n\r\nab".to_vec();
+        let allowed = Duration::from_millis(150);
+        let mut slow = Trickle {
+            bytes: text.clone(),
+            sent: 0,
+            quick: 0,
+            pause: Duration::from_millis(10),
+        };
+        let started = Instant::now();
+        let result = read_request(&mut slow, 100, started + allowed, allowed);
+        assert!(matches!(result, Err(HttpError::TooSlow(_))), "{result:?}");
+        assert_eq!(result.err().and_then(|e| e.status()), Some(408));
+        // 45 bytes at 10 ms each would take 450 ms; it is cut off at the deadline.
+        assert!(started.elapsed() < Duration::from_millis(300));
+        assert!(slow.sent < text.len());
+
+        // The head at once, then the body a byte at a time: the body is within the deadline too.
+        let head = b"POST /answer HTTP/1.1\r\nContent-Length: 40\r\n\r\n".to_vec();
+        let mut slow_body = Trickle {
+            bytes: [head.clone(), vec![b'x'; 40]].concat(),
+            sent: 0,
+            quick: head.len(),
+            pause: Duration::from_millis(10),
+        };
+        let started = Instant::now();
+        let result = read_request(&mut slow_body, 100, started + allowed, allowed);
+        assert!(matches!(result, Err(HttpError::TooSlow(_))), "{result:?}");
+        assert!(started.elapsed() < Duration::from_millis(300));
+        assert!(slow_body.sent > head.len(), "cut off in the body");
+
+        // The same bytes, quickly: read whole.
+        let mut quick = Trickle {
+            bytes: text,
+            sent: 0,
+            quick: 0,
+            pause: Duration::ZERO,
+        };
+        let r = read_request(&mut quick, 100, Instant::now() + allowed, allowed).expect("reads");
+        assert_eq!(r.body, b"ab");
     }
 
     #[test]

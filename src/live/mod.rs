@@ -16,6 +16,7 @@ pub mod http;
 pub mod link;
 pub mod protocol;
 pub mod server;
+pub mod slots;
 
 /// Why a class PIN could not be drawn.
 #[derive(Debug, thiserror::Error)]
@@ -45,4 +46,23 @@ pub fn class_pin(dir: &std::path::Path, code: &str) -> Result<String, PinError> 
     crate::run::store::write_atomic(&path, pin.as_bytes())
         .map_err(|e| PinError(format!("cannot keep it in {}: {e}", path.display())))?;
     Ok(pin)
+}
+
+/// The address trainees type: the computer's address on the room's network when the station
+/// listens on every interface (found by asking the system which address it would send from; no
+/// packet is sent), else the address listened on.
+pub fn shown_address(listening: std::net::SocketAddr) -> String {
+    use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+    if !listening.ip().is_unspecified() {
+        return listening.to_string();
+    }
+    let lan = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
+        .and_then(|s| {
+            // A documentation address (RFC 5737): connecting a UDP socket only picks a route.
+            s.connect((Ipv4Addr::new(192, 0, 2, 1), 9))?;
+            s.local_addr()
+        })
+        .map(|a| a.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    SocketAddr::new(lan, listening.port()).to_string()
 }

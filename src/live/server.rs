@@ -1,41 +1,57 @@
 //! The station's server: listens while a class runs, on a background thread, and hands each request
-//! to the [`Class`]. A connection gets a thread of its own (at most [`MAX_CONNECTIONS`] at once),
-//! read and write timeouts, and one request; whatever it sends, the server answers with a status
-//! and keeps running. Stopping closes the listener and waits for the requests in flight, so
-//! nothing is written after [`LiveServer::stop`] returns.
+//! to the [`Class`]. A connection gets a thread of its own and one request, which must arrive whole
+//! within a deadline; the slots are shared fairly between hosts ([`super::slots`]), so one laptop
+//! in the room cannot hold them. Whatever a client sends, the server answers with a status it can
+//! read and keeps running. Stopping closes the listener and the connections still sending, and
+//! waits for the requests being answered, so nothing is written after [`LiveServer::stop`]
+//! returns.
 
-use std::io;
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::collections::VecDeque;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::class::Class;
-use super::http::{self, HttpError};
+use super::http;
 use super::protocol::{ANSWER, JOIN, MAX_BODY, Refused, STATUS};
+use super::slots::{Limits, RefusedHost, SlotState, Slots, host_of};
 
-/// The most connections served at once; more wait in the listener's queue.
-pub const MAX_CONNECTIONS: usize = 64;
-/// How long a connection may take to send its request or read the reply.
-const IO_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long writing a reply may take.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a connection refused for want of a slot is read from (and its data dropped) after its
+/// 503, so that it is not reset before the client reads the 503.
+const FAREWELL_TIME: Duration = Duration::from_secs(1);
+/// The most refused connections waiting to be closed that way; beyond it they are closed at once.
+const MAX_FAREWELLS: usize = 256;
+/// How often the slots are looked over for hosts beyond their share.
+const SWEEP: Duration = Duration::from_millis(100);
 
 /// A running server and the class it serves.
 pub struct LiveServer {
     addr: SocketAddr,
     class: Arc<Mutex<Class>>,
+    slots: Arc<Mutex<Slots>>,
     stop: Arc<AtomicBool>,
     accept: Option<JoinHandle<()>>,
+    warden: Option<JoinHandle<()>>,
 }
 
 /// Locks the class; a thread that panicked while holding it left it usable (every change is
 /// made whole or not at all), so the lock is taken over.
 pub fn lock(class: &Mutex<Class>) -> MutexGuard<'_, Class> {
-    class
+    lock_any(class)
+}
+
+fn lock_any<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
@@ -43,22 +59,40 @@ pub fn lock(class: &Mutex<Class>) -> MutexGuard<'_, Class> {
 impl LiveServer {
     /// Starts serving `class` on `addr` (port 0: any free port; see [`LiveServer::addr`]).
     pub fn start(class: Class, addr: SocketAddr) -> io::Result<LiveServer> {
+        LiveServer::start_with(class, addr, Limits::default())
+    }
+
+    /// Starts serving `class` on `addr` within `limits`.
+    pub fn start_with(class: Class, addr: SocketAddr, limits: Limits) -> io::Result<LiveServer> {
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
         let class = Arc::new(Mutex::new(class));
+        let slots = Arc::new(Mutex::new(Slots::new(limits)));
         let stop = Arc::new(AtomicBool::new(false));
         let accept = {
-            let class = Arc::clone(&class);
-            let stop = Arc::clone(&stop);
+            let (class, slots, stop) = (Arc::clone(&class), Arc::clone(&slots), Arc::clone(&stop));
             std::thread::Builder::new()
                 .name("live-class-server".into())
-                .spawn(move || accept_loop(&listener, &class, &stop))?
+                .spawn(move || accept_loop(&listener, &class, &slots, &stop, limits))?
+        };
+        let warden = {
+            let (slots, stop) = (Arc::clone(&slots), Arc::clone(&stop));
+            std::thread::Builder::new()
+                .name("live-class-warden".into())
+                .spawn(move || {
+                    while !stop.load(Ordering::SeqCst) {
+                        std::thread::park_timeout(SWEEP);
+                        lock_any(&slots).sweep(Instant::now());
+                    }
+                })?
         };
         Ok(LiveServer {
             addr,
             class,
+            slots,
             stop,
             accept: Some(accept),
+            warden: Some(warden),
         })
     }
 
@@ -72,7 +106,14 @@ impl LiveServer {
         &self.class
     }
 
-    /// Stops listening and waits for the requests in flight.
+    /// The hosts whose connections were closed because they held more than their share of the
+    /// station's connections (for the trainer to see), most recent last.
+    pub fn refused_hosts(&self) -> Vec<RefusedHost> {
+        lock_any(&self.slots).refused()
+    }
+
+    /// Stops listening, closes the connections still sending, and waits for the requests being
+    /// answered.
     pub fn stop(mut self) {
         self.shut_down();
     }
@@ -88,9 +129,13 @@ impl LiveServer {
                 SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
             });
         }
-        let _ = TcpStream::connect_timeout(&wake, IO_TIMEOUT);
+        let _ = TcpStream::connect_timeout(&wake, WRITE_TIMEOUT);
         if let Some(accept) = self.accept.take() {
             let _ = accept.join();
+        }
+        if let Some(warden) = self.warden.take() {
+            warden.thread().unpark();
+            let _ = warden.join();
         }
     }
 }
@@ -101,56 +146,128 @@ impl Drop for LiveServer {
     }
 }
 
-fn accept_loop(listener: &TcpListener, class: &Arc<Mutex<Class>>, stop: &AtomicBool) {
-    let mut serving: Vec<JoinHandle<()>> = Vec::new();
+fn accept_loop(
+    listener: &TcpListener,
+    class: &Arc<Mutex<Class>>,
+    slots: &Mutex<Slots>,
+    stop: &AtomicBool,
+    limits: Limits,
+) {
+    let (farewells, to_close) = mpsc::sync_channel(MAX_FAREWELLS);
+    let farewell = std::thread::Builder::new()
+        .name("live-class-farewell".into())
+        .spawn(move || farewell_loop(&to_close))
+        .ok();
     for stream in listener.incoming() {
         if stop.load(Ordering::SeqCst) {
             break;
         }
-        let Ok(mut stream) = stream else {
+        let stream = match stream {
+            Ok(stream) => stream,
+            // Out of file descriptors, say: wait for some to be freed rather than spin.
+            Err(_) => {
+                std::thread::sleep(Duration::from_millis(10));
+                continue;
+            }
+        };
+        let (Ok(peer), Ok(handle)) = (stream.peer_addr(), stream.try_clone()) else {
             continue;
         };
-        serving.retain(|h| !h.is_finished());
-        if serving.len() >= MAX_CONNECTIONS {
-            let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
-            let _ = reply_refused(
-                &mut stream,
-                503,
-                "the station is busy; try again".into(),
-                None,
-            );
+        let mut slots = lock_any(slots);
+        if !slots.make_room() {
+            drop(slots);
+            let _ = farewells.try_send(stream);
             continue;
         }
-        let class = Arc::clone(class);
-        let spawned = std::thread::Builder::new()
-            .name("live-class-request".into())
-            .spawn(move || serve(stream, &class));
-        if let Ok(handle) = spawned {
-            serving.push(handle);
+        let state = Arc::new(SlotState::default());
+        let spawned = {
+            let (class, state) = (Arc::clone(class), Arc::clone(&state));
+            std::thread::Builder::new()
+                .name("live-class-request".into())
+                .spawn(move || serve(stream, &class, &state, limits.request))
+        };
+        if let Ok(thread) = spawned {
+            slots.add(host_of(peer.ip()), handle, state, thread);
         }
     }
-    for handle in serving {
-        let _ = handle.join();
+    let serving = lock_any(slots).close_all();
+    for thread in serving {
+        let _ = thread.join();
+    }
+    drop(farewells);
+    if let Some(farewell) = farewell {
+        let _ = farewell.join();
     }
 }
 
-/// Serves one connection: one request, one reply.
-fn serve(mut stream: TcpStream, class: &Mutex<Class>) {
-    let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
-    let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
-    let request = match http::read_request(&mut stream, MAX_BODY) {
+/// Says 503 to the connections there is no slot for, and reads what they still send for a moment
+/// before closing them, so the client reads the 503 instead of a reset; one thread for all of
+/// them, never blocking.
+fn farewell_loop(streams: &Receiver<TcpStream>) {
+    let (status, body) = refused(503, "the station is busy; try again".into(), None);
+    let mut reply = Vec::new();
+    let _ = http::write_reply(&mut reply, status, &body);
+    let mut closing: VecDeque<(TcpStream, Instant)> = VecDeque::new();
+    let mut scratch = [0u8; 16 * 1024];
+    loop {
+        let next = if closing.is_empty() {
+            streams.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            streams.recv_timeout(Duration::from_millis(20))
+        };
+        match next {
+            Ok(mut stream) => {
+                if stream.set_nonblocking(true).is_ok() {
+                    let _ = stream.write_all(&reply);
+                    let _ = stream.shutdown(Shutdown::Write);
+                    if closing.len() >= MAX_FAREWELLS {
+                        closing.pop_front();
+                    }
+                    closing.push_back((stream, Instant::now() + FAREWELL_TIME));
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        let now = Instant::now();
+        closing.retain_mut(|(stream, until)| {
+            // At most a few reads each round, so one sender cannot keep the others waiting.
+            for _ in 0..4 {
+                match stream.read(&mut scratch) {
+                    Ok(0) => return false,
+                    Ok(_) => {}
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                    Err(_) => return false,
+                }
+            }
+            now < *until
+        });
+    }
+}
+
+/// Serves one connection: one request, read whole by its deadline, and one reply.
+fn serve(mut stream: TcpStream, class: &Mutex<Class>, state: &SlotState, allowed: Duration) {
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let deadline = Instant::now() + allowed;
+    let request = match http::read_request(&mut stream, MAX_BODY, deadline, allowed) {
         Ok(request) => request,
+        Err(_) if state.was_closed() => {
+            let message =
+                "the request was too slow and was closed to make room for others; send it again";
+            let _ = reply_refused(&mut stream, 503, message.into(), None);
+            let _ = stream.shutdown(Shutdown::Write);
+            return;
+        }
         Err(e) => {
             if let Some(status) = e.status() {
                 let _ = reply_refused(&mut stream, status, e.to_string(), None);
-                if matches!(e, HttpError::TooLarge { .. }) {
-                    let _ = stream.shutdown(std::net::Shutdown::Write);
-                    http::drain(&mut stream);
-                }
+                let _ = stream.shutdown(Shutdown::Write);
+                http::drain(&mut stream);
             }
             return;
         }
     };
+    state.mark_read();
     let (status, body) = respond(&request, class);
     let _ = http::write_reply(&mut stream, status, &body);
 }

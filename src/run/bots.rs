@@ -294,6 +294,20 @@ pub fn play(
     seed: u64,
     on_saved: &mut dyn FnMut(usize),
 ) -> Result<(), super::SessionError> {
+    play_each(session, bench, bot, seed, &mut |s| {
+        on_saved(s.file().log.len())
+    })
+}
+
+/// [`play`], with `on_saved` shown the session after each action is on disk (a live class sends
+/// the answer just logged).
+pub fn play_each(
+    session: &mut super::Session,
+    bench: &Benchmarks,
+    bot: Bot,
+    seed: u64,
+    on_saved: &mut dyn FnMut(&super::Session),
+) -> Result<(), super::SessionError> {
     // Each pseudonym is one person (FNV-1a of the name), who judges the same way on every course
     // and draws their own random answers.
     let person = session
@@ -306,7 +320,7 @@ pub fn play(
     let mut player = BotPlayer::person(bot, bench, seed, person);
     while let Some(action) = player.next_action(session.run()) {
         session.apply(action)?;
-        on_saved(session.file().log.len());
+        on_saved(session);
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ use ontrack::scenario::resolve;
 
 #[cfg(feature = "gui")]
 pub mod screens;
+pub mod siege;
 
 /// Runs `ontrack` with `args` in the project folder: (exit status, stdout, stderr).
 pub fn ontrack(args: &[&str]) -> (i32, String, String) {

@@ -6,7 +6,7 @@
 //! runs the station announces it on the network (mDNS) where the network allows, so trainees can
 //! pick it instead of typing the address; the announcement ends with the class.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -19,6 +19,7 @@ use crate::live::class::{CheckpointView, Class, ClassView, TraineeView};
 use crate::live::discovery::{Announcement, Discovery, Mdns};
 use crate::live::protocol::DEFAULT_PORT;
 use crate::live::server::{LiveServer, lock};
+use crate::live::slots::RefusedHost;
 use crate::model::Outcome;
 use crate::run::Phase;
 use crate::scenario::Scenario;
@@ -85,7 +86,7 @@ impl LiveStation {
         let mut class = Class::open(&code, scenario, seed, &pin, folder)?;
         let problems = std::mem::take(&mut class.problems);
         let server = LiveServer::start(class, self.bind)?;
-        self.address = shown_address(server.addr());
+        self.address = crate::live::shown_address(server.addr());
         // A network without multicast only loses the convenience: the address is on the screen.
         self.announced = Some(
             self.discovery
@@ -119,6 +120,14 @@ impl LiveStation {
         Some((class.pin().to_string(), class.view()))
     }
 
+    /// The computers whose connections the station closed for holding more than their share.
+    pub fn refused_hosts(&self) -> Vec<RefusedHost> {
+        self.server
+            .as_ref()
+            .map(LiveServer::refused_hosts)
+            .unwrap_or_default()
+    }
+
     /// Holds the reveal, or stops holding it.
     pub fn hold(&self, on: bool) {
         if let Some(server) = &self.server {
@@ -132,24 +141,6 @@ impl LiveStation {
             lock(server.class()).release();
         }
     }
-}
-
-/// The address trainees type: the computer's address on the room's network when the station
-/// listens on every interface (found by asking the system which address it would send from; no
-/// packet is sent), else the address listened on.
-fn shown_address(listening: SocketAddr) -> String {
-    if !listening.ip().is_unspecified() {
-        return listening.to_string();
-    }
-    let lan = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
-        .and_then(|s| {
-            // A documentation address (RFC 5737): connecting a UDP socket only picks a route.
-            s.connect((Ipv4Addr::new(192, 0, 2, 1), 9))?;
-            s.local_addr()
-        })
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    SocketAddr::new(lan, listening.port()).to_string()
 }
 
 /// A run's name in the trainer's table, marked when it was received live.
@@ -214,6 +205,21 @@ pub(super) fn live_ui(
             ("folder", folder.display().to_string().into()),
         ],
     ));
+    let refused = live.refused_hosts();
+    if !refused.is_empty() {
+        let hosts: Vec<String> = refused
+            .iter()
+            .map(|h| {
+                let args = [
+                    ("host", h.host.to_string().into()),
+                    ("closed", h.closed.into()),
+                ];
+                tr.fmt("live-refused-host", &args)
+            })
+            .collect();
+        let text = tr.fmt("live-refused-hosts", &[("hosts", hosts.join(", ").into())]);
+        ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), text);
+    }
     ui.horizontal(|ui| {
         let mut held = view.held_from.is_some();
         if ui.checkbox(&mut held, tr.t("live-hold")).changed() {
