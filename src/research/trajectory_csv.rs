@@ -49,6 +49,10 @@ pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_ROWS: usize = 2_000_000;
 /// The highest session number: weekly sessions over ten years.
 pub const MAX_SESSION: u64 = 520;
+/// The most sessions held in memory, over all clients (each client from its intake to its last
+/// session, gaps included): a bound on memory that rows alone do not give, since a few rows can
+/// name a late session each.
+pub const MAX_CELLS: usize = 10_000_000;
 
 /// Why a file of session data cannot be compared.
 #[derive(Debug, thiserror::Error)]
@@ -73,7 +77,15 @@ pub enum TrajectoryCsvError {
     },
     #[error("{path}: no rows after the header — add one row per client and session")]
     Empty { path: String },
+    #[error(
+        "{path}: the clients span more than {max} sessions in all (from each intake to the last session, gaps included) — compare a sample of the clients",
+        max = MAX_CELLS
+    )]
+    TooManySessions { path: String },
 }
+
+/// One row as read: session, score, alliance.
+type Row = (usize, f64, Option<f64>);
 
 /// The clients of a session-data file, in the order they first appear.
 pub fn read_trajectories(path: &Path) -> Result<Vec<(String, Series)>, TrajectoryCsvError> {
@@ -123,7 +135,9 @@ pub fn parse_trajectories(
     };
     let alliance_col = column("alliance");
 
-    let mut order: Vec<(String, Series)> = Vec::new();
+    // Rows are kept as read (client, session, score, alliance) and laid out by session at the end,
+    // once the clients' spans are known to fit in memory.
+    let mut order: Vec<(String, Vec<Row>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     // The line of each client's first row, and of each (client, session) seen, for messages.
     let mut first_line: Vec<u64> = Vec::new();
@@ -206,7 +220,7 @@ pub fn parse_trajectories(
             Some(&k) => k,
             None => {
                 index.insert(client.to_string(), order.len());
-                order.push((client.to_string(), Series::default()));
+                order.push((client.to_string(), Vec::new()));
                 first_line.push(line);
                 order.len() - 1
             }
@@ -219,16 +233,8 @@ pub fn parse_trajectories(
             ));
         }
         seen.insert((k, session), line);
-        if let Some((_, series)) = order.get_mut(k) {
-            let t = session as usize;
-            if series.scores.len() <= t {
-                series.scores.resize(t + 1, None);
-                series.alliance.resize(t + 1, None);
-            }
-            if let (Some(y), Some(a)) = (series.scores.get_mut(t), series.alliance.get_mut(t)) {
-                *y = Some(score);
-                *a = alliance;
-            }
+        if let Some((_, rows)) = order.get_mut(k) {
+            rows.push((session as usize, score, alliance));
         }
     }
     if order.is_empty() {
@@ -236,16 +242,39 @@ pub fn parse_trajectories(
             path: name.to_string(),
         });
     }
-    for ((client, series), line) in order.iter().zip(&first_line) {
-        if series.score(0).is_none() {
+    let mut cells = 0usize;
+    for ((client, rows), line) in order.iter().zip(&first_line) {
+        if !rows.iter().any(|(t, _, _)| *t == 0) {
             return Err(row_error(
                 *line,
                 format!("client {client} has no intake (session 0)"),
                 "give every client a row with session 0 for the score before treatment, or leave the client out",
             ));
         }
+        cells += rows.iter().map(|(t, _, _)| t + 1).max().unwrap_or(0);
     }
-    Ok(order)
+    if cells > MAX_CELLS {
+        return Err(TrajectoryCsvError::TooManySessions {
+            path: name.to_string(),
+        });
+    }
+    Ok(order
+        .into_iter()
+        .map(|(client, rows)| {
+            let span = rows.iter().map(|(t, _, _)| t + 1).max().unwrap_or(0);
+            let mut series = Series {
+                scores: vec![None; span],
+                alliance: vec![None; span],
+            };
+            for (t, score, alliance) in rows {
+                if let (Some(y), Some(a)) = (series.scores.get_mut(t), series.alliance.get_mut(t)) {
+                    *y = Some(score);
+                    *a = alliance;
+                }
+            }
+            (client, series)
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -287,5 +316,27 @@ mod tests {
         assert!(message("id,week,bdi\n1,0,3\n").starts_with("real.csv:1: the header"));
         assert!(message("client,session,score\n").contains("no rows"));
         assert!(message("client,session,score\na,0\n").starts_with("real.csv:2:"));
+    }
+
+    #[test]
+    fn clients_that_span_too_many_sessions_are_refused_before_they_are_laid_out() {
+        // 19 200 clients with an intake and a session 520 each: 38 400 rows, but 19 200 × 521 =
+        // 10 003 200 sessions to lay out, above the 10 000 000 allowed.
+        let mut text = String::from("client,session,score\n");
+        for i in 0..19_200 {
+            text.push_str(&format!("c{i},0,1\nc{i},520,1\n"));
+        }
+        let err = parse(&text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("span more than 10000000 sessions"), "{err}");
+        // 19 193 clients fit: 19 193 × 521 = 9 999 553.
+        let fits: String = text
+            .lines()
+            .take(1 + 2 * 19_193)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(parse(&fits).map(|rows| rows.len()).ok(), Some(19_193));
     }
 }
