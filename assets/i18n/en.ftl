@@ -243,10 +243,11 @@ case-alliance = alliance
 case-session = Session
 case-event = Event
 case-neq = { $item } ({ $severity } of 4)
-case-hidden = Hidden: course { $course }; drift: { $drift }; hello-goodbye: { $hello }; outcome: { $outcome }
+case-hidden = Hidden: course type: { $course }; drift: { $drift }; hello-goodbye: { $hello }; outcome: { $outcome }
+    (The course type is the change this client was drawn from, named after its average client. The client's own change varies around it and the shown scores fluctuate from week to week, so even a client of a recovering course can end unchanged or worse; the outcome is judged on the shown scores.)
 case-drift-from = { $kind } (from session { $onset })
 case-drift-none = none
-case-hidden-event = session { $session }: { $event } = { $class }
+case-hidden-event = session { $session }: { $event } ({ $class })
 case-sudden-gain = A sudden gain: most of this client's improvement came in one step, between sessions { $before } and { $session } ({ $points } points of the true score).
 case-sudden-loss = A sudden step for the worse: this client's true change went the wrong way after all, and most of it came in one step, between sessions { $before } and { $session } ({ $points } points of the true score).
 case-dropped-out = The client stopped coming after session { $last } of { $sessions }: the outcome is judged on that last score, as outcome studies judge it.

@@ -175,7 +175,7 @@ why-extremerate = een proportie van 0 of 1 heeft geen eindige z-score
 why-notfinite = de uitkomst is geen eindig getal
 why-notcomputed = niet berekend voor een vergelijkingsvoorspeller binnen één ronde
 drift-none = In de sessies die je zag dreef geen behandeling af, dus er viel niets op te merken; gevoeligheid en criterium vragen er minstens één.
-short-unrelated = los ervan
+short-unrelated = los van de behandeling
 short-side_effect = bijwerking
 short-malpractice = behandelfout
 short-violation = schending
@@ -243,10 +243,11 @@ case-alliance = werkrelatie
 case-session = Sessie
 case-event = Gebeurtenis
 case-neq = { $item } ({ $severity } van 4)
-case-hidden = Verborgen: beloop { $course }; drift: { $drift }; hello-goodbye: { $hello }; afloop: { $outcome }
+case-hidden = Verborgen: soort beloop: { $course }; drift: { $drift }; hello-goodbye: { $hello }; afloop: { $outcome }
+    (De soort beloop is de verandering waaruit deze cliënt getrokken is, genoemd naar de gemiddelde cliënt ervan. De eigen verandering van de cliënt wijkt daarvan af en de getoonde scores schommelen van week tot week, dus ook een cliënt met een herstellend beloop kan onveranderd of slechter eindigen; de afloop wordt beoordeeld op de getoonde scores.)
 case-drift-from = { $kind } (vanaf sessie { $onset })
 case-drift-none = geen
-case-hidden-event = sessie { $session }: { $event } = { $class }
+case-hidden-event = sessie { $session }: { $event } ({ $class })
 case-sudden-gain = Een plotselinge verbetering: het grootste deel van de vooruitgang van deze cliënt kwam in één stap, tussen sessie { $before } en { $session } ({ $points } punten van de ware score).
 case-sudden-loss = Een plotselinge stap de verkeerde kant op: de ware verandering van deze cliënt ging toch de verkeerde kant op, en het grootste deel ervan kwam in één stap, tussen sessie { $before } en { $session } ({ $points } punten van de ware score).
 case-dropped-out = De cliënt kwam na sessie { $last } van de { $sessions } niet meer: de uitkomst wordt beoordeeld op die laatste score, zoals uitkomstonderzoek dat doet.
