@@ -243,7 +243,7 @@ case-alliance = alliance
 case-session = Session
 case-event = Event
 case-neq = { $item } ({ $severity } of 4)
-case-hidden = Hidden: course type: { $course }; drift: { $drift }; hello-goodbye: { $hello }; outcome: { $outcome }
+case-hidden = Hidden — course type: { $course }; drift: { $drift }; hello-goodbye: { $hello }; outcome: { $outcome }
     (The course type is the change this client was drawn from, named after its average client. The client's own change varies around it and the shown scores fluctuate from week to week, so even a client of a recovering course can end unchanged or worse; the outcome is judged on the shown scores.)
 case-drift-from = { $kind } (from session { $onset })
 case-drift-none = none

@@ -243,7 +243,7 @@ case-alliance = werkrelatie
 case-session = Sessie
 case-event = Gebeurtenis
 case-neq = { $item } ({ $severity } van 4)
-case-hidden = Verborgen: soort beloop: { $course }; drift: { $drift }; hello-goodbye: { $hello }; afloop: { $outcome }
+case-hidden = Verborgen — soort beloop: { $course }; drift: { $drift }; hello-goodbye: { $hello }; afloop: { $outcome }
     (De soort beloop is de verandering waaruit deze cliënt getrokken is, genoemd naar de gemiddelde cliënt ervan. De eigen verandering van de cliënt wijkt daarvan af en de getoonde scores schommelen van week tot week, dus ook een cliënt met een herstellend beloop kan onveranderd of slechter eindigen; de afloop wordt beoordeeld op de getoonde scores.)
 case-drift-from = { $kind } (vanaf sessie { $onset })
 case-drift-none = geen
