@@ -85,6 +85,42 @@ fn real_path(dir: &tempfile::TempDir) -> String {
 }
 
 #[test]
+fn an_alliance_column_gives_the_real_alliance_outcome_correlation() {
+    // Intakes 10, 20, 10, 20, alliance 1, 1, 3, 3 in sessions 1–3, last scores X − 2A: by hand
+    // the alliance correlates +1 with the better-than-expected outcome.
+    let mut text = String::from("client,session,score,alliance\n");
+    for (c, x, a) in [
+        ("p", 10.0, 1.0),
+        ("q", 20.0, 1.0),
+        ("r", 10.0, 3.0),
+        ("s", 20.0, 3.0),
+    ] {
+        text.push_str(&format!(
+            "{c},0,{x},\n{c},1,{x},{a}\n{c},2,{x},{a}\n{c},3,{},{a}\n",
+            x - 2.0 * a
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let real = write(&dir, "real.csv", &text);
+    let (code, stdout, stderr) = ontrack(&[
+        "compare",
+        "depression-cbt-oq45",
+        &real,
+        "--cases",
+        "200",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let r: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let line = &line(&r, "alliance_outcome")["real"];
+    assert!(
+        (line["value"].as_f64().unwrap() - 1.0).abs() < 1e-9,
+        "{line}"
+    );
+    assert_eq!(line["clients"], 4);
+}
+
+#[test]
 fn the_table_reads_in_english_and_dutch() {
     let dir = tempfile::tempdir().unwrap();
     let real = write(&dir, "real.csv", THREE);

@@ -839,6 +839,29 @@ mod tests {
     }
 
     #[test]
+    fn alliance_outcome_by_hand() {
+        // Intakes 10, 20, 10, 20 and mean alliances 1, 1, 3, 3 (uncorrelated); last scores
+        // X − 2A = 8, 18, 4, 14. The regression of the last score on intake has slope 1, so the
+        // residual is −2(A − Ā): r(A, residual) = −1, and signed for "higher is worse", +1.
+        let client = |x: f64, a: f64| Series::complete(&[x, x, x, x - 2.0 * a], &[a, a, a]);
+        let r = point(
+            &[
+                client(10.0, 1.0),
+                client(20.0, 1.0),
+                client(10.0, 3.0),
+                client(20.0, 3.0),
+            ],
+            &bdi(),
+        );
+        assert!(close(r[10], 1.0), "{:?}", r[10]);
+        // Without ratings of sessions 1–3 there is nothing to say.
+        assert_eq!(
+            point(&[series(&[10.0, 12.0, 10.0, 12.0])], &bdi())[10],
+            None
+        );
+    }
+
+    #[test]
     fn gaps_are_skipped_not_filled() {
         // 20, —, 10, 12: one change (10 → 12) only; the intake → session 2 drop is no week.
         let s = Series {
