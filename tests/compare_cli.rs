@@ -151,7 +151,7 @@ fn the_table_reads_in_english_and_dutch() {
         nl.contains("cliënten met een week van ≥ 1,5 × RCI") && nl.contains("0,667"),
         "{nl}"
     );
-    assert!(nl.contains("plotselinge winst"), "{nl}");
+    assert!(nl.contains("plotselinge verbetering"), "{nl}");
 }
 
 #[test]

@@ -319,7 +319,7 @@ target-recovery = herstel
 target-reliable-improvement-by = betrouwbare verbetering tot sessie { $session }
 target-reliably-improved-at = betrouwbaar verbeterd bij sessie { $session }
 target-recovery-by = herstel tot sessie { $session }
-target-sudden-gain = plotselinge winst (≥ { $points } punten, ≥ { $share } % van de score)
+target-sudden-gain = plotselinge verbetering (≥ { $points } punten, ≥ { $share } % van de score)
 target-alliance-outcome = werkrelatie (sessies 1–{ $sessions }) × gecorrigeerde verandering, r
 target-test-retest = test-hertestbetrouwbaarheid
 target-alliance-dropout = werkrelatie (sessies 1–{ $sessions }), afmakers tegenover uitvallers, d
@@ -522,7 +522,7 @@ drills-not-pooled = { $drills ->
 compare-title = ontrack compare { $id } — echte gegevens: { $file }
 compare-real = Echte gegevens: { $clients } cliënten, { $scores } scores; { $measure }
 compare-simulated = Gesimuleerd: { $cases } gevallen van het scenario, seed { $seed }; { $measure }
-compare-measure = betrouwbare verandering (RCI) { $rci }, { $direction }, plotselinge winst vanaf { $gain } punten (7/9 van de RCI)
+compare-measure = betrouwbare verandering (RCI) { $rci }, { $direction }, plotselinge verbetering vanaf { $gain } punten (7/9 van de RCI)
 compare-higher-worse = hoger is slechter
 compare-lower-worse = lager is slechter
 compare-col-statistic = maat
@@ -534,7 +534,7 @@ compare-stat-change-sd = SD van de wekelijkse verandering ÷ SD bij aanmelding
 compare-stat-big-week-15 = cliënten met een week van ≥ 1,5 × RCI
 compare-stat-big-week-21 = cliënten met een week van ≥ 2,1 × RCI
 compare-stat-weeks-over-rci = wekelijkse veranderingen van ≥ 1 × RCI
-compare-stat-sudden-gain = cliënten met een plotselinge winst
+compare-stat-sudden-gain = cliënten met een plotselinge verbetering
 compare-stat-early-auc = AUC van vroege verandering voor verbetering aan het eind
 compare-stat-deterioration = betrouwbaar verslechterd (laatste score)
 compare-stat-improvement = betrouwbaar verbeterd (laatste score)
@@ -545,5 +545,5 @@ compare-definitions =
     Definities (een ontbrekende sessie wordt overgeslagen, nooit ingevuld):
     - residuele lag-1: door de scores van elke cliënt met 4 of meer scores gaat een kleinste-kwadratenlijn; over cliënten samengenomen (Σ e(t)·e(t+1) / paren) ÷ (Σ e(t)² / scores), met als paren opeenvolgende sessies.
     - wekelijkse verandering: de score na een sessie min de score ervoor (aanmelding naar sessie 1 meegerekend), in beide richtingen.
-    - plotselinge winst (Tang & DeRubeis, 1999, met drie volledige sessies aan elke kant): een winst van sessie N naar N+1 van ten minste 7/9 van de RCI (hun 7 BDI-punten tegen de RCI van 9 van de BDI), ten minste 25 % van de afstand van de score vóór de winst tot het gezonde einde van de schaal, en het gemiddelde van sessies N−2…N beter dan dat van N+1…N+3 met meer dan 2,776 × de gepoolde SD; aandeel van alle cliënten.
+    - plotselinge verbetering (Tang & DeRubeis, 1999, met drie volledige sessies aan elke kant): een verbetering van sessie N naar N+1 van ten minste 7/9 van de RCI (hun 7 BDI-punten tegen de RCI van 9 van de BDI), ten minste 25 % van de afstand van de score vóór de verbetering tot het gezonde einde van de schaal, en het gemiddelde van sessies N−2…N beter dan dat van N+1…N+3 met meer dan 2,776 × de gepoolde SD; aandeel van alle cliënten.
     - vroege verandering: het gemiddelde van sessies 1–3 min de aanmeldscore, voor cliënten met een score na sessie 3; verbetering aan het eind: de laatste score betrouwbaar beter dan bij aanmelding.
