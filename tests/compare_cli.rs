@@ -196,6 +196,10 @@ fn a_bad_file_is_refused_with_its_line_and_a_fix() {
         "{stderr}"
     );
     let real = write(&dir, "real.csv", THREE);
+    let (code, _, stderr) =
+        ontrack(&["compare", "depression-cbt-oq45", &real, "--cases", "100001"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("100001 is not in 100..=100000"), "{stderr}");
     let (code, _, stderr) = ontrack(&["compare", "depression-cbt-oq45", &real, "--rci", "0"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--rci 0"), "{stderr}");
