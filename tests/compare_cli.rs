@@ -50,8 +50,8 @@ fn the_real_figures_are_computed_with_the_given_rci() {
         "the scenario's own RCI"
     );
     let real = |s: &str| line(&r, s)["real"]["value"].as_f64().unwrap();
-    assert!((real("clients_with_week_over1_5_rci") - 2.0 / 3.0).abs() < 1e-12);
-    assert!((real("clients_with_week_over2_1_rci") - 1.0 / 3.0).abs() < 1e-12);
+    assert!((real("clients_with_week_over_1_5_rci") - 2.0 / 3.0).abs() < 1e-12);
+    assert!((real("clients_with_week_over_2_1_rci") - 1.0 / 3.0).abs() < 1e-12);
     assert!((real("weekly_changes_over_rci") - 0.5).abs() < 1e-12);
     // Three scores each: too short for a line with residuals, an early change or a sudden gain window.
     assert!(line(&r, "residual_lag1")["real"].is_null());
@@ -75,7 +75,7 @@ fn the_real_figures_are_computed_with_the_given_rci() {
     ]);
     let r: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(
-        line(&r, "clients_with_week_over1_5_rci")["real"]["value"],
+        line(&r, "clients_with_week_over_1_5_rci")["real"]["value"],
         0.0
     );
 }

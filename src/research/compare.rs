@@ -113,13 +113,16 @@ impl MeasureUsed {
 pub enum Statistic {
     ResidualLag1,
     ChangeSdOverIntakeSd,
+    #[serde(rename = "clients_with_week_over_1_5_rci")]
     ClientsWithWeekOver1_5Rci,
+    #[serde(rename = "clients_with_week_over_2_1_rci")]
     ClientsWithWeekOver2_1Rci,
     WeeklyChangesOverRci,
     SuddenGain,
     EarlyChangeAuc,
     ReliableDeterioration,
     ReliableImprovement,
+    #[serde(rename = "reliably_improved_at_8")]
     ReliablyImprovedAt8,
     AllianceOutcome,
 }
