@@ -24,6 +24,7 @@ SCENARIO is a path to a .ron file or the id of a scenario bundled in the program
 ontrack scenarios\n  \
 ontrack validate scenarios/depression-cbt-oq45.ron\n  \
 ontrack check depression-cbt-oq45 --cases 100000\n  \
+ontrack compare depression-cbt-oq45 real.csv --rci 9\n  \
 ontrack generate depression-cbt-oq45 --seed 7 --cases 500 --out cases/\n\n\
 Exit status: 0 when all is well, 1 when `check` finds a failing line, 2 for bad input (a scenario \
 with errors, a folder that is not empty, …)."
@@ -290,6 +291,49 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Hold real session data against a scenario: trajectory statistics of both, side by side, with
+    /// client-level bootstrap 95 % intervals.
+    ///
+    /// REAL is a CSV with the header `client,session,score` (session 0 = intake; an optional
+    /// `alliance` column). Statistics: residual lag-1 autocorrelation around each client's own line,
+    /// SD of weekly change / SD of intake, big weeks (1.5 and 2.1 × RCI), sudden gains (Tang &
+    /// DeRubeis), the AUC of early change for final reliable improvement, and the qualification
+    /// statistics the data allow. The RCI and direction are the scenario's unless given for the real
+    /// measure.
+    Compare {
+        scenario: String,
+        /// The real session data (CSV).
+        real: PathBuf,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Seed of the simulated cases and of the bootstrap.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Number of simulated cases, 100 to 100 000 (each side is resampled 1 000 times: 100 000
+        /// cases take a few seconds).
+        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(100..=100_000))]
+        cases: u64,
+        /// The real measure's reliable change, when it is not the scenario's (the BDI's: 9).
+        #[arg(long)]
+        rci: Option<f64>,
+        /// The real measure's direction, when it is not the scenario's.
+        #[arg(long, value_enum)]
+        direction: Option<Direction>,
+        /// The real measure's lowest possible score, when it is not the scenario's.
+        #[arg(long)]
+        min: Option<f64>,
+        /// The real measure's highest possible score, when it is not the scenario's.
+        #[arg(long)]
+        max: Option<f64>,
+    },
+}
+
+/// Which way a measure gets worse.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Direction {
+    HigherIsWorse,
+    LowerIsWorse,
 }
 
 /// The kinds of case a drill can have more of.

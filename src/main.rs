@@ -32,8 +32,10 @@ use ontrack::live::{class_pin, shown_address};
 use ontrack::model::generate_case;
 use ontrack::model::notes::{render_case, render_hidden};
 use ontrack::research::check::{check, check_text};
+use ontrack::research::compare::{CompareRequest, MeasureUsed, compare, compare_text};
 use ontrack::research::export::{ExportError, Target, write_cases};
 use ontrack::research::forecasts_csv::read_forecasts;
+use ontrack::research::trajectory_csv::read_trajectories;
 use ontrack::run::bots::play_each;
 use ontrack::run::code::{encode, find_course};
 use ontrack::run::store::results_dir;
@@ -331,6 +333,46 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             }
             if !report.pass {
                 return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Compare {
+            scenario,
+            real,
+            json,
+            seed,
+            cases,
+            rci,
+            direction,
+            min,
+            max,
+        } => {
+            let s = load(&scenario)?;
+            let clients = read_trajectories(&real)?;
+            let own = MeasureUsed::of(&s);
+            if let Some(rci) = rci.filter(|r| !(r.is_finite() && *r > 0.0)) {
+                anyhow::bail!(
+                    "--rci {rci}: the reliable change must be a number above 0 (the BDI's is 9)"
+                );
+            }
+            let real_measure = MeasureUsed::new(
+                rci.unwrap_or(own.rci),
+                direction.map_or(own.higher_is_worse, |d| d == cli::Direction::HigherIsWorse),
+                min.unwrap_or(own.min),
+                max.unwrap_or(own.max),
+            );
+            let series: Vec<_> = clients.into_iter().map(|(_, s)| s).collect();
+            let report = compare(&CompareRequest {
+                scenario: &s,
+                real: &series,
+                real_file: &real.display().to_string(),
+                real_measure,
+                cases,
+                seed,
+            });
+            if json {
+                print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?));
+            } else {
+                print_stdout(&compare_text(&report, lang));
             }
         }
         Command::Demo {

@@ -430,12 +430,13 @@ fn a_folder_named_like_a_bundled_scenario_does_not_hide_it() {
     assert!(stdout.starts_with("first-lesson: ok"), "{stdout}");
 }
 
-/// Item 6: cases without a deteriorating client (first-lesson, seed 3) are said to teach little, in
-/// the report and in the cohort table.
+/// Item 6: cases without a deteriorating client (first-lesson, seed 2; it was seed 3 before the
+/// scenario's id keyed the case streams) are said to teach little, in the report and in the cohort
+/// table.
 #[test]
 fn cases_without_a_deteriorating_client_are_flagged() {
     let dir = tempfile::tempdir().unwrap();
-    let path = run_into(dir.path(), "first-lesson", 3, "bob", None);
+    let path = run_into(dir.path(), "first-lesson", 2, "bob", None);
     let (code, report, stderr) = ontrack(&["report", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(

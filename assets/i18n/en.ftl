@@ -257,10 +257,11 @@ case-alliance = alliance
 case-session = Session
 case-event = Event
 case-neq = { $item } ({ $severity } of 4)
-case-hidden = Hidden: course { $course }; drift: { $drift }; hello-goodbye: { $hello }; outcome: { $outcome }
+case-hidden = Hidden — course type: { $course }; drift: { $drift }; hello-goodbye: { $hello }; outcome: { $outcome }
+    (The course type is the change this client was drawn from, named after its average client. The client's own change varies around it and the shown scores fluctuate from week to week, so even a client of a recovering course can end unchanged or worse; the outcome is judged on the shown scores.)
 case-drift-from = { $kind } (from session { $onset })
 case-drift-none = none
-case-hidden-event = session { $session }: { $event } = { $class }
+case-hidden-event = session { $session }: { $event } ({ $class })
 case-sudden-gain = A sudden gain: most of this client's improvement came in one step, between sessions { $before } and { $session } ({ $points } points of the true score).
 case-sudden-loss = A sudden step for the worse: this client's true change went the wrong way after all, and most of it came in one step, between sessions { $before } and { $session } ({ $points } points of the true score).
 case-dropped-out = The client stopped coming after session { $last } of { $sessions }: the outcome is judged on that last score, as outcome studies judge it.
@@ -567,3 +568,32 @@ drills-not-pooled = { $drills ->
     [one] The pooled rows and the headline are about the course runs: the drill run (practice where a trainee is weak, with a mix of its own) is listed but not pooled.
    *[other] The pooled rows and the headline are about the course runs: the { $drills } drill runs (practice where a trainee is weak, each with a mix of its own) are listed but not pooled.
 }
+# Real session data against a scenario (src/research/compare.rs, ontrack compare)
+compare-title = ontrack compare { $id } — real data: { $file }
+compare-real = Real data: { $clients } clients, { $scores } scores; { $measure }
+compare-simulated = Simulated: { $cases } cases of the scenario, seed { $seed }; { $measure }
+compare-measure = reliable change (RCI) { $rci }, { $direction }, sudden gain from { $gain } points (7/9 of the RCI)
+compare-higher-worse = higher is worse
+compare-lower-worse = lower is worse
+compare-col-statistic = statistic
+compare-col-real = real (95 % interval*)
+compare-col-simulated = simulated (95 % interval*)
+compare-col-ratio = simulated ÷ real
+compare-stat-residual-lag1 = residual lag-1 autocorrelation
+compare-stat-change-sd = SD of weekly change ÷ SD of intake
+compare-stat-big-week-15 = clients with a week of ≥ 1.5 × RCI
+compare-stat-big-week-21 = clients with a week of ≥ 2.1 × RCI
+compare-stat-weeks-over-rci = weekly changes of ≥ 1 × RCI
+compare-stat-sudden-gain = clients with a sudden gain
+compare-stat-early-auc = AUC of early change for final improvement
+compare-stat-deterioration = reliably deteriorated (last score)
+compare-stat-improvement = reliably improved (last score)
+compare-stat-improved-at-8 = reliably improved at session 8
+compare-stat-alliance-outcome = alliance (sessions 1–3) × residual outcome, r
+compare-footnote = * percentile bootstrap over clients, { $resamples } resamples; — = the data do not allow the statistic.
+compare-definitions =
+    Definitions (a missing session is skipped, never filled in):
+    - residual lag-1: each client with 4 or more scores gets a least-squares line through them; pooled over clients, (Σ e(t)·e(t+1) / pairs) ÷ (Σ e(t)² / scores), pairs being consecutive sessions.
+    - weekly change: score after a session minus the score before it (intake to session 1 included), in either direction.
+    - sudden gain (Tang & DeRubeis, 1999, with three full sessions on each side): a gain from session N to N+1 of at least 7/9 of the RCI (their 7 BDI points against the BDI's RCI of 9), at least 25 % of the pre-gain score's distance from the healthy end of the scale, and the mean of sessions N−2…N better than that of N+1…N+3 by more than 2.776 × the pooled SD; share of all clients.
+    - early change: the mean of sessions 1–3 minus the intake, for clients with a score after session 3; final improvement: the last score reliably better than the intake.

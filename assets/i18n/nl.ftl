@@ -189,7 +189,7 @@ why-extremerate = een proportie van 0 of 1 heeft geen eindige z-score
 why-notfinite = de uitkomst is geen eindig getal
 why-notcomputed = niet berekend voor een vergelijkingsvoorspeller binnen één ronde
 drift-none = In de sessies die je zag dreef geen behandeling af, dus er viel niets op te merken; gevoeligheid en criterium vragen er minstens één.
-short-unrelated = los ervan
+short-unrelated = los van de behandeling
 short-side_effect = bijwerking
 short-malpractice = behandelfout
 short-violation = schending
@@ -257,10 +257,11 @@ case-alliance = werkrelatie
 case-session = Sessie
 case-event = Gebeurtenis
 case-neq = { $item } ({ $severity } van 4)
-case-hidden = Verborgen: beloop { $course }; drift: { $drift }; hello-goodbye: { $hello }; afloop: { $outcome }
+case-hidden = Verborgen — soort beloop: { $course }; drift: { $drift }; hello-goodbye: { $hello }; afloop: { $outcome }
+    (De soort beloop is de verandering waaruit deze cliënt getrokken is, genoemd naar de gemiddelde cliënt ervan. De eigen verandering van de cliënt wijkt daarvan af en de getoonde scores schommelen van week tot week, dus ook een cliënt met een herstellend beloop kan onveranderd of slechter eindigen; de afloop wordt beoordeeld op de getoonde scores.)
 case-drift-from = { $kind } (vanaf sessie { $onset })
 case-drift-none = geen
-case-hidden-event = sessie { $session }: { $event } = { $class }
+case-hidden-event = sessie { $session }: { $event } ({ $class })
 case-sudden-gain = Een plotselinge verbetering: het grootste deel van de vooruitgang van deze cliënt kwam in één stap, tussen sessie { $before } en { $session } ({ $points } punten van de ware score).
 case-sudden-loss = Een plotselinge stap de verkeerde kant op: de ware verandering van deze cliënt ging toch de verkeerde kant op, en het grootste deel ervan kwam in één stap, tussen sessie { $before } en { $session } ({ $points } punten van de ware score).
 case-dropped-out = De cliënt kwam na sessie { $last } van de { $sessions } niet meer: de uitkomst wordt beoordeeld op die laatste score, zoals uitkomstonderzoek dat doet.
@@ -353,7 +354,7 @@ target-recovery = herstel
 target-reliable-improvement-by = betrouwbare verbetering tot sessie { $session }
 target-reliably-improved-at = betrouwbaar verbeterd bij sessie { $session }
 target-recovery-by = herstel tot sessie { $session }
-target-sudden-gain = plotselinge winst (≥ { $points } punten, ≥ { $share } % van de score)
+target-sudden-gain = plotselinge verbetering (≥ { $points } punten, ≥ { $share } % van de score)
 target-alliance-outcome = werkrelatie (sessies 1–{ $sessions }) × gecorrigeerde verandering, r
 target-test-retest = test-hertestbetrouwbaarheid
 target-alliance-dropout = werkrelatie (sessies 1–{ $sessions }), afmakers tegenover uitvallers, d
@@ -567,3 +568,32 @@ drills-not-pooled = { $drills ->
     [one] De samengenomen rijen en de kopcijfers gaan over de cursusrondes: de gerichte oefening (oefenen waar een cursist zwak is, met een eigen mix) staat in de lijst maar telt niet mee.
    *[other] De samengenomen rijen en de kopcijfers gaan over de cursusrondes: de { $drills } gerichte oefeningen (oefenen waar een cursist zwak is, elk met een eigen mix) staan in de lijst maar tellen niet mee.
 }
+# Echte sessiegegevens naast een scenario (src/research/compare.rs, ontrack compare)
+compare-title = ontrack compare { $id } — echte gegevens: { $file }
+compare-real = Echte gegevens: { $clients } cliënten, { $scores } scores; { $measure }
+compare-simulated = Gesimuleerd: { $cases } gevallen van het scenario, seed { $seed }; { $measure }
+compare-measure = betrouwbare verandering (RCI) { $rci }, { $direction }, plotselinge verbetering vanaf { $gain } punten (7/9 van de RCI)
+compare-higher-worse = hoger is slechter
+compare-lower-worse = lager is slechter
+compare-col-statistic = maat
+compare-col-real = echt (95 %-interval*)
+compare-col-simulated = gesimuleerd (95 %-interval*)
+compare-col-ratio = gesimuleerd ÷ echt
+compare-stat-residual-lag1 = residuele lag-1-autocorrelatie
+compare-stat-change-sd = SD van de wekelijkse verandering ÷ SD bij aanmelding
+compare-stat-big-week-15 = cliënten met een week van ≥ 1,5 × RCI
+compare-stat-big-week-21 = cliënten met een week van ≥ 2,1 × RCI
+compare-stat-weeks-over-rci = wekelijkse veranderingen van ≥ 1 × RCI
+compare-stat-sudden-gain = cliënten met een plotselinge verbetering
+compare-stat-early-auc = AUC van vroege verandering voor verbetering aan het eind
+compare-stat-deterioration = betrouwbaar verslechterd (laatste score)
+compare-stat-improvement = betrouwbaar verbeterd (laatste score)
+compare-stat-improved-at-8 = betrouwbaar verbeterd bij sessie 8
+compare-stat-alliance-outcome = werkrelatie (sessies 1–3) × residuele uitkomst, r
+compare-footnote = * percentiel-bootstrap over cliënten, { $resamples } trekkingen; — = de gegevens laten deze maat niet toe.
+compare-definitions =
+    Definities (een ontbrekende sessie wordt overgeslagen, nooit ingevuld):
+    - residuele lag-1: door de scores van elke cliënt met 4 of meer scores gaat een kleinste-kwadratenlijn; over cliënten samengenomen (Σ e(t)·e(t+1) / paren) ÷ (Σ e(t)² / scores), met als paren opeenvolgende sessies.
+    - wekelijkse verandering: de score na een sessie min de score ervoor (aanmelding naar sessie 1 meegerekend), in beide richtingen.
+    - plotselinge verbetering (Tang & DeRubeis, 1999, met drie volledige sessies aan elke kant): een verbetering van sessie N naar N+1 van ten minste 7/9 van de RCI (hun 7 BDI-punten tegen de RCI van 9 van de BDI), ten minste 25 % van de afstand van de score vóór de verbetering tot het gezonde einde van de schaal, en het gemiddelde van sessies N−2…N beter dan dat van N+1…N+3 met meer dan 2,776 × de gepoolde SD; aandeel van alle cliënten.
+    - vroege verandering: het gemiddelde van sessies 1–3 min de aanmeldscore, voor cliënten met een score na sessie 3; verbetering aan het eind: de laatste score betrouwbaar beter dan bij aanmelding.

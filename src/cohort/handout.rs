@@ -133,10 +133,13 @@ mod tests {
     #[test]
     fn about_forty_percent_of_courses_have_no_deteriorating_client_and_pick_one_avoids_them() {
         let s = resolve("first-lesson").expect("bundled");
-        // The course of the issue: seed 3 has none.
-        assert_eq!(deteriorating(&s, 3), 0);
-        let picked = teaching_seed(&s, 3).expect("a seed");
-        assert!(picked > 3 && deteriorating(&s, picked) > 0);
+        // A course without one (the issue's was seed 3; since the scenario's id keys the case
+        // streams, seed 3 of this scenario draws other clients): the first such seed.
+        let empty = (1..100)
+            .find(|&seed| deteriorating(&s, seed) == 0)
+            .expect("about 40 % of courses have none");
+        let picked = teaching_seed(&s, empty).expect("a seed");
+        assert!(picked > empty && deteriorating(&s, picked) > 0);
         // Cases are independent: with 12 cases at 7.3 % (the reference scenario), (1 − 0.073)¹² =
         // 0.402 of courses have none; over 1 000 seeds the share lies within 3 standard errors
         // (0.016 each) of that.

@@ -1,12 +1,16 @@
 //! Draws cases from a scenario: a pure function of the scenario, the seed and the case's index.
 //!
-//! Each case has its own ChaCha8 stream (`seed`, stream = index), so case 7 is the same whether 10 or
-//! 100 000 cases are drawn, and the same on every machine (ChaCha is specified bit for bit, and the
-//! normal sampler of `rand_distr` runs on `libm`, not the platform's maths library).
+//! Each case has its own ChaCha8 stream (key from the scenario's id and `seed`, stream = index), so
+//! case 7 is the same whether 10 or 100 000 cases are drawn, and the same on every machine (ChaCha is
+//! specified bit for bit, SHA-256 too, and the normal sampler of `rand_distr` runs on `libm`, not the
+//! platform's maths library). The scenario's id is in the key so that the same seed in two scenarios
+//! gives unrelated clients: trainers run scenarios side by side with one course code's seed, and
+//! with the seed alone two scenarios of the same measure drew the same intakes and the same changes.
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
+use sha2::{Digest, Sha256};
 
 use super::case::{Case, DriftState, Event, Hidden, Patient, SessionNote};
 use crate::scenario::measure::Outcome;
@@ -32,7 +36,7 @@ const MAX_SELECTION_DRAWS: usize = 10_000;
 /// drawn from the case's stream one after another until one was flagged not on track by the
 /// selection's session: the cases are the population's, conditioned on the flag.
 pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
-    let mut rng = case_stream(seed, index);
+    let mut rng = case_stream(s, seed, index);
     let Some(by) = s.selected_by else {
         return draw_case(s, &mut rng, index);
     };
@@ -50,7 +54,7 @@ pub fn generate_case(s: &Scenario, seed: u64, index: u64) -> Case {
 /// Case number `index` of the whole population, before any selection (what a selection is normed on,
 /// and what the declared rates describe).
 pub fn generate_population_case(s: &Scenario, seed: u64, index: u64) -> Case {
-    draw_case(s, &mut case_stream(seed, index), index)
+    draw_case(s, &mut case_stream(s, seed, index), index)
 }
 
 /// The warning rule normed on the whole population of a scenario with a selection, with the share it
@@ -82,8 +86,17 @@ pub fn selection_norm(s: &Scenario) -> &SelectionNorm {
     })
 }
 
-fn case_stream(seed: u64, index: u64) -> ChaCha8Rng {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+/// The random stream of case `index`: ChaCha8 keyed by SHA-256 of the scenario's id and the seed
+/// (little-endian), stream = index. A hash rather than the seed alone keeps two scenarios' cases at one
+/// seed independent (their keys share no structure), and keeps one scenario's seeds apart as before.
+fn case_stream(s: &Scenario, seed: u64, index: u64) -> ChaCha8Rng {
+    let key: [u8; 32] = Sha256::new()
+        .chain_update(s.file.id.as_bytes())
+        .chain_update([0u8])
+        .chain_update(seed.to_le_bytes())
+        .finalize()
+        .into();
+    let mut rng = ChaCha8Rng::from_seed(key);
     rng.set_stream(index);
     rng
 }

@@ -18,8 +18,10 @@ use crate::scenario::ScenarioFile;
 /// The run-file schema this build writes and reads. A run file names its cases only by scenario and
 /// seed, so the schema changes whenever the generator draws other cases from the same seed:
 /// 2 — autocorrelated fluctuation, change that depends on intake, course shapes, the client's own
-/// alliance level, and events that move scores (and the random draws in a new order).
-pub const RUN_SCHEMA: u32 = 2;
+/// alliance level, and events that move scores (and the random draws in a new order);
+/// 3 — each case's stream keyed by the scenario's id and the seed, so one seed in two scenarios
+/// gives unrelated clients.
+pub const RUN_SCHEMA: u32 = 3;
 
 /// What is kept of each case to verify a regenerated case against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
