@@ -215,13 +215,13 @@ pub struct CasesNeeded {
 /// The lengths tried by [`cases_needed`] besides the course's own.
 const LENGTHS: [usize; 6] = [12, 24, 36, 60, 120, 240];
 
-/// [`CasesNeeded`] for scenario `s`, on the study's class and ten course codes.
+/// [`CasesNeeded`] for scenario `s`, on the study's class and twenty course codes (ten pairs).
 pub fn cases_needed(s: &Scenario) -> CasesNeeded {
     let own = s.file.cases_per_run as usize;
     let mut lengths: Vec<usize> = LENGTHS.iter().copied().chain([own]).collect();
     lengths.sort_unstable();
     lengths.dedup();
-    let rows = ranking_study(s, &study_class(), &lengths, 10, 1);
+    let rows = ranking_study(s, &study_class(), &lengths, 20, 1);
     let needed = |r: fn(&StudyRow) -> f64| {
         rows.iter()
             .find(|row| r(row) >= crate::score::ranking::RANKABLE)
