@@ -241,14 +241,7 @@ fn a_class_of_identical_bots_is_not_ranked_and_a_class_of_different_ones_is() {
 fn the_judgement_cost_is_more_reliable_across_course_codes_than_the_brier_score() {
     let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
     let bench = Benchmarks::new(&scenario);
-    let r = |x: &[f64], y: &[f64]| {
-        let n = x.len() as f64;
-        let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
-        let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
-        let sxx: f64 = x.iter().map(|a| (a - mx).powi(2)).sum();
-        let syy: f64 = y.iter().map(|b| (b - my).powi(2)).sum();
-        sxy / (sxx * syy).sqrt()
-    };
+    let r = ontrack::stats::pearson;
     let (mut rb, mut rj) = (Vec::new(), Vec::new());
     for pair in [[101_u64, 202], [303, 404], [505, 606]] {
         let mut brier = [Vec::new(), Vec::new()];

@@ -276,3 +276,63 @@ fn a_run_handed_in_twice_counts_once_in_every_view() {
         );
     }
 }
+
+/// The runs table says, per course, whether its ranking by each score is worth reading: a class of
+/// identical bots has no reliable differences; a class of clearly different bots is ranked by the
+/// judgement cost. The judgement cost is a column of the table and a headline.
+#[test]
+fn the_table_says_how_reliable_each_ranking_is() {
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let bench = Benchmarks::new(&scenario);
+    let load = |players: &[(Bot, &str)]| {
+        let dir = tempfile::tempdir().unwrap();
+        for &(bot, name) in players {
+            let mut s = Session::start(dir.path(), Arc::clone(&scenario), 21, name, "").unwrap();
+            play(&mut s, &bench, bot, 21, &mut |_| {}).unwrap();
+        }
+        let scenarios = vec![Arc::clone(&scenario)];
+        let mut state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::En);
+        state.screen = Screen::Trainer;
+        state.trainer.folder = dir.path().display().to_string();
+        let mut h = common::screens::harness(state, [1400.0, 1000.0]);
+        h.run();
+        click(&mut h, "Load");
+        h.state_mut().trainer.wait();
+        let _ = h.run_ok();
+        (h, dir)
+    };
+    let same: Vec<(Bot, &str)> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|n| (Bot::BaseRate, *n))
+        .collect();
+    let (h, _dir) = load(&same);
+    for text in [
+        "Ranking by judgement cost: no reliable differences",
+        "Ranking by Brier score: no reliable differences",
+        "The class's judgement",
+    ] {
+        assert!(
+            h.query_all_by_label_contains(text).next().is_some(),
+            "shows {text:?}"
+        );
+    }
+    assert!(
+        h.query_all_by_label_contains("judgement (pt)")
+            .next()
+            .is_some()
+    );
+    let different = [
+        (Bot::Ideal, "ideal"),
+        (Bot::BaseRate, "base"),
+        (Bot::Random, "random"),
+        (Bot::Overconfident, "over"),
+        (Bot::Random, "random2"),
+        (Bot::Ideal, "ideal2"),
+    ];
+    let (h, _dir) = load(&different);
+    assert!(
+        h.query_all_by_label_contains("Ranking by judgement cost: reliable")
+            .next()
+            .is_some()
+    );
+}

@@ -20,6 +20,7 @@ use serde::Serialize;
 use crate::forecast::{Benchmark, Benchmarks};
 use crate::model::{Outcome, generate};
 use crate::scenario::Scenario;
+use crate::stats::pearson;
 
 /// A simulated trainee's judgement, on the log-odds scale.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -128,23 +129,6 @@ fn scores(course: &[Vec<Point>], class: &[Persona], cases: usize, seed: u64) -> 
         .collect()
 }
 
-/// Pearson's correlation; 0 when either side does not vary.
-fn correlation(x: &[f64], y: &[f64]) -> f64 {
-    let n = x.len().min(y.len()) as f64;
-    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (a, b) in x.iter().zip(y) {
-        sxy += (a - mx) * (b - my);
-        sxx += (a - mx) * (a - mx);
-        syy += (b - my) * (b - my);
-    }
-    if sxx <= 0.0 || syy <= 0.0 {
-        0.0
-    } else {
-        sxy / (sxx * syy).sqrt()
-    }
-}
-
 /// The study on scenario `s`: for each number of `cases`, `codes` course codes (seeds from
 /// `first_seed` on; an even number, taken in pairs for the test–retest), every persona of `class`.
 pub fn ranking_study(
@@ -184,8 +168,8 @@ pub fn ranking_study(
                 let [a, b] = pair else { continue };
                 let first = |v: &[(f64, f64)]| v.iter().map(|x| x.0).collect::<Vec<_>>();
                 let second = |v: &[(f64, f64)]| v.iter().map(|x| x.1).collect::<Vec<_>>();
-                brier_retest += correlation(&first(a), &first(b));
-                judgement_retest += correlation(&second(a), &second(b));
+                brier_retest += pearson(&first(a), &first(b));
+                judgement_retest += pearson(&second(a), &second(b));
                 retests += 1.0;
             }
             StudyRow {
@@ -275,13 +259,5 @@ mod tests {
             noise: 0.0,
         };
         assert_eq!(q.forecast(0.25, 0.0), 0.5);
-    }
-
-    #[test]
-    fn correlation_by_hand() {
-        assert!(
-            (correlation(&[1.0, 2.0, 3.0], &[2.0, 4.0, 7.0]) - 0.993_399_267_798_783).abs() < 1e-12
-        );
-        assert_eq!(correlation(&[1.0, 1.0], &[2.0, 3.0]), 0.0);
     }
 }
