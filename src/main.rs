@@ -33,7 +33,7 @@ use ontrack::scenario::summary::{error_json, listing_line, summary_json, summary
 use ontrack::scenario::{Lang, Scenario, bundled_ids, resolve};
 use ontrack::score::{Reference, content_seed, probability_scores};
 use ontrack::teach::blind::CaseKind;
-use ontrack::teach::drill::{drill, mix_sentence, weakest_kind};
+use ontrack::teach::drill::{drill, mix_sentence, weakest_kind, write_drill};
 use ontrack::teach::text::{lessons_text, waterfall_table};
 use ontrack::teach::waterfall::Waterfall;
 
@@ -137,6 +137,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             ack,
             pace_ms,
         } => {
+            ontrack::run::lock::set_program("`ontrack play`");
             let mut session = match (resume, code) {
                 (Some(path), _) => Session::resume(&path)?,
                 (None, Some(code)) => {
@@ -245,6 +246,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             trainee,
             kind,
             out,
+            force,
         } => {
             let base = load(&scenario)?;
             let dir = results_dir(cli.results.as_deref());
@@ -256,10 +258,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::SUCCESS);
             };
             let drilled = drill(&base, kind)?;
-            let text =
-                ron::ser::to_string_pretty(&drilled.file, ron::ser::PrettyConfig::default())?;
-            std::fs::write(&out, text)
-                .with_context(|| format!("{}: cannot write the drill", out.display()))?;
+            write_drill(&drilled, &out, &dir, force)?;
             print_stdout(&format!(
                 "{}\n{}\n",
                 mix_sentence(&base, &drilled, kind, lang),

@@ -4,6 +4,7 @@
 pub mod bots;
 pub mod code;
 pub mod file;
+pub mod lock;
 pub mod machine;
 pub mod store;
 pub mod verify;
@@ -38,6 +39,12 @@ pub enum SessionError {
     #[error(transparent)]
     Open(#[from] OpenError),
     #[error(transparent)]
+    Locked(#[from] lock::LockError),
+    #[error(
+        "{dir}: no free name for a new run file — too many runs of this pseudonym, scenario and seed started at once; try again"
+    )]
+    NoFreeName { dir: PathBuf },
+    #[error(transparent)]
     Answer(#[from] RunError),
     #[error("{0}: this run is finished and cannot be resumed; start a new run instead")]
     Finished(PathBuf),
@@ -70,12 +77,18 @@ pub fn open(path: &Path) -> Result<OpenedRun, OpenError> {
     Ok(OpenedRun { file, run })
 }
 
-/// A run with its file: every accepted action is written to disk before `apply` returns.
+/// A run with its file: every accepted action is written to disk before `apply` returns. The
+/// session holds the run's lock ([`lock`]) for as long as it lives, so no other process writes the
+/// run meanwhile.
 pub struct Session {
     path: PathBuf,
     file: RunFile,
     run: Run,
+    _lock: lock::RunLock,
 }
+
+/// Tries for a free name when a new run's name is taken (a millisecond later each time).
+const NAME_TRIES: u32 = 1000;
 
 impl Session {
     /// Starts a new run in `dir` and writes its file.
@@ -94,38 +107,62 @@ impl Session {
         if trainee.is_empty() {
             return Err(SessionError::NoPseudonym);
         }
-        let started = Timestamp::now();
         let run = Run::new(Arc::clone(&scenario), seed);
-        let file = RunFile {
-            schema: RUN_SCHEMA,
-            program_version: env!("CARGO_PKG_VERSION").to_string(),
-            scenario_hash: scenario.hash.clone(),
-            scenario: scenario.file.clone(),
-            seed,
-            course_code: course_code.to_string(),
-            trainee: trainee.to_string(),
-            started,
-            finished: None,
-            cases: run
-                .cases_for_verification()
-                .iter()
-                .map(CaseRecord::of)
-                .collect(),
-            log: Vec::new(),
-        };
-        let name = store::run_file_name(trainee, &scenario.file.id, started, seed);
-        let session = Session {
-            path: dir.join(name),
-            file,
-            run,
-        };
-        session.save()?;
-        Ok(session)
+        let cases: Vec<CaseRecord> = run
+            .cases_for_verification()
+            .iter()
+            .map(CaseRecord::of)
+            .collect();
+        // A new run never takes an existing file's name: under the name's lock (which every writer
+        // of that name holds), a name in use is passed over for the next millisecond's.
+        let now = Timestamp::now();
+        for ms in 0..NAME_TRIES {
+            let started = now
+                .checked_add(jiff::SignedDuration::from_millis(i64::from(ms)))
+                .unwrap_or(now);
+            let name = store::run_file_name(trainee, &scenario.file.id, started, seed);
+            let path = dir.join(name);
+            std::fs::create_dir_all(dir).map_err(|error| SessionError::Save {
+                path: path.clone(),
+                error,
+            })?;
+            let lock = lock::lock(&path)?;
+            if path.symlink_metadata().is_ok() {
+                continue;
+            }
+            let file = RunFile {
+                schema: RUN_SCHEMA,
+                program_version: env!("CARGO_PKG_VERSION").to_string(),
+                scenario_hash: scenario.hash.clone(),
+                scenario: scenario.file.clone(),
+                seed,
+                course_code: course_code.to_string(),
+                trainee: trainee.to_string(),
+                started,
+                finished: None,
+                cases,
+                log: Vec::new(),
+            };
+            let session = Session {
+                path,
+                file,
+                run,
+                _lock: lock,
+            };
+            session.save()?;
+            return Ok(session);
+        }
+        Err(SessionError::NoFreeName {
+            dir: dir.to_path_buf(),
+        })
     }
 
     /// Resumes an unfinished run from its file, checking it on the way. A finished run is refused:
-    /// its answers are final, and resuming is not a way to give them again.
+    /// its answers are final, and resuming is not a way to give them again. A run another process
+    /// is writing is refused, naming that process.
     pub fn resume(path: &Path) -> Result<Session, SessionError> {
+        // Locked before it is read, so the file read is the last one its previous writer saved.
+        let lock = lock::lock(path)?;
         let OpenedRun { file, run } = open(path)?;
         if file.finished.is_some() {
             return Err(SessionError::Finished(path.to_path_buf()));
@@ -134,6 +171,7 @@ impl Session {
             path: path.to_path_buf(),
             file,
             run,
+            _lock: lock,
         })
     }
 
