@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use crate::files::read::{Kind, read_bounded};
+
 /// Why a forecasts file cannot be scored.
 #[derive(Debug, thiserror::Error)]
 pub enum ForecastCsvError {
@@ -28,10 +30,13 @@ pub enum ForecastCsvError {
     Empty { path: String },
 }
 
+/// The most characters of a wrong header a message shows.
+const FOUND_SHOWN: usize = 80;
+
 /// The forecasts and outcomes of a `forecast,outcome` CSV file (other columns are ignored).
 pub fn read_forecasts(path: &Path) -> Result<(Vec<f64>, Vec<bool>), ForecastCsvError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| ForecastCsvError::Read {
+    let bytes = read_bounded(path, Kind::ForecastCsv).map_err(|error| ForecastCsvError::Read {
         path: name.clone(),
         error,
     })?;
@@ -127,9 +132,15 @@ fn columns(name: &str, reader: &mut csv::Reader<&[u8]>) -> Result<Columns, Forec
         .map_err(|e| row_error(name, 1, e.to_string(), "save the file as UTF-8 CSV"))?;
     let column = |wanted: &str| header.iter().position(|h| h.eq_ignore_ascii_case(wanted));
     let (Some(forecast), Some(outcome)) = (column("forecast"), column("outcome")) else {
+        // Shown as found, but short and inert: a header of a million NUL bytes is no message.
+        let found = header.iter().collect::<Vec<_>>().join(",");
+        let mut shown: String = found.chars().take(FOUND_SHOWN).collect();
+        if shown.len() < found.len() {
+            shown.push('…');
+        }
         return Err(ForecastCsvError::Header {
             path: name.to_string(),
-            found: header.iter().collect::<Vec<_>>().join(","),
+            found: crate::files::text::terminal(&shown).into_owned(),
         });
     };
     Ok(Columns { forecast, outcome })

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::machine::Action;
+use crate::files::read::{Kind, read_text_bounded};
 use crate::model::{Case, Outcome};
 use crate::scenario::ScenarioFile;
 
@@ -170,6 +171,8 @@ pub enum RunFileError {
 /// Parses a run file's text; `path` names it in messages. A file of another schema version gets a
 /// message that says so, rather than the first field this version does not know.
 pub fn parse_run(path: &str, text: &str) -> Result<RunFile, RunFileError> {
+    // A byte order mark (some Windows editors write one) is not part of the run.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let found = declared_schema(text);
     if let Some(found) = found.filter(|f| *f != RUN_SCHEMA) {
         return Err(RunFileError::Schema {
@@ -182,8 +185,19 @@ pub fn parse_run(path: &str, text: &str) -> Result<RunFile, RunFileError> {
         path: path.to_string(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: e.code.to_string(),
+        message: parse_message(&e.code),
     })
+}
+
+/// A parse error in a trainee's or trainer's words: RON's own text for a nesting too deep speaks to
+/// developers (its options and a crate to try).
+pub(crate) fn parse_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "brackets are nested too deeply here (more than RON reads) — the file is damaged or was not written by OnTrack".into()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// The number after the first `schema:` in the text.
@@ -207,7 +221,7 @@ fn declared_version(text: &str) -> Option<String> {
 /// Reads and parses a run file.
 pub fn load_run(path: &std::path::Path) -> Result<RunFile, RunFileError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|error| RunFileError::Read {
+    let text = read_text_bounded(path, Kind::Run).map_err(|error| RunFileError::Read {
         path: name.clone(),
         error,
     })?;
