@@ -101,11 +101,13 @@ pub fn lock(run: &Path) -> Result<RunLock, LockError> {
         if !still_named(&file, &path) {
             continue;
         }
-        file.set_len(0).map_err(io_error)?;
-        file.rewind().map_err(io_error)?;
-        file.write_all(holder().as_bytes()).map_err(io_error)?;
-        file.flush().map_err(io_error)?;
-        return Ok(RunLock { file, path });
+        // Held from here: a failure to write who holds it (a full disk) lets go and removes it.
+        let mut held = RunLock {
+            file,
+            path: path.clone(),
+        };
+        held.write_holder().map_err(io_error)?;
+        return Ok(held);
     }
     Err(io_error(io::Error::other(
         "the lock file keeps being replaced",
@@ -127,6 +129,15 @@ fn still_named(file: &File, path: &Path) -> bool {
     {
         let _ = (file, path);
         true
+    }
+}
+
+impl RunLock {
+    fn write_holder(&mut self) -> io::Result<()> {
+        self.file.set_len(0)?;
+        self.file.rewind()?;
+        self.file.write_all(holder().as_bytes())?;
+        self.file.flush()
     }
 }
 
