@@ -17,6 +17,7 @@ use ontrack::cohort::load_dir;
 use ontrack::cohort::table::table;
 use ontrack::debrief::report::{report, scores_text};
 use ontrack::debrief::{run_scores, score_file};
+use ontrack::files::text::terminal_lines;
 use ontrack::forecast::{Benchmarks, Ideal};
 use ontrack::i18n::{t, tf};
 use ontrack::launch::{self, Launch, Look};
@@ -49,7 +50,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // What a file holds may be in the message: shown, never obeyed by the terminal.
+            eprintln!("error: {}", terminal_lines(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }
@@ -406,7 +408,7 @@ fn validate(names: &[String], json: bool, lang: Lang) -> ExitCode {
                 if json {
                     let _ = writeln!(out, "{}", error_json(name, &err));
                 } else {
-                    eprintln!("{err}");
+                    eprintln!("{}", terminal_lines(&err.to_string()));
                 }
             }
         }

@@ -26,6 +26,15 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A message of several lines for a terminal: like [`terminal`], but its line breaks kept (an
+/// error about a file names what the file holds: an id with a NUL or an escape sequence in it).
+pub fn terminal_lines(text: &str) -> String {
+    text.split('\n')
+        .map(terminal)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A text cell for a CSV file that a spreadsheet opens: a cell starting with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return would run as a formula, so it gets a leading `'`, as OWASP advises
 /// ("CSV Injection"). Only for text cells: numbers are written by OnTrack and keep their sign.
@@ -51,6 +60,10 @@ mod tests {
             "nul\\u{0} del\\u{7f} c1\\u{9b}"
         );
         assert_eq!(terminal("één ☂"), "één ☂", "letters of any script stay");
+        assert_eq!(
+            terminal_lines("id \"a\0b\"\nnext \u{1b}[2J"),
+            "id \"a\\u{0}b\"\nnext \\u{1b}[2J"
+        );
     }
 
     #[test]
