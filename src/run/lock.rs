@@ -74,7 +74,7 @@ pub fn lock(run: &Path) -> Result<RunLock, LockError> {
     // A few tries: a holder that is just letting go removes the file we opened, which we then
     // notice and open again.
     for _ in 0..8 {
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
