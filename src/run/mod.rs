@@ -84,6 +84,9 @@ pub struct Session {
     path: PathBuf,
     file: RunFile,
     run: Run,
+    /// The run file opened for appending answers, and its length after the last whole answer;
+    /// `None` until the file is written whole (at the start, on resuming, after a failed append).
+    append: Option<(std::fs::File, u64)>,
     _lock: lock::RunLock,
 }
 
@@ -143,13 +146,14 @@ impl Session {
                 cases,
                 log: Vec::new(),
             };
-            let session = Session {
+            let mut session = Session {
                 path,
                 file,
                 run,
+                append: None,
                 _lock: lock,
             };
-            session.save()?;
+            session.save_whole()?;
             return Ok(session);
         }
         Err(SessionError::NoFreeName {
@@ -167,15 +171,25 @@ impl Session {
         if file.finished.is_some() {
             return Err(SessionError::Finished(path.to_path_buf()));
         }
-        Ok(Session {
+        let mut session = Session {
             path: path.to_path_buf(),
             file,
             run,
+            append: None,
             _lock: lock,
-        })
+        };
+        // Written whole once: an older file takes the appending layout, and the end of a line a
+        // crash cut short is dropped, so the answers appended next follow a whole line.
+        session.save_whole()?;
+        Ok(session)
     }
 
-    /// Applies an action and saves the file; when this returns `Ok`, the answer is on disk.
+    /// Applies an action and saves it; when this returns `Ok`, the answer is on disk (synced).
+    ///
+    /// The answer's line is appended to the file, so a save costs the answer, not the file. The
+    /// last answer writes the file whole with the time the run finished in its header; so does the
+    /// first save after an append that failed (its partial line cut off), which catches up with
+    /// every answer given meanwhile.
     pub fn apply(&mut self, action: Action) -> Result<(), SessionError> {
         self.run.apply(&action)?;
         let now = Timestamp::now();
@@ -184,17 +198,57 @@ impl Session {
         self.file.log_action(at, action);
         if self.run.phase() == Phase::Finished && self.file.finished.is_none() {
             self.file.finished = Some(at);
+            return self.save_whole();
         }
-        self.save()
+        match self.append.take() {
+            Some((file, len)) => self.append_last(file, len),
+            None => self.save_whole(),
+        }
     }
 
-    fn save(&self) -> Result<(), SessionError> {
-        store::write_atomic(&self.path, self.file.to_ron().as_bytes()).map_err(|error| {
-            SessionError::Save {
-                path: self.path.clone(),
-                error,
+    /// Appends the last answer's line and syncs it; on failure the partial line is cut off (when
+    /// the disk lets it) and the next save writes the file whole.
+    fn append_last(&mut self, mut file: std::fs::File, len: u64) -> Result<(), SessionError> {
+        use std::io::Write;
+        let Some(entry) = self.file.log.last() else {
+            return Ok(());
+        };
+        let line = file::entry_line(entry);
+        let written = file
+            .write_all(line.as_bytes())
+            .and_then(|()| file.sync_data());
+        match written {
+            Ok(()) => {
+                self.append = Some((file, len + line.len() as u64));
+                Ok(())
             }
-        })
+            Err(error) => {
+                let _ = file.set_len(len);
+                Err(SessionError::Save {
+                    path: self.path.clone(),
+                    error,
+                })
+            }
+        }
+    }
+
+    /// Writes the whole file atomically and opens it for appending.
+    fn save_whole(&mut self) -> Result<(), SessionError> {
+        let save_error = |error| SessionError::Save {
+            path: self.path.clone(),
+            error,
+        };
+        let text = self.file.to_ron();
+        store::write_atomic(&self.path, text.as_bytes()).map_err(save_error)?;
+        self.append = None;
+        if self.file.finished.is_none() {
+            let file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&self.path)
+                .map_err(save_error)?;
+            self.append = Some((file, text.len() as u64));
+        }
+        Ok(())
     }
 
     pub fn run(&self) -> &Run {
