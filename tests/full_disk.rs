@@ -140,3 +140,44 @@ fn no_write_leaves_a_file_behind_on_a_full_disk() {
         );
     }
 }
+
+#[test]
+fn an_answer_that_finds_the_disk_full_is_not_said_saved_and_the_file_stays_whole() {
+    let Some(tiny) = Tiny::mount() else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let scenario = Arc::new(resolve("tests/scenarios/minimal.ron").unwrap());
+    let bench = Benchmarks::new(&scenario);
+    let results = tiny.path().join("results");
+    let mut s = Session::start(&results, Arc::clone(&scenario), 3, "anna", "").unwrap();
+    let mut player = ontrack::run::bots::BotPlayer::new(Bot::Typical, &bench, 3);
+    for _ in 0..5 {
+        let action = player.next_action(s.run()).unwrap();
+        s.apply(action).unwrap();
+    }
+    tiny.fill();
+    let action = player.next_action(s.run()).unwrap();
+    let err = s.apply(action).expect_err("no room for the answer");
+    assert!(err.to_string().contains("No space left on device"), "{err}");
+    // What is on disk is the run up to its last answer said saved: whole, and it verifies.
+    let on_disk = ontrack::run::open(s.path()).unwrap();
+    assert_eq!(on_disk.file.log.len(), 5);
+    // Room again: the next answer saves the file whole, with the one that failed.
+    std::fs::remove_file(tiny.path().join("filler")).unwrap();
+    let action = player.next_action(s.run()).unwrap();
+    s.apply(action).unwrap();
+    let on_disk = ontrack::run::open(s.path()).unwrap();
+    assert_eq!(on_disk.file.log, s.file().log);
+    assert_eq!(on_disk.file.log.len(), 7);
+    drop(s);
+    assert_eq!(
+        tiny.files()
+            .iter()
+            .filter(|p| !p.extension().is_some_and(|x| x == "ron"))
+            .count(),
+        0,
+        "no temporary and no lock left: {:?}",
+        tiny.files()
+    );
+}

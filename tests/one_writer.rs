@@ -165,3 +165,39 @@ fn a_new_run_never_takes_an_existing_files_name() {
         "the run keeps the name OnTrack gives it"
     );
 }
+
+#[test]
+fn a_run_file_of_schema_2_is_resumed_and_carried_on_in_the_appending_layout() {
+    use ontrack::forecast::Benchmarks;
+    use ontrack::run::bots::{Bot, BotPlayer, play};
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("tests/scenarios/minimal.ron").unwrap());
+    let bench = Benchmarks::new(&scenario);
+    let mut s = Session::start(dir.path(), Arc::clone(&scenario), 5, "anna", "").unwrap();
+    let mut player = BotPlayer::new(Bot::Typical, &bench, 5);
+    for _ in 0..6 {
+        let action = player.next_action(s.run()).unwrap();
+        s.apply(action).unwrap();
+    }
+    let path = s.path().to_path_buf();
+    let mut old = s.file().clone();
+    drop(s);
+    // As OnTrack before schema 3 wrote it: one RON value, the answers in its log.
+    old.schema = 2;
+    let whole = ron::ser::to_string_pretty(&old, ron::ser::PrettyConfig::new().depth_limit(3))
+        .unwrap();
+    assert!(whole.contains("schema: 2,") && whole.contains("log: ["));
+    std::fs::write(&path, &whole).unwrap();
+
+    let mut resumed = Session::resume(&path).unwrap();
+    assert_eq!(resumed.file().log, old.log);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("schema: 3,") && !text.contains("log: ["),
+        "written anew in the appending layout"
+    );
+    play(&mut resumed, &bench, Bot::Typical, 5, &mut |_| {}).unwrap();
+    let opened = ontrack::run::open(&path).unwrap();
+    assert_eq!(opened.file.log[..6], old.log[..]);
+    assert!(opened.file.finished.is_some());
+}
