@@ -184,8 +184,8 @@ fn a_run_file_of_schema_2_is_resumed_and_carried_on_in_the_appending_layout() {
     drop(s);
     // As OnTrack before schema 3 wrote it: one RON value, the answers in its log.
     old.schema = 2;
-    let whole = ron::ser::to_string_pretty(&old, ron::ser::PrettyConfig::new().depth_limit(3))
-        .unwrap();
+    let whole =
+        ron::ser::to_string_pretty(&old, ron::ser::PrettyConfig::new().depth_limit(3)).unwrap();
     assert!(whole.contains("schema: 2,") && whole.contains("log: ["));
     std::fs::write(&path, &whole).unwrap();
 
