@@ -56,8 +56,7 @@ pub enum ExportError {
     )]
     Large { cases: u64, size: String },
     #[error(
-        "--cases {cases}: the CSV files would be larger than any disk (more than {}) — give fewer --cases",
-        human_size(u64::MAX)
+        "--cases {cases}: the CSV files would be larger than any disk (more than 18 million TB) — give fewer --cases"
     )]
     BeyondAnyDisk { cases: u64 },
     #[error(
