@@ -1,5 +1,6 @@
 //! Runs: one trainee working one scenario. The state machine decides what may be seen and answered;
-//! a [`Session`] ties it to its file, saved atomically after every answer, and resumes it after a crash.
+//! a [`Session`] ties it to its file (each answer appended and synced as it is given, see [`file`]),
+//! holds the run's lock while it writes (see [`lock`]), and resumes it after a crash.
 
 pub mod bots;
 pub mod code;

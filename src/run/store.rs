@@ -1,5 +1,6 @@
-//! Where run files live and how they are written: atomically, so a crash at any moment leaves either
-//! the previous file or the new one, never a torn one.
+//! Where run files live and what they are called. A run file is written whole atomically (at the
+//! start, on resuming and at the end), so a crash at any moment leaves either the previous file or
+//! the new one, never a torn one; its answers in between are appended (see [`super::file`]).
 
 use std::path::{Path, PathBuf};
 
