@@ -183,7 +183,7 @@ fn an_answer_that_finds_the_disk_full_is_not_said_saved_and_the_file_stays_whole
     assert_eq!(
         tiny.files()
             .iter()
-            .filter(|p| !p.extension().is_some_and(|x| x == "ron"))
+            .filter(|p| p.extension().is_none_or(|x| x != "ron"))
             .count(),
         0,
         "no temporary and no lock left: {:?}",
