@@ -83,7 +83,7 @@ pub fn read_bounded(path: &Path, kind: Kind) -> io::Result<Vec<u8>> {
     if let Some(what) = not_a_file(&meta) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("it is {what}, not a file — name a file (save the content to one first)"),
+            format!("it is {what}, not a file — name a file, or save what it gives to one first"),
         ));
     }
     if meta.len() > limit {
