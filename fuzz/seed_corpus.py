@@ -190,10 +190,11 @@ shutil.rmtree(work)
 
 base_run = played["two-ideal-5"]
 full_run = played["minimal-ideal-1"]
-entries = re.compile(r"\n        \(\n            at: .*?\n        \),", re.S)
+# Schema 3: the header, then one answer per line.
+entries = re.compile(r"^\(at: .*\n", re.M)
 
 def keep_entries(text, n):
-    """The run with only its first n log entries: still sealed (the seals are a chain), unfinished."""
+    """The run with only its first n answer lines: still sealed (the seals are a chain), unfinished."""
     found = list(entries.finditer(text))
     if n >= len(found):
         return text
@@ -207,9 +208,10 @@ r["first-half"] = keep_entries(base_run, len(entries.findall(base_run)) // 2)
 r["no-answers"] = keep_entries(base_run, 0)
 r["truncated-bytes"] = base_run[: len(base_run) * 2 // 3]
 r["truncated-header"] = base_run[:300]
-r["schema-2"] = sub(base_run, "schema: 1,", "schema: 2,")
-r["schema-0-with-version"] = sub(sub(base_run, "schema: 1,", "schema: 0,"), 'program_version: "0.1.0"', 'program_version: "0.0.9"')
-r["no-schema"] = sub(base_run, "    schema: 1,\n", "")
+r["schema-2"] = sub(base_run, "schema: 3,", "schema: 2,")
+r["schema-0-with-version"] = sub(sub(base_run, "schema: 3,", "schema: 0,"), 'program_version: "0.1.0"', 'program_version: "0.0.9"')
+r["no-schema"] = sub(base_run, "    schema: 3,\n", "")
+r["torn-last-line"] = base_run[: len(base_run) - 20]
 r["edited-percent"] = re.sub(r"Forecast\(percent: \d+\)", "Forecast(percent: 99)", base_run, count=1)
 r["percent-0"] = re.sub(r"Forecast\(percent: \d+\)", "Forecast(percent: 0)", base_run, count=1)
 r["percent-255"] = re.sub(r"Forecast\(percent: \d+\)", "Forecast(percent: 255)", base_run, count=1)
@@ -233,14 +235,14 @@ r["out-of-order"] = re.sub(r'at: "[^"]*"', second_at, base_run)
 r["reordered-answers"] = (lambda m: base_run[: m[0].start()] + m[1].group(0) + m[0].group(0) + base_run[m[1].end():])(list(entries.finditer(base_run))[:2])
 r["duplicated-answer"] = (lambda m: base_run[: m.end()] + m.group(0) + base_run[m.end():])(entries.search(base_run))
 r["flag-unseen-session"] = sub(base_run, "action: NextSession,", 'action: FlagDrift(session: 4000000000, kind: Some("nothing")),')
-r["flag-drift"] = sub(base_run, "action: Reveal,", 'action: FlagDrift(session: 1, kind: Some("talk")),\n            seal: "",\n        ),\n        (\n            at: "2030-01-01T00:00:00Z",\n            action: Reveal,')
+r["flag-drift"] = sub(base_run, "action: Reveal,", 'action: FlagDrift(session: 1, kind: Some("talk")), seal: "")\n(at: "2030-01-01T00:00:00Z", action: Reveal,')
 r["classify-unseen"] = sub(base_run, "action: Reveal,", "action: ClassifyEvent(event: 18446744073709551615, class: Violation),")
 r["next-case-early"] = sub(base_run, "action: NextSession,", "action: NextCase,")
 r["unknown-action"] = sub(base_run, "action: NextSession,", "action: Undo,")
 r["bad-timestamp"] = re.sub(r'at: "[^"]*"', 'at: "2024-02-30T25:61:00Z"', base_run, count=1)
 r["finished-early"] = sub(keep_entries(base_run, 3), "finished: None", 'finished: Some("2020-01-01T00:00:00Z")')
 r["one-line"] = re.sub(r"\n\s*", "", base_run)
-r["comments"] = "// a run\n" + base_run.replace("    log: [", "    /* answers */ log: [")
+r["comments"] = "// a run\n" + base_run.replace("\n(at: ", "\n/* answers */ (at: ", 1)
 r["implicit-some"] = "#![enable(implicit_some)]\n" + base_run
 r["empty"] = ""
 r["unit"] = "()"

@@ -271,6 +271,9 @@ pub enum Command {
         /// Where to write the drill's scenario file (.ron; not inside the results folder).
         #[arg(long)]
         out: PathBuf,
+        /// Replace the file named by --out if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Simulate many cases and compare realised rates with declared ones, and score the forecasters.
     ///

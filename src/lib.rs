@@ -9,6 +9,7 @@
 pub mod app;
 pub mod cohort;
 pub mod debrief;
+pub mod files;
 pub mod forecast;
 pub mod i18n;
 pub mod launch;

@@ -21,6 +21,7 @@ use ontrack::cohort::load_dir;
 use ontrack::cohort::table::table;
 use ontrack::debrief::report::{judgement_text, report, scores_text};
 use ontrack::debrief::{run_scores, score_file};
+use ontrack::files::text::terminal_lines;
 use ontrack::forecast::{Benchmarks, Ideal};
 use ontrack::i18n::{t, tf};
 use ontrack::launch::{self, Launch, Look};
@@ -44,7 +45,7 @@ use ontrack::scenario::summary::{error_json, listing_line, summary_json, summary
 use ontrack::scenario::{Lang, Scenario, bundled_ids, resolve};
 use ontrack::score::{Reference, content_seed, probability_scores};
 use ontrack::teach::blind::CaseKind;
-use ontrack::teach::drill::{drill, mix_sentence, weakest_kind};
+use ontrack::teach::drill::{drill, mix_sentence, weakest_kind, write_drill};
 use ontrack::teach::text::{lessons_text, waterfall_table};
 use ontrack::teach::waterfall::Waterfall;
 
@@ -60,7 +61,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // What a file holds may be in the message: shown, never obeyed by the terminal.
+            eprintln!("error: {}", terminal_lines(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }
@@ -150,6 +152,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             live,
             pin,
         } => {
+            ontrack::run::lock::set_program("`ontrack play`");
             let mut session = match (resume, code) {
                 (Some(path), _) => Session::resume(&path)?,
                 (None, Some(code)) => {
@@ -287,6 +290,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             trainee,
             kind,
             out,
+            force,
         } => {
             let base = load(&scenario)?;
             let dir = results_dir(cli.results.as_deref());
@@ -298,10 +302,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::SUCCESS);
             };
             let drilled = drill(&base, kind)?;
-            let text =
-                ron::ser::to_string_pretty(&drilled.file, ron::ser::PrettyConfig::default())?;
-            std::fs::write(&out, text)
-                .with_context(|| format!("{}: cannot write the drill", out.display()))?;
+            write_drill(&drilled, &out, &dir, force)?;
             print_stdout(&format!(
                 "{}\n{}\n",
                 mix_sentence(&base, &drilled, kind, lang),
@@ -614,7 +615,7 @@ fn validate(names: &[String], json: bool, lang: Lang) -> ExitCode {
                 if json {
                     let _ = writeln!(out, "{}", error_json(name, &err));
                 } else {
-                    eprintln!("{err}");
+                    eprintln!("{}", terminal_lines(&err.to_string()));
                 }
             }
         }

@@ -409,6 +409,7 @@ cohort-group = { $scenario } — seed { $seed } — course code { $code }
 cohort-col-interval = 95 % interval
 cohort-none = no run files could be scored
 cohort-rejected = files not used ({ $n }):
+cohort-others = other entries of the folder, not run files ({ $n }):
 cohort-legend = Brier: lower is better (0.25 = always 50 %); skill: against the base rate (0 = no better, 1 = perfect); REL: miscalibration; RES: telling cases apart; CITL: mean forecast minus observed rate (negative = under-forecasting); d′, c, lat: spotting drift (sensitivity, criterion, sessions late); κ: classifying unwanted events. — = not defined for this run. J pp: judgement cost, how far the forecasts lay on average from the best possible ones, in percentage points (no luck in it); #B, #J: rank by Brier score and by judgement cost within the course, · where that ranking is not reliable.
 
 ## The cohort table: runs and their versions

@@ -409,6 +409,7 @@ cohort-group = { $scenario } — seed { $seed } — cursuscode { $code }
 cohort-col-interval = 95 %-interval
 cohort-none = geen enkel rondebestand kon worden gescoord
 cohort-rejected = niet gebruikte bestanden ({ $n }):
+cohort-others = overige items in de map, geen rondebestanden ({ $n }):
 cohort-legend = Brier: lager is beter (0,25 = altijd 50 %); vaardigheid: tegen het basispercentage (0 = niet beter, 1 = perfect); REL: miskalibratie; RES: cliënten uit elkaar houden; CITL: gemiddelde voorspelling min waargenomen percentage (negatief = te laag voorspeld); d′, c, lat: drift opmerken (gevoeligheid, criterium, sessies te laat); κ: ongewenste gebeurtenissen indelen. — = niet te berekenen voor deze ronde. J pp: oordeelskosten, hoe ver de voorspellingen gemiddeld van de best mogelijke lagen, in procentpunten (zonder geluk); #B, #J: plaats op Brier-score en op oordeelskosten binnen de cursus, · waar die rangorde niet betrouwbaar is.
 
 ## The cohort table: runs and their versions

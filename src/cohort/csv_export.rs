@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use super::Cohort;
 use super::ranking::RankedScore;
 use crate::debrief::RunScores;
+use crate::files::text::csv_cell;
+use crate::files::write::TargetProblem;
 use crate::forecast::Benchmark;
 use crate::score::{Interval, Metric};
 
@@ -102,12 +104,13 @@ fn row(r: &RunScores, ranks: [Option<usize>; 2]) -> Vec<String> {
     let j = &s.judgement;
     let (cost_low, cost_high) = ends(&j.cost_ci);
     let rank = |r: Option<usize>| r.map_or(String::new(), |r| r.to_string());
+    // Text from the files (names, pseudonym, id, course code) is neutralised for spreadsheets.
     vec![
-        r.file.clone(),
-        r.trainee.clone(),
-        r.scenario_id.clone(),
+        csv_cell(&r.file).into_owned(),
+        csv_cell(&r.trainee).into_owned(),
+        csv_cell(&r.scenario_id).into_owned(),
         r.seed.to_string(),
-        r.course_code.clone(),
+        csv_cell(&r.course_code).into_owned(),
         r.started.to_string(),
         u8::from(r.finished).to_string(),
         s.cases.to_string(),
@@ -183,31 +186,23 @@ pub enum CsvTargetError {
     Exists { path: PathBuf },
     #[error("{dir}: no file name can be made beside this folder — name the CSV file")]
     NoNameBeside { dir: PathBuf },
+    #[error("{path} is a folder — name the CSV file, e.g. {path}/cohort.csv")]
+    IsFolder { path: PathBuf },
 }
 
 /// Checks that the CSV of the runs in `dir` may be written to `path`: never inside `dir` (or a
 /// folder in it), and not over an existing file unless `replace`.
 pub fn check_target(dir: &Path, path: &Path, replace: bool) -> Result<(), CsvTargetError> {
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    // Compared as real paths, so `./runs/../runs/x.csv` or a link into the folder is caught; a
-    // folder that does not exist holds no runs.
-    if let (Ok(dir), Ok(parent)) = (dir.canonicalize(), parent.canonicalize())
-        && parent.starts_with(&dir)
-    {
-        return Err(CsvTargetError::InsideFolder {
-            path: path.to_path_buf(),
+    let path_buf = path.to_path_buf();
+    match crate::files::write::check_target(dir, path, replace) {
+        Ok(()) => Ok(()),
+        Err(TargetProblem::InsideFolder { dir }) => Err(CsvTargetError::InsideFolder {
+            path: path_buf,
             dir,
-        });
+        }),
+        Err(TargetProblem::Exists) => Err(CsvTargetError::Exists { path: path_buf }),
+        Err(TargetProblem::IsFolder) => Err(CsvTargetError::IsFolder { path: path_buf }),
     }
-    if !replace && path.exists() {
-        return Err(CsvTargetError::Exists {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(())
 }
 
 /// The file beside the folder `dir` where the trainer station exports its CSV: `<folder>-cohort.csv`.

@@ -55,6 +55,10 @@ pub enum NotUsed {
         answers: usize,
         kept_answers: usize,
     },
+    #[error("{file}: {what}, not a run file — not read")]
+    NotAFile { file: String, what: String },
+    #[error("{file}: {what}")]
+    NotARunFile { file: String, what: &'static str },
 }
 
 /// Serialises a reason as its message.
@@ -70,6 +74,9 @@ pub struct Cohort {
     /// Each class (the runs of one course: scenario version and seed) with how reliably the Brier
     /// score and the judgement cost rank it.
     pub rankings: Vec<ranking::ClassRanking>,
+    /// The folder's other entries (not named `*.ron`), each with what it is: with `runs` and
+    /// `rejected`, every entry of the folder is accounted for.
+    pub others: Vec<Rejected>,
 }
 
 /// Why a folder cannot be read at all (single bad files are [`Rejected`] instead).
@@ -115,14 +122,48 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
         path: dir.to_path_buf(),
         error,
     })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
-        .collect();
+    let mut cohort = Cohort::default();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let path = match entry {
+            Ok(entry) => entry.path(),
+            Err(error) => {
+                let file = dir.display().to_string();
+                cohort.others.push(Rejected {
+                    reason: NotUsed::NotAFile {
+                        file: file.clone(),
+                        what: format!("an entry that cannot be listed ({error})"),
+                    },
+                    file,
+                });
+                continue;
+            }
+        };
+        let file = path.display().to_string();
+        if path.extension().is_none_or(|x| x != "ron") {
+            let what = other_entry(&path);
+            cohort.others.push(Rejected {
+                reason: NotUsed::NotARunFile {
+                    file: file.clone(),
+                    what,
+                },
+                file,
+            });
+            continue;
+        }
+        match run_file_kind(&path) {
+            None => paths.push(path),
+            Some(what) => cohort.rejected.push(Rejected {
+                reason: NotUsed::NotAFile {
+                    file: file.clone(),
+                    what,
+                },
+                file,
+            }),
+        }
+    }
     paths.sort();
     let total = paths.len();
-    let mut cohort = Cohort::default();
     // Verified runs grouped by scenario, so the benchmarks (the actuarial rule's norming simulation)
     // are prepared once per scenario.
     let mut groups: BTreeMap<String, Vec<Opened>> = BTreeMap::new();
@@ -182,7 +223,50 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
     });
     cohort.rejected.sort_by(|a, b| a.file.cmp(&b.file));
     cohort.rankings = ranking::class_rankings(&cohort);
+    cohort.others.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(cohort)
+}
+
+/// `None` for an entry named `*.ron` that is (or links to) a regular file, to be read as a run;
+/// else what it is: a folder, a device, a FIFO, a link that leads nowhere. Asked of the file system
+/// without opening it, so a FIFO never blocks and a device is never read.
+fn run_file_kind(path: &Path) -> Option<String> {
+    let link = path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
+    match std::fs::metadata(path) {
+        Ok(meta) => crate::files::read::not_a_file(&meta).map(|what| {
+            if link {
+                format!("a link to {what}")
+            } else {
+                what.to_string()
+            }
+        }),
+        Err(error) if link && error.kind() == std::io::ErrorKind::NotFound => {
+            Some("a link to nothing (what it linked to is gone)".into())
+        }
+        Err(error) if link => Some(format!("a link that cannot be followed ({error})")),
+        Err(error) => Some(format!("cannot be read ({error})")),
+    }
+}
+
+/// What an entry not named `*.ron` is, in the trainer's words.
+fn other_entry(path: &Path) -> &'static str {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if crate::run::lock::is_lock_name(&name) {
+        "the lock of a run being written (or left by one that stopped) — not a run file"
+    } else if name.ends_with(crate::live::class::RECEIPT_SUFFIX) {
+        "the receipt of a run received live — read with its run file"
+    } else if name.starts_with('.') && name.ends_with(".tmp") {
+        "a temporary file of a save in progress (or of one that was interrupted) — not a run file"
+    } else if path.is_dir() {
+        "a folder — run files are read from this folder only, not from folders in it"
+    } else {
+        "not a run file (only files named *.ron are read)"
+    }
 }
 
 /// A verified run file: its name, its header and log, the run replayed from it, and whether it is

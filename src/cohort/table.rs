@@ -11,6 +11,7 @@ use super::Cohort;
 use super::ranking::{ClassRanking, RankedScore};
 use super::views::pooled_scores;
 use crate::debrief::{RunScores, show};
+use crate::files::text::terminal;
 use crate::forecast::{Benchmark, Forecaster};
 use crate::i18n::{t, tf};
 use crate::scenario::Lang;
@@ -265,10 +266,10 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
             "\n{}",
             heading(
                 lang,
-                id,
+                &terminal(id),
                 (of > 1).then_some((version + 1, of, hash.as_str())),
                 *seed,
-                &fullest.course_code
+                &terminal(&fullest.course_code)
             )
         );
         if fullest.scores.cases > 0 && fullest.scores.deteriorated == 0 {
@@ -293,10 +294,12 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
             };
             let f = &r.scores.forecasts;
             let d = &r.scores.drift;
+            // A pseudonym is what a trainee typed: shown, never obeyed by the terminal.
+            let trainee = terminal(&r.trainee);
             let name = if r.finished {
-                r.trainee.clone()
+                trainee.into_owned()
             } else {
-                format!("{} {}", r.trainee, t(lang, "cohort-unfinished"))
+                format!("{trainee} {}", t(lang, "cohort-unfinished"))
             };
             let name = if r.received_live {
                 format!("{name} {}", t(lang, "cohort-received-live"))
@@ -349,7 +352,17 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
             )
         );
         for r in &cohort.rejected {
-            let _ = writeln!(out, "  {}", r.reason);
+            let _ = writeln!(out, "  {}", terminal(&r.reason.to_string()));
+        }
+    }
+    if !cohort.others.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tf(lang, "cohort-others", &[("n", cohort.others.len().into())])
+        );
+        for r in &cohort.others {
+            let _ = writeln!(out, "  {}", terminal(&r.reason.to_string()));
         }
     }
     if any_unfinished {

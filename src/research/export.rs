@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::files::text::csv_cell;
+use crate::files::write::Temporary;
 use crate::forecast::{Benchmark, Benchmarks};
 use crate::model::{Outcome, generate_case};
 use crate::scenario::Scenario;
@@ -24,8 +26,10 @@ const SLACK: f64 = 0.1;
 
 /// Free space left untouched on the output's file system: 5 % of what is free, at least 256 MiB,
 /// so that the system and other programs go on working while and after `generate` writes.
+/// On a small disk (less than 512 MiB free) the margin is half of what is free, so a few cases can
+/// still be written there.
 fn margin(free: u64) -> u64 {
-    (free / 20).max(256 << 20)
+    (free / 20).max((256 << 20).min(free / 2))
 }
 
 /// Where and how `generate` writes.
@@ -52,6 +56,10 @@ pub enum ExportError {
     )]
     Large { cases: u64, size: String },
     #[error(
+        "--cases {cases}: the CSV files would be larger than any disk (more than 18 million TB) — give fewer --cases"
+    )]
+    BeyondAnyDisk { cases: u64 },
+    #[error(
         "{dir}: {cases} cases need about {needed} of CSV files, but its file system has {free} free, of which {margin} is kept free as a margin — give fewer --cases or choose an --out folder on a disk with more room",
         dir = .dir.display()
     )]
@@ -64,13 +72,19 @@ pub enum ExportError {
     },
     #[error("interrupted — the partial files were removed from {}", .0.display())]
     Interrupted(PathBuf),
-    #[error("{path}: {source} — check that the folder can be created and written")]
+    #[error("{path}: {error} — check that the folder can be created and written", path = .path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+        /// does not print it twice.
+        error: std::io::Error,
     },
-    #[error("{path}: {source} — check that the folder can be written")]
-    Csv { path: PathBuf, source: csv::Error },
+    #[error("{path}: {error} — check that the folder can be written", path = .path.display())]
+    Csv {
+        path: PathBuf,
+        /// Not a `source`, for the same reason.
+        error: csv::Error,
+    },
 }
 
 /// The files `generate` writes, in the order it writes them.
@@ -112,6 +126,22 @@ impl<W: Write> Writers<W> {
     }
 }
 
+impl Writers<fs::File> {
+    /// Syncs every file to the disk, before they are renamed.
+    fn sync(&self) -> std::io::Result<()> {
+        for w in [
+            &self.cases,
+            &self.sessions,
+            &self.forecasts,
+            &self.events,
+            &self.notes,
+        ] {
+            w.get_ref().sync_all()?;
+        }
+        Ok(())
+    }
+}
+
 impl Writers<Vec<u8>> {
     fn bytes(&mut self) -> Result<u64, csv::Error> {
         self.flush()?;
@@ -128,32 +158,31 @@ impl Writers<Vec<u8>> {
     }
 }
 
-/// The files being written under temporary names in the output folder. Dropped before
-/// [`Temporaries::commit`], it removes them (and the folder, if it made it and it is empty), so an
-/// error or an interrupt leaves no partial file behind.
+/// The files being written under temporary names in the output folder (each a
+/// [`Temporary`], removed when dropped uncommitted), and the folder if it was made for them (removed
+/// too, if empty), so an error or an interrupt leaves no partial file behind.
 struct Temporaries {
     dir: PathBuf,
-    /// (temporary, final) paths.
-    files: Vec<(PathBuf, PathBuf)>,
+    files: Vec<Temporary>,
     /// The folder was made for this output.
     created: bool,
 }
 
 impl Temporaries {
     fn create(&mut self, name: &str) -> Result<fs::File, ExportError> {
-        let tmp = self.dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let file = fs::File::create(&tmp).map_err(|source| ExportError::Io {
-            path: tmp.clone(),
-            source,
-        })?;
-        self.files.push((tmp, self.dir.join(name)));
+        let path = self.dir.join(name);
+        let (file, tmp) =
+            Temporary::beside(&path).map_err(|error| ExportError::Io { path, error })?;
+        self.files.push(tmp);
         Ok(file)
     }
 
-    /// Gives every file its final name.
+    /// Gives every (synced) file its final name.
     fn commit(mut self) -> Result<(), ExportError> {
-        for (tmp, path) in std::mem::take(&mut self.files) {
-            fs::rename(&tmp, &path).map_err(|source| ExportError::Io { path, source })?;
+        for tmp in std::mem::take(&mut self.files) {
+            let path = tmp.path().to_path_buf();
+            tmp.commit()
+                .map_err(|error| ExportError::Io { path, error })?;
         }
         self.created = false;
         Ok(())
@@ -162,9 +191,8 @@ impl Temporaries {
 
 impl Drop for Temporaries {
     fn drop(&mut self) {
-        for (tmp, _) in &self.files {
-            let _ = fs::remove_file(tmp);
-        }
+        // The temporaries first (their own drop removes them), then the folder made for them.
+        self.files.clear();
         if self.created {
             let _ = fs::remove_dir(&self.dir);
         }
@@ -172,8 +200,8 @@ impl Drop for Temporaries {
 }
 
 /// The bytes `n` cases of `s` take as CSV: the header and [`SAMPLE`] cases written in memory,
-/// scaled up, with [`SLACK`].
-pub fn estimate_bytes(s: &Scenario, seed: u64, n: u64) -> Result<u64, csv::Error> {
+/// scaled up, with [`SLACK`]; `None` when that is more bytes than a `u64` counts (no disk holds it).
+pub fn estimate_bytes(s: &Scenario, seed: u64, n: u64) -> Result<Option<u64>, csv::Error> {
     let mut w = Writers::new([(); 5].map(|_| Vec::new()));
     write_header(&mut w)?;
     let header = w.bytes()?;
@@ -184,8 +212,12 @@ pub fn estimate_bytes(s: &Scenario, seed: u64, n: u64) -> Result<u64, csv::Error
     }
     let sample = w.bytes()?.saturating_sub(header);
     let per_case = sample as f64 / k.max(1) as f64;
-    // As f64, so a count far beyond any disk does not overflow; the cast saturates.
-    Ok(header + (per_case * n as f64 * (1.0 + SLACK)).ceil() as u64)
+    // As f64, so a count far beyond any disk does not overflow; a size beyond `u64` is no size.
+    let scaled = (per_case * n as f64 * (1.0 + SLACK)).ceil();
+    if !scaled.is_finite() || scaled >= u64::MAX as f64 {
+        return Ok(None);
+    }
+    Ok(header.checked_add(scaled as u64))
 }
 
 /// A size in bytes as a person reads it (decimal units, as disks are sold).
@@ -223,13 +255,13 @@ pub fn write_cases(
     progress: &mut dyn FnMut(u64),
 ) -> Result<(), ExportError> {
     let dir = target.dir;
-    let io = |source| ExportError::Io {
+    let io = |error| ExportError::Io {
         path: dir.to_path_buf(),
-        source,
+        error,
     };
-    let csv = |source| ExportError::Csv {
+    let csv = |error| ExportError::Csv {
         path: dir.to_path_buf(),
-        source,
+        error,
     };
     let exists = dir.exists();
     if exists {
@@ -238,7 +270,9 @@ pub fn write_cases(
             return Err(ExportError::NotEmpty(dir.to_path_buf()));
         }
     }
-    let needed = estimate_bytes(s, seed, n).map_err(csv)?;
+    let needed = estimate_bytes(s, seed, n)
+        .map_err(csv)?
+        .ok_or(ExportError::BeyondAnyDisk { cases: n })?;
     if n > LARGE && !target.large {
         return Err(ExportError::Large {
             cases: n,
@@ -284,6 +318,7 @@ pub fn write_cases(
         }
     }
     w.flush().map_err(io)?;
+    w.sync().map_err(io)?;
     drop(w);
     if cancel.load(Ordering::Relaxed) {
         return Err(ExportError::Interrupted(dir.to_path_buf()));
@@ -339,7 +374,7 @@ fn write_case<W: Write>(
     });
     w.cases.write_record([
         id.as_str(),
-        course,
+        &csv_cell(course),
         &num(c.intake()),
         &num(c.last()),
         &num(c.last() - c.intake()),
@@ -350,7 +385,7 @@ fn write_case<W: Write>(
             "0"
         },
         &onset,
-        kind,
+        &csv_cell(kind),
         if c.hidden.hello_goodbye { "1" } else { "0" },
     ])?;
     for (t, score) in c.scores.iter().enumerate() {
@@ -386,9 +421,9 @@ fn write_case<W: Write>(
         w.events.write_record([
             id.as_str(),
             &e.session.to_string(),
-            &kind.key,
+            &csv_cell(&kind.key),
             kind.linden.slug(),
-            &neq_item,
+            &csv_cell(&neq_item),
             &neq_severity,
         ])?;
     }
@@ -398,7 +433,7 @@ fn write_case<W: Write>(
             w.notes.write_record([
                 id.as_str(),
                 &session,
-                &el.key,
+                &csv_cell(&el.key),
                 if *d { "1" } else { "0" },
                 "protocol",
             ])?;
@@ -407,7 +442,7 @@ fn write_case<W: Write>(
             w.notes.write_record([
                 id.as_str(),
                 &session,
-                &o.key,
+                &csv_cell(&o.key),
                 if *d { "1" } else { "0" },
                 "off_protocol",
             ])?;

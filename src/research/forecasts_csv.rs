@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use crate::files::read::{Kind, read_bounded};
+
 /// Why a forecasts file cannot be scored.
 #[derive(Debug, thiserror::Error)]
 pub enum ForecastCsvError {
@@ -28,10 +30,13 @@ pub enum ForecastCsvError {
     Empty { path: String },
 }
 
+/// The most characters of a wrong header a message shows.
+const FOUND_SHOWN: usize = 80;
+
 /// The forecasts and outcomes of a `forecast,outcome` CSV file (other columns are ignored).
 pub fn read_forecasts(path: &Path) -> Result<(Vec<f64>, Vec<bool>), ForecastCsvError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| ForecastCsvError::Read {
+    let bytes = read_bounded(path, Kind::ForecastCsv).map_err(|error| ForecastCsvError::Read {
         path: name.clone(),
         error,
     })?;
@@ -127,12 +132,22 @@ fn columns(name: &str, reader: &mut csv::Reader<&[u8]>) -> Result<Columns, Forec
         .map_err(|e| row_error(name, 1, e.to_string(), "save the file as UTF-8 CSV"))?;
     let column = |wanted: &str| header.iter().position(|h| h.eq_ignore_ascii_case(wanted));
     let (Some(forecast), Some(outcome)) = (column("forecast"), column("outcome")) else {
+        // Shown as found, but short and inert: a header of a million NUL bytes is no message.
+        let found = header.iter().collect::<Vec<_>>().join(",");
+        let mut shown: String = found.chars().take(FOUND_SHOWN).collect();
+        if shown.len() < found.len() {
+            shown.push('…');
+        }
         return Err(ForecastCsvError::Header {
             path: name.to_string(),
-            found: header.iter().collect::<Vec<_>>().join(","),
+            found: crate::files::text::terminal(&shown).into_owned(),
         });
     };
-    Ok(Columns { forecast, outcome })
+    Ok(Columns {
+        forecast,
+        outcome,
+        width: header.len(),
+    })
 }
 
 /// Files from this size on are read in two halves at once; below, a thread costs about what it
@@ -171,6 +186,8 @@ fn csv_reader(utf8: bool) -> csv::ReaderBuilder {
 struct Columns {
     forecast: usize,
     outcome: usize,
+    /// The number of fields of the header, which every row must have.
+    width: usize,
 }
 
 /// A bad row's error.
@@ -216,6 +233,20 @@ fn read_rows(
             text_record.as_byte_record()
         };
         let line = || record.position().map_or(0, |p| p.line());
+        // A row of more or fewer fields than the header is misread somewhere: a decimal comma
+        // splits a number in two, a missing comma joins two.
+        if record.len() != columns.width {
+            return Err(row_error(
+                name,
+                line(),
+                format!(
+                    "{} fields, but the header has {}",
+                    record.len(),
+                    columns.width
+                ),
+                "give every row as many fields as the header, and write decimals with a point (0.25), not a comma",
+            ));
+        }
         let forecast = trim(record.get(columns.forecast).unwrap_or(b""));
         let outcome = trim(record.get(columns.outcome).unwrap_or(b""));
         let p = parse_number(forecast).ok_or_else(|| {
@@ -443,6 +474,27 @@ mod tests {
         let mut quoted = rows.clone();
         quoted[10] = "\"0.5\",1".to_string();
         assert_eq!(second_half(text(&quoted).as_bytes()), None);
+    }
+
+    #[test]
+    fn a_row_of_more_or_fewer_fields_than_the_header_is_named() {
+        for row in ["0,3,1", "0.3", "0.3,1,"] {
+            let text = format!("forecast,outcome\n0.2,0\n{row}\n");
+            let err = parse_forecasts("f.csv", text.as_bytes()).expect_err(row);
+            assert!(
+                err.to_string().starts_with("f.csv:3: ")
+                    && err.to_string().contains("but the header has 2"),
+                "{row}: {err}"
+            );
+        }
+        // The same in a file large enough to be read in halves (the bad row in the second half).
+        let mut text = String::from("forecast,outcome\n");
+        for _ in 0..200_000 {
+            text.push_str("0.25,1\n");
+        }
+        text.push_str("0.2,0,1\n");
+        let err = parse_forecasts("f.csv", text.as_bytes()).expect_err("three fields");
+        assert!(err.to_string().starts_with("f.csv:200002: "), "{err}");
     }
 
     #[test]

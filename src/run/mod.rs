@@ -1,9 +1,11 @@
 //! Runs: one trainee working one scenario. The state machine decides what may be seen and answered;
-//! a [`Session`] ties it to its file, saved atomically after every answer, and resumes it after a crash.
+//! a [`Session`] ties it to its file (each answer appended and synced as it is given, see [`file`]),
+//! holds the run's lock while it writes (see [`lock`]), and resumes it after a crash.
 
 pub mod bots;
 pub mod code;
 pub mod file;
+pub mod lock;
 pub mod machine;
 pub mod store;
 pub mod verify;
@@ -38,6 +40,12 @@ pub enum SessionError {
     #[error(transparent)]
     Open(#[from] OpenError),
     #[error(transparent)]
+    Locked(#[from] lock::LockError),
+    #[error(
+        "{dir}: no free name for a new run file — too many runs of this pseudonym, scenario and seed started at once; try again"
+    )]
+    NoFreeName { dir: PathBuf },
+    #[error(transparent)]
     Answer(#[from] RunError),
     #[error("{0}: this run is finished and cannot be resumed; start a new run instead")]
     Finished(PathBuf),
@@ -70,12 +78,21 @@ pub fn open(path: &Path) -> Result<OpenedRun, OpenError> {
     Ok(OpenedRun { file, run })
 }
 
-/// A run with its file: every accepted action is written to disk before `apply` returns.
+/// A run with its file: every accepted action is written to disk before `apply` returns. The
+/// session holds the run's lock ([`lock`]) for as long as it lives, so no other process writes the
+/// run meanwhile.
 pub struct Session {
     path: PathBuf,
     file: RunFile,
     run: Run,
+    /// The run file opened for appending answers, and its length after the last whole answer;
+    /// `None` until the file is written whole (at the start, on resuming, after a failed append).
+    append: Option<(std::fs::File, u64)>,
+    _lock: lock::RunLock,
 }
+
+/// Tries for a free name when a new run's name is taken (a millisecond later each time).
+const NAME_TRIES: u32 = 1000;
 
 impl Session {
     /// Starts a new run in `dir` and writes its file.
@@ -94,50 +111,86 @@ impl Session {
         if trainee.is_empty() {
             return Err(SessionError::NoPseudonym);
         }
-        let started = Timestamp::now();
         let run = Run::new(Arc::clone(&scenario), seed);
-        let file = RunFile {
-            schema: RUN_SCHEMA,
-            program_version: env!("CARGO_PKG_VERSION").to_string(),
-            scenario_hash: scenario.hash.clone(),
-            scenario: scenario.file.clone(),
-            seed,
-            course_code: course_code.to_string(),
-            trainee: trainee.to_string(),
-            started,
-            finished: None,
-            cases: run
-                .cases_for_verification()
-                .iter()
-                .map(CaseRecord::of)
-                .collect(),
-            log: Vec::new(),
-        };
-        let name = store::run_file_name(trainee, &scenario.file.id, started, seed);
-        let session = Session {
-            path: dir.join(name),
-            file,
-            run,
-        };
-        session.save()?;
-        Ok(session)
+        let cases: Vec<CaseRecord> = run
+            .cases_for_verification()
+            .iter()
+            .map(CaseRecord::of)
+            .collect();
+        // A new run never takes an existing file's name: under the name's lock (which every writer
+        // of that name holds), a name in use is passed over for the next millisecond's.
+        let now = Timestamp::now();
+        for ms in 0..NAME_TRIES {
+            let started = now
+                .checked_add(jiff::SignedDuration::from_millis(i64::from(ms)))
+                .unwrap_or(now);
+            let name = store::run_file_name(trainee, &scenario.file.id, started, seed);
+            let path = dir.join(name);
+            std::fs::create_dir_all(dir).map_err(|error| SessionError::Save {
+                path: path.clone(),
+                error,
+            })?;
+            let lock = lock::lock(&path)?;
+            if path.symlink_metadata().is_ok() {
+                continue;
+            }
+            let file = RunFile {
+                schema: RUN_SCHEMA,
+                program_version: env!("CARGO_PKG_VERSION").to_string(),
+                scenario_hash: scenario.hash.clone(),
+                scenario: scenario.file.clone(),
+                seed,
+                course_code: course_code.to_string(),
+                trainee: trainee.to_string(),
+                started,
+                finished: None,
+                cases,
+                log: Vec::new(),
+            };
+            let mut session = Session {
+                path,
+                file,
+                run,
+                append: None,
+                _lock: lock,
+            };
+            session.save_whole()?;
+            return Ok(session);
+        }
+        Err(SessionError::NoFreeName {
+            dir: dir.to_path_buf(),
+        })
     }
 
     /// Resumes an unfinished run from its file, checking it on the way. A finished run is refused:
-    /// its answers are final, and resuming is not a way to give them again.
+    /// its answers are final, and resuming is not a way to give them again. A run another process
+    /// is writing is refused, naming that process.
     pub fn resume(path: &Path) -> Result<Session, SessionError> {
+        // Locked before it is read, so the file read is the last one its previous writer saved.
+        let lock = lock::lock(path)?;
         let OpenedRun { file, run } = open(path)?;
         if file.finished.is_some() {
             return Err(SessionError::Finished(path.to_path_buf()));
         }
-        Ok(Session {
+        let mut session = Session {
             path: path.to_path_buf(),
             file,
             run,
-        })
+            append: None,
+            _lock: lock,
+        };
+        // Written whole once: an older file takes the appending layout, and the end of a line a
+        // crash cut short is dropped, so the answers appended next follow a whole line.
+        session.save_whole()?;
+        Ok(session)
     }
 
-    /// Applies an action and saves the file; when this returns `Ok`, the answer is on disk.
+    /// Applies an action and saves it; when this returns `Ok`, the answer is on disk (synced).
+    ///
+    /// The answer's line is appended to the file, so a save costs the answer, not the file. The
+    /// last answer writes the file whole with the time the run finished in its header; so does the
+    /// first save after an append that failed (its partial line cut off), which catches up with
+    /// every answer given meanwhile.
     pub fn apply(&mut self, action: Action) -> Result<(), SessionError> {
         self.run.apply(&action)?;
         let now = Timestamp::now();
@@ -146,17 +199,57 @@ impl Session {
         self.file.log_action(at, action);
         if self.run.phase() == Phase::Finished && self.file.finished.is_none() {
             self.file.finished = Some(at);
+            return self.save_whole();
         }
-        self.save()
+        match self.append.take() {
+            Some((file, len)) => self.append_last(file, len),
+            None => self.save_whole(),
+        }
     }
 
-    fn save(&self) -> Result<(), SessionError> {
-        store::write_atomic(&self.path, self.file.to_ron().as_bytes()).map_err(|error| {
-            SessionError::Save {
-                path: self.path.clone(),
-                error,
+    /// Appends the last answer's line and syncs it; on failure the partial line is cut off (when
+    /// the disk lets it) and the next save writes the file whole.
+    fn append_last(&mut self, mut file: std::fs::File, len: u64) -> Result<(), SessionError> {
+        use std::io::Write;
+        let Some(entry) = self.file.log.last() else {
+            return Ok(());
+        };
+        let line = file::entry_line(entry);
+        let written = file
+            .write_all(line.as_bytes())
+            .and_then(|()| file.sync_data());
+        match written {
+            Ok(()) => {
+                self.append = Some((file, len + line.len() as u64));
+                Ok(())
             }
-        })
+            Err(error) => {
+                let _ = file.set_len(len);
+                Err(SessionError::Save {
+                    path: self.path.clone(),
+                    error,
+                })
+            }
+        }
+    }
+
+    /// Writes the whole file atomically and opens it for appending.
+    fn save_whole(&mut self) -> Result<(), SessionError> {
+        let save_error = |error| SessionError::Save {
+            path: self.path.clone(),
+            error,
+        };
+        let text = self.file.to_ron();
+        store::write_atomic(&self.path, text.as_bytes()).map_err(save_error)?;
+        self.append = None;
+        if self.file.finished.is_none() {
+            let file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&self.path)
+                .map_err(save_error)?;
+            self.append = Some((file, text.len() as u64));
+        }
+        Ok(())
     }
 
     pub fn run(&self) -> &Run {

@@ -1,8 +1,7 @@
-//! Where run files live and how they are written: atomically, so a crash at any moment leaves either
-//! the previous file or the new one, never a torn one.
+//! Where run files live and what they are called. A run file is written whole atomically (at the
+//! start, on resuming and at the end), so a crash at any moment leaves either the previous file or
+//! the new one, never a torn one; its answers in between are appended (see [`super::file`]).
 
-use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -24,27 +23,8 @@ pub fn results_dir(named: Option<&Path>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("ontrack-results"))
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename over the
-/// target, fsync the folder (so the rename itself survives a power cut).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    fs::rename(&tmp, path)?;
-    fs::File::open(dir)?.sync_all()
-}
+/// Run files are written the one safe way every file is (see [`crate::files::write`]).
+pub use crate::files::write::write_atomic;
 
 /// The name a run's file gets when it starts, so a file still under that name can be told from a
 /// copy under another.
@@ -108,17 +88,6 @@ pub fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn atomic_write_replaces_the_file_and_leaves_no_temporary() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("run.ron");
-        write_atomic(&path, b"one").expect("write");
-        write_atomic(&path, b"two").expect("write");
-        assert_eq!(fs::read(&path).expect("read"), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(names.len(), 1);
-    }
 
     #[test]
     fn slugs_are_safe_file_names() {

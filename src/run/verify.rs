@@ -11,11 +11,13 @@ use crate::scenario::from_file;
 /// Why a run file does not verify.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum VerifyError {
-    #[error("answer {0} does not match its seal: the file was edited by hand after it was written")]
+    #[error("{}", broken_seal(*.0))]
     BrokenSeal(usize),
     #[error("the embedded scenario is not valid: {0}")]
     Scenario(String),
-    #[error("the embedded scenario does not match its hash: the scenario was edited after the run")]
+    #[error(
+        "the scenario stored in the file does not match the scenario hash recorded with it: the scenario or its hash was edited by hand after the run was written"
+    )]
     ScenarioHash,
     #[error("the file has {found} case records, the run has {expected} cases")]
     CaseCount { found: usize, expected: usize },
@@ -43,13 +45,15 @@ pub enum VerifyError {
 
 /// The run of a file, rebuilt and checked.
 pub fn replay(file: &RunFile) -> Result<Run, VerifyError> {
-    if let Some(i) = file.broken_seal() {
-        return Err(VerifyError::BrokenSeal(i + 1));
-    }
+    // The scenario and its hash first: an edited hash also breaks the first seal, and the message
+    // about the hash says what was edited.
     let scenario = from_file("(embedded scenario)", file.scenario.clone())
         .map_err(|e| VerifyError::Scenario(e.to_string()))?;
     if scenario.hash != file.scenario_hash {
         return Err(VerifyError::ScenarioHash);
+    }
+    if let Some(i) = file.broken_seal() {
+        return Err(VerifyError::BrokenSeal(i + 1));
     }
     let mut run = Run::new(Arc::new(scenario), file.seed);
     verify_records(&run, &file.cases)?;
@@ -96,6 +100,18 @@ fn verify_records(run: &Run, records: &[CaseRecord]) -> Result<(), VerifyError> 
         }
     }
     Ok(())
+}
+
+/// The message of a broken seal: the first answer's seal also covers the header, so a break there
+/// may be an edited pseudonym, seed, course code, start time or case record.
+fn broken_seal(answer: usize) -> String {
+    if answer == 1 {
+        "the run's details (pseudonym, seed, course code, start time or case records) or its first answer do not match the seal: the file was edited by hand after it was written".into()
+    } else {
+        format!(
+            "answer {answer} does not match its seal: the file was edited by hand after it was written"
+        )
+    }
 }
 
 fn describe(r: &CaseRecord) -> String {

@@ -12,6 +12,7 @@ use super::calibrate::Mixture;
 use super::format::{Prior, ScenarioFile};
 use super::locate::{Locations, Pos};
 use super::validate::{PathProblem, validate};
+use crate::files::read::{Kind, read_text_bounded};
 
 /// The scenarios that ship inside the binary, as (id, RON text).
 const BUNDLED: &[(&str, &str)] = &[
@@ -113,6 +114,8 @@ impl ScenarioError {
 
 /// Parses, validates and calibrates a scenario from its text; `file` names it in messages.
 pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
+    // A byte order mark (some Windows editors write one) is not part of the scenario.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let locations = Locations::of(text);
     let locate = |p: PathProblem| {
         let Pos { line, col } = locations.position(&p.path);
@@ -201,7 +204,7 @@ fn build_checked(
 /// Reads and parses a scenario file.
 pub fn load_path(path: &Path) -> Result<Scenario, ScenarioError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|error| ScenarioError::Read {
+    let text = read_text_bounded(path, Kind::Scenario).map_err(|error| ScenarioError::Read {
         path: name.clone(),
         bundled: bundled_ids().join(", "),
         error,
@@ -271,6 +274,11 @@ fn explain_parse_error(code: &RonError, path_here: &str) -> (String, String, Str
             path_here.to_string(),
             format!("`{found}` is not a known value here"),
             format!("write one of: {}", expected.join(", ")),
+        ),
+        RonError::ExceededRecursionLimit => (
+            path_here.to_string(),
+            "brackets are nested too deeply here (more than RON reads)".into(),
+            "the file is damaged or was not written as a scenario; compare it with scenarios/depression-cbt-oq45.ron".into(),
         ),
         other => (
             path_here.to_string(),

@@ -9,10 +9,11 @@
 //! other; and runs are grouped by scenario id in the cohort table and the progress plot, so drills
 //! stay apart from course runs. Drawing cases stays deterministic from the seed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::blind::CaseKind;
 use crate::debrief::score_run;
+use crate::files::write::{TargetProblem, check_target, write_atomic};
 use crate::forecast::Benchmarks;
 use crate::model::generate_case;
 use crate::scenario::format::{LindenClass, Source, SourceKind, Sourced};
@@ -34,6 +35,56 @@ pub enum DrillError {
         #[source]
         source: ScenarioError,
     },
+}
+
+/// Why a drill's scenario file is not written where asked. The same rules as the cohort's CSV: a
+/// wrong name must not put a file among the run files (where the cohort would list it as a broken
+/// run) or cost an existing file.
+#[derive(Debug, thiserror::Error)]
+pub enum DrillWriteError {
+    #[error(
+        "{path}: the drill would be written inside the results folder {dir} — write it outside that folder, e.g. beside it",
+        path = .path.display(), dir = .dir.display()
+    )]
+    InsideResults { path: PathBuf, dir: PathBuf },
+    #[error("{path} exists — name another file, or add --force to replace it", path = .path.display())]
+    Exists { path: PathBuf },
+    #[error("{path} is a folder — name the drill's file (.ron)", path = .path.display())]
+    IsFolder { path: PathBuf },
+    #[error("{path}: cannot write the drill ({error}) — check that the folder can be written", path = .path.display())]
+    Write {
+        path: PathBuf,
+        /// The OS error: in the message, and deliberately not a `source`, so an error chain (`{:#}`)
+        /// does not print it twice.
+        error: std::io::Error,
+    },
+}
+
+/// Writes a drill's scenario file to `out` (atomically, like every file OnTrack writes): never
+/// inside the results folder `results` it was judged from, and not over an existing file unless
+/// `replace`.
+pub fn write_drill(
+    drill: &Scenario,
+    out: &Path,
+    results: &Path,
+    replace: bool,
+) -> Result<(), DrillWriteError> {
+    let path = out.to_path_buf();
+    match check_target(results, out, replace) {
+        Ok(()) => {}
+        Err(TargetProblem::InsideFolder { dir }) => {
+            return Err(DrillWriteError::InsideResults { path, dir });
+        }
+        Err(TargetProblem::Exists) => return Err(DrillWriteError::Exists { path }),
+        Err(TargetProblem::IsFolder) => return Err(DrillWriteError::IsFolder { path }),
+    }
+    let text = ron::ser::to_string_pretty(&drill.file, ron::ser::PrettyConfig::default()).map_err(
+        |e| DrillWriteError::Write {
+            path: path.clone(),
+            error: std::io::Error::other(e),
+        },
+    )?;
+    write_atomic(out, text.as_bytes()).map_err(|error| DrillWriteError::Write { path, error })
 }
 
 /// The kind of case the trainee misjudges most: the kind most of their blind spots share, over
