@@ -17,7 +17,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ontrack::app::theme::Palette;
 use ontrack::app::{AppState, Screen};
-use ontrack::run::{Due, Phase, load_run};
+use ontrack::run::{Action, Due, Phase, load_run};
+use ontrack::scenario::format::LindenClass;
 use ontrack::scenario::{Lang, resolve};
 
 fn harness(dir: &Path) -> Harness<'static, AppState> {
@@ -40,6 +41,16 @@ fn type_pseudonym(h: &mut Harness<'static, AppState>, name: &str) {
 fn due(h: &Harness<'static, AppState>) -> Due {
     current_run(h).due()
 }
+
+/// Picks the quick value `value` (the forecast starts unset), then commits it.
+fn commit_forecast(h: &mut Harness<'static, AppState>, value: &str) {
+    click(h, value);
+    click(h, "Commit forecast (Enter)");
+}
+
+const NEXT_SESSION: &str = "Next session (Enter or →)";
+const REVEAL: &str = "Reveal the outcome (Enter or →)";
+const NEXT_CASE: &str = "Next case (Enter or →)";
 
 #[test]
 fn a_trainee_walks_from_start_to_debrief() {
@@ -69,17 +80,32 @@ fn a_trainee_walks_from_start_to_debrief() {
 
     // The forecast after intake: move the slider with the arrow keys, then commit.
     assert_eq!(due(&h), Due::Forecast { checkpoint: 0 });
-    let before = h.state().run.forecast;
+    assert_eq!(
+        h.state().run.forecast.value,
+        None,
+        "no number before one is chosen"
+    );
     h.get_by_role(Role::Slider).focus();
     h.run();
     h.key_press(egui::Key::ArrowRight);
     h.run();
     h.key_press(egui::Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().run.forecast, before + 2, "arrows move the slider");
+    // The unset slider stands at 10.
+    assert_eq!(
+        h.state().run.forecast.value,
+        Some(12),
+        "arrows move the slider"
+    );
     click(&mut h, "Commit forecast (Enter)");
     let answers = current_run(&h).answers(0).unwrap().clone();
-    assert_eq!(answers.forecasts, vec![(0, before + 2)]);
+    assert_eq!(answers.forecasts, vec![(0, 12)]);
+    assert!(
+        h.get_all_by_label_contains("Saved: your forecast of 12 %")
+            .next()
+            .is_some(),
+        "the answer is confirmed when saved"
+    );
     assert_eq!(
         load_run(&path).unwrap().log.len(),
         1,
@@ -87,7 +113,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     );
 
     // Read on, flag drift at session 1, and play the rest of the run through the screens.
-    click(&mut h, "Next session (right arrow key)");
+    click(&mut h, NEXT_SESSION);
     click(&mut h, "⚑ Flag drift 1");
     let flags = current_run(&h).answers(0).unwrap().flags.clone();
     assert_eq!(flags, vec![(1, None)]);
@@ -96,12 +122,12 @@ fn a_trainee_walks_from_start_to_debrief() {
         guard += 1;
         assert!(guard < 500, "the run does not end");
         match due(&h) {
-            Due::Forecast { .. } => click(&mut h, "Commit forecast (Enter)"),
-            Due::NextSession => click(&mut h, "Next session (right arrow key)"),
+            Due::Forecast { .. } => commit_forecast(&mut h, "25 %"),
+            Due::NextSession => click(&mut h, NEXT_SESSION),
             Due::Classify { .. } => click(&mut h, "side effect"),
             Due::Reveal => {
                 let seen = current_run(&h).visible().unwrap().1.seen();
-                click(&mut h, "Reveal the outcome");
+                click(&mut h, REVEAL);
                 assert!(
                     h.get_all_by_label_contains("Outcome:").next().is_some(),
                     "the reveal shows the outcome"
@@ -119,7 +145,7 @@ fn a_trainee_walks_from_start_to_debrief() {
                 assert!(h.state().run.reveal.is_none(), "the animation ends");
                 h.run();
             }
-            Due::NextCase => click(&mut h, "Next case"),
+            Due::NextCase => click(&mut h, NEXT_CASE),
             Due::Finished => break,
         }
         if h.state().screen == Screen::Debrief {
@@ -164,7 +190,7 @@ fn a_half_finished_run_is_offered_for_resume() {
     type_pseudonym(&mut h, "Bram");
     click(&mut h, "Start");
     click(&mut h, "Begin");
-    click(&mut h, "Commit forecast (Enter)");
+    commit_forecast(&mut h, "5 %");
     drop(h);
     // The app starts again: the unfinished run is offered, and resuming goes back to where it stopped.
     let mut h = harness(dir.path());
@@ -356,7 +382,9 @@ fn the_forecast_moves_with_the_keys_without_a_click_and_enter_commits() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 1.0);
     assert_eq!(due(&h), Due::Forecast { checkpoint: 0 });
-    let before = h.state().run.forecast;
+    assert_eq!(h.state().run.forecast.value, None);
+    // From unset, the arrows start where the slider stands (10).
+    let before = 10;
     for key in [
         egui::Key::ArrowRight,
         egui::Key::ArrowRight,
@@ -367,15 +395,15 @@ fn the_forecast_moves_with_the_keys_without_a_click_and_enter_commits() {
         h.run();
     }
     assert_eq!(
-        h.state().run.forecast,
-        before + 6,
+        h.state().run.forecast.value,
+        Some(before + 6),
         "→ → ↑ ← is 1 + 1 + 5 − 1"
     );
     for _ in 0..30 {
         h.key_press(egui::Key::ArrowDown);
         h.run();
     }
-    assert_eq!(h.state().run.forecast, 1, "never below 1 %");
+    assert_eq!(h.state().run.forecast.value, Some(1), "never below 1 %");
     h.key_press(egui::Key::Enter);
     h.run();
     let answers = current_run(&h).answers(0).unwrap().clone();
@@ -392,7 +420,7 @@ fn a_quick_value_sets_the_forecast_and_the_number_shows_it_large() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 1.0);
     click(&mut h, "25 %");
-    assert_eq!(h.state().run.forecast, 25);
+    assert_eq!(h.state().run.forecast.value, Some(25));
     assert!(
         h.get_all_by_label("25 %").count() >= 2,
         "the quick value and the big number"
@@ -413,16 +441,16 @@ fn a_quick_value_sets_the_forecast_and_the_number_shows_it_large() {
 fn a_session_picked_on_the_timeline_shows_its_card_and_its_flag_toggles() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 1.0);
-    click(&mut h, "Commit forecast (Enter)");
-    click(&mut h, "Next session (right arrow key)");
+    commit_forecast(&mut h, "10 %");
+    click(&mut h, NEXT_SESSION);
     while due(&h) != Due::NextSession {
         match due(&h) {
-            Due::Forecast { .. } => click(&mut h, "Commit forecast (Enter)"),
+            Due::Forecast { .. } => commit_forecast(&mut h, "10 %"),
             Due::Classify { .. } => click(&mut h, "side effect"),
             other => panic!("unexpected {other:?}"),
         }
     }
-    click(&mut h, "Next session (right arrow key)");
+    click(&mut h, NEXT_SESSION);
     // The latest session is shown in full until another is picked.
     assert!(
         h.get_all_by_label_contains("Session 2 · score")
@@ -639,4 +667,196 @@ fn a_demo_with_a_seed_plays_the_cases_of_that_seed() {
     let session = state.run.session.as_ref().expect("the demo started a run");
     assert_eq!(session.file().seed, 10);
     assert_eq!(state.screen, Screen::Briefing);
+}
+
+#[test]
+fn an_unset_forecast_cannot_be_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    // The panel at the side, at the bottom, and packed in a short window.
+    for (size, scale) in [
+        ([1280.0, 800.0], 1.0),
+        ([1024.0, 640.0], 1.0),
+        ([1024.0, 640.0], 2.0),
+    ] {
+        let case = format!("{size:?} at text size {scale}");
+        let mut h = on_case_screen(dir.path(), size, Lang::En, scale);
+        let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
+        assert_eq!(due(&h), Due::Forecast { checkpoint: 0 });
+        assert!(
+            h.get_all_by_label("— %").next().is_some(),
+            "{case}: no number is shown before one is chosen"
+        );
+        h.key_press(egui::Key::Enter);
+        h.run();
+        click(&mut h, "Commit forecast (Enter)");
+        assert_eq!(due(&h), Due::Forecast { checkpoint: 0 }, "{case}");
+        assert!(
+            current_run(&h)
+                .answers(0)
+                .is_none_or(|a| a.forecasts.is_empty()),
+            "{case}: nothing committed"
+        );
+        assert!(
+            load_run(&path).unwrap().log.is_empty(),
+            "{case}: nothing saved"
+        );
+        assert!(
+            h.get_all_by_label_contains("Nothing committed: choose a number first")
+                .next()
+                .is_some(),
+            "{case}: the trainee is told why"
+        );
+        // Chosen and committed; at the next checkpoint it is unset again, and Enter does nothing.
+        commit_forecast(&mut h, "25 %");
+        assert_eq!(current_run(&h).answers(0).unwrap().forecasts, vec![(0, 25)]);
+        while !matches!(due(&h), Due::Forecast { .. }) {
+            let action = match due(&h) {
+                Due::NextSession => Action::NextSession,
+                Due::Classify { event } => Action::ClassifyEvent {
+                    event,
+                    class: LindenClass::SideEffect,
+                },
+                other => panic!("{case}: unexpected {other:?}"),
+            };
+            h.state_mut().act(action);
+            h.run();
+        }
+        assert_eq!(h.state().run.forecast.value, None, "{case}");
+        h.key_press(egui::Key::Enter);
+        h.run();
+        assert_eq!(
+            current_run(&h).answers(0).unwrap().forecasts.len(),
+            1,
+            "{case}: Enter at an unset checkpoint commits nothing"
+        );
+    }
+}
+
+/// A person's click at `pos`: the pointer moves there, presses, and lets go, a frame each.
+fn click_at(h: &mut Harness<'static, AppState>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    let _ = h.run_ok();
+    h.drag_at(pos);
+    let _ = h.run_ok();
+    h.drop_at(pos);
+    let _ = h.run_ok();
+}
+
+/// How many unwanted events the trainee has classified in the run.
+fn classified(h: &Harness<'static, AppState>) -> usize {
+    let run = current_run(h);
+    (0..run.len())
+        .filter_map(|case| run.answers(case))
+        .map(|a| a.classifications.len())
+        .sum()
+}
+
+#[test]
+fn a_click_where_the_last_steps_button_was_never_classifies() {
+    let dir = tempfile::tempdir().unwrap();
+    // The panel at the side (also at full HD and text size 2), at the bottom, and packed.
+    for (size, scale, lang) in [
+        ([1280.0, 800.0], 1.0, Lang::En),
+        ([1920.0, 1080.0], 2.0, Lang::Nl),
+        ([1024.0, 640.0], 1.0, Lang::Nl),
+        ([1024.0, 640.0], 2.0, Lang::En),
+    ] {
+        let case = format!("{size:?} at text size {scale} in {lang:?}");
+        let next = match lang {
+            Lang::En => NEXT_SESSION,
+            Lang::Nl => "Volgende sessie (Enter of →)",
+        };
+        let mut h = on_case_screen(dir.path(), size, lang, scale);
+        let mut checked = 0;
+        let mut guard = 0;
+        loop {
+            guard += 1;
+            assert!(guard < 1000, "{case}: the run does not end");
+            let action = match due(&h) {
+                Due::NextSession => {
+                    let button = h.get_by_label(next).rect();
+                    let seen = current_run(&h).visible().unwrap().1.seen();
+                    click_at(&mut h, button.center());
+                    let now = current_run(&h).visible().map(|(_, v)| v.seen());
+                    assert_eq!(
+                        now,
+                        Some(seen + 1),
+                        "{case}: the click shows the next session"
+                    );
+                    if matches!(due(&h), Due::Classify { .. }) {
+                        // The same habitual click, and others where the button was.
+                        let before = classified(&h);
+                        let inner = button.shrink(3.0);
+                        for spot in [button.center(), inner.left_top(), inner.right_bottom()] {
+                            click_at(&mut h, spot);
+                            assert_eq!(
+                                classified(&h),
+                                before,
+                                "{case}: a click at {spot:?}, where {next:?} was, classified an event"
+                            );
+                        }
+                        checked += 1;
+                    }
+                    continue;
+                }
+                Due::Forecast { .. } => Action::Forecast { percent: 20 },
+                Due::Classify { event } => Action::ClassifyEvent {
+                    event,
+                    class: LindenClass::Unrelated,
+                },
+                Due::Reveal => Action::Reveal,
+                Due::NextCase => Action::NextCase,
+                Due::Finished => break,
+            };
+            h.state_mut().act(action);
+            h.state_mut().tick(60.0);
+            let _ = h.run_ok();
+        }
+        assert!(
+            checked > 0,
+            "{case}: no unwanted event came after a session"
+        );
+    }
+}
+
+#[test]
+fn after_classifying_the_card_confirms_the_choice_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, option, chosen, saved) in [
+        (
+            Lang::En,
+            "2 · side effect",
+            "✔ chosen: side effect",
+            "✔ Saved: side effect",
+        ),
+        (
+            Lang::Nl,
+            "2 · bijwerking",
+            "✔ gekozen: bijwerking",
+            "✔ Opgeslagen: bijwerking",
+        ),
+    ] {
+        let mut h = on_case_screen(dir.path(), [1280.0, 800.0], lang, 1.0);
+        loop {
+            let action = match due(&h) {
+                Due::Classify { .. } => break,
+                Due::Forecast { .. } => Action::Forecast { percent: 20 },
+                Due::NextSession => Action::NextSession,
+                Due::Reveal => Action::Reveal,
+                Due::NextCase => Action::NextCase,
+                Due::Finished => panic!("no unwanted event in the run"),
+            };
+            h.state_mut().act(action);
+            h.state_mut().tick(60.0);
+            let _ = h.run_ok();
+        }
+        click(&mut h, option);
+        assert_eq!(classified(&h), 1, "{lang:?}: {option:?} classifies");
+        for text in [chosen, saved] {
+            assert!(
+                h.get_all_by_label(text).next().is_some(),
+                "{lang:?}: {text:?} is shown"
+            );
+        }
+    }
 }

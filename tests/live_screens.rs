@@ -128,6 +128,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
     click(&mut trainee, "Start");
     assert_eq!(trainee.state().screen, Screen::Briefing);
     click(&mut trainee, "Begin");
+    click(&mut trainee, "25 %");
     click(&mut trainee, "Commit forecast (Enter)");
     delivered(&mut trainee);
     assert!(has_label(
@@ -152,8 +153,11 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
         guard += 1;
         assert!(guard < 50, "the case does not reach its reveal");
         match due(&trainee) {
-            Due::Forecast { .. } => click(&mut trainee, "Commit forecast (Enter)"),
-            Due::NextSession => click(&mut trainee, "Next session (right arrow key)"),
+            Due::Forecast { .. } => {
+                click(&mut trainee, "25 %");
+                click(&mut trainee, "Commit forecast (Enter)")
+            }
+            Due::NextSession => click(&mut trainee, "Next session (Enter or →)"),
             Due::Classify { .. } => click(&mut trainee, "side effect"),
             other => panic!("unexpected {other:?}"),
         }
@@ -165,7 +169,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
         "Waiting for the trainer to release the reveal"
     ));
     assert!(
-        !has_label(&trainee, "Reveal the outcome"),
+        !has_label(&trainee, "Reveal the outcome (Enter or →)"),
         "no reveal is offered while it is held"
     );
     trainee.key_press(egui::Key::Enter);
@@ -202,7 +206,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
             "the hold is lifted on the screen too: {held}"
         );
     }
-    click(&mut trainee, "Reveal the outcome");
+    click(&mut trainee, "Reveal the outcome (Enter or →)");
     assert!(matches!(
         trainee.state().run.session.as_ref().unwrap().run().phase(),
         Phase::Revealed { case: 0 }
@@ -289,6 +293,7 @@ fn a_trainee_picks_the_announced_class_and_it_is_gone_once_the_class_ends() {
         "the search ends with the start screen"
     );
     click(&mut trainee, "Begin");
+    click(&mut trainee, "25 %");
     click(&mut trainee, "Commit forecast (Enter)");
     delivered(&mut trainee);
     let _ = trainer.run_ok();
@@ -357,6 +362,7 @@ fn a_trainee_who_starts_again_in_the_class_is_one_row_marked_run_2() {
 
     let mut first = start_in_class(own_dir.path(), Arc::clone(&network), form);
     click(&mut first, "Begin");
+    click(&mut first, "25 %");
     click(&mut first, "Commit forecast (Enter)");
     delivered(&mut first);
     drop(first);

@@ -35,17 +35,16 @@ flag-drift = Flag drift
 drift-kind = kind of drift (if you know)
 drift-kind-unknown = not sure
 flagged = flagged
-classify = classify
 class-unrelated = unrelated to treatment
 class-side_effect = side effect
 class-malpractice = malpractice reaction
 class-violation = violation of ethics or law
 forecast-question = How likely is it that this client will have deteriorated by the end of treatment?
 commit-forecast = Commit forecast (Enter)
-next-session = Next session (right arrow key)
+next-session = Next session (Enter or →)
 classify-first = Classify the unwanted events first.
-reveal = Reveal the outcome
-next-case = Next case
+reveal = Reveal the outcome (Enter or →)
+next-case = Next case (Enter or →)
 outcome = Outcome
 outcome-deteriorated = deteriorated
 outcome-unchanged = no reliable change
@@ -97,7 +96,7 @@ trains-hello-goodbye-neq = Seeing harm that good end scores hide.
 trains-trauma-recovered-memories = Spotting suggestive drift toward 'recovered' memories in PTSD treatment.
 session = Session
 checkpoint-of = forecast { $k } of { $total }
-forecast-keys = Keys: left and right arrow change it by 1, up and down by 5, Enter commits.
+forecast-keys = Keys: left and right arrow change it by 1, up and down by 5; only Enter commits it.
 classify-as = What kind of event is it?
 flag-session = Flag drift from the protocol at session { $session }
 card-differences = { $differences ->
@@ -457,7 +456,6 @@ blind-spot-button = Case { $case }, after session { $checkpoint }: you { $you },
 back-to-debrief = Back to the debrief
 blind-spot-this = One of your blind spots: the best possible forecast was sure here, and you were far from it.
 
-
 # Live class (trainee app)
 live-join-title = Join a live class
 live-join-explain = In a live class your answers also go to the trainer's station as you give them. Pick your class from those found on this network, or type the address from the trainer's screen and the course code above; then type the class PIN.
@@ -517,3 +515,13 @@ drills-not-pooled = { $drills ->
     [one] The pooled rows and the headline are about the course runs: the drill run (practice where a trainee is weak, with a mix of its own) is listed but not pooled.
    *[other] The pooled rows and the headline are about the course runs: the { $drills } drill runs (practice where a trainee is weak, each with a mix of its own) are listed but not pooled.
 }
+
+# Answers only by intent (issue 27): the forecast starts unset, every answer is confirmed.
+forecast-unset = No forecast yet: move the slider, press an arrow key or pick a value.
+forecast-unset-refused = Nothing committed: choose a number first (with the slider, the arrow keys or a value).
+saved-forecast = Saved: your forecast of { $percent } %
+saved-flag = Saved: drift flagged at session { $session }
+saved-class = Saved: { $class }
+classified-as = chosen: { $class }
+class-option = { $key } · { $class }
+panel-dropped-out = The client stopped coming after session { $last } of { $sessions }.

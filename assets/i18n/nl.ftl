@@ -35,17 +35,16 @@ flag-drift = Markeer drift
 drift-kind = soort afwijking (als je het weet)
 drift-kind-unknown = weet ik niet
 flagged = gemarkeerd
-classify = classificeer
 class-unrelated = los van de behandeling
 class-side_effect = bijwerking
 class-malpractice = reactie op een behandelfout
 class-violation = schending van ethische of wettelijke normen
 forecast-question = Hoe groot is de kans dat deze cliënt aan het eind van de behandeling verslechterd is?
 commit-forecast = Voorspelling vastleggen (Enter)
-next-session = Volgende sessie (pijltjestoets rechts)
+next-session = Volgende sessie (Enter of →)
 classify-first = Classificeer eerst de ongewenste gebeurtenissen.
-reveal = Toon de afloop
-next-case = Volgende cliënt
+reveal = Toon de afloop (Enter of →)
+next-case = Volgende cliënt (Enter of →)
 outcome = Afloop
 outcome-deteriorated = verslechterd
 outcome-unchanged = geen betrouwbare verandering
@@ -97,7 +96,7 @@ trains-hello-goodbye-neq = Schade zien die goede eindscores verbergen.
 trains-trauma-recovered-memories = Suggestief afdwalen naar 'hervonden' herinneringen herkennen in een PTSS-behandeling.
 session = Sessie
 checkpoint-of = voorspelling { $k } van { $total }
-forecast-keys = Toetsen: pijltje links en rechts 1 punt, omhoog en omlaag 5 punten, Enter legt vast.
+forecast-keys = Toetsen: pijltje links en rechts 1 punt, omhoog en omlaag 5 punten; alleen Enter legt vast.
 classify-as = Wat voor gebeurtenis is het?
 flag-session = Markeer afwijken van het protocol in sessie { $session }
 card-differences = { $differences ->
@@ -457,7 +456,6 @@ blind-spot-button = Cliënt { $case }, na sessie { $checkpoint }: jij { $you }, 
 back-to-debrief = Terug naar de nabespreking
 blind-spot-this = Een van je blinde vlekken: de best mogelijke voorspelling was hier zeker, en jij zat er ver vanaf.
 
-
 # Live class (trainee app)
 live-join-title = Meedoen met een live les
 live-join-explain = In een live les gaan je antwoorden ook meteen naar het station van de docent. Kies je les uit de lessen die op dit netwerk gevonden zijn, of typ het adres van het scherm van de docent en hierboven de cursuscode; typ daarna de pincode van de les.
@@ -517,3 +515,13 @@ drills-not-pooled = { $drills ->
     [one] De samengenomen rijen en de kopcijfers gaan over de cursusrondes: de gerichte oefening (oefenen waar een cursist zwak is, met een eigen mix) staat in de lijst maar telt niet mee.
    *[other] De samengenomen rijen en de kopcijfers gaan over de cursusrondes: de { $drills } gerichte oefeningen (oefenen waar een cursist zwak is, elk met een eigen mix) staan in de lijst maar tellen niet mee.
 }
+
+# Alleen bedoelde antwoorden (issue 27): de voorspelling begint leeg, elk antwoord wordt bevestigd.
+forecast-unset = Nog geen voorspelling: verschuif de schuifregelaar, druk op een pijltjestoets of kies een waarde.
+forecast-unset-refused = Niets vastgelegd: kies eerst een getal (met de schuifregelaar, de pijltjestoetsen of een waarde).
+saved-forecast = Opgeslagen: je voorspelling van { $percent } %
+saved-flag = Opgeslagen: drift gemarkeerd bij sessie { $session }
+saved-class = Opgeslagen: { $class }
+classified-as = gekozen: { $class }
+class-option = { $key } · { $class }
+panel-dropped-out = De cliënt kwam na sessie { $last } van { $sessions } niet meer.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::cohort::load_dir;
 use crate::debrief::{RunScores, Scores};
 use crate::forecast::{Actuarial, Ideal};
-use crate::run::Session;
+use crate::run::{Action, Session};
 
 use super::background::{Background, finished};
 
@@ -32,11 +32,32 @@ impl Reveal {
     }
 }
 
+/// The forecast being set at a checkpoint. It starts unset, so that no number is committed that the
+/// trainee did not choose (a habitual Enter once committed the previous case's answer).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ForecastInput {
+    /// The percent chosen with the slider, the arrow keys or a quick value; `None` until then.
+    pub value: Option<u8>,
+    /// The trainee tried to commit while it was unset: the panel says why nothing happened.
+    pub refused: bool,
+}
+
+impl ForecastInput {
+    /// The trainee chose `percent`.
+    pub fn set(&mut self, percent: u8) {
+        self.value = Some(percent.clamp(1, 99));
+        self.refused = false;
+    }
+}
+
 /// The active run, kept together so that starting or leaving a run resets all of it at once.
 pub struct ActiveRun {
     pub session: Option<Session>,
-    /// The forecast being set with the slider, in percent.
-    pub forecast: u8,
+    /// The forecast being set: unset at every checkpoint until the trainee picks a number.
+    pub forecast: ForecastInput,
+    /// The last answer saved in the run file, confirmed in words on the forecast panel ("Saved:
+    /// side effect") until the trainee moves on.
+    pub acknowledged: Option<Action>,
     /// The drift kind chosen for the next flag (None = not sure).
     pub flag_kind: Option<usize>,
     /// The ideal forecaster of the running scenario, for the reveal.
@@ -63,7 +84,8 @@ impl Default for ActiveRun {
     fn default() -> Self {
         ActiveRun {
             session: None,
-            forecast: 10,
+            forecast: ForecastInput::default(),
+            acknowledged: None,
             flag_kind: None,
             ideal: None,
             scores: None,
@@ -87,6 +109,8 @@ impl ActiveRun {
         self.actuarial = None;
         self.norming = Some(Background::spawn(move || Actuarial::norm(&scenario)));
         self.session = Some(session);
+        self.forecast = ForecastInput::default();
+        self.acknowledged = None;
         self.scores = None;
         self.reveal = None;
         self.picked = None;

@@ -250,6 +250,15 @@ impl AppState {
             Ok(()) => {
                 self.live.saved(session);
                 self.message = None;
+                // An answer is confirmed in words where it was given; moving on shows itself.
+                self.run.acknowledged = match action {
+                    Action::NextSession | Action::Reveal | Action::NextCase => None,
+                    _ => Some(action.clone()),
+                };
+                if matches!(action, Action::Forecast { .. }) {
+                    // The next checkpoint starts unset again.
+                    self.run.forecast = Default::default();
+                }
                 if action == Action::Reveal
                     && let Some((case, from)) = before
                 {

@@ -94,6 +94,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             picked,
             review,
             scores,
+            acknowledged,
             ..
         } = &mut state.run;
         let review = *review;
@@ -134,14 +135,17 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             classified: &answers.classifications,
         };
         let due = run.due();
+        // A client who stopped coming: the last session they came to, not the planned last.
+        let stopped_after = shown
+            .revealed
+            .and_then(|c| c.ended_early(s.sessions()))
+            .and_then(|last| u32::try_from(last).ok());
         let standing = Standing {
             case: shown.index + 1,
             cases: run.len(),
-            // A client who stopped coming: the last session they came to, not the planned last.
-            seen: shown
-                .revealed
-                .and_then(|c| c.ended_early(s.sessions()))
-                .map_or(shown.seen, |last| u32::try_from(last).unwrap_or(shown.seen)),
+            seen: stopped_after.unwrap_or(shown.seen),
+            stopped_after,
+            acknowledged: acknowledged.clone(),
             sessions: s.file.sessions,
             // The forecast being asked, or the last one given.
             checkpoint: shown.revealed.is_none().then(|| {
@@ -561,7 +565,13 @@ fn event_ui(ui: &mut egui::Ui, v: &View, i: usize, e: &Event, action: &mut Optio
         .map(|(_, c)| *c);
     ui.horizontal_wrapped(|ui| match answer {
         Some(c) => {
-            ui.label(format!("{}: {}", tr.t("classify"), tr.t(&class_key(c))));
+            ui.label(
+                egui::RichText::new(format!(
+                    "✔ {}",
+                    tr.fmt("classified-as", &[("class", tr.t(&class_key(c)).into())])
+                ))
+                .strong(),
+            );
         }
         None if v.shown.revealed.is_none() => {
             for class in LindenClass::ALL {
