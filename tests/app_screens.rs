@@ -58,7 +58,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     let mut h = harness(dir.path());
     h.run();
     // Starting without a pseudonym is refused with a message.
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     assert_eq!(h.state().screen, Screen::Start);
     assert_eq!(
         h.state().message.as_deref(),
@@ -67,7 +67,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     // Type a pseudonym and start: a run file appears at once.
     type_pseudonym(&mut h, "Anna");
     assert_eq!(h.state().start.pseudonym, "Anna");
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     assert_eq!(h.state().screen, Screen::Briefing);
     let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
     assert!(path.exists());
@@ -75,7 +75,7 @@ fn a_trainee_walks_from_start_to_debrief() {
         h.get_all_by_label_contains("Brier score").next().is_some(),
         "the briefing explains scoring"
     );
-    click(&mut h, "Begin");
+    click(&mut h, "Begin (Enter)");
     assert_eq!(h.state().screen, Screen::Case);
 
     // The forecast after intake: move the slider with the arrow keys, then commit.
@@ -188,8 +188,8 @@ fn a_half_finished_run_is_offered_for_resume() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     type_pseudonym(&mut h, "Bram");
-    click(&mut h, "Start");
-    click(&mut h, "Begin");
+    click(&mut h, "Start (Enter)");
+    click(&mut h, "Begin (Enter)");
     commit_forecast(&mut h, "5 %");
     drop(h);
     // The app starts again: the unfinished run is offered, and resuming goes back to where it stopped.
@@ -216,7 +216,7 @@ fn the_start_screen_speaks_dutch() {
     h.run();
     click(&mut h, "NL");
     assert_eq!(h.state().settings.lang, Lang::Nl);
-    assert!(h.get_all_by_label("Starten").next().is_some());
+    assert!(h.get_all_by_label("Starten (Enter)").next().is_some());
 }
 
 #[test]
@@ -315,14 +315,14 @@ fn a_scenario_is_picked_from_the_list_or_by_course_code() {
         .click();
     h.run();
     assert_eq!(h.state().start.selected, 1);
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     let run = current_run(&h);
     assert_eq!(run.scenario().file.id, "minimal");
     // Back at the start, a trainer's course code picks scenario and seed, whatever is selected.
     h.state_mut().new_run();
     h.state_mut().start.course_code = code.to_lowercase();
     let _ = h.run_ok();
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     let file = h.state().run.session.as_ref().unwrap().file();
     assert_eq!(file.scenario.id, "first-lesson");
     assert_eq!(file.seed, 321);
@@ -333,7 +333,7 @@ fn a_scenario_is_picked_from_the_list_or_by_course_code() {
     typo[5] = if typo[5] == b'1' { b'2' } else { b'1' };
     h.state_mut().start.course_code = String::from_utf8(typo).unwrap();
     let _ = h.run_ok();
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     assert_eq!(h.state().screen, Screen::Start);
     assert!(h.state().message.is_some(), "the typo is explained");
 }
@@ -347,7 +347,7 @@ fn a_long_pseudonym_starts_a_run_as_on_the_command_line() {
     h.run();
     let long = format!("Ánna {}", "van der Berg / ".repeat(25));
     type_pseudonym(&mut h, &long);
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     assert_eq!(
         h.state().screen,
         Screen::Briefing,
@@ -859,4 +859,74 @@ fn after_classifying_the_card_confirms_the_choice_in_words() {
             );
         }
     }
+}
+
+#[test]
+fn a_whole_run_of_the_first_lesson_is_played_by_keys_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = vec![Arc::new(resolve("first-lesson").unwrap())];
+    let state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::Nl);
+    let mut h = common::screens::harness(state, [1280.0, 800.0]);
+    h.run();
+    let press = |h: &mut Harness<'static, AppState>, key: egui::Key| {
+        h.key_press(key);
+        let _ = h.run_ok();
+    };
+    // The pseudonym has the keyboard when the app opens: type it; Enter starts, Enter begins.
+    h.event(egui::Event::Text("Anna".into()));
+    h.run();
+    assert_eq!(h.state().start.pseudonym, "Anna");
+    press(&mut h, egui::Key::Enter);
+    assert_eq!(
+        h.state().screen,
+        Screen::Briefing,
+        "{:?}",
+        h.state().message
+    );
+    press(&mut h, egui::Key::Enter);
+    assert_eq!(h.state().screen, Screen::Case);
+    let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
+    let mut steps = 0;
+    while h.state().screen == Screen::Case {
+        steps += 1;
+        assert!(steps < 2000, "the run does not end");
+        match due(&h) {
+            // Up sets an unset forecast to 15 %; Enter commits it.
+            Due::Forecast { .. } => {
+                press(&mut h, egui::Key::ArrowUp);
+                press(&mut h, egui::Key::Enter);
+            }
+            // Enter and the right arrow both move on.
+            Due::NextSession | Due::NextCase => {
+                let key = if steps % 2 == 0 {
+                    egui::Key::Enter
+                } else {
+                    egui::Key::ArrowRight
+                };
+                press(&mut h, key);
+            }
+            Due::Reveal => press(&mut h, egui::Key::Enter),
+            // 2: side effect.
+            Due::Classify { .. } => press(&mut h, egui::Key::Num2),
+            Due::Finished => break,
+        }
+    }
+    assert_eq!(h.state().screen, Screen::Debrief);
+    let file = load_run(&path).unwrap();
+    assert!(file.finished.is_some(), "the finished run is saved");
+    let run = current_run(&h);
+    let forecasts: Vec<u8> = (0..run.len())
+        .flat_map(|case| run.answers(case).unwrap().forecasts.clone())
+        .map(|(_, percent)| percent)
+        .collect();
+    assert!(!forecasts.is_empty());
+    assert!(
+        forecasts.iter().all(|p| *p == 15),
+        "only the numbers the keys chose: {forecasts:?}"
+    );
+    let classes: Vec<LindenClass> = (0..run.len())
+        .flat_map(|case| run.answers(case).unwrap().classifications.clone())
+        .map(|(_, class)| class)
+        .collect();
+    assert!(classes.iter().all(|c| *c == LindenClass::SideEffect));
 }

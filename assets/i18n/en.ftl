@@ -6,7 +6,7 @@ scenario = Scenario
 course-code = Course code (from your trainer)
 course-code-hint = e.g. DCBT-0Z89
 results-folder = Results are saved in
-start = Start
+start = Start (Enter)
 resume = Continue
 trainer = Trainer view
 need-pseudonym = Type a pseudonym first.
@@ -20,7 +20,7 @@ what-asked = What you will be asked
 what-asked-text = After intake and after sessions { $checkpoints } you give the chance (1–99 %) that the client will have reliably deteriorated by the end of treatment. Flag sessions where the therapist drifts from the protocol, and classify every unwanted event.
 scoring = How you are scored
 scoring-text = Your forecasts get a Brier score: the mean squared difference between your chance and what happened (0 is perfect; always saying 50 % scores 0.25). If you say 20 % for a client who deteriorates, that case scores (0.2 − 1)² = 0.64.
-begin = Begin
+begin = Begin (Enter)
 case-of = Case { $n } of { $total }
 patient = Client
 age-sex = { $age } years, { $sex }

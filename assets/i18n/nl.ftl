@@ -6,7 +6,7 @@ scenario = Scenario
 course-code = Cursuscode (van je docent)
 course-code-hint = bijv. DCBT-0Z89
 results-folder = Resultaten worden bewaard in
-start = Starten
+start = Starten (Enter)
 resume = Verder
 trainer = Docentenweergave
 need-pseudonym = Typ eerst een pseudoniem.
@@ -20,7 +20,7 @@ what-asked = Wat je gevraagd wordt
 what-asked-text = Na de intake en na sessie { $checkpoints } geef je de kans (1–99 %) dat de cliënt aan het eind van de behandeling betrouwbaar verslechterd is. Markeer sessies waarin de therapeut van het protocol afdrijft, en classificeer elke ongewenste gebeurtenis.
 scoring = Hoe je scoort
 scoring-text = Je voorspellingen krijgen een Brier-score: het gemiddelde gekwadrateerde verschil tussen jouw kans en wat er gebeurde (0 is perfect; altijd 50 % zeggen geeft 0,25). Zeg je 20 % bij een cliënt die verslechtert, dan scoort die cliënt (0,2 − 1)² = 0,64.
-begin = Beginnen
+begin = Beginnen (Enter)
 case-of = Cliënt { $n } van { $total }
 patient = Cliënt
 age-sex = { $age } jaar, { $sex }

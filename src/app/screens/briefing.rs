@@ -71,8 +71,12 @@ pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ui.label(egui::RichText::new(state.t("scoring")).strong());
         ui.label(state.t("scoring-text"));
         ui.add_space(12.0);
-        begin = ui.button(state.t("begin")).clicked();
+        let button = egui::Button::new(egui::RichText::new(state.t("begin")).strong())
+            .min_size(egui::vec2(140.0, 2.0 * ui.spacing().interact_size.y));
+        begin = ui.add(button).clicked();
     });
+    // Enter begins, as the button says (not when a button has the keyboard: it takes the Enter).
+    begin |= super::enter_pressed(ui);
     if begin {
         state.screen = Screen::Case;
     }

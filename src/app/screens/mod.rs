@@ -36,6 +36,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if state.screen != Screen::Start {
         // The network is searched for classes only while the start screen's join form is open.
         state.live.stop_browsing();
+        ui.data_mut(|d| d.remove::<bool>(egui::Id::new(start::AUTOFOCUS)));
     }
     if state.screen == Screen::Case {
         case_ui(ui, state);
@@ -51,6 +52,28 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
             Screen::Debrief => debrief_ui(ui, state),
             Screen::Trainer => crate::app::trainer::trainer_ui(ui, state),
         });
+}
+
+/// True when Enter was pressed now (not held) while no widget but a text field has the keyboard:
+/// it does what the screen's main button does. A focused button takes the Enter itself.
+pub(crate) fn enter_pressed(ui: &egui::Ui) -> bool {
+    let fresh = ui.input(|i| {
+        i.events.iter().any(|e| {
+            matches!(
+                e,
+                egui::Event::Key {
+                    key: egui::Key::Enter,
+                    pressed: true,
+                    repeat: false,
+                    ..
+                }
+            )
+        })
+    });
+    fresh
+        && ui
+            .memory(|m| m.focused())
+            .is_none_or(|id| egui::TextEdit::load_state(ui.ctx(), id).is_some())
 }
 
 /// Language, text size, colours and screenshot, top right, as symbols with their words on hover so

@@ -24,6 +24,10 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState) {
     trainer_entry(ui, state);
 }
 
+/// The id of the flag that the start screen gave the pseudonym field the keyboard (once each time
+/// the screen opens; [`super::app_ui`] clears it on the other screens).
+pub const AUTOFOCUS: &str = "start-autofocus";
+
 /// Unfinished runs shown at most: the newest ones (older ones stay in the results folder).
 const UNFINISHED_SHOWN: usize = 3;
 
@@ -95,12 +99,20 @@ pub fn unfinished_line(tr: &Tr, r: &Resumable, now: jiff::Zoned) -> String {
     )
 }
 
-/// The pseudonym and the course code.
+/// The pseudonym and the course code. The pseudonym has the keyboard when the screen opens with
+/// it empty, so a trainee can type it and press Enter without the mouse.
 fn who_ui(ui: &mut egui::Ui, state: &mut AppState) {
     egui::Grid::new("who").num_columns(2).show(ui, |ui| {
         ui.label(state.t("pseudonym"));
         let hint = state.t("pseudonym-hint");
-        ui.add(egui::TextEdit::singleline(&mut state.start.pseudonym).hint_text(hint));
+        let field = ui.add(egui::TextEdit::singleline(&mut state.start.pseudonym).hint_text(hint));
+        let opened = egui::Id::new(AUTOFOCUS);
+        if !ui.data(|d| d.get_temp::<bool>(opened).unwrap_or(false)) {
+            ui.data_mut(|d| d.insert_temp(opened, true));
+            if state.start.pseudonym.is_empty() && ui.memory(|m| m.focused().is_none()) {
+                field.request_focus();
+            }
+        }
         ui.end_row();
         ui.label(state.t("course-code"));
         let hint = state.t("course-code-hint");
@@ -123,7 +135,7 @@ fn start_row(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal_wrapped(|ui| {
         let start = egui::Button::new(egui::RichText::new(state.t("start")).strong())
             .min_size(egui::vec2(140.0, 2.0 * ui.spacing().interact_size.y));
-        if ui.add(start).clicked() {
+        if ui.add(start).clicked() || super::enter_pressed(ui) {
             state.start_run();
         }
         ui.label(
