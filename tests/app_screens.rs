@@ -930,3 +930,120 @@ fn a_whole_run_of_the_first_lesson_is_played_by_keys_alone() {
         .collect();
     assert!(classes.iter().all(|c| *c == LindenClass::SideEffect));
 }
+
+/// English words that must not show in the Dutch app (whole words; names such as Brier, AUC and
+/// the measures' own are not among them).
+const ENGLISH: [&str; 24] = [
+    "the",
+    "and",
+    "Next",
+    "Start",
+    "Seed",
+    "seed",
+    "forecast",
+    "Forecast",
+    "Session",
+    "session",
+    "Outcome",
+    "outcome",
+    "Case",
+    "Reveal",
+    "Saved",
+    "chosen",
+    "classify",
+    "Classify",
+    "error",
+    "Connection",
+    "refused",
+    "Commit",
+    "Begin",
+    "Back",
+];
+
+/// What is wrong with the texts of the screen in Dutch: English words, and numbers with a decimal
+/// point; each with the text it is in.
+fn not_dutch(h: &Harness<'static, AppState>, screen: &str) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for (label, ..) in rects(h) {
+        let words: Vec<&str> = label
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for english in ENGLISH {
+            if words.contains(&english) {
+                wrong.push(format!("{screen}: {english:?} in {label:?}"));
+            }
+        }
+        let chars: Vec<char> = label.chars().collect();
+        if chars
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == '.' && w[2].is_ascii_digit())
+        {
+            wrong.push(format!("{screen}: a decimal point in {label:?}"));
+        }
+    }
+    wrong
+}
+
+#[test]
+fn the_dutch_app_shows_no_english_and_no_decimal_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 10).unwrap();
+    let mut state = AppState::new(vec![scenario], dir.path().to_path_buf(), Lang::Nl);
+    state.start.pseudonym = "Iris".into();
+    state.start.course_code = code;
+    let mut h = common::screens::harness(state, [1280.0, 800.0]);
+    h.run();
+    let mut wrong = not_dutch(&h, "start");
+    click(&mut h, "Starten (Enter)");
+    wrong.extend(not_dutch(&h, "briefing"));
+    click(&mut h, "Beginnen (Enter)");
+    h.state_mut().wait_for_background();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut guard = 0;
+    while h.state().screen == Screen::Case {
+        guard += 1;
+        assert!(guard < 5000, "the run does not end");
+        let due_now = due(&h);
+        // Each kind of step once per case is enough to read every text of the case screen.
+        let case = current_run(&h).visible().map(|(c, _)| c);
+        if seen.insert((
+            case,
+            format!("{due_now:?}")
+                .split(' ')
+                .next()
+                .unwrap()
+                .to_string(),
+        )) {
+            wrong.extend(not_dutch(&h, &format!("case {case:?}, {due_now:?}")));
+        }
+        let action = match due_now {
+            Due::Forecast { .. } => {
+                // Unset, then set: both texts are read.
+                click(&mut h, "25 %");
+                wrong.extend(not_dutch(&h, "forecast set"));
+                Action::Forecast { percent: 25 }
+            }
+            Due::NextSession => Action::NextSession,
+            Due::Classify { event } => Action::ClassifyEvent {
+                event,
+                class: LindenClass::SideEffect,
+            },
+            Due::Reveal => Action::Reveal,
+            Due::NextCase => Action::NextCase,
+            Due::Finished => break,
+        };
+        h.state_mut().act(action);
+        h.state_mut().tick(60.0);
+        let _ = h.run_ok();
+    }
+    wrong.sort();
+    wrong.dedup();
+    assert!(
+        wrong.is_empty(),
+        "{} texts:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}

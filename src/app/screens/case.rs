@@ -493,18 +493,23 @@ fn session_detail_ui(
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let mut head = if t == 0 {
-            format!("{} · {} {score}", tr.t("intake"), tr.t("score"))
+            format!("{} · {} {}", tr.t("intake"), tr.t("score"), tr.score(score))
         } else {
-            format!("{} {t} · {} {score}", tr.t("session"), tr.t("score"))
+            format!(
+                "{} {t} · {} {}",
+                tr.t("session"),
+                tr.t("score"),
+                tr.score(score)
+            )
         };
         if let Some(before) = t.checked_sub(1).and_then(|p| shown.scores.get(p as usize)) {
-            head.push_str(&format!(" ({:+})", score - before));
+            head.push_str(&format!(" ({})", tr.change(score - before)));
         }
         if let Some(a) = t
             .checked_sub(1)
             .and_then(|i| shown.alliance.get(i as usize))
         {
-            head.push_str(&format!(" · {} {a}", tr.t("alliance")));
+            head.push_str(&format!(" · {} {}", tr.t("alliance"), tr.score(*a)));
         }
         ui.label(theme::title(head));
         let onset = shown

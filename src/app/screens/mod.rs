@@ -31,6 +31,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     theme::apply(ui.ctx(), state.settings.palette, state.settings.text_scale);
     // The root `Ui` was made before the style changed: give it the new one at once.
     ui.set_style(ui.ctx().global_style());
+    crate::app::plots::set_number_lang(ui.ctx(), state.settings.lang);
     egui::Panel::top("settings-bar").show(ui, |ui| settings_bar(ui, state));
     super::live::status_ui(ui, state);
     if state.screen != Screen::Start {
