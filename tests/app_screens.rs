@@ -1047,3 +1047,195 @@ fn the_dutch_app_shows_no_english_and_no_decimal_points() {
         wrong.join("\n")
     );
 }
+
+/// The app on the start screen with every bundled scenario, at `size` pixels and text size `scale`.
+fn start_with_every_scenario(dir: &Path, size: [f32; 2], scale: f32) -> Harness<'static, AppState> {
+    let scenarios = ontrack::scenario::bundled_ids()
+        .into_iter()
+        .map(|id| Arc::new(resolve(id).unwrap()))
+        .collect();
+    let mut state = AppState::new(scenarios, dir.to_path_buf(), Lang::Nl);
+    state.settings.text_scale = scale;
+    let mut h = common::screens::harness(state, size);
+    h.run();
+    h
+}
+
+#[test]
+fn start_is_in_view_without_scrolling_past_the_scenarios() {
+    let dir = tempfile::tempdir().unwrap();
+    for (size, scale) in [
+        ([1024.0, 640.0], 1.0),
+        ([1024.0, 640.0], 2.0),
+        ([1920.0, 1080.0], 2.0),
+    ] {
+        let h = start_with_every_scenario(dir.path(), size, scale);
+        assert!(h.state().scenarios.len() >= 10);
+        let screen = h.ctx.content_rect();
+        let start = h.get_by_label("Starten (Enter)").rect();
+        assert!(
+            screen.contains_rect(start),
+            "{size:?} at text size {scale}: Start at {start:?} is out of {screen:?}"
+        );
+        let title = h.state().chosen().unwrap().file.title.nl.clone();
+        assert!(
+            h.get_all_by_label(&format!("Gekozen: {title}"))
+                .next()
+                .is_some(),
+            "the chosen scenario is named beside Start"
+        );
+    }
+}
+
+/// The outlines painted in the colour of the chosen card, 2 points wide or more.
+fn blue_outlines(h: &Harness<'static, AppState>) -> usize {
+    h.output()
+        .shapes
+        .iter()
+        .filter(|clipped| match &clipped.shape {
+            egui::Shape::Rect(r) => {
+                r.stroke.color == ontrack::app::theme::PICKED && r.stroke.width >= 2.0
+            }
+            _ => false,
+        })
+        .count()
+}
+
+#[test]
+fn only_the_chosen_card_is_outlined_even_beside_an_unfinished_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // An unfinished run in the folder: its card is offered at the top.
+    let mut h = harness(dir.path());
+    type_pseudonym(&mut h, "Bram");
+    click(&mut h, "Start (Enter)");
+    click(&mut h, "Begin (Enter)");
+    commit_forecast(&mut h, "5 %");
+    drop(h);
+    let mut h = start_with_every_scenario(dir.path(), [1280.0, 1000.0], 1.0);
+    assert_eq!(h.state().start.resumable.len(), 1);
+    h.run();
+    assert_eq!(blue_outlines(&h), 1, "one card outlined in blue");
+}
+
+#[test]
+fn the_briefing_has_a_way_back_that_leaves_no_empty_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for back in ["click", "escape"] {
+        let mut h = harness(dir.path());
+        type_pseudonym(&mut h, "Cas");
+        click(&mut h, "Start (Enter)");
+        assert_eq!(h.state().screen, Screen::Briefing);
+        let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
+        if back == "click" {
+            click(&mut h, "⏴ Back (Escape)");
+        } else {
+            h.key_press(egui::Key::Escape);
+            h.run();
+        }
+        assert_eq!(h.state().screen, Screen::Start, "{back}");
+        assert!(!path.exists(), "{back}: the run without answers is gone");
+        assert!(h.state().start.resumable.is_empty(), "{back}");
+        assert_eq!(h.state().start.pseudonym, "Cas", "{back}: the form is kept");
+    }
+}
+
+#[test]
+fn the_reveal_says_in_the_panel_that_a_client_stopped_coming() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 10).unwrap();
+    let sessions = scenario.file.sessions;
+    let mut state = AppState::new(vec![scenario], dir.path().to_path_buf(), Lang::En);
+    state.start.pseudonym = "Iris".into();
+    state.start.course_code = code;
+    state.start_run();
+    state.screen = Screen::Case;
+    state.wait_for_background();
+    let mut h = common::screens::harness(state, [1024.0, 640.0]);
+    h.run();
+    let mut dropouts = 0;
+    loop {
+        let action = match due(&h) {
+            Due::Forecast { .. } => Action::Forecast { percent: 20 },
+            Due::NextSession => Action::NextSession,
+            Due::Classify { event } => Action::ClassifyEvent {
+                event,
+                class: LindenClass::SideEffect,
+            },
+            Due::Reveal => Action::Reveal,
+            Due::NextCase => Action::NextCase,
+            Due::Finished => break,
+        };
+        h.state_mut().act(action.clone());
+        h.state_mut().tick(60.0);
+        let _ = h.run_ok();
+        if action != Action::Reveal {
+            continue;
+        }
+        let Phase::Revealed { case } = current_run(&h).phase() else {
+            panic!("not revealed");
+        };
+        let scores = current_run(&h).revealed(case).unwrap().scores.len();
+        let said = h
+            .query_all_by_label_contains("The client stopped coming after session")
+            .find(|n| h.ctx.content_rect().contains_rect(n.rect()))
+            .is_some();
+        let stopped = scores <= sessions as usize;
+        assert_eq!(
+            said, stopped,
+            "case {case}: {scores} scores of {sessions} sessions"
+        );
+        dropouts += usize::from(stopped);
+    }
+    assert!(dropouts > 0, "seed 10 has clients who stopped coming");
+}
+
+#[test]
+fn a_new_case_starts_scrolled_to_its_top() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1280×800 at text size 2: the case screen scrolls.
+    let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 2.0);
+    let client = |h: &Harness<'static, AppState>| {
+        h.get_all_by_label_contains("Client:")
+            .next()
+            .map(|n| n.rect())
+            .unwrap()
+    };
+    while due(&h) != Due::NextCase {
+        let action = match due(&h) {
+            Due::Forecast { .. } => Action::Forecast { percent: 20 },
+            Due::NextSession => Action::NextSession,
+            Due::Classify { event } => Action::ClassifyEvent {
+                event,
+                class: LindenClass::SideEffect,
+            },
+            Due::Reveal => Action::Reveal,
+            other => panic!("unexpected {other:?}"),
+        };
+        h.state_mut().act(action);
+        h.state_mut().tick(60.0);
+        let _ = h.run_ok();
+    }
+    // Read down the revealed case with the mouse wheel.
+    let top = client(&h).min.y;
+    let over = egui::pos2(100.0, 300.0);
+    h.hover_at(over);
+    for _ in 0..10 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+        });
+        let _ = h.run_ok();
+    }
+    assert!(client(&h).min.y < top - 50.0, "the case scrolled down");
+    h.state_mut().act(Action::NextCase);
+    let _ = h.run_ok();
+    let screen = h.ctx.content_rect();
+    assert!(
+        screen.contains_rect(client(&h)),
+        "the next case's client line is in view: {:?}",
+        client(&h)
+    );
+}

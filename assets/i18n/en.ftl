@@ -525,3 +525,6 @@ saved-class = Saved: { $class }
 classified-as = chosen: { $class }
 class-option = { $key } · { $class }
 panel-dropped-out = The client stopped coming after session { $last } of { $sessions }.
+start-chosen = Chosen: { $title }
+start-by-code = The course code chooses the scenario.
+back-to-start = Back (Escape)

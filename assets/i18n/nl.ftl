@@ -525,3 +525,6 @@ saved-class = Opgeslagen: { $class }
 classified-as = gekozen: { $class }
 class-option = { $key } · { $class }
 panel-dropped-out = De cliënt kwam na sessie { $last } van { $sessions } niet meer.
+start-chosen = Gekozen: { $title }
+start-by-code = De cursuscode kiest het scenario.
+back-to-start = Terug (Escape)

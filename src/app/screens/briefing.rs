@@ -1,4 +1,5 @@
-//! The briefing: the scenario, the measure explained, what will be asked, and how scoring works.
+//! The briefing: the scenario, the measure explained, what will be asked, and how scoring works;
+//! Begin (Enter), or back to the start screen (Escape).
 
 use bevy_egui::egui;
 
@@ -50,7 +51,11 @@ pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
         _ => note,
     });
     let mut begin = false;
+    let mut back = false;
     egui::ScrollArea::vertical().show(ui, |ui| {
+        back = ui
+            .button(format!("⏴ {}", state.t("back-to-start")))
+            .clicked();
         ui.heading(title);
         if let Some(drill) = drill {
             theme::card(ui)
@@ -77,7 +82,10 @@ pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
     });
     // Enter begins, as the button says (not when a button has the keyboard: it takes the Enter).
     begin |= super::enter_pressed(ui);
-    if begin {
+    back |= ui.input(|i| i.key_pressed(egui::Key::Escape));
+    if back {
+        state.leave_briefing();
+    } else if begin {
         state.screen = Screen::Case;
     }
 }

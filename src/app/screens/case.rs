@@ -241,7 +241,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     .resizable(false)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical()
-                            .id_salt("reveal")
+                            .id_salt(("reveal", shown.index))
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
                                 verdict_ui(ui, &view, r, false);
@@ -258,8 +258,9 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             });
             egui::CentralPanel::default().frame(cockpit).show(ui, |ui| {
                 let room = ui.available_height();
+                // A scroll position per case: each new case starts at its top.
                 egui::ScrollArea::vertical()
-                    .id_salt("case")
+                    .id_salt(("case", shown.index))
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         let stacked = revealed.as_ref().filter(|_| !beside);

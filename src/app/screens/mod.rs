@@ -43,6 +43,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         case_ui(ui, state);
         return;
     }
+    if state.screen == Screen::Start {
+        egui::Panel::bottom("start-bar").show(ui, |ui| start::start_bar(ui, state));
+    }
     egui::ScrollArea::vertical()
         .id_salt("screen")
         .auto_shrink([false, false])
