@@ -124,7 +124,7 @@ fn a_trainee_walks_from_start_to_debrief() {
         match due(&h) {
             Due::Forecast { .. } => commit_forecast(&mut h, "25 %"),
             Due::NextSession => click(&mut h, NEXT_SESSION),
-            Due::Classify { .. } => click(&mut h, "side effect"),
+            Due::Classify { .. } => click(&mut h, "2 · side effect"),
             Due::Reveal => {
                 let seen = current_run(&h).visible().unwrap().1.seen();
                 click(&mut h, REVEAL);
@@ -446,7 +446,7 @@ fn a_session_picked_on_the_timeline_shows_its_card_and_its_flag_toggles() {
     while due(&h) != Due::NextSession {
         match due(&h) {
             Due::Forecast { .. } => commit_forecast(&mut h, "10 %"),
-            Due::Classify { .. } => click(&mut h, "side effect"),
+            Due::Classify { .. } => click(&mut h, "2 · side effect"),
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -669,6 +669,27 @@ fn a_demo_with_a_seed_plays_the_cases_of_that_seed() {
     assert_eq!(state.screen, Screen::Briefing);
 }
 
+/// A harness on the case screen of a run of the reference scenario with seed 10, whose cases hold
+/// unwanted events after sessions (checked where it matters).
+fn on_reference_case(
+    dir: &Path,
+    size: [f32; 2],
+    lang: Lang,
+    text_scale: f32,
+) -> Harness<'static, AppState> {
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 10).unwrap();
+    let mut state = AppState::new(vec![scenario], dir.to_path_buf(), lang);
+    state.settings.text_scale = text_scale;
+    state.start.pseudonym = "Dirk".into();
+    state.start.course_code = code;
+    state.start_run();
+    state.screen = Screen::Case;
+    let mut h = common::screens::harness(state, size);
+    h.run();
+    h
+}
+
 #[test]
 fn an_unset_forecast_cannot_be_committed() {
     let dir = tempfile::tempdir().unwrap();
@@ -742,6 +763,15 @@ fn click_at(h: &mut Harness<'static, AppState>, pos: egui::Pos2) {
     let _ = h.run_ok();
 }
 
+/// How many forecasts the trainee has committed in the run.
+fn forecasts(h: &Harness<'static, AppState>) -> usize {
+    let run = current_run(h);
+    (0..run.len())
+        .filter_map(|case| run.answers(case))
+        .map(|a| a.forecasts.len())
+        .sum()
+}
+
 /// How many unwanted events the trainee has classified in the run.
 fn classified(h: &Harness<'static, AppState>) -> usize {
     let run = current_run(h);
@@ -762,11 +792,15 @@ fn a_click_where_the_last_steps_button_was_never_classifies() {
         ([1024.0, 640.0], 2.0, Lang::En),
     ] {
         let case = format!("{size:?} at text size {scale} in {lang:?}");
-        let next = match lang {
-            Lang::En => NEXT_SESSION,
-            Lang::Nl => "Volgende sessie (Enter of →)",
+        let (next, commit) = match lang {
+            Lang::En => (NEXT_SESSION, "Commit forecast (Enter)"),
+            Lang::Nl => (
+                "Volgende sessie (Enter of →)",
+                "Voorspelling vastleggen (Enter)",
+            ),
         };
-        let mut h = on_case_screen(dir.path(), size, lang, scale);
+        let mut after_commit = 0;
+        let mut h = on_reference_case(dir.path(), size, lang, scale);
         let mut checked = 0;
         let mut guard = 0;
         loop {
@@ -799,7 +833,28 @@ fn a_click_where_the_last_steps_button_was_never_classifies() {
                     }
                     continue;
                 }
-                Due::Forecast { .. } => Action::Forecast { percent: 20 },
+                Due::Forecast { .. } => {
+                    // Committed with a click on the button: an event may wait right after it.
+                    click(&mut h, "25 %");
+                    let button = h.get_by_label(commit).rect();
+                    let before = forecasts(&h);
+                    click_at(&mut h, button.center());
+                    assert_eq!(forecasts(&h), before + 1, "{case}: committed");
+                    if matches!(due(&h), Due::Classify { .. }) {
+                        let before = classified(&h);
+                        let inner = button.shrink(3.0);
+                        for spot in [button.center(), inner.left_top(), inner.right_bottom()] {
+                            click_at(&mut h, spot);
+                            assert_eq!(
+                                classified(&h),
+                                before,
+                                "{case}: a click at {spot:?}, where {commit:?} was, classified an event"
+                            );
+                        }
+                        after_commit += 1;
+                    }
+                    continue;
+                }
                 Due::Classify { event } => Action::ClassifyEvent {
                     event,
                     class: LindenClass::Unrelated,
@@ -812,9 +867,10 @@ fn a_click_where_the_last_steps_button_was_never_classifies() {
             h.state_mut().tick(60.0);
             let _ = h.run_ok();
         }
+        // In the reference scenario's cases the events are due at checkpoints: after a forecast.
         assert!(
-            checked > 0,
-            "{case}: no unwanted event came after a session"
+            checked + after_commit > 0,
+            "{case}: no unwanted event came after a step"
         );
     }
 }
@@ -836,10 +892,10 @@ fn after_classifying_the_card_confirms_the_choice_in_words() {
             "✔ Opgeslagen: bijwerking",
         ),
     ] {
-        let mut h = on_case_screen(dir.path(), [1280.0, 800.0], lang, 1.0);
-        loop {
+        let mut h = on_reference_case(dir.path(), [1280.0, 800.0], lang, 1.0);
+        let event = loop {
             let action = match due(&h) {
-                Due::Classify { .. } => break,
+                Due::Classify { event } => break event,
                 Due::Forecast { .. } => Action::Forecast { percent: 20 },
                 Due::NextSession => Action::NextSession,
                 Due::Reveal => Action::Reveal,
@@ -849,9 +905,16 @@ fn after_classifying_the_card_confirms_the_choice_in_words() {
             h.state_mut().act(action);
             h.state_mut().tick(60.0);
             let _ = h.run_ok();
-        }
+        };
         click(&mut h, option);
         assert_eq!(classified(&h), 1, "{lang:?}: {option:?} classifies");
+        // The event's session, picked on the timeline, confirms the choice on its card.
+        let session = current_run(&h)
+            .visible()
+            .and_then(|(_, v)| v.events().nth(event).map(|e| e.session))
+            .unwrap();
+        h.state_mut().run.picked = Some(session);
+        let _ = h.run_ok();
         for text in [chosen, saved] {
             assert!(
                 h.get_all_by_label(text).next().is_some(),

@@ -158,7 +158,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
                 click(&mut trainee, "Commit forecast (Enter)")
             }
             Due::NextSession => click(&mut trainee, "Next session (Enter or →)"),
-            Due::Classify { .. } => click(&mut trainee, "side effect"),
+            Due::Classify { .. } => click(&mut trainee, "2 · side effect"),
             other => panic!("unexpected {other:?}"),
         }
     }

@@ -527,4 +527,4 @@ class-option = { $key } · { $class }
 panel-dropped-out = The client stopped coming after session { $last } of { $sessions }.
 start-chosen = Chosen: { $title }
 start-by-code = The course code chooses the scenario.
-back-to-start = Back (Escape)
+briefing-back = Back (Escape)

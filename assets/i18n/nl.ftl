@@ -527,4 +527,4 @@ class-option = { $key } · { $class }
 panel-dropped-out = De cliënt kwam na sessie { $last } van { $sessions } niet meer.
 start-chosen = Gekozen: { $title }
 start-by-code = De cursuscode kiest het scenario.
-back-to-start = Terug (Escape)
+briefing-back = Terug (Escape)

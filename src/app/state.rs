@@ -126,6 +126,7 @@ pub struct WindowRequests {
 impl AppState {
     pub fn new(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, lang: Lang) -> Self {
         let resumable = resumable(&results_dir);
+        let finished = finished_runs(&results_dir);
         let trainer = TrainerState::new(&results_dir);
         AppState {
             settings: Settings::new(lang),
@@ -137,7 +138,7 @@ impl AppState {
                 selected: 0,
                 course_code: String::new(),
                 resumable,
-                finished: finished_runs(&results_dir),
+                finished,
             },
             run: ActiveRun::default(),
             message: None,

@@ -54,7 +54,7 @@ pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let mut back = false;
     egui::ScrollArea::vertical().show(ui, |ui| {
         back = ui
-            .button(format!("⏴ {}", state.t("back-to-start")))
+            .button(format!("⏴ {}", state.t("briefing-back")))
             .clicked();
         ui.heading(title);
         if let Some(drill) = drill {

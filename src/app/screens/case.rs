@@ -198,8 +198,13 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .exact_size((width * 0.28).clamp(300.0, 420.0))
                 .resizable(false)
                 .show(ui, |ui| {
-                    ui.add_space(6.0);
-                    panel(ui, &mut action);
+                    // It scrolls only when an event's words and its classes outgrow a short window.
+                    egui::ScrollArea::vertical()
+                        .id_salt("forecast-side-scroll")
+                        .show(ui, |ui| {
+                            ui.add_space(6.0);
+                            panel(ui, &mut action);
+                        });
                 });
         } else {
             egui::Panel::bottom(egui::Id::new(FORECAST_BOTTOM).with(due_kind(&due)))

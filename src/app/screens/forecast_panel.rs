@@ -83,16 +83,13 @@ pub fn forecast_panel_ui(
     let size =
         |ui: &egui::Ui| egui::vec2(ui.available_width(), rows * ui.spacing().interact_size.y);
     let wide = |ui: &mut egui::Ui, text: String| {
-        ui.add_sized(
+        let button = ui.add_sized(
             size(ui),
             egui::Button::new(egui::RichText::new(text).strong()),
-        )
+        );
+        remember_spot(ui, button.rect);
+        button
     };
-    let mut commit =
-        |forecast: &mut ForecastInput, action: &mut Option<Action>| match forecast.value {
-            Some(percent) => *action = Some(Action::Forecast { percent }),
-            None => forecast.refused = true,
-        };
     match due {
         Due::Forecast { .. } if compact => {
             if forecast_compact_ui(ui, tr, forecast, short) || enter {
@@ -125,7 +122,7 @@ pub fn forecast_panel_ui(
                 ui.add_space(rows * ui.spacing().interact_size.y);
             }
             if let Some(p) = pending {
-                classify_ui(ui, tr, p, action);
+                classify_ui(ui, tr, p, main_spot(ui), action);
             }
             if compact {
                 placeholder(ui);
@@ -145,6 +142,28 @@ pub fn forecast_panel_ui(
             }
         }
         Due::Finished => {}
+    }
+}
+
+/// Where the main button's place is kept between frames (the commit, next-session, reveal or
+/// next-case button, whichever was drawn last).
+const MAIN_SPOT: &str = "main-button-spot";
+
+/// Remembers where the main button was drawn, so the classification options keep away from it.
+fn remember_spot(ui: &egui::Ui, rect: egui::Rect) {
+    ui.data_mut(|d| d.insert_temp(egui::Id::new(MAIN_SPOT), rect));
+}
+
+/// Where the main button was last drawn.
+fn main_spot(ui: &egui::Ui) -> Option<egui::Rect> {
+    ui.data(|d| d.get_temp(egui::Id::new(MAIN_SPOT)))
+}
+
+/// Commits the forecast, or, while it is unset, commits nothing and has the panel say why.
+fn commit(forecast: &mut ForecastInput, action: &mut Option<Action>) {
+    match forecast.value {
+        Some(percent) => *action = Some(Action::Forecast { percent }),
+        None => forecast.refused = true,
     }
 }
 
@@ -294,12 +313,17 @@ fn forecast_compact_ui(
     nudge_with_keys(ui, forecast);
     let commit_button = || egui::Button::new(egui::RichText::new(tr.t("commit-forecast")).strong());
     let mut commit = false;
+    let mut add_commit = |ui: &mut egui::Ui| {
+        let button = ui.add(commit_button());
+        remember_spot(ui, button.rect);
+        commit = button.clicked();
+    };
     ui.horizontal(|ui| {
         forecast_number(ui, forecast, false);
         if short {
             // The button first, from the right, so the slider takes what it leaves.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                commit = ui.add(commit_button()).clicked();
+                add_commit(ui);
                 ui.spacing_mut().slider_width = ui.available_width();
                 slider(ui, forecast);
             });
@@ -311,7 +335,7 @@ fn forecast_compact_ui(
     ui.horizontal_wrapped(|ui| {
         quick_values_ui(ui, forecast);
         if !short {
-            commit = ui.add(commit_button()).clicked();
+            add_commit(ui);
         }
     });
     // In the compact form the hint shows only when a commit was refused, as the dash says the rest.
@@ -377,7 +401,13 @@ const CLASS_KEYS: [egui::Key; 4] = [
 
 /// The event's words and a button per class, each with its number key. The buttons have ids of
 /// their own, so that keyboard focus left on the button that was here before never lands on one.
-fn classify_ui(ui: &mut egui::Ui, tr: &Tr, p: &Pending, action: &mut Option<Action>) {
+fn classify_ui(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    p: &Pending,
+    avoid: Option<egui::Rect>,
+    action: &mut Option<Action>,
+) {
     let focused = ui.memory(|m| m.focused().is_some());
     theme::card(ui).show(ui, |ui| {
         ui.label(egui::RichText::new(format!("⚠ {} {}", tr.t("session"), p.session)).strong());
@@ -391,6 +421,26 @@ fn classify_ui(ui: &mut egui::Ui, tr: &Tr, p: &Pending, action: &mut Option<Acti
                     ("class", tr.t(&format!("class-{}", class.slug())).into()),
                 ],
             );
+            // No option where the main button was: skip past its place.
+            if let Some(spot) = avoid {
+                let width = ui.available_width();
+                let padding = ui.spacing().button_padding;
+                let galley = egui::WidgetText::from(text.as_str()).into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Wrap),
+                    width - 2.0 * padding.x,
+                    egui::TextStyle::Button,
+                );
+                let height = (galley.size().y + 2.0 * padding.y).max(ui.spacing().interact_size.y);
+                let top = ui.cursor().top();
+                let would = egui::Rect::from_min_size(
+                    egui::pos2(ui.cursor().left(), top),
+                    egui::vec2(width, height),
+                );
+                if would.intersects(spot.expand(2.0)) {
+                    ui.add_space(spot.max.y + 2.0 + ui.spacing().item_spacing.y - top);
+                }
+            }
             let key = CLASS_KEYS.get(n).copied();
             let by_key = !focused && key.is_some_and(|k| fresh_press(ui, k));
             let clicked = ui

@@ -43,19 +43,25 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         case_ui(ui, state);
         return;
     }
-    if state.screen == Screen::Start {
+    // The screen of this frame: a key that changed it in the start bar is not read again by the
+    // next screen in the same frame (one Enter would start and begin).
+    let screen = state.screen;
+    if screen == Screen::Start {
         egui::Panel::bottom("start-bar").show(ui, |ui| start::start_bar(ui, state));
     }
     egui::ScrollArea::vertical()
         .id_salt("screen")
         .auto_shrink([false, false])
-        .show(ui, |ui| match state.screen {
+        .show(ui, |ui| match screen {
             Screen::Start => start_ui(ui, state),
             Screen::Briefing => briefing_ui(ui, state),
             Screen::Case => {}
             Screen::Debrief => debrief_ui(ui, state),
             Screen::Trainer => crate::app::trainer::trainer_ui(ui, state),
         });
+    if state.screen != screen {
+        ui.ctx().request_repaint();
+    }
 }
 
 /// True when Enter was pressed now (not held) while no widget but a text field has the keyboard:
