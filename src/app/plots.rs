@@ -173,10 +173,11 @@ pub fn set_number_lang(ctx: &egui::Context, lang: Lang) {
     }
 }
 
-/// The number at an axis's grid mark: as many decimals as its step needs (0,1 apart: one), in
-/// `lang`'s format.
+/// The number at an axis's grid mark: as many decimals as its step needs (0,1 apart: one; 0,05
+/// apart: two), in `lang`'s format.
 pub fn axis_number(mark: GridMark, lang: Lang) -> String {
-    let decimals = (-mark.step_size.log10().round()).max(0.0) as usize;
+    // A step of 0,05 needs two decimals, 0,1 one (less a hair, as log10(0,1) is not exactly −1).
+    let decimals = (-mark.step_size.log10() - 1e-9).ceil().max(0.0) as usize;
     // A mark at zero computed as -1e-17 is 0, not "-0,0".
     let value = if mark.value.abs() < mark.step_size.abs() * 1e-6 {
         0.0
