@@ -1302,3 +1302,43 @@ fn a_new_case_starts_scrolled_to_its_top() {
         client(&h)
     );
 }
+
+#[test]
+fn an_unreachable_station_is_told_in_dutch_without_the_systems_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("tests/scenarios/minimal.ron").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 3).unwrap();
+    let mut state = AppState::new(vec![scenario], dir.path().to_path_buf(), Lang::Nl);
+    state.start.pseudonym = "Noor".into();
+    state.start.course_code = code;
+    // Nothing listens on the discard port of this machine: the connection is refused.
+    state.live.address = "127.0.0.1:9".into();
+    state.live.pin = "123456".into();
+    state.start_run();
+    state.act(Action::Forecast { percent: 25 });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while state.live.state().and_then(|s| s.problem).is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the link never found the station unreachable"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    state.screen = Screen::Case;
+    let mut h = common::screens::harness(state, [1280.0, 800.0]);
+    let _ = h.run_ok();
+    assert!(
+        h.get_all_by_label_contains("het station is nu niet bereikbaar")
+            .next()
+            .is_some(),
+        "the trainee is told in Dutch"
+    );
+    let wrong = not_dutch(&h, "live status");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    for system in ["os error", "io:", "Connection"] {
+        assert!(
+            h.query_all_by_label_contains(system).next().is_none(),
+            "{system:?} is for the log, not the trainee"
+        );
+    }
+}
