@@ -1342,3 +1342,25 @@ fn an_unreachable_station_is_told_in_dutch_without_the_systems_message() {
         );
     }
 }
+
+#[test]
+fn the_briefing_wraps_inside_the_window_at_text_size_two() {
+    let dir = tempfile::tempdir().unwrap();
+    for (size, scale) in [([1024.0, 640.0], 2.0), ([1280.0, 800.0], 2.0)] {
+        let scenarios = vec![Arc::new(resolve("first-lesson").unwrap())];
+        let mut state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::Nl);
+        state.settings.text_scale = scale;
+        state.start.pseudonym = "Eva".into();
+        state.start_run();
+        assert_eq!(state.screen, Screen::Briefing);
+        let mut h = common::screens::harness(state, size);
+        h.run();
+        let screen = h.ctx.content_rect();
+        for (label, _, rect) in rects(&h) {
+            assert!(
+                rect.max.x <= screen.max.x + 0.5,
+                "{size:?} at text size {scale}: {label:?} at {rect:?} runs off {screen:?}"
+            );
+        }
+    }
+}

@@ -8,8 +8,9 @@ use crate::app::state::{AppState, Screen};
 use crate::app::theme;
 
 pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    // Lines of a readable length.
-    ui.set_max_width(820.0);
+    // Lines of a readable length, and never wider than the window (at text size 2 in a small
+    // window 820 points ran off its right edge).
+    ui.set_max_width(ui.available_width().min(820.0));
     let Some(session) = state.run.session.as_ref() else {
         state.screen = crate::app::state::Screen::Start;
         return;
