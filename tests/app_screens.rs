@@ -48,9 +48,9 @@ fn commit_forecast(h: &mut Harness<'static, AppState>, value: &str) {
     click(h, "Commit forecast (Enter)");
 }
 
-const NEXT_SESSION: &str = "Next session (Enter or →)";
-const REVEAL: &str = "Reveal the outcome (Enter or →)";
-const NEXT_CASE: &str = "Next case (Enter or →)";
+const NEXT_SESSION: &str = "Next session (Enter or right arrow)";
+const REVEAL: &str = "Reveal the outcome (Enter or right arrow)";
+const NEXT_CASE: &str = "Next case (Enter or right arrow)";
 
 #[test]
 fn a_trainee_walks_from_start_to_debrief() {
@@ -795,7 +795,7 @@ fn a_click_where_the_last_steps_button_was_never_classifies() {
         let (next, commit) = match lang {
             Lang::En => (NEXT_SESSION, "Commit forecast (Enter)"),
             Lang::Nl => (
-                "Volgende sessie (Enter of →)",
+                "Volgende sessie (Enter of pijltje rechts)",
                 "Voorspelling vastleggen (Enter)",
             ),
         };

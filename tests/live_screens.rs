@@ -157,7 +157,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
                 click(&mut trainee, "25 %");
                 click(&mut trainee, "Commit forecast (Enter)")
             }
-            Due::NextSession => click(&mut trainee, "Next session (Enter or →)"),
+            Due::NextSession => click(&mut trainee, "Next session (Enter or right arrow)"),
             Due::Classify { .. } => click(&mut trainee, "2 · side effect"),
             other => panic!("unexpected {other:?}"),
         }
@@ -169,7 +169,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
         "Waiting for the trainer to release the reveal"
     ));
     assert!(
-        !has_label(&trainee, "Reveal the outcome (Enter or →)"),
+        !has_label(&trainee, "Reveal the outcome (Enter or right arrow)"),
         "no reveal is offered while it is held"
     );
     trainee.key_press(egui::Key::Enter);
@@ -206,7 +206,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
             "the hold is lifted on the screen too: {held}"
         );
     }
-    click(&mut trainee, "Reveal the outcome (Enter or →)");
+    click(&mut trainee, "Reveal the outcome (Enter or right arrow)");
     assert!(matches!(
         trainee.state().run.session.as_ref().unwrap().run().phase(),
         Phase::Revealed { case: 0 }
