@@ -51,6 +51,7 @@ impl ForecastInput {
 }
 
 /// The active run, kept together so that starting or leaving a run resets all of it at once.
+#[derive(Default)]
 pub struct ActiveRun {
     pub session: Option<Session>,
     /// The forecast being set: unset at every checkpoint until the trainee picks a number.
@@ -78,26 +79,6 @@ pub struct ActiveRun {
     /// A case of the finished run opened again from the debrief (a blind spot), shown revealed on
     /// the case screen.
     pub review: Option<usize>,
-}
-
-impl Default for ActiveRun {
-    fn default() -> Self {
-        ActiveRun {
-            session: None,
-            forecast: ForecastInput::default(),
-            acknowledged: None,
-            flag_kind: None,
-            ideal: None,
-            scores: None,
-            actuarial: None,
-            norming: None,
-            earlier: Vec::new(),
-            history: None,
-            reveal: None,
-            picked: None,
-            review: None,
-        }
-    }
 }
 
 impl ActiveRun {
