@@ -133,12 +133,15 @@ fn ask_for_a_drill(dir: &Path, s: &Arc<Scenario>, pseudonym: &str) -> Harness<'s
 fn practice_where_you_are_weak_makes_a_drill_tells_its_mix_and_starts_it() {
     let dir = tempfile::tempdir().unwrap();
     let s = scenario();
-    // No saved runs yet: nothing to drill, and the trainee is told so.
-    let h = ask_for_a_drill(dir.path(), &s, "Ria");
+    // No saved runs yet: practice where one is weak is not offered.
+    let mut h = app(dir.path(), &s, [1280.0, 1100.0]);
+    h.state_mut().start.pseudonym = "Ria".into();
+    h.run();
     assert!(
-        h.get_all_by_label_contains("nothing to drill yet")
+        h.query_all_by_label_contains("Practice where you are weak")
             .next()
-            .is_some()
+            .is_none(),
+        "offered to a trainee without runs"
     );
     drop(h);
     // Runs with blind spots: the drill has more of the kind they share, and says so.

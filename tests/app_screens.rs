@@ -17,7 +17,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ontrack::app::theme::Palette;
 use ontrack::app::{AppState, Screen};
-use ontrack::run::{Due, Phase, load_run};
+use ontrack::run::{Action, Due, Phase, load_run};
+use ontrack::scenario::format::LindenClass;
 use ontrack::scenario::{Lang, resolve};
 
 fn harness(dir: &Path) -> Harness<'static, AppState> {
@@ -41,13 +42,23 @@ fn due(h: &Harness<'static, AppState>) -> Due {
     current_run(h).due()
 }
 
+/// Picks the quick value `value` (the forecast starts unset), then commits it.
+fn commit_forecast(h: &mut Harness<'static, AppState>, value: &str) {
+    click(h, value);
+    click(h, "Commit forecast (Enter)");
+}
+
+const NEXT_SESSION: &str = "Next session (Enter or right arrow)";
+const REVEAL: &str = "Reveal the outcome (Enter or right arrow)";
+const NEXT_CASE: &str = "Next case (Enter or right arrow)";
+
 #[test]
 fn a_trainee_walks_from_start_to_debrief() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     h.run();
     // Starting without a pseudonym is refused with a message.
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     assert_eq!(h.state().screen, Screen::Start);
     assert_eq!(
         h.state().message.as_deref(),
@@ -56,7 +67,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     // Type a pseudonym and start: a run file appears at once.
     type_pseudonym(&mut h, "Anna");
     assert_eq!(h.state().start.pseudonym, "Anna");
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     assert_eq!(h.state().screen, Screen::Briefing);
     let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
     assert!(path.exists());
@@ -64,22 +75,37 @@ fn a_trainee_walks_from_start_to_debrief() {
         h.get_all_by_label_contains("Brier score").next().is_some(),
         "the briefing explains scoring"
     );
-    click(&mut h, "Begin");
+    click(&mut h, "Begin (Enter)");
     assert_eq!(h.state().screen, Screen::Case);
 
     // The forecast after intake: move the slider with the arrow keys, then commit.
     assert_eq!(due(&h), Due::Forecast { checkpoint: 0 });
-    let before = h.state().run.forecast;
+    assert_eq!(
+        h.state().run.forecast.value,
+        None,
+        "no number before one is chosen"
+    );
     h.get_by_role(Role::Slider).focus();
     h.run();
     h.key_press(egui::Key::ArrowRight);
     h.run();
     h.key_press(egui::Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().run.forecast, before + 2, "arrows move the slider");
+    // The unset slider stands at 10.
+    assert_eq!(
+        h.state().run.forecast.value,
+        Some(12),
+        "arrows move the slider"
+    );
     click(&mut h, "Commit forecast (Enter)");
     let answers = current_run(&h).answers(0).unwrap().clone();
-    assert_eq!(answers.forecasts, vec![(0, before + 2)]);
+    assert_eq!(answers.forecasts, vec![(0, 12)]);
+    assert!(
+        h.get_all_by_label_contains("Saved: your forecast of 12 %")
+            .next()
+            .is_some(),
+        "the answer is confirmed when saved"
+    );
     assert_eq!(
         load_run(&path).unwrap().log.len(),
         1,
@@ -87,7 +113,7 @@ fn a_trainee_walks_from_start_to_debrief() {
     );
 
     // Read on, flag drift at session 1, and play the rest of the run through the screens.
-    click(&mut h, "Next session (right arrow key)");
+    click(&mut h, NEXT_SESSION);
     click(&mut h, "⚑ Flag drift 1");
     let flags = current_run(&h).answers(0).unwrap().flags.clone();
     assert_eq!(flags, vec![(1, None)]);
@@ -96,12 +122,12 @@ fn a_trainee_walks_from_start_to_debrief() {
         guard += 1;
         assert!(guard < 500, "the run does not end");
         match due(&h) {
-            Due::Forecast { .. } => click(&mut h, "Commit forecast (Enter)"),
-            Due::NextSession => click(&mut h, "Next session (right arrow key)"),
-            Due::Classify { .. } => click(&mut h, "side effect"),
+            Due::Forecast { .. } => commit_forecast(&mut h, "25 %"),
+            Due::NextSession => click(&mut h, NEXT_SESSION),
+            Due::Classify { .. } => click(&mut h, "2 · side effect"),
             Due::Reveal => {
                 let seen = current_run(&h).visible().unwrap().1.seen();
-                click(&mut h, "Reveal the outcome");
+                click(&mut h, REVEAL);
                 assert!(
                     h.get_all_by_label_contains("Outcome:").next().is_some(),
                     "the reveal shows the outcome"
@@ -119,7 +145,7 @@ fn a_trainee_walks_from_start_to_debrief() {
                 assert!(h.state().run.reveal.is_none(), "the animation ends");
                 h.run();
             }
-            Due::NextCase => click(&mut h, "Next case"),
+            Due::NextCase => click(&mut h, NEXT_CASE),
             Due::Finished => break,
         }
         if h.state().screen == Screen::Debrief {
@@ -162,9 +188,9 @@ fn a_half_finished_run_is_offered_for_resume() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     type_pseudonym(&mut h, "Bram");
-    click(&mut h, "Start");
-    click(&mut h, "Begin");
-    click(&mut h, "Commit forecast (Enter)");
+    click(&mut h, "Start (Enter)");
+    click(&mut h, "Begin (Enter)");
+    commit_forecast(&mut h, "5 %");
     drop(h);
     // The app starts again: the unfinished run is offered, and resuming goes back to where it stopped.
     let mut h = harness(dir.path());
@@ -190,7 +216,7 @@ fn the_start_screen_speaks_dutch() {
     h.run();
     click(&mut h, "NL");
     assert_eq!(h.state().settings.lang, Lang::Nl);
-    assert!(h.get_all_by_label("Starten").next().is_some());
+    assert!(h.get_all_by_label("Starten (Enter)").next().is_some());
 }
 
 #[test]
@@ -289,14 +315,14 @@ fn a_scenario_is_picked_from_the_list_or_by_course_code() {
         .click();
     h.run();
     assert_eq!(h.state().start.selected, 1);
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     let run = current_run(&h);
     assert_eq!(run.scenario().file.id, "minimal");
     // Back at the start, a trainer's course code picks scenario and seed, whatever is selected.
     h.state_mut().new_run();
     h.state_mut().start.course_code = code.to_lowercase();
     let _ = h.run_ok();
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     let file = h.state().run.session.as_ref().unwrap().file();
     assert_eq!(file.scenario.id, "first-lesson");
     assert_eq!(file.seed, 321);
@@ -307,7 +333,7 @@ fn a_scenario_is_picked_from_the_list_or_by_course_code() {
     typo[5] = if typo[5] == b'1' { b'2' } else { b'1' };
     h.state_mut().start.course_code = String::from_utf8(typo).unwrap();
     let _ = h.run_ok();
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     assert_eq!(h.state().screen, Screen::Start);
     assert!(h.state().message.is_some(), "the typo is explained");
 }
@@ -321,7 +347,7 @@ fn a_long_pseudonym_starts_a_run_as_on_the_command_line() {
     h.run();
     let long = format!("Ánna {}", "van der Berg / ".repeat(25));
     type_pseudonym(&mut h, &long);
-    click(&mut h, "Start");
+    click(&mut h, "Start (Enter)");
     assert_eq!(
         h.state().screen,
         Screen::Briefing,
@@ -356,7 +382,9 @@ fn the_forecast_moves_with_the_keys_without_a_click_and_enter_commits() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 1.0);
     assert_eq!(due(&h), Due::Forecast { checkpoint: 0 });
-    let before = h.state().run.forecast;
+    assert_eq!(h.state().run.forecast.value, None);
+    // From unset, the arrows start where the slider stands (10).
+    let before = 10;
     for key in [
         egui::Key::ArrowRight,
         egui::Key::ArrowRight,
@@ -367,15 +395,15 @@ fn the_forecast_moves_with_the_keys_without_a_click_and_enter_commits() {
         h.run();
     }
     assert_eq!(
-        h.state().run.forecast,
-        before + 6,
+        h.state().run.forecast.value,
+        Some(before + 6),
         "→ → ↑ ← is 1 + 1 + 5 − 1"
     );
     for _ in 0..30 {
         h.key_press(egui::Key::ArrowDown);
         h.run();
     }
-    assert_eq!(h.state().run.forecast, 1, "never below 1 %");
+    assert_eq!(h.state().run.forecast.value, Some(1), "never below 1 %");
     h.key_press(egui::Key::Enter);
     h.run();
     let answers = current_run(&h).answers(0).unwrap().clone();
@@ -392,7 +420,7 @@ fn a_quick_value_sets_the_forecast_and_the_number_shows_it_large() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 1.0);
     click(&mut h, "25 %");
-    assert_eq!(h.state().run.forecast, 25);
+    assert_eq!(h.state().run.forecast.value, Some(25));
     assert!(
         h.get_all_by_label("25 %").count() >= 2,
         "the quick value and the big number"
@@ -413,16 +441,16 @@ fn a_quick_value_sets_the_forecast_and_the_number_shows_it_large() {
 fn a_session_picked_on_the_timeline_shows_its_card_and_its_flag_toggles() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 1.0);
-    click(&mut h, "Commit forecast (Enter)");
-    click(&mut h, "Next session (right arrow key)");
+    commit_forecast(&mut h, "10 %");
+    click(&mut h, NEXT_SESSION);
     while due(&h) != Due::NextSession {
         match due(&h) {
-            Due::Forecast { .. } => click(&mut h, "Commit forecast (Enter)"),
-            Due::Classify { .. } => click(&mut h, "side effect"),
+            Due::Forecast { .. } => commit_forecast(&mut h, "10 %"),
+            Due::Classify { .. } => click(&mut h, "2 · side effect"),
             other => panic!("unexpected {other:?}"),
         }
     }
-    click(&mut h, "Next session (right arrow key)");
+    click(&mut h, NEXT_SESSION);
     // The latest session is shown in full until another is picked.
     assert!(
         h.get_all_by_label_contains("Session 2 · score")
@@ -639,4 +667,700 @@ fn a_demo_with_a_seed_plays_the_cases_of_that_seed() {
     let session = state.run.session.as_ref().expect("the demo started a run");
     assert_eq!(session.file().seed, 10);
     assert_eq!(state.screen, Screen::Briefing);
+}
+
+/// A harness on the case screen of a run of the reference scenario with seed 10, whose cases hold
+/// unwanted events after sessions (checked where it matters).
+fn on_reference_case(
+    dir: &Path,
+    size: [f32; 2],
+    lang: Lang,
+    text_scale: f32,
+) -> Harness<'static, AppState> {
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 10).unwrap();
+    let mut state = AppState::new(vec![scenario], dir.to_path_buf(), lang);
+    state.settings.text_scale = text_scale;
+    state.start.pseudonym = "Dirk".into();
+    state.start.course_code = code;
+    state.start_run();
+    state.screen = Screen::Case;
+    let mut h = common::screens::harness(state, size);
+    h.run();
+    h
+}
+
+#[test]
+fn an_unset_forecast_cannot_be_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    // The panel at the side, at the bottom, and packed in a short window.
+    for (size, scale) in [
+        ([1280.0, 800.0], 1.0),
+        ([1024.0, 640.0], 1.0),
+        ([1024.0, 640.0], 2.0),
+    ] {
+        let case = format!("{size:?} at text size {scale}");
+        let mut h = on_case_screen(dir.path(), size, Lang::En, scale);
+        let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
+        assert_eq!(due(&h), Due::Forecast { checkpoint: 0 });
+        assert!(
+            h.get_all_by_label("— %").next().is_some(),
+            "{case}: no number is shown before one is chosen"
+        );
+        h.key_press(egui::Key::Enter);
+        h.run();
+        click(&mut h, "Commit forecast (Enter)");
+        assert_eq!(due(&h), Due::Forecast { checkpoint: 0 }, "{case}");
+        assert!(
+            current_run(&h)
+                .answers(0)
+                .is_none_or(|a| a.forecasts.is_empty()),
+            "{case}: nothing committed"
+        );
+        assert!(
+            load_run(&path).unwrap().log.is_empty(),
+            "{case}: nothing saved"
+        );
+        assert!(
+            h.get_all_by_label_contains("Nothing committed: choose a number first")
+                .next()
+                .is_some(),
+            "{case}: the trainee is told why"
+        );
+        // Chosen and committed; at the next checkpoint it is unset again, and Enter does nothing.
+        commit_forecast(&mut h, "25 %");
+        assert_eq!(current_run(&h).answers(0).unwrap().forecasts, vec![(0, 25)]);
+        while !matches!(due(&h), Due::Forecast { .. }) {
+            let action = match due(&h) {
+                Due::NextSession => Action::NextSession,
+                Due::Classify { event } => Action::ClassifyEvent {
+                    event,
+                    class: LindenClass::SideEffect,
+                },
+                other => panic!("{case}: unexpected {other:?}"),
+            };
+            h.state_mut().act(action);
+            h.run();
+        }
+        assert_eq!(h.state().run.forecast.value, None, "{case}");
+        h.key_press(egui::Key::Enter);
+        h.run();
+        assert_eq!(
+            current_run(&h).answers(0).unwrap().forecasts.len(),
+            1,
+            "{case}: Enter at an unset checkpoint commits nothing"
+        );
+    }
+}
+
+/// A person's click at `pos`: the pointer moves there, presses, and lets go, a frame each.
+fn click_at(h: &mut Harness<'static, AppState>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    let _ = h.run_ok();
+    h.drag_at(pos);
+    let _ = h.run_ok();
+    h.drop_at(pos);
+    let _ = h.run_ok();
+}
+
+/// How many forecasts the trainee has committed in the run.
+fn forecasts(h: &Harness<'static, AppState>) -> usize {
+    let run = current_run(h);
+    (0..run.len())
+        .filter_map(|case| run.answers(case))
+        .map(|a| a.forecasts.len())
+        .sum()
+}
+
+/// How many unwanted events the trainee has classified in the run.
+fn classified(h: &Harness<'static, AppState>) -> usize {
+    let run = current_run(h);
+    (0..run.len())
+        .filter_map(|case| run.answers(case))
+        .map(|a| a.classifications.len())
+        .sum()
+}
+
+#[test]
+fn a_click_where_the_last_steps_button_was_never_classifies() {
+    let dir = tempfile::tempdir().unwrap();
+    // The panel at the side (also at full HD and text size 2), at the bottom, and packed.
+    for (size, scale, lang) in [
+        ([1280.0, 800.0], 1.0, Lang::En),
+        ([1920.0, 1080.0], 2.0, Lang::Nl),
+        ([1024.0, 640.0], 1.0, Lang::Nl),
+        ([1024.0, 640.0], 2.0, Lang::En),
+    ] {
+        let case = format!("{size:?} at text size {scale} in {lang:?}");
+        let (next, commit) = match lang {
+            Lang::En => (NEXT_SESSION, "Commit forecast (Enter)"),
+            Lang::Nl => (
+                "Volgende sessie (Enter of pijltje rechts)",
+                "Voorspelling vastleggen (Enter)",
+            ),
+        };
+        let mut after_commit = 0;
+        let mut h = on_reference_case(dir.path(), size, lang, scale);
+        let mut checked = 0;
+        let mut guard = 0;
+        loop {
+            guard += 1;
+            assert!(guard < 1000, "{case}: the run does not end");
+            let action = match due(&h) {
+                Due::NextSession => {
+                    let button = h.get_by_label(next).rect();
+                    let seen = current_run(&h).visible().unwrap().1.seen();
+                    click_at(&mut h, button.center());
+                    let now = current_run(&h).visible().map(|(_, v)| v.seen());
+                    assert_eq!(
+                        now,
+                        Some(seen + 1),
+                        "{case}: the click shows the next session"
+                    );
+                    if matches!(due(&h), Due::Classify { .. }) {
+                        // The same habitual click, and others where the button was.
+                        let before = classified(&h);
+                        let inner = button.shrink(3.0);
+                        for spot in [button.center(), inner.left_top(), inner.right_bottom()] {
+                            click_at(&mut h, spot);
+                            assert_eq!(
+                                classified(&h),
+                                before,
+                                "{case}: a click at {spot:?}, where {next:?} was, classified an event"
+                            );
+                        }
+                        checked += 1;
+                    }
+                    continue;
+                }
+                Due::Forecast { .. } => {
+                    // Committed with a click on the button: an event may wait right after it.
+                    click(&mut h, "25 %");
+                    let button = h.get_by_label(commit).rect();
+                    let before = forecasts(&h);
+                    click_at(&mut h, button.center());
+                    assert_eq!(forecasts(&h), before + 1, "{case}: committed");
+                    if matches!(due(&h), Due::Classify { .. }) {
+                        let before = classified(&h);
+                        let inner = button.shrink(3.0);
+                        for spot in [button.center(), inner.left_top(), inner.right_bottom()] {
+                            click_at(&mut h, spot);
+                            assert_eq!(
+                                classified(&h),
+                                before,
+                                "{case}: a click at {spot:?}, where {commit:?} was, classified an event"
+                            );
+                        }
+                        after_commit += 1;
+                    }
+                    continue;
+                }
+                Due::Classify { event } => Action::ClassifyEvent {
+                    event,
+                    class: LindenClass::Unrelated,
+                },
+                Due::Reveal => Action::Reveal,
+                Due::NextCase => Action::NextCase,
+                Due::Finished => break,
+            };
+            h.state_mut().act(action);
+            h.state_mut().tick(60.0);
+            let _ = h.run_ok();
+        }
+        // In the reference scenario's cases the events are due at checkpoints: after a forecast.
+        assert!(
+            checked + after_commit > 0,
+            "{case}: no unwanted event came after a step"
+        );
+    }
+}
+
+#[test]
+fn after_classifying_the_card_confirms_the_choice_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, option, chosen, saved) in [
+        (
+            Lang::En,
+            "2 · side effect",
+            "✔ chosen: side effect",
+            "✔ Saved: side effect",
+        ),
+        (
+            Lang::Nl,
+            "2 · bijwerking",
+            "✔ gekozen: bijwerking",
+            "✔ Opgeslagen: bijwerking",
+        ),
+    ] {
+        let mut h = on_reference_case(dir.path(), [1280.0, 800.0], lang, 1.0);
+        let event = loop {
+            let action = match due(&h) {
+                Due::Classify { event } => break event,
+                Due::Forecast { .. } => Action::Forecast { percent: 20 },
+                Due::NextSession => Action::NextSession,
+                Due::Reveal => Action::Reveal,
+                Due::NextCase => Action::NextCase,
+                Due::Finished => panic!("no unwanted event in the run"),
+            };
+            h.state_mut().act(action);
+            h.state_mut().tick(60.0);
+            let _ = h.run_ok();
+        };
+        click(&mut h, option);
+        assert_eq!(classified(&h), 1, "{lang:?}: {option:?} classifies");
+        // The event's session, picked on the timeline, confirms the choice on its card.
+        let session = current_run(&h)
+            .visible()
+            .and_then(|(_, v)| v.events().nth(event).map(|e| e.session))
+            .unwrap();
+        h.state_mut().run.picked = Some(session);
+        let _ = h.run_ok();
+        for text in [chosen, saved] {
+            assert!(
+                h.get_all_by_label(text).next().is_some(),
+                "{lang:?}: {text:?} is shown"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_whole_run_of_the_first_lesson_is_played_by_keys_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = vec![Arc::new(resolve("first-lesson").unwrap())];
+    let state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::Nl);
+    let mut h = common::screens::harness(state, [1280.0, 800.0]);
+    h.run();
+    let press = |h: &mut Harness<'static, AppState>, key: egui::Key| {
+        h.key_press(key);
+        let _ = h.run_ok();
+    };
+    // The pseudonym has the keyboard when the app opens: type it; Enter starts, Enter begins.
+    h.event(egui::Event::Text("Anna".into()));
+    h.run();
+    assert_eq!(h.state().start.pseudonym, "Anna");
+    press(&mut h, egui::Key::Enter);
+    assert_eq!(
+        h.state().screen,
+        Screen::Briefing,
+        "{:?}",
+        h.state().message
+    );
+    press(&mut h, egui::Key::Enter);
+    assert_eq!(h.state().screen, Screen::Case);
+    let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
+    let mut steps = 0;
+    while h.state().screen == Screen::Case {
+        steps += 1;
+        assert!(steps < 2000, "the run does not end");
+        match due(&h) {
+            // Up sets an unset forecast to 15 %; Enter commits it.
+            Due::Forecast { .. } => {
+                press(&mut h, egui::Key::ArrowUp);
+                press(&mut h, egui::Key::Enter);
+            }
+            // Enter and the right arrow both move on.
+            Due::NextSession | Due::NextCase => {
+                let key = if steps % 2 == 0 {
+                    egui::Key::Enter
+                } else {
+                    egui::Key::ArrowRight
+                };
+                press(&mut h, key);
+            }
+            Due::Reveal => press(&mut h, egui::Key::Enter),
+            // 2: side effect.
+            Due::Classify { .. } => press(&mut h, egui::Key::Num2),
+            Due::Finished => break,
+        }
+    }
+    assert_eq!(h.state().screen, Screen::Debrief);
+    let file = load_run(&path).unwrap();
+    assert!(file.finished.is_some(), "the finished run is saved");
+    let run = current_run(&h);
+    let forecasts: Vec<u8> = (0..run.len())
+        .flat_map(|case| run.answers(case).unwrap().forecasts.clone())
+        .map(|(_, percent)| percent)
+        .collect();
+    assert!(!forecasts.is_empty());
+    assert!(
+        forecasts.iter().all(|p| *p == 15),
+        "only the numbers the keys chose: {forecasts:?}"
+    );
+    let classes: Vec<LindenClass> = (0..run.len())
+        .flat_map(|case| run.answers(case).unwrap().classifications.clone())
+        .map(|(_, class)| class)
+        .collect();
+    assert!(classes.iter().all(|c| *c == LindenClass::SideEffect));
+}
+
+/// English words that must not show in the Dutch app (whole words; names such as Brier, AUC and
+/// the measures' own are not among them).
+const ENGLISH: [&str; 24] = [
+    "the",
+    "and",
+    "Next",
+    "Start",
+    "Seed",
+    "seed",
+    "forecast",
+    "Forecast",
+    "Session",
+    "session",
+    "Outcome",
+    "outcome",
+    "Case",
+    "Reveal",
+    "Saved",
+    "chosen",
+    "classify",
+    "Classify",
+    "error",
+    "Connection",
+    "refused",
+    "Commit",
+    "Begin",
+    "Back",
+];
+
+/// What is wrong with the texts of the screen in Dutch: English words, and numbers with a decimal
+/// point; each with the text it is in.
+fn not_dutch(h: &Harness<'static, AppState>, screen: &str) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for (label, ..) in rects(h) {
+        let words: Vec<&str> = label
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for english in ENGLISH {
+            if words.contains(&english) {
+                wrong.push(format!("{screen}: {english:?} in {label:?}"));
+            }
+        }
+        let chars: Vec<char> = label.chars().collect();
+        if chars
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == '.' && w[2].is_ascii_digit())
+        {
+            wrong.push(format!("{screen}: a decimal point in {label:?}"));
+        }
+    }
+    wrong
+}
+
+#[test]
+fn the_dutch_app_shows_no_english_and_no_decimal_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 10).unwrap();
+    let mut state = AppState::new(vec![scenario], dir.path().to_path_buf(), Lang::Nl);
+    state.start.pseudonym = "Iris".into();
+    state.start.course_code = code;
+    let mut h = common::screens::harness(state, [1280.0, 800.0]);
+    h.run();
+    let mut wrong = not_dutch(&h, "start");
+    click(&mut h, "Starten (Enter)");
+    wrong.extend(not_dutch(&h, "briefing"));
+    click(&mut h, "Beginnen (Enter)");
+    h.state_mut().wait_for_background();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut guard = 0;
+    while h.state().screen == Screen::Case {
+        guard += 1;
+        assert!(guard < 5000, "the run does not end");
+        let due_now = due(&h);
+        // Each kind of step once per case is enough to read every text of the case screen.
+        let case = current_run(&h).visible().map(|(c, _)| c);
+        if seen.insert((
+            case,
+            format!("{due_now:?}")
+                .split(' ')
+                .next()
+                .unwrap()
+                .to_string(),
+        )) {
+            wrong.extend(not_dutch(&h, &format!("case {case:?}, {due_now:?}")));
+        }
+        let action = match due_now {
+            Due::Forecast { .. } => {
+                // Unset, then set: both texts are read.
+                click(&mut h, "25 %");
+                wrong.extend(not_dutch(&h, "forecast set"));
+                Action::Forecast { percent: 25 }
+            }
+            Due::NextSession => Action::NextSession,
+            Due::Classify { event } => Action::ClassifyEvent {
+                event,
+                class: LindenClass::SideEffect,
+            },
+            Due::Reveal => Action::Reveal,
+            Due::NextCase => Action::NextCase,
+            Due::Finished => break,
+        };
+        h.state_mut().act(action);
+        h.state_mut().tick(60.0);
+        let _ = h.run_ok();
+    }
+    wrong.sort();
+    wrong.dedup();
+    assert!(
+        wrong.is_empty(),
+        "{} texts:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// The app on the start screen with every bundled scenario, at `size` pixels and text size `scale`.
+fn start_with_every_scenario(dir: &Path, size: [f32; 2], scale: f32) -> Harness<'static, AppState> {
+    let scenarios = ontrack::scenario::bundled_ids()
+        .into_iter()
+        .map(|id| Arc::new(resolve(id).unwrap()))
+        .collect();
+    let mut state = AppState::new(scenarios, dir.to_path_buf(), Lang::Nl);
+    state.settings.text_scale = scale;
+    let mut h = common::screens::harness(state, size);
+    h.run();
+    h
+}
+
+#[test]
+fn start_is_in_view_without_scrolling_past_the_scenarios() {
+    let dir = tempfile::tempdir().unwrap();
+    for (size, scale) in [
+        ([1024.0, 640.0], 1.0),
+        ([1024.0, 640.0], 2.0),
+        ([1920.0, 1080.0], 2.0),
+    ] {
+        let h = start_with_every_scenario(dir.path(), size, scale);
+        assert!(h.state().scenarios.len() >= 10);
+        let screen = h.ctx.content_rect();
+        let start = h.get_by_label("Starten (Enter)").rect();
+        assert!(
+            screen.contains_rect(start),
+            "{size:?} at text size {scale}: Start at {start:?} is out of {screen:?}"
+        );
+        let title = h.state().chosen().unwrap().file.title.nl.clone();
+        assert!(
+            h.get_all_by_label(&format!("Gekozen: {title}"))
+                .next()
+                .is_some(),
+            "the chosen scenario is named beside Start"
+        );
+    }
+}
+
+/// The outlines painted in the colour of the chosen card, 2 points wide or more.
+fn blue_outlines(h: &Harness<'static, AppState>) -> usize {
+    h.output()
+        .shapes
+        .iter()
+        .filter(|clipped| match &clipped.shape {
+            egui::Shape::Rect(r) => {
+                r.stroke.color == ontrack::app::theme::PICKED && r.stroke.width >= 2.0
+            }
+            _ => false,
+        })
+        .count()
+}
+
+#[test]
+fn only_the_chosen_card_is_outlined_even_beside_an_unfinished_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // An unfinished run in the folder: its card is offered at the top.
+    let mut h = harness(dir.path());
+    type_pseudonym(&mut h, "Bram");
+    click(&mut h, "Start (Enter)");
+    click(&mut h, "Begin (Enter)");
+    commit_forecast(&mut h, "5 %");
+    drop(h);
+    let mut h = start_with_every_scenario(dir.path(), [1280.0, 1000.0], 1.0);
+    assert_eq!(h.state().start.resumable.len(), 1);
+    h.run();
+    assert_eq!(blue_outlines(&h), 1, "one card outlined in blue");
+}
+
+#[test]
+fn the_briefing_has_a_way_back_that_leaves_no_empty_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for back in ["click", "escape"] {
+        let mut h = harness(dir.path());
+        type_pseudonym(&mut h, "Cas");
+        click(&mut h, "Start (Enter)");
+        assert_eq!(h.state().screen, Screen::Briefing);
+        let path = h.state().run.session.as_ref().unwrap().path().to_path_buf();
+        if back == "click" {
+            click(&mut h, "⏴ Back (Escape)");
+        } else {
+            h.key_press(egui::Key::Escape);
+            h.run();
+        }
+        assert_eq!(h.state().screen, Screen::Start, "{back}");
+        assert!(!path.exists(), "{back}: the run without answers is gone");
+        assert!(h.state().start.resumable.is_empty(), "{back}");
+        assert_eq!(h.state().start.pseudonym, "Cas", "{back}: the form is kept");
+    }
+}
+
+#[test]
+fn the_reveal_says_in_the_panel_that_a_client_stopped_coming() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 10).unwrap();
+    let sessions = scenario.file.sessions;
+    let mut state = AppState::new(vec![scenario], dir.path().to_path_buf(), Lang::En);
+    state.start.pseudonym = "Iris".into();
+    state.start.course_code = code;
+    state.start_run();
+    state.screen = Screen::Case;
+    state.wait_for_background();
+    let mut h = common::screens::harness(state, [1024.0, 640.0]);
+    h.run();
+    let mut dropouts = 0;
+    loop {
+        let action = match due(&h) {
+            Due::Forecast { .. } => Action::Forecast { percent: 20 },
+            Due::NextSession => Action::NextSession,
+            Due::Classify { event } => Action::ClassifyEvent {
+                event,
+                class: LindenClass::SideEffect,
+            },
+            Due::Reveal => Action::Reveal,
+            Due::NextCase => Action::NextCase,
+            Due::Finished => break,
+        };
+        h.state_mut().act(action.clone());
+        h.state_mut().tick(60.0);
+        let _ = h.run_ok();
+        if action != Action::Reveal {
+            continue;
+        }
+        let Phase::Revealed { case } = current_run(&h).phase() else {
+            panic!("not revealed");
+        };
+        let scores = current_run(&h).revealed(case).unwrap().scores.len();
+        let said = h
+            .query_all_by_label_contains("The client stopped coming after session")
+            .find(|n| h.ctx.content_rect().contains_rect(n.rect()))
+            .is_some();
+        let stopped = scores <= sessions as usize;
+        assert_eq!(
+            said, stopped,
+            "case {case}: {scores} scores of {sessions} sessions"
+        );
+        dropouts += usize::from(stopped);
+    }
+    assert!(dropouts > 0, "seed 10 has clients who stopped coming");
+}
+
+#[test]
+fn a_new_case_starts_scrolled_to_its_top() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1280×800 at text size 2: the case screen scrolls.
+    let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::En, 2.0);
+    let client = |h: &Harness<'static, AppState>| {
+        h.get_all_by_label_contains("Client:")
+            .next()
+            .map(|n| n.rect())
+            .unwrap()
+    };
+    while due(&h) != Due::NextCase {
+        let action = match due(&h) {
+            Due::Forecast { .. } => Action::Forecast { percent: 20 },
+            Due::NextSession => Action::NextSession,
+            Due::Classify { event } => Action::ClassifyEvent {
+                event,
+                class: LindenClass::SideEffect,
+            },
+            Due::Reveal => Action::Reveal,
+            other => panic!("unexpected {other:?}"),
+        };
+        h.state_mut().act(action);
+        h.state_mut().tick(60.0);
+        let _ = h.run_ok();
+    }
+    // Read down the revealed case with the mouse wheel.
+    let top = client(&h).min.y;
+    let over = egui::pos2(100.0, 300.0);
+    h.hover_at(over);
+    for _ in 0..10 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+        });
+        let _ = h.run_ok();
+    }
+    assert!(client(&h).min.y < top - 50.0, "the case scrolled down");
+    h.state_mut().act(Action::NextCase);
+    let _ = h.run_ok();
+    let screen = h.ctx.content_rect();
+    assert!(
+        screen.contains_rect(client(&h)),
+        "the next case's client line is in view: {:?}",
+        client(&h)
+    );
+}
+
+#[test]
+fn an_unreachable_station_is_told_in_dutch_without_the_systems_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("tests/scenarios/minimal.ron").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 3).unwrap();
+    let mut state = AppState::new(vec![scenario], dir.path().to_path_buf(), Lang::Nl);
+    state.start.pseudonym = "Noor".into();
+    state.start.course_code = code;
+    // Nothing listens on the discard port of this machine: the connection is refused.
+    state.live.address = "127.0.0.1:9".into();
+    state.live.pin = "123456".into();
+    state.start_run();
+    state.act(Action::Forecast { percent: 25 });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while state.live.state().and_then(|s| s.problem).is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the link never found the station unreachable"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    state.screen = Screen::Case;
+    let mut h = common::screens::harness(state, [1280.0, 800.0]);
+    let _ = h.run_ok();
+    assert!(
+        h.get_all_by_label_contains("het station is nu niet bereikbaar")
+            .next()
+            .is_some(),
+        "the trainee is told in Dutch"
+    );
+    let wrong = not_dutch(&h, "live status");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    for system in ["os error", "io:", "Connection"] {
+        assert!(
+            h.query_all_by_label_contains(system).next().is_none(),
+            "{system:?} is for the log, not the trainee"
+        );
+    }
+}
+
+#[test]
+fn the_briefing_wraps_inside_the_window_at_text_size_two() {
+    let dir = tempfile::tempdir().unwrap();
+    for (size, scale) in [([1024.0, 640.0], 2.0), ([1280.0, 800.0], 2.0)] {
+        let scenarios = vec![Arc::new(resolve("first-lesson").unwrap())];
+        let mut state = AppState::new(scenarios, dir.path().to_path_buf(), Lang::Nl);
+        state.settings.text_scale = scale;
+        state.start.pseudonym = "Eva".into();
+        state.start_run();
+        assert_eq!(state.screen, Screen::Briefing);
+        let mut h = common::screens::harness(state, size);
+        h.run();
+        let screen = h.ctx.content_rect();
+        for (label, _, rect) in rects(&h) {
+            assert!(
+                rect.max.x <= screen.max.x + 0.5,
+                "{size:?} at text size {scale}: {label:?} at {rect:?} runs off {screen:?}"
+            );
+        }
+    }
 }

@@ -118,16 +118,17 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
     click(&mut trainee, "Join a live class");
     type_into(&mut trainee, 2, &address);
     type_into(&mut trainee, 3, &pin);
-    click(&mut trainee, "Start");
+    click(&mut trainee, "Start (Enter)");
     assert_eq!(trainee.state().screen, Screen::Start);
     assert!(has_label(
         &trainee,
         "A live class needs the course code from the trainer."
     ));
     type_into(&mut trainee, 1, &code);
-    click(&mut trainee, "Start");
+    click(&mut trainee, "Start (Enter)");
     assert_eq!(trainee.state().screen, Screen::Briefing);
-    click(&mut trainee, "Begin");
+    click(&mut trainee, "Begin (Enter)");
+    click(&mut trainee, "25 %");
     click(&mut trainee, "Commit forecast (Enter)");
     delivered(&mut trainee);
     assert!(has_label(
@@ -152,9 +153,12 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
         guard += 1;
         assert!(guard < 50, "the case does not reach its reveal");
         match due(&trainee) {
-            Due::Forecast { .. } => click(&mut trainee, "Commit forecast (Enter)"),
-            Due::NextSession => click(&mut trainee, "Next session (right arrow key)"),
-            Due::Classify { .. } => click(&mut trainee, "side effect"),
+            Due::Forecast { .. } => {
+                click(&mut trainee, "25 %");
+                click(&mut trainee, "Commit forecast (Enter)")
+            }
+            Due::NextSession => click(&mut trainee, "Next session (Enter or right arrow)"),
+            Due::Classify { .. } => click(&mut trainee, "2 · side effect"),
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -165,7 +169,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
         "Waiting for the trainer to release the reveal"
     ));
     assert!(
-        !has_label(&trainee, "Reveal the outcome"),
+        !has_label(&trainee, "Reveal the outcome (Enter or right arrow)"),
         "no reveal is offered while it is held"
     );
     trainee.key_press(egui::Key::Enter);
@@ -202,7 +206,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
             "the hold is lifted on the screen too: {held}"
         );
     }
-    click(&mut trainee, "Reveal the outcome");
+    click(&mut trainee, "Reveal the outcome (Enter or right arrow)");
     assert!(matches!(
         trainee.state().run.session.as_ref().unwrap().run().phase(),
         Phase::Revealed { case: 0 }
@@ -281,14 +285,15 @@ fn a_trainee_picks_the_announced_class_and_it_is_gone_once_the_class_ends() {
     click(&mut trainee, &format!("{code} at {address}"));
     assert_eq!(trainee.state().start.course_code, code);
     type_into(&mut trainee, 3, &pin);
-    click(&mut trainee, "Start");
+    click(&mut trainee, "Start (Enter)");
     assert_eq!(trainee.state().screen, Screen::Briefing);
     assert_eq!(
         network.searches(),
         0,
         "the search ends with the start screen"
     );
-    click(&mut trainee, "Begin");
+    click(&mut trainee, "Begin (Enter)");
+    click(&mut trainee, "25 %");
     click(&mut trainee, "Commit forecast (Enter)");
     delivered(&mut trainee);
     let _ = trainer.run_ok();
@@ -340,7 +345,7 @@ fn start_in_class(
     click(&mut trainee, "Join a live class");
     type_into(&mut trainee, 2, address);
     type_into(&mut trainee, 3, pin);
-    click(&mut trainee, "Start");
+    click(&mut trainee, "Start (Enter)");
     assert_eq!(trainee.state().screen, Screen::Briefing);
     trainee
 }
@@ -356,14 +361,15 @@ fn a_trainee_who_starts_again_in_the_class_is_one_row_marked_run_2() {
     let form = ("Anna", code.as_str(), address.as_str(), pin.as_str());
 
     let mut first = start_in_class(own_dir.path(), Arc::clone(&network), form);
-    click(&mut first, "Begin");
+    click(&mut first, "Begin (Enter)");
+    click(&mut first, "25 %");
     click(&mut first, "Commit forecast (Enter)");
     delivered(&mut first);
     drop(first);
 
     // The app is started again, and the trainee presses Start instead of continuing the run.
     let mut again = start_in_class(own_dir.path(), Arc::clone(&network), form);
-    click(&mut again, "Begin");
+    click(&mut again, "Begin (Enter)");
     delivered(&mut again);
     let _ = trainer.run_ok();
     let view = trainer.state().trainer.live.view().unwrap().1;

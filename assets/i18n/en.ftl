@@ -6,7 +6,7 @@ scenario = Scenario
 course-code = Course code (from your trainer)
 course-code-hint = e.g. DCBT-0Z89
 results-folder = Results are saved in
-start = Start
+start = Start (Enter)
 resume = Continue
 trainer = Trainer view
 need-pseudonym = Type a pseudonym first.
@@ -20,7 +20,7 @@ what-asked = What you will be asked
 what-asked-text = After intake and after sessions { $checkpoints } you give the chance (1–99 %) that the client will have reliably deteriorated by the end of treatment. Flag sessions where the therapist drifts from the protocol, and classify every unwanted event.
 scoring = How you are scored
 scoring-text = Your forecasts get a Brier score: the mean squared difference between your chance and what happened (0 is perfect; always saying 50 % scores 0.25). If you say 20 % for a client who deteriorates, that case scores (0.2 − 1)² = 0.64.
-begin = Begin
+begin = Begin (Enter)
 case-of = Case { $n } of { $total }
 patient = Client
 age-sex = { $age } years, { $sex }
@@ -35,17 +35,16 @@ flag-drift = Flag drift
 drift-kind = kind of drift (if you know)
 drift-kind-unknown = not sure
 flagged = flagged
-classify = classify
 class-unrelated = unrelated to treatment
 class-side_effect = side effect
 class-malpractice = malpractice reaction
 class-violation = violation of ethics or law
 forecast-question = How likely is it that this client will have deteriorated by the end of treatment?
 commit-forecast = Commit forecast (Enter)
-next-session = Next session (right arrow key)
+next-session = Next session (Enter or right arrow)
 classify-first = Classify the unwanted events first.
-reveal = Reveal the outcome
-next-case = Next case
+reveal = Reveal the outcome (Enter or right arrow)
+next-case = Next case (Enter or right arrow)
 outcome = Outcome
 outcome-deteriorated = deteriorated
 outcome-unchanged = no reliable change
@@ -97,7 +96,7 @@ trains-hello-goodbye-neq = Seeing harm that good end scores hide.
 trains-trauma-recovered-memories = Spotting suggestive drift toward 'recovered' memories in PTSD treatment.
 session = Session
 checkpoint-of = forecast { $k } of { $total }
-forecast-keys = Keys: left and right arrow change it by 1, up and down by 5, Enter commits.
+forecast-keys = Keys: left and right arrow change it by 1, up and down by 5; only Enter commits it.
 classify-as = What kind of event is it?
 flag-session = Flag drift from the protocol at session { $session }
 card-differences = { $differences ->
@@ -507,7 +506,6 @@ blind-spot-button = Case { $case }, after session { $checkpoint }: you { $you },
 back-to-debrief = Back to the debrief
 blind-spot-this = One of your blind spots: the best possible forecast was sure here, and you were far from it.
 
-
 # Live class (trainee app)
 live-join-title = Join a live class
 live-join-explain = In a live class your answers also go to the trainer's station as you give them. Pick your class from those found on this network, or type the address from the trainer's screen and the course code above; then type the class PIN.
@@ -520,7 +518,7 @@ live-found-none = Looking for classes on this network… none found yet. If your
 live-found-unavailable = This network cannot be searched for classes: type the address from the trainer's screen.
 live-join-needs-code = A live class needs the course code from the trainer.
 live-status = Live class: { $delivered } of { $total } answers at the station
-live-status-problem = Live class: { $delivered } of { $total } answers at the station — the station cannot be reached now, your answers wait and are sent later ({ $problem })
+live-status-problem = Live class: { $delivered } of { $total } answers at the station — the station cannot be reached now; your answers wait and are sent later.
 live-status-refused = Live class: the station refused this run ({ $reason }); your own run file is complete.
 live-held = The trainer holds the reveal for a discussion: it opens when the trainer releases it.
 live-held-wait = Waiting for the trainer to release the reveal…
@@ -598,3 +596,16 @@ compare-definitions =
     - weekly change: score after a session minus the score before it (intake to session 1 included), in either direction.
     - sudden gain (Tang & DeRubeis, 1999, with three full sessions on each side): a gain from session N to N+1 of at least 7/9 of the RCI (their 7 BDI points against the BDI's RCI of 9), at least 25 % of the pre-gain score's distance from the healthy end of the scale, and the mean of sessions N−2…N better than that of N+1…N+3 by more than 2.776 × the pooled SD; share of all clients.
     - early change: the mean of sessions 1–3 minus the intake, for clients with a score after session 3; final improvement: the last score reliably better than the intake.
+
+# Answers only by intent (issue 27): the forecast starts unset, every answer is confirmed.
+forecast-unset = No forecast yet: move the slider, press an arrow key or pick a value.
+forecast-unset-refused = Nothing committed: choose a number first (with the slider, the arrow keys or a value).
+saved-forecast = Saved: your forecast of { $percent } %
+saved-flag = Saved: drift flagged at session { $session }
+saved-class = Saved: { $class }
+classified-as = chosen: { $class }
+class-option = { $key } · { $class }
+panel-dropped-out = The client stopped coming after session { $last } of { $sessions }.
+start-chosen = Chosen: { $title }
+start-by-code = The course code chooses the scenario.
+briefing-back = Back (Escape)

@@ -6,7 +6,7 @@ scenario = Scenario
 course-code = Cursuscode (van je docent)
 course-code-hint = bijv. DCBT-0Z89
 results-folder = Resultaten worden bewaard in
-start = Starten
+start = Starten (Enter)
 resume = Verder
 trainer = Docentenweergave
 need-pseudonym = Typ eerst een pseudoniem.
@@ -20,7 +20,7 @@ what-asked = Wat je gevraagd wordt
 what-asked-text = Na de intake en na sessie { $checkpoints } geef je de kans (1–99 %) dat de cliënt aan het eind van de behandeling betrouwbaar verslechterd is. Markeer sessies waarin de therapeut van het protocol afdrijft, en classificeer elke ongewenste gebeurtenis.
 scoring = Hoe je scoort
 scoring-text = Je voorspellingen krijgen een Brier-score: het gemiddelde gekwadrateerde verschil tussen jouw kans en wat er gebeurde (0 is perfect; altijd 50 % zeggen geeft 0,25). Zeg je 20 % bij een cliënt die verslechtert, dan scoort die cliënt (0,2 − 1)² = 0,64.
-begin = Beginnen
+begin = Beginnen (Enter)
 case-of = Cliënt { $n } van { $total }
 patient = Cliënt
 age-sex = { $age } jaar, { $sex }
@@ -35,17 +35,16 @@ flag-drift = Markeer drift
 drift-kind = soort afwijking (als je het weet)
 drift-kind-unknown = weet ik niet
 flagged = gemarkeerd
-classify = classificeer
 class-unrelated = los van de behandeling
 class-side_effect = bijwerking
 class-malpractice = reactie op een behandelfout
 class-violation = schending van ethische of wettelijke normen
 forecast-question = Hoe groot is de kans dat deze cliënt aan het eind van de behandeling verslechterd is?
 commit-forecast = Voorspelling vastleggen (Enter)
-next-session = Volgende sessie (pijltjestoets rechts)
+next-session = Volgende sessie (Enter of pijltje rechts)
 classify-first = Classificeer eerst de ongewenste gebeurtenissen.
-reveal = Toon de afloop
-next-case = Volgende cliënt
+reveal = Toon de afloop (Enter of pijltje rechts)
+next-case = Volgende cliënt (Enter of pijltje rechts)
 outcome = Afloop
 outcome-deteriorated = verslechterd
 outcome-unchanged = geen betrouwbare verandering
@@ -97,7 +96,7 @@ trains-hello-goodbye-neq = Schade zien die goede eindscores verbergen.
 trains-trauma-recovered-memories = Suggestief afdwalen naar 'hervonden' herinneringen herkennen in een PTSS-behandeling.
 session = Sessie
 checkpoint-of = voorspelling { $k } van { $total }
-forecast-keys = Toetsen: pijltje links en rechts 1 punt, omhoog en omlaag 5 punten, Enter legt vast.
+forecast-keys = Toetsen: pijltje links en rechts 1 punt, omhoog en omlaag 5 punten; alleen Enter legt vast.
 classify-as = Wat voor gebeurtenis is het?
 flag-session = Markeer afwijken van het protocol in sessie { $session }
 card-differences = { $differences ->
@@ -235,9 +234,9 @@ col-case = cliënt
 col-trainees = deelnemers
 col-fooled = misschat met
 not-deteriorated = niet verslechterd
-handout-help = Kies een scenario en een seed: iedereen die de cursuscode intypt krijgt dezelfde cliënten, zodat je ze samen kunt bespreken.
-seed = Seed
-seed-needed = Typ een seed (een getal van 0 tot 32767) om een cursuscode te maken.
+handout-help = Kies een scenario en een startgetal: iedereen die de cursuscode intypt krijgt dezelfde cliënten, zodat je ze samen kunt bespreken.
+seed = Startgetal
+seed-needed = Typ een startgetal (een getal van 0 tot 32767) om een cursuscode te maken.
 save-sheet-nl = Instructieblad opslaan (Nederlands)
 save-sheet-en = Instructieblad opslaan (English)
 saved-file = Opgeslagen: { $path }
@@ -405,7 +404,7 @@ report-drift = Afwijken van het protocol: { $cases } cliënten met drift, { $hit
 report-drift-measures = d′ { $dprime } (gevoeligheid), c { $c } (positief = voorzichtig), latentie { $latency } sessies{ $latency_why }, soort juist benoemd { $kind }.
 report-events = Ongewenste gebeurtenissen: { $n } ingedeeld, { $accuracy } juist, Cohens κ { $kappa }.
 report-confusion = (rijen: juiste klasse, kolommen: jouw antwoord)
-cohort-group = { $scenario } — seed { $seed } — cursuscode { $code }
+cohort-group = { $scenario } — startgetal { $seed } — cursuscode { $code }
 cohort-col-interval = 95 %-interval
 cohort-none = geen enkel rondebestand kon worden gescoord
 cohort-rejected = niet gebruikte bestanden ({ $n }):
@@ -507,7 +506,6 @@ blind-spot-button = Cliënt { $case }, na sessie { $checkpoint }: jij { $you }, 
 back-to-debrief = Terug naar de nabespreking
 blind-spot-this = Een van je blinde vlekken: de best mogelijke voorspelling was hier zeker, en jij zat er ver vanaf.
 
-
 # Live class (trainee app)
 live-join-title = Meedoen met een live les
 live-join-explain = In een live les gaan je antwoorden ook meteen naar het station van de docent. Kies je les uit de lessen die op dit netwerk gevonden zijn, of typ het adres van het scherm van de docent en hierboven de cursuscode; typ daarna de pincode van de les.
@@ -520,7 +518,7 @@ live-found-none = Zoeken naar lessen op dit netwerk… nog geen gevonden. Staat 
 live-found-unavailable = Op dit netwerk kan niet naar lessen gezocht worden: typ het adres van het scherm van de docent.
 live-join-needs-code = Voor een live les is de cursuscode van de docent nodig.
 live-status = Live les: { $delivered } van { $total } antwoorden bij het station
-live-status-problem = Live les: { $delivered } van { $total } antwoorden bij het station — het station is nu niet bereikbaar, je antwoorden wachten en gaan later mee ({ $problem })
+live-status-problem = Live les: { $delivered } van { $total } antwoorden bij het station — het station is nu niet bereikbaar; je antwoorden wachten en gaan later mee.
 live-status-refused = Live les: het station weigerde deze oefening ({ $reason }); je eigen bestand van de oefening is compleet.
 live-held = De docent houdt de afloop nog vast voor een bespreking: je ziet hem zodra de docent hem vrijgeeft.
 live-held-wait = Wachten tot de docent de afloop vrijgeeft…
@@ -598,3 +596,16 @@ compare-definitions =
     - wekelijkse verandering: de score na een sessie min de score ervoor (aanmelding naar sessie 1 meegerekend), in beide richtingen.
     - plotselinge verbetering (Tang & DeRubeis, 1999, met drie volledige sessies aan elke kant): een verbetering van sessie N naar N+1 van ten minste 7/9 van de RCI (hun 7 BDI-punten tegen de RCI van 9 van de BDI), ten minste 25 % van de afstand van de score vóór de verbetering tot het gezonde einde van de schaal, en het gemiddelde van sessies N−2…N beter dan dat van N+1…N+3 met meer dan 2,776 × de gepoolde SD; aandeel van alle cliënten.
     - vroege verandering: het gemiddelde van sessies 1–3 min de aanmeldscore, voor cliënten met een score na sessie 3; verbetering aan het eind: de laatste score betrouwbaar beter dan bij aanmelding.
+
+# Alleen bedoelde antwoorden (issue 27): de voorspelling begint leeg, elk antwoord wordt bevestigd.
+forecast-unset = Nog geen voorspelling: verschuif de schuifregelaar, druk op een pijltjestoets of kies een waarde.
+forecast-unset-refused = Niets vastgelegd: kies eerst een getal (met de schuifregelaar, de pijltjestoetsen of een waarde).
+saved-forecast = Opgeslagen: je voorspelling van { $percent } %
+saved-flag = Opgeslagen: drift gemarkeerd bij sessie { $session }
+saved-class = Opgeslagen: { $class }
+classified-as = gekozen: { $class }
+class-option = { $key } · { $class }
+panel-dropped-out = De cliënt kwam na sessie { $last } van { $sessions } niet meer.
+start-chosen = Gekozen: { $title }
+start-by-code = De cursuscode kiest het scenario.
+briefing-back = Terug (Escape)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::cohort::load_dir;
 use crate::debrief::{RunScores, Scores};
 use crate::forecast::{Actuarial, Ideal};
-use crate::run::Session;
+use crate::run::{Action, Session};
 
 use super::background::{Background, finished};
 
@@ -32,11 +32,33 @@ impl Reveal {
     }
 }
 
+/// The forecast being set at a checkpoint. It starts unset, so that no number is committed that the
+/// trainee did not choose (a habitual Enter once committed the previous case's answer).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ForecastInput {
+    /// The percent chosen with the slider, the arrow keys or a quick value; `None` until then.
+    pub value: Option<u8>,
+    /// The trainee tried to commit while it was unset: the panel says why nothing happened.
+    pub refused: bool,
+}
+
+impl ForecastInput {
+    /// The trainee chose `percent`.
+    pub fn set(&mut self, percent: u8) {
+        self.value = Some(percent.clamp(1, 99));
+        self.refused = false;
+    }
+}
+
 /// The active run, kept together so that starting or leaving a run resets all of it at once.
+#[derive(Default)]
 pub struct ActiveRun {
     pub session: Option<Session>,
-    /// The forecast being set with the slider, in percent.
-    pub forecast: u8,
+    /// The forecast being set: unset at every checkpoint until the trainee picks a number.
+    pub forecast: ForecastInput,
+    /// The last answer saved in the run file, confirmed in words on the forecast panel ("Saved:
+    /// side effect") until the trainee moves on.
+    pub acknowledged: Option<Action>,
     /// The drift kind chosen for the next flag (None = not sure).
     pub flag_kind: Option<usize>,
     /// The ideal forecaster of the running scenario, for the reveal.
@@ -59,25 +81,6 @@ pub struct ActiveRun {
     pub review: Option<usize>,
 }
 
-impl Default for ActiveRun {
-    fn default() -> Self {
-        ActiveRun {
-            session: None,
-            forecast: 10,
-            flag_kind: None,
-            ideal: None,
-            scores: None,
-            actuarial: None,
-            norming: None,
-            earlier: Vec::new(),
-            history: None,
-            reveal: None,
-            picked: None,
-            review: None,
-        }
-    }
-}
-
 impl ActiveRun {
     /// Takes up `session`: the benchmarks of its scenario (the early-warning rule normed on another
     /// thread while the trainee reads: seconds of simulation), and nothing left of the run before.
@@ -87,6 +90,8 @@ impl ActiveRun {
         self.actuarial = None;
         self.norming = Some(Background::spawn(move || Actuarial::norm(&scenario)));
         self.session = Some(session);
+        self.forecast = ForecastInput::default();
+        self.acknowledged = None;
         self.scores = None;
         self.reveal = None;
         self.picked = None;

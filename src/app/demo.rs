@@ -77,7 +77,7 @@ impl AppState {
                 match action {
                     Some(action) => {
                         if let Action::Forecast { percent } = action {
-                            self.run.forecast = percent;
+                            self.run.forecast.set(percent);
                         }
                         if action == Action::Reveal {
                             let sessions = self

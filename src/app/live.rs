@@ -28,6 +28,8 @@ pub struct LiveJoin {
     pub discovery: Arc<dyn Discovery>,
     /// The look for classes, while the join form is open.
     browsing: Browsing,
+    /// Why the station could not be reached, as last logged.
+    logged_problem: Option<String>,
 }
 
 /// Where the look for classes on the network stands.
@@ -50,6 +52,7 @@ impl Default for LiveJoin {
             finishing: Vec::new(),
             discovery: Arc::new(Mdns::room()),
             browsing: Browsing::Off,
+            logged_problem: None,
         }
     }
 }
@@ -90,8 +93,16 @@ impl LiveJoin {
         self.poll();
     }
 
-    /// Lets go of the links of left runs once the station has every answer (or refused them).
+    /// Lets go of the links of left runs once the station has every answer (or refused them), and
+    /// logs why the station cannot be reached when that changes (the screen says it in words).
     pub fn poll(&mut self) {
+        let problem = self.state().and_then(|s| s.problem);
+        if problem != self.logged_problem {
+            if let Some(p) = &problem {
+                bevy::log::warn!("live class: the station cannot be reached: {p}");
+            }
+            self.logged_problem = problem;
+        }
         self.finishing.retain(|link| {
             let state = link.state();
             !state.all_delivered() && state.refused.is_none()
@@ -222,10 +233,9 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
     ];
     let text = if let Some(reason) = &link.refused {
         tr.fmt("live-status-refused", &[("reason", reason.clone().into())])
-    } else if let Some(problem) = &link.problem {
-        let mut args = counts.to_vec();
-        args.push(("problem", problem.clone().into()));
-        tr.fmt("live-status-problem", &args)
+    } else if link.problem.is_some() {
+        // In words of the trainee's language; the system's own message is in the log.
+        tr.fmt("live-status-problem", &counts)
     } else {
         tr.fmt("live-status", &counts)
     };

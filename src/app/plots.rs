@@ -3,13 +3,15 @@
 
 use bevy_egui::egui::{self, Color32};
 use egui_plot::{
-    FilledArea, GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint,
-    PlotPoints, Points, Text, VLine, uniform_grid_spacer,
+    FilledArea, GridInput, GridMark, HLine, HoverPosition, Line, LineStyle, MarkerShape, Plot,
+    PlotPoint, PlotPoints, Points, Text, VLine, uniform_grid_spacer,
 };
 
 use super::settings::Tr;
 use super::theme;
+use crate::debrief::show;
 use crate::forecast::Actuarial;
+use crate::scenario::Lang;
 use crate::scenario::Scenario;
 use crate::scenario::measure::MeasureRules;
 use crate::score::{Interval, Metric, ProbabilityScores, ReliabilityBin};
@@ -158,10 +160,66 @@ pub fn still(plot: Plot<'_>) -> Plot<'_> {
     plot.allow_drag(false).allow_zoom(false).allow_scroll(false)
 }
 
+/// Where the language of the plots' numbers is kept for the frame ([`set_number_lang`]).
+const NUMBER_LANG: &str = "plot-number-lang";
+
+/// Sets the language every plot numbers its axes and hover labels in, once a frame: the plots read
+/// it from the context, so the axes go through the one number formatter (a decimal comma in
+/// Dutch) without each screen that draws a plot passing the language on.
+pub fn set_number_lang(ctx: &egui::Context, lang: Lang) {
+    let id = egui::Id::new(NUMBER_LANG);
+    if ctx.data(|d| d.get_temp::<Lang>(id)) != Some(lang) {
+        ctx.data_mut(|d| d.insert_temp(id, lang));
+    }
+}
+
+/// The number at an axis's grid mark: as many decimals as its step needs (0,1 apart: one; 0,05
+/// apart: two), in `lang`'s format.
+pub fn axis_number(mark: GridMark, lang: Lang) -> String {
+    // A step of 0,05 needs two decimals, 0,1 one (less a hair, as log10(0,1) is not exactly −1).
+    let decimals = (-mark.step_size.log10() - 1e-9).ceil().max(0.0) as usize;
+    // A mark at zero computed as -1e-17 is 0, not "-0,0".
+    let value = if mark.value.abs() < mark.step_size.abs() * 1e-6 {
+        0.0
+    } else {
+        mark.value
+    };
+    show::number(value, decimals, lang)
+}
+
+/// The label beside the pointer on a plot: the series' name and the point, in `lang`'s format.
+fn hover_label(position: &HoverPosition<'_>, lang: Lang) -> Option<String> {
+    let xy = |p: PlotPoint| {
+        format!(
+            "x = {}\ny = {}",
+            show::number(p.x, 2, lang),
+            show::number(p.y, 2, lang)
+        )
+    };
+    Some(match position {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => format!("{plot_name}\n{}", xy(*position)),
+        HoverPosition::Elsewhere { position } => xy(*position),
+    })
+}
+
+/// `plot` with its axes and hover labels numbered in the language set for the frame.
+fn numbered<'a>(ui: &egui::Ui, plot: Plot<'a>) -> Plot<'a> {
+    let lang = ui
+        .data(|d| d.get_temp::<Lang>(egui::Id::new(NUMBER_LANG)))
+        .unwrap_or(Lang::En);
+    plot.x_axis_formatter(move |mark, _| axis_number(mark, lang))
+        .y_axis_formatter(move |mark, _| axis_number(mark, lang))
+        .label_formatter(move |position| hover_label(position, lang))
+}
+
 /// A plot of forecasts in percent, 0 to 100, against `x_label`, labelled on the value axis as
 /// [`value_axis`] does.
 pub fn percent_plot<'a>(ui: &egui::Ui, id: &str, tr: &Tr, x_label: &str, height: f32) -> Plot<'a> {
-    value_axis(ui, still(Plot::new(id)))
+    value_axis(ui, numbered(ui, still(Plot::new(id))))
         .height(height)
         .include_y(0.0)
         .include_y(100.0)
@@ -259,7 +317,7 @@ pub fn reliability_diagram(
     keys.push(Key::new(Mark::Line, Color32::GRAY, diagonal.to_string()));
     let legend = ui.scope(|ui| legend_ui(ui, &keys)).response.rect;
     let side = ui.available_width().clamp(220.0, 360.0);
-    let plot = still(Plot::new(id))
+    let plot = numbered(ui, still(Plot::new(id)))
         .height(side - 40.0)
         .width(side)
         .data_aspect(1.0)
@@ -472,7 +530,7 @@ pub fn progress_plot(
     ];
     let legend = ui.scope(|ui| legend_ui(ui, &keys)).response.rect;
     let (low, high) = progress_x_range(runs.len());
-    let plot = still(Plot::new(id))
+    let plot = numbered(ui, still(Plot::new(id)))
         .height(220.0)
         .include_y(0.0)
         .include_x(low)
@@ -639,7 +697,7 @@ pub fn trajectory(
     let xs = [0.0, sessions];
     let band = expected_course(actuarial, intake, f.sessions);
     let (low, high) = course_y_range(&s.rules, intake, &band, course.scores);
-    let response = value_axis(ui, still(Plot::new(course.id)))
+    let response = value_axis(ui, numbered(ui, still(Plot::new(course.id))))
         // One course chart per screen: its id is its name, so its memory can be looked up.
         .id(egui::Id::new(course.id))
         .height(course.height)
@@ -850,5 +908,16 @@ mod tests {
         let (low, high) = progress_x_range(1);
         assert!(low <= 0.5 && high >= 3.5, "{low}..{high}");
         assert_eq!(progress_x_range(10), (0.5, 10.5));
+    }
+
+    #[test]
+    fn axes_write_a_decimal_comma_in_dutch_with_the_decimals_their_step_needs() {
+        let mark = |value, step_size| GridMark { value, step_size };
+        assert_eq!(axis_number(mark(0.1, 0.1), Lang::Nl), "0,1");
+        assert_eq!(axis_number(mark(0.5, 0.1), Lang::Nl), "0,5");
+        assert_eq!(axis_number(mark(0.5, 0.1), Lang::En), "0.5");
+        assert_eq!(axis_number(mark(0.25, 0.05), Lang::Nl), "0,25");
+        assert_eq!(axis_number(mark(40.0, 10.0), Lang::Nl), "40");
+        assert_eq!(axis_number(mark(-1e-17, 0.2), Lang::Nl), "0,0");
     }
 }

@@ -68,6 +68,25 @@ impl Tr<'_> {
         show::number(value, decimals, self.lang)
     }
 
+    /// A score or rating as the measure gives it: whole numbers bare, others with one decimal
+    /// (a comma in Dutch).
+    pub fn score(&self, value: f64) -> String {
+        let decimals = if value.fract() == 0.0 { 0 } else { 1 };
+        self.number(value, decimals)
+    }
+
+    /// A change of a score, with its sign ("+3", "−2,5").
+    pub fn change(&self, value: f64) -> String {
+        let sign = if value > 0.0 {
+            "+"
+        } else if value < 0.0 {
+            "−"
+        } else {
+            "±"
+        };
+        format!("{sign}{}", self.score(value.abs()))
+    }
+
     /// The name of a benchmark forecaster, as the screens call it.
     pub fn benchmark(&self, b: Benchmark) -> String {
         self.t(match b {

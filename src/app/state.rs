@@ -59,6 +59,9 @@ pub struct StartForm {
     pub course_code: String,
     /// Unfinished runs in the results folder that can be resumed, newest first.
     pub resumable: Vec<Resumable>,
+    /// The finished runs in the results folder, as (trainee, scenario id): practice where one is
+    /// weak is offered only to a trainee with runs to make it from.
+    pub finished: Vec<(String, String)>,
 }
 
 /// An unfinished run, as the start screen offers it: what a trainee knows it by (the scenario's
@@ -72,6 +75,21 @@ pub struct Resumable {
     /// The case being read or last revealed, counted from 1, and how many the run has.
     pub case: usize,
     pub cases: usize,
+}
+
+/// The finished runs in `dir`, as (trainee, scenario id); told apart by their header alone.
+pub fn finished_runs(dir: &Path) -> Vec<(String, String)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter_map(|p| crate::run::load_run(&p).ok())
+        .filter(|file| file.finished.is_some())
+        .map(|file| (file.trainee, file.scenario.id))
+        .collect()
 }
 
 /// The unfinished runs in `dir` that can be resumed, newest first.
@@ -108,6 +126,7 @@ pub struct WindowRequests {
 impl AppState {
     pub fn new(scenarios: Vec<Arc<Scenario>>, results_dir: PathBuf, lang: Lang) -> Self {
         let resumable = resumable(&results_dir);
+        let finished = finished_runs(&results_dir);
         let trainer = TrainerState::new(&results_dir);
         AppState {
             settings: Settings::new(lang),
@@ -119,6 +138,7 @@ impl AppState {
                 selected: 0,
                 course_code: String::new(),
                 resumable,
+                finished,
             },
             run: ActiveRun::default(),
             message: None,
@@ -250,6 +270,15 @@ impl AppState {
             Ok(()) => {
                 self.live.saved(session);
                 self.message = None;
+                // An answer is confirmed in words where it was given; moving on shows itself.
+                self.run.acknowledged = match action {
+                    Action::NextSession | Action::Reveal | Action::NextCase => None,
+                    _ => Some(action.clone()),
+                };
+                if matches!(action, Action::Forecast { .. }) {
+                    // The next checkpoint starts unset again.
+                    self.run.forecast = Default::default();
+                }
                 if action == Action::Reveal
                     && let Some((case, from)) = before
                 {
@@ -306,5 +335,24 @@ impl AppState {
         self.live.end();
         self.screen = Screen::Start;
         self.start.resumable = resumable(&self.results_dir);
+        self.start.finished = finished_runs(&self.results_dir);
+    }
+
+    /// Back from the briefing to the start screen. The run just started there has no answer yet:
+    /// its file goes, so it is not offered as an unfinished run.
+    pub fn leave_briefing(&mut self) {
+        let empty = self
+            .run
+            .session
+            .as_ref()
+            .filter(|s| s.file().log.is_empty())
+            .map(|s| s.path().to_path_buf());
+        if let Some(path) = empty
+            && let Err(e) = std::fs::remove_file(&path)
+        {
+            let message = format!("{}: {e}", path.display()).into();
+            self.message = Some(self.settings.tr().fmt("error", &[("message", message)]));
+        }
+        self.new_run();
     }
 }

@@ -203,15 +203,27 @@ pub fn fill(colour: Color32, alpha: u8) -> Color32 {
 
 /// "Outcome: deteriorated" in the outcome's colour, with a symbol that carries it without colour.
 pub fn outcome_label(tr: &Tr, outcome: Outcome) -> egui::RichText {
-    let (symbol, key, colour) = match outcome {
-        Outcome::Deteriorated => ("⏷", "outcome-deteriorated", WORSE),
-        Outcome::Unchanged => ("■", "outcome-unchanged", Color32::GRAY),
-        Outcome::Improved => ("⏶", "outcome-improved", BETTER),
-        Outcome::Recovered => ("★", "outcome-recovered", BETTER),
+    let (symbol, key) = match outcome {
+        Outcome::Deteriorated => ("⏷", "outcome-deteriorated"),
+        Outcome::Unchanged => ("■", "outcome-unchanged"),
+        Outcome::Improved => ("⏶", "outcome-improved"),
+        Outcome::Recovered => ("★", "outcome-recovered"),
     };
-    egui::RichText::new(format!("{symbol} {}: {}", tr.t("outcome"), tr.t(key)))
-        .strong()
-        .color(colour)
+    let text = egui::RichText::new(format!("{symbol} {}: {}", tr.t("outcome"), tr.t(key))).strong();
+    match outcome_colour(outcome) {
+        Some(colour) => text.color(colour),
+        None => text,
+    }
+}
+
+/// The colour of an outcome's line; none (the palette's own text colour) for no reliable change,
+/// which light grey made hard to read on the light grey panel.
+pub fn outcome_colour(outcome: Outcome) -> Option<Color32> {
+    match outcome {
+        Outcome::Deteriorated => Some(WORSE),
+        Outcome::Unchanged => None,
+        Outcome::Improved | Outcome::Recovered => Some(BETTER),
+    }
 }
 
 #[cfg(test)]
@@ -237,5 +249,50 @@ mod tests {
         let [light, dark, contrast] = Palette::ALL.map(|p| style(p).visuals);
         assert!(!light.dark_mode && dark.dark_mode && !contrast.dark_mode);
         assert_ne!(light.panel_fill, contrast.panel_fill);
+    }
+
+    /// The WCAG contrast ratio of two colours (1 to 21).
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let luminance = |c: Color32| {
+            let lin = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+        };
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn contrast_is_measured_as_wcag_does() {
+        // Known values: black on white is 21:1, #777 on white about 4.48:1.
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(Color32::from_gray(0x77), Color32::WHITE) - 4.48).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_outcome_line_reads_on_the_panel_in_every_palette() {
+        // The outcome line is large bold text on the panel (the forecast panel, the reveal):
+        // WCAG asks 3:1 of it.
+        for palette in Palette::ALL {
+            let v = visuals(palette);
+            for outcome in [
+                Outcome::Deteriorated,
+                Outcome::Unchanged,
+                Outcome::Improved,
+                Outcome::Recovered,
+            ] {
+                let text = outcome_colour(outcome)
+                    .or(v.override_text_color)
+                    .unwrap_or(v.text_color());
+                let ratio = contrast(text, v.panel_fill);
+                assert!(ratio >= 3.0, "{palette:?} {outcome:?}: {ratio:.2}:1");
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! The briefing: the scenario, the measure explained, what will be asked, and how scoring works.
+//! The briefing: the scenario, the measure explained, what will be asked, and how scoring works;
+//! Begin (Enter), or back to the start screen (Escape).
 
 use bevy_egui::egui;
 
@@ -7,8 +8,9 @@ use crate::app::state::{AppState, Screen};
 use crate::app::theme;
 
 pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    // Lines of a readable length.
-    ui.set_max_width(820.0);
+    // Lines of a readable length, and never wider than the window (at text size 2 in a small
+    // window 820 points ran off its right edge).
+    ui.set_max_width(ui.available_width().min(820.0));
     let Some(session) = state.run.session.as_ref() else {
         state.screen = crate::app::state::Screen::Start;
         return;
@@ -50,7 +52,11 @@ pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
         _ => note,
     });
     let mut begin = false;
+    let mut back = false;
     egui::ScrollArea::vertical().show(ui, |ui| {
+        back = ui
+            .button(format!("⏴ {}", state.t("briefing-back")))
+            .clicked();
         ui.heading(title);
         if let Some(drill) = drill {
             theme::card(ui)
@@ -71,9 +77,16 @@ pub fn briefing_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ui.label(egui::RichText::new(state.t("scoring")).strong());
         ui.label(state.t("scoring-text"));
         ui.add_space(12.0);
-        begin = ui.button(state.t("begin")).clicked();
+        let button = egui::Button::new(egui::RichText::new(state.t("begin")).strong())
+            .min_size(egui::vec2(140.0, 2.0 * ui.spacing().interact_size.y));
+        begin = ui.add(button).clicked();
     });
-    if begin {
+    // Enter begins, as the button says (not when a button has the keyboard: it takes the Enter).
+    begin |= super::enter_pressed(ui);
+    back |= ui.input(|i| i.key_pressed(egui::Key::Escape));
+    if back {
+        state.leave_briefing();
+    } else if begin {
         state.screen = Screen::Case;
     }
 }

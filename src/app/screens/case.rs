@@ -94,6 +94,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             picked,
             review,
             scores,
+            acknowledged,
             ..
         } = &mut state.run;
         let review = *review;
@@ -134,14 +135,17 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             classified: &answers.classifications,
         };
         let due = run.due();
+        // A client who stopped coming: the last session they came to, not the planned last.
+        let stopped_after = shown
+            .revealed
+            .and_then(|c| c.ended_early(s.sessions()))
+            .and_then(|last| u32::try_from(last).ok());
         let standing = Standing {
             case: shown.index + 1,
             cases: run.len(),
-            // A client who stopped coming: the last session they came to, not the planned last.
-            seen: shown
-                .revealed
-                .and_then(|c| c.ended_early(s.sessions()))
-                .map_or(shown.seen, |last| u32::try_from(last).unwrap_or(shown.seen)),
+            seen: stopped_after.unwrap_or(shown.seen),
+            stopped_after,
+            acknowledged: acknowledged.clone(),
             sessions: s.file.sessions,
             // The forecast being asked, or the last one given.
             checkpoint: shown.revealed.is_none().then(|| {
@@ -194,8 +198,13 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .exact_size((width * 0.28).clamp(300.0, 420.0))
                 .resizable(false)
                 .show(ui, |ui| {
-                    ui.add_space(6.0);
-                    panel(ui, &mut action);
+                    // It scrolls only when an event's words and its classes outgrow a short window.
+                    egui::ScrollArea::vertical()
+                        .id_salt("forecast-side-scroll")
+                        .show(ui, |ui| {
+                            ui.add_space(6.0);
+                            panel(ui, &mut action);
+                        });
                 });
         } else {
             egui::Panel::bottom(egui::Id::new(FORECAST_BOTTOM).with(due_kind(&due)))
@@ -237,7 +246,7 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     .resizable(false)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical()
-                            .id_salt("reveal")
+                            .id_salt(("reveal", shown.index))
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
                                 verdict_ui(ui, &view, r, false);
@@ -254,8 +263,9 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             });
             egui::CentralPanel::default().frame(cockpit).show(ui, |ui| {
                 let room = ui.available_height();
+                // A scroll position per case: each new case starts at its top.
                 egui::ScrollArea::vertical()
-                    .id_salt("case")
+                    .id_salt(("case", shown.index))
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         let stacked = revealed.as_ref().filter(|_| !beside);
@@ -489,18 +499,23 @@ fn session_detail_ui(
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let mut head = if t == 0 {
-            format!("{} · {} {score}", tr.t("intake"), tr.t("score"))
+            format!("{} · {} {}", tr.t("intake"), tr.t("score"), tr.score(score))
         } else {
-            format!("{} {t} · {} {score}", tr.t("session"), tr.t("score"))
+            format!(
+                "{} {t} · {} {}",
+                tr.t("session"),
+                tr.t("score"),
+                tr.score(score)
+            )
         };
         if let Some(before) = t.checked_sub(1).and_then(|p| shown.scores.get(p as usize)) {
-            head.push_str(&format!(" ({:+})", score - before));
+            head.push_str(&format!(" ({})", tr.change(score - before)));
         }
         if let Some(a) = t
             .checked_sub(1)
             .and_then(|i| shown.alliance.get(i as usize))
         {
-            head.push_str(&format!(" · {} {a}", tr.t("alliance")));
+            head.push_str(&format!(" · {} {}", tr.t("alliance"), tr.score(*a)));
         }
         ui.label(theme::title(head));
         let onset = shown
@@ -561,7 +576,13 @@ fn event_ui(ui: &mut egui::Ui, v: &View, i: usize, e: &Event, action: &mut Optio
         .map(|(_, c)| *c);
     ui.horizontal_wrapped(|ui| match answer {
         Some(c) => {
-            ui.label(format!("{}: {}", tr.t("classify"), tr.t(&class_key(c))));
+            ui.label(
+                egui::RichText::new(format!(
+                    "✔ {}",
+                    tr.fmt("classified-as", &[("class", tr.t(&class_key(c)).into())])
+                ))
+                .strong(),
+            );
         }
         None if v.shown.revealed.is_none() => {
             for class in LindenClass::ALL {

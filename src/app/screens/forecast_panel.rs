@@ -3,16 +3,28 @@
 //! slider and quick values; the next session; an unwanted event to classify; the reveal (or, in a
 //! live class, that it waits for the trainer).
 //!
+//! Answers only by intent: the forecast starts unset at every checkpoint (no number until the
+//! trainee moves the slider, presses an arrow key or picks a quick value), and committing it unset
+//! does nothing but say why; while an unwanted event waits to be classified, the place of the main
+//! button stays a disabled button, so a habitual click there never picks a class. Each answer saved
+//! is confirmed in words on a line of its own, which is always there so that nothing moves.
+//!
 //! Keys work without a click first: left and right arrows move the forecast by 1, up and down by
-//! 5, Enter commits; when the next session is due, the right arrow shows it.
+//! 5, and only Enter commits it. Enter or the right arrow moves on (next session, reveal, next
+//! case); the keys 1 to 4 classify an event. Each button says its key. Held keys (repeats) never
+//! answer: only a fresh press commits, moves on, or sets an unset forecast.
 
 use bevy_egui::egui;
 
+use crate::app::active_run::ForecastInput;
 use crate::app::settings::Tr;
 use crate::app::theme;
 use crate::model::Outcome;
 use crate::run::{Action, Due};
 use crate::scenario::format::LindenClass;
+
+/// Where the slider stands, and what the arrow keys start from, while the forecast is unset.
+const UNSET_START: u8 = 10;
 
 /// Forecasts one click away: the range where most answers fall, from rare to even odds.
 pub const QUICK_VALUES: [u8; 6] = [2, 5, 10, 25, 50, 75];
@@ -32,6 +44,10 @@ pub struct Standing {
     /// In a live class, the trainer holds the reveal due now: the panel says so where the reveal
     /// button would be, and the button appears when the trainer releases it.
     pub held: bool,
+    /// After the reveal, the session after which the client stopped coming, if they did.
+    pub stopped_after: Option<u32>,
+    /// The answer saved last, confirmed in words.
+    pub acknowledged: Option<Action>,
 }
 
 /// An unwanted event waiting to be classified: its index in the case and its text.
@@ -49,7 +65,7 @@ pub fn forecast_panel_ui(
     ui: &mut egui::Ui,
     tr: &Tr,
     standing: &Standing,
-    forecast: &mut u8,
+    forecast: &mut ForecastInput,
     due: Due,
     pending: Option<&Pending>,
     compact: bool,
@@ -61,49 +77,67 @@ pub fn forecast_panel_ui(
     if !compact {
         ui.separator();
     }
-    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let right = ui.input(|i| i.key_pressed(egui::Key::ArrowRight));
+    let enter = fresh_press(ui, egui::Key::Enter);
+    let right = fresh_press(ui, egui::Key::ArrowRight);
     let rows = if compact { 1.0 } else { 2.0 };
+    let size =
+        |ui: &egui::Ui| egui::vec2(ui.available_width(), rows * ui.spacing().interact_size.y);
     let wide = |ui: &mut egui::Ui, text: String| {
-        ui.add_sized(
-            [ui.available_width(), rows * ui.spacing().interact_size.y],
+        let button = ui.add_sized(
+            size(ui),
             egui::Button::new(egui::RichText::new(text).strong()),
-        )
+        );
+        remember_spot(ui, button.rect);
+        button
     };
     match due {
         Due::Forecast { .. } if compact => {
             if forecast_compact_ui(ui, tr, forecast, short) || enter {
-                *action = Some(Action::Forecast { percent: *forecast });
+                commit(forecast, action);
             }
         }
         Due::Forecast { .. } => {
             forecast_ui(ui, tr, forecast);
             if wide(ui, tr.t("commit-forecast")).clicked() || enter {
-                *action = Some(Action::Forecast { percent: *forecast });
+                commit(forecast, action);
             }
             ui.label(egui::RichText::new(tr.t("forecast-keys")).small().weak());
         }
         Due::NextSession => {
-            if wide(ui, tr.t("next-session")).clicked() || right {
+            if wide(ui, tr.t("next-session")).clicked() || enter || right {
                 *action = Some(Action::NextSession);
             }
         }
         Due::Classify { .. } => {
-            ui.label(egui::RichText::new(tr.t("classify-first")).strong());
+            // The main button's place keeps a disabled button; the classes are away from it: below
+            // it at the side, above it at the bottom of the window.
+            let placeholder = |ui: &mut egui::Ui| {
+                let text = egui::RichText::new(tr.t("classify-first")).strong();
+                ui.add_enabled_ui(false, |ui| {
+                    ui.add_sized(size(ui), egui::Button::new(text).wrap())
+                });
+            };
+            if !compact {
+                placeholder(ui);
+                ui.add_space(rows * ui.spacing().interact_size.y);
+            }
             if let Some(p) = pending {
-                classify_ui(ui, tr, p, action);
+                classify_ui(ui, tr, p, main_spot(ui), action);
+            }
+            if compact {
+                placeholder(ui);
             }
         }
         Due::Reveal if standing.held => {
             ui.add(egui::Label::new(egui::RichText::new(tr.t("live-held-wait")).strong()).wrap());
         }
         Due::Reveal => {
-            if wide(ui, tr.t("reveal")).clicked() || enter {
+            if wide(ui, tr.t("reveal")).clicked() || enter || right {
                 *action = Some(Action::Reveal);
             }
         }
         Due::NextCase => {
-            if wide(ui, tr.t("next-case")).clicked() || enter {
+            if wide(ui, tr.t("next-case")).clicked() || enter || right {
                 *action = Some(Action::NextCase);
             }
         }
@@ -111,8 +145,56 @@ pub fn forecast_panel_ui(
     }
 }
 
+/// Where the main button's place is kept between frames (the commit, next-session, reveal or
+/// next-case button, whichever was drawn last).
+const MAIN_SPOT: &str = "main-button-spot";
+
+/// Remembers where the main button was drawn, so the classification options keep away from it.
+fn remember_spot(ui: &egui::Ui, rect: egui::Rect) {
+    ui.data_mut(|d| d.insert_temp(egui::Id::new(MAIN_SPOT), rect));
+}
+
+/// Where the main button was last drawn.
+fn main_spot(ui: &egui::Ui) -> Option<egui::Rect> {
+    ui.data(|d| d.get_temp(egui::Id::new(MAIN_SPOT)))
+}
+
+/// Commits the forecast, or, while it is unset, commits nothing and has the panel say why.
+fn commit(forecast: &mut ForecastInput, action: &mut Option<Action>) {
+    match forecast.value {
+        Some(percent) => *action = Some(Action::Forecast { percent }),
+        None => forecast.refused = true,
+    }
+}
+
+/// True when `key` was pressed in this frame, not repeated by holding it down: a held key never
+/// answers or moves on by itself.
+fn fresh_press(ui: &egui::Ui, key: egui::Key) -> bool {
+    ui.input(|i| {
+        i.events.iter().any(|e| {
+            matches!(e, egui::Event::Key { key: k, pressed: true, repeat: false, .. } if *k == key)
+        })
+    })
+}
+
+/// The answer saved last, in words ("Saved: side effect").
+fn acknowledgement(tr: &Tr, action: &Action) -> Option<String> {
+    Some(match action {
+        Action::Forecast { percent } => tr.fmt("saved-forecast", &[("percent", (*percent).into())]),
+        Action::FlagDrift { session, .. } => {
+            tr.fmt("saved-flag", &[("session", (*session).into())])
+        }
+        Action::ClassifyEvent { class, .. } => {
+            let class = tr.t(&format!("class-{}", class.slug()));
+            tr.fmt("saved-class", &[("class", class.into())])
+        }
+        Action::NextSession | Action::Reveal | Action::NextCase => return None,
+    })
+}
+
 /// "Case 3 of 12", then the session and the checkpoint (on one line when `compact`; in small type,
-/// cut short if need be, when `short`).
+/// cut short if need be, when `short`); after the reveal the outcome and whether the client stopped
+/// coming; then the answer saved last, on a line that is always there.
 fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool, short: bool) {
     let case = tr.fmt(
         "case-of",
@@ -132,7 +214,17 @@ fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool, short: b
         line.push_str(" · ");
         line.push_str(&tr.fmt("checkpoint-of", &[("k", k.into()), ("total", total.into())]));
     }
+    let saved = s
+        .acknowledged
+        .as_ref()
+        .and_then(|a| acknowledgement(tr, a))
+        .map(|text| format!("✔ {text}"));
     if short {
+        // One line for all of it in a short window.
+        if let Some(saved) = &saved {
+            line.push_str(" · ");
+            line.push_str(saved);
+        }
         ui.add(egui::Label::new(egui::RichText::new(line).strong().small()).truncate());
     } else {
         ui.add(egui::Label::new(egui::RichText::new(line).strong()).wrap());
@@ -143,89 +235,221 @@ fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool, short: b
                 .wrap(),
         );
     }
+    if let Some(last) = s.stopped_after {
+        let text = tr.fmt(
+            "panel-dropped-out",
+            &[("last", last.into()), ("sessions", s.sessions.into())],
+        );
+        ui.add(egui::Label::new(egui::RichText::new(text).strong()).wrap());
+    }
+    if !short {
+        // Always a line, so that the buttons under it stay where they were.
+        let text = saved.unwrap_or_else(|| " ".to_string());
+        ui.add(egui::Label::new(egui::RichText::new(text).color(theme::BETTER)).truncate());
+    }
+}
+
+/// The forecast as a large number, or a dash while it is unset.
+fn forecast_number(ui: &mut egui::Ui, forecast: &ForecastInput, big: bool) {
+    let number = match forecast.value {
+        Some(v) => format!("{v:>2} %"),
+        None => "— %".to_string(),
+    };
+    let number = if big {
+        theme::headline(number)
+    } else {
+        theme::title(number)
+    };
+    ui.label(number.color(theme::YOU));
+}
+
+/// Under the slider while the forecast is unset: how to set it, or, after a refused commit, in
+/// the colour of errors, that nothing was committed and why.
+fn unset_hint(ui: &mut egui::Ui, tr: &Tr, forecast: &ForecastInput) {
+    if forecast.value.is_some() {
+        return;
+    }
+    let text = if forecast.refused {
+        egui::RichText::new(format!("⚠ {}", tr.t("forecast-unset-refused")))
+            .strong()
+            .color(theme::ERROR)
+    } else {
+        egui::RichText::new(tr.t("forecast-unset")).weak()
+    };
+    ui.add(egui::Label::new(text).wrap());
 }
 
 /// The question, the number large, a slider as wide as the panel and the quick values.
-fn forecast_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut u8) {
+fn forecast_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut ForecastInput) {
     ui.add(egui::Label::new(egui::RichText::new(tr.t("forecast-question")).strong()).wrap());
     nudge_with_keys(ui, forecast);
-    ui.label(theme::headline(format!("{forecast} %")).color(theme::YOU));
+    forecast_number(ui, forecast, true);
     ui.spacing_mut().slider_width = ui.available_width();
-    ui.add(egui::Slider::new(forecast, 1..=99).show_value(false));
+    slider(ui, forecast);
     ui.horizontal_wrapped(|ui| quick_values_ui(ui, forecast));
+    unset_hint(ui, tr, forecast);
+}
+
+/// The slider; a press on it or a drag sets the forecast, even where the handle already stands.
+fn slider(ui: &mut egui::Ui, forecast: &mut ForecastInput) {
+    let mut value = forecast.value.unwrap_or(UNSET_START);
+    let response = ui.add(egui::Slider::new(&mut value, 1..=99).show_value(false));
+    if response.changed() || response.drag_started() || response.clicked() {
+        forecast.set(value);
+    }
 }
 
 /// The compact form: the question, the number beside the slider, the quick values beside the
 /// commit button; when `short`, the question in small type and the commit button beside the
 /// slider instead, so the panel keeps to four short rows. True when the commit button was clicked.
-fn forecast_compact_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut u8, short: bool) -> bool {
+fn forecast_compact_ui(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    forecast: &mut ForecastInput,
+    short: bool,
+) -> bool {
     let question = egui::RichText::new(tr.t("forecast-question"));
     ui.add(egui::Label::new(if short { question.small() } else { question }).wrap());
     nudge_with_keys(ui, forecast);
     let commit_button = || egui::Button::new(egui::RichText::new(tr.t("commit-forecast")).strong());
     let mut commit = false;
+    let mut add_commit = |ui: &mut egui::Ui| {
+        let button = ui.add(commit_button());
+        remember_spot(ui, button.rect);
+        commit = button.clicked();
+    };
     ui.horizontal(|ui| {
-        ui.label(theme::title(format!("{forecast:>2} %")).color(theme::YOU));
+        forecast_number(ui, forecast, false);
         if short {
             // The button first, from the right, so the slider takes what it leaves.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                commit = ui.add(commit_button()).clicked();
+                add_commit(ui);
                 ui.spacing_mut().slider_width = ui.available_width();
-                ui.add(egui::Slider::new(forecast, 1..=99).show_value(false));
+                slider(ui, forecast);
             });
         } else {
             ui.spacing_mut().slider_width = ui.available_width();
-            ui.add(egui::Slider::new(forecast, 1..=99).show_value(false));
+            slider(ui, forecast);
         }
     });
     ui.horizontal_wrapped(|ui| {
         quick_values_ui(ui, forecast);
         if !short {
-            commit = ui.add(commit_button()).clicked();
+            add_commit(ui);
         }
     });
+    // In the compact form the hint shows only when a commit was refused, as the dash says the rest.
+    if forecast.refused {
+        unset_hint(ui, tr, forecast);
+    }
     commit
 }
 
 /// A button per quick value; the one set is selected.
-fn quick_values_ui(ui: &mut egui::Ui, forecast: &mut u8) {
+fn quick_values_ui(ui: &mut egui::Ui, forecast: &mut ForecastInput) {
     for value in QUICK_VALUES {
         if ui
-            .selectable_label(*forecast == value, format!("{value} %"))
+            .selectable_label(forecast.value == Some(value), format!("{value} %"))
             .clicked()
         {
-            *forecast = value;
+            forecast.set(value);
         }
     }
 }
 
 /// Arrow keys move the forecast while no widget has the keyboard (a focused slider moves itself).
-fn nudge_with_keys(ui: &egui::Ui, forecast: &mut u8) {
+/// An unset forecast starts from [`UNSET_START`], and only at a fresh press: an arrow held down to
+/// read on through the sessions does not set it.
+fn nudge_with_keys(ui: &egui::Ui, forecast: &mut ForecastInput) {
     if ui.memory(|m| m.focused().is_some()) {
         return;
     }
+    let unset = forecast.value.is_none();
     let step = ui.input(|i| {
-        let count = |key| i.num_presses(key) as i32;
+        let count = |key: egui::Key| {
+            i.events
+                .iter()
+                .filter(|e| {
+                    matches!(e, egui::Event::Key { key: k, pressed: true, repeat, .. }
+                        if *k == key && !(unset && *repeat))
+                })
+                .count() as i32
+        };
         count(egui::Key::ArrowRight) - count(egui::Key::ArrowLeft)
             + 5 * (count(egui::Key::ArrowUp) - count(egui::Key::ArrowDown))
     });
-    if step != 0 {
-        *forecast = (i32::from(*forecast) + step).clamp(1, 99) as u8;
+    let pressed = ui.input(|i| {
+        i.events.iter().any(|e| {
+            matches!(e, egui::Event::Key { key, pressed: true, repeat: false, .. }
+                if matches!(key, egui::Key::ArrowRight | egui::Key::ArrowLeft
+                    | egui::Key::ArrowUp | egui::Key::ArrowDown))
+        })
+    });
+    if step != 0 || (unset && pressed) {
+        let from = i32::from(forecast.value.unwrap_or(UNSET_START));
+        forecast.set((from + step).clamp(1, 99) as u8);
     }
 }
 
-/// The event's words and a button per class.
-fn classify_ui(ui: &mut egui::Ui, tr: &Tr, p: &Pending, action: &mut Option<Action>) {
+/// The keys that pick a class, in the order of [`LindenClass::ALL`].
+const CLASS_KEYS: [egui::Key; 4] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+];
+
+/// The event's words and a button per class, each with its number key. The buttons have ids of
+/// their own, so that keyboard focus left on the button that was here before never lands on one.
+fn classify_ui(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    p: &Pending,
+    avoid: Option<egui::Rect>,
+    action: &mut Option<Action>,
+) {
+    let focused = ui.memory(|m| m.focused().is_some());
     theme::card(ui).show(ui, |ui| {
         ui.label(egui::RichText::new(format!("⚠ {} {}", tr.t("session"), p.session)).strong());
         ui.add(egui::Label::new(&p.text).wrap());
         ui.label(tr.t("classify-as"));
-        for class in LindenClass::ALL {
-            let text = tr.t(&format!("class-{}", class.slug()));
-            if ui
-                .add_sized([ui.available_width(), 0.0], egui::Button::new(text))
-                .clicked()
-            {
+        for (n, class) in LindenClass::ALL.into_iter().enumerate() {
+            let text = tr.fmt(
+                "class-option",
+                &[
+                    ("key", (n + 1).into()),
+                    ("class", tr.t(&format!("class-{}", class.slug())).into()),
+                ],
+            );
+            // No option where the main button was: skip past its place.
+            if let Some(spot) = avoid {
+                let width = ui.available_width();
+                let padding = ui.spacing().button_padding;
+                let galley = egui::WidgetText::from(text.as_str()).into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Wrap),
+                    width - 2.0 * padding.x,
+                    egui::TextStyle::Button,
+                );
+                let height = (galley.size().y + 2.0 * padding.y).max(ui.spacing().interact_size.y);
+                let top = ui.cursor().top();
+                let would = egui::Rect::from_min_size(
+                    egui::pos2(ui.cursor().left(), top),
+                    egui::vec2(width, height),
+                );
+                if would.intersects(spot.expand(2.0)) {
+                    ui.add_space(spot.max.y + 2.0 + ui.spacing().item_spacing.y - top);
+                }
+            }
+            let key = CLASS_KEYS.get(n).copied();
+            let by_key = !focused && key.is_some_and(|k| fresh_press(ui, k));
+            let clicked = ui
+                .push_id(("classify", p.event, n), |ui| {
+                    ui.add_sized([ui.available_width(), 0.0], egui::Button::new(text).wrap())
+                })
+                .inner
+                .clicked();
+            if clicked || by_key {
                 *action = Some(Action::ClassifyEvent {
                     event: p.event,
                     class,

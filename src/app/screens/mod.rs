@@ -31,26 +31,59 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     theme::apply(ui.ctx(), state.settings.palette, state.settings.text_scale);
     // The root `Ui` was made before the style changed: give it the new one at once.
     ui.set_style(ui.ctx().global_style());
+    crate::app::plots::set_number_lang(ui.ctx(), state.settings.lang);
     egui::Panel::top("settings-bar").show(ui, |ui| settings_bar(ui, state));
     super::live::status_ui(ui, state);
     if state.screen != Screen::Start {
         // The network is searched for classes only while the start screen's join form is open.
         state.live.stop_browsing();
+        ui.data_mut(|d| d.remove::<bool>(egui::Id::new(start::AUTOFOCUS)));
     }
     if state.screen == Screen::Case {
         case_ui(ui, state);
         return;
     }
+    // The screen of this frame: a key that changed it in the start bar is not read again by the
+    // next screen in the same frame (one Enter would start and begin).
+    let screen = state.screen;
+    if screen == Screen::Start {
+        egui::Panel::bottom("start-bar").show(ui, |ui| start::start_bar(ui, state));
+    }
     egui::ScrollArea::vertical()
         .id_salt("screen")
         .auto_shrink([false, false])
-        .show(ui, |ui| match state.screen {
+        .show(ui, |ui| match screen {
             Screen::Start => start_ui(ui, state),
             Screen::Briefing => briefing_ui(ui, state),
             Screen::Case => {}
             Screen::Debrief => debrief_ui(ui, state),
             Screen::Trainer => crate::app::trainer::trainer_ui(ui, state),
         });
+    if state.screen != screen {
+        ui.ctx().request_repaint();
+    }
+}
+
+/// True when Enter was pressed now (not held) while no widget but a text field has the keyboard:
+/// it does what the screen's main button does. A focused button takes the Enter itself.
+pub(crate) fn enter_pressed(ui: &egui::Ui) -> bool {
+    let fresh = ui.input(|i| {
+        i.events.iter().any(|e| {
+            matches!(
+                e,
+                egui::Event::Key {
+                    key: egui::Key::Enter,
+                    pressed: true,
+                    repeat: false,
+                    ..
+                }
+            )
+        })
+    });
+    fresh
+        && ui
+            .memory(|m| m.focused())
+            .is_none_or(|id| egui::TextEdit::load_state(ui.ctx(), id).is_some())
 }
 
 /// Language, text size, colours and screenshot, top right, as symbols with their words on hover so

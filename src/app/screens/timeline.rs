@@ -108,9 +108,9 @@ fn card_contents(
     ui.spacing_mut().item_spacing.y = 2.0;
     let roomy = width >= 70.0;
     let score = if roomy {
-        format!("{} {}", tr.t("score"), card.score)
+        format!("{} {}", tr.t("score"), tr.score(card.score))
     } else {
-        card.score.to_string()
+        tr.score(card.score)
     };
     ui.label(egui::RichText::new(score).small().strong());
     let mut badges = String::new();
@@ -127,7 +127,7 @@ fn card_contents(
     };
     match card.alliance {
         Some(a) if roomy && badges.is_empty() => {
-            ui.label(egui::RichText::new(format!("{} {a}", tr.t("alliance"))).small());
+            ui.label(egui::RichText::new(format!("{} {}", tr.t("alliance"), tr.score(a))).small());
         }
         _ => {
             ui.label(
@@ -157,10 +157,10 @@ fn card_hover(tr: &Tr, card: &SessionCard) -> String {
         tr.t("session"),
         card.session,
         tr.t("score"),
-        card.score
+        tr.score(card.score)
     )];
     if let Some(a) = card.alliance {
-        lines.push(format!("{} {a}", tr.t("alliance")));
+        lines.push(format!("{} {}", tr.t("alliance"), tr.score(a)));
     }
     lines.push(tr.fmt(
         "card-differences",
