@@ -179,21 +179,25 @@ fn bootstrap_costs(cases: &[Vec<AgainstBest>], seed: u64) -> Result<Vec<f64>, Un
             )
         })
         .collect();
-    resampled_means(&sums, seed)
+    resampled_means(&sums, seed, RESAMPLES)
 }
 
-/// The mean per forecast in each of [`RESAMPLES`] resamples of cases, each case given as (the sum of
+/// The mean per forecast in each of `resamples` resamples of cases, each case given as (the sum of
 /// its forecasts' values, its number of forecasts) and drawn whole with replacement: the bootstrap of
 /// a score that is a mean over forecasts, clustered by case. Cases without forecasts are left out;
 /// not defined for fewer than two cases.
-pub(crate) fn resampled_means(cases: &[(f64, f64)], seed: u64) -> Result<Vec<f64>, Undefined> {
+pub(crate) fn resampled_means(
+    cases: &[(f64, f64)],
+    seed: u64,
+    resamples: usize,
+) -> Result<Vec<f64>, Undefined> {
     let sums: Vec<(f64, f64)> = cases.iter().copied().filter(|&(_, k)| k > 0.0).collect();
     if sums.len() < 2 {
         return Err(Undefined::TooFewCases);
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut means = Vec::with_capacity(RESAMPLES);
-    for _ in 0..RESAMPLES {
+    let mut means = Vec::with_capacity(resamples);
+    for _ in 0..resamples {
         let (mut total, mut forecasts) = (0.0, 0.0);
         for _ in 0..sums.len() {
             let (s, k) = sums[rng.random_range(0..sums.len())];

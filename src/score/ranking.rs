@@ -31,6 +31,10 @@ pub struct Measured {
     pub se: f64,
 }
 
+/// Resamples for a standard error: 500 put it within about 3 % of its value (an interval's ends need
+/// the 2 000 of [`super::bootstrap::RESAMPLES`]), and a cohort computes two per run.
+const SE_RESAMPLES: usize = 500;
+
 /// A run's score with its bootstrap standard error, from its cases: each case as (the sum of its
 /// forecasts' values of the score, its number of forecasts). `None` when there are no forecasts.
 pub fn measured(cases: &[(f64, f64)], seed: u64) -> Option<Measured> {
@@ -42,7 +46,7 @@ pub fn measured(cases: &[(f64, f64)], seed: u64) -> Option<Measured> {
     }
     // With one case the error cannot be estimated: say so by an infinite error, so it never counts
     // as a reliable difference.
-    let se = resampled_means(cases, seed)
+    let se = resampled_means(cases, seed, SE_RESAMPLES)
         .and_then(|m| standard_deviation(&m))
         .unwrap_or(f64::INFINITY);
     Some(Measured {
