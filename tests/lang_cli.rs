@@ -349,7 +349,7 @@ fn cohort_tables_in_the_language_and_its_columns_line_up() {
     has_all(
         &nl,
         &[
-            "minimal — seed 1 — cursuscode",
+            "minimal — startgetal 1 — cursuscode",
             "deelnemer",
             "cliënten",
             "vaardigheid",

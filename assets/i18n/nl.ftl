@@ -419,9 +419,9 @@ cohort-version = (versie { $n } van { $of }, hash { $hash })
 cohort-no-deterioration = Geen van deze cliënten ging achteruit: altijd 1 % voorspellen verslaat hier zelfs de best mogelijke voorspeller, dus Brier, vaardigheid en AUC zeggen weinig over het voorspellen van achteruitgang. Geef een cursuscode uit met ten minste één cliënt die achteruitgaat.
 ranking-by-brier = Brier-score
 ranking-by-judgement = oordeelskosten
-ranking-ranked = Rangorde op { $score }: betrouwbaar ({ $reliability } over { $runs } runs); verschillen kleiner dan { $band } zijn toeval, dus runs die minder verschillen delen een plaats (#).
-ranking-not-ranked = Rangorde op { $score }: geen betrouwbare verschillen ({ $reliability } over { $runs } runs; minstens 0,70 is nodig) — met zoveel cliënten zijn verschillen kleiner dan { $band } toeval, dus deze runs krijgen daarop geen plaats (· bij #).
-ranking-too-few = Rangorde op { $score }: minder dan twee runs, niets te ordenen.
+ranking-ranked = Rangorde op { $score }: betrouwbaar ({ $reliability } over { $runs } rondes); verschillen kleiner dan { $band } zijn toeval, dus rondes die minder verschillen delen een plaats (#).
+ranking-not-ranked = Rangorde op { $score }: geen betrouwbare verschillen ({ $reliability } over { $runs } rondes; minstens 0,70 is nodig) — met zoveel cliënten zijn verschillen kleiner dan { $band } toeval, dus deze rondes krijgen daarop geen plaats (· bij #).
+ranking-too-few = Rangorde op { $score }: minder dan twee rondes, niets te ordenen.
 cohort-unfinished-note = (niet af): de ronde stopte voor de laatste cliënt; de ↳-rijen eronder zijn de benchmarks op de cliënten die bereikt zijn — vergelijk de ronde daarmee, niet met de rijen bovenaan de groep.
 # Why the best possible forecast moved (src/teach/explain.rs)
 explain-intake = Bij de intake is de best mogelijke voorspelling { $to }, tegen een basispercentage van { $from }
