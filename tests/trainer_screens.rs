@@ -331,10 +331,19 @@ fn the_table_says_how_reliable_each_ranking_is() {
         (Bot::Random, "random2"),
         (Bot::Ideal, "ideal2"),
     ];
-    let (h, _dir) = load(&different);
+    let (mut h, _dir) = load(&different);
     assert!(
         h.query_all_by_label_contains("Ranking by judgement cost: reliable")
             .next()
             .is_some()
     );
+    // The progress per course day shows the judgement cost beside the Brier score.
+    h.state_mut().trainer.tab = Tab::Progress;
+    h.run();
+    assert!(
+        h.query_all_by_label("judgement cost").next().is_some(),
+        "the progress table and plot name the judgement cost"
+    );
+    let day = &h.state_mut().trainer.progress_points()[0];
+    assert!(day.judgement.is_defined());
 }

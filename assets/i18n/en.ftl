@@ -127,6 +127,7 @@ against-best-summary = { $n } forecasts: above the line you gave more than the b
 }
 headline-class-judgement = The class's judgement
 col-judgement = judgement (pt)
+col-judgement-cost = judgement cost
 headline-calibration = Calibration
 headline-points = { $points } pt
 headline-class-calibration-context = The class's mean forecast minus how often clients deteriorated, in percentage points.
@@ -170,7 +171,7 @@ progress-few = { $runs ->
     [one] This is your first finished run of this scenario here; after the next one your progress appears as a plot.
    *[other] { $runs } finished runs so far; after the next one your progress appears as a plot.
 }
-progress-help = Brier score per run (lower is better), with its 95 % interval; dashed, with squares: the miscalibration part of it.
+progress-help = Brier score per run (lower is better), with its 95 % interval; dashed, with squares: the miscalibration part of it. Green diamonds: the judgement cost, how far the forecasts lay from the best possible ones (no luck in it), on the same scale.
 auc-undefined = AUC not defined here: { $why }.
 why-oneoutcome = all clients had the same outcome
 why-nocases = no cases
@@ -227,7 +228,7 @@ axis-case-rank = case, most misjudged first
 col-day = meeting
 col-date = date
 col-runs = runs
-trainer-progress-help = Brier score per course day, all runs of that day pooled (lower is better), with its 95 % interval; dashed, with squares: the miscalibration part of it.
+trainer-progress-help = Brier score per course day, all runs of that day pooled (lower is better), with its 95 % interval; dashed, with squares: the miscalibration part of it. Green diamonds: the judgement cost, how far the forecasts lay from the best possible ones (no luck in it), on the same scale.
 cases-help = Per case, the class's mean forecast at the last checkpoint beside the best possible forecast and what happened. First the cases where the class was furthest from the outcome although the evidence was there.
 col-rank = rank
 col-case = case

@@ -127,6 +127,7 @@ against-best-summary = { $n } voorspellingen: boven de lijn gaf je meer dan de b
 }
 headline-class-judgement = Oordeel van de groep
 col-judgement = oordeel (pt)
+col-judgement-cost = oordeelskosten
 headline-calibration = Kalibratie
 headline-points = { $points } pt
 headline-class-calibration-context = De gemiddelde voorspelling van de groep min hoe vaak cliënten verslechterden, in procentpunten.
@@ -170,7 +171,7 @@ progress-few = { $runs ->
     [one] Dit is je eerste afgeronde ronde van dit scenario hier; na de volgende verschijnt je voortgang als grafiek.
    *[other] { $runs } afgeronde rondes tot nu toe; na de volgende verschijnt je voortgang als grafiek.
 }
-progress-help = Brier-score per ronde (lager is beter), met het 95 %-interval; gestreept, met vierkantjes: het miskalibratiedeel ervan.
+progress-help = Brier-score per ronde (lager is beter), met het 95 %-interval; gestreept, met vierkantjes: het miskalibratiedeel ervan. Groene ruitjes: de oordeelskosten, hoe ver de voorspellingen van de best mogelijke lagen (zonder geluk), op dezelfde schaal.
 auc-undefined = AUC hier niet te berekenen: { $why }.
 why-oneoutcome = alle cliënten hadden dezelfde uitkomst
 why-nocases = geen cliënten
@@ -227,7 +228,7 @@ axis-case-rank = cliënt, meest misschat eerst
 col-day = bijeenkomst
 col-date = datum
 col-runs = rondes
-trainer-progress-help = Brier-score per cursusdag, alle rondes van die dag samen (lager is beter), met het 95 %-interval; gestreept, met vierkantjes: het miskalibratiedeel ervan.
+trainer-progress-help = Brier-score per cursusdag, alle rondes van die dag samen (lager is beter), met het 95 %-interval; gestreept, met vierkantjes: het miskalibratiedeel ervan. Groene ruitjes: de oordeelskosten, hoe ver de voorspellingen van de best mogelijke lagen (zonder geluk), op dezelfde schaal.
 cases-help = Per cliënt de gemiddelde voorspelling van de groep bij het laatste meetmoment, naast de best mogelijke voorspelling en wat er gebeurde. Eerst de cliënten waarbij de groep het verst van de uitkomst zat terwijl de aanwijzingen er waren.
 col-rank = plaats
 col-case = cliënt

@@ -496,6 +496,8 @@ pub struct RunPoint {
     pub interval: Option<Interval>,
     /// Miscalibration (the reliability term of the Brier score), if defined.
     pub miscalibration: Option<f64>,
+    /// The judgement cost (mean squared distance from the best forecasts), if defined.
+    pub judgement: Option<f64>,
 }
 
 impl RunPoint {
@@ -506,27 +508,31 @@ impl RunPoint {
         brier: &Metric,
         interval: &Metric<Interval>,
         miscalibration: &Metric,
+        judgement: &Metric,
     ) -> Option<Self> {
         Some(RunPoint {
             run: n as f64,
             brier: *brier.as_ref().value()?,
             interval: interval.as_ref().value().copied(),
             miscalibration: miscalibration.as_ref().value().copied(),
+            judgement: judgement.as_ref().value().copied(),
         })
     }
 }
 
-/// Brier scores across runs (lower is better), with their 95 % intervals, and the miscalibration
-/// part of each (dashed, squares). Returns where it was drawn.
+/// Brier scores across runs (lower is better), with their 95 % intervals, the miscalibration part
+/// of each (dashed, squares) and the judgement cost (diamonds: on the same scale, a mean squared
+/// distance, but from the best forecasts, so no luck in it). Returns where it was drawn.
 pub fn progress_plot(
     ui: &mut egui::Ui,
     id: &str,
-    (name, miscalibration): (&str, &str),
+    (name, miscalibration, judgement): (&str, &str, &str),
     runs: &[RunPoint],
 ) -> egui::Rect {
     let keys = [
         Key::new(Mark::Dot, theme::YOU, name.to_string()),
         Key::new(Mark::Square, theme::EXPECTED, miscalibration.to_string()),
+        Key::new(Mark::Diamond, theme::BETTER, judgement.to_string()),
     ];
     let legend = ui.scope(|ui| legend_ui(ui, &keys)).response.rect;
     let (low, high) = progress_x_range(runs.len());
@@ -573,6 +579,18 @@ pub fn progress_plot(
                     .shape(MarkerShape::Square)
                     .filled(true)
                     .radius(4.0),
+            );
+            let cost: Vec<[f64; 2]> = runs
+                .iter()
+                .filter_map(|r| Some([r.run, r.judgement?]))
+                .collect();
+            plot.line(Line::new(judgement, PlotPoints::from(cost.clone())).color(theme::BETTER));
+            plot.points(
+                Points::new(judgement, PlotPoints::from(cost))
+                    .color(theme::BETTER)
+                    .shape(MarkerShape::Diamond)
+                    .filled(true)
+                    .radius(5.0),
             );
         })
         .response

@@ -137,6 +137,8 @@ pub struct ProgressPoint {
     pub brier_ci: Metric<Interval>,
     /// Miscalibration (the reliability term of the Brier score; lower is better).
     pub reliability: Metric,
+    /// The judgement cost of the day's forecasts, pooled (lower is better; no luck in it).
+    pub judgement: Metric,
 }
 
 /// Brier score and miscalibration per day, for one trainee's runs or a whole class, oldest first.
@@ -151,12 +153,17 @@ pub fn progress(runs: &[&RunScores], tz: &TimeZone) -> Vec<ProgressPoint> {
     days.into_iter()
         .map(|(day, runs)| {
             let s = pooled_scores(&runs, Forecaster::Trainee);
+            let cases: Vec<_> = runs
+                .iter()
+                .flat_map(|r| r.scores.case_forecasts.iter().cloned())
+                .collect();
             ProgressPoint {
                 day,
                 runs: runs.len(),
                 brier: s.brier,
                 brier_ci: s.brier_ci,
                 reliability: s.reliability,
+                judgement: crate::debrief::judgement_of(&cases, Forecaster::Trainee).cost,
             }
         })
         .collect()
@@ -370,6 +377,12 @@ mod tests {
             .collect();
         assert!((brier[0] - 0.13).abs() < 1e-12);
         assert!((brier[1] - 0.04).abs() < 1e-12);
+        // The judgement cost against the ideal 0.1: day one (0 + 0.16) / 2, day two 0.01.
+        let cost: Vec<f64> = points
+            .iter()
+            .map(|p| *p.judgement.as_ref().value().unwrap_or(&f64::NAN))
+            .collect();
+        assert!((cost[0] - 0.08).abs() < 1e-12 && (cost[1] - 0.01).abs() < 1e-12);
     }
 
     #[test]

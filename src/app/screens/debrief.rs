@@ -479,7 +479,13 @@ fn progress_ui(ui: &mut egui::Ui, tr: &Tr, earlier: &[RunScores]) {
         .enumerate()
         .filter_map(|(i, r)| {
             let f = &r.scores.forecasts;
-            RunPoint::of(i + 1, &f.brier, &f.brier_ci, &f.reliability)
+            RunPoint::of(
+                i + 1,
+                &f.brier,
+                &f.brier_ci,
+                &f.reliability,
+                &r.scores.judgement.cost,
+            )
         })
         .collect();
     if runs.len() < 2 {
@@ -489,7 +495,11 @@ fn progress_ui(ui: &mut egui::Ui, tr: &Tr, earlier: &[RunScores]) {
     progress_plot(
         ui,
         "progress",
-        (&tr.t("your-forecast"), &tr.t("col-reliability-short")),
+        (
+            &tr.t("your-forecast"),
+            &tr.t("col-reliability-short"),
+            &tr.t("col-judgement-cost"),
+        ),
         &runs,
     );
     ui.label(egui::RichText::new(tr.t("progress-help")).small());

@@ -33,7 +33,9 @@ pub(super) fn progress_ui(
     let points: Vec<RunPoint> = days
         .iter()
         .enumerate()
-        .filter_map(|(i, d)| RunPoint::of(i + 1, &d.brier, &d.brier_ci, &d.reliability))
+        .filter_map(|(i, d)| {
+            RunPoint::of(i + 1, &d.brier, &d.brier_ci, &d.reliability, &d.judgement)
+        })
         .collect();
     egui::Grid::new("progress-days")
         .striped(true)
@@ -47,6 +49,7 @@ pub(super) fn progress_ui(
                     "col-runs",
                     "col-brier",
                     "col-reliability-short",
+                    "col-judgement-cost",
                 ],
             );
             for (i, d) in days.iter().enumerate() {
@@ -55,6 +58,7 @@ pub(super) fn progress_ui(
                 ui.label(d.runs.to_string());
                 ui.label(tr.metric(&d.brier, 3));
                 ui.label(tr.metric(&d.reliability, 3));
+                ui.label(tr.metric(&d.judgement, 4));
                 ui.end_row();
             }
         });
@@ -62,7 +66,11 @@ pub(super) fn progress_ui(
     let rect = progress_plot(
         ui,
         "class-progress",
-        (&who, &tr.t("col-reliability-short")),
+        (
+            &who,
+            &tr.t("col-reliability-short"),
+            &tr.t("col-judgement-cost"),
+        ),
         &points,
     );
     ui.label(egui::RichText::new(tr.t("trainer-progress-help")).small());
