@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Cohort;
 use crate::debrief::RunScores;
-use crate::score::judgement::seed_of_words;
+use crate::score::bootstrap::seed_of_words;
 use crate::score::{Measured, RankingReliability, measured, ranking_reliability, tiers};
 
 /// The two scores a class can be ranked by.

@@ -34,15 +34,23 @@ const AUC_STREAM: u64 = 1;
 /// pairs are counted as [`ForecastGroups`] counts them (−0.0 as 0.0), not sorted one by one, which
 /// kept a sort of every case on the path of `score --forecasts`.
 pub fn content_seed(forecasts: &[f64], outcomes: &[bool]) -> u64 {
+    seed_of_words(
+        key_counts(pair_keys(forecasts, outcomes))
+            .into_iter()
+            .flat_map(|(key, count)| [key, count]),
+    )
+}
+
+/// FNV-1a over the bytes of `words`: a seed that depends on every one of them and on their order.
+pub fn seed_of_words(words: impl IntoIterator<Item = u64>) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
-    for (key, count) in key_counts(pair_keys(forecasts, outcomes)) {
-        for byte in key.to_le_bytes().into_iter().chain(count.to_le_bytes()) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-        }
-    }
-    hash
+    words
+        .into_iter()
+        .flat_map(u64::to_le_bytes)
+        .fold(OFFSET, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+        })
 }
 
 /// A two-sided interval.

@@ -27,7 +27,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::bootstrap::{Interval, RESAMPLES, percentile_interval};
+use super::bootstrap::{Interval, RESAMPLES, percentile_interval, seed_of_words};
 use super::metric::{Metric, Undefined, serialize_entry};
 
 /// One forecast beside the best possible one on the same evidence.
@@ -153,18 +153,6 @@ pub fn judgement_seed(cases: &[Vec<AgainstBest>]) -> u64 {
             .flat_map(|a| [a.forecast.to_bits(), a.best.to_bits()])
             .chain([i as u64])
     }))
-}
-
-/// FNV-1a over the bytes of `words`: a seed that depends on every one of them and on their order.
-pub fn seed_of_words(words: impl IntoIterator<Item = u64>) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    words
-        .into_iter()
-        .flat_map(u64::to_le_bytes)
-        .fold(OFFSET, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(PRIME)
-        })
 }
 
 /// The cost of each of [`RESAMPLES`] resamples of the cases (drawn with replacement, each case with
