@@ -167,7 +167,7 @@ pub fn to_csv(cohort: &Cohort) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COLUMNS)?;
     for (i, r) in cohort.runs.iter().enumerate() {
-        let class = cohort.rankings.iter().find(|c| c.runs.contains(&i));
+        let class = cohort.class_of(i);
         let ranks = RankedScore::ALL.map(|score| class.and_then(|c| c.rank_of(i, score)));
         w.write_record(row(r, ranks))?;
     }

@@ -101,6 +101,11 @@ pub struct NothingScored {
 }
 
 impl Cohort {
+    /// The class (course) that the cohort's run `index` belongs to, with its rankings.
+    pub fn class_of(&self, index: usize) -> Option<&ranking::ClassRanking> {
+        self.rankings.iter().find(|c| c.runs.contains(&index))
+    }
+
     /// Ok when at least one run was scored; else why the cohort is no use.
     pub fn require_runs(&self, dir: &Path) -> Result<(), NothingScored> {
         if self.runs.is_empty() {

@@ -212,6 +212,9 @@ fn slug(score: RankedScore) -> &'static str {
     }
 }
 
+/// A run of the cohort with its index there (the index its ranks are kept under).
+type Indexed<'a> = (usize, &'a RunScores);
+
 /// The table as text: a group per scenario version and seed, the benchmarks on all its cases at
 /// the top, then one row per run; an unfinished run is marked and followed by the benchmarks on the
 /// cases it reached, which are the ones to compare it with.
@@ -236,8 +239,8 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
     );
     let versions = versions(cohort);
     // Groups in order of scenario id, version and seed; runs in the cohort's order within each.
-    let mut groups: BTreeMap<(&str, usize, u64), Vec<&RunScores>> = BTreeMap::new();
-    for r in &cohort.runs {
+    let mut groups: BTreeMap<(&str, usize, u64), Vec<Indexed>> = BTreeMap::new();
+    for (i, r) in cohort.runs.iter().enumerate() {
         let version = versions
             .get(r.scenario_id.as_str())
             .and_then(|v| v.iter().position(|h| *h == r.scenario_hash))
@@ -245,18 +248,13 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
         groups
             .entry((r.scenario_id.as_str(), version, r.seed))
             .or_default()
-            .push(r);
+            .push((i, r));
     }
     let mut any_unfinished = false;
     for ((id, version, seed), runs) in &groups {
-        let class = runs.first().and_then(|first| {
-            cohort
-                .rankings
-                .iter()
-                .find(|c| c.scenario_hash == first.scenario_hash && c.seed == first.seed)
-        });
+        let class = runs.first().and_then(|&(i, _)| cohort.class_of(i));
         // The benchmarks on the cases of the run that went furthest in this group.
-        let Some(fullest) = runs.iter().copied().max_by_key(|x| x.scores.cases) else {
+        let Some(fullest) = runs.iter().map(|&(_, r)| r).max_by_key(|x| x.scores.cases) else {
             continue;
         };
         let of = versions.get(id).map_or(1, Vec::len);
@@ -285,11 +283,10 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
                 benchmark,
             );
         }
-        for r in runs {
-            let index = cohort.runs.iter().position(|x| std::ptr::eq(x, *r));
+        for &(index, r) in runs {
             let rank = |score: RankedScore| {
-                index
-                    .and_then(|i| class.and_then(|c| c.rank_of(i, score)))
+                class
+                    .and_then(|c| c.rank_of(index, score))
                     .map_or("·".to_string(), |k| k.to_string())
             };
             let f = &r.scores.forecasts;
