@@ -199,6 +199,10 @@ pub enum Command {
         /// without it, new cases each time.
         #[arg(long)]
         seed: Option<u64>,
+        /// When the run is over, show this part of the debrief (as its contents row does), for
+        /// pictures of a part below the fold.
+        #[arg(long, value_enum)]
+        section: Option<launch::DebriefSection>,
         #[command(flatten)]
         capture: CaptureArgs,
     },

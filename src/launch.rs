@@ -18,6 +18,20 @@ pub enum TrainerView {
     Handout,
 }
 
+/// The parts of the debrief below its headline, each of which can be jumped to: from the contents
+/// row at its top, and at the start with `demo --section` (pictures of a part below the fold).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DebriefSection {
+    /// Your judgement: the judgement cost and the forecasts against the best possible ones.
+    Judgement,
+    /// Drift from the protocol and unwanted events.
+    Drift,
+    /// Lessons: how you weighed the cues, and your blind spots.
+    Lessons,
+    /// Your earlier runs of the scenario.
+    Progress,
+}
+
 /// What the window opens on, as the user asked for it.
 #[derive(Debug, Clone)]
 pub enum Launch {
@@ -29,6 +43,8 @@ pub enum Launch {
         pace: f32,
         skip: u32,
         seed: Option<u64>,
+        /// The part of the debrief to show when the run is over.
+        section: Option<DebriefSection>,
     },
     /// The trainer station on a folder of run files (default: the results folder); `select` and
     /// `open` count rows from 1, in the table's order.
@@ -124,6 +140,8 @@ pub struct Options {
     pub demo: Option<(f32, u32)>,
     /// The seed of the demo's cases (a new one each time when none is given).
     pub demo_seed: Option<u64>,
+    /// The part of the debrief the demo scrolls to when its run is over.
+    pub demo_section: Option<DebriefSection>,
     /// Open on the trainer station.
     pub trainer: Option<TrainerOptions>,
     pub capture: Capture,
@@ -218,6 +236,7 @@ impl Options {
             lang,
             demo: None,
             demo_seed: None,
+            demo_section: None,
             trainer: None,
             capture,
             selected: 0,
@@ -231,6 +250,7 @@ impl Options {
                 pace,
                 skip,
                 seed,
+                section,
             } => {
                 if !(0.0..=MAX_PACE).contains(&pace) {
                     return Err(LaunchError::Pace(pace));
@@ -254,6 +274,7 @@ impl Options {
                     };
                 options.demo = Some((pace, skip));
                 options.demo_seed = seed;
+                options.demo_section = section;
             }
             Launch::Trainer {
                 dir,
@@ -309,6 +330,7 @@ mod tests {
                 pace: 1.0,
                 skip: 0,
                 seed: None,
+                section: None,
             },
             PLAIN,
         )
@@ -344,6 +366,7 @@ mod tests {
             pace: -1.0,
             skip: 0,
             seed: None,
+            section: None,
         };
         assert!(matches!(open(demo, PLAIN), Err(LaunchError::Pace(_))));
         let trainer = Launch::Trainer {

@@ -381,6 +381,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             pace,
             skip,
             seed,
+            section,
             capture,
         } => {
             let launch = Launch::Demo {
@@ -388,6 +389,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 pace,
                 skip,
                 seed,
+                section,
             };
             return open_app(&cli, launch, capture);
         }

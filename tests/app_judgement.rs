@@ -5,9 +5,12 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
+mod common;
+
 use std::sync::Arc;
 
 use bevy_egui::egui;
+use bevy_egui::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ontrack::app::screens::{against_best_ui, judgement_ui};
@@ -149,4 +152,34 @@ fn the_judgement_section_speaks_dutch_with_decimal_commas() {
             .next()
             .is_none()
     );
+}
+
+/// In a small window the forecasts against the best possible ones lie below the fold: the debrief's
+/// contents row brings them into view in one step (the way a screenshot of them is taken, too).
+#[test]
+fn the_contents_row_brings_the_forecasts_against_the_best_into_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let state = common::screens::debriefed(dir.path(), &s, "Ria", (Bot::Random, 4));
+    let (width, height) = (1024.0, 640.0);
+    let mut h = common::screens::harness(state, [width, height]);
+    let _ = h.run_ok();
+    let heading = "Your forecasts against the best possible ones";
+    let before = h.get_by_label(heading).rect();
+    assert!(before.min.y > height, "below the fold at first: {before:?}");
+    h.get_by_role_and_label(Role::Button, "Your judgement")
+        .click();
+    let _ = h.run_ok();
+    for text in [
+        heading,
+        "20 points or more from the best (click to open the case)",
+    ] {
+        let rect = h.get_by_label(text).rect();
+        assert!(
+            rect.min.y >= 0.0 && rect.max.y <= height && rect.max.x <= width,
+            "{text:?} in view: {rect:?}"
+        );
+    }
+    // The jump ends once the part is at the top: the trainee scrolls on from there.
+    assert_eq!(h.state().run.jump, None);
 }

@@ -18,7 +18,6 @@ use ontrack::app::{AppState, Screen};
 use ontrack::forecast::Benchmarks;
 use ontrack::run::Session;
 use ontrack::run::bots::{Bot, BotPlayer, play};
-use ontrack::run::code::encode;
 use ontrack::scenario::{Lang, Scenario, resolve};
 use ontrack::teach::blind::CaseKind;
 use ontrack::teach::drill::{drill, drill_kind_of_id};
@@ -44,26 +43,14 @@ fn app(dir: &Path, s: &Arc<Scenario>, size: [f32; 2]) -> Harness<'static, AppSta
     common::screens::harness(state, size)
 }
 
-/// The app with a run of `trainee` played to its debrief by `bot` through the screens' state (the
-/// cases of `seed`, as a course code gives them).
+/// The app with a run of `trainee` played to its debrief by `bot` (the cases of `seed`).
 fn played_to_debrief(
     dir: &Path,
     s: &Arc<Scenario>,
     trainee: &str,
-    (bot, seed): (Bot, u64),
+    bot: (Bot, u64),
 ) -> Harness<'static, AppState> {
-    let mut state = AppState::new(vec![Arc::clone(s)], dir.to_path_buf(), Lang::En);
-    state.start.pseudonym = trainee.into();
-    state.start.course_code = encode(&s.course_prefix(), seed).unwrap();
-    state.start_run();
-    let bench = Benchmarks::new(s);
-    let mut player = BotPlayer::new(bot, &bench, 9);
-    while let Some(action) = player.next_action(state.run.session.as_ref().unwrap().run()) {
-        state.act(action);
-    }
-    state.wait_for_background();
-    state.start.course_code.clear();
-    assert_eq!(state.screen, Screen::Debrief);
+    let state = common::screens::debriefed(dir, s, trainee, bot);
     // Tall enough for the whole debrief: a click lands only on what is in view.
     let mut h = common::screens::harness(state, [1280.0, 3000.0]);
     h.run();

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::cohort::load_dir;
 use crate::debrief::{RunScores, Scores};
 use crate::forecast::{Actuarial, Ideal};
+use crate::launch::DebriefSection;
 use crate::run::{Action, Session};
 
 use super::background::{Background, finished};
@@ -79,6 +80,39 @@ pub struct ActiveRun {
     /// A case of the finished run opened again from the debrief (a blind spot), shown revealed on
     /// the case screen.
     pub review: Option<usize>,
+    /// The part of the debrief to scroll to when it is next drawn (its contents row, or the demo's
+    /// `--section`).
+    pub jump: Option<Jump>,
+}
+
+/// A part of the debrief to bring to the top of the window. It is scrolled to until it is there,
+/// for a few frames at most: the layout can still change in the first frames after it is asked
+/// for (a new text size takes effect a frame later, and the window may still be resizing), and a
+/// part near the end may never reach the top.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Jump {
+    pub to: DebriefSection,
+    frames_left: u8,
+}
+
+impl Jump {
+    /// Frames a jump may take before it gives up.
+    const FRAMES: u8 = 10;
+
+    pub fn to(section: DebriefSection) -> Self {
+        Jump {
+            to: section,
+            frames_left: Self::FRAMES,
+        }
+    }
+
+    /// After a frame where the part was `off` points from the top: the jump still to make, if any.
+    pub fn after_frame(self, off: f32) -> Option<Jump> {
+        (off.abs() > 1.0 && self.frames_left > 1).then_some(Jump {
+            to: self.to,
+            frames_left: self.frames_left - 1,
+        })
+    }
 }
 
 impl ActiveRun {
@@ -106,6 +140,7 @@ impl ActiveRun {
         self.ideal = None;
         self.reveal = None;
         self.review = None;
+        self.jump = None;
         self.earlier = Vec::new();
     }
 

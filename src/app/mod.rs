@@ -71,6 +71,7 @@ pub fn run(options: Options) {
         for _ in 0..skip {
             state.demo_step();
         }
+        state.run.jump = options.demo_section.map(active_run::Jump::to);
     }
     let capture =
         options.capture.screenshot.is_some() || options.capture.exit_after_frames.is_some();

@@ -1,13 +1,18 @@
 //! Helpers for the tests that drive the app's screens without a window.
 
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ontrack::app::AppState;
 use ontrack::app::screens::app_ui;
+use ontrack::app::{AppState, Screen};
+use ontrack::forecast::Benchmarks;
 use ontrack::live::discovery::{Announcement, Discovery, DiscoveryError, FoundClass, Search};
 use ontrack::run::Run;
+use ontrack::run::bots::{Bot, BotPlayer};
+use ontrack::run::code::encode;
+use ontrack::scenario::{Lang, Scenario};
 
 /// The whole app, drawn headless at `size` points, over `state`. Classes are announced and looked
 /// for through a [`FakeNetwork`] of its own, so no test of the screens touches the network.
@@ -26,6 +31,29 @@ pub fn harness_on(
     Harness::builder()
         .with_size(size)
         .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state)
+}
+
+/// The app's state with a run of `trainee` played to its debrief by `bot` through the screens'
+/// state (the cases of `seed`, as a course code gives them), saved in `dir`.
+pub fn debriefed(
+    dir: &Path,
+    s: &Arc<Scenario>,
+    trainee: &str,
+    (bot, seed): (Bot, u64),
+) -> AppState {
+    let mut state = AppState::new(vec![Arc::clone(s)], dir.to_path_buf(), Lang::En);
+    state.start.pseudonym = trainee.into();
+    state.start.course_code = encode(&s.course_prefix(), seed).expect("a course code");
+    state.start_run();
+    let bench = Benchmarks::new(s);
+    let mut player = BotPlayer::new(bot, &bench, 9);
+    while let Some(action) = player.next_action(state.run.session.as_ref().expect("a run").run()) {
+        state.act(action);
+    }
+    state.wait_for_background();
+    state.start.course_code.clear();
+    assert_eq!(state.screen, Screen::Debrief);
+    state
 }
 
 /// The run the app has open (the test fails when there is none).

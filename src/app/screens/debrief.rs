@@ -5,6 +5,7 @@
 use bevy_egui::egui;
 use egui_plot::MarkerShape;
 
+use crate::app::active_run::Jump;
 use crate::app::headline::{Headline, headlines_ui};
 use crate::app::plots::{
     AgainstBest, AgainstBestNames, AgainstBestShown, FAR_OFF, RunPoint, Series, against_best_plot,
@@ -17,6 +18,7 @@ use crate::app::theme;
 use crate::debrief::report::judgement_sentences;
 use crate::debrief::{RunScores, Scores};
 use crate::forecast::Benchmark;
+use crate::launch::DebriefSection;
 use crate::scenario::format::LindenClass;
 use crate::score::{Interval, Metric, ProbabilityScores, Undefined};
 
@@ -28,6 +30,44 @@ fn why_text(tr: &Tr, why: Undefined) -> String {
         why.reason().to_string()
     } else {
         text
+    }
+}
+
+/// The debrief's parts below the headline, in the order they are drawn, with their headings.
+const SECTIONS: [(DebriefSection, &str); 4] = [
+    (DebriefSection::Judgement, "headline-judgement"),
+    (DebriefSection::Drift, "debrief-contents-drift"),
+    (DebriefSection::Lessons, "debrief-contents-lessons"),
+    (DebriefSection::Progress, "debrief-contents-progress"),
+];
+
+/// A row of buttons to the debrief's parts, so a small window (or large text) reaches each part in
+/// one step, by mouse or keyboard; returns the part asked for.
+fn contents_ui(ui: &mut egui::Ui, tr: &Tr) -> Option<DebriefSection> {
+    let mut asked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.t("debrief-contents"));
+        for (section, key) in SECTIONS {
+            if ui.button(tr.t(key)).clicked() {
+                asked = Some(section);
+            }
+        }
+    });
+    asked
+}
+
+/// Scrolls the debrief so that `section`, which starts here, comes to the top of the window, when
+/// it is the part asked for; the jump ends once it is there (or after a few frames).
+fn scroll_here(ui: &mut egui::Ui, jump: &mut Option<Jump>, section: DebriefSection) {
+    let Some(asked) = *jump else { return };
+    if asked.to != section {
+        return;
+    }
+    // Scrolled to, a part starts one item spacing below the top (egui leaves that margin).
+    let off = ui.cursor().min.y - ui.clip_rect().min.y - ui.spacing().item_spacing.y;
+    *jump = asked.after_frame(off);
+    if jump.is_some() {
+        ui.scroll_to_cursor(Some(egui::Align::TOP));
     }
 }
 
@@ -53,7 +93,7 @@ fn interval(tr: &Tr, m: &Metric<Interval>, decimals: usize) -> String {
 /// line here).
 pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
     // Lines of a readable length on a wide screen.
-    ui.set_max_width(1200.0);
+    ui.set_max_width(ui.available_width().min(1200.0));
     let tr = state.settings.tr();
     let mut new_run = false;
     ui.horizontal_wrapped(|ui| {
@@ -64,10 +104,18 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         state.new_run();
         return;
     }
-    let Some(scores) = state.run.scores.as_ref() else {
+    if state.run.scores.is_none() {
         ui.horizontal(|ui| {
             ui.label(tr.t("scoring-busy"));
         });
+        return;
+    }
+    // A part asked for now is scrolled to once, where it is drawn below.
+    if let Some(asked) = contents_ui(ui, &tr) {
+        state.run.jump = Some(Jump::to(asked));
+    }
+    let mut jump = state.run.jump.take();
+    let Some(scores) = state.run.scores.as_ref() else {
         return;
     };
     headlines_ui(ui, &headlines(&tr, scores));
@@ -106,6 +154,7 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         theme::plain(right, |ui| diagram(ui, &tr, scores));
     });
     ui.separator();
+    scroll_here(ui, &mut jump, DebriefSection::Judgement);
     let mut opened = None;
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };
@@ -115,12 +164,14 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         });
     });
     ui.separator();
+    scroll_here(ui, &mut jump, DebriefSection::Drift);
     ui.columns(2, |cols| {
         let [left, right] = cols else { return };
         theme::plain(left, |ui| drift_ui(ui, &tr, scores));
         theme::plain(right, |ui| events_ui(ui, &tr, scores));
     });
     ui.separator();
+    scroll_here(ui, &mut jump, DebriefSection::Lessons);
     let mut review = None;
     if let Some(session) = &state.run.session {
         let mine = session
@@ -130,6 +181,7 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         review = super::explain::debrief_lessons(ui, &tr, session.run(), scores, mine);
     }
     ui.separator();
+    scroll_here(ui, &mut jump, DebriefSection::Progress);
     progress_ui(ui, &tr, &state.run.earlier);
     if let Some(session) = &state.run.session {
         ui.label(tr.fmt(
@@ -137,6 +189,10 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
             &[("path", session.path().display().to_string().into())],
         ));
     }
+    if jump.is_some() {
+        ui.ctx().request_repaint();
+    }
+    state.run.jump = jump;
     if let Some((action, trainee, base)) = practice {
         state.practice_do(action, &trainee, base);
     } else if let Some(case) = review.or(opened) {
