@@ -221,6 +221,10 @@ pub enum Command {
         /// Open the N-th row's run to see its cases.
         #[arg(long)]
         open: Option<usize>,
+        /// Start a live class of this course code at once, on the board for the projector (as the
+        /// Live class tab does; its record is kept in the folder).
+        #[arg(long, value_name = "CODE")]
+        class: Option<String>,
         #[command(flatten)]
         capture: CaptureArgs,
     },

@@ -53,6 +53,8 @@ pub enum Launch {
         view: TrainerView,
         select: Option<usize>,
         open: Option<usize>,
+        /// A live class to start at once, by its course code.
+        class: Option<String>,
     },
 }
 
@@ -64,6 +66,8 @@ pub struct TrainerOptions {
     pub view: TrainerView,
     pub select: Option<usize>,
     pub open: Option<usize>,
+    /// A live class to start at once, by its course code.
+    pub class: Option<String>,
 }
 
 /// The look at the start: text size factor, and high-contrast or dark colours.
@@ -281,6 +285,7 @@ impl Options {
                 view,
                 select,
                 open,
+                class,
             } => {
                 let select = row("--select", select)?;
                 let open = row("--open", open)?;
@@ -293,6 +298,7 @@ impl Options {
                     view,
                     select,
                     open,
+                    class,
                 });
             }
         }
@@ -374,6 +380,7 @@ mod tests {
             view: TrainerView::Runs,
             select: None,
             open: None,
+            class: None,
         };
         assert!(matches!(
             open(trainer, PLAIN),

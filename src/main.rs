@@ -398,6 +398,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             view,
             select,
             open,
+            class,
             capture,
         } => {
             let launch = Launch::Trainer {
@@ -405,6 +406,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 view,
                 select,
                 open,
+                class,
             };
             return open_app(&cli, launch, capture);
         }

@@ -176,7 +176,17 @@ fn forty_trainees_play_a_whole_course_live() {
             .iter()
             .find(|t| t.trainee == s.file().trainee)
             .unwrap();
-        assert_eq!(seen.answers, s.file().log.len());
+        let forecasts = s
+            .file()
+            .log
+            .iter()
+            .filter(|e| matches!(e.action, Action::Forecast { .. }))
+            .count();
+        assert_eq!(seen.forecasts, forecasts, "forecasts, not every answer");
+        assert!(
+            seen.answered.iter().all(|a| *a),
+            "a forecast at every checkpoint"
+        );
         assert_eq!(seen.revealed, view.cases);
     }
     assert_eq!(

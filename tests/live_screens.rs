@@ -20,11 +20,14 @@ use egui_kittest::kittest::Queryable;
 use ontrack::app::settings::Tr;
 use ontrack::app::trainer::{Tab, checkpoints_ui};
 use ontrack::app::{AppState, Screen};
+use ontrack::forecast::Benchmarks;
 use ontrack::i18n::texts;
 use ontrack::live::class::{CheckpointView, ClassView};
 use ontrack::live::discovery::FoundClass;
+use ontrack::live::link::{LiveLink, Station};
 use ontrack::model::Outcome;
-use ontrack::run::{Action, Due, Phase};
+use ontrack::run::bots::{Bot, BotPlayer};
+use ontrack::run::{Action, Due, Phase, Session};
 use ontrack::scenario::{Lang, resolve};
 
 /// The longest the link may take to deliver or hear of the release (a bound, not a measurement).
@@ -495,4 +498,87 @@ fn a_host_holding_too_many_connections_is_shown_to_the_trainer() {
     trainer.run();
     assert!(has_label(&trainer, "Connections closed"));
     assert!(has_label(&trainer, "127.0.0.1 ("));
+}
+
+/// The board for the projector at 1280×800 with a class of 40 simulated trainees on loopback, each
+/// at their own place in a course of 12 clients with 3 checkpoints each: every trainee's row and
+/// every checkpoint's strip lies inside the window, at a readable size.
+#[test]
+fn forty_trainees_and_every_checkpoint_fit_the_board_at_1280_by_800() {
+    let station_dir = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let seed = 3;
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), seed).unwrap();
+    let mut state = AppState::new(
+        vec![Arc::clone(&scenario)],
+        station_dir.path().to_path_buf(),
+        Lang::En,
+    );
+    state.screen = Screen::Trainer;
+    state.trainer.tab = Tab::Live;
+    state.trainer.folder = station_dir.path().display().to_string();
+    state.trainer.live.bind = "127.0.0.1:0".parse().unwrap();
+    state.trainer.live.code = code.clone();
+    state
+        .trainer
+        .live
+        .start(station_dir.path(), &state.scenarios.clone());
+    let (pin, _) = state.trainer.live.view().expect("the class runs");
+    let at = Station {
+        address: state.trainer.live.address.clone(),
+        pin,
+    };
+    let bench = Benchmarks::new(&scenario);
+    for i in 0..40_u64 {
+        let name = format!("trainee-{i:02}");
+        let mut session =
+            Session::start(own.path(), Arc::clone(&scenario), seed, &name, &code).unwrap();
+        let link = LiveLink::start(at.clone(), session.file()).unwrap();
+        let mut bot = BotPlayer::new(Bot::Typical, &bench, i);
+        // Each trainee a little further than the one before: some at the start, some done.
+        for _ in 0..(i * 5) {
+            let Some(action) = bot.next_action(session.run()) else {
+                break;
+            };
+            session.apply(action).unwrap();
+            link.push(session.file().log.last().cloned().unwrap());
+        }
+        assert!(link.wait_delivered(LIMIT).all_delivered(), "{name}");
+    }
+    let (width, height) = (1280.0, 800.0);
+    let mut h = common::screens::harness(state, [width, height]);
+    let _ = h.run_ok();
+    let inside =
+        |r: egui::Rect| r.min.x >= 0.0 && r.min.y >= 0.0 && r.max.x <= width && r.max.y <= height;
+    for i in 0..40 {
+        let label = format!("trainee-{i:02}:");
+        let rect = h.get_by_label_contains(&label).rect();
+        assert!(inside(rect), "trainee {i}'s row in the window: {rect:?}");
+        assert!(
+            rect.height() >= 12.0,
+            "trainee {i}'s row readable: {rect:?}"
+        );
+    }
+    for case in 1..=12 {
+        for session in [0, 3, 6] {
+            let label = format!("Case {case}, session {session}:");
+            let rect = h.get_by_label_contains(&label).rect();
+            assert!(
+                inside(rect),
+                "case {case} at {session} in the window: {rect:?}"
+            );
+            assert!(
+                rect.width() >= 16.0,
+                "case {case} at {session} readable: {rect:?}"
+            );
+        }
+    }
+    // The details are one click away, and the board one click back.
+    click(&mut h, "Details");
+    assert!(!h.state().trainer.live.board);
+    assert!(has_label(&h, "Results folder"));
+    click(&mut h, "Board for the projector");
+    assert!(h.state().trainer.live.board);
+    h.state_mut().trainer.live.end();
 }

@@ -85,6 +85,14 @@ pub fn run(options: Options) {
             TrainerView::Handout => trainer::Tab::HandOut,
         };
         state.trainer.load();
+        if let Some(code) = t.class {
+            state.trainer.tab = trainer::Tab::Live;
+            state.trainer.live.code = code;
+            state
+                .trainer
+                .live
+                .start(&t.folder, &state.scenarios.clone());
+        }
         if capture || t.select.is_some() || t.open.is_some() {
             state.trainer.wait();
         }

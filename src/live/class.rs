@@ -477,10 +477,20 @@ impl Class {
             .iter()
             .filter_map(|(name, runs)| {
                 let last = runs.last()?;
+                let answered: Vec<bool> = self
+                    .best
+                    .iter()
+                    .map(|b| {
+                        last.run
+                            .answers(b.case)
+                            .is_some_and(|a| a.forecasts.iter().any(|(cp, _)| *cp == b.checkpoint))
+                    })
+                    .collect();
                 Some(TraineeView {
                     trainee: (*name).to_string(),
                     run: runs.len(),
-                    answers: last.file.log.len(),
+                    forecasts: answered.iter().filter(|a| **a).count(),
+                    answered,
                     phase: last.run.phase(),
                     revealed: revealed_count(&last.run),
                     last_arrival: runs
@@ -609,8 +619,12 @@ pub struct TraineeView {
     /// Which of the trainee's runs in this class this is: 1 for the first; more when the trainee
     /// started again (the trainer sees "run 2").
     pub run: usize,
-    /// Answers received.
-    pub answers: usize,
+    /// Forecasts given in this run (moving on, flags and classifications are not counted: the
+    /// column says "forecasts").
+    pub forecasts: usize,
+    /// Per checkpoint of [`ClassView::checkpoints`], in its order: whether this run gave a forecast
+    /// there (the trainer's board marks it; the forecast itself stays private).
+    pub answered: Vec<bool>,
     pub phase: Phase,
     /// Cases revealed so far.
     pub revealed: usize,
@@ -874,7 +888,12 @@ mod tests {
         assert_eq!(view.trainees.len(), 1, "one row per trainee");
         let anna = &view.trainees[0];
         assert_eq!((anna.trainee.as_str(), anna.run), ("Anna", 2));
-        assert_eq!(anna.answers, 1, "where the new run is");
+        assert_eq!(anna.forecasts, 1, "where the new run is");
+        assert_eq!(
+            anna.answered.iter().position(|a| *a),
+            Some(0),
+            "the new run's forecast, at the first checkpoint"
+        );
         assert!(matches!(anna.phase, Phase::Reading { case: 0, .. }));
         assert_eq!(
             view.checkpoints[0].forecasts, first_forecasts,

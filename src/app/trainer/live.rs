@@ -7,7 +7,7 @@
 //! pick it instead of typing the address; the announcement ends with the class.
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bevy_egui::egui;
@@ -21,11 +21,12 @@ use crate::live::protocol::DEFAULT_PORT;
 use crate::live::server::{LiveServer, lock};
 use crate::live::slots::RefusedHost;
 use crate::model::Outcome;
-use crate::run::Phase;
 use crate::scenario::Scenario;
 
 /// Size of the address and PIN on the screen, in points: readable from the back of a room.
 const PROJECTOR_TEXT: f32 = 36.0;
+/// Size of the address and PIN above the board, in points.
+const BOARD_ADDRESS_TEXT: f32 = 22.0;
 /// Width of a forecast strip, in points.
 const STRIP_WIDTH: f32 = 320.0;
 
@@ -43,7 +44,16 @@ pub struct LiveStation {
     pub discovery: Arc<dyn Discovery>,
     /// The class's announcement while it runs, or why there is none (trainees type the address).
     announced: Option<Result<Box<dyn Announcement>, String>>,
+    /// The class shown as the board for the projector (the whole window), not the detailed view.
+    pub board: bool,
+    /// The folder of the running class (where its marker is, see [`RUNNING_MARKER`]).
+    folder: Option<PathBuf>,
 }
+
+/// The file in a station's folder that says a class runs there, holding its course code. It is
+/// written when a class starts and removed when the trainer ends it, so a station that stopped
+/// without ending its class (closed, crashed, power gone) offers to take it up again.
+pub const RUNNING_MARKER: &str = ".ontrack-live-class";
 
 impl Default for LiveStation {
     fn default() -> Self {
@@ -55,6 +65,8 @@ impl Default for LiveStation {
             error: None,
             discovery: Arc::new(Mdns::room()),
             announced: None,
+            board: true,
+            folder: None,
         }
     }
 }
@@ -93,6 +105,9 @@ impl LiveStation {
                 .announce(&code, server.addr().port())
                 .map_err(|e| e.to_string()),
         );
+        // Without the marker the class runs all the same; only the offer after a restart is lost.
+        let _ = crate::files::write::write_atomic(&folder.join(RUNNING_MARKER), code.as_bytes());
+        self.folder = Some(folder.to_path_buf());
         self.code = code;
         self.server = Some(server);
         Ok(problems)
@@ -104,6 +119,27 @@ impl LiveStation {
         if let Some(server) = self.server.take() {
             server.stop();
         }
+        if let Some(folder) = self.folder.take() {
+            forget_interrupted(&folder);
+        }
+    }
+
+    /// The course code of a class that was running in `folder` when its station stopped without
+    /// ending it, if any.
+    pub fn interrupted(folder: &Path) -> Option<String> {
+        use std::io::Read;
+        let path = folder.join(RUNNING_MARKER);
+        if !std::fs::symlink_metadata(&path).ok()?.is_file() {
+            return None;
+        }
+        let mut code = String::new();
+        std::fs::File::open(&path)
+            .ok()?
+            .take(MARKER_BYTES)
+            .read_to_string(&mut code)
+            .ok()?;
+        let code = code.trim();
+        (!code.is_empty()).then(|| code.to_string())
     }
 
     /// Whether the running class is announced on the network (`Err` with why not).
@@ -143,6 +179,15 @@ impl LiveStation {
     }
 }
 
+/// At most this much of the marker is read: a course code is a few dozen bytes.
+const MARKER_BYTES: u64 = 256;
+
+/// Forgets the class that was running in `folder` (it ended, or the trainer declined to resume it).
+fn forget_interrupted(folder: &Path) {
+    // Gone already, or unremovable: the offer stays, which is the worst that can happen.
+    let _ = std::fs::remove_file(folder.join(RUNNING_MARKER));
+}
+
 /// A run's name in the trainer's table, marked when it was received live.
 pub(super) fn row_name(tr: &Tr, r: &RunScores) -> String {
     if r.received_live {
@@ -162,6 +207,9 @@ pub(super) fn live_ui(
     let folder = std::path::PathBuf::from(trainer.folder.trim());
     let live = &mut trainer.live;
     let Some((pin, view)) = live.view() else {
+        if let Some(code) = LiveStation::interrupted(&folder) {
+            resume_offer(ui, tr, live, &folder, scenarios, &code);
+        }
         ui.label(tr.t("live-explain"));
         ui.horizontal(|ui| {
             ui.label(tr.t("live-course-code"));
@@ -176,25 +224,15 @@ pub(super) fn live_ui(
         }
         return;
     };
-    ui.horizontal(|ui| {
-        let big = |text: String| egui::RichText::new(text).size(PROJECTOR_TEXT).strong();
-        ui.label(big(tr.fmt(
-            "live-address-shown",
-            &[("address", live.address.clone().into())],
-        )));
-        ui.add_space(24.0);
-        ui.label(big(tr.fmt("live-pin-shown", &[("pin", pin.into())])));
-    });
-    match live.announced() {
-        Some(Ok(())) => {
-            ui.label(tr.t("live-announced"));
-        }
-        Some(Err(why)) => {
-            ui.label(egui::RichText::new(tr.t("live-not-announced")).weak())
-                .on_hover_text(why);
-        }
-        None => {}
+    if live.board {
+        board_header(ui, tr, live, &pin, &view);
+        super::board::board_ui(ui, tr, &view);
+        return;
     }
+    ui.horizontal_wrapped(|ui| {
+        address_and_pin(ui, tr, &live.address, &pin, PROJECTOR_TEXT);
+    });
+    announcement(ui, tr, live);
     if let Some(problems) = &live.error {
         ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), problems);
     }
@@ -205,40 +243,126 @@ pub(super) fn live_ui(
             ("folder", folder.display().to_string().into()),
         ],
     ));
-    let refused = live.refused_hosts();
-    if !refused.is_empty() {
-        let hosts: Vec<String> = refused
-            .iter()
-            .map(|h| {
-                let args = [
-                    ("host", h.host.to_string().into()),
-                    ("closed", h.closed.into()),
-                ];
-                tr.fmt("live-refused-host", &args)
-            })
-            .collect();
-        let text = tr.fmt("live-refused-hosts", &[("hosts", hosts.join(", ").into())]);
-        ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), text);
-    }
-    ui.horizontal(|ui| {
-        let mut held = view.held_from.is_some();
-        if ui.checkbox(&mut held, tr.t("live-hold")).changed() {
-            live.hold(held);
-        }
-        if let Some(case) = view.held_from.filter(|c| *c < view.cases) {
-            let text = tr.fmt("live-release", &[("case", (case + 1).into())]);
-            if ui.button(text).clicked() {
-                live.release();
-            }
-        }
-        if ui.button(tr.t("live-end")).clicked() {
-            live.end();
+    refused_hosts(ui, tr, live);
+    ui.horizontal_wrapped(|ui| {
+        class_buttons(ui, tr, live, &view);
+        if ui.button(tr.t("live-board-show")).clicked() {
+            live.board = true;
         }
     });
     ui.separator();
     trainees_ui(ui, tr, &view.trainees);
     ui.separator();
     checkpoints_ui(ui, tr, &view);
+}
+
+/// The class that was running in the folder when the station stopped: take it up again (its
+/// trainees' answers so far are in the folder, and its PIN is the same) or let it go.
+fn resume_offer(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    live: &mut LiveStation,
+    folder: &Path,
+    scenarios: &[Arc<Scenario>],
+    code: &str,
+) {
+    ui.label(
+        egui::RichText::new(tr.fmt("live-interrupted", &[("code", code.to_string().into())]))
+            .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(tr.fmt("live-resume", &[("code", code.to_string().into())]))
+            .clicked()
+        {
+            live.code = code.to_string();
+            live.start(folder, scenarios);
+        }
+        if ui.button(tr.t("live-resume-not")).clicked() {
+            forget_interrupted(folder);
+        }
+    });
+    ui.separator();
+}
+
+/// The address and PIN trainees type, at `size` points.
+fn address_and_pin(ui: &mut egui::Ui, tr: &Tr, address: &str, pin: &str, size: f32) {
+    let big = |text: String| egui::RichText::new(text).size(size).strong();
+    ui.label(big(tr.fmt(
+        "live-address-shown",
+        &[("address", address.to_string().into())],
+    )));
+    ui.add_space(24.0);
+    ui.label(big(
+        tr.fmt("live-pin-shown", &[("pin", pin.to_string().into())])
+    ));
+}
+
+/// Whether trainees can pick the class from a list, or must type the address.
+fn announcement(ui: &mut egui::Ui, tr: &Tr, live: &LiveStation) {
+    match live.announced() {
+        Some(Ok(())) => {
+            ui.label(tr.t("live-announced"));
+        }
+        Some(Err(why)) => {
+            ui.label(egui::RichText::new(tr.t("live-not-announced")).weak())
+                .on_hover_text(why);
+        }
+        None => {}
+    }
+}
+
+/// The computers whose connections the station closed, if any.
+fn refused_hosts(ui: &mut egui::Ui, tr: &Tr, live: &LiveStation) {
+    let refused = live.refused_hosts();
+    if refused.is_empty() {
+        return;
+    }
+    let hosts: Vec<String> = refused
+        .iter()
+        .map(|h| {
+            let args = [
+                ("host", h.host.to_string().into()),
+                ("closed", h.closed.into()),
+            ];
+            tr.fmt("live-refused-host", &args)
+        })
+        .collect();
+    let text = tr.fmt("live-refused-hosts", &[("hosts", hosts.join(", ").into())]);
+    ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), text);
+}
+
+/// Hold the reveal, release the next case, end the class.
+fn class_buttons(ui: &mut egui::Ui, tr: &Tr, live: &mut LiveStation, view: &ClassView) {
+    let mut held = view.held_from.is_some();
+    if ui.checkbox(&mut held, tr.t("live-hold")).changed() {
+        live.hold(held);
+    }
+    if let Some(case) = view.held_from.filter(|c| *c < view.cases) {
+        let text = tr.fmt("live-release", &[("case", (case + 1).into())]);
+        if ui.button(text).clicked() {
+            live.release();
+        }
+    }
+    if ui.button(tr.t("live-end")).clicked() {
+        live.end();
+    }
+}
+
+/// The board's one line above it: address and PIN for late comers, the class's buttons, and the
+/// way back to the detailed view (with the folder, the tabs and the class's record).
+fn board_header(ui: &mut egui::Ui, tr: &Tr, live: &mut LiveStation, pin: &str, view: &ClassView) {
+    ui.horizontal_wrapped(|ui| {
+        address_and_pin(ui, tr, &live.address, pin, BOARD_ADDRESS_TEXT);
+        ui.add_space(24.0);
+        class_buttons(ui, tr, live, view);
+        if ui.button(tr.t("live-board-details")).clicked() {
+            live.board = false;
+        }
+        announcement(ui, tr, live);
+    });
+    refused_hosts(ui, tr, live);
+    ui.separator();
 }
 
 /// Who has joined and where each trainee is: a row per trainee, at their latest run, marked
@@ -254,7 +378,7 @@ fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
             super::screen::header_row(
                 ui,
                 tr,
-                &["live-col-trainee", "live-col-answers", "live-col-where"],
+                &["live-col-trainee", "live-col-forecasts", "live-col-where"],
             );
             for t in trainees {
                 if t.run > 1 {
@@ -267,17 +391,8 @@ fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
                 } else {
                     ui.label(&t.trainee);
                 }
-                ui.label(t.answers.to_string());
-                let place = match t.phase {
-                    Phase::Reading { case, seen } => tr.fmt(
-                        "live-where-reading",
-                        &[("case", (case + 1).into()), ("session", seen.into())],
-                    ),
-                    Phase::Revealed { case } => {
-                        tr.fmt("live-where-revealed", &[("case", (case + 1).into())])
-                    }
-                    Phase::Finished => tr.t("live-where-finished"),
-                };
+                ui.label(t.forecasts.to_string());
+                let place = super::board::place(tr, t);
                 ui.label(place);
                 ui.end_row();
             }

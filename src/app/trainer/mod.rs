@@ -3,6 +3,7 @@
 //! holds the choices (folder, sort order, selection, tab) and the loaded cohort, and carries out
 //! what the trainer asks for (see [`Request`]). The screen is drawn tab by tab, a module each.
 
+mod board;
 mod cases;
 mod diagrams;
 mod drill;

@@ -24,6 +24,11 @@ pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ..
     } = state;
     let tr = settings.tr();
+    if trainer.tab == Tab::Live && trainer.live.board && trainer.live.is_running() {
+        // The board for the projector has the window to itself; its Details button leads back.
+        super::live::live_ui(ui, &tr, trainer, scenarios);
+        return;
+    }
     ui.horizontal(|ui| {
         ui.heading(tr.t("trainer-title"));
         if ui.button(tr.t("back-to-start")).clicked() {
