@@ -582,3 +582,40 @@ fn forty_trainees_and_every_checkpoint_fit_the_board_at_1280_by_800() {
     assert!(h.state().trainer.live.board);
     h.state_mut().trainer.live.end();
 }
+
+/// A station closed while its class ran offers, on the same folder, to take the class up again
+/// with the same PIN; a class the trainer ended is not offered.
+#[test]
+fn a_station_restarted_on_its_folder_offers_to_resume_its_class() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 5).unwrap();
+    let (trainer, pin, _) = station(dir.path(), Arc::new(FakeNetwork::default()), &code);
+    // The window closes without the class being ended.
+    drop(trainer);
+
+    let mut again = app(dir.path());
+    again.run();
+    click(&mut again, "Trainer view");
+    click(&mut again, "Live class");
+    assert!(has_label(
+        &again,
+        &format!("The live class {code} was still running when the station stopped.")
+    ));
+    again.state_mut().trainer.live.bind = "127.0.0.1:0".parse().unwrap();
+    click(&mut again, &format!("Resume class {code}"));
+    let (same_pin, _) = again
+        .state()
+        .trainer
+        .live
+        .view()
+        .expect("the class runs again");
+    assert_eq!(same_pin, pin, "the trainees' PIN stays");
+
+    click(&mut again, "End the class");
+    assert!(again.state().trainer.live.view().is_none());
+    assert!(
+        !has_label(&again, "was still running"),
+        "an ended class is not offered"
+    );
+}

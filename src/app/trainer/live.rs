@@ -232,7 +232,7 @@ pub(super) fn live_ui(
     ui.horizontal_wrapped(|ui| {
         address_and_pin(ui, tr, &live.address, &pin, PROJECTOR_TEXT);
     });
-    announcement(ui, tr, live);
+    announcement(ui, tr, live, false);
     if let Some(problems) = &live.error {
         ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), problems);
     }
@@ -298,9 +298,14 @@ fn address_and_pin(ui: &mut egui::Ui, tr: &Tr, address: &str, pin: &str, size: f
     ));
 }
 
-/// Whether trainees can pick the class from a list, or must type the address.
-fn announcement(ui: &mut egui::Ui, tr: &Tr, live: &LiveStation) {
+/// Whether trainees can pick the class from a list, or must type the address: in full, or (above
+/// the board) its first sentence with the rest on hover.
+fn announcement(ui: &mut egui::Ui, tr: &Tr, live: &LiveStation, short: bool) {
     match live.announced() {
+        Some(Ok(())) if short => {
+            ui.label(tr.t("live-announced-short"))
+                .on_hover_text(tr.t("live-announced"));
+        }
         Some(Ok(())) => {
             ui.label(tr.t("live-announced"));
         }
@@ -359,7 +364,7 @@ fn board_header(ui: &mut egui::Ui, tr: &Tr, live: &mut LiveStation, pin: &str, v
         if ui.button(tr.t("live-board-details")).clicked() {
             live.board = false;
         }
-        announcement(ui, tr, live);
+        announcement(ui, tr, live, true);
     });
     refused_hosts(ui, tr, live);
     ui.separator();
