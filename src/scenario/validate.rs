@@ -1386,6 +1386,55 @@ mod tests {
     }
 
     #[test]
+    fn the_scale_ends_must_lie_on_the_scale_and_their_bends_apart() {
+        let base = include_str!("../../tests/scenarios/minimal.ron");
+        let noise = "        session_noise_sd: (value: 5, source: \"choice\"),\n";
+        assert_eq!(base.matches(noise).count(), 1);
+        let with = |ends: &str| {
+            path_problems(&base.replace(noise, &format!("{noise}        scale_ends: {ends},\n")))
+        };
+        assert!(
+            with("Some((lowest: 5, highest: 95, soft_low: 20, soft_high: 20, source: \"choice\"))")
+                .is_empty()
+        );
+        for (ends, path, message) in [
+            (
+                "Some((lowest: -3, highest: 95, soft_low: 20, soft_high: 20, source: \"choice\"))",
+                "measure.scale_ends.lowest",
+                "outside the range 0–100",
+            ),
+            (
+                "Some((lowest: 5, highest: 95.5, soft_low: 20, soft_high: 20, source: \"choice\"))",
+                "measure.scale_ends.highest",
+                "not a total the scale shows",
+            ),
+            (
+                "Some((lowest: 5, highest: 95, soft_low: 0, soft_high: 20, source: \"choice\"))",
+                "measure.scale_ends.soft_low",
+                "must be positive",
+            ),
+            (
+                "Some((lowest: 40, highest: 60, soft_low: 15, soft_high: 15, source: \"choice\"))",
+                "measure.scale_ends",
+                "overlap",
+            ),
+            (
+                "Some((lowest: 5, highest: 95, soft_low: 20, soft_high: 20, source: \"nowhere\"))",
+                "measure.scale_ends.source",
+                "nowhere",
+            ),
+        ] {
+            let found = with(ends);
+            assert!(
+                found
+                    .iter()
+                    .any(|(p, m, _)| p == path && m.contains(message)),
+                "{path}: {message} in {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_selection_must_come_before_every_checkpoint_and_within_the_treatment() {
         let base = include_str!("../../tests/scenarios/minimal.ron");
         let with = |checkpoints: &str, flagged_by: u32| {
