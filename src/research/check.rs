@@ -926,3 +926,34 @@ fn widths<const N: usize>(
     }
     w
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosmer_lemeshow_counts_a_degree_of_freedom_per_bin() {
+        // Three bins of 1 000 forecasts at 0.05, 0.15 and 0.25; the first has 60 outcomes where 50
+        // are expected, the others exactly as many as expected: the statistic is 10² / 47.5 = 2.1053,
+        // and χ²(3) exceeds it with probability erfc(√(x/2)) + √(2x/π)·e^(−x/2) = 0.55085 (by hand;
+        // against χ²(1) it would be 0.14679).
+        let mut p = Vec::new();
+        let mut outcomes = Vec::new();
+        for (forecast, hits) in [(0.05, 60), (0.15, 150), (0.25, 250)] {
+            for i in 0..1000 {
+                p.push(forecast);
+                outcomes.push(i < hits);
+            }
+        }
+        let (stat, p_value) = hosmer_lemeshow(&p, &outcomes);
+        assert!((stat - 2.105_263).abs() < 1e-5, "{stat}");
+        assert!((p_value - 0.550_849).abs() < 1e-5, "{p_value}");
+    }
+
+    #[test]
+    fn each_family_is_judged_at_the_library_level() {
+        // Seven lines at 0.25 % in all: each two-sided at 0.0025 / 7, z = Φ⁻¹(1 − 1.7857·10⁻⁴) =
+        // 3.56988 (Python's statistics.NormalDist).
+        assert!((family_z(7) - 3.569_88).abs() < 1e-4, "{}", family_z(7));
+    }
+}
