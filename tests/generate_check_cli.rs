@@ -348,7 +348,7 @@ fn a_sudden_gain_shows_in_the_scores_and_is_named() {
         .filter(|(c, j)| *j < c.scores.len())
         .collect();
     assert!(gainers.len() > 100, "{} gainers", gainers.len());
-    // The step is the share 0.85 (recovering) or 0.8 (improving) of a change of −40 or −17 on
+    // The step is the share 0.72 (recovering) or 0.8 (improving) of a change of −40 or −17 on
     // average, with the week-to-week fluctuation on top: the mean drop across the gain is far above
     // the mean drop across the other intervals of the same clients.
     let (mut at_gain, mut elsewhere, mut others) = (0.0, 0.0, 0usize);
@@ -373,7 +373,7 @@ fn a_sudden_gain_shows_in_the_scores_and_is_named() {
     assert!(read("en").contains(&format!("in one step, between sessions {} and {j}", j - 1)));
     assert!(read("nl").contains(&format!("in één stap, tussen sessie {} en {j}", j - 1)));
     // The step in points of the true score: the course's share of the true change.
-    let share = |c: &ontrack::model::Case| if c.hidden.course == 0 { 0.85 } else { 0.8 };
+    let share = |c: &ontrack::model::Case| if c.hidden.course == 0 { 0.72 } else { 0.8 };
     let points = (share(c) * c.hidden.true_change.abs()).round();
     assert!(read("en").contains(&format!("({points} points of the true score)")));
 

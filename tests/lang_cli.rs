@@ -155,7 +155,7 @@ fn generate_and_play_say_what_they_did_in_the_language() {
 
 #[test]
 fn check_reports_in_the_language_and_its_tables_line_up() {
-    // On 2 000 cases a line may fail by chance (each table is a family-wise 95 % test), with exit
+    // On 2 000 cases a line may fail by chance (each table is a family-wise 99.75 % test), with exit
     // status 1; the tables and the language are what is tested here.
     let (nl, en) = in_both_ending(
         &["check", "depression-cbt-oq45", "--cases", "2000"],

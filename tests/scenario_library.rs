@@ -177,8 +177,9 @@ fn not_on_track_scenarios_show_only_flagged_clients() {
 
 /// The qualification at full size, as `ontrack check ID --cases 100000` runs it: every target of
 /// every bundled scenario passes (CI runs it with `--ignored`; it takes minutes). The rate lines are
-/// left to the small checks above: each is a family-wise 95 % test per scenario, so across ten
-/// scenarios one of them fails by chance in about one run in three (scenarios/README.md).
+/// left to the small checks above: each is a family-wise test per scenario at 0.25 %
+/// (`check::FAMILY_ERROR`), so that across ten scenarios the rate lines and targets together fail
+/// by chance in at most one seed in twenty (scenarios/README.md).
 #[test]
 #[ignore = "full size: minutes; CI runs it"]
 fn every_target_passes_at_full_size() {

@@ -12,6 +12,12 @@
 //!   the shown intake plus the reliable change minus half a step (rounding of the *last* score is
 //!   exact; the likelihood treats the shown scores as unrounded, and clamping at the scale ends is
 //!   ignored; `ontrack check` measures what that costs).
+//! - Where the scenario compresses the ends of its scale (`measure.scale_ends`), all of this holds
+//!   for the latent scores, which the shown totals give back through the inverse of the compression
+//!   ([`crate::scenario::measure::MeasureRules::latent`]; its Jacobian is the same under every
+//!   hypothesis and cancels), and the last latent score deteriorates when it passes the latent
+//!   score of the shown intake plus the reliable change minus half a step (the compression is
+//!   increasing, so this is exact for the last score as before).
 //! - Sudden gains ([`crate::scenario::gain`]): in a course with one, the shape g_k is replaced by
 //!   g_j(t) = (1 − s)·g_k(t) + s·[t ≥ j] with weight p/n for each session j of its range, and by g_k
 //!   with weight 1 − p. A gain at a session j after the last score seen gives the scores seen the same
@@ -240,11 +246,13 @@ impl Ideal {
         let worse = s.rules.worse;
         let b = f.hello_goodbye.size.value;
         let h_rate = f.hello_goodbye.rate.value;
-        let threshold = s.rules.deterioration_threshold();
         let scores = v.scores();
         let Some(&intake) = scores.first() else {
             return f.deterioration_rate.value;
         };
+        // The latent score the last one must pass in the worse direction (see
+        // `MeasureRules::deterioration_latent`).
+        let target = s.rules.deterioration_latent(intake);
         let seen = scores.len() - 1;
         let last = s.sessions();
         if v.ended(last) {
@@ -335,15 +343,16 @@ impl Ideal {
                 scores
                     .iter()
                     .enumerate()
-                    .map(|(t, score)| score - offset(h, t))
+                    .map(|(t, score)| s.rules.latent(*score) - offset(h, t))
                     .collect()
             })
             .collect();
         let y_refs: Vec<&[f64]> = ys.iter().map(Vec::as_slice).collect();
         // Each branch's last score seen, less its offset.
-        let mut y_seen = [intake; MAX_BRANCHES];
+        let latent_intake = s.rules.latent(intake);
+        let mut y_seen = [latent_intake; MAX_BRANCHES];
         for (slot, y) in y_seen.iter_mut().zip(&ys) {
-            *slot = y.get(seen).copied().unwrap_or(intake);
+            *slot = y.get(seen).copied().unwrap_or(latent_intake);
         }
 
         // The alliance does not depend on hello-goodbye: its likelihood once per course, with the
@@ -388,9 +397,9 @@ impl Ideal {
                 }
                 // The predictive of each branch's last score if the treatment ends at `end`, the
                 // change unfolding along the dose there plus `gain` (the share of a gain still to
-                // come, once it has shown): each branch's margin (the expected worsening from
-                // intake minus the threshold) and the variance they share (it does not depend on
-                // the scores).
+                // come, once it has shown): each branch's margin (how far the expected latent last
+                // score lies beyond the one that deteriorates, in the worse direction) and the
+                // variance they share (it does not depend on the scores).
                 let last_scores = |end: &End, gain: f64| -> ([f64; MAX_BRANCHES], f64) {
                     let mut margins = [0.0; MAX_BRANCHES];
                     let variance = match ahead {
@@ -407,7 +416,7 @@ impl Ideal {
                                 .zip(end.offsets)
                             {
                                 let mean = step.mean(summary, y_seen) + offset;
-                                *margin = worse * (mean - intake) - threshold;
+                                *margin = worse * (mean - target);
                             }
                             step.variance
                         }
@@ -441,7 +450,7 @@ impl Ideal {
                                     y_seen,
                                     noise,
                                 );
-                                *margin = worse * (mean + offset - intake) - threshold;
+                                *margin = worse * (mean + offset - target);
                                 variance = var;
                             }
                             variance
@@ -810,7 +819,8 @@ struct Unfolding<'a> {
 }
 
 /// P(deteriorated) for each of the first `count` branches' predictive of the last score, given as
-/// its margin (the expected worsening from intake minus the threshold) and the variance the
+/// its margin (the expected latent last score beyond the one that deteriorates, in the worse
+/// direction) and the variance the
 /// branches share, mixed over the shifts of the events still to come (each moves the margin by
 /// `worse` times its mean and adds its variance).
 fn deterioration(

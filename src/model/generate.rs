@@ -217,7 +217,8 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
 
     // Scores: the course, AR(1) fluctuation around it (stationary from intake on), the lasting
     // shifts of events from their session on, and the hello-goodbye exaggeration at intake and at
-    // the planned end (a client who stops early fills in no closing questionnaire).
+    // the planned end (a client who stops early fills in no closing questionnaire): a latent score,
+    // reported as the total a respondent gives (compressed near the scale's ends, then rounded).
     let sigma = m.session_noise_sd.value;
     let phi = dynamics.phi;
     let innovation = sigma * (1.0 - phi * phi).sqrt();
@@ -250,7 +251,7 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
             if hello_goodbye && t == sessions {
                 y -= shift;
             }
-            s.rules.shown(y)
+            s.rules.reported(y)
         })
         .collect::<Vec<_>>();
 

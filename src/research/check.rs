@@ -1,10 +1,10 @@
 //! `ontrack check`: does a scenario's simulation reproduce what it declares, and are the forecasters
 //! what they claim to be?
 //!
-//! Declared rates are compared with realised ones through Wilson intervals with a family-wise 95 %
-//! level (Bonferroni over the rate lines, so a correct scenario fails a line by chance in at most one
-//! run in twenty, however many event classes it has); the scenario's qualification targets (see
-//! [`super::qualify`]) are judged the same way, as a family of their own; the ideal forecaster
+//! Declared rates are compared with realised ones through Wilson intervals with a family-wise level
+//! of [`FAMILY_ERROR`] (Bonferroni over the rate lines, however many event classes a scenario has);
+//! the scenario's qualification targets (see [`super::qualify`]) are judged the same way, as a
+//! family of their own; the ideal forecaster
 //! must have the lowest Brier score at every checkpoint and pass a Hosmer–Lemeshow test of calibration
 //! over ten bins (at the 0.1 % level, so that a correct model fails by chance once in a thousand runs).
 
@@ -36,7 +36,7 @@ pub enum Declared {
     Implied(f64),
 }
 
-/// One line of the rate table; the interval is the family-wise 95 % Wilson interval.
+/// One line of the rate table; the interval is the family-wise Wilson interval (see [`FAMILY_ERROR`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct RateLine {
     pub name: String,
@@ -107,6 +107,24 @@ pub struct SelectionLine {
     pub kept: f64,
     /// Deterioration rate of the kept clients: the base rate of a run.
     pub base_rate: f64,
+}
+
+/// The chance that a correct scenario fails one family of lines (its rate lines, or its
+/// qualification targets) by chance at one seed.
+///
+/// The library is qualified as a whole: every bundled scenario at the default seed, each with two
+/// families. At 5 % per family its twenty families failed somewhere by chance in about two seeds of
+/// three (1 − 0.95²⁰ = 0.64), and since a seed gives the same cases every time, such a failure
+/// repeated in every run (`feedback-not-on-track-cst` at seed 1: "events: unrelated" at 2.9 standard
+/// errors before the case streams were keyed by the scenario's id, "events: violation" at 2.7
+/// after; scenarios/README.md). At 0.25 % per family the ten scenarios' twenty families fail by
+/// chance in at most one seed in twenty (Bonferroni over the library). The price is a wider interval
+/// (for seven lines 3.57 standard errors where it was 2.69): a smaller bias needs more `--cases`.
+pub const FAMILY_ERROR: f64 = 0.0025;
+
+/// The two-sided normal quantile of each of `lines` lines of one family (Bonferroni).
+pub fn family_z(lines: usize) -> f64 {
+    normal_quantile(1.0 - FAMILY_ERROR / 2.0 / lines.max(1) as f64)
 }
 
 /// The most cases `check` takes: it keeps every forecast in memory (see [`bytes_per_case`]), and ten
@@ -321,8 +339,8 @@ pub fn check(
             });
         }
     }
-    // Bonferroni over the target lines, as over the rate lines: each at level 1 − 0.05 / lines.
-    let z = normal_quantile(1.0 - 0.025 / s.file.targets.len().max(1) as f64);
+    // Bonferroni over the target lines, as over the rate lines.
+    let z = family_z(s.file.targets.len());
     let targets = qualifier.lines(s.rules.worse, z);
     let pass = rates.iter().all(|r| r.pass)
         && ideal.iter().all(|l| l.best && l.calibrated)
@@ -348,9 +366,14 @@ pub fn check(
     })
 }
 
-/// Hosmer–Lemeshow statistic over the ten forecast bins and its p-value (χ² with bins − 2 degrees
-/// of freedom, as for forecasts not fitted to these data one could use `bins`; the smaller df is the
-/// stricter test).
+/// Hosmer–Lemeshow statistic over the ten forecast bins and its p-value: χ² with as many degrees
+/// of freedom as bins with forecasts. The forecasts are not fitted to these cases (they come from
+/// the scenario's model before any outcome is drawn), so each bin's (O − E)²/V is the square of an
+/// independent standardised sum, χ²(1) for a correct forecaster, and their sum χ²(bins); the
+/// bins − 2 of the development sample is for a model fitted to the same data. With bins − 2 a correct
+/// forecaster whose forecasts fill three bins (the intake-only forecasts of `first-lesson`) was
+/// judged against χ²(1) while its statistic has mean 3, and failed at the 0.1 % level in some seeds
+/// (seed 1: 11.0).
 fn hosmer_lemeshow(p: &[f64], outcomes: &[bool]) -> (f64, f64) {
     let mut expected = [0.0_f64; 10];
     let mut variance = [0.0_f64; 10];
@@ -375,7 +398,7 @@ fn hosmer_lemeshow(p: &[f64], outcomes: &[bool]) -> (f64, f64) {
             bins += 1;
         }
     }
-    let df = (bins as f64 - 2.0).max(1.0);
+    let df = f64::from(bins).max(1.0);
     let p_value = ChiSquared::new(df).map_or(0.0, |chi| 1.0 - chi.cdf(stat));
     (stat, p_value)
 }
@@ -438,8 +461,8 @@ impl Counts {
                 count,
             ));
         }
-        // Bonferroni: each line at level 1 − 0.05 / lines, two-sided.
-        let z = normal_quantile(1.0 - 0.025 / lines.len() as f64);
+        // Bonferroni: each line at level 1 − FAMILY_ERROR / lines, two-sided.
+        let z = family_z(lines.len());
         lines
             .into_iter()
             .map(|(name, declared, count)| rate_line(name, declared, count, n, z))
@@ -902,4 +925,35 @@ fn widths<const N: usize>(
         }
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosmer_lemeshow_counts_a_degree_of_freedom_per_bin() {
+        // Three bins of 1 000 forecasts at 0.05, 0.15 and 0.25; the first has 60 outcomes where 50
+        // are expected, the others exactly as many as expected: the statistic is 10² / 47.5 = 2.1053,
+        // and χ²(3) exceeds it with probability erfc(√(x/2)) + √(2x/π)·e^(−x/2) = 0.55085 (by hand;
+        // against χ²(1) it would be 0.14679).
+        let mut p = Vec::new();
+        let mut outcomes = Vec::new();
+        for (forecast, hits) in [(0.05, 60), (0.15, 150), (0.25, 250)] {
+            for i in 0..1000 {
+                p.push(forecast);
+                outcomes.push(i < hits);
+            }
+        }
+        let (stat, p_value) = hosmer_lemeshow(&p, &outcomes);
+        assert!((stat - 2.105_263).abs() < 1e-5, "{stat}");
+        assert!((p_value - 0.550_849).abs() < 1e-5, "{p_value}");
+    }
+
+    #[test]
+    fn each_family_is_judged_at_the_library_level() {
+        // Seven lines at 0.25 % in all: each two-sided at 0.0025 / 7, z = Φ⁻¹(1 − 1.7857·10⁻⁴) =
+        // 3.56988 (Python's statistics.NormalDist).
+        assert!((family_z(7) - 3.569_88).abs() < 1e-4, "{}", family_z(7));
+    }
 }

@@ -4,9 +4,9 @@
 //! A flight simulator is qualified by objective tests, each a recorded figure with a tolerance; here
 //! each target is a statistic of the simulated population with a band it must reach. Because the
 //! realised statistic is itself an estimate from a finite sample, a target passes when the realised
-//! value's family-wise 95 % interval overlaps the band (Bonferroni over the targets, as the rate lines
-//! of `check` are): a simulation that truly lies inside every band fails a line by chance in at most
-//! one run in twenty.
+//! value's family-wise interval overlaps the band (Bonferroni over the targets, as the rate lines
+//! of `check` are, at the level `check::FAMILY_ERROR`): a simulation that truly lies inside every band
+//! fails a line by chance in at most one run in 400, the whole bundled library in one in twenty.
 //!
 //! The definitions, all on the *shown* scores (as a study sees them), with `x₀` the intake score,
 //! `x₁ … x_L` the scores after sessions 1 to L (L < the planned sessions when the client dropped out),

@@ -13,7 +13,9 @@
 //! blurred by the rounding of the intake score (uniform over one step). Summing over drift (which
 //! multiplies the odds of the deteriorating course), hello-goodbye and the courses gives the rate in
 //! closed form; it rises with the solved prior, so bisection finds the prior to any precision.
-//! Clamping at the ends of the scale is left out; `ontrack check` shows it does not matter.
+//! Clamping at the ends of the scale, and the compression of its ends where a scenario declares
+//! one (`measure.scale_ends`, which bends only scores beyond the usual range), are left out;
+//! `ontrack check` shows they do not matter.
 
 use super::Dynamics;
 use super::gain::GainModel;

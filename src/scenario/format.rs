@@ -98,6 +98,32 @@ pub struct Measure {
     /// tends to follow a bad week. Left out, 0: independent weeks.
     #[serde(default)]
     pub noise_autocorrelation: Option<Sourced>,
+    /// Where real respondents' totals thin out at the ends of the scale. Left out, scores are only
+    /// rounded and kept inside the range (clamped).
+    #[serde(default)]
+    pub scale_ends: Option<ScaleEnds>,
+}
+
+/// How the scores a respondent gives near the ends of a scale are compressed rather than clamped.
+///
+/// The model's score (true course plus the week's fluctuation) is a latent score; the total shown is a
+/// monotone function of it that is the identity in the middle of the scale and, within `soft_low` of
+/// the lowest total (`soft_high` of the highest), bends towards it and never passes it: a client far
+/// below the usual range answers a few items at the healthy extreme, not every item (a total of 0 on
+/// the OQ-45 means all 45 items, the reversed ones too). A latent score is never lost, so the
+/// forecasters can read the latent score back from the total shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleEnds {
+    /// The lowest total shown.
+    pub lowest: f64,
+    /// The highest total shown.
+    pub highest: f64,
+    /// Width of the zone above the lowest total in which the scale bends (scale points).
+    pub soft_low: f64,
+    /// Width of the zone below the highest total in which the scale bends (scale points).
+    pub soft_high: f64,
+    pub source: String,
 }
 
 /// How the prior share of a latent course is set.

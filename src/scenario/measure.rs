@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::format::Measure;
+use super::format::{Measure, ScaleEnds};
 
 /// Jacobson & Truax (1991) outcome of a case, judged on the shown (rounded) scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -51,6 +51,74 @@ pub struct MeasureRules {
     pub cutoff: f64,
     /// The reliable change as a whole number of steps: the smallest shown change that counts.
     pub reliable_change: f64,
+    /// How the ends of the scale are compressed; `None`: the latent score is only rounded and clamped.
+    pub ends: Option<Compression>,
+}
+
+/// The compression of a scale's ends (see [`ScaleEnds`]): the identity between the two knees, and
+/// beyond each knee an exponential approach to an asymptote half a step beyond the lowest (highest)
+/// total, so that no total shown, once rounded, passes it. Value and slope are continuous at the
+/// knees (the slope is 1 on both sides) and the map is strictly increasing, so every total strictly
+/// between the asymptotes has exactly one latent score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Compression {
+    lowest: f64,
+    highest: f64,
+    floor: f64,
+    knee_low: f64,
+    knee_high: f64,
+    ceiling: f64,
+}
+
+impl Compression {
+    /// The compression declared by `ends` on a scale shown in steps of `step`.
+    pub fn new(ends: &ScaleEnds, step: f64) -> Self {
+        let floor = ends.lowest - step / 2.0;
+        let ceiling = ends.highest + step / 2.0;
+        Compression {
+            lowest: ends.lowest,
+            highest: ends.highest,
+            floor,
+            knee_low: floor + ends.soft_low,
+            knee_high: ceiling - ends.soft_high,
+            ceiling,
+        }
+    }
+
+    /// The total a latent score is reported as, before rounding.
+    pub fn compress(&self, x: f64) -> f64 {
+        if x < self.knee_low {
+            let w = self.knee_low - self.floor;
+            self.floor + w * ((x - self.knee_low) / w).exp()
+        } else if x > self.knee_high {
+            let w = self.ceiling - self.knee_high;
+            self.ceiling - w * (-(x - self.knee_high) / w).exp()
+        } else {
+            x
+        }
+    }
+
+    /// The latent score of a total: the inverse of [`Self::compress`]; −∞ at or below the floor and
+    /// +∞ at or above the ceiling (no latent score is reported there).
+    pub fn latent(&self, y: f64) -> f64 {
+        if y < self.knee_low {
+            let w = self.knee_low - self.floor;
+            if y <= self.floor {
+                f64::NEG_INFINITY
+            } else {
+                self.knee_low + w * ((y - self.floor) / w).ln()
+            }
+        } else if y > self.knee_high {
+            let w = self.ceiling - self.knee_high;
+            if y >= self.ceiling {
+                f64::INFINITY
+            } else {
+                self.knee_high - w * ((self.ceiling - y) / w).ln()
+            }
+        } else {
+            y
+        }
+    }
 }
 
 impl MeasureRules {
@@ -64,6 +132,7 @@ impl MeasureRules {
             worse: if m.higher_is_worse { 1.0 } else { -1.0 },
             cutoff: m.clinical_cutoff.value,
             reliable_change: step * (rci / step - 1e-9).ceil(),
+            ends: m.scale_ends.as_ref().map(|e| Compression::new(e, step)),
         }
     }
 
@@ -71,6 +140,37 @@ impl MeasureRules {
     pub fn shown(&self, y: f64) -> f64 {
         let r = self.min + self.step * ((y - self.min) / self.step).round();
         r.clamp(self.min, self.max)
+    }
+
+    /// The total a respondent reports for the latent score `x`: compressed near the ends of the
+    /// scale where the scenario declares it, then shown.
+    pub fn reported(&self, x: f64) -> f64 {
+        match self.ends {
+            // Far beyond a knee the compressed value equals its asymptote in floating point,
+            // half a step beyond the end, and would round past it: the end is what is shown.
+            Some(c) => self.shown(c.compress(x)).clamp(c.lowest, c.highest),
+            None => self.shown(x),
+        }
+    }
+
+    /// The latent score of a total (unrounded): where the scale's ends are compressed, the inverse
+    /// of the compression (±∞ beyond its asymptotes); else the total itself.
+    ///
+    /// Why the forecasters may condition on it: the compression is a fixed strictly increasing map,
+    /// so the density of the totals is that of the latent scores at `latent(y)` times the Jacobian
+    /// Π latent′(yₜ). The Jacobian depends on the totals alone, not on any hidden variable, so it is
+    /// the same factor under every hypothesis and cancels from the posterior: the Gaussian
+    /// likelihood of the latent scores is the right one.
+    pub fn latent(&self, y: f64) -> f64 {
+        self.ends.map_or(y, |c| c.latent(y))
+    }
+
+    /// The latent score the last one must pass (in the worse direction) for the case to have
+    /// deteriorated from the shown intake: the last total shown deteriorates when its unrounded
+    /// value passes the intake plus the reliable change minus half a step, and the compression is
+    /// increasing. ±∞ when no latent score reaches it.
+    pub fn deterioration_latent(&self, intake: f64) -> f64 {
+        self.latent(intake + self.worse * self.deterioration_threshold())
     }
 
     /// True when a score lies in the clinical range.
@@ -120,6 +220,7 @@ pub(crate) mod test_rules {
             worse: 1.0,
             cutoff: 64.0,
             reliable_change: 14.0,
+            ends: None,
         }
     }
 
@@ -132,6 +233,7 @@ pub(crate) mod test_rules {
             worse: -1.0,
             cutoff: 25.0,
             reliable_change: 5.0,
+            ends: None,
         }
     }
 }
@@ -196,9 +298,86 @@ mod tests {
             test_retest: sourced(0.8),
             session_noise_sd: sourced(7.0),
             noise_autocorrelation: None,
+            scale_ends: None,
         });
         assert_eq!(r.reliable_change, 14.0);
         assert_eq!(r.deterioration_threshold(), 13.5);
+    }
+
+    /// OQ-45-like ends: totals 5 to 175, bends 30 points above the floor of 4.5 and 25 below the
+    /// ceiling of 175.5 (knees at 34.5 and 150.5).
+    fn bent() -> MeasureRules {
+        let mut r = oq45();
+        r.ends = Some(Compression::new(
+            &ScaleEnds {
+                lowest: 5.0,
+                highest: 175.0,
+                soft_low: 30.0,
+                soft_high: 25.0,
+                source: "s".into(),
+            },
+            1.0,
+        ));
+        r
+    }
+
+    #[test]
+    fn the_compression_by_hand() {
+        let r = bent();
+        let c = r.ends.expect("declared");
+        // Below the knee: 4.5 + 30·e^((x − 34.5)/30); at x = 34.5 − 30·ln 2 = 13.7056 that is 19.5.
+        let x = 34.5 - 30.0 * std::f64::consts::LN_2;
+        assert!((c.compress(x) - 19.5).abs() < 1e-12);
+        assert!((r.latent(19.5) - x).abs() < 1e-12);
+        // Above the knee: 175.5 − 25·e^(−(x − 150.5)/25); at x = 150.5 + 25·ln 5 that is 170.5.
+        let x = 150.5 + 25.0 * 5f64.ln();
+        assert!((c.compress(x) - 170.5).abs() < 1e-12);
+        assert!((r.latent(170.5) - x).abs() < 1e-12);
+        // The middle is untouched.
+        assert_eq!(r.reported(83.4), 83.0);
+        assert_eq!(r.latent(83.0), 83.0);
+    }
+
+    #[test]
+    fn no_total_passes_the_declared_ends() {
+        let r = bent();
+        assert_eq!(r.reported(-1e6), 5.0);
+        assert_eq!(r.reported(1e6), 175.0);
+        assert_eq!(r.latent(4.5), f64::NEG_INFINITY);
+        assert_eq!(r.latent(175.5), f64::INFINITY);
+        // Without declared ends the scale is clamped as before.
+        assert_eq!(oq45().reported(-4.0), 0.0);
+    }
+
+    #[test]
+    fn the_compression_is_smooth_and_increasing() {
+        let c = bent().ends.expect("declared");
+        let h = 1e-6;
+        for knee in [34.5, 150.5] {
+            let below = (c.compress(knee) - c.compress(knee - h)) / h;
+            let above = (c.compress(knee + h) - c.compress(knee)) / h;
+            assert!((below - 1.0).abs() < 1e-4 && (above - 1.0).abs() < 1e-4);
+        }
+        let mut last = f64::NEG_INFINITY;
+        for i in -400..=400 {
+            let x = 90.0 + f64::from(i) * 0.5;
+            let y = c.compress(x);
+            assert!(y > last);
+            assert!((c.latent(y) - x).abs() < 1e-9 * x.abs().max(1.0));
+            last = y;
+        }
+    }
+
+    #[test]
+    fn the_deteriorating_latent_score_follows_the_direction() {
+        // OQ-45 (higher is worse): intake 160 + 13.5 = 173.5 lies in the upper bend.
+        let r = bent();
+        assert!((r.deterioration_latent(160.0) - r.latent(173.5)).abs() < 1e-12);
+        assert!(r.deterioration_latent(160.0) > 173.5);
+        // An intake of 170: 183.5 is beyond the ceiling, no latent score deteriorates.
+        assert_eq!(r.deterioration_latent(170.0), f64::INFINITY);
+        // ORS (lower is worse): without ends, intake 18 − (5 − 0.05) = 13.05.
+        assert!((ors().deterioration_latent(18.0) - 13.05).abs() < 1e-9);
     }
 
     fn sourced(value: f64) -> crate::scenario::format::Sourced {

@@ -749,6 +749,50 @@ fn events(c: &mut Checker) {
     }
 }
 
+/// The compression of the scale's ends: inside the range, on the step grid, and the two bends
+/// apart, so that the map is strictly increasing (see [`super::measure::Compression`]).
+fn scale_ends(c: &mut Checker, ends: &super::format::ScaleEnds) {
+    let m = &c.file.measure;
+    let (min, max, step) = (m.min, m.max, m.step);
+    c.source_key("measure.scale_ends.source", &ends.source);
+    for (name, x) in [("lowest", ends.lowest), ("highest", ends.highest)] {
+        if !(x.is_finite() && min <= x && x <= max) {
+            c.add(
+                format!("measure.scale_ends.{name}"),
+                format!("{x} lies outside the range {min}–{max}"),
+                "write the total on the measure's own scale, between min and max",
+            );
+        } else if step > 0.0 && ((x - min) / step - ((x - min) / step).round()).abs() > 1e-9 {
+            c.add(
+                format!("measure.scale_ends.{name}"),
+                format!("{x} is not a total the scale shows (steps of {step} from {min})"),
+                "write a total on the measure's step grid",
+            );
+        }
+    }
+    c.positive(
+        "measure.scale_ends.soft_low",
+        ends.soft_low,
+        "the width of the bend",
+    );
+    c.positive(
+        "measure.scale_ends.soft_high",
+        ends.soft_high,
+        "the width of the bend",
+    );
+    let room = ends.highest - ends.lowest + step;
+    if ends.lowest >= ends.highest || ends.soft_low + ends.soft_high > room {
+        c.add(
+            "measure.scale_ends",
+            format!(
+                "the bends ({} above {} and {} below {}) overlap or the ends are in the wrong order",
+                ends.soft_low, ends.lowest, ends.soft_high, ends.highest
+            ),
+            "make `lowest` smaller than `highest` and the two soft widths together no wider than the totals between them",
+        );
+    }
+}
+
 /// The parts of the model beyond the mixture of courses: autocorrelated fluctuation, change that
 /// depends on intake, the course shapes, the client's own alliance level, and events that move scores.
 fn dynamics(c: &mut Checker) {
@@ -762,6 +806,9 @@ fn dynamics(c: &mut Checker) {
                 "write the correlation of the fluctuation between one session and the next, from 0 (independent weeks) to 0.95",
             );
         }
+    }
+    if let Some(ends) = &f.measure.scale_ends {
+        scale_ends(c, ends);
     }
     if let Some(slope) = &f.change_per_intake_point {
         c.sourced("change_per_intake_point", slope);
@@ -1335,6 +1382,55 @@ mod tests {
                     "{path}: {message} in {found:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_scale_ends_must_lie_on_the_scale_and_their_bends_apart() {
+        let base = include_str!("../../tests/scenarios/minimal.ron");
+        let noise = "        session_noise_sd: (value: 5, source: \"choice\"),\n";
+        assert_eq!(base.matches(noise).count(), 1);
+        let with = |ends: &str| {
+            path_problems(&base.replace(noise, &format!("{noise}        scale_ends: {ends},\n")))
+        };
+        assert!(
+            with("Some((lowest: 5, highest: 95, soft_low: 20, soft_high: 20, source: \"choice\"))")
+                .is_empty()
+        );
+        for (ends, path, message) in [
+            (
+                "Some((lowest: -3, highest: 95, soft_low: 20, soft_high: 20, source: \"choice\"))",
+                "measure.scale_ends.lowest",
+                "outside the range 0–100",
+            ),
+            (
+                "Some((lowest: 5, highest: 95.5, soft_low: 20, soft_high: 20, source: \"choice\"))",
+                "measure.scale_ends.highest",
+                "not a total the scale shows",
+            ),
+            (
+                "Some((lowest: 5, highest: 95, soft_low: 0, soft_high: 20, source: \"choice\"))",
+                "measure.scale_ends.soft_low",
+                "must be positive",
+            ),
+            (
+                "Some((lowest: 40, highest: 60, soft_low: 15, soft_high: 15, source: \"choice\"))",
+                "measure.scale_ends",
+                "overlap",
+            ),
+            (
+                "Some((lowest: 5, highest: 95, soft_low: 20, soft_high: 20, source: \"nowhere\"))",
+                "measure.scale_ends.source",
+                "nowhere",
+            ),
+        ] {
+            let found = with(ends);
+            assert!(
+                found
+                    .iter()
+                    .any(|(p, m, _)| p == path && m.contains(message)),
+                "{path}: {message} in {found:?}"
+            );
         }
     }
 
