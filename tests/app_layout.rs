@@ -244,8 +244,9 @@ fn problems(h: &Harness<'static, AppState>, nodes_too: bool) -> Vec<String> {
         }
     }
     for clipped in &h.output().shapes {
-        texts(&clipped.shape, &mut |pos, galley, angle| {
-            let rect = text_rect(pos, galley, angle);
+        texts(&clipped.shape, &mut |text_shape| {
+            let rect = text_shape.visual_bounding_rect();
+            let galley = &text_shape.galley;
             let clip = clipped.clip_rect;
             if !rect.intersects(clip) || galley.is_empty() {
                 return;
@@ -273,27 +274,12 @@ fn problems(h: &Harness<'static, AppState>, nodes_too: bool) -> Vec<String> {
 }
 
 /// Calls `f` on every text in `shape` (shapes nest).
-fn texts(shape: &egui::Shape, f: &mut dyn FnMut(egui::Pos2, &egui::Galley, f32)) {
+fn texts(shape: &egui::Shape, f: &mut dyn FnMut(&egui::epaint::TextShape)) {
     match shape {
-        egui::Shape::Text(t) => f(t.pos, &t.galley, t.angle),
+        egui::Shape::Text(t) => f(t),
         egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| texts(s, f)),
         _ => {}
     }
-}
-
-/// Where a text is on the screen: its galley's rectangle, turned about its origin by `angle`.
-fn text_rect(pos: egui::Pos2, galley: &egui::Galley, angle: f32) -> egui::Rect {
-    let rect = galley.rect;
-    let rot = egui::emath::Rot2::from_angle(angle);
-    egui::Rect::from_points(
-        &[
-            rect.left_top(),
-            rect.right_top(),
-            rect.left_bottom(),
-            rect.right_bottom(),
-        ]
-        .map(|p| pos + rot * p.to_vec2()),
-    )
 }
 
 #[test]
@@ -319,6 +305,17 @@ fn every_screen_keeps_its_text_inside_the_window_at_both_sizes_languages_and_tex
                     let points = [size[0] / scale, size[1] / scale];
                     let mut h = common::screens::harness(state, points);
                     let _ = h.run_ok();
+                    // A change of zoom scales the window egui last knew of, as a real window's
+                    // would be: give it its size in points again now that the zoom holds.
+                    h.set_size(points.into());
+                    let _ = h.run_ok();
+                    let screen = h.ctx.content_rect();
+                    assert!(
+                        (screen.width() - points[0]).abs() < 0.5
+                            && (h.ctx.zoom_factor() - scale).abs() < 1e-3,
+                        "{case}: the window is {screen:?} at zoom {}",
+                        h.ctx.zoom_factor()
+                    );
                     assert!(
                         h.root().children_recursive().count() > 20,
                         "{case}: the screen is drawn"

@@ -13,6 +13,7 @@ pub mod practice;
 pub mod screens;
 pub mod settings;
 pub mod state;
+pub mod table;
 pub mod theme;
 pub mod trainer;
 mod window_size;

@@ -186,6 +186,30 @@ pub fn plain<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
         .inner
 }
 
+/// Width in points below which two columns are stacked: each half would be narrower than a table
+/// of numbers or a chart with its legend needs.
+pub const TWO_COLUMNS_FROM: f32 = 900.0;
+
+/// `left` and `right` side by side in a wide `Ui`, one under the other in a narrow one, so nothing
+/// is squeezed into half of a small window and runs off its edge.
+pub fn two_columns(
+    ui: &mut egui::Ui,
+    left: impl FnOnce(&mut egui::Ui),
+    right: impl FnOnce(&mut egui::Ui),
+) {
+    if ui.available_width() >= TWO_COLUMNS_FROM {
+        ui.columns(2, |cols| {
+            let [l, r] = cols else { return };
+            plain(l, left);
+            plain(r, right);
+        });
+    } else {
+        plain(ui, left);
+        ui.add_space(6.0);
+        plain(ui, right);
+    }
+}
+
 /// A card: a framed group with the panel's faint fill, used for the session cards, the forecast
 /// panel, the scenario cards and the headline numbers.
 pub fn card(ui: &egui::Ui) -> egui::Frame {

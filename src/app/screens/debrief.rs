@@ -53,7 +53,7 @@ fn interval(tr: &Tr, m: &Metric<Interval>, decimals: usize) -> String {
 /// line here).
 pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
     // Lines of a readable length on a wide screen.
-    ui.set_max_width(1200.0);
+    ui.set_max_width(ui.available_width().min(1200.0));
     let tr = state.settings.tr();
     let mut new_run = false;
     ui.horizontal_wrapped(|ui| {
@@ -97,29 +97,27 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         practice_ui(ui, &tr, &state.practice, &trainee, &base).map(|a| (a, trainee, base))
     });
     ui.add_space(6.0);
-    ui.columns(2, |cols| {
-        let [left, right] = cols else { return };
-        theme::plain(left, |ui| {
+    theme::two_columns(
+        ui,
+        |ui| {
             forecasts_in_words(ui, &tr, &scores.forecasts);
             benchmark_table(ui, &tr, scores);
-        });
-        theme::plain(right, |ui| diagram(ui, &tr, scores));
-    });
+        },
+        |ui| diagram(ui, &tr, scores),
+    );
     ui.separator();
     let mut opened = None;
-    ui.columns(2, |cols| {
-        let [left, right] = cols else { return };
-        theme::plain(left, |ui| judgement_ui(ui, &tr, scores));
-        theme::plain(right, |ui| {
-            opened = against_best_ui(ui, &tr, scores).clicked
-        });
-    });
+    theme::two_columns(
+        ui,
+        |ui| judgement_ui(ui, &tr, scores),
+        |ui| opened = against_best_ui(ui, &tr, scores).clicked,
+    );
     ui.separator();
-    ui.columns(2, |cols| {
-        let [left, right] = cols else { return };
-        theme::plain(left, |ui| drift_ui(ui, &tr, scores));
-        theme::plain(right, |ui| events_ui(ui, &tr, scores));
-    });
+    theme::two_columns(
+        ui,
+        |ui| drift_ui(ui, &tr, scores),
+        |ui| events_ui(ui, &tr, scores),
+    );
     ui.separator();
     let mut review = None;
     if let Some(session) = &state.run.session {

@@ -17,11 +17,11 @@ pub(super) fn folder_row(
     trainer: &mut TrainerState,
 ) -> Option<Request> {
     let mut asked = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(tr.t("trainer-folder"));
         let edit = ui.add(
             egui::TextEdit::singleline(&mut trainer.folder)
-                .desired_width(420.0)
+                .desired_width((ui.available_width() * 0.6).min(420.0))
                 .hint_text(tr.t("trainer-folder-hint")),
         );
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

@@ -163,7 +163,7 @@ pub(super) fn live_ui(
     let live = &mut trainer.live;
     let Some((pin, view)) = live.view() else {
         ui.label(tr.t("live-explain"));
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(tr.t("live-course-code"));
             ui.text_edit_singleline(&mut live.code);
             if ui.button(tr.t("live-start")).clicked() {
@@ -176,7 +176,7 @@ pub(super) fn live_ui(
         }
         return;
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let big = |text: String| egui::RichText::new(text).size(PROJECTOR_TEXT).strong();
         ui.label(big(tr.fmt(
             "live-address-shown",
@@ -220,7 +220,7 @@ pub(super) fn live_ui(
         let text = tr.fmt("live-refused-hosts", &[("hosts", hosts.join(", ").into())]);
         ui.colored_label(egui::Color32::from_rgb(0xb0, 0x30, 0x30), text);
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let mut held = view.held_from.is_some();
         if ui.checkbox(&mut held, tr.t("live-hold")).changed() {
             live.hold(held);
@@ -309,8 +309,8 @@ pub fn checkpoints_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
                 "live-fooled-line",
                 &[
                     ("case", (f.case + 1).into()),
-                    ("class", format!("{:.2}", f.class_brier).into()),
-                    ("best", format!("{:.2}", f.best_brier).into()),
+                    ("class", tr.number(f.class_brier, 2).into()),
+                    ("best", tr.number(f.best_brier, 2).into()),
                 ],
             ));
         }
