@@ -37,6 +37,8 @@ pub enum Launch {
         view: TrainerView,
         select: Option<usize>,
         open: Option<usize>,
+        /// A live class of this course code to start at once (its view opens).
+        live: Option<String>,
     },
 }
 
@@ -48,6 +50,8 @@ pub struct TrainerOptions {
     pub view: TrainerView,
     pub select: Option<usize>,
     pub open: Option<usize>,
+    /// A live class of this course code to start at once, on the usual port.
+    pub live: Option<String>,
 }
 
 /// The look at the start: text size factor, and high-contrast or dark colours.
@@ -260,6 +264,7 @@ impl Options {
                 view,
                 select,
                 open,
+                live,
             } => {
                 let select = row("--select", select)?;
                 let open = row("--open", open)?;
@@ -272,6 +277,7 @@ impl Options {
                     view,
                     select,
                     open,
+                    live,
                 });
             }
         }
@@ -351,6 +357,7 @@ mod tests {
             view: TrainerView::Runs,
             select: None,
             open: None,
+            live: None,
         };
         assert!(matches!(
             open(trainer, PLAIN),

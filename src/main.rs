@@ -396,6 +396,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             view,
             select,
             open,
+            live,
             capture,
         } => {
             let launch = Launch::Trainer {
@@ -403,6 +404,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 view,
                 select,
                 open,
+                live,
             };
             return open_app(&cli, launch, capture);
         }

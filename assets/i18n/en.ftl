@@ -208,6 +208,7 @@ reading-files = Reading { $done } of { $total } files
 scoring-runs = Checking and scoring the runs…
 cohort-summary = { $runs } runs of { $trainees } trainees; { $rejected } files could not be used. Loaded in { $seconds } s.
 warnings = Files that could not be used ({ $n })
+trainer-others = Other entries of the folder, not run files ({ $n })
 col-trainee = trainee
 col-scenario = scenario
 col-started = date
@@ -599,6 +600,7 @@ compare-definitions =
     - early change: the mean of sessions 1–3 minus the intake, for clients with a score after session 3; final improvement: the last score reliably better than the intake.
 
 # Answers only by intent (issue 27): the forecast starts unset, every answer is confirmed.
+forecast-not-chosen = not chosen yet
 forecast-unset = No forecast yet: move the slider, press an arrow key or pick a value.
 forecast-unset-refused = Nothing committed: choose a number first (with the slider, the arrow keys or a value).
 saved-forecast = Saved: your forecast of { $percent } %

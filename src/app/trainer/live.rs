@@ -18,7 +18,7 @@ use crate::debrief::RunScores;
 use crate::live::class::{CheckpointView, Class, ClassView, TraineeView};
 use crate::live::discovery::{Announcement, Discovery, Mdns};
 use crate::live::protocol::DEFAULT_PORT;
-use crate::live::server::{LiveServer, lock};
+use crate::live::server::{LiveServer, Waker, lock};
 use crate::live::slots::RefusedHost;
 use crate::model::Outcome;
 use crate::run::Phase;
@@ -43,6 +43,8 @@ pub struct LiveStation {
     pub discovery: Arc<dyn Discovery>,
     /// The class's announcement while it runs, or why there is none (trainees type the address).
     announced: Option<Result<Box<dyn Announcement>, String>>,
+    /// Wakes the window when a request arrives (set by the window layer; none in tests).
+    pub waker: Option<Waker>,
 }
 
 impl Default for LiveStation {
@@ -55,6 +57,7 @@ impl Default for LiveStation {
             error: None,
             discovery: Arc::new(Mdns::room()),
             announced: None,
+            waker: None,
         }
     }
 }
@@ -86,6 +89,9 @@ impl LiveStation {
         let mut class = Class::open(&code, scenario, seed, &pin, folder)?;
         let problems = std::mem::take(&mut class.problems);
         let server = LiveServer::start(class, self.bind)?;
+        if let Some(waker) = &self.waker {
+            server.set_waker(Arc::clone(waker));
+        }
         self.address = crate::live::shown_address(server.addr());
         // A network without multicast only loses the convenience: the address is on the screen.
         self.announced = Some(
