@@ -239,6 +239,18 @@ pub fn value_axis<'a>(ui: &egui::Ui, plot: Plot<'a>) -> Plot<'a> {
         .y_grid_spacer(value_spacer(gap))
 }
 
+/// Width of a value axis from `low` to `high` with its title, in points: egui_plot widens the
+/// axis to its labels only in the frame after it drew them, so a chart whose labels grew (a case
+/// whose scores reach 100) would show them cut at its left edge until the window is drawn again.
+pub fn value_axis_width(ui: &egui::Ui, low: f64, high: f64) -> f32 {
+    let digits = high.abs().max(low.abs()).round().max(1.0).log10().floor() as usize + 1;
+    let sign = if low < 0.0 { "−" } else { "" };
+    let widest = format!("{sign}{}", "8".repeat(digits));
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    // The labels, egui_plot's margin on each side of them, and the title turned on its side.
+    crate::app::table::text_width(ui, widest, egui::TextStyle::Body) + 8.0 + 1.25 * body
+}
+
 /// The least distance in points between two labels of a value axis: one and a half lines of
 /// text, and at least the distance at which egui_plot draws a label at full strength (30).
 pub fn label_gap(text_height: f32) -> f32 {
@@ -724,7 +736,9 @@ pub fn trajectory(
     let response = egui::Frame::NONE
         .inner_margin(title_room)
         .show(ui, |ui| {
+            let axis_width = value_axis_width(ui, low, high);
             value_axis(ui, numbered(ui, still(Plot::new(course.id))))
+                .y_axis_min_width(axis_width)
                 // One course chart per screen: its id is its name, so its memory can be looked up.
                 .id(egui::Id::new(course.id))
                 .height(course.height)

@@ -82,16 +82,20 @@ impl Table {
         let background = ui.painter().add(egui::Shape::Noop);
         let drawn = ui.vertical(|ui| {
             ui.spacing_mut().item_spacing.x = self.spacing;
+            // Cells of one height, top-aligned in their line, their content centred in them:
+            // a line's cells stand level however their heights differ.
+            let height = ui.spacing().interact_size.y;
             for line in &self.lines {
-                ui.horizontal(|ui| {
+                ui.horizontal_top(|ui| {
                     for c in line.clone() {
                         let width = self.widths.get(c).copied().unwrap_or(0.0);
                         let layout = match self.aligns.get(c) {
                             Some(Align::Right) => egui::Layout::right_to_left(egui::Align::Center),
                             _ => egui::Layout::left_to_right(egui::Align::Center),
                         };
-                        ui.allocate_ui_with_layout(egui::vec2(width, 0.0), layout, |ui| {
+                        ui.allocate_ui_with_layout(egui::vec2(width, height), layout, |ui| {
                             ui.set_width(width);
+                            ui.set_min_height(height);
                             cell(ui, c);
                         });
                     }

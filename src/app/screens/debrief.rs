@@ -451,14 +451,19 @@ fn events_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
             ("kappa", num_or_why(tr, &e.kappa, 2).into()),
         ],
     ));
+    // The answers' columns by the number of their class (its key on the case screen), the rows by
+    // number and name: the table fits a small window at a large text size.
     egui::Grid::new("confusion").striped(true).show(ui, |ui| {
         ui.label(egui::RichText::new(tr.t("truth-answer")).small());
-        for answer in LindenClass::ALL {
-            ui.label(egui::RichText::new(tr.t(&format!("short-{}", answer.slug()))).small());
+        for (n, answer) in LindenClass::ALL.iter().enumerate() {
+            let name = tr.t(&format!("short-{}", answer.slug()));
+            ui.label(egui::RichText::new((n + 1).to_string()).small())
+                .on_hover_text(name);
         }
         ui.end_row();
-        for truth in LindenClass::ALL {
-            ui.label(egui::RichText::new(tr.t(&format!("short-{}", truth.slug()))).small());
+        for (n, truth) in LindenClass::ALL.into_iter().enumerate() {
+            let name = tr.t(&format!("short-{}", truth.slug()));
+            ui.label(egui::RichText::new(format!("{} · {name}", n + 1)).small());
             for answer in LindenClass::ALL {
                 let n = e.confusion.count(truth, answer);
                 let text = egui::RichText::new(n.to_string());
