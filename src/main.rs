@@ -425,7 +425,7 @@ fn live_delivered(link: &LiveLink, lang: Lang) -> ExitCode {
             tf(
                 lang,
                 "play-live-refused",
-                &[("reason", reason.as_str().into())]
+                &[("reason", reason.reason.as_str().into())]
             )
         );
         return ExitCode::from(2);

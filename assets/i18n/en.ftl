@@ -522,6 +522,10 @@ live-join-needs-code = A live class needs the course code from the trainer.
 live-status = Live class: { $delivered } of { $total } answers at the station
 live-status-problem = Live class: { $delivered } of { $total } answers at the station — the station cannot be reached now; your answers wait and are sent later.
 live-status-refused = Live class: the station refused this run ({ $reason }); your own run file is complete.
+live-refused-pin = wrong class PIN: ask the trainer for the PIN on the screen
+live-refused-class = this is another class, or another version of the course: check the course code; the trainee and the trainer need the same OnTrack version
+live-refused-busy = the class is full, or the station cannot save: ask the trainer
+live-refused-other = the station does not take this run's answers: ask the trainer
 live-held = The trainer holds the reveal for a discussion: it opens when the trainer releases it.
 live-held-wait = Waiting for the trainer to release the reveal…
 # Live class (trainer station)

@@ -522,6 +522,10 @@ live-join-needs-code = Voor een live les is de cursuscode van de docent nodig.
 live-status = Live les: { $delivered } van { $total } antwoorden bij het station
 live-status-problem = Live les: { $delivered } van { $total } antwoorden bij het station — het station is nu niet bereikbaar; je antwoorden wachten en gaan later mee.
 live-status-refused = Live les: het station weigerde deze oefening ({ $reason }); je eigen bestand van de oefening is compleet.
+live-refused-pin = verkeerde pincode van de les: vraag de trainer om de pincode op het scherm
+live-refused-class = dit is een andere les, of een andere versie van de cursus: controleer de cursuscode; deelnemer en trainer hebben dezelfde versie van OnTrack nodig
+live-refused-busy = de les is vol, of het station kan niet opslaan: vraag het de trainer
+live-refused-other = het station neemt de antwoorden van deze oefening niet aan: vraag het de trainer
 live-held = De docent houdt de afloop nog vast voor een bespreking: je ziet hem zodra de docent hem vrijgeeft.
 live-held-wait = Wachten tot de docent de afloop vrijgeeft…
 # Live class (trainer station)
