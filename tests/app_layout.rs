@@ -3,7 +3,7 @@
 //! window at the smallest and the largest window the app is made for (1024×640 and 1920×1080), in
 //! English and Dutch, at text size 1 and 2. It fails when a text reaches a window edge, when a text
 //! is cut by the area it is drawn in (a view that would need scrolling sideways, which no view
-//! offers), or when a text is shortened with "…".
+//! offers), when a text is shortened with "…", or when a line is broken in the middle of a word.
 //!
 //! egui reports where it laid out each text twice over: every label and control is a node of the
 //! accessibility tree with its rectangle (also when scrolled out of view), and every text painted is
@@ -255,6 +255,9 @@ fn problems(h: &Harness<'static, AppState>, nodes_too: bool) -> Vec<String> {
             if galley.elided {
                 found.push(format!("{text:?} is shortened with …"));
             }
+            if broken_mid_word(galley) {
+                found.push(format!("{text:?} is broken in the middle of a word"));
+            }
             if rect.min.x < clip.min.x - 0.5 || rect.max.x > clip.max.x + 0.5 {
                 found.push(format!(
                     "{text:?} spans x {:.0}..{:.0}, cut by its area {:.0}..{:.0}",
@@ -271,6 +274,20 @@ fn problems(h: &Harness<'static, AppState>, nodes_too: bool) -> Vec<String> {
     found.sort();
     found.dedup();
     found
+}
+
+/// Whether a line of `galley` was wrapped inside a word (a column too narrow for the word): a
+/// wrapped line that ends in a letter or digit, followed by one that starts with one.
+fn broken_mid_word(galley: &egui::Galley) -> bool {
+    galley.rows.windows(2).any(|pair| {
+        let (Some(end), Some(start)) = (
+            pair[0].glyphs.last().map(|g| g.chr),
+            pair[1].glyphs.first().map(|g| g.chr),
+        ) else {
+            return false;
+        };
+        !pair[0].ends_with_newline && end.is_alphanumeric() && start.is_alphanumeric()
+    })
 }
 
 /// Calls `f` on every text in `shape` (shapes nest).

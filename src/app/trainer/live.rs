@@ -296,18 +296,15 @@ fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
 /// their lines say (counts, an outcome, the language), and a long line wraps instead of pushing a
 /// strip out of the window.
 pub fn checkpoints_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
-    egui::ScrollArea::vertical()
-        .id_salt("live-checkpoints")
-        .max_height(360.0)
-        .show(ui, |ui| {
-            egui::Grid::new("live-strips").striped(true).show(ui, |ui| {
-                for c in view.checkpoints.iter().filter(|c| !c.forecasts.is_empty()) {
-                    strip(ui, tr, c);
-                    ui.add(egui::Label::new(summary(tr, c)).wrap());
-                    ui.end_row();
-                }
-            });
+    // One row per checkpoint, in the page (which scrolls), not in a grid: a grid sizes its columns
+    // from the frame before, so a row that arrived since would squeeze its line into a sliver
+    // broken mid-word until the next frame, and a window woken by an answer draws just one.
+    for c in view.checkpoints.iter().filter(|c| !c.forecasts.is_empty()) {
+        ui.horizontal_top(|ui| {
+            strip(ui, tr, c);
+            ui.add(egui::Label::new(summary(tr, c)).wrap());
         });
+    }
     if !view.fooled.is_empty() {
         ui.label(egui::RichText::new(tr.t("live-fooled")).strong());
         for f in &view.fooled {
