@@ -164,7 +164,7 @@ fn check_reports_in_the_language_and_its_tables_line_up() {
     has_all(
         &nl,
         &[
-            "2000 cliënten, seed 1",
+            "2000 cliënten, startgetal 1",
             "aandeel",
             "opgegeven",
             "gerealiseerd",
