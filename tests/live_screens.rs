@@ -504,3 +504,45 @@ fn a_host_holding_too_many_connections_is_shown_to_the_trainer() {
     assert!(has_label(&trainer, "Connections closed"));
     assert!(has_label(&trainer, "127.0.0.1 ("));
 }
+
+/// A station that refuses a trainee (here: a wrong PIN) answers in English; the trainee's app says
+/// why in its own language.
+#[test]
+fn a_refusal_of_the_station_is_said_in_the_trainees_language() {
+    let station_dir = tempfile::tempdir().unwrap();
+    let own_dir = tempfile::tempdir().unwrap();
+    let scenario = resolve("tests/scenarios/minimal.ron").unwrap();
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 5).unwrap();
+    let network = Arc::new(FakeNetwork::default());
+    let (_trainer, pin, address) = station(station_dir.path(), Arc::clone(&network), &code);
+    let wrong = if pin == "000000" { "111111" } else { "000000" };
+    let mut trainee = app_on(own_dir.path(), network);
+    trainee.run();
+    type_into(&mut trainee, 0, "Anna");
+    click(&mut trainee, "Join a live class");
+    type_into(&mut trainee, 1, &code);
+    type_into(&mut trainee, 2, &address);
+    type_into(&mut trainee, 3, wrong);
+    click(&mut trainee, "Start (Enter)");
+    assert_eq!(trainee.state().screen, Screen::Briefing);
+    let state = trainee
+        .state()
+        .live
+        .link
+        .as_ref()
+        .unwrap()
+        .wait_delivered(LIMIT);
+    assert!(
+        state.refused.as_ref().is_some_and(|r| r.status == 403),
+        "{state:?}"
+    );
+    let _ = trainee.run_ok();
+    assert!(has_label(&trainee, "wrong class PIN: ask the trainer"));
+    trainee.state_mut().settings.lang = Lang::Nl;
+    let _ = trainee.run_ok();
+    assert!(has_label(&trainee, "verkeerde pincode van de les"));
+    assert!(
+        !has_label(&trainee, "wrong class PIN"),
+        "the station's English words only on hover"
+    );
+}
