@@ -24,6 +24,8 @@ pub enum Mark {
     Dot,
     Square,
     Diamond,
+    /// A cross (an outcome, 0 or 100 %).
+    Cross,
     /// A filled band.
     Band,
     /// A dashed line.
@@ -38,6 +40,7 @@ impl Mark {
         match shape {
             MarkerShape::Diamond => Mark::Diamond,
             MarkerShape::Square => Mark::Square,
+            MarkerShape::Cross => Mark::Cross,
             _ => Mark::Dot,
         }
     }
@@ -71,6 +74,14 @@ impl Mark {
                     colour,
                     egui::Stroke::NONE,
                 ));
+            }
+            Mark::Cross => {
+                for (a, b) in [(-1.0, 1.0), (1.0, -1.0)] {
+                    painter.line_segment(
+                        [c + egui::vec2(a * r, -r), c + egui::vec2(b * r, r)],
+                        stroke,
+                    );
+                }
             }
             Mark::Band => {
                 let band = egui::Rect::from_center_size(c, egui::vec2(rect.width(), 1.6 * r));
