@@ -221,10 +221,10 @@ pub enum Command {
         /// Open the N-th row's run to see its cases.
         #[arg(long)]
         open: Option<usize>,
-        /// Start a live class of this course code at once, on the board for the projector (as the
-        /// Live class tab does; its record is kept in the folder).
-        #[arg(long, value_name = "CODE")]
-        class: Option<String>,
+        /// Start a live class of this course code at once (on the usual port, its record kept in
+        /// the folder) and open its view: for a projector, and to measure an idle class.
+        #[arg(long, value_name = "COURSE_CODE")]
+        live: Option<String>,
         #[command(flatten)]
         capture: CaptureArgs,
     },

@@ -53,8 +53,8 @@ pub enum Launch {
         view: TrainerView,
         select: Option<usize>,
         open: Option<usize>,
-        /// A live class to start at once, by its course code.
-        class: Option<String>,
+        /// A live class of this course code to start at once (its view opens).
+        live: Option<String>,
     },
 }
 
@@ -66,8 +66,8 @@ pub struct TrainerOptions {
     pub view: TrainerView,
     pub select: Option<usize>,
     pub open: Option<usize>,
-    /// A live class to start at once, by its course code.
-    pub class: Option<String>,
+    /// A live class of this course code to start at once, on the usual port.
+    pub live: Option<String>,
 }
 
 /// The look at the start: text size factor, and high-contrast or dark colours.
@@ -285,7 +285,7 @@ impl Options {
                 view,
                 select,
                 open,
-                class,
+                live,
             } => {
                 let select = row("--select", select)?;
                 let open = row("--open", open)?;
@@ -298,7 +298,7 @@ impl Options {
                     view,
                     select,
                     open,
-                    class,
+                    live,
                 });
             }
         }
@@ -380,7 +380,7 @@ mod tests {
             view: TrainerView::Runs,
             select: None,
             open: None,
-            class: None,
+            live: None,
         };
         assert!(matches!(
             open(trainer, PLAIN),

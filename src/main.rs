@@ -398,7 +398,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             view,
             select,
             open,
-            class,
+            live,
             capture,
         } => {
             let launch = Launch::Trainer {
@@ -406,7 +406,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 view,
                 select,
                 open,
-                class,
+                live,
             };
             return open_app(&cli, launch, capture);
         }
@@ -427,7 +427,7 @@ fn live_delivered(link: &LiveLink, lang: Lang) -> ExitCode {
             tf(
                 lang,
                 "play-live-refused",
-                &[("reason", reason.as_str().into())]
+                &[("reason", reason.reason.as_str().into())]
             )
         );
         return ExitCode::from(2);

@@ -1364,3 +1364,50 @@ fn the_briefing_wraps_inside_the_window_at_text_size_two() {
         }
     }
 }
+
+/// Handles drawn on the slider at `rect`: visible shapes (a circle, or a rectangle taller than the
+/// rail) inside it.
+fn handles_in(h: &Harness<'static, AppState>, rect: egui::Rect) -> usize {
+    fn count(shape: &egui::Shape, rect: egui::Rect) -> usize {
+        let seen = |fill: egui::Color32, stroke: egui::Stroke| {
+            fill.a() > 0 || (stroke.color.a() > 0 && stroke.width > 0.0)
+        };
+        match shape {
+            egui::Shape::Circle(c) => {
+                usize::from(rect.expand(2.0).contains(c.center) && seen(c.fill, c.stroke))
+            }
+            egui::Shape::Rect(r) => usize::from(
+                rect.expand(2.0).contains_rect(r.rect)
+                    && r.rect.height() > 0.5 * rect.height()
+                    && seen(r.fill, r.stroke),
+            ),
+            egui::Shape::Vec(shapes) => shapes.iter().map(|s| count(s, rect)).sum(),
+            _ => 0,
+        }
+    }
+    h.output()
+        .shapes
+        .iter()
+        .map(|s| count(&s.shape, rect))
+        .sum()
+}
+
+#[test]
+fn an_unset_forecast_shows_no_handle_on_its_slider_and_says_not_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::Nl, 1.0);
+    assert_eq!(h.state().run.forecast.value, None);
+    let slider = h.get_by_role(Role::Slider).rect();
+    assert_eq!(handles_in(&h, slider), 0, "no handle while unset");
+    assert!(h.query_by_label("nog niet gekozen").is_some());
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().run.forecast.value, Some(11));
+    let slider = h.get_by_role(Role::Slider).rect();
+    assert_eq!(
+        handles_in(&h, slider),
+        1,
+        "the handle once a number is chosen"
+    );
+    assert!(h.query_by_label("nog niet gekozen").is_none());
+}

@@ -112,7 +112,7 @@ fn generate_and_play_say_what_they_did_in_the_language() {
         (
             "nl",
             &nl_dir,
-            "5 cliënten van minimal (seed 3) geschreven naar",
+            "5 cliënten van minimal (startgetal 3) geschreven naar",
         ),
         ("en", &en_dir, "wrote 5 cases of minimal (seed 3) to"),
     ] {
@@ -164,7 +164,7 @@ fn check_reports_in_the_language_and_its_tables_line_up() {
     has_all(
         &nl,
         &[
-            "2000 cliënten, seed 1",
+            "2000 cliënten, startgetal 1",
             "aandeel",
             "opgegeven",
             "gerealiseerd",
@@ -299,7 +299,7 @@ fn report_debriefs_in_the_language() {
     has_all(
         &nl,
         &[
-            "Nabespreking — Anna — minimal (seed 1, cursuscode",
+            "Nabespreking — Anna — minimal (startgetal 1, cursuscode",
             "10 cliënten, 20 voorspellingen.",
             "Bij het laatste meetmoment",
             "Hannan e.a. (2005)",

@@ -452,9 +452,8 @@ fn a_trainee_with_the_wrong_pin_is_told_and_keeps_their_own_run() {
     assert!(
         state
             .refused
-            .as_deref()
-            .unwrap_or("")
-            .contains("wrong class PIN"),
+            .as_ref()
+            .is_some_and(|r| r.status == 403 && r.reason.contains("wrong class PIN")),
         "{state:?}"
     );
     assert_eq!(t.session.file().log.len(), 5, "the own run file goes on");

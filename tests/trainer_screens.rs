@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use common::screens::click;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use ontrack::app::trainer::Tab;
 use ontrack::app::{AppState, Screen};
 use ontrack::cohort::handout::deteriorating;
@@ -346,4 +346,49 @@ fn the_table_says_how_reliable_each_ranking_is() {
     );
     let day = &h.state_mut().trainer.progress_points()[0];
     assert!(day.judgement.is_defined());
+}
+
+/// The folder's entries that are not run files (a folder, a text file) are listed in the runs
+/// view with what each is, under a heading in the interface's language.
+#[test]
+fn the_folders_other_entries_are_listed_with_what_they_are_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    make_cohort(dir.path());
+    std::fs::create_dir(dir.path().join("old-classes")).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a run").unwrap();
+    for (lang, heading) in [
+        (Lang::En, "Other entries of the folder, not run files (2)"),
+        (Lang::Nl, "Andere items in de map, geen rondebestanden (2)"),
+    ] {
+        let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+        let mut state = AppState::new(scenarios, dir.path().to_path_buf(), lang);
+        state.screen = Screen::Trainer;
+        state.trainer.load();
+        state.trainer.wait();
+        state.tick(0.0);
+        let mut h = common::screens::harness(state, [1280.0, 800.0]);
+        let _ = h.run_ok();
+        assert_eq!(h.state().trainer.tab, Tab::Runs);
+        assert!(
+            h.query_all_by_label_contains("old-classes")
+                .next()
+                .is_none(),
+            "{lang:?}: folded until opened"
+        );
+        click(&mut h, heading);
+        let folder = h
+            .get_all_by_label_contains("old-classes")
+            .next()
+            .unwrap_or_else(|| panic!("{lang:?}: the folder is listed"))
+            .accesskit_node();
+        let folder = folder.label().or(folder.value()).unwrap_or_default();
+        assert!(folder.contains("a folder"), "{lang:?}: {folder}");
+        let text = h
+            .get_all_by_label_contains("notes.txt")
+            .next()
+            .unwrap_or_else(|| panic!("{lang:?}: the text file is listed"))
+            .accesskit_node();
+        let text = text.label().or(text.value()).unwrap_or_default();
+        assert!(text.contains("only files named *.ron"), "{lang:?}: {text}");
+    }
 }

@@ -212,6 +212,7 @@ reading-files = Reading { $done } of { $total } files
 scoring-runs = Checking and scoring the runs…
 cohort-summary = { $runs } runs of { $trainees } trainees; { $rejected } files could not be used. Loaded in { $seconds } s.
 warnings = Files that could not be used ({ $n })
+trainer-others = Other entries of the folder, not run files ({ $n })
 col-trainee = trainee
 col-scenario = scenario
 col-started = date
@@ -525,6 +526,10 @@ live-join-needs-code = A live class needs the course code from the trainer.
 live-status = Live class: { $delivered } of { $total } answers at the station
 live-status-problem = Live class: { $delivered } of { $total } answers at the station — the station cannot be reached now; your answers wait and are sent later.
 live-status-refused = Live class: the station refused this run ({ $reason }); your own run file is complete.
+live-refused-pin = wrong class PIN: ask the trainer for the PIN on the screen
+live-refused-class = this is another class, or another version of the course: check the course code; the trainee and the trainer need the same OnTrack version
+live-refused-busy = the class is full, or the station cannot save: ask the trainer
+live-refused-other = the station does not take this run's answers: ask the trainer
 live-held = The trainer holds the reveal for a discussion: it opens when the trainer releases it.
 live-held-wait = Waiting for the trainer to release the reveal…
 # Live class (trainer station)
@@ -613,6 +618,7 @@ compare-definitions =
     - early change: the mean of sessions 1–3 minus the intake, for clients with a score after session 3; final improvement: the last score reliably better than the intake.
 
 # Answers only by intent (issue 27): the forecast starts unset, every answer is confirmed.
+forecast-not-chosen = not chosen yet
 forecast-unset = No forecast yet: move the slider, press an arrow key or pick a value.
 forecast-unset-refused = Nothing committed: choose a number first (with the slider, the arrow keys or a value).
 saved-forecast = Saved: your forecast of { $percent } %

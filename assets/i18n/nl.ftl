@@ -212,6 +212,7 @@ reading-files = { $done } van { $total } bestanden gelezen
 scoring-runs = De rondes worden gecontroleerd en gescoord…
 cohort-summary = { $runs } rondes van { $trainees } deelnemers; { $rejected } bestanden waren niet bruikbaar. Geladen in { $seconds } s.
 warnings = Niet bruikbare bestanden ({ $n })
+trainer-others = Andere items in de map, geen rondebestanden ({ $n })
 col-trainee = deelnemer
 col-scenario = scenario
 col-started = datum
@@ -299,7 +300,7 @@ cli-higher-better = hoger is beter
 cli-summary-sessions = sessies: { $sessions }, meetmomenten na sessie [{ $checkpoints }], { $cases } cliënten per ronde
 cli-summary-rate = opgegeven aandeel cliënten dat verslechtert: { $rate } ({ $source })
 cli-summary-priors = opgeloste latente a-priorikansen (zonder drift / met drift):
-cli-wrote = { $cases } cliënten van { $id } (seed { $seed }) geschreven naar { $dir }
+cli-wrote = { $cases } cliënten van { $id } (startgetal { $seed }) geschreven naar { $dir }
 cli-saved = bewaard { $n }
 station-running = Live les van cursus { $code }; de registratie wordt bewaard in { $dir }
 station-address = Adres: { $address }
@@ -319,7 +320,7 @@ station-ended = De les is beëindigd: { $runs } { $runs ->
 play-live-delivered = Live les: alle { $total } antwoorden zijn bij het station.
 play-live-undelivered = Live les: { $delivered } van de { $total } antwoorden hebben het station bereikt ({ $problem }); het bestand van de oefening bevat elk antwoord, en `ontrack play --resume BESTAND --bot … --live … --pin …` stuurt de rest.
 play-live-refused = Live les: het station weigerde deze oefening ({ $reason }); het bestand van de oefening is compleet.
-check-title = ontrack check { $id } — { $cases } cliënten, seed { $seed }
+check-title = ontrack check { $id } — { $cases } cliënten, startgetal { $seed }
 check-selection = Selectie: de oefening toont alleen cliënten die uiterlijk na sessie { $session } als niet op koers gesignaleerd zijn: { $kept } % van de populatie, van wie { $rate } verslechtert (het basispercentage). De opgegeven percentages hieronder gelden voor de hele populatie en worden daarop gecontroleerd; de doelen en voorspellers voor de getoonde cliënten.
 check-col-rate = aandeel
 check-col-declared = opgegeven
@@ -378,8 +379,8 @@ score-log = logscore (begrensd op 1–99 %)
 score-citl = kalibratie in het groot
 score-auc = AUC
 score-interval = (95 %-bootstrapinterval { $low }–{ $high })
-report-title = Nabespreking — { $trainee } — { $scenario } (seed { $seed })
-report-title-code = Nabespreking — { $trainee } — { $scenario } (seed { $seed }, cursuscode { $code })
+report-title = Nabespreking — { $trainee } — { $scenario } (startgetal { $seed })
+report-title-code = Nabespreking — { $trainee } — { $scenario } (startgetal { $seed }, cursuscode { $code })
 report-unfinished = — onafgemaakte ronde
 report-cases = { $cases } cliënten, { $forecasts } voorspellingen. { $deteriorated } van de { $cases } cliënten verslechterden. Bij het laatste meetmoment gaf je { $predicted ->
     [one] 1 cliënt
@@ -525,6 +526,10 @@ live-join-needs-code = Voor een live les is de cursuscode van de docent nodig.
 live-status = Live les: { $delivered } van { $total } antwoorden bij het station
 live-status-problem = Live les: { $delivered } van { $total } antwoorden bij het station — het station is nu niet bereikbaar; je antwoorden wachten en gaan later mee.
 live-status-refused = Live les: het station weigerde deze oefening ({ $reason }); je eigen bestand van de oefening is compleet.
+live-refused-pin = verkeerde pincode van de les: vraag de trainer om de pincode op het scherm
+live-refused-class = dit is een andere les, of een andere versie van de cursus: controleer de cursuscode; deelnemer en trainer hebben dezelfde versie van OnTrack nodig
+live-refused-busy = de les is vol, of het station kan niet opslaan: vraag het de trainer
+live-refused-other = het station neemt de antwoorden van deze oefening niet aan: vraag het de trainer
 live-held = De docent houdt de afloop nog vast voor een bespreking: je ziet hem zodra de docent hem vrijgeeft.
 live-held-wait = Wachten tot de docent de afloop vrijgeeft…
 # Live class (trainer station)
@@ -585,7 +590,7 @@ drills-not-pooled = { $drills ->
 # Echte sessiegegevens naast een scenario (src/research/compare.rs, ontrack compare)
 compare-title = ontrack compare { $id } — echte gegevens: { $file }
 compare-real = Echte gegevens: { $clients } cliënten, { $scores } scores; { $measure }
-compare-simulated = Gesimuleerd: { $cases } gevallen van het scenario, seed { $seed }; { $measure }
+compare-simulated = Gesimuleerd: { $cases } gevallen van het scenario, startgetal { $seed }; { $measure }
 compare-measure = betrouwbare verandering (RCI) { $rci }, { $direction }, plotselinge verbetering vanaf { $gain } punten (7/9 van de RCI)
 compare-higher-worse = hoger is slechter
 compare-lower-worse = lager is slechter
@@ -613,6 +618,7 @@ compare-definitions =
     - vroege verandering: het gemiddelde van sessies 1–3 min de aanmeldscore, voor cliënten met een score na sessie 3; verbetering aan het eind: de laatste score betrouwbaar beter dan bij aanmelding.
 
 # Alleen bedoelde antwoorden (issue 27): de voorspelling begint leeg, elk antwoord wordt bevestigd.
+forecast-not-chosen = nog niet gekozen
 forecast-unset = Nog geen voorspelling: verschuif de schuifregelaar, druk op een pijltjestoets of kies een waarde.
 forecast-unset-refused = Niets vastgelegd: kies eerst een getal (met de schuifregelaar, de pijltjestoetsen of een waarde).
 saved-forecast = Opgeslagen: je voorspelling van { $percent } %

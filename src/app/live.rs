@@ -222,6 +222,17 @@ pub fn join_ui(ui: &mut egui::Ui, state: &mut AppState) {
 
 /// A line on every screen of a run in a live class: how many answers are at the station, and
 /// whether the reveal is held.
+/// The message key of a station's refusal, by its HTTP status: the trainee reads it in their own
+/// language (the station answers in English).
+fn refusal_key(status: u16) -> &'static str {
+    match status {
+        403 => "live-refused-pin",
+        409 => "live-refused-class",
+        503 => "live-refused-busy",
+        _ => "live-refused-other",
+    }
+}
+
 pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
     let Some(link) = state.live.state() else {
         return;
@@ -231,15 +242,22 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
         ("delivered", link.delivered.into()),
         ("total", link.total.into()),
     ];
-    let text = if let Some(reason) = &link.refused {
-        tr.fmt("live-status-refused", &[("reason", reason.clone().into())])
+    // A refusal in the trainee's language; the station's own words (in English) on hover, for
+    // whoever helps the trainee.
+    let (text, station_words) = if let Some(refusal) = &link.refused {
+        let reason = tr.t(refusal_key(refusal.status));
+        let text = tr.fmt("live-status-refused", &[("reason", reason.into())]);
+        (text, Some(refusal.reason.as_str()))
     } else if link.problem.is_some() {
         // In words of the trainee's language; the system's own message is in the log.
-        tr.fmt("live-status-problem", &counts)
+        (tr.fmt("live-status-problem", &counts), None)
     } else {
-        tr.fmt("live-status", &counts)
+        (tr.fmt("live-status", &counts), None)
     };
-    ui.label(text);
+    let label = ui.label(text);
+    if let Some(words) = station_words {
+        label.on_hover_text(words);
+    }
     // Always a line, so that what is below does not move under the pointer when the hold changes.
     let held = if state.reveal_held() {
         tr.t("live-held")

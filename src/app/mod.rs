@@ -13,6 +13,7 @@ pub mod practice;
 pub mod screens;
 pub mod settings;
 pub mod state;
+pub mod table;
 pub mod theme;
 pub mod trainer;
 mod window_size;
@@ -22,7 +23,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::window::RequestRedraw;
-use bevy::winit::{UpdateMode, WinitSettings};
+use bevy::winit::{EventLoopProxyWrapper, UpdateMode, WinitSettings, WinitUserEvent};
 use bevy_egui::{
     EguiContexts, EguiInput, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass, egui,
 };
@@ -85,14 +86,6 @@ pub fn run(options: Options) {
             TrainerView::Handout => trainer::Tab::HandOut,
         };
         state.trainer.load();
-        if let Some(code) = t.class {
-            state.trainer.tab = trainer::Tab::Live;
-            state.trainer.live.code = code;
-            state
-                .trainer
-                .live
-                .start(&t.folder, &state.scenarios.clone());
-        }
         if capture || t.select.is_some() || t.open.is_some() {
             state.trainer.wait();
         }
@@ -108,6 +101,12 @@ pub fn run(options: Options) {
         if let Some(&row) = t.open.and_then(|n| rows.get(n)) {
             state.trainer.selected = Some(row);
             state.trainer.open(row);
+        }
+        if let Some(code) = t.live {
+            state.trainer.tab = trainer::Tab::Live;
+            state.trainer.live.code = code;
+            let scenarios = state.scenarios.clone();
+            state.trainer.live.start(&t.folder, &scenarios);
         }
     }
     if capture {
@@ -145,7 +144,7 @@ pub fn run(options: Options) {
             shot_at: None,
             retakes: 0,
         })
-        .add_systems(Startup, spawn_camera)
+        .add_systems(Startup, (spawn_camera, wake_on_live_requests))
         .add_systems(
             PreUpdate,
             drop_unchanged_modifiers
@@ -189,6 +188,22 @@ fn drop_unchanged_modifiers(
         });
         *last = current;
     }
+}
+
+/// Lets a live class's server wake the window when a request arrives: the window draws on input
+/// only, so a class where nothing happens costs no CPU, and an answer shows as it arrives.
+fn wake_on_live_requests(proxy: Res<EventLoopProxyWrapper>, mut state: ResMut<Ui>) {
+    let proxy = std::sync::Mutex::new((**proxy).clone());
+    let waker: crate::live::server::Waker = std::sync::Arc::new(move || {
+        if let Ok(proxy) = proxy.lock() {
+            let _ = proxy.send_event(WinitUserEvent::WakeUp);
+        }
+    });
+    // A class started from the command line runs already.
+    if let Some(server) = &state.0.trainer.live.server {
+        server.set_waker(std::sync::Arc::clone(&waker));
+    }
+    state.0.trainer.live.waker = Some(waker);
 }
 
 /// The update modes (focused, unfocused) of an idle window, or `None` when every frame is drawn

@@ -24,6 +24,8 @@ pub enum Mark {
     Dot,
     Square,
     Diamond,
+    /// A cross (an outcome, 0 or 100 %).
+    Cross,
     /// A filled band.
     Band,
     /// A dashed line.
@@ -38,6 +40,7 @@ impl Mark {
         match shape {
             MarkerShape::Diamond => Mark::Diamond,
             MarkerShape::Square => Mark::Square,
+            MarkerShape::Cross => Mark::Cross,
             _ => Mark::Dot,
         }
     }
@@ -71,6 +74,14 @@ impl Mark {
                     colour,
                     egui::Stroke::NONE,
                 ));
+            }
+            Mark::Cross => {
+                for (a, b) in [(-1.0, 1.0), (1.0, -1.0)] {
+                    painter.line_segment(
+                        [c + egui::vec2(a * r, -r), c + egui::vec2(b * r, r)],
+                        stroke,
+                    );
+                }
             }
             Mark::Band => {
                 let band = egui::Rect::from_center_size(c, egui::vec2(rect.width(), 1.6 * r));
@@ -237,6 +248,18 @@ pub fn value_axis<'a>(ui: &egui::Ui, plot: Plot<'a>) -> Plot<'a> {
     let gap = label_gap(ui.text_style_height(&egui::TextStyle::Body));
     plot.grid_spacing(egui::Rangef::new(GRID_MIN, 300.0))
         .y_grid_spacer(value_spacer(gap))
+}
+
+/// Width of a value axis from `low` to `high` with its title, in points: egui_plot widens the
+/// axis to its labels only in the frame after it drew them, so a chart whose labels grew (a case
+/// whose scores reach 100) would show them cut at its left edge until the window is drawn again.
+pub fn value_axis_width(ui: &egui::Ui, low: f64, high: f64) -> f32 {
+    let digits = high.abs().max(low.abs()).round().max(1.0).log10().floor() as usize + 1;
+    let sign = if low < 0.0 { "−" } else { "" };
+    let widest = format!("{sign}{}", "8".repeat(digits));
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    // The labels, egui_plot's margin on each side of them, and the title turned on its side.
+    crate::app::table::text_width(ui, widest, egui::TextStyle::Body) + 8.0 + 1.25 * body
 }
 
 /// The least distance in points between two labels of a value axis: one and a half lines of
@@ -715,73 +738,86 @@ pub fn trajectory(
     let xs = [0.0, sessions];
     let band = expected_course(actuarial, intake, f.sessions);
     let (low, high) = course_y_range(&s.rules, intake, &band, course.scores);
-    let response = value_axis(ui, numbered(ui, still(Plot::new(course.id))))
-        // One course chart per screen: its id is its name, so its memory can be looked up.
-        .id(egui::Id::new(course.id))
-        .height(course.height)
-        .include_x(-0.3)
-        .include_x(sessions + 0.3)
-        .include_y(low)
-        .include_y(high)
-        .x_axis_label(tr.t("axis-session"))
-        // Sessions are whole numbers: grid and labels every 1, 2 and 4 sessions, so labels stay
-        // when the text is large.
-        .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 2.0, 4.0]))
-        .y_axis_label(f.measure.name.clone())
-        .show(ui, |plot| {
-            plot.add(
-                FilledArea::new(
-                    tr.t("band-reliable"),
-                    &xs,
-                    &[intake - rci; 2],
-                    &[intake + rci; 2],
-                )
-                .fill_color(theme::fill(theme::REFERENCE, 60))
-                .stroke(egui::Stroke::new(1.0, theme::REFERENCE)),
-            );
-            if !band.is_empty() {
-                let bx: Vec<f64> = band.iter().map(|b| b[0]).collect();
-                let lo: Vec<f64> = band.iter().map(|b| b[1]).collect();
-                let hi: Vec<f64> = band.iter().map(|b| b[2]).collect();
-                plot.add(
-                    FilledArea::new(tr.t("band-expected"), &bx, &lo, &hi)
-                        .fill_color(theme::fill(theme::EXPECTED, 110))
-                        .stroke(egui::Stroke::new(1.0, theme::EXPECTED)),
-                );
-            }
-            plot.hline(
-                HLine::new(tr.t("clinical-cutoff"), f.measure.clinical_cutoff.value)
-                    .color(theme::REFERENCE)
-                    .style(LineStyle::dashed_loose()),
-            );
-            if let Some(picked) = course.picked {
-                plot.vline(
-                    VLine::new("", f64::from(picked))
-                        .color(theme::fill(theme::PICKED, 120))
-                        .width(10.0),
-                );
-            }
-            if let Some(onset) = course.drift_onset {
-                plot.vline(
-                    VLine::new(tr.t("drift-starts"), f64::from(onset) - 0.5)
-                        .color(theme::WORSE)
-                        .style(LineStyle::dashed_dense())
-                        .width(2.0),
-                );
-            }
-            plot.line(
-                Line::new(f.measure.name.clone(), PlotPoints::from(scores.clone()))
-                    .color(theme::YOU)
-                    .width(2.5),
-            );
-            plot.points(
-                Points::new("", PlotPoints::from(scores))
-                    .color(theme::YOU)
-                    .shape(MarkerShape::Circle)
-                    .filled(true)
-                    .radius(4.0),
-            );
-        });
+    // egui_plot sets the value axis's title a little left of the axis: room for it, so its first
+    // letters are not cut at the edge of the case's area.
+    let title_room = egui::Margin {
+        left: (0.3 * ui.text_style_height(&egui::TextStyle::Body)).ceil() as i8,
+        ..egui::Margin::ZERO
+    };
+    let response = egui::Frame::NONE
+        .inner_margin(title_room)
+        .show(ui, |ui| {
+            let axis_width = value_axis_width(ui, low, high);
+            value_axis(ui, numbered(ui, still(Plot::new(course.id))))
+                .y_axis_min_width(axis_width)
+                // One course chart per screen: its id is its name, so its memory can be looked up.
+                .id(egui::Id::new(course.id))
+                .height(course.height)
+                .include_x(-0.3)
+                .include_x(sessions + 0.3)
+                .include_y(low)
+                .include_y(high)
+                .x_axis_label(tr.t("axis-session"))
+                // Sessions are whole numbers: grid and labels every 1, 2 and 4 sessions, so labels stay
+                // when the text is large.
+                .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 2.0, 4.0]))
+                .y_axis_label(f.measure.name.clone())
+                .show(ui, |plot| {
+                    plot.add(
+                        FilledArea::new(
+                            tr.t("band-reliable"),
+                            &xs,
+                            &[intake - rci; 2],
+                            &[intake + rci; 2],
+                        )
+                        .fill_color(theme::fill(theme::REFERENCE, 60))
+                        .stroke(egui::Stroke::new(1.0, theme::REFERENCE)),
+                    );
+                    if !band.is_empty() {
+                        let bx: Vec<f64> = band.iter().map(|b| b[0]).collect();
+                        let lo: Vec<f64> = band.iter().map(|b| b[1]).collect();
+                        let hi: Vec<f64> = band.iter().map(|b| b[2]).collect();
+                        plot.add(
+                            FilledArea::new(tr.t("band-expected"), &bx, &lo, &hi)
+                                .fill_color(theme::fill(theme::EXPECTED, 110))
+                                .stroke(egui::Stroke::new(1.0, theme::EXPECTED)),
+                        );
+                    }
+                    plot.hline(
+                        HLine::new(tr.t("clinical-cutoff"), f.measure.clinical_cutoff.value)
+                            .color(theme::REFERENCE)
+                            .style(LineStyle::dashed_loose()),
+                    );
+                    if let Some(picked) = course.picked {
+                        plot.vline(
+                            VLine::new("", f64::from(picked))
+                                .color(theme::fill(theme::PICKED, 120))
+                                .width(10.0),
+                        );
+                    }
+                    if let Some(onset) = course.drift_onset {
+                        plot.vline(
+                            VLine::new(tr.t("drift-starts"), f64::from(onset) - 0.5)
+                                .color(theme::WORSE)
+                                .style(LineStyle::dashed_dense())
+                                .width(2.0),
+                        );
+                    }
+                    plot.line(
+                        Line::new(f.measure.name.clone(), PlotPoints::from(scores.clone()))
+                            .color(theme::YOU)
+                            .width(2.5),
+                    );
+                    plot.points(
+                        Points::new("", PlotPoints::from(scores))
+                            .color(theme::YOU)
+                            .shape(MarkerShape::Circle)
+                            .filled(true)
+                            .radius(4.0),
+                    );
+                })
+        })
+        .inner;
     let hovered = response.response.hover_pos().and_then(|pos| {
         let t = response.transform.value_from_position(pos).x.round();
         (0.0..=sessions).contains(&t).then_some(t as u32)

@@ -186,6 +186,41 @@ pub fn plain<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
         .inner
 }
 
+/// The colour of "saved" (an answer acknowledged): green that reads as body text (WCAG 4.5:1)
+/// on the panels of each palette; the Okabe–Ito green of [`BETTER`] reaches only about 3:1 on a
+/// light panel.
+pub fn saved_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0x4f, 0xd1, 0xa1)
+    } else {
+        Color32::from_rgb(0x00, 0x6b, 0x4c)
+    }
+}
+
+/// Width in points below which two columns are stacked: each half would be narrower than a table
+/// of numbers or a chart with its legend needs.
+pub const TWO_COLUMNS_FROM: f32 = 1100.0;
+
+/// `left` and `right` side by side in a wide `Ui`, one under the other in a narrow one, so nothing
+/// is squeezed into half of a small window and runs off its edge.
+pub fn two_columns(
+    ui: &mut egui::Ui,
+    left: impl FnOnce(&mut egui::Ui),
+    right: impl FnOnce(&mut egui::Ui),
+) {
+    if ui.available_width() >= TWO_COLUMNS_FROM {
+        ui.columns(2, |cols| {
+            let [l, r] = cols else { return };
+            plain(l, left);
+            plain(r, right);
+        });
+    } else {
+        plain(ui, left);
+        ui.add_space(6.0);
+        plain(ui, right);
+    }
+}
+
 /// A card: a framed group with the panel's faint fill, used for the session cards, the forecast
 /// panel, the scenario cards and the headline numbers.
 pub fn card(ui: &egui::Ui) -> egui::Frame {
@@ -273,6 +308,20 @@ mod tests {
         // Known values: black on white is 21:1, #777 on white about 4.48:1.
         assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
         assert!((contrast(Color32::from_gray(0x77), Color32::WHITE) - 4.48).abs() < 0.01);
+    }
+
+    #[test]
+    fn the_saved_acknowledgement_reads_as_body_text_in_every_palette() {
+        for palette in Palette::ALL {
+            let v = visuals(palette);
+            for background in [v.panel_fill, v.faint_bg_color, v.window_fill] {
+                let ratio = contrast(saved_colour(&v), background);
+                assert!(ratio >= 4.5, "{palette:?} on {background:?}: {ratio:.2}:1");
+            }
+        }
+        // The green it replaces did not: about 3:1 on the light panel.
+        let light = visuals(Palette::Light);
+        assert!(contrast(BETTER, light.faint_bg_color) < 4.5);
     }
 
     #[test]

@@ -65,7 +65,21 @@ pub struct LinkState {
     /// The last failure to reach the station (it is tried again), cleared on success.
     pub problem: Option<String>,
     /// The station refused the run for good (wrong PIN, another course): nothing more is sent.
-    pub refused: Option<String>,
+    pub refused: Option<StationRefusal>,
+}
+
+/// Why the station refused a run for good: the HTTP status, which tells the kind of refusal (so an
+/// app can say it in its own language), and the station's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StationRefusal {
+    pub status: u16,
+    pub reason: String,
+}
+
+impl std::fmt::Display for StationRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
+    }
 }
 
 impl LinkState {
@@ -215,7 +229,7 @@ struct Worker {
     delivered: usize,
     held_from: Option<usize>,
     problem: Option<String>,
-    refused: Option<String>,
+    refused: Option<StationRefusal>,
     agent: ureq::Agent,
     messages: Receiver<Message>,
     shared: Arc<Shared>,
@@ -273,10 +287,11 @@ impl Worker {
             let join = self.join.clone();
             return match self.post(JOIN, &join) {
                 Ok(reply) if reply.run != self.own_run => {
-                    self.refused = Some(
-                        "the station's copy of the course differs from this app's — the trainee and the trainer need the same OnTrack version"
+                    self.refused = Some(StationRefusal {
+                        status: 409,
+                        reason: "the station's copy of the course differs from this app's — the trainee and the trainer need the same OnTrack version"
                             .into(),
-                    );
+                    });
                     Step::Idle
                 }
                 Ok(reply) => {
@@ -329,8 +344,11 @@ impl Worker {
                 self.run = None;
                 Step::Progress
             }
-            Failure::Refused { body, .. } => {
-                self.refused = Some(body.error);
+            Failure::Refused { status, body } => {
+                self.refused = Some(StationRefusal {
+                    status,
+                    reason: body.error,
+                });
                 Step::Idle
             }
         }

@@ -34,10 +34,18 @@ const MAX_FAREWELLS: usize = 256;
 /// How often the slots are looked over for hosts beyond their share.
 const SWEEP: Duration = Duration::from_millis(100);
 
+/// Told after each request the server answered (from the request's thread), so that a window
+/// showing the class draws again only when something arrived instead of looking every frame.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// The waker, set while the server runs.
+type SharedWaker = Arc<Mutex<Option<Waker>>>;
+
 /// A running server and the class it serves.
 pub struct LiveServer {
     addr: SocketAddr,
     class: Arc<Mutex<Class>>,
+    waker: SharedWaker,
     slots: Arc<Mutex<Slots>>,
     stop: Arc<AtomicBool>,
     accept: Option<JoinHandle<()>>,
@@ -69,11 +77,13 @@ impl LiveServer {
         let class = Arc::new(Mutex::new(class));
         let slots = Arc::new(Mutex::new(Slots::new(limits)));
         let stop = Arc::new(AtomicBool::new(false));
+        let waker: SharedWaker = Arc::default();
         let accept = {
             let (class, slots, stop) = (Arc::clone(&class), Arc::clone(&slots), Arc::clone(&stop));
+            let waker = Arc::clone(&waker);
             std::thread::Builder::new()
                 .name("live-class-server".into())
-                .spawn(move || accept_loop(&listener, &class, &slots, &stop, limits))?
+                .spawn(move || accept_loop(&listener, &class, &slots, &stop, &waker, limits))?
         };
         let warden = {
             let (slots, stop) = (Arc::clone(&slots), Arc::clone(&stop));
@@ -89,11 +99,17 @@ impl LiveServer {
         Ok(LiveServer {
             addr,
             class,
+            waker,
             slots,
             stop,
             accept: Some(accept),
             warden: Some(warden),
         })
+    }
+
+    /// Has `waker` told after each request answered from now on.
+    pub fn set_waker(&self, waker: Waker) {
+        *lock_any(&self.waker) = Some(waker);
     }
 
     /// The address the server listens on.
@@ -151,6 +167,7 @@ fn accept_loop(
     class: &Arc<Mutex<Class>>,
     slots: &Mutex<Slots>,
     stop: &AtomicBool,
+    waker: &SharedWaker,
     limits: Limits,
 ) {
     let (farewells, to_close) = mpsc::sync_channel(MAX_FAREWELLS);
@@ -182,9 +199,16 @@ fn accept_loop(
         let state = Arc::new(SlotState::default());
         let spawned = {
             let (class, state) = (Arc::clone(class), Arc::clone(&state));
+            let waker = Arc::clone(waker);
             std::thread::Builder::new()
                 .name("live-class-request".into())
-                .spawn(move || serve(stream, &class, &state, limits.request))
+                .spawn(move || {
+                    serve(stream, &class, &state, limits.request);
+                    let wake = lock_any(&waker).clone();
+                    if let Some(wake) = wake {
+                        wake();
+                    }
+                })
         };
         if let Ok(thread) = spawned {
             slots.add(host_of(peer.ip()), handle, state, thread);

@@ -61,12 +61,18 @@ pub fn current_run<'h>(h: &'h Harness<'static, AppState>) -> &'h Run {
     h.state().run.session.as_ref().expect("a run is open").run()
 }
 
-/// Clicks the first widget labelled `label`, then lets the screen settle (a spinner, shown while a
-/// run is scored or a folder loads, keeps repainting: that is not an error here).
+/// Scrolls the first widget labelled `label` into view and clicks it, as a person would, then
+/// lets the screen settle (a spinner, shown while a run is scored or a folder loads, keeps
+/// repainting: that is not an error here).
 pub fn click(h: &mut Harness<'static, AppState>, label: &str) {
     h.get_all_by_label(label)
         .next()
         .unwrap_or_else(|| panic!("no {label:?}"))
+        .scroll_to_me();
+    let _ = h.run_ok();
+    h.get_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no {label:?} after scrolling to it"))
         .click();
     let _ = h.run_ok();
 }

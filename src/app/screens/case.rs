@@ -364,7 +364,7 @@ fn course_ui(
 ) {
     let (tr, shown) = (v.tr, v.shown);
     let top = ui.cursor().top();
-    patient_line(ui, tr, v.s, shown.patient, room.short);
+    patient_line(ui, tr, v.s, shown.patient);
     if let Some(r) = verdict {
         verdict_ui(ui, v, r, room.short);
     }
@@ -435,9 +435,8 @@ fn flag(s: &Scenario, kind: Option<usize>, session: u32) -> Action {
     Action::FlagDrift { session, kind }
 }
 
-/// "Client: 44 years, man · low and ruminating since a relationship ended"; on one line (the whole
-/// of it on hover) in a `short` window.
-fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient, short: bool) {
+/// "Client: 44 years, man · low and ruminating since a relationship ended", wrapped: never cut.
+fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient) {
     let sex = tr.t(if p.female { "female" } else { "male" });
     let mut line = format!(
         "{}: {}",
@@ -448,12 +447,7 @@ fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient, short: bo
         line.push_str(" · ");
         line.push_str(c.get(tr.lang));
     }
-    let label = egui::Label::new(theme::title(line));
-    ui.add(if short {
-        label.truncate()
-    } else {
-        label.wrap()
-    });
+    ui.add(egui::Label::new(theme::title(line)).wrap());
 }
 
 /// A card per session shown, intake first.

@@ -145,31 +145,29 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
         practice_ui(ui, &tr, &state.practice, &trainee, &base).map(|a| (a, trainee, base))
     });
     ui.add_space(6.0);
-    ui.columns(2, |cols| {
-        let [left, right] = cols else { return };
-        theme::plain(left, |ui| {
+    theme::two_columns(
+        ui,
+        |ui| {
             forecasts_in_words(ui, &tr, &scores.forecasts);
             benchmark_table(ui, &tr, scores);
-        });
-        theme::plain(right, |ui| diagram(ui, &tr, scores));
-    });
+        },
+        |ui| diagram(ui, &tr, scores),
+    );
     ui.separator();
     scroll_here(ui, &mut jump, DebriefSection::Judgement);
     let mut opened = None;
-    ui.columns(2, |cols| {
-        let [left, right] = cols else { return };
-        theme::plain(left, |ui| judgement_ui(ui, &tr, scores));
-        theme::plain(right, |ui| {
-            opened = against_best_ui(ui, &tr, scores).clicked
-        });
-    });
+    theme::two_columns(
+        ui,
+        |ui| judgement_ui(ui, &tr, scores),
+        |ui| opened = against_best_ui(ui, &tr, scores).clicked,
+    );
     ui.separator();
     scroll_here(ui, &mut jump, DebriefSection::Drift);
-    ui.columns(2, |cols| {
-        let [left, right] = cols else { return };
-        theme::plain(left, |ui| drift_ui(ui, &tr, scores));
-        theme::plain(right, |ui| events_ui(ui, &tr, scores));
-    });
+    theme::two_columns(
+        ui,
+        |ui| drift_ui(ui, &tr, scores),
+        |ui| events_ui(ui, &tr, scores),
+    );
     ui.separator();
     scroll_here(ui, &mut jump, DebriefSection::Lessons);
     let mut review = None;
@@ -509,14 +507,19 @@ fn events_ui(ui: &mut egui::Ui, tr: &Tr, scores: &Scores) {
             ("kappa", num_or_why(tr, &e.kappa, 2).into()),
         ],
     ));
+    // The answers' columns by the number of their class (its key on the case screen), the rows by
+    // number and name: the table fits a small window at a large text size.
     egui::Grid::new("confusion").striped(true).show(ui, |ui| {
         ui.label(egui::RichText::new(tr.t("truth-answer")).small());
-        for answer in LindenClass::ALL {
-            ui.label(egui::RichText::new(tr.t(&format!("short-{}", answer.slug()))).small());
+        for (n, answer) in LindenClass::ALL.iter().enumerate() {
+            let name = tr.t(&format!("short-{}", answer.slug()));
+            ui.label(egui::RichText::new((n + 1).to_string()).small())
+                .on_hover_text(name);
         }
         ui.end_row();
-        for truth in LindenClass::ALL {
-            ui.label(egui::RichText::new(tr.t(&format!("short-{}", truth.slug()))).small());
+        for (n, truth) in LindenClass::ALL.into_iter().enumerate() {
+            let name = tr.t(&format!("short-{}", truth.slug()));
+            ui.label(egui::RichText::new(format!("{} · {name}", n + 1)).small());
             for answer in LindenClass::ALL {
                 let n = e.confusion.count(truth, answer);
                 let text = egui::RichText::new(n.to_string());

@@ -137,14 +137,13 @@ pub fn debrief_lessons(
     let lessons = run_lessons(ui, run, scores);
     let pooled = mine.map(|(folder, trainee)| pooled_lens(ui, folder, trainee, run));
     let mut open = None;
-    ui.columns(2, |cols| {
-        let [left, right] = cols else { return };
-        left.label(egui::RichText::new(tr.t("report-lens-heading")).strong());
-        match &lessons.lens {
-            Ok(lens) => {
-                egui::Grid::new("cue-weights")
-                    .striped(true)
-                    .show(left, |ui| {
+    theme::two_columns(
+        ui,
+        |ui| {
+            ui.label(egui::RichText::new(tr.t("report-lens-heading")).strong());
+            match &lessons.lens {
+                Ok(lens) => {
+                    egui::Grid::new("cue-weights").striped(true).show(ui, |ui| {
                         ui.label("");
                         ui.label(tr.t("lens-col-you"));
                         ui.label(tr.t("lens-col-task"));
@@ -159,45 +158,50 @@ pub fn debrief_lessons(
                             ui.end_row();
                         }
                     });
-                for line in lens_sentences(lens, tr.lang) {
-                    left.label(line);
+                    for line in lens_sentences(lens, tr.lang) {
+                        ui.label(line);
+                    }
+                }
+                Err(e) => {
+                    ui.label(tr.fmt("lens-unavailable", &[("why", e.to_string().into())]));
                 }
             }
-            Err(e) => {
-                left.label(tr.fmt("lens-unavailable", &[("why", e.to_string().into())]));
-            }
-        }
-        if let Some((runs, Ok(lens))) = pooled.as_deref().filter(|(runs, _)| *runs >= 2) {
-            left.label(
-                egui::RichText::new(tr.fmt("report-lens-all-runs", &[("runs", (*runs).into())]))
+            if let Some((runs, Ok(lens))) = pooled.as_deref().filter(|(runs, _)| *runs >= 2) {
+                ui.label(
+                    egui::RichText::new(
+                        tr.fmt("report-lens-all-runs", &[("runs", (*runs).into())]),
+                    )
                     .strong(),
-            );
-            for line in lens_sentences(lens, tr.lang) {
-                left.label(line);
+                );
+                for line in lens_sentences(lens, tr.lang) {
+                    ui.label(line);
+                }
             }
-        }
-        right.label(egui::RichText::new(tr.t("report-blind-heading")).strong());
-        if lessons.blind_spots.is_empty() {
-            right.label(tr.t("blind-none"));
-        }
-        for spot in &lessons.blind_spots {
-            let label = tr.fmt(
-                "blind-spot-button",
-                &[
-                    ("case", (spot.case + 1).into()),
-                    ("checkpoint", spot.checkpoint.into()),
-                    ("you", crate::teach::explain::percent(spot.trainee).into()),
-                    ("ideal", crate::teach::explain::percent(spot.ideal).into()),
-                ],
-            );
-            if right.link(label).clicked() {
-                open = Some(spot.case);
+        },
+        |ui| {
+            ui.label(egui::RichText::new(tr.t("report-blind-heading")).strong());
+            if lessons.blind_spots.is_empty() {
+                ui.label(tr.t("blind-none"));
             }
-        }
-        if let Some(sentence) = crate::teach::text::pattern_sentence(&lessons, tr.lang) {
-            right.label(sentence);
-        }
-    });
+            for spot in &lessons.blind_spots {
+                let label = tr.fmt(
+                    "blind-spot-button",
+                    &[
+                        ("case", (spot.case + 1).into()),
+                        ("checkpoint", spot.checkpoint.into()),
+                        ("you", crate::teach::explain::percent(spot.trainee).into()),
+                        ("ideal", crate::teach::explain::percent(spot.ideal).into()),
+                    ],
+                );
+                if ui.link(label).clicked() {
+                    open = Some(spot.case);
+                }
+            }
+            if let Some(sentence) = crate::teach::text::pattern_sentence(&lessons, tr.lang) {
+                ui.label(sentence);
+            }
+        },
+    );
     open
 }
 

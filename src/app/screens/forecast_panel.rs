@@ -245,12 +245,13 @@ fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool, short: b
     if !short {
         // Always a line, so that the buttons under it stay where they were.
         let text = saved.unwrap_or_else(|| " ".to_string());
-        ui.add(egui::Label::new(egui::RichText::new(text).color(theme::BETTER)).truncate());
+        let colour = theme::saved_colour(ui.visuals());
+        ui.add(egui::Label::new(egui::RichText::new(text).color(colour)).wrap());
     }
 }
 
-/// The forecast as a large number, or a dash while it is unset.
-fn forecast_number(ui: &mut egui::Ui, forecast: &ForecastInput, big: bool) {
+/// The forecast as a large number, or a dash and "not chosen yet" while it is unset.
+fn forecast_number(ui: &mut egui::Ui, tr: &Tr, forecast: &ForecastInput, big: bool) {
     let number = match forecast.value {
         Some(v) => format!("{v:>2} %"),
         None => "— %".to_string(),
@@ -260,7 +261,12 @@ fn forecast_number(ui: &mut egui::Ui, forecast: &ForecastInput, big: bool) {
     } else {
         theme::title(number)
     };
-    ui.label(number.color(theme::YOU));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(number.color(theme::YOU));
+        if forecast.value.is_none() {
+            ui.label(egui::RichText::new(tr.t("forecast-not-chosen")).italics());
+        }
+    });
 }
 
 /// Under the slider while the forecast is unset: how to set it, or, after a refused commit, in
@@ -283,7 +289,7 @@ fn unset_hint(ui: &mut egui::Ui, tr: &Tr, forecast: &ForecastInput) {
 fn forecast_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut ForecastInput) {
     ui.add(egui::Label::new(egui::RichText::new(tr.t("forecast-question")).strong()).wrap());
     nudge_with_keys(ui, forecast);
-    forecast_number(ui, forecast, true);
+    forecast_number(ui, tr, forecast, true);
     ui.spacing_mut().slider_width = ui.available_width();
     slider(ui, forecast);
     ui.horizontal_wrapped(|ui| quick_values_ui(ui, forecast));
@@ -291,11 +297,42 @@ fn forecast_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut ForecastInput) {
 }
 
 /// The slider; a press on it or a drag sets the forecast, even where the handle already stands.
+/// While the forecast is unset the slider has no handle (only its rail), so no number seems
+/// chosen; the arrow keys start from [`UNSET_START`].
 fn slider(ui: &mut egui::Ui, forecast: &mut ForecastInput) {
     let mut value = forecast.value.unwrap_or(UNSET_START);
-    let response = ui.add(egui::Slider::new(&mut value, 1..=99).show_value(false));
+    let unset = forecast.value.is_none();
+    let response = ui
+        .scope(|ui| {
+            let rail = ui.visuals().widgets.inactive.bg_fill;
+            if unset {
+                hide_handle(ui.visuals_mut());
+            }
+            let response = ui.add(egui::Slider::new(&mut value, 1..=99).show_value(false));
+            if unset {
+                // The rail, drawn again over the hidden handle's place.
+                let height = ui.spacing().slider_rail_height;
+                let rect = egui::Rect::from_center_size(
+                    response.rect.center(),
+                    egui::vec2(response.rect.width(), height),
+                );
+                ui.painter().rect_filled(rect, height / 2.0, rail);
+            }
+            response
+        })
+        .inner;
     if response.changed() || response.drag_started() || response.clicked() {
         forecast.set(value);
+    }
+}
+
+/// Makes a slider's handle invisible in every state (its fill and outline transparent); the
+/// focus ring stays, so the keyboard still shows where it is.
+fn hide_handle(visuals: &mut egui::Visuals) {
+    let w = &mut visuals.widgets;
+    for state in [&mut w.inactive, &mut w.hovered, &mut w.active] {
+        state.bg_fill = egui::Color32::TRANSPARENT;
+        state.fg_stroke = egui::Stroke::NONE;
     }
 }
 
@@ -319,7 +356,7 @@ fn forecast_compact_ui(
         commit = button.clicked();
     };
     ui.horizontal(|ui| {
-        forecast_number(ui, forecast, false);
+        forecast_number(ui, tr, forecast, false);
         if short {
             // The button first, from the right, so the slider takes what it leaves.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -90,7 +90,10 @@ pub(crate) fn enter_pressed(ui: &egui::Ui) -> bool {
 /// the bar fits a small window at large text; the name of the app (and the demo) on the left,
 /// shortened when space runs out.
 fn settings_bar(ui: &mut egui::Ui, state: &mut AppState) {
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+    // Wrapped: at text size 2 in a small window the symbols take a second line rather than run
+    // off the left edge.
+    let layout = egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true);
+    ui.with_layout(layout, |ui| {
         if ui
             .button("📷")
             .on_hover_text(state.t("screenshot"))

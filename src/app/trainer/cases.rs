@@ -6,7 +6,7 @@ use egui_plot::{MarkerShape, PlotPoints, Points};
 
 use super::screen::{header_row, save_picture};
 use super::{Request, TrainerState};
-use crate::app::plots::percent_plot;
+use crate::app::plots::{Key, Mark, legend_ui, percent_plot};
 use crate::app::settings::Tr;
 use crate::app::theme;
 use crate::cohort::views::CaseDifficulty;
@@ -28,6 +28,24 @@ pub(super) fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) -> Op
             .map(|(i, c)| [i as f64 + 1.0, value(c) * 100.0])
             .collect()
     };
+    // The legend above the chart, so it never covers a point.
+    let series = [
+        (
+            "row-class",
+            theme::YOU,
+            MarkerShape::Circle,
+            (|c| c.class_mean) as fn(&CaseDifficulty) -> f64,
+        ),
+        ("ideal-forecast", theme::BETTER, MarkerShape::Diamond, |c| {
+            c.ideal
+        }),
+    ];
+    let mut keys: Vec<Key> = series
+        .iter()
+        .map(|(key, colour, shape, _)| Key::new(Mark::of(*shape), *colour, tr.t(key)))
+        .collect();
+    keys.push(Key::new(Mark::Cross, egui::Color32::GRAY, tr.t("outcome")));
+    let legend = ui.scope(|ui| legend_ui(ui, &keys)).response.rect;
     let drawn = percent_plot(ui, "cases-plot", tr, "axis-case-rank", 220.0).show(ui, |plot| {
         let truth = ranked(|c| if c.deteriorated { 1.0 } else { 0.0 });
         plot.points(
@@ -36,17 +54,7 @@ pub(super) fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) -> Op
                 .shape(MarkerShape::Cross)
                 .radius(5.0),
         );
-        for (key, colour, shape, value) in [
-            (
-                "row-class",
-                theme::YOU,
-                MarkerShape::Circle,
-                (|c| c.class_mean) as fn(&CaseDifficulty) -> f64,
-            ),
-            ("ideal-forecast", theme::BETTER, MarkerShape::Diamond, |c| {
-                c.ideal
-            }),
-        ] {
+        for (key, colour, shape, value) in series {
             plot.points(
                 Points::new(tr.t(key), ranked(value))
                     .color(colour)
@@ -86,13 +94,13 @@ pub(super) fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) -> Op
                         "not-deteriorated"
                     }));
                     ui.label(c.trainees.to_string());
-                    ui.label(format!("{:.0} %", c.class_mean * 100.0));
-                    ui.label(format!("{:.0} %", c.ideal * 100.0));
+                    ui.label(format!("{} %", tr.number(c.class_mean * 100.0, 0)));
+                    ui.label(format!("{} %", tr.number(c.ideal * 100.0, 0)));
                     ui.label(tr.number(c.fooled_by, 2));
                     ui.end_row();
                 }
             });
         });
-    let rect = drawn.response.rect.expand(4.0);
+    let rect = drawn.response.rect.union(legend).expand(4.0);
     save.then(|| save_picture(ui, "cases-class".to_string(), rect))
 }

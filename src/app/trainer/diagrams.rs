@@ -14,6 +14,11 @@ use crate::score::ProbabilityScores;
 use crate::teach::drill::drill_kind_of_id;
 use crate::teach::text::kind_name;
 
+/// Width of the diagram and its axes, in points (see [`reliability_diagram`]).
+const DIAGRAM_SIDE: f32 = 380.0;
+/// Least width of the help beside the diagram, in points.
+const HELP_WIDTH: f32 = 260.0;
+
 /// The class's pooled reliability diagram, with the selected trainee's runs pooled beside it, and
 /// the trainee's runs. Returns where the diagram is when the trainer asked to save it as a picture.
 pub(super) fn diagrams(
@@ -47,7 +52,9 @@ pub(super) fn diagrams(
     }
     let mut save = None;
     let mut rect = None;
-    ui.horizontal_top(|ui| {
+    // The help and the trainee's runs beside the diagram where both fit, else under it.
+    let beside = ui.available_width() >= DIAGRAM_SIDE + HELP_WIDTH;
+    let mut draw = |ui: &mut egui::Ui| {
         // The heading, the axes and the legend: the part saved as a picture.
         let drawn = ui.vertical(|ui| {
             ui.label(egui::RichText::new(tr.t("reliability-diagram")).strong());
@@ -55,48 +62,67 @@ pub(super) fn diagrams(
         });
         rect = Some(drawn.response.rect.expand(4.0));
         ui.vertical(|ui| {
-            ui.set_max_width(520.0);
-            if ui.button(tr.t("save-png")).clicked() {
-                save = rect;
-            }
-            ui.label(egui::RichText::new(tr.t("trainer-diagram-help")).small());
-            let Some((name, pooled)) = trainee else {
-                return;
-            };
-            ui.add_space(8.0);
-            ui.label(egui::RichText::new(name).strong());
-            ui.label(tr.fmt(
-                "trainee-pooled",
-                &[
-                    ("brier", tr.metric(&pooled.brier, 3).into()),
-                    ("reliability", tr.metric(&pooled.reliability, 3).into()),
-                    ("auc", tr.metric(&pooled.auc, 2).into()),
-                    ("n", pooled.n.into()),
-                ],
-            ));
-            let chosen = selected.and_then(|i| cohort.runs.get(i));
-            egui::Grid::new("trainee-runs")
-                .striped(true)
-                .show(ui, |ui| {
-                    for r in cohort.runs.iter().filter(|r| &r.trainee == name) {
-                        let course = match drill_kind_of_id(&r.scenario_id) {
-                            Some(kind) => {
-                                format!("{}: {}", tr.t("level-drill"), kind_name(kind, tr.lang))
-                            }
-                            None => r.course_code.clone(),
-                        };
-                        let text = format!("{} {course}", r.started.strftime("%Y-%m-%d"));
-                        let text = if chosen.is_some_and(|c| std::ptr::eq(c, r)) {
-                            egui::RichText::new(text).strong()
-                        } else {
-                            egui::RichText::new(text)
-                        };
-                        ui.label(text);
-                        ui.label(format!("Brier {}", tr.metric(&r.scores.forecasts.brier, 3)));
-                        ui.end_row();
-                    }
-                });
+            ui.set_max_width(ui.available_width().min(520.0));
+            help_ui(ui, tr, trainee, cohort, selected, rect, &mut save);
         });
-    });
+    };
+    if beside {
+        ui.horizontal_top(|ui| draw(ui));
+    } else {
+        draw(ui);
+    }
     save
+}
+
+/// Beside or under the diagram: the button that saves it, what it shows, and the selected
+/// trainee's pooled scores and runs.
+fn help_ui(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    trainee: Option<&(String, ProbabilityScores)>,
+    cohort: &Cohort,
+    selected: Option<usize>,
+    rect: Option<egui::Rect>,
+    save: &mut Option<egui::Rect>,
+) {
+    if ui.button(tr.t("save-png")).clicked() {
+        *save = rect;
+    }
+    ui.add(egui::Label::new(egui::RichText::new(tr.t("trainer-diagram-help")).small()).wrap());
+    let Some((name, pooled)) = trainee else {
+        return;
+    };
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new(name).strong());
+    ui.label(tr.fmt(
+        "trainee-pooled",
+        &[
+            ("brier", tr.metric(&pooled.brier, 3).into()),
+            ("reliability", tr.metric(&pooled.reliability, 3).into()),
+            ("auc", tr.metric(&pooled.auc, 2).into()),
+            ("n", pooled.n.into()),
+        ],
+    ));
+    let chosen = selected.and_then(|i| cohort.runs.get(i));
+    egui::Grid::new("trainee-runs")
+        .striped(true)
+        .show(ui, |ui| {
+            for r in cohort.runs.iter().filter(|r| &r.trainee == name) {
+                let course = match drill_kind_of_id(&r.scenario_id) {
+                    Some(kind) => {
+                        format!("{}: {}", tr.t("level-drill"), kind_name(kind, tr.lang))
+                    }
+                    None => r.course_code.clone(),
+                };
+                let text = format!("{} {course}", r.started.strftime("%Y-%m-%d"));
+                let text = if chosen.is_some_and(|c| std::ptr::eq(c, r)) {
+                    egui::RichText::new(text).strong()
+                } else {
+                    egui::RichText::new(text)
+                };
+                ui.label(text);
+                ui.label(format!("Brier {}", tr.metric(&r.scores.forecasts.brier, 3)));
+                ui.end_row();
+            }
+        });
 }

@@ -17,11 +17,11 @@ pub(super) fn folder_row(
     trainer: &mut TrainerState,
 ) -> Option<Request> {
     let mut asked = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(tr.t("trainer-folder"));
         let edit = ui.add(
             egui::TextEdit::singleline(&mut trainer.folder)
-                .desired_width(420.0)
+                .desired_width((ui.available_width() * 0.6).min(420.0))
                 .hint_text(tr.t("trainer-folder-hint")),
         );
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -80,17 +80,28 @@ fn cohort_summary(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort, load_seconds: Opt
             ),
         ],
     ));
-    if cohort.rejected.is_empty() {
-        return;
+    if !cohort.rejected.is_empty() {
+        egui::CollapsingHeader::new(
+            egui::RichText::new(tr.fmt("warnings", &[("n", cohort.rejected.len().into())]))
+                .color(theme::ERROR),
+        )
+        .default_open(false)
+        .show(ui, |ui| {
+            for r in &cohort.rejected {
+                ui.add(egui::Label::new(format!("⚠ {}", r.reason)).wrap());
+            }
+        });
     }
-    egui::CollapsingHeader::new(
-        egui::RichText::new(tr.fmt("warnings", &[("n", cohort.rejected.len().into())]))
-            .color(theme::ERROR),
-    )
-    .default_open(false)
-    .show(ui, |ui| {
-        for r in &cohort.rejected {
-            ui.label(format!("⚠ {}", r.reason));
-        }
-    });
+    // Every entry of the folder is accounted for: what is neither a run nor a broken run file
+    // (a folder, a link, a lock, a receipt, any other file) is listed with what it is.
+    if !cohort.others.is_empty() {
+        egui::CollapsingHeader::new(tr.fmt("trainer-others", &[("n", cohort.others.len().into())]))
+            .id_salt("trainer-others")
+            .default_open(false)
+            .show(ui, |ui| {
+                for r in &cohort.others {
+                    ui.add(egui::Label::new(format!("· {}", r.reason)).wrap());
+                }
+            });
+    }
 }

@@ -18,7 +18,7 @@ use crate::debrief::RunScores;
 use crate::live::class::{CheckpointView, Class, ClassView, TraineeView};
 use crate::live::discovery::{Announcement, Discovery, Mdns};
 use crate::live::protocol::DEFAULT_PORT;
-use crate::live::server::{LiveServer, lock};
+use crate::live::server::{LiveServer, Waker, lock};
 use crate::live::slots::RefusedHost;
 use crate::model::Outcome;
 use crate::scenario::Scenario;
@@ -48,6 +48,8 @@ pub struct LiveStation {
     pub board: bool,
     /// The folder of the running class (where its marker is, see [`RUNNING_MARKER`]).
     folder: Option<PathBuf>,
+    /// Wakes the window when a request arrives (set by the window layer; none in tests).
+    pub waker: Option<Waker>,
 }
 
 /// The file in a station's folder that says a class runs there, holding its course code. It is
@@ -67,6 +69,7 @@ impl Default for LiveStation {
             announced: None,
             board: true,
             folder: None,
+            waker: None,
         }
     }
 }
@@ -98,6 +101,9 @@ impl LiveStation {
         let mut class = Class::open(&code, scenario, seed, &pin, folder)?;
         let problems = std::mem::take(&mut class.problems);
         let server = LiveServer::start(class, self.bind)?;
+        if let Some(waker) = &self.waker {
+            server.set_waker(Arc::clone(waker));
+        }
         self.address = crate::live::shown_address(server.addr());
         // A network without multicast only loses the convenience: the address is on the screen.
         self.announced = Some(
@@ -211,7 +217,7 @@ pub(super) fn live_ui(
             resume_offer(ui, tr, live, &folder, scenarios, &code);
         }
         ui.label(tr.t("live-explain"));
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(tr.t("live-course-code"));
             ui.text_edit_singleline(&mut live.code);
             if ui.button(tr.t("live-start")).clicked() {
@@ -410,18 +416,15 @@ fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
 /// their lines say (counts, an outcome, the language), and a long line wraps instead of pushing a
 /// strip out of the window.
 pub fn checkpoints_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
-    egui::ScrollArea::vertical()
-        .id_salt("live-checkpoints")
-        .max_height(360.0)
-        .show(ui, |ui| {
-            egui::Grid::new("live-strips").striped(true).show(ui, |ui| {
-                for c in view.checkpoints.iter().filter(|c| !c.forecasts.is_empty()) {
-                    strip(ui, tr, c);
-                    ui.add(egui::Label::new(summary(tr, c)).wrap());
-                    ui.end_row();
-                }
-            });
+    // One row per checkpoint, in the page (which scrolls), not in a grid: a grid sizes its columns
+    // from the frame before, so a row that arrived since would squeeze its line into a sliver
+    // broken mid-word until the next frame, and a window woken by an answer draws just one.
+    for c in view.checkpoints.iter().filter(|c| !c.forecasts.is_empty()) {
+        ui.horizontal_top(|ui| {
+            strip(ui, tr, c);
+            ui.add(egui::Label::new(summary(tr, c)).wrap());
         });
+    }
     if !view.fooled.is_empty() {
         ui.label(egui::RichText::new(tr.t("live-fooled")).strong());
         for f in &view.fooled {
@@ -429,8 +432,8 @@ pub fn checkpoints_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
                 "live-fooled-line",
                 &[
                     ("case", (f.case + 1).into()),
-                    ("class", format!("{:.2}", f.class_brier).into()),
-                    ("best", format!("{:.2}", f.best_brier).into()),
+                    ("class", tr.number(f.class_brier, 2).into()),
+                    ("best", tr.number(f.best_brier, 2).into()),
                 ],
             ));
         }

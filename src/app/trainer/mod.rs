@@ -218,11 +218,10 @@ impl TrainerState {
         self.loading.is_some()
     }
 
-    /// True while a folder loads or an opened run's early-warning rule is normed.
+    /// True while a folder loads or an opened run's early-warning rule is normed. A live class
+    /// is not: its server wakes the window when a request arrives ([`LiveStation::waker`]).
     pub fn is_busy(&self) -> bool {
-        self.is_loading()
-            || self.drill.as_ref().is_some_and(|d| d.norming.is_some())
-            || self.live.is_running()
+        self.is_loading() || self.drill.as_ref().is_some_and(|d| d.norming.is_some())
     }
 
     /// Takes the loaded cohort (or an opened run's rule) when it is ready.

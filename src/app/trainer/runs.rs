@@ -9,6 +9,7 @@ use super::{Request, Summary, TrainerState, course_runs, is_drill};
 use crate::app::headline::{Headline, headlines_ui};
 use crate::app::screens::{drift_headline, signed_points};
 use crate::app::settings::Tr;
+use crate::app::table::{Align, Table, text_width};
 use crate::cohort::Cohort;
 use crate::cohort::table::reliability_lines;
 use crate::cohort::views::SortKey;
@@ -17,10 +18,6 @@ use crate::forecast::Forecaster;
 use crate::score::ProbabilityScores;
 use crate::teach::drill::drill_kind_of_id;
 use crate::teach::text::kind_name;
-
-/// Width of the table's columns, in points.
-const NAME_WIDTH: f32 = 150.0;
-const COLUMN_WIDTH: f32 = 62.0;
 
 /// The table's columns after the trainee's name: header key and sort key.
 const COLUMNS: [(&str, SortKey); 11] = [
@@ -36,6 +33,10 @@ const COLUMNS: [(&str, SortKey); 11] = [
     ("col-citl", SortKey::CalibrationInTheLarge),
     ("col-dprime", SortKey::DPrime),
 ];
+
+/// Width of the reliability diagram beside the table, in points (it is put under the table when
+/// both do not fit).
+const DIAGRAM_WIDTH: f32 = 420.0;
 
 /// What the trainer did in the table.
 #[derive(Default)]
@@ -55,20 +56,49 @@ pub(super) fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) ->
     };
     headlines_ui(ui, &class_headlines(tr, cohort, summary));
     ui.add_space(6.0);
-    let mut clicked = Clicked {
-        sort: header(ui, tr, trainer),
-        ..Clicked::default()
-    };
-    pinned_rows(ui, tr, cohort, summary);
-    ui.separator();
-    run_rows(ui, tr, trainer, &mut clicked);
-    ranking_notes(ui, tr, cohort);
-    ui.horizontal(|ui| {
+    let rows = table_rows(tr, trainer, cohort, summary);
+    let headers = headers(tr, trainer);
+    let widths = column_widths(ui, &headers, &rows, &tr.t("open-run"));
+    let spacing = ui.spacing().item_spacing.x;
+    let one_line = Table::new(widths.clone(), aligns(), f32::INFINITY, spacing).width();
+    let gap = 16.0;
+    let beside = ui.available_width() >= one_line + gap + DIAGRAM_WIDTH;
+    let mut clicked = Clicked::default();
+    let mut png = None;
+    let table_part = |ui: &mut egui::Ui, clicked: &mut Clicked| {
+        let table = Table::new(widths.clone(), aligns(), ui.available_width(), spacing);
+        table_ui(ui, tr, &table, &headers, &rows, trainer.selected, clicked);
+        let drills = cohort.runs.iter().filter(|r| is_drill(r)).count();
+        if drills > 0 {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(tr.fmt("drills-not-pooled", &[("drills", drills.into())]))
+                        .small(),
+                )
+                .wrap(),
+            );
+        }
+        ranking_notes(ui, tr, cohort);
         if ui.button(tr.t("export-csv")).clicked() {
             clicked.csv = true;
         }
-    });
-    let png = diagrams(ui, tr, summary, trainee.as_ref(), cohort, trainer.selected);
+    };
+    if beside {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(one_line);
+                table_part(ui, &mut clicked);
+            });
+            ui.add_space(gap);
+            ui.vertical(|ui| {
+                png = diagrams(ui, tr, summary, trainee.as_ref(), cohort, trainer.selected);
+            });
+        });
+    } else {
+        table_part(ui, &mut clicked);
+        ui.add_space(8.0);
+        png = diagrams(ui, tr, summary, trainee.as_ref(), cohort, trainer.selected);
+    }
     let picture = png.map(|rect| {
         let name = match trainer.selected.and_then(|i| cohort.runs.get(i)) {
             Some(r) => format!(
@@ -165,148 +195,186 @@ fn ranking_notes(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort) {
     }
 }
 
-/// The header: every column sorts; the arrow shows the column and direction. Returns the column
-/// clicked.
-fn header(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) -> Option<SortKey> {
-    let mut sort = None;
-    ui.horizontal(|ui| {
-        let mark = |key: SortKey| {
-            if trainer.sort == key {
-                if trainer.descending { " ⏷" } else { " ⏶" }
-            } else {
-                ""
-            }
-        };
-        let name = format!("{}{}", tr.t("col-trainee"), mark(SortKey::Trainee));
-        if ui
-            .add_sized([NAME_WIDTH, 20.0], egui::Button::new(name))
-            .clicked()
-        {
-            sort = Some(SortKey::Trainee);
+/// A row of the table as text: a pinned row (the class or a benchmark, pooled) or a run, by its
+/// index in the cohort.
+struct Row {
+    run: Option<usize>,
+    name: String,
+    cells: Vec<String>,
+}
+
+/// Column of the button that opens a run: after the name and the [`COLUMNS`].
+const OPEN: usize = COLUMNS.len() + 1;
+
+/// How each column's cells sit: names and words left, numbers right.
+fn aligns() -> Vec<Align> {
+    let mut aligns = vec![Align::Left, Align::Left, Align::Left];
+    aligns.resize(OPEN, Align::Right);
+    aligns.push(Align::Left);
+    aligns
+}
+
+/// The header: the name and every column sort; the arrow shows the column and direction.
+fn headers(tr: &Tr, trainer: &TrainerState) -> Vec<String> {
+    let mark = |key: SortKey| {
+        if trainer.sort == key {
+            if trainer.descending { " ⏷" } else { " ⏶" }
+        } else {
+            ""
         }
-        for (key, column) in COLUMNS {
-            let text = format!("{}{}", tr.t(key), mark(column));
-            if ui
-                .add_sized([column_width(column), 20.0], egui::Button::new(text))
-                .clicked()
-            {
-                sort = Some(column);
+    };
+    let mut headers = vec![format!("{}{}", tr.t("col-trainee"), mark(SortKey::Trainee))];
+    headers.extend(
+        COLUMNS
+            .iter()
+            .map(|(key, column)| format!("{}{}", tr.t(key), mark(*column))),
+    );
+    headers.push(String::new());
+    headers
+}
+
+/// The rows: pinned first (the class and the benchmarks, pooled over every run), then one per
+/// run in the table's order.
+fn table_rows(tr: &Tr, trainer: &TrainerState, cohort: &Cohort, summary: &Summary) -> Vec<Row> {
+    let cases: usize = course_runs(cohort).map(|r| r.scores.cases).sum();
+    let mut rows: Vec<Row> = summary
+        .pinned
+        .iter()
+        .map(|(who, p)| {
+            let name = match *who {
+                Forecaster::Trainee => tr.t("row-class"),
+                Forecaster::Benchmark(b) => tr.benchmark(b),
+            };
+            let points =
+                pooled_points(summary, *who).map_or("—".to_string(), |p| tr.number(p, 0));
+            Row {
+                run: None,
+                name,
+                cells: number_cells(tr, tr.t("all-runs"), String::new(), cases, p, points, ""),
             }
+        })
+        .collect();
+    rows.extend(trainer.sorted_runs().iter().map(|&(i, r)| {
+        let course = match drill_kind_of_id(&r.scenario_id) {
+            Some(kind) => format!("{}: {}", tr.t("level-drill"), kind_name(kind, tr.lang)),
+            None => r.course_code.clone(),
+        };
+        Row {
+            run: Some(i),
+            name: super::live::row_name(tr, r),
+            cells: number_cells(
+                tr,
+                course,
+                r.started.strftime("%Y-%m-%d").to_string(),
+                r.scores.cases,
+                &r.scores.forecasts,
+                tr.metric(&r.scores.judgement.points, 0),
+                &tr.metric(&r.scores.drift.d_prime, 2),
+            ),
+        }
+    }));
+    rows
+}
+
+/// Each column as wide as its widest cell: the header's button, the names' buttons, the numbers.
+fn column_widths(ui: &egui::Ui, headers: &[String], rows: &[Row], open: &str) -> Vec<f32> {
+    let padding = 2.0 * ui.spacing().button_padding.x;
+    let button = |text: &str| text_width(ui, text, egui::TextStyle::Button) + padding;
+    let body = |text: &str| text_width(ui, text, egui::TextStyle::Body);
+    headers
+        .iter()
+        .enumerate()
+        .map(|(c, header)| {
+            let cells = rows.iter().map(|row| match c {
+                0 => button(&row.name),
+                OPEN => button(open),
+                _ => row.cells.get(c - 1).map_or(0.0, |t| body(t)),
+            });
+            cells.fold(button(header), f32::max).ceil()
+        })
+        .collect()
+}
+
+/// The table: the header sorts, a click on a run's name selects it, a double click or its button
+/// opens it. Pinned rows are in bold, above a line.
+fn table_ui(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    table: &Table,
+    headers: &[String],
+    rows: &[Row],
+    selected: Option<usize>,
+    clicked: &mut Clicked,
+) {
+    table.row(ui, None, |ui, c| {
+        let Some(text) = headers.get(c).filter(|t| !t.is_empty()) else {
+            return;
+        };
+        if ui.add(egui::Button::new(text.as_str()).wrap()).clicked() {
+            clicked.sort = Some(match c {
+                0 => SortKey::Trainee,
+                _ => COLUMNS.get(c - 1).map_or(SortKey::Trainee, |(_, key)| *key),
+            });
         }
     });
-    sort
-}
-
-/// Pinned: the class and the benchmarks, pooled over every run.
-fn pinned_rows(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort, summary: &Summary) {
-    for (who, p) in &summary.pinned {
-        let name = match *who {
-            Forecaster::Trainee => tr.t("row-class"),
-            Forecaster::Benchmark(b) => tr.benchmark(b),
-        };
-        let points = pooled_points(summary, *who).map_or("—".to_string(), |p| tr.number(p, 0));
-        ui.horizontal(|ui| {
-            cell(ui, NAME_WIDTH, egui::RichText::new(name).strong());
-            let cases: usize = course_runs(cohort).map(|r| r.scores.cases).sum();
-            number_cells(
-                ui,
-                tr,
-                &tr.t("all-runs"),
-                "",
-                &cases.to_string(),
-                p,
-                &points,
-                "",
-            );
-        });
-    }
-    let drills = cohort.runs.iter().filter(|r| is_drill(r)).count();
-    if drills > 0 {
-        ui.label(
-            egui::RichText::new(tr.fmt("drills-not-pooled", &[("drills", drills.into())])).small(),
-        );
-    }
-}
-
-/// One row per run, in the table's order: a click on the name selects, a double click or the
-/// button opens.
-fn run_rows(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState, clicked: &mut Clicked) {
-    let rows = trainer.sorted_runs();
-    egui::ScrollArea::vertical()
-        .id_salt("runs")
-        .max_height(180.0)
-        .show_rows(ui, 20.0, rows.len(), |ui, range| {
-            for &(i, r) in rows.get(range).unwrap_or(&[]) {
-                ui.horizontal(|ui| {
-                    let chosen = trainer.selected == Some(i);
-                    let label = ui.add_sized(
-                        [NAME_WIDTH, 18.0],
-                        egui::Button::selectable(chosen, super::live::row_name(tr, r)).truncate(),
-                    );
-                    if label.clicked() {
-                        clicked.select = Some(i);
-                    }
-                    if label.double_clicked() {
-                        clicked.open = Some(i);
-                    }
-                    let started = r.started.strftime("%Y-%m-%d").to_string();
-                    let course = match drill_kind_of_id(&r.scenario_id) {
-                        Some(kind) => {
-                            format!("{}: {}", tr.t("level-drill"), kind_name(kind, tr.lang))
-                        }
-                        None => r.course_code.clone(),
-                    };
-                    number_cells(
-                        ui,
-                        tr,
-                        &course,
-                        &started,
-                        &r.scores.cases.to_string(),
-                        &r.scores.forecasts,
-                        &tr.metric(&r.scores.judgement.points, 0),
-                        &tr.metric(&r.scores.drift.d_prime, 2),
-                    );
-                    if ui.small_button(tr.t("open-run")).clicked() {
-                        clicked.open = Some(i);
-                    }
-                });
+    let stripe = ui.visuals().faint_bg_color;
+    let mut pinned = true;
+    for (n, row) in rows.iter().enumerate() {
+        if pinned && row.run.is_some() {
+            pinned = false;
+            ui.separator();
+        }
+        let fill = (n % 2 == 1).then_some(stripe);
+        table.row(ui, fill, |ui, c| match (c, row.run) {
+            (0, None) => {
+                ui.add(egui::Label::new(egui::RichText::new(&row.name).strong()).wrap());
+            }
+            (0, Some(i)) => {
+                let name = egui::Button::selectable(selected == Some(i), row.name.as_str()).wrap();
+                let response = ui.add(name);
+                if response.clicked() {
+                    clicked.select = Some(i);
+                }
+                if response.double_clicked() {
+                    clicked.open = Some(i);
+                }
+            }
+            (OPEN, Some(i)) => {
+                if ui.small_button(tr.t("open-run")).clicked() {
+                    clicked.open = Some(i);
+                }
+            }
+            (OPEN, None) => {}
+            _ => {
+                if let Some(text) = row.cells.get(c - 1) {
+                    ui.add(egui::Label::new(text.as_str()).wrap());
+                }
             }
         });
-}
-
-fn cell(ui: &mut egui::Ui, width: f32, text: impl Into<egui::WidgetText>) {
-    ui.add_sized([width, 18.0], egui::Label::new(text).truncate());
+    }
 }
 
 /// One row of numbers of the table (after the name); `judgement` is the judgement cost in points.
-#[allow(clippy::too_many_arguments)] // one per column of the row
 fn number_cells(
-    ui: &mut egui::Ui,
     tr: &Tr,
-    scenario: &str,
-    started: &str,
-    cases: &str,
+    scenario: String,
+    started: String,
+    cases: usize,
     p: &ProbabilityScores,
-    judgement: &str,
+    judgement: String,
     dprime: &str,
-) {
-    cell(ui, column_width(SortKey::Scenario), scenario);
-    cell(ui, column_width(SortKey::Started), started);
-    cell(ui, COLUMN_WIDTH, cases);
-    cell(ui, COLUMN_WIDTH, tr.metric(&p.brier, 3));
-    cell(ui, COLUMN_WIDTH, judgement);
-    cell(ui, COLUMN_WIDTH, tr.metric(&p.brier_skill, 2));
-    cell(ui, COLUMN_WIDTH, tr.metric(&p.reliability, 3));
-    cell(ui, COLUMN_WIDTH, tr.metric(&p.resolution, 3));
-    cell(ui, COLUMN_WIDTH, tr.metric(&p.auc, 2));
-    cell(ui, COLUMN_WIDTH, tr.metric(&p.calibration_in_the_large, 2));
-    cell(ui, COLUMN_WIDTH, dprime);
-}
-
-fn column_width(key: SortKey) -> f32 {
-    match key {
-        SortKey::Scenario => COLUMN_WIDTH * 1.6,
-        SortKey::Started => COLUMN_WIDTH * 1.4,
-        _ => COLUMN_WIDTH,
-    }
+) -> Vec<String> {
+    vec![
+        scenario,
+        started,
+        cases.to_string(),
+        tr.metric(&p.brier, 3),
+        judgement,
+        tr.metric(&p.brier_skill, 2),
+        tr.metric(&p.reliability, 3),
+        tr.metric(&p.resolution, 3),
+        tr.metric(&p.auc, 2),
+        tr.metric(&p.calibration_in_the_large, 2),
+        dprime.to_string(),
+    ]
 }

@@ -29,7 +29,7 @@ pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
         super::live::live_ui(ui, &tr, trainer, scenarios);
         return;
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(tr.t("trainer-title"));
         if ui.button(tr.t("back-to-start")).clicked() {
             *screen = Screen::Start;
@@ -39,7 +39,7 @@ pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
     // Always one line, so a message does not move what is below it (a plot being saved as a
     // picture is cropped from the next frame).
     ui.label(trainer.message.as_deref().unwrap_or(" "));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (tab, key) in [
             (Tab::Runs, "tab-runs"),
             (Tab::Progress, "tab-progress"),

@@ -1,0 +1,363 @@
+//! The layout check (issue 27): every screen a trainee or a trainer reads — the briefing, the case
+//! screen, the reveal, the debrief, the trainer's runs table and the live class — drawn without a
+//! window at the smallest and the largest window the app is made for (1024×640 and 1920×1080), in
+//! English and Dutch, at text size 1 and 2. It fails when a text reaches a window edge, when a text
+//! is cut by the area it is drawn in (a view that would need scrolling sideways, which no view
+//! offers), when a text is shortened with "…", or when a line is broken in the middle of a word.
+//!
+//! egui reports where it laid out each text twice over: every label and control is a node of the
+//! accessibility tree with its rectangle (also when scrolled out of view), and every text painted is
+//! a shape with its laid-out galley and the clip rectangle it is drawn in. The screens that scroll
+//! are checked again unrolled, in a window tall enough to show all of them at once, so the shapes
+//! of their lower parts are checked too.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use bevy_egui::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
+use ontrack::app::trainer::Tab;
+use ontrack::app::{AppState, Screen};
+use ontrack::forecast::Benchmarks;
+use ontrack::live::protocol::{Answer, Join};
+use ontrack::live::server::lock;
+use ontrack::run::bots::{Bot, play};
+use ontrack::run::code::encode;
+use ontrack::run::{Action, Due, Session};
+use ontrack::scenario::format::LindenClass;
+use ontrack::scenario::{Lang, Scenario, resolve};
+
+/// The bundled reference scenario, with notes, events and a long briefing, and a seed of it.
+const SCENARIO: &str = "depression-cbt-oq45";
+const SEED: u64 = 10;
+
+const SIZES: [[f32; 2]; 2] = [[1024.0, 640.0], [1920.0, 1080.0]];
+const SCALES: [f32; 2] = [1.0, 2.0];
+const LANGS: [Lang; 2] = [Lang::En, Lang::Nl];
+
+/// How close to a window edge a text may come, in points: the panels keep a margin, so a text this
+/// near the edge has run into it.
+const EDGE: f32 = 2.0;
+
+/// A height that shows a scrolling screen whole.
+const UNROLLED: f32 = 6000.0;
+
+/// The screens checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Briefing,
+    Case,
+    Reveal,
+    Debrief,
+    TrainerRuns,
+    LiveClass,
+}
+
+impl View {
+    const ALL: [View; 6] = [
+        View::Briefing,
+        View::Case,
+        View::Reveal,
+        View::Debrief,
+        View::TrainerRuns,
+        View::LiveClass,
+    ];
+
+    /// Whether the screen scrolls as a whole (the case screen lays itself out over the window).
+    fn scrolls(self) -> bool {
+        !matches!(self, View::Case | View::Reveal)
+    }
+}
+
+fn scenario() -> Arc<Scenario> {
+    Arc::new(resolve(SCENARIO).unwrap())
+}
+
+fn code() -> String {
+    encode(&scenario().course_prefix(), SEED).unwrap()
+}
+
+/// The answer a trainee gives to what is due (a forecast of 20 %, a side effect).
+fn answer(due: Due) -> Action {
+    match due {
+        Due::Forecast { .. } => Action::Forecast { percent: 20 },
+        Due::NextSession => Action::NextSession,
+        Due::Classify { event } => Action::ClassifyEvent {
+            event,
+            class: LindenClass::SideEffect,
+        },
+        Due::Reveal => Action::Reveal,
+        Due::NextCase | Due::Finished => Action::NextCase,
+    }
+}
+
+/// The app's state for `view`, with its files in `dir`.
+fn state_for(view: View, dir: &Path, lang: Lang, scale: f32) -> AppState {
+    let mut state = AppState::new(vec![scenario()], dir.to_path_buf(), lang);
+    state.settings.text_scale = scale;
+    state.start.pseudonym = "Iris van der Berg-Oosterhuis".into();
+    state.start.course_code = code();
+    match view {
+        View::Briefing => state.start_run(),
+        View::Case => {
+            state.start_run();
+            state.screen = Screen::Case;
+            // Read on to the case's second forecast, after sessions with notes and events.
+            let mut forecasts = 0;
+            while let Some(due) = current_due(&state) {
+                if matches!(due, Due::Forecast { .. }) {
+                    forecasts += 1;
+                    if forecasts == 2 {
+                        break;
+                    }
+                }
+                assert!(due != Due::Reveal, "the first case has two forecasts");
+                state.act(answer(due));
+            }
+        }
+        View::Reveal => {
+            state.start_run();
+            state.screen = Screen::Case;
+            state.wait_for_background();
+            while let Some(due) = current_due(&state) {
+                state.act(answer(due.clone()));
+                if due == Due::Reveal {
+                    break;
+                }
+            }
+            state.tick(60.0);
+        }
+        View::Debrief => {
+            state.start_run();
+            state.screen = Screen::Case;
+            while let Some(due) = current_due(&state).filter(|d| *d != Due::Finished) {
+                state.act(answer(due));
+            }
+            state.wait_for_background();
+            state.tick(0.0);
+            assert_eq!(state.screen, Screen::Debrief);
+        }
+        View::TrainerRuns => {
+            state.screen = Screen::Trainer;
+            state.trainer.tab = Tab::Runs;
+            state.trainer.load();
+            state.trainer.wait();
+            state.tick(0.0);
+            assert!(state.trainer.cohort.is_some(), "the folder loaded");
+        }
+        View::LiveClass => {
+            state.screen = Screen::Trainer;
+            state.trainer.tab = Tab::Live;
+            state.trainer.live.bind = "127.0.0.1:0".parse().unwrap();
+            state.trainer.live.code = code();
+            let scenarios = state.scenarios.clone();
+            state.trainer.live.start(&dir.join("live"), &scenarios);
+            assert!(state.trainer.live.is_running(), "the class runs");
+            join_trainees(&state, &dir.join("trainees"));
+        }
+    }
+    state
+}
+
+fn current_due(state: &AppState) -> Option<Due> {
+    state.run.session.as_ref().map(|s| s.run().due())
+}
+
+/// A folder of twelve runs of the course, two per bot, under long names, and one file that is not
+/// a run.
+fn make_cohort(dir: &Path) {
+    let scenario = scenario();
+    let bench = Benchmarks::new(&scenario);
+    for (n, bot) in Bot::ALL.into_iter().enumerate() {
+        for k in 1..=2 {
+            let trainee = format!("{}-trainee-with-a-long-name-{k}", bot.name());
+            let mut s =
+                Session::start(dir, Arc::clone(&scenario), SEED, &trainee, &code()).unwrap();
+            play(&mut s, &bench, bot, (n * 2 + k) as u64, &mut |_| {}).unwrap();
+        }
+    }
+    std::fs::write(dir.join("notes.ron"), "not a run").unwrap();
+}
+
+/// Six trainees join the station's class and answer, each a different way into the course.
+fn join_trainees(state: &AppState, own: &Path) {
+    let server = state.trainer.live.server.as_ref().unwrap();
+    let pin = lock(server.class()).pin().to_string();
+    for t in 0..6 {
+        let name = format!("trainee-{t}-met-een-lange-naam");
+        let mut session = Session::start(own, scenario(), SEED, &name, &code()).unwrap();
+        let reply = lock(server.class())
+            .join(&Join::of(session.file(), &pin))
+            .unwrap();
+        for step in 0..(20 + 15 * t) {
+            let due = session.run().due();
+            if due == Due::Finished {
+                break;
+            }
+            let mut action = answer(due);
+            if let Action::Forecast { percent } = &mut action {
+                *percent = 1 + ((7 + 13 * (t + step)) % 99) as u8;
+            }
+            session.apply(action).unwrap();
+            let index = session.file().log.len() - 1;
+            let entry = session.file().log[index].clone();
+            let answer = Answer {
+                pin: pin.clone(),
+                run: reply.run.clone(),
+                index,
+                entry,
+            };
+            lock(server.class())
+                .answer(&answer, jiff::Timestamp::now())
+                .unwrap();
+        }
+    }
+}
+
+/// What is wrong with the layout drawn last: one line per text, saying where it is.
+fn problems(h: &Harness<'static, AppState>, nodes_too: bool) -> Vec<String> {
+    let screen = h.ctx.content_rect();
+    let inner = screen.shrink2(egui::vec2(EDGE, 0.0));
+    let mut found = Vec::new();
+    if nodes_too {
+        for node in h.root().children_recursive() {
+            let a = node.accesskit_node();
+            let text = a.label().or_else(|| a.value()).unwrap_or_default();
+            if a.bounding_box().is_none() || text.trim().is_empty() {
+                continue;
+            }
+            let r = node.rect();
+            if r.min.x < inner.min.x || r.max.x > inner.max.x {
+                found.push(format!(
+                    "{text:?} ({:?}) spans x {:.0}..{:.0}, past the window's edge",
+                    a.role(),
+                    r.min.x,
+                    r.max.x
+                ));
+            }
+        }
+    }
+    for clipped in &h.output().shapes {
+        texts(&clipped.shape, &mut |text_shape| {
+            let rect = text_shape.visual_bounding_rect();
+            let galley = &text_shape.galley;
+            let clip = clipped.clip_rect;
+            if !rect.intersects(clip) || galley.is_empty() {
+                return;
+            }
+            let text = galley.text();
+            if galley.elided {
+                found.push(format!("{text:?} is shortened with …"));
+            }
+            if broken_mid_word(galley) {
+                found.push(format!("{text:?} is broken in the middle of a word"));
+            }
+            if rect.min.x < clip.min.x - 0.5 || rect.max.x > clip.max.x + 0.5 {
+                found.push(format!(
+                    "{text:?} spans x {:.0}..{:.0}, cut by its area {:.0}..{:.0}",
+                    rect.min.x, rect.max.x, clip.min.x, clip.max.x
+                ));
+            } else if rect.min.x < inner.min.x || rect.max.x > inner.max.x {
+                found.push(format!(
+                    "{text:?} spans x {:.0}..{:.0}, at the window's edge",
+                    rect.min.x, rect.max.x
+                ));
+            }
+        });
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Whether a line of `galley` was wrapped inside a word (a column too narrow for the word): a
+/// wrapped line that ends in a letter or digit, followed by one that starts with one.
+fn broken_mid_word(galley: &egui::Galley) -> bool {
+    galley.rows.windows(2).any(|pair| {
+        let (Some(end), Some(start)) = (
+            pair[0].glyphs.last().map(|g| g.chr),
+            pair[1].glyphs.first().map(|g| g.chr),
+        ) else {
+            return false;
+        };
+        !pair[0].ends_with_newline && end.is_alphanumeric() && start.is_alphanumeric()
+    })
+}
+
+/// Calls `f` on every text in `shape` (shapes nest).
+fn texts(shape: &egui::Shape, f: &mut dyn FnMut(&egui::epaint::TextShape)) {
+    match shape {
+        egui::Shape::Text(t) => f(t),
+        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| texts(s, f)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_screen_keeps_its_text_inside_the_window_at_both_sizes_languages_and_text_sizes() {
+    let cohort = tempfile::tempdir().unwrap();
+    make_cohort(cohort.path());
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for view in View::ALL {
+        for size in SIZES {
+            for lang in LANGS {
+                for scale in SCALES {
+                    let case = format!("{view:?} at {size:?}, {lang:?}, text size {scale}");
+                    let dir = tempfile::tempdir().unwrap();
+                    let folder = if view == View::TrainerRuns {
+                        cohort.path()
+                    } else {
+                        dir.path()
+                    };
+                    let state = state_for(view, folder, lang, scale);
+                    // The window's size in points: the text size is egui's zoom, which a real
+                    // window divides its pixels by (the harness takes its size in points).
+                    let points = [size[0] / scale, size[1] / scale];
+                    let mut h = common::screens::harness(state, points);
+                    let _ = h.run_ok();
+                    // A change of zoom scales the window egui last knew of, as a real window's
+                    // would be: give it its size in points again now that the zoom holds.
+                    h.set_size(points.into());
+                    let _ = h.run_ok();
+                    let screen = h.ctx.content_rect();
+                    assert!(
+                        (screen.width() - points[0]).abs() < 0.5
+                            && (h.ctx.zoom_factor() - scale).abs() < 1e-3,
+                        "{case}: the window is {screen:?} at zoom {}",
+                        h.ctx.zoom_factor()
+                    );
+                    assert!(
+                        h.root().children_recursive().count() > 20,
+                        "{case}: the screen is drawn"
+                    );
+                    let mut found = problems(&h, true);
+                    if view.scrolls() {
+                        h.set_size(egui::vec2(points[0], UNROLLED));
+                        let _ = h.run_ok();
+                        found.extend(
+                            problems(&h, false)
+                                .into_iter()
+                                .map(|p| format!("(unrolled) {p}")),
+                        );
+                    }
+                    checked += 1;
+                    failures.extend(found.into_iter().map(|p| format!("{case}: {p}")));
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 48);
+    assert!(
+        failures.is_empty(),
+        "{} layout problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
