@@ -146,11 +146,11 @@ impl Ideal {
                 })
             })
             .collect();
-        let notes_before = NoteLogs::new(&s.omission_before, &s.off_protocol_before);
+        let notes_before = NoteLogs::new(s, &s.omission_before, &s.off_protocol_before, false);
         let notes_after = s
             .kinds
             .iter()
-            .map(|k| NoteLogs::new(&k.omission, &k.off_protocol))
+            .map(|k| NoteLogs::new(s, &k.omission, &k.off_protocol, true))
             .collect();
         let gain_paths = s
             .gains
@@ -909,37 +909,71 @@ struct DriftWeights {
 /// the onset of one kind), taken once per scenario.
 #[derive(Debug, Clone)]
 struct NoteLogs {
-    /// ln(1 − q) and ln q per protocol element (delivered, omitted).
+    /// Per protocol element: ln((1 − ρ)(1 − q)) delivered, ln((1 − ρ)·q) omitted without a reason,
+    /// ln ρ omitted for a stated reason (ρ the same in every regime).
     delivered: Vec<f64>,
     omitted: Vec<f64>,
+    excused: Vec<f64>,
+    /// Per element with a client side: ln p and ln(1 − p), p the chance the client did it.
+    done: Vec<Option<(f64, f64)>>,
     /// ln r and ln(1 − r) per off-protocol activity (happened, not).
     off: Vec<f64>,
     not_off: Vec<f64>,
 }
 
 impl NoteLogs {
-    fn new(omission: &[f64], off_rates: &[f64]) -> Self {
+    fn new(s: &Scenario, omission: &[f64], off_rates: &[f64], drifting: bool) -> Self {
+        let rho = |i: usize| s.elements.get(i).map_or(0.0, |e| e.excused);
         NoteLogs {
-            delivered: omission.iter().map(|q| (1.0 - q).ln()).collect(),
-            omitted: omission.iter().map(|q| q.ln()).collect(),
+            delivered: omission
+                .iter()
+                .enumerate()
+                .map(|(i, q)| ((1.0 - rho(i)) * (1.0 - q)).ln())
+                .collect(),
+            omitted: omission
+                .iter()
+                .enumerate()
+                .map(|(i, q)| ((1.0 - rho(i)) * q).ln())
+                .collect(),
+            excused: (0..omission.len()).map(|i| rho(i).ln()).collect(),
+            done: s
+                .elements
+                .iter()
+                .map(|e| {
+                    e.done.map(|(before, after)| {
+                        let p = if drifting { after } else { before };
+                        (p.ln(), (1.0 - p).ln())
+                    })
+                })
+                .collect(),
             off: off_rates.iter().map(|r| r.ln()).collect(),
             not_off: off_rates.iter().map(|r| (1.0 - r).ln()).collect(),
         }
     }
 
     /// Log-likelihood of one session's note. Elements that the session's off-protocol activities
-    /// crowd out are omitted under every hypothesis, so they count for nothing.
+    /// crowd out are omitted under every hypothesis, and elements the protocol did not call for
+    /// (outside their phase, or with nothing to follow up) are absent under every hypothesis: both
+    /// count for nothing. The note's wording is drawn independently of everything else, so it
+    /// counts for nothing either.
     fn of(&self, note: &SessionNote, crowded: &[bool]) -> f64 {
         let mut l = 0.0;
-        for (((&d, &c), yes), no) in note
-            .delivered
-            .iter()
-            .zip(crowded)
-            .zip(&self.delivered)
-            .zip(&self.omitted)
-        {
-            if !c {
-                l += if d { yes } else { no };
+        for (i, (&d, &c)) in note.delivered.iter().zip(crowded).enumerate() {
+            if c || !note.is_due(i) {
+                continue;
+            }
+            let log = if d {
+                self.delivered.get(i)
+            } else if note.is_excused(i) {
+                self.excused.get(i)
+            } else {
+                self.omitted.get(i)
+            };
+            l += log.copied().unwrap_or(0.0);
+            if d && let (Some(Some((yes, no))), Some(Some(done))) =
+                (self.done.get(i), note.done.get(i))
+            {
+                l += if *done { yes } else { no };
             }
         }
         for ((&o, yes), no) in note.off_protocol.iter().zip(&self.off).zip(&self.not_off) {
@@ -1126,6 +1160,7 @@ mod tests {
             .map(|_| SessionNote {
                 delivered: vec![true],
                 off_protocol: vec![false],
+                ..Default::default()
             })
             .collect();
         Case::observed(scores, alliance, notes)
@@ -1168,6 +1203,7 @@ mod tests {
         c.notes[0] = SessionNote {
             delivered: vec![false],
             off_protocol: vec![true],
+            ..Default::default()
         };
         (s, ideal, c)
     }
@@ -1195,6 +1231,7 @@ mod tests {
         c.notes[0] = SessionNote {
             delivered: vec![false],
             off_protocol: vec![true],
+            ..Default::default()
         };
         let (started, kind) = Ideal::new(&s).drift_started(&s, &c.visible(1));
         assert!((started - 0.706_982_544).abs() < 1e-9, "{started}");
