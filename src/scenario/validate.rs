@@ -726,6 +726,16 @@ fn drift(c: &mut Checker) {
             "describe at least one kind of drift, or set the drift rate to 0",
         );
     }
+    if let Some(band) = &d.observer_band {
+        c.source_key("drift.observer_band.source", &band.source);
+        if !(band.low.is_finite() && band.high.is_finite() && band.low <= band.high) {
+            c.add(
+                "drift.observer_band",
+                "the band of the ideal drift observer's d′ is not a range",
+                "write `observer_band: Some((low: a, high: b, source: \"key\"))` with a ≤ b",
+            );
+        }
+    }
     c.unique_keys("drift.kinds", d.kinds.iter().map(|k| k.key.as_str()));
     let elements: BTreeSet<&str> = f.protocol.elements.iter().map(|e| e.key.as_str()).collect();
     let off: BTreeSet<&str> = f
