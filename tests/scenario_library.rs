@@ -176,7 +176,7 @@ fn not_on_track_scenarios_show_only_flagged_clients() {
 }
 
 /// The qualification at full size, as `ontrack check ID --cases 100000` runs it: every target of
-/// every bundled scenario passes (CI runs it with `--ignored`; it takes minutes). The rate lines are
+/// every bundled scenario passes, and so does its drift spotting line (CI runs it with `--ignored`; it takes minutes). The rate lines are
 /// left to the small checks above: each is a family-wise 95 % test per scenario, so across ten
 /// scenarios one of them fails by chance in about one run in three (scenarios/README.md).
 #[test]
@@ -188,6 +188,12 @@ fn every_target_passes_at_full_size() {
         let report = check(&s, 100_000, 1, &mut |_| {}).unwrap();
         for line in report.targets.iter().filter(|l| !l.pass) {
             failed.push(format!("{id}: {} {:?}", line.name, line.realised));
+        }
+        // The surface scanner at most 60 % of the ideal drift observer's d′, and the ideal
+        // observer's d′ at the first drift session inside the scenario's declared band.
+        match &report.drift_spotting {
+            Some(d) if d.band.is_some() && d.pass => {}
+            other => failed.push(format!("{id}: drift spotting {other:?}")),
         }
     }
     assert!(failed.is_empty(), "{failed:#?}");

@@ -1244,6 +1244,49 @@ mod tests {
         assert!((drift_posterior(vec![stuck]) - 1.0).abs() < 1e-12);
     }
 
+    /// The notes' new parts by hand, on the minimal scenario with an omission for a stated reason
+    /// of ρ = 0.2 and homework done with 0.8 before drift and 0.3 after onset (q = 0.1 / 0.7, chat
+    /// 0.1 / 0.6, "stuck" 0.1 a session after onset, onset uniform over 1–5, drift 0.3).
+    #[test]
+    fn stated_reasons_phases_and_homework_done_by_hand() {
+        let mut s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
+        s.elements[0].excused = 0.2;
+        s.elements[0].done = Some((0.8, 0.3));
+        let ideal = Ideal::new(&s);
+        let started = |note: SessionNote| {
+            let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+            c.notes[0] = note;
+            ideal.drift_started(&s, &c.visible(1)).0
+        };
+        // Delivered, not done, no chat. None: 0.8 · 0.9 · 0.2 · 0.9 = 0.1296, weight 0.7 · 0.1296;
+        // onset later: 0.3 · 0.8 · 0.1296; onset 1: 0.3 · 0.2 · (0.8 · 0.3 · 0.7 · 0.4 · 0.9) =
+        // 0.3 · 0.2 · 0.06048. P(started) = 0.0036288 / 0.1254528 = 0.0289256.
+        let not_done = started(SessionNote {
+            delivered: vec![true],
+            off_protocol: vec![false],
+            done: vec![Some(false)],
+            ..Default::default()
+        });
+        assert!((not_done - 0.028_925_620).abs() < 1e-9, "{not_done}");
+        // Left out for a stated reason: ρ under every hypothesis. None: 0.2 · 0.9; onset 1:
+        // 0.2 · 0.4 · 0.9. P = 0.06 · 0.072 / (0.7 · 0.18 + 0.24 · 0.18 + 0.06 · 0.072) = 0.0248963.
+        let excused = started(SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![false],
+            excused: vec![true],
+            ..Default::default()
+        });
+        assert!((excused - 0.024_896_266).abs() < 1e-9, "{excused}");
+        // Not called for (outside its phase): only the chat and the event count, the same figure.
+        let not_due = started(SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![false],
+            due: vec![false],
+            ..Default::default()
+        });
+        assert!((not_due - 0.024_896_266).abs() < 1e-9, "{not_due}");
+    }
+
     #[test]
     fn the_alliance_grid_is_fine_enough() {
         // The bundled reference scenario (client SD 3, session SD 1.9 on a 0–40 scale): the
