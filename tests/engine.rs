@@ -42,8 +42,9 @@ fn same_scenario_and_seed_give_the_same_cases_everywhere() {
 /// scenario's `alliance_link`; its hash changed with it), and when the scenario's id came into the key
 /// of the case streams (issue 26: at one seed two scenarios drew the same clients, intake r = 0.85;
 /// run schema 3), and when the notes got phases, follow-up, stated reasons, the client's side and a
-/// wording seed (issue 26: two more protocol elements draw from the case's stream).
-const PINNED_HASH: &str = "1a50b6bc0f59e08e8d1e4377e8a3f6d3f55a1db9e1e06b2b52ecf999a9797cc0";
+/// wording seed, and drift that grows over three sessions (issue 26: two more protocol elements draw
+/// from the case's stream).
+const PINNED_HASH: &str = "66b6f8f8f404da35ed2a40f17462de3bfc90455fe36e53d8204c0af672e060e6";
 
 #[test]
 fn the_same_seed_in_two_scenarios_gives_unrelated_clients() {
@@ -167,12 +168,12 @@ fn ideal_forecast_matches_rejection_sampling_when_dropout_follows_the_alliance()
     rejection_check(&s);
 }
 
-/// The same with the notes' stated reasons and the client's side: homework left out for a stated
-/// reason in 15 % of sessions (under every hypothesis), and done in 80 % of reviews before drift
-/// and 20 % after its onset, so the note of session 1 moves the drift posterior and through it the
-/// forecast.
+/// The same with the notes' stated reasons, the client's side and a ramp: homework left out for a
+/// stated reason in 15 % of sessions (under every hypothesis), done in 80 % of reviews before drift
+/// and 20 % at full drift, and drift at half strength in its first session, so the note of session
+/// 1 moves the drift posterior and through it the forecast.
 #[test]
-fn ideal_forecast_matches_rejection_sampling_with_reasons_and_homework_done() {
+fn ideal_forecast_matches_rejection_sampling_with_reasons_homework_done_and_a_ramp() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/tiny.ron");
     let mut text = std::fs::read_to_string(path).expect("the test scenario reads");
     let (a, b) = (
@@ -181,8 +182,16 @@ fn ideal_forecast_matches_rejection_sampling_with_reasons_and_homework_done() {
     );
     assert_eq!(text.matches(a).count(), 1, "{a}");
     text = text.replace(a, b);
+    // Drift grows over two sessions: an onset at session 1 is seen at half strength.
+    let (a, b) = (
+        "onset: Uniform(first: 1, last: 2),",
+        "onset: Uniform(first: 1, last: 2), ramp: Some(2),",
+    );
+    assert_eq!(text.matches(a).count(), 1, "{a}");
+    text = text.replace(a, b);
     let s = ontrack::scenario::parse("tiny-notes", &text).expect("the variant is valid");
     assert!(s.elements[0].excused > 0.0 && s.elements[0].done.is_some());
+    assert!(s.kinds[0].stages.len() == 2);
     rejection_check(&s);
 }
 

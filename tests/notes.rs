@@ -311,3 +311,62 @@ fn a_surface_reading_of_the_notes_stays_well_short_of_the_ideal_observer() {
     );
     assert!(line.pass);
 }
+
+/// The ideal drift observer is exact: cases of a tiny scenario with stated reasons, homework done
+/// and a ramp of two sessions, grouped by what is seen after session 1 (the structured note and the
+/// events), have drifted by then as often as the observer says (χ² over the frequent groups, each
+/// within its binomial spread; the 0.1 % point of χ² with that many degrees of freedom bounds it).
+#[test]
+fn the_ideal_drift_observer_matches_the_share_of_cases_that_drifted() {
+    use std::collections::HashMap;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/tiny.ron");
+    let mut text = std::fs::read_to_string(path).unwrap();
+    for (a, b) in [
+        (
+            "omitted: (nl: \"Geen huiswerk.\", en: \"No homework.\")),",
+            "omitted: (nl: \"Geen huiswerk.\", en: \"No homework.\"),\n             excused: Some((probability: 0.15, reasons: [(nl: \"Ziek.\", en: \"Ill.\")], source: \"choice\")),\n             client: Some((done_before_drift: 0.8, done_after_onset: 0.2, done: [(nl: \"Gedaan.\", en: \"Done.\")], not_done: [(nl: \"Niet gedaan.\", en: \"Not done.\")], source: \"choice\"))),",
+        ),
+        (
+            "onset: Uniform(first: 1, last: 2),",
+            "onset: Uniform(first: 1, last: 2), ramp: Some(2),",
+        ),
+    ] {
+        assert_eq!(text.matches(a).count(), 1, "{a}");
+        text = text.replace(a, b);
+    }
+    let s = ontrack::scenario::parse("tiny-notes", &text).unwrap();
+    let ideal = Ideal::new(&s);
+    let mut groups: HashMap<String, (f64, f64, f64)> = HashMap::new();
+    for i in 0..300_000 {
+        let c = generate_case(&s, 77, i);
+        let v = c.visible(1);
+        let n = &v.notes()[0];
+        let key = format!(
+            "{:?}{:?}{:?}{:?}{:?}",
+            n.delivered,
+            n.off_protocol,
+            n.excused,
+            n.done,
+            v.events().map(|e| e.kind).collect::<Vec<_>>()
+        );
+        let started = c.hidden.drift.is_some_and(|d| d.onset <= 1);
+        let g = groups
+            .entry(key)
+            .or_insert_with(|| (0.0, 0.0, ideal.drift_started(&s, &v).0));
+        g.0 += 1.0;
+        g.1 += f64::from(u8::from(started));
+    }
+    let mut chi2 = 0.0;
+    let mut df = 0;
+    for (n, k, p) in groups.values().filter(|(n, _, _)| *n >= 500.0) {
+        let variance = n * p * (1.0 - p);
+        if variance > 1.0 {
+            chi2 += (k - n * p).powi(2) / variance;
+            df += 1;
+        }
+    }
+    assert!(df >= 8, "{df} groups");
+    // χ² 0.1 % points: 26.1 for 8, 29.6 for 10, 32.9 for 12, 36.1 for 14, 39.3 for 16 degrees.
+    let bound = 26.1 + 1.65 * (df as f64 - 8.0);
+    assert!(chi2 < bound, "χ² {chi2} over {df} groups");
+}

@@ -89,9 +89,10 @@ pub struct Ideal {
     node_weights: Vec<f64>,
     /// Events that only happen after drift onset.
     drift_events: Vec<DriftEvent>,
-    /// How session notes are weighed before drift, and after the onset of each kind.
+    /// How session notes are weighed before drift, and after the onset of each kind, per session
+    /// of its ramp (the last at full strength).
     notes_before: NoteLogs,
-    notes_after: Vec<NoteLogs>,
+    notes_after: Vec<Vec<NoteLogs>>,
     /// ln P(onset = session t | drift) at index t − 1.
     log_onset: Vec<f64>,
     /// ln(1 − P(drift)), ln P(drift), ln P(kind | drift) per kind, and ln P(onset after session n |
@@ -146,11 +147,16 @@ impl Ideal {
                 })
             })
             .collect();
-        let notes_before = NoteLogs::new(s, &s.omission_before, &s.off_protocol_before, false);
+        let notes_before = NoteLogs::new(s, &s.omission_before, &s.off_protocol_before, 0.0);
         let notes_after = s
             .kinds
             .iter()
-            .map(|k| NoteLogs::new(s, &k.omission, &k.off_protocol, true))
+            .map(|k| {
+                k.stages
+                    .iter()
+                    .map(|st| NoteLogs::new(s, &st.omission, &st.off_protocol, st.strength))
+                    .collect()
+            })
             .collect();
         let gain_paths = s
             .gains
@@ -722,7 +728,8 @@ impl Ideal {
                         note.map_or(0.0, |n| self.notes_before.of(n, &crowded))
                     }
                 } else {
-                    let mut l = match (note, self.notes_after.get(regime - 1)) {
+                    let full = self.notes_after.get(regime - 1).and_then(|v| v.last());
+                    let mut l = match (note, full) {
                         (Some(n), Some(logs)) => logs.of(n, &crowded),
                         _ => 0.0,
                     };
@@ -766,6 +773,10 @@ impl Ideal {
             parts.clear();
             let prefix_after = prefix_of(regime);
             let total_after = total_of(regime);
+            let stages = self
+                .notes_after
+                .get(regime - 1)
+                .map_or(&[][..], Vec::as_slice);
             for o in 1..=seen {
                 let log_onset = self
                     .log_onset
@@ -776,7 +787,17 @@ impl Ideal {
                     continue;
                 }
                 let b = prefix_before.get(o - 1).copied().unwrap_or(0.0);
-                let a = total_after - prefix_after.get(o - 1).copied().unwrap_or(0.0);
+                let mut a = total_after - prefix_after.get(o - 1).copied().unwrap_or(0.0);
+                // The first sessions of the ramp have their own rates: the notes of those
+                // sessions weighed at their stage in place of full strength.
+                if let Some((full, ramp)) = stages.split_last() {
+                    for (k, logs) in ramp.iter().enumerate() {
+                        let t0 = o - 1 + k;
+                        let Some(note) = notes.get(t0) else { break };
+                        s.crowded_into(&note.off_protocol, &mut crowded);
+                        a += logs.of(note, &crowded) - full.of(note, &crowded);
+                    }
+                }
                 parts.push(log_kind + log_onset + b + a);
             }
             started.push(self.log_drift + log_sum_exp(&parts));
@@ -922,7 +943,7 @@ struct NoteLogs {
 }
 
 impl NoteLogs {
-    fn new(s: &Scenario, omission: &[f64], off_rates: &[f64], drifting: bool) -> Self {
+    fn new(s: &Scenario, omission: &[f64], off_rates: &[f64], strength: f64) -> Self {
         let rho = |i: usize| s.elements.get(i).map_or(0.0, |e| e.excused);
         NoteLogs {
             delivered: omission
@@ -941,7 +962,7 @@ impl NoteLogs {
                 .iter()
                 .map(|e| {
                     e.done.map(|(before, after)| {
-                        let p = if drifting { after } else { before };
+                        let p = before + strength * (after - before);
                         (p.ln(), (1.0 - p).ln())
                     })
                 })
@@ -1285,6 +1306,29 @@ mod tests {
             ..Default::default()
         });
         assert!((not_due - 0.024_896_266).abs() < 1e-9, "{not_due}");
+    }
+
+    /// A ramp of two sessions on the minimal scenario: in the first session of drift the rates lie
+    /// half way (omission 0.1 → 0.4, chat 0.1 → 0.35). Session 1 with homework omitted and chat: none
+    /// 0.7 · 0.1 · 0.1 = 0.007; onset later 0.3 · 0.8 · 0.01 = 0.0024; onset 1 0.3 · 0.2 · (0.4 ·
+    /// 0.35 · 0.9) = 0.00756. P(started) = 0.00756 / 0.01696 = 0.4457547.
+    #[test]
+    fn the_first_session_of_a_ramp_is_weighed_at_its_stage() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/minimal.ron");
+        let text = std::fs::read_to_string(path).expect("reads");
+        let old = "onset: Uniform(first: 1, last: 5),";
+        assert_eq!(text.matches(old).count(), 1);
+        let text = text.replace(old, "onset: Uniform(first: 1, last: 5), ramp: Some(2),");
+        let s = crate::scenario::parse("minimal-ramp", &text).expect("valid");
+        let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+        c.notes[0] = SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![true],
+            ..Default::default()
+        };
+        let (started, _) = Ideal::new(&s).drift_started(&s, &c.visible(1));
+        assert!((started - 0.445_754_717).abs() < 1e-9, "{started}");
     }
 
     #[test]

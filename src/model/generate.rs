@@ -164,7 +164,7 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
         let note = super::session_note::draw(
             s,
             t,
-            drifting.map(|d| d.kind),
+            drifting.map(|d| (d.kind, t - d.onset + 1)),
             notes.last(),
             rng,
             &mut notes_rng,

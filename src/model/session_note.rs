@@ -27,21 +27,21 @@ pub(super) fn note_stream(case_rng: &ChaCha8Rng) -> ChaCha8Rng {
     ChaCha8Rng::from_seed(key)
 }
 
-/// The note of session `t`, in a case whose therapist works in drift kind `drifting` from this
-/// session on (`None`: by the protocol), after the note `previous` of the session before.
-/// `crowded` is a buffer.
+/// The note of session `t`, in a case whose therapist is in the `age`-th session of drift of kind
+/// `kind` (`drifting`: (kind, age); `None`: by the protocol), after the note `previous` of the
+/// session before. `crowded` is a buffer.
 pub(super) fn draw(
     s: &Scenario,
     t: u32,
-    drifting: Option<usize>,
+    drifting: Option<(usize, u32)>,
     previous: Option<&SessionNote>,
     rng: &mut ChaCha8Rng,
     notes_rng: &mut ChaCha8Rng,
     crowded: &mut Vec<bool>,
 ) -> SessionNote {
-    let kind = drifting.and_then(|k| s.kinds.get(k));
-    let omission = kind.map_or(&s.omission_before, |k| &k.omission);
-    let off_rates = kind.map_or(&s.off_protocol_before, |k| &k.off_protocol);
+    let stage = drifting.and_then(|(k, age)| s.kinds.get(k)?.stage(age));
+    let omission = stage.map_or(&s.omission_before, |k| &k.omission);
+    let off_rates = stage.map_or(&s.off_protocol_before, |k| &k.off_protocol);
     let off_protocol: Vec<bool> = off_rates.iter().map(|&r| rng.random::<f64>() < r).collect();
     s.crowded_into(&off_protocol, crowded);
     let mut due = Vec::new();
@@ -63,7 +63,7 @@ pub(super) fn draw(
         .zip(&delivered)
         .map(|(e, &d)| {
             let (before, after) = e.done?;
-            let p = if drifting.is_some() { after } else { before };
+            let p = before + stage.map_or(0.0, |st| st.strength) * (after - before);
             let u = notes_rng.random::<f64>();
             d.then_some(u < p)
         })

@@ -573,25 +573,34 @@ pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
     let before: Vec<Vec<f64>> = (1..=sessions)
         .map(|t| step(t, &s.omission_before, &s.off_protocol_before, false))
         .collect();
-    let afters: Vec<Vec<Vec<f64>>> = s
+    // Per kind, per stage of its ramp, per session.
+    let afters: Vec<Vec<Vec<Vec<f64>>>> = s
         .kinds
         .iter()
         .map(|kind| {
-            (1..=sessions)
-                .map(|t| step(t, &kind.omission, &kind.off_protocol, true))
+            kind.stages
+                .iter()
+                .map(|st| {
+                    (1..=sessions)
+                        .map(|t| step(t, &st.omission, &st.off_protocol, true))
+                        .collect()
+                })
                 .collect()
         })
         .collect();
     // P(no event in sessions 1..=last), with the steps of sessions from `onset` on taken from
-    // `after` (an onset after `last` never comes).
-    let run = |last: usize, after: Option<(&Vec<Vec<f64>>, usize)>| -> f64 {
+    // `after`, each at its stage of the ramp (an onset after `last` never comes).
+    let run = |last: usize, after: Option<(&Vec<Vec<Vec<f64>>>, usize)>| -> f64 {
         let mut v = vec![0.0; states];
         if let Some(x) = v.first_mut() {
             *x = 1.0;
         }
         for t in 1..=last {
             let m = match after {
-                Some((steps, onset)) if t >= onset => steps.get(t - 1),
+                Some((stages, onset)) if t >= onset => {
+                    let k = (t - onset + 1).min(stages.len()).max(1);
+                    stages.get(k - 1).and_then(|steps| steps.get(t - 1))
+                }
                 _ => before.get(t - 1),
             };
             let Some(m) = m else { continue };

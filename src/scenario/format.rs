@@ -383,6 +383,12 @@ pub struct Drift {
     /// Left out, not tested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observer_band: Option<SourcedRange>,
+    /// Sessions over which drift grows to the full rates of its kind: in its k-th session from
+    /// the onset every rate (omission, off-protocol, homework done) has moved k / ramp of the way
+    /// from the protocol's to the kind's, so drift creeps in over sessions as a pattern rather than
+    /// as one different note. Left out, 1: the full rates from the onset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ramp: Option<u32>,
 }
 
 /// Linden's (2013) classes of unwanted events.

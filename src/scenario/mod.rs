@@ -42,6 +42,26 @@ pub struct DriftKindModel {
     pub omission: Vec<f64>,
     /// Probability of each off-protocol activity per session after onset.
     pub off_protocol: Vec<f64>,
+    /// The rates of each session of the ramp from the onset (`drift.ramp`), the last the full ones
+    /// above: index k − 1 for the k-th session of drift (later sessions take the last).
+    pub stages: Vec<DriftStage>,
+}
+
+/// The rates of one session of a drift kind's ramp.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DriftStage {
+    /// The share of the way from the protocol's rates to the kind's (1 at full strength).
+    pub strength: f64,
+    pub omission: Vec<f64>,
+    pub off_protocol: Vec<f64>,
+}
+
+impl DriftKindModel {
+    /// The rates of the `age`-th session of drift (1 = the onset).
+    pub fn stage(&self, age: u32) -> Option<&DriftStage> {
+        let k = (age.max(1) as usize).min(self.stages.len());
+        self.stages.get(k - 1)
+    }
 }
 
 /// How a protocol element's appearance in a session is drawn, beyond its omission probability
@@ -217,10 +237,25 @@ impl Scenario {
                         off_protocol[i] = ch.probability;
                     }
                 }
+                let ramp = file.drift.ramp.unwrap_or(1).max(1);
+                let between = |from: &[f64], to: &[f64], w: f64| -> Vec<f64> {
+                    from.iter().zip(to).map(|(a, b)| a + w * (b - a)).collect()
+                };
+                let stages = (1..=ramp)
+                    .map(|k| {
+                        let w = f64::from(k) / f64::from(ramp);
+                        DriftStage {
+                            strength: w,
+                            omission: between(&omission_before, &omission, w),
+                            off_protocol: between(&off_protocol_before, &off_protocol, w),
+                        }
+                    })
+                    .collect();
                 DriftKindModel {
                     probability: k.weight / weight_sum,
                     omission,
                     off_protocol,
+                    stages,
                 }
             })
             .collect();

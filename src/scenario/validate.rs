@@ -726,6 +726,15 @@ fn drift(c: &mut Checker) {
             "describe at least one kind of drift, or set the drift rate to 0",
         );
     }
+    if let Some(ramp) = d.ramp
+        && !(1..=f.sessions).contains(&ramp)
+    {
+        c.add(
+            "drift.ramp",
+            format!("a ramp of {ramp} sessions does not fit 1 to {} sessions", f.sessions),
+            "write `ramp: Some(k)` with 1 ≤ k ≤ the number of sessions (1: full drift from the onset)",
+        );
+    }
     if let Some(band) = &d.observer_band {
         c.source_key("drift.observer_band.source", &band.source);
         if !(band.low.is_finite() && band.high.is_finite() && band.low <= band.high) {
