@@ -113,10 +113,18 @@ fn generate_writes_tidy_csv_files() {
     }
     let (header, notes) = read_csv(&out.join("notes.csv"));
     assert_eq!(header[..4], ["case", "session", "element", "delivered"]);
-    assert_eq!(
-        notes.len(),
-        per_case.values().map(|n| (n - 1) * 7).sum::<usize>(),
-        "5 elements and 2 off-protocol activities per session the client came to"
+    // A row per element the protocol called for (its phase; homework review only after homework
+    // was set) and per off-protocol activity, in every session the client came to.
+    let s = ontrack::scenario::resolve("depression-cbt-oq45").unwrap();
+    let expected: usize = ontrack::model::generate(&s, 3, 40)
+        .iter()
+        .flat_map(|c| &c.notes)
+        .map(|n| (0..n.delivered.len()).filter(|&i| n.is_due(i)).count() + n.off_protocol.len())
+        .sum();
+    assert_eq!(notes.len(), expected);
+    assert!(
+        notes.len() < per_case.values().map(|n| (n - 1) * 9).sum::<usize>(),
+        "elements out of their phase have no row"
     );
 
     // Run again: the same seed gives the same files; a non-empty folder needs --force.

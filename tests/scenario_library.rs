@@ -176,10 +176,10 @@ fn not_on_track_scenarios_show_only_flagged_clients() {
 }
 
 /// The qualification at full size, as `ontrack check ID --cases 100000` runs it: every target of
-/// every bundled scenario passes (CI runs it with `--ignored`; it takes minutes). The rate lines are
-/// left to the small checks above: each is a family-wise test per scenario at 0.25 %
-/// (`check::FAMILY_ERROR`), so that across ten scenarios the rate lines and targets together fail
-/// by chance in at most one seed in twenty (scenarios/README.md).
+/// every bundled scenario passes, and so does its drift spotting line (CI runs it with `--ignored`;
+/// it takes minutes). The rate lines are left to the small checks above: each is a family-wise test
+/// per scenario at 0.25 % (`check::FAMILY_ERROR`), so that across ten scenarios the rate lines and
+/// targets together fail by chance in at most one seed in twenty (scenarios/README.md).
 #[test]
 #[ignore = "full size: minutes; CI runs it"]
 fn every_target_passes_at_full_size() {
@@ -189,6 +189,12 @@ fn every_target_passes_at_full_size() {
         let report = check(&s, 100_000, 1, &mut |_| {}).unwrap();
         for line in report.targets.iter().filter(|l| !l.pass) {
             failed.push(format!("{id}: {} {:?}", line.name, line.realised));
+        }
+        // The surface scanner at most 60 % of the ideal drift observer's d′, and the ideal
+        // observer's d′ at the first drift session inside the scenario's declared band.
+        match &report.drift_spotting {
+            Some(d) if d.band.is_some() && d.pass => {}
+            other => failed.push(format!("{id}: drift spotting {other:?}")),
         }
     }
     assert!(failed.is_empty(), "{failed:#?}");

@@ -340,6 +340,9 @@ check-col-mean = mean p
 check-na = n/a
 check-ideal = ideal forecaster after session { $checkpoint } lowest Brier: { $best }   calibrated (Hosmer–Lemeshow { $hl }, p = { $p }): { $calibrated }
 check-signal = early-warning signal by session { $checkpoint } flags { $sensitivity } % of the deteriorating cases as not on track (yellow/red), { $flagged } % of all cases
+check-spotting = drift spotting per session, d′ = √2·Φ⁻¹(AUC): ideal drift observer { $ideal } (at the first drift session { $ideal_onset }, { $band }); surface scanner (flags every note that lacks an element or names an off-protocol activity) { $scanner } (at the first drift session { $scanner_onset }), { $share } % of the ideal observer's (at most { $max } %): { $verdict }
+check-spotting-band = declared band { $low }–{ $high }
+check-spotting-no-band = no band declared
 check-pass = PASS
 check-fail = FAIL
 check-pass-all = PASS: every line holds

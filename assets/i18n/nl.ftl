@@ -340,6 +340,9 @@ check-col-mean = gem. p
 check-na = n.v.t.
 check-ideal = best mogelijke voorspeller na sessie { $checkpoint } laagste Brier: { $best }   gekalibreerd (Hosmer–Lemeshow { $hl }, p = { $p }): { $calibrated }
 check-signal = signaleringsregel tot sessie { $checkpoint } markeert { $sensitivity } % van de cliënten die verslechteren als niet op koers (geel/rood), { $flagged } % van alle cliënten
+check-spotting = afdrijven herkennen per sessie, d′ = √2·Φ⁻¹(AUC): ideale waarnemer { $ideal } (in de eerste sessie van het afdrijven { $ideal_onset }, { $band }); oppervlakkige lezer (markeert elke notitie waarin een onderdeel ontbreekt of iets buiten het protocol staat) { $scanner } (in de eerste sessie van het afdrijven { $scanner_onset }), { $share } % van die van de ideale waarnemer (hoogstens { $max } %): { $verdict }
+check-spotting-band = opgegeven band { $low }–{ $high }
+check-spotting-no-band = geen band opgegeven
 check-pass = GOED
 check-fail = FOUT
 check-pass-all = GOED: elke regel klopt

@@ -95,9 +95,10 @@ pub struct Ideal {
     node_weights: Vec<f64>,
     /// Events that only happen after drift onset.
     drift_events: Vec<DriftEvent>,
-    /// How session notes are weighed before drift, and after the onset of each kind.
+    /// How session notes are weighed before drift, and after the onset of each kind, per session
+    /// of its ramp (the last at full strength).
     notes_before: NoteLogs,
-    notes_after: Vec<NoteLogs>,
+    notes_after: Vec<Vec<NoteLogs>>,
     /// ln P(onset = session t | drift) at index t − 1.
     log_onset: Vec<f64>,
     /// ln(1 − P(drift)), ln P(drift), ln P(kind | drift) per kind, and ln P(onset after session n |
@@ -152,11 +153,16 @@ impl Ideal {
                 })
             })
             .collect();
-        let notes_before = NoteLogs::new(&s.omission_before, &s.off_protocol_before);
+        let notes_before = NoteLogs::new(s, &s.omission_before, &s.off_protocol_before, 0.0);
         let notes_after = s
             .kinds
             .iter()
-            .map(|k| NoteLogs::new(&k.omission, &k.off_protocol))
+            .map(|k| {
+                k.stages
+                    .iter()
+                    .map(|st| NoteLogs::new(s, &st.omission, &st.off_protocol, st.strength))
+                    .collect()
+            })
             .collect();
         let gain_paths = s
             .gains
@@ -731,7 +737,8 @@ impl Ideal {
                         note.map_or(0.0, |n| self.notes_before.of(n, &crowded))
                     }
                 } else {
-                    let mut l = match (note, self.notes_after.get(regime - 1)) {
+                    let full = self.notes_after.get(regime - 1).and_then(|v| v.last());
+                    let mut l = match (note, full) {
                         (Some(n), Some(logs)) => logs.of(n, &crowded),
                         _ => 0.0,
                     };
@@ -775,6 +782,10 @@ impl Ideal {
             parts.clear();
             let prefix_after = prefix_of(regime);
             let total_after = total_of(regime);
+            let stages = self
+                .notes_after
+                .get(regime - 1)
+                .map_or(&[][..], Vec::as_slice);
             for o in 1..=seen {
                 let log_onset = self
                     .log_onset
@@ -785,7 +796,17 @@ impl Ideal {
                     continue;
                 }
                 let b = prefix_before.get(o - 1).copied().unwrap_or(0.0);
-                let a = total_after - prefix_after.get(o - 1).copied().unwrap_or(0.0);
+                let mut a = total_after - prefix_after.get(o - 1).copied().unwrap_or(0.0);
+                // The first sessions of the ramp have their own rates: the notes of those
+                // sessions weighed at their stage in place of full strength.
+                if let Some((full, ramp)) = stages.split_last() {
+                    for (k, logs) in ramp.iter().enumerate() {
+                        let t0 = o - 1 + k;
+                        let Some(note) = notes.get(t0) else { break };
+                        s.crowded_into(&note.off_protocol, &mut crowded);
+                        a += logs.of(note, &crowded) - full.of(note, &crowded);
+                    }
+                }
                 parts.push(log_kind + log_onset + b + a);
             }
             started.push(self.log_drift + log_sum_exp(&parts));
@@ -919,37 +940,71 @@ struct DriftWeights {
 /// the onset of one kind), taken once per scenario.
 #[derive(Debug, Clone)]
 struct NoteLogs {
-    /// ln(1 − q) and ln q per protocol element (delivered, omitted).
+    /// Per protocol element: ln((1 − ρ)(1 − q)) delivered, ln((1 − ρ)·q) omitted without a reason,
+    /// ln ρ omitted for a stated reason (ρ the same in every regime).
     delivered: Vec<f64>,
     omitted: Vec<f64>,
+    excused: Vec<f64>,
+    /// Per element with a client side: ln p and ln(1 − p), p the chance the client did it.
+    done: Vec<Option<(f64, f64)>>,
     /// ln r and ln(1 − r) per off-protocol activity (happened, not).
     off: Vec<f64>,
     not_off: Vec<f64>,
 }
 
 impl NoteLogs {
-    fn new(omission: &[f64], off_rates: &[f64]) -> Self {
+    fn new(s: &Scenario, omission: &[f64], off_rates: &[f64], strength: f64) -> Self {
+        let rho = |i: usize| s.elements.get(i).map_or(0.0, |e| e.excused);
         NoteLogs {
-            delivered: omission.iter().map(|q| (1.0 - q).ln()).collect(),
-            omitted: omission.iter().map(|q| q.ln()).collect(),
+            delivered: omission
+                .iter()
+                .enumerate()
+                .map(|(i, q)| ((1.0 - rho(i)) * (1.0 - q)).ln())
+                .collect(),
+            omitted: omission
+                .iter()
+                .enumerate()
+                .map(|(i, q)| ((1.0 - rho(i)) * q).ln())
+                .collect(),
+            excused: (0..omission.len()).map(|i| rho(i).ln()).collect(),
+            done: s
+                .elements
+                .iter()
+                .map(|e| {
+                    e.done.map(|(before, after)| {
+                        let p = before + strength * (after - before);
+                        (p.ln(), (1.0 - p).ln())
+                    })
+                })
+                .collect(),
             off: off_rates.iter().map(|r| r.ln()).collect(),
             not_off: off_rates.iter().map(|r| (1.0 - r).ln()).collect(),
         }
     }
 
     /// Log-likelihood of one session's note. Elements that the session's off-protocol activities
-    /// crowd out are omitted under every hypothesis, so they count for nothing.
+    /// crowd out are omitted under every hypothesis, and elements the protocol did not call for
+    /// (outside their phase, or with nothing to follow up) are absent under every hypothesis: both
+    /// count for nothing. The note's wording is drawn independently of everything else, so it
+    /// counts for nothing either.
     fn of(&self, note: &SessionNote, crowded: &[bool]) -> f64 {
         let mut l = 0.0;
-        for (((&d, &c), yes), no) in note
-            .delivered
-            .iter()
-            .zip(crowded)
-            .zip(&self.delivered)
-            .zip(&self.omitted)
-        {
-            if !c {
-                l += if d { yes } else { no };
+        for (i, (&d, &c)) in note.delivered.iter().zip(crowded).enumerate() {
+            if c || !note.is_due(i) {
+                continue;
+            }
+            let log = if d {
+                self.delivered.get(i)
+            } else if note.is_excused(i) {
+                self.excused.get(i)
+            } else {
+                self.omitted.get(i)
+            };
+            l += log.copied().unwrap_or(0.0);
+            if d && let (Some(Some((yes, no))), Some(Some(done))) =
+                (self.done.get(i), note.done.get(i))
+            {
+                l += if *done { yes } else { no };
             }
         }
         for ((&o, yes), no) in note.off_protocol.iter().zip(&self.off).zip(&self.not_off) {
@@ -1136,6 +1191,7 @@ mod tests {
             .map(|_| SessionNote {
                 delivered: vec![true],
                 off_protocol: vec![false],
+                ..Default::default()
             })
             .collect();
         Case::observed(scores, alliance, notes)
@@ -1178,6 +1234,7 @@ mod tests {
         c.notes[0] = SessionNote {
             delivered: vec![false],
             off_protocol: vec![true],
+            ..Default::default()
         };
         (s, ideal, c)
     }
@@ -1205,6 +1262,7 @@ mod tests {
         c.notes[0] = SessionNote {
             delivered: vec![false],
             off_protocol: vec![true],
+            ..Default::default()
         };
         let (started, kind) = Ideal::new(&s).drift_started(&s, &c.visible(1));
         assert!((started - 0.706_982_544).abs() < 1e-9, "{started}");
@@ -1215,6 +1273,72 @@ mod tests {
             kind: 2,
         };
         assert!((drift_posterior(vec![stuck]) - 1.0).abs() < 1e-12);
+    }
+
+    /// The notes' new parts by hand, on the minimal scenario with an omission for a stated reason
+    /// of ρ = 0.2 and homework done with 0.8 before drift and 0.3 after onset (q = 0.1 / 0.7, chat
+    /// 0.1 / 0.6, "stuck" 0.1 a session after onset, onset uniform over 1–5, drift 0.3).
+    #[test]
+    fn stated_reasons_phases_and_homework_done_by_hand() {
+        let mut s = crate::scenario::resolve("tests/scenarios/minimal.ron").expect("minimal loads");
+        s.elements[0].excused = 0.2;
+        s.elements[0].done = Some((0.8, 0.3));
+        let ideal = Ideal::new(&s);
+        let started = |note: SessionNote| {
+            let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+            c.notes[0] = note;
+            ideal.drift_started(&s, &c.visible(1)).0
+        };
+        // Delivered, not done, no chat. None: 0.8 · 0.9 · 0.2 · 0.9 = 0.1296, weight 0.7 · 0.1296;
+        // onset later: 0.3 · 0.8 · 0.1296; onset 1: 0.3 · 0.2 · (0.8 · 0.3 · 0.7 · 0.4 · 0.9) =
+        // 0.3 · 0.2 · 0.06048. P(started) = 0.0036288 / 0.1254528 = 0.0289256.
+        let not_done = started(SessionNote {
+            delivered: vec![true],
+            off_protocol: vec![false],
+            done: vec![Some(false)],
+            ..Default::default()
+        });
+        assert!((not_done - 0.028_925_620).abs() < 1e-9, "{not_done}");
+        // Left out for a stated reason: ρ under every hypothesis. None: 0.2 · 0.9; onset 1:
+        // 0.2 · 0.4 · 0.9. P = 0.06 · 0.072 / (0.7 · 0.18 + 0.24 · 0.18 + 0.06 · 0.072) = 0.0248963.
+        let excused = started(SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![false],
+            excused: vec![true],
+            ..Default::default()
+        });
+        assert!((excused - 0.024_896_266).abs() < 1e-9, "{excused}");
+        // Not called for (outside its phase): only the chat and the event count, the same figure.
+        let not_due = started(SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![false],
+            due: vec![false],
+            ..Default::default()
+        });
+        assert!((not_due - 0.024_896_266).abs() < 1e-9, "{not_due}");
+    }
+
+    /// A ramp of two sessions on the minimal scenario: in the first session of drift the rates lie
+    /// half way (omission 0.1 → 0.4, chat 0.1 → 0.35). Session 1 with homework omitted and chat: none
+    /// 0.7 · 0.1 · 0.1 = 0.007; onset later 0.3 · 0.8 · 0.01 = 0.0024; onset 1 0.3 · 0.2 · (0.4 ·
+    /// 0.35 · 0.9) = 0.00756. P(started) = 0.00756 / 0.01696 = 0.4457547.
+    #[test]
+    fn the_first_session_of_a_ramp_is_weighed_at_its_stage() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/minimal.ron");
+        let text = std::fs::read_to_string(path).expect("reads");
+        let old = "onset: Uniform(first: 1, last: 5),";
+        assert_eq!(text.matches(old).count(), 1);
+        let text = text.replace(old, "onset: Uniform(first: 1, last: 5), ramp: Some(2),");
+        let s = crate::scenario::parse("minimal-ramp", &text).expect("valid");
+        let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+        c.notes[0] = SessionNote {
+            delivered: vec![false],
+            off_protocol: vec![true],
+            ..Default::default()
+        };
+        let (started, _) = Ideal::new(&s).drift_started(&s, &c.visible(1));
+        assert!((started - 0.445_754_717).abs() < 1e-9, "{started}");
     }
 
     #[test]

@@ -46,12 +46,49 @@ pub struct Patient {
 }
 
 /// The structured note of one session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionNote {
-    /// Per protocol element: delivered (true) or omitted.
+    /// Per protocol element: delivered (true) or not.
     pub delivered: Vec<bool>,
     /// Per off-protocol activity: happened in this session.
     pub off_protocol: Vec<bool>,
+    /// Per protocol element: the protocol called for it in this session (its phase, and for
+    /// homework review whether homework was set the session before). Empty: every element was.
+    #[serde(default)]
+    pub due: Vec<bool>,
+    /// Per protocol element: left out for an ordinary reason the note states. Empty: none.
+    #[serde(default)]
+    pub excused: Vec<bool>,
+    /// Per protocol element with a client side, when delivered: whether the client had done it.
+    #[serde(default)]
+    pub done: Vec<Option<bool>>,
+    /// Picks the note's wordings; drawn independently of everything else in the case, so the
+    /// wording says nothing that the structured note does not.
+    #[serde(default)]
+    pub wording: u64,
+}
+
+impl SessionNote {
+    /// Whether the protocol called for element `i` in this session.
+    pub fn is_due(&self, i: usize) -> bool {
+        self.due.get(i).copied().unwrap_or(true)
+    }
+
+    /// Whether element `i` was left out for a reason the note states.
+    pub fn is_excused(&self, i: usize) -> bool {
+        self.excused.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether element `i` was called for and not delivered (with a stated reason or without).
+    pub fn lacks(&self, i: usize) -> bool {
+        self.is_due(i) && !self.delivered.get(i).copied().unwrap_or(true)
+    }
+
+    /// What a surface reading of the note sees: an element the protocol called for is missing, or
+    /// an off-protocol activity is named.
+    pub fn departs(&self) -> bool {
+        (0..self.delivered.len()).any(|i| self.lacks(i)) || self.off_protocol.iter().any(|o| *o)
+    }
 }
 
 /// An unwanted event in a session.

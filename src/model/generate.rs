@@ -12,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 use sha2::{Digest, Sha256};
 
-use super::case::{Case, DriftState, Event, Hidden, Patient, SessionNote};
+use super::case::{Case, DriftState, Event, Hidden, Patient};
 use crate::scenario::measure::Outcome;
 use crate::scenario::warning::{
     SELECTION_NORMING_CASES, SELECTION_NORMING_SEED, SelectionNorm, WarningNorm,
@@ -147,6 +147,8 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
     let mut happened = vec![false; f.events.len()];
     // Which elements each session's off-protocol activities crowd out (one buffer for all sessions).
     let mut crowded = Vec::new();
+    // What only the notes show comes from a stream of its own (`session_note`).
+    let mut notes_rng = super::session_note::note_stream(rng);
     for t in 1..=sessions as u32 {
         let mut raw = alliance_mean + client_alliance + a.sd * normal(rng);
         // A rupture, drawn only where the scenario declares ruptures (other streams stay as they were).
@@ -159,16 +161,16 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
         alliance.push(shown);
 
         let drifting = drift.filter(|d| t >= d.onset);
-        let kind = drifting.and_then(|d| s.kinds.get(d.kind));
-        let omission = kind.map_or(&s.omission_before, |k| &k.omission);
-        let off_rates = kind.map_or(&s.off_protocol_before, |k| &k.off_protocol);
-        let off_protocol: Vec<bool> = off_rates.iter().map(|&r| rng.random::<f64>() < r).collect();
-        s.crowded_into(&off_protocol, &mut crowded);
-        let delivered: Vec<bool> = omission
-            .iter()
-            .zip(&crowded)
-            .map(|(&q, &crowded)| rng.random::<f64>() >= q && !crowded)
-            .collect();
+        let note = super::session_note::draw(
+            s,
+            t,
+            drifting.map(|d| (d.kind, t - d.onset + 1)),
+            notes.last(),
+            rng,
+            &mut notes_rng,
+            &mut crowded,
+        );
+        let delivered = &note.delivered;
         for (k, (event, cond)) in f.events.iter().zip(&s.event_conditions).enumerate() {
             let eligible = match cond {
                 EventCondition::Always => true,
@@ -192,10 +194,7 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
                 }
             }
         }
-        notes.push(SessionNote {
-            delivered,
-            off_protocol,
-        });
+        notes.push(note);
     }
 
     // The last session the client comes to. Drawn only where the scenario declares dropout, so the

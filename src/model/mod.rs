@@ -3,6 +3,7 @@
 pub mod case;
 pub mod generate;
 pub mod notes;
+mod session_note;
 
 pub use crate::scenario::measure::{MeasureRules, Outcome};
 pub use case::{Case, Channel, DriftState, Event, Hidden, Patient, Seen, SessionNote, Visible};

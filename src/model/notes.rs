@@ -2,28 +2,135 @@
 
 use super::case::{Event, SessionNote};
 use crate::i18n::{t, tf};
+use crate::scenario::format::Text;
 use crate::scenario::{Lang, Scenario};
 
-/// The session note as text: each protocol element delivered or omitted, then anything off protocol.
-pub fn render_note(s: &Scenario, note: &SessionNote, lang: Lang) -> String {
-    let elements = &s.file.protocol.elements;
-    let off = &s.file.protocol.off_protocol;
-    let mut sentences: Vec<&str> = elements
-        .iter()
-        .zip(&note.delivered)
-        .map(|(e, &d)| {
-            if d {
-                e.delivered.get(lang)
-            } else {
-                e.omitted.get(lang)
-            }
+/// One of `n` wordings for slot `slot` of a note with wording seed `wording` (SplitMix64 of the
+/// two): a function of the seed alone, which the generator draws independently of everything else.
+fn pick(wording: u64, slot: u64, n: usize) -> usize {
+    let mut z = wording ^ slot.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z % n.max(1) as u64) as usize
+}
+
+/// The wording picked for slot `slot` from a first text and its alternatives.
+fn choose<'a>(
+    note: &SessionNote,
+    slot: u64,
+    first: Option<&'a Text>,
+    also: &'a [Text],
+    lang: Lang,
+) -> Option<&'a str> {
+    let all: Vec<&Text> = first.into_iter().chain(also).collect();
+    all.get(pick(note.wording, slot, all.len()))
+        .map(|t| t.get(lang))
+}
+
+/// Slots of the wording picks: one per element and what is said of it, one per activity.
+const SLOTS_PER_ELEMENT: u64 = 8;
+const OFF_PROTOCOL_SLOTS: u64 = 1 << 20;
+
+/// What the note says of protocol element `i`, if the protocol called for it: delivered, left out
+/// for a stated reason, or left out.
+pub fn element_text<'a>(
+    s: &'a Scenario,
+    note: &SessionNote,
+    i: usize,
+    lang: Lang,
+) -> Option<&'a str> {
+    let e = s.file.protocol.elements.get(i)?;
+    if !note.is_due(i) {
+        return None;
+    }
+    let slot = i as u64 * SLOTS_PER_ELEMENT;
+    if note.delivered.get(i).copied().unwrap_or(false) {
+        choose(note, slot, Some(&e.delivered), &e.delivered_also, lang)
+    } else if note.is_excused(i) {
+        let reasons = e.excused.as_ref().map_or(&[][..], |x| x.reasons.as_slice());
+        choose(note, slot + 1, None, reasons, lang)
+            .or_else(|| choose(note, slot + 2, Some(&e.omitted), &e.omitted_also, lang))
+    } else {
+        choose(note, slot + 2, Some(&e.omitted), &e.omitted_also, lang)
+    }
+}
+
+/// What the note says of the client's side of element `i` (had the homework been done?), when
+/// it was delivered and the scenario says.
+pub fn client_text<'a>(
+    s: &'a Scenario,
+    note: &SessionNote,
+    i: usize,
+    lang: Lang,
+) -> Option<&'a str> {
+    let side = s.file.protocol.elements.get(i)?.client.as_ref()?;
+    let done = (*note.done.get(i)?)?;
+    let slot = i as u64 * SLOTS_PER_ELEMENT + 3;
+    if done {
+        choose(note, slot, None, &side.done, lang)
+    } else {
+        choose(note, slot + 1, None, &side.not_done, lang)
+    }
+}
+
+/// What the note of session `session` says of an element that follows another which was not
+/// delivered the session before ("no homework had been set"), if the scenario words it.
+fn nothing_to_follow_text<'a>(
+    s: &'a Scenario,
+    note: &SessionNote,
+    session: usize,
+    i: usize,
+    lang: Lang,
+) -> Option<&'a str> {
+    let e = s.file.protocol.elements.get(i)?;
+    let model = s.elements.get(i)?;
+    let in_phase = model.window.is_none_or(|w| w.holds(session as u32));
+    if note.is_due(i) || model.follows.is_none() || session < 2 || !in_phase {
+        return None;
+    }
+    let slot = i as u64 * SLOTS_PER_ELEMENT + 5;
+    choose(note, slot, None, &e.nothing_to_follow, lang)
+}
+
+/// The note's sentence for off-protocol activity `j`.
+pub fn off_text<'a>(s: &'a Scenario, note: &SessionNote, j: usize, lang: Lang) -> &'a str {
+    s.file
+        .protocol
+        .off_protocol
+        .get(j)
+        .and_then(|o| {
+            choose(
+                note,
+                OFF_PROTOCOL_SLOTS + j as u64,
+                Some(&o.text),
+                &o.text_also,
+                lang,
+            )
         })
-        .collect();
+        .unwrap_or_default()
+}
+
+/// The session note of session `session` (1-based) as text: what the session did of each protocol
+/// element it called for (with the client's side where the scenario has one), then anything off
+/// protocol. Each sentence's wording is picked by the note's wording seed.
+pub fn render_note(s: &Scenario, note: &SessionNote, session: usize, lang: Lang) -> String {
+    let elements = s.file.protocol.elements.len();
+    let mut sentences: Vec<&str> = Vec::new();
+    for i in 0..elements.min(note.delivered.len()) {
+        if let Some(text) = element_text(s, note, i, lang) {
+            sentences.push(text);
+            sentences.extend(client_text(s, note, i, lang));
+        } else {
+            sentences.extend(nothing_to_follow_text(s, note, session, i, lang));
+        }
+    }
     sentences.extend(
-        off.iter()
-            .zip(&note.off_protocol)
+        note.off_protocol
+            .iter()
+            .enumerate()
             .filter(|(_, happened)| **happened)
-            .map(|(o, _)| o.text.get(lang)),
+            .map(|(j, _)| off_text(s, note, j, lang)),
     );
     sentences.join(" ")
 }
@@ -103,7 +210,7 @@ pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> S
             shown_number(score, f.measure.step),
             f.alliance.name,
             shown_number(alliance, f.alliance.step),
-            render_note(s, note, lang)
+            render_note(s, note, t, lang)
         ));
         for e in v.events().filter(|e| e.session as usize == t) {
             out.push_str(&format!("  {event_word}: {}\n", render_event(s, e, lang)));
@@ -244,20 +351,25 @@ mod tests {
         let note = SessionNote {
             delivered: vec![false],
             off_protocol: vec![true],
+            ..Default::default()
         };
         assert_eq!(
-            render_note(&s, &note, Lang::Nl),
+            render_note(&s, &note, 1, Lang::Nl),
             "Geen huiswerk. Vooral gepraat."
         );
         assert_eq!(
-            render_note(&s, &note, Lang::En),
+            render_note(&s, &note, 1, Lang::En),
             "No homework. Mostly chat."
         );
         let delivered = SessionNote {
             delivered: vec![true],
             off_protocol: vec![false],
+            ..Default::default()
         };
-        assert_eq!(render_note(&s, &delivered, Lang::En), "Homework reviewed.");
+        assert_eq!(
+            render_note(&s, &delivered, 1, Lang::En),
+            "Homework reviewed."
+        );
     }
 
     #[test]

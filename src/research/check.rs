@@ -17,6 +17,7 @@ use crate::debrief::show::number;
 use crate::forecast::{Benchmark, Benchmarks};
 use crate::i18n::{t, tf};
 use crate::model::{Case, Outcome, generate_case, generate_population_case, selection_norm};
+use crate::research::drift_spotting::{DriftSpotting, SCANNER_SHARE_MAX, SpottingLine};
 use crate::research::qualify::{Qualifier, TargetLine};
 use crate::scenario::format::{By, Evidence, LindenClass, Statistic};
 use crate::scenario::{EventCondition, Lang, Scenario};
@@ -95,6 +96,10 @@ pub struct CheckReport {
     /// In a scenario that shows only flagged clients: what the selection does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selection: Option<SelectionLine>,
+    /// Drift spotting per session: the ideal drift observer against the surface scanner (`None`
+    /// without drift).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drift_spotting: Option<SpottingLine>,
     pub pass: bool,
 }
 
@@ -241,8 +246,10 @@ pub fn check(
     let mut outcomes = Vec::with_capacity(n as usize);
     let mut counts = Counts::default();
     let mut qualifier = Qualifier::new(s);
+    let mut spotting = DriftSpotting::default();
     for i in 0..n {
         let case = generate_case(s, seed, i);
+        spotting.add(s, &bench.ideal, &case);
         // The declared rates describe the whole population: a selection is checked before it acts.
         let population = s.selected_by.map(|_| generate_population_case(s, seed, i));
         let population = population.as_ref().unwrap_or(&case);
@@ -342,9 +349,11 @@ pub fn check(
     // Bonferroni over the target lines, as over the rate lines.
     let z = family_z(s.file.targets.len());
     let targets = qualifier.lines(s.rules.worse, z);
+    let drift_spotting = spotting.line(s);
     let pass = rates.iter().all(|r| r.pass)
         && ideal.iter().all(|l| l.best && l.calibrated)
-        && targets.iter().all(|t| t.pass);
+        && targets.iter().all(|t| t.pass)
+        && drift_spotting.as_ref().is_none_or(|d| d.pass);
     Ok(CheckReport {
         id: s.file.id.clone(),
         cases: n,
@@ -362,6 +371,7 @@ pub fn check(
                 base_rate: norm.base_rate,
             }
         }),
+        drift_spotting,
         pass,
     })
 }
@@ -489,9 +499,11 @@ fn rate_line(name: String, declared: Declared, count: u64, cases: u64, z: f64) -
 }
 
 /// The share of cases with at least one event of `class`, in closed form: per drift state
-/// (none, or kind and onset) the sessions are independent, and within a session each protocol element
-/// not crowded out by an off-protocol activity is delivered independently and gates the events that
-/// follow it.
+/// (none, or kind and onset) a session depends on the one before only through whether the elements
+/// that others follow were delivered (homework set, then reviewed), so the sessions are a Markov
+/// chain over those elements' states, run forward. Within a session each protocol element that is
+/// called for and not crowded out by an off-protocol activity is delivered independently (unless
+/// left out for a stated reason) and gates the events that follow it.
 pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
     let sessions = s.sessions();
     let f = &s.file;
@@ -503,10 +515,16 @@ pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
         .filter(|(_, (e, _))| e.linden == class)
         .map(|(i, (e, c))| (i, e.rate.value, *c))
         .collect();
-    // P(no event of the class in one session) given omission and off-protocol probabilities and
-    // whether drift is on: summed over which off-protocol activities happen, since they crowd out
-    // elements (an element crowded out is not delivered, so it gates nothing).
-    let none_in_session = |omission: &[f64], off_rates: &[f64], drifting: bool| -> f64 {
+    // The elements that another element follows: their delivery carries over to the next session.
+    let mut parents: Vec<usize> = s.elements.iter().filter_map(|e| e.follows).collect();
+    parents.sort_unstable();
+    parents.dedup();
+    let states = 1_usize << parents.len();
+    // P(no event of the class in session t, and the parents' state after it | their state before),
+    // a row per state before, given omission and off-protocol probabilities and whether drift is
+    // on: summed over which off-protocol activities happen, since they crowd out elements (an
+    // element crowded out is not delivered, so it gates nothing).
+    let step = |t: usize, omission: &[f64], off_rates: &[f64], drifting: bool| -> Vec<f64> {
         let mut always = 1.0;
         for (_, rate, cond) in &in_class {
             match cond {
@@ -515,48 +533,119 @@ pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
                 _ => {}
             }
         }
-        let mut sum = 0.0;
-        for pattern in 0..1_usize << off_rates.len() {
-            let happened: Vec<bool> = (0..off_rates.len())
-                .map(|j| pattern >> j & 1 == 1)
-                .collect();
-            let p_pattern: f64 = off_rates
-                .iter()
-                .zip(&happened)
-                .map(|(r, &h)| if h { *r } else { 1.0 - r })
-                .product();
-            let crowded = s.crowded(&happened);
-            let mut p = p_pattern;
-            for (el, (q, &c)) in omission.iter().zip(&crowded).enumerate() {
-                let gated: f64 = in_class
-                    .iter()
-                    .filter(|(_, _, cond)| *cond == EventCondition::Element(el))
-                    .map(|(_, rate, _)| 1.0 - rate)
-                    .product();
-                p *= if c { 1.0 } else { q + (1.0 - q) * gated };
+        let mut matrix = vec![0.0; states * states];
+        let mut due = Vec::new();
+        let mut previous = vec![false; omission.len()];
+        for from in 0..states {
+            for (b, &p) in parents.iter().enumerate() {
+                if let Some(x) = previous.get_mut(p) {
+                    *x = from >> b & 1 == 1;
+                }
             }
-            sum += p;
+            s.due_into(t as u32, (t > 1).then_some(previous.as_slice()), &mut due);
+            for pattern in 0..1_usize << off_rates.len() {
+                let happened: Vec<bool> = (0..off_rates.len())
+                    .map(|j| pattern >> j & 1 == 1)
+                    .collect();
+                let p_pattern: f64 = off_rates
+                    .iter()
+                    .zip(&happened)
+                    .map(|(r, &h)| if h { *r } else { 1.0 - r })
+                    .product();
+                let crowded = s.crowded(&happened);
+                let mut to = vec![0.0; states];
+                if let Some(x) = to.first_mut() {
+                    *x = p_pattern;
+                }
+                for (el, q) in omission.iter().enumerate() {
+                    let open = due.get(el).copied().unwrap_or(true)
+                        && !crowded.get(el).copied().unwrap_or(false);
+                    let rho = s.elements.get(el).map_or(0.0, |e| e.excused);
+                    let d = if open { (1.0 - rho) * (1.0 - q) } else { 0.0 };
+                    let gated: f64 = in_class
+                        .iter()
+                        .filter(|(_, _, cond)| *cond == EventCondition::Element(el))
+                        .map(|(_, rate, _)| 1.0 - rate)
+                        .product();
+                    match parents.iter().position(|&p| p == el) {
+                        Some(b) => {
+                            let mut next = vec![0.0; states];
+                            for (state, w) in to.iter().enumerate() {
+                                if let Some(x) = next.get_mut(state | 1 << b) {
+                                    *x += w * d * gated;
+                                }
+                                if let Some(x) = next.get_mut(state) {
+                                    *x += w * (1.0 - d);
+                                }
+                            }
+                            to = next;
+                        }
+                        None => to.iter_mut().for_each(|w| *w *= 1.0 - d + d * gated),
+                    }
+                }
+                for (j, w) in to.iter().enumerate() {
+                    if let Some(x) = matrix.get_mut(from * states + j) {
+                        *x += always * w;
+                    }
+                }
+            }
         }
-        always * sum
+        matrix
     };
-    let before = none_in_session(&s.omission_before, &s.off_protocol_before, false);
-    let afters: Vec<f64> = s
+    // The step of every session before drift and after the onset of each kind.
+    let before: Vec<Vec<f64>> = (1..=sessions)
+        .map(|t| step(t, &s.omission_before, &s.off_protocol_before, false))
+        .collect();
+    // Per kind, per stage of its ramp, per session.
+    let afters: Vec<Vec<Vec<Vec<f64>>>> = s
         .kinds
         .iter()
-        .map(|kind| none_in_session(&kind.omission, &kind.off_protocol, true))
+        .map(|kind| {
+            kind.stages
+                .iter()
+                .map(|st| {
+                    (1..=sessions)
+                        .map(|t| step(t, &st.omission, &st.off_protocol, true))
+                        .collect()
+                })
+                .collect()
+        })
         .collect();
+    // P(no event in sessions 1..=last), with the steps of sessions from `onset` on taken from
+    // `after`, each at its stage of the ramp (an onset after `last` never comes).
+    let run = |last: usize, after: Option<(&Vec<Vec<Vec<f64>>>, usize)>| -> f64 {
+        let mut v = vec![0.0; states];
+        if let Some(x) = v.first_mut() {
+            *x = 1.0;
+        }
+        for t in 1..=last {
+            let m = match after {
+                Some((stages, onset)) if t >= onset => {
+                    let k = (t - onset + 1).min(stages.len()).max(1);
+                    stages.get(k - 1).and_then(|steps| steps.get(t - 1))
+                }
+                _ => before.get(t - 1),
+            };
+            let Some(m) = m else { continue };
+            let mut next = vec![0.0; states];
+            for (i, w) in v.iter().enumerate() {
+                for (j, x) in next.iter_mut().enumerate() {
+                    *x += w * m.get(i * states + j).copied().unwrap_or(0.0);
+                }
+            }
+            v = next;
+        }
+        v.iter().sum()
+    };
     let p_drift = f.drift.rate.value;
     // No event in sessions 1..=last, over the sessions at which the treatment may end.
     let none_until = |last: usize| -> f64 {
-        let mut none = (1.0 - p_drift) * before.powi(last as i32);
+        let mut none = (1.0 - p_drift) * run(last, None);
         for (kind, after) in s.kinds.iter().zip(&afters) {
             for (t0, p_o) in s.onset.iter().enumerate() {
-                let o = t0 + 1;
-                none += p_drift
-                    * kind.probability
-                    * p_o
-                    * before.powi((o - 1).min(last) as i32)
-                    * after.powi((last + 1).saturating_sub(o) as i32);
+                if *p_o > 0.0 {
+                    none += p_drift * kind.probability * p_o * run(last, Some((after, t0 + 1)));
+                }
             }
         }
         none
@@ -744,6 +833,42 @@ pub fn check_text(r: &CheckReport, lang: Lang) -> String {
         );
     }
     let _ = writeln!(out);
+    if let Some(d) = &r.drift_spotting {
+        let band = d.band.map_or_else(
+            || t(lang, "check-spotting-no-band"),
+            |(lo, hi)| {
+                tf(
+                    lang,
+                    "check-spotting-band",
+                    &[("low", num(lo, 2).into()), ("high", num(hi, 2).into())],
+                )
+            },
+        );
+        let share = if d.ideal_d_prime > 0.0 {
+            100.0 * d.scanner_d_prime / d.ideal_d_prime
+        } else {
+            f64::NAN
+        };
+        let _ = writeln!(
+            out,
+            "{}",
+            tf(
+                lang,
+                "check-spotting",
+                &[
+                    ("ideal", num(d.ideal_d_prime, 2).into()),
+                    ("ideal_onset", num(d.ideal_at_onset, 2).into()),
+                    ("band", band.into()),
+                    ("scanner", num(d.scanner_d_prime, 2).into()),
+                    ("scanner_onset", num(d.scanner_at_onset, 2).into()),
+                    ("share", num(share, 0).into()),
+                    ("max", num(100.0 * SCANNER_SHARE_MAX, 0).into()),
+                    ("verdict", verdict(d.pass).into()),
+                ]
+            )
+        );
+        let _ = writeln!(out);
+    }
     let _ = writeln!(
         out,
         "{}",

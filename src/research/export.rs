@@ -429,7 +429,12 @@ fn write_case<W: Write>(
     }
     for (t0, note) in c.notes.iter().enumerate() {
         let session = (t0 + 1).to_string();
-        for (el, d) in f.protocol.elements.iter().zip(&note.delivered) {
+        for (i, (el, d)) in f.protocol.elements.iter().zip(&note.delivered).enumerate() {
+            // An element the protocol did not call for in this session (outside its phase, or
+            // nothing to follow up) was neither delivered nor omitted: no row.
+            if !note.is_due(i) {
+                continue;
+            }
             w.notes.write_record([
                 id.as_str(),
                 &session,

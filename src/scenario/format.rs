@@ -261,6 +261,75 @@ pub struct Element {
     pub delivered: Text,
     /// Note text when omitted.
     pub omitted: Text,
+    /// Further wordings of the delivered note, so that the same element does not read the same
+    /// sentence every session; one is picked per session independently of everything else.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delivered_also: Vec<Text>,
+    /// Further wordings of the omitted note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted_also: Vec<Text>,
+    /// The sessions in which the protocol calls for the element (its phase: psychoeducation first,
+    /// exposure from its session, relapse prevention near the end); left out, every session.
+    /// Outside them the note does not mention it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<Window>,
+    /// Called for only after a session in which this other element was delivered: homework is
+    /// reviewed when homework was set, and there is nothing to review in the first session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<String>,
+    /// What the note says when the element it follows was not delivered the session before
+    /// ("no homework had been set, so none to review"); left out, nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nothing_to_follow: Vec<Text>,
+    /// Ordinary sessions that leave the element out for a stated reason, as often with drift as
+    /// without it. Left out, none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excused: Option<Excused>,
+    /// The client's side when the element is delivered (was the homework done?). Left out, the
+    /// note says nothing of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client: Option<ClientSide>,
+}
+
+/// A span of sessions, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl Window {
+    /// Whether session `t` lies in the window.
+    pub fn holds(&self, t: u32) -> bool {
+        self.first <= t && t <= self.last
+    }
+}
+
+/// An ordinary omission with a reason the note states (a crisis that took the session, a client
+/// who came late): per session in which the element is called for, with the same probability before
+/// and after drift onset, so a single omission with a reason says nothing of drift.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Excused {
+    pub probability: f64,
+    /// The notes that state the reason, one picked per session.
+    pub reasons: Vec<Text>,
+    pub source: String,
+}
+
+/// Whether the client did what a delivered element asks of them (the homework reviewed): done with
+/// one probability before drift onset and another after it (a therapist who stops attending to
+/// homework gets less of it done).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientSide {
+    pub done_before_drift: f64,
+    pub done_after_onset: f64,
+    /// Notes when done, and when not done; one of each list picked per session.
+    pub done: Vec<Text>,
+    pub not_done: Vec<Text>,
+    pub source: String,
 }
 
 /// Something a therapist does that is not in the protocol (unstructured support, probing for memories, …).
@@ -271,6 +340,9 @@ pub struct OffProtocol {
     pub label: Text,
     /// Note text when it happened in a session.
     pub text: Text,
+    /// Further wordings of the note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text_also: Vec<Text>,
     /// Probability per session before any drift.
     pub rate_before_drift: f64,
     /// Protocol elements this activity leaves no room for: in a session where it happens they are
@@ -332,6 +404,17 @@ pub struct Drift {
     /// Odds ratio of the deteriorating course in drift cases against the others.
     pub odds_ratio_deterioration: Sourced,
     pub kinds: Vec<DriftKind>,
+    /// The band in which the ideal drift observer's d′ at the first drift session must lie: how
+    /// visible drift is meant to be in the notes, a modelling choice (`ontrack check` tests it).
+    /// Left out, not tested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observer_band: Option<SourcedRange>,
+    /// Sessions over which drift grows to the full rates of its kind: in its k-th session from
+    /// the onset every rate (omission, off-protocol, homework done) has moved k / ramp of the way
+    /// from the protocol's to the kind's, so drift creeps in over sessions as a pattern rather than
+    /// as one different note. Left out, 1: the full rates from the onset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ramp: Option<u32>,
 }
 
 /// Linden's (2013) classes of unwanted events.

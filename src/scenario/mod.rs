@@ -42,6 +42,41 @@ pub struct DriftKindModel {
     pub omission: Vec<f64>,
     /// Probability of each off-protocol activity per session after onset.
     pub off_protocol: Vec<f64>,
+    /// The rates of each session of the ramp from the onset (`drift.ramp`), the last the full ones
+    /// above: index k − 1 for the k-th session of drift (later sessions take the last).
+    pub stages: Vec<DriftStage>,
+}
+
+/// The rates of one session of a drift kind's ramp.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DriftStage {
+    /// The share of the way from the protocol's rates to the kind's (1 at full strength).
+    pub strength: f64,
+    pub omission: Vec<f64>,
+    pub off_protocol: Vec<f64>,
+}
+
+impl DriftKindModel {
+    /// The rates of the `age`-th session of drift (1 = the onset).
+    pub fn stage(&self, age: u32) -> Option<&DriftStage> {
+        let k = (age.max(1) as usize).min(self.stages.len());
+        self.stages.get(k - 1)
+    }
+}
+
+/// How a protocol element's appearance in a session is drawn, beyond its omission probability
+/// (see [`format::Element`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ElementModel {
+    /// The sessions in which the protocol calls for it; `None`: every session.
+    pub window: Option<format::Window>,
+    /// Called for only after a session in which this element (index) was delivered.
+    pub follows: Option<usize>,
+    /// P(left out for a stated ordinary reason) per session in which it is called for and not
+    /// crowded out, the same before and after drift onset.
+    pub excused: f64,
+    /// P(the client did it | delivered) before drift onset and after it, if the note says.
+    pub done: Option<(f64, f64)>,
 }
 
 /// A validated scenario with its calibrated priors and every name resolved to an index: what the
@@ -70,6 +105,8 @@ pub struct Scenario {
     pub event_conditions: Vec<EventCondition>,
     /// The protocol elements each off-protocol activity crowds out (indices), per activity.
     pub crowded_out: Vec<Vec<usize>>,
+    /// Phases, continuity, stated reasons and the client's side of each protocol element.
+    pub elements: Vec<ElementModel>,
     /// g_k(t), the share of course k's change reached after session t, for t = 0..=sessions.
     pub dose: Vec<Vec<f64>>,
     /// Each course's sudden gain, if it has one.
@@ -96,6 +133,18 @@ impl Scenario {
         let mut crowded = Vec::new();
         self.crowded_into(off_protocol, &mut crowded);
         crowded
+    }
+
+    /// Which protocol elements session `t` calls for, written into `out`: those whose phase holds
+    /// `t` and, for an element that follows another, whose predecessor was delivered in the session
+    /// before (`previous`, the delivered flags of session t − 1; `None` in the first session).
+    pub fn due_into(&self, t: u32, previous: Option<&[bool]>, out: &mut Vec<bool>) {
+        out.clear();
+        out.extend(self.elements.iter().map(|e| {
+            e.window.is_none_or(|w| w.holds(t))
+                && e.follows
+                    .is_none_or(|p| previous.is_some_and(|d| d.get(p).copied().unwrap_or(false)))
+        }));
     }
 
     /// [`Scenario::crowded`] written into `out`, for callers that ask for every session of a case.
@@ -188,10 +237,25 @@ impl Scenario {
                         off_protocol[i] = ch.probability;
                     }
                 }
+                let ramp = file.drift.ramp.unwrap_or(1).max(1);
+                let between = |from: &[f64], to: &[f64], w: f64| -> Vec<f64> {
+                    from.iter().zip(to).map(|(a, b)| a + w * (b - a)).collect()
+                };
+                let stages = (1..=ramp)
+                    .map(|k| {
+                        let w = f64::from(k) / f64::from(ramp);
+                        DriftStage {
+                            strength: w,
+                            omission: between(&omission_before, &omission, w),
+                            off_protocol: between(&off_protocol_before, &off_protocol, w),
+                        }
+                    })
+                    .collect();
                 DriftKindModel {
                     probability: k.weight / weight_sum,
                     omission,
                     off_protocol,
+                    stages,
                 }
             })
             .collect();
@@ -244,6 +308,21 @@ impl Scenario {
                     .collect()
             })
             .collect();
+        let element_models = elements
+            .iter()
+            .map(|e| ElementModel {
+                window: e.sessions,
+                follows: e
+                    .follows
+                    .as_ref()
+                    .and_then(|key| elements.iter().position(|x| &x.key == key)),
+                excused: e.excused.as_ref().map_or(0.0, |x| x.probability),
+                done: e
+                    .client
+                    .as_ref()
+                    .map(|c| (c.done_before_drift, c.done_after_onset)),
+            })
+            .collect();
         let selected_by = file.selection.as_ref().map(|s| s.flagged_by as usize);
         let dropout = dropout::DropoutModel::of(&file);
         let ends = dropout.marginal();
@@ -254,6 +333,7 @@ impl Scenario {
             rupture_rates,
             dynamics,
             crowded_out,
+            elements: element_models,
             file,
             hash,
             deteriorating,

@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 
 use super::format::{
-    By, Change, Condition, Evidence, FORMAT_VERSION, LindenClass, Onset, Prior, ScenarioFile,
-    Shape, SourceKind, Sourced, Statistic, SuddenGain, Target, Text, Tolerance,
+    By, Change, Condition, Element, Evidence, FORMAT_VERSION, LindenClass, Onset, Prior,
+    ScenarioFile, Shape, SourceKind, Sourced, Statistic, SuddenGain, Target, Text, Tolerance,
 };
 
 /// One problem in a scenario, before it is located in the file.
@@ -566,11 +566,15 @@ fn protocol(c: &mut Checker) {
             &format!("{p}.omission_before_drift"),
             e.omission_before_drift,
         );
+        element_phrasing(c, &p, e);
     }
     for (i, o) in pr.off_protocol.iter().enumerate() {
         let p = format!("protocol.off_protocol[{i}]");
         c.text(&format!("{p}.label"), &o.label);
         c.text(&format!("{p}.text"), &o.text);
+        for (j, t) in o.text_also.iter().enumerate() {
+            c.text(&format!("{p}.text_also[{j}]"), t);
+        }
         c.probability(&format!("{p}.rate_before_drift"), o.rate_before_drift);
         for (j, key) in o.crowds_out.iter().enumerate() {
             if !pr.elements.iter().any(|e| &e.key == key) {
@@ -587,6 +591,83 @@ fn protocol(c: &mut Checker) {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// The wordings, phase, continuity, stated reasons and client side of one protocol element.
+fn element_phrasing(c: &mut Checker, p: &str, e: &Element) {
+    let f = c.file;
+    for (j, t) in e.delivered_also.iter().enumerate() {
+        c.text(&format!("{p}.delivered_also[{j}]"), t);
+    }
+    for (j, t) in e.omitted_also.iter().enumerate() {
+        c.text(&format!("{p}.omitted_also[{j}]"), t);
+    }
+    for (j, t) in e.nothing_to_follow.iter().enumerate() {
+        c.text(&format!("{p}.nothing_to_follow[{j}]"), t);
+    }
+    if let Some(w) = e.sessions
+        && (w.first < 1 || w.last > f.sessions || w.first > w.last)
+    {
+        c.add(
+            format!("{p}.sessions"),
+            format!(
+                "sessions {} to {} do not fit sessions 1 to {}",
+                w.first, w.last, f.sessions
+            ),
+            "write `sessions: Some((first: a, last: b))` with 1 ≤ a ≤ b ≤ the number of sessions",
+        );
+    }
+    if let Some(key) = &e.follows
+        && (key == &e.key || !f.protocol.elements.iter().any(|x| &x.key == key))
+    {
+        c.add(
+            format!("{p}.follows"),
+            format!("\"{key}\" is not another protocol element"),
+            "name the element this one follows up, such as the setting of homework",
+        );
+    }
+    if !e.nothing_to_follow.is_empty() && e.follows.is_none() {
+        c.add(
+            format!("{p}.nothing_to_follow"),
+            "there is a text for nothing to follow up, but the element follows nothing",
+            "add `follows: Some(\"key\")` or remove the text",
+        );
+    }
+    if let Some(x) = &e.excused {
+        c.probability(&format!("{p}.excused.probability"), x.probability);
+        c.source_key(&format!("{p}.excused.source"), &x.source);
+        if x.reasons.is_empty() {
+            c.add(
+                format!("{p}.excused.reasons"),
+                "an omission for a stated reason has no reason to state",
+                "write at least one reason, such as \"the session went to a crisis at work\"",
+            );
+        }
+        for (j, t) in x.reasons.iter().enumerate() {
+            c.text(&format!("{p}.excused.reasons[{j}]"), t);
+        }
+    }
+    if let Some(side) = &e.client {
+        c.probability(
+            &format!("{p}.client.done_before_drift"),
+            side.done_before_drift,
+        );
+        c.probability(
+            &format!("{p}.client.done_after_onset"),
+            side.done_after_onset,
+        );
+        c.source_key(&format!("{p}.client.source"), &side.source);
+        if side.done.is_empty() || side.not_done.is_empty() {
+            c.add(
+                format!("{p}.client"),
+                "the client's side needs a text for done and one for not done",
+                "write at least one sentence in `done` and in `not_done`",
+            );
+        }
+        for (j, t) in side.done.iter().chain(&side.not_done).enumerate() {
+            c.text(&format!("{p}.client.texts[{j}]"), t);
         }
     }
 }
@@ -644,6 +725,25 @@ fn drift(c: &mut Checker) {
             "drift happens but has no kinds",
             "describe at least one kind of drift, or set the drift rate to 0",
         );
+    }
+    if let Some(ramp) = d.ramp
+        && !(1..=f.sessions).contains(&ramp)
+    {
+        c.add(
+            "drift.ramp",
+            format!("a ramp of {ramp} sessions does not fit 1 to {} sessions", f.sessions),
+            "write `ramp: Some(k)` with 1 ≤ k ≤ the number of sessions (1: full drift from the onset)",
+        );
+    }
+    if let Some(band) = &d.observer_band {
+        c.source_key("drift.observer_band.source", &band.source);
+        if !(band.low.is_finite() && band.high.is_finite() && band.low <= band.high) {
+            c.add(
+                "drift.observer_band",
+                "the band of the ideal drift observer's d′ is not a range",
+                "write `observer_band: Some((low: a, high: b, source: \"key\"))` with a ≤ b",
+            );
+        }
     }
     c.unique_keys("drift.kinds", d.kinds.iter().map(|k| k.key.as_str()));
     let elements: BTreeSet<&str> = f.protocol.elements.iter().map(|e| e.key.as_str()).collect();

@@ -50,7 +50,7 @@ pub type CueValues = [f64; Cue::ALL.len()];
 
 /// Whether a session's note shows drift from the protocol.
 pub fn off_protocol(note: &SessionNote) -> bool {
-    note.delivered.iter().any(|d| !d) || note.off_protocol.iter().any(|o| *o)
+    note.departs()
 }
 
 /// The cues of what is visible. A case with no intake score seen has every cue 0.

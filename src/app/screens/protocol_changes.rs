@@ -3,6 +3,7 @@
 //! asks has none, so drift shows as a change, not as the same sentence read again.
 
 use crate::model::SessionNote;
+use crate::model::notes::{element_text, off_text};
 use crate::scenario::{Lang, Scenario};
 
 /// How a session departed from the protocol.
@@ -43,24 +44,20 @@ pub fn differences(
     lang: Lang,
 ) -> Vec<Difference> {
     let protocol = &s.file.protocol;
-    let omitted = protocol
-        .elements
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| note.delivered.get(*i) == Some(&false))
-        .map(|(i, e)| Difference {
+    let omitted = (0..protocol.elements.len())
+        .filter(|&i| note.lacks(i))
+        .map(|i| Difference {
             departure: Departure::Omitted,
-            text: e.omitted.get(lang).to_string(),
-            new: previous.is_none_or(|p| p.delivered.get(i) != Some(&false)),
+            text: element_text(s, note, i, lang)
+                .unwrap_or_default()
+                .to_string(),
+            new: previous.is_none_or(|p| !p.lacks(i)),
         });
-    let added = protocol
-        .off_protocol
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| note.off_protocol.get(*i) == Some(&true))
-        .map(|(i, o)| Difference {
+    let added = (0..protocol.off_protocol.len())
+        .filter(|&i| note.off_protocol.get(i) == Some(&true))
+        .map(|i| Difference {
             departure: Departure::OffProtocol,
-            text: o.text.get(lang).to_string(),
+            text: off_text(s, note, i, lang).to_string(),
             new: previous.is_none_or(|p| p.off_protocol.get(i) != Some(&true)),
         });
     omitted.chain(added).collect()
@@ -80,6 +77,7 @@ mod tests {
         let as_asked = SessionNote {
             delivered: vec![true; elements],
             off_protocol: vec![false; extras],
+            ..Default::default()
         };
         assert!(differences(&s, &as_asked, None, Lang::En).is_empty());
         let mut drifting = as_asked.clone();
@@ -88,7 +86,10 @@ mod tests {
         let first = differences(&s, &drifting, Some(&as_asked), Lang::En);
         assert_eq!(first.len(), 2);
         assert_eq!(first[0].departure, Departure::Omitted);
-        assert_eq!(first[0].text, s.file.protocol.elements[1].omitted.en);
+        assert_eq!(
+            Some(first[0].text.as_str()),
+            element_text(&s, &drifting, 1, Lang::En)
+        );
         assert_eq!(first[1].departure, Departure::OffProtocol);
         assert!(
             first.iter().all(|d| d.new),
