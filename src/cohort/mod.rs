@@ -178,7 +178,10 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
     for batch in paths.chunks(PROGRESS_BATCH) {
         let checked = crate::parallel::map(batch, |path| {
             let opened = run::open(path).map(|OpenedRun { file, run }| {
-                let live = read_receipt(path).is_some_and(|r| r.matches(&file));
+                let live = read_receipt(path)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|r| r.matches(&file));
                 (file, run, live)
             });
             (path.display().to_string(), opened)
@@ -261,7 +264,9 @@ fn other_entry(path: &Path) -> &'static str {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if crate::run::lock::is_lock_name(&name) {
+    if name == crate::run::lock::STATION_LOCK {
+        "the lock of a live class station keeping its record here (or left by one that stopped) — not a run file"
+    } else if crate::run::lock::is_lock_name(&name) {
         "the lock of a run being written (or left by one that stopped) — not a run file"
     } else if name.ends_with(crate::live::class::RECEIPT_SUFFIX) {
         "the receipt of a run received live — read with its run file"
