@@ -125,3 +125,57 @@ fn a_receipt_larger_than_a_receipt_can_be_is_refused_naming_the_limit() {
         "{problem}"
     );
 }
+
+#[test]
+fn cohort_lists_a_receipt_larger_than_a_receipt_can_be_and_scores_its_run_as_handed_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = scenario();
+    let bench = ontrack::forecast::Benchmarks::new(&s);
+    let mut session =
+        ontrack::run::Session::start(&dir.path().join("own"), Arc::clone(&s), SEED, "anna", "")
+            .unwrap();
+    ontrack::run::bots::play(
+        &mut session,
+        &bench,
+        ontrack::run::bots::Bot::Typical,
+        SEED,
+        &mut |_| {},
+    )
+    .unwrap();
+    let record = dir.path().join("record");
+    std::fs::create_dir(&record).unwrap();
+    std::fs::copy(
+        session.path(),
+        record.join(format!("anna{LIVE_RUN_SUFFIX}")),
+    )
+    .unwrap();
+    let receipt = std::fs::File::create(record.join(format!("anna{RECEIPT_SUFFIX}"))).unwrap();
+    receipt.set_len(Kind::Receipt.limit() + 1).unwrap();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_ontrack"))
+        .args(["--lang", "en", "cohort", "--json"])
+        .arg(&record)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    let cohort: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let others = cohort["others"].as_array().unwrap();
+    let listed = others
+        .iter()
+        .find(|o| o["file"].as_str().unwrap().ends_with(RECEIPT_SUFFIX))
+        .unwrap_or_else(|| panic!("the receipt is not listed: {text}"));
+    let reason = listed["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("larger than 16 MiB") && reason.contains("counts as a file handed in"),
+        "{reason}"
+    );
+    let runs = cohort["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1, "{text}");
+    assert_eq!(
+        runs[0]["received_live"],
+        serde_json::Value::Bool(false),
+        "{text}"
+    );
+}
