@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -81,13 +81,33 @@ fn ontrack_station_started_twice_on_one_folder_refuses_the_second_naming_the_fir
 
     let mut second = Command::new(env!("CARGO_BIN_EXE_ontrack"));
     args(&mut second);
+    let mut second = second
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A second station that ran would wait for Ctrl-C: it is given 10 s, then stopped.
     let start = Instant::now();
-    let out = second.output().unwrap();
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break Some(status);
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = second.kill();
+            let _ = second.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
     let took = start.elapsed();
     let _ = first.kill();
     let _ = first.wait();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "the second station ran: {stderr}");
+    let mut stderr = String::new();
+    let _ = second.stderr.take().unwrap().read_to_string(&mut stderr);
+    assert!(
+        status.is_some_and(|s| !s.success()),
+        "the second station ran: {stderr}"
+    );
     assert!(
         took < Duration::from_secs(5),
         "refused at once, not after {took:?}"
