@@ -6,13 +6,14 @@ variants of the reference scenario that still load (other onsets, drift and hell
 directions, steps) or fail in each way the loader explains, and a small valid scenario: short inputs
 mutate far faster than the 22 kB reference file.
 
-run_parse: plays short runs with the release binary (`target/release/ontrack`, built first if missing)
+run_parse: plays short runs with the release binary (`target/release/ontrack`, built first without the app
+if missing, or the binary `ONTRACK_BIN` names)
 and every bot, kills some mid-way, and writes variants (truncated, other schema, edited answers, edited
 scenario, seed and records, answers out of order or not allowed, one line, binary).
 
 Run from anywhere: `python3 fuzz/seed_corpus.py`.
 """
-import re, pathlib, glob, shutil, subprocess, tempfile, time
+import os, re, pathlib, glob, shutil, subprocess, tempfile, time
 root = pathlib.Path(__file__).resolve().parent.parent
 out = root / "fuzz/corpus/scenario_parse"
 out.mkdir(parents=True, exist_ok=True)
@@ -135,15 +136,22 @@ mini = '''Scenario(
 compact = re.sub(r"\s+", " ", mini)
 (out / "mini-one-line.ron").write_text(compact)
 (out / "mini-no-drift.ron").write_text(mini.replace('rate: (value: 0.5, source: "s")', 'rate: (value: 0, source: "s")'))
+# Small scenarios (under 4 kB, the -max_len of the runs in README.md) with what the mini one lacks:
+# a selection (clients flagged by the warning rule), and sudden gains, a course shape, dropout,
+# a course code and qualification targets.
+for f in glob.glob(str(root / "fuzz/seeds/*.ron")):
+    shutil.copy(f, out / pathlib.Path(f).name)
 
 
 # ---------------------------------------------------------------------------------------------------
 # run_parse: run files played by the release binary, and variants of them.
 runs = root / "fuzz/corpus/run_parse"
 runs.mkdir(parents=True, exist_ok=True)
-binary = root / "target/release/ontrack"
+# Only the core is needed to play runs: `--no-default-features` leaves the app (bevy) out. ONTRACK_BIN
+# names a binary already built (such as a debug one in another target folder).
+binary = pathlib.Path(os.environ.get("ONTRACK_BIN") or root / "target/release/ontrack")
 if not binary.exists():
-    subprocess.run(["cargo", "build", "--release", "--bin", "ontrack"], cwd=root, check=True)
+    subprocess.run(["cargo", "build", "--release", "--no-default-features", "--bin", "ontrack"], cwd=root, check=True)
 work = pathlib.Path(tempfile.mkdtemp(prefix="ontrack-seed-"))
 minimal = (root / "tests/scenarios/minimal.ron").read_text()
 # Two cases only: a whole run in about 30 answers, so the fuzzer mutates short files.
@@ -180,6 +188,18 @@ for bot in ["base-rate", "actuarial", "overconfident", "typical"]:
 for bot in ["ideal", "random", "typical"]:
     for seed in [5, 6]:
         played[f"two-{bot}-{seed}"] = play(two, bot, seed, f"two-{bot}-{seed}")
+# Runs of the small scenarios (two cases each, 5-7.5 kB): the mini one, the rich one, and the
+# reference's drift kind renamed with a character that is not ASCII, so an answer's line holds one
+# (FlagDrift names the kind) and a cut can fall inside it. Runs of the selection scenario go to
+# run_append only: replaying one norms its selection on 10^5 clients, about a second per input.
+for name, path in [("mini", out / "mini.ron"), ("rich", root / "fuzz/seeds/mini-rich.ron"), ("selection", root / "fuzz/seeds/mini-selection.ron")]:
+    small = work / f"{name}-two.ron"
+    small.write_text(re.sub(r"cases_per_run: \d+", "cases_per_run: 2", path.read_text()))
+    for bot in ["ideal", "random", "typical"]:
+        played[f"{name}-{bot}-3"] = play(small, bot, 3, f"{name}-{bot}-3")
+umlaut = work / "umlaut-two.ron"
+umlaut.write_text(sub(sub(minimal, "cases_per_run: 10", "cases_per_run: 2"), 'key: "talk"', 'key: "tälk"'))
+played["umlaut-ideal-6"] = play(umlaut, "ideal", 6, "umlaut-ideal-6")
 played["tiny-ideal-7"] = play("tests/scenarios/tiny.ron", "ideal", 7, "tiny-ideal-7")
 played["tiny-random-7"] = play("tests/scenarios/tiny.ron", "random", 7, "tiny-random-7")
 # Unfinished runs: the player killed after 1, 7 and 25 answers.
@@ -257,4 +277,16 @@ for name, text in r.items():
 (runs / "variant-bad-utf8.bin").write_bytes(base_run.encode().replace(b'trainee: "t"', b'trainee: "\xff\xfe\xc3"'))
 (runs / "variant-nul.bin").write_bytes(base_run.encode()[:200] + b"\x00" * 64 + base_run.encode()[200:])
 (runs / "variant-random.bin").write_bytes(bytes((i * 7919 + 13) % 256 for i in range(512)))
-print(f"{len(list(out.iterdir()))} files in {out}, {len(list(runs.iterdir()))} files in {runs}")
+# run_append: the same seeds (it parses the same files), and the selection runs.
+appends = root / "fuzz/corpus/run_append"
+appends.mkdir(parents=True, exist_ok=True)
+for f in runs.iterdir():
+    shutil.copy(f, appends / f.name)
+for f in runs.glob("run-selection-*"):
+    f.unlink()
+# Seeds longer than the -max_len of their target (README.md) would be cut by libFuzzer: left out.
+for folder, max_len in [(out, 4096), (runs, 8192), (appends, 8192)]:
+    for f in folder.iterdir():
+        if f.stat().st_size > max_len:
+            f.unlink()
+print(f"{len(list(out.iterdir()))} files in {out}, {len(list(runs.iterdir()))} files in {runs}, {len(list(appends.iterdir()))} in {appends}")

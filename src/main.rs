@@ -458,6 +458,7 @@ fn station(
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let (scenario, seed, code) = find_course(code, candidates)?;
+    ontrack::run::lock::set_program("`ontrack station`");
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
     let pin = class_pin(dir, &code)?;

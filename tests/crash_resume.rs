@@ -108,3 +108,61 @@ fn killed_runs_keep_every_acknowledged_answer_and_resume() {
         "most kills should land mid-run, {resumed} did"
     );
 }
+
+/// A crash can cut an answer's line inside a character: a drift kind's key may be any text. The cut
+/// line was never saved; the run reads and resumes up to the answer before it (it was unreadable as
+/// a whole: "stream did not contain valid UTF-8").
+#[test]
+fn a_run_cut_inside_a_character_of_its_last_line_reads_up_to_the_answer_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("tests/scenarios/minimal.ron").unwrap();
+    let scenario_path = dir.path().join("umlaut.ron");
+    std::fs::write(
+        &scenario_path,
+        text.replace("key: \"talk\"", "key: \"tälk\"")
+            .replace("cases_per_run: 10", "cases_per_run: 3"),
+    )
+    .unwrap();
+    let scenario = std::sync::Arc::new(
+        ontrack::scenario::resolve(&scenario_path.display().to_string()).unwrap(),
+    );
+    let bench = Benchmarks::new(&scenario);
+    // A run in which the ideal bot flags drift by the kind's name.
+    let (bytes, at) = (1..40)
+        .find_map(|seed| {
+            let runs = dir.path().join(format!("runs-{seed}"));
+            let mut s =
+                Session::start(&runs, std::sync::Arc::clone(&scenario), seed, "anna", "").unwrap();
+            play(&mut s, &bench, Bot::Ideal, seed, &mut |_| {}).unwrap();
+            let bytes = std::fs::read(s.path()).unwrap();
+            let flag = "kind: Some(\"tälk\")".as_bytes();
+            let at = bytes.windows(flag.len()).position(|w| w == flag)?;
+            Some((bytes, at + "kind: Some(\"t".len() + 1))
+        })
+        .expect("a run that flags drift by its kind");
+    let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').unwrap() + 1;
+    let whole = ontrack::run::parse_run("whole.ron", std::str::from_utf8(&bytes).unwrap()).unwrap();
+    let answers_before = String::from_utf8_lossy(&bytes[..line_start])
+        .lines()
+        .filter(|l| l.starts_with("(at: "))
+        .count();
+    // Unfinished (the end time is written with the last answer), cut after the first byte of ä.
+    let mut torn = bytes[..at].to_vec();
+    let finished = torn
+        .windows(b"finished: Some(".len())
+        .position(|w| w == b"finished: Some(")
+        .unwrap();
+    let end = finished + torn[finished..].iter().position(|&b| b == b'\n').unwrap();
+    torn.splice(finished..end, b"finished: None,".iter().copied());
+    let path = dir.path().join("torn.ron");
+    std::fs::write(&path, &torn).unwrap();
+    assert!(
+        std::str::from_utf8(&torn).is_err(),
+        "cut inside a character"
+    );
+
+    let read = load_run(&path).unwrap_or_else(|e| panic!("the torn run does not read: {e}"));
+    assert_eq!(read.log, whole.log[..answers_before]);
+    let resumed = Session::resume(&path).unwrap_or_else(|e| panic!("it does not resume: {e}"));
+    assert_eq!(resumed.file().log.len(), answers_before);
+}

@@ -90,3 +90,65 @@ fn an_id_with_control_characters_is_shown_escaped() {
     assert!(!err.contains('\0') && !err.contains('\u{1b}'), "{err:?}");
     assert!(err.contains("mi\\u{0}nimal\\u{1b}[2J"), "{err}");
 }
+
+/// `validate` on the minimal scenario with `from` replaced by `to`: its error output.
+fn validate_with(from: &str, to: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/minimal.ron"),
+    )
+    .unwrap();
+    assert!(text.contains(from), "{from}");
+    let path = dir.path().join("huge.ron");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let (code, out, err) = ontrack(&["--lang", "en", "validate", &path.display().to_string()]);
+    assert_eq!(code, 2, "{out}{err}");
+    err
+}
+
+#[test]
+fn absurdly_large_numbers_are_named_at_their_line_with_a_sensible_range() {
+    // (replaced, by, line, field, what the message must say)
+    let cases = [
+        (
+            "intake_sd: (value: 10,",
+            "intake_sd: (value: 1e308,",
+            21,
+            "measure.intake_sd.value",
+            "an intake standard deviation of 1e308 is larger than the measure's whole range (100)",
+        ),
+        (
+            "session_noise_sd: (value: 5,",
+            "session_noise_sd: (value: 1e300,",
+            23,
+            "measure.session_noise_sd.value",
+            "at most 100 (max − min)",
+        ),
+        (
+            "mean_change: 15, sd_change: 5",
+            "mean_change: 15, sd_change: 1e308",
+            31,
+            "courses[1].sd_change",
+            "a standard deviation of the change of 1e308",
+        ),
+        (
+            "max: 100,",
+            "max: 1e308,",
+            15,
+            "measure.max",
+            "between −1000000 and 1000000",
+        ),
+    ];
+    for (from, to, line, field, says) in cases {
+        let err = validate_with(from, to);
+        assert!(
+            err.contains(&format!("huge.ron:{line}:")) && err.contains(field),
+            "{to}: not named at line {line}, {field}: {err}"
+        );
+        assert!(err.contains(says), "{to}: {err}");
+        assert!(
+            !err.contains("000000000") && !err.contains("NaN"),
+            "{to}: {err}"
+        );
+    }
+}

@@ -117,11 +117,12 @@ fn station_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-/// Every file of the folder with its bytes.
+/// Every file of the folder with its bytes, but the lock the station holds while it runs.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with(ontrack::run::lock::STATION_LOCK))
         .map(|p| {
             let bytes = std::fs::read(&p).unwrap();
             (p, bytes)

@@ -142,7 +142,7 @@ fn assert_received_on_time(station_dir: &Path, played: &[Played]) -> SignedDurat
             .iter()
             .find(|r| std::fs::read(r).unwrap() == p.own)
             .expect("the station holds every trainee's run file byte for byte");
-        let receipt = read_receipt(record).unwrap();
+        let receipt = read_receipt(record).unwrap().unwrap();
         assert_eq!(receipt.arrivals.len(), p.sent.len());
         for (sent, arrived) in p.sent.iter().zip(&receipt.arrivals) {
             slowest = slowest.max(arrived.duration_since(*sent));

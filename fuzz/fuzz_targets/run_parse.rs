@@ -17,17 +17,14 @@
 //!
 //! Every file that verifies must also survive a save: `to_ron`, parsed again, must verify again.
 //!
-//! Scoring: `score_run(&run, &Benchmarks::new(&scenario))` with `scenario = run.scenario_arc()`. The
-//! actuarial benchmark is normed lazily on 100 000 simulated cases the first time a revealed case is
-//! scored (about 0.1 s for the 6-session seed scenario), far too slow to repeat for every input. So
-//! the target keeps the `Benchmarks` of each scenario (by hash) for the life of the process, as
-//! `cohort::load_dir` keeps one per scenario of a folder: a scenario is normed once, and every later
-//! input of it is scored in full, actuarial included. Paths 1 and 2 only reach the few scenarios of
-//! the seed corpus (any edit to the embedded scenario breaks its hash), so they are always scored in
-//! full. Path 3 brings a new scenario with nearly every input it verifies: the first `MAX_NORMED` are
-//! kept; after that a new scenario is scored in full (with a `Benchmarks` normed for that input
-//! alone) when its hash begins with `0`, one in 16, and otherwise only when nothing of the run is
-//! revealed yet (no benchmark forecast is asked then, so scoring costs no norming).
+//! Scoring: `score_run(&run, &Benchmarks::with_actuarial(&scenario, rule))` with `scenario =
+//! run.scenario_arc()`. The app norms the actuarial benchmark on 100 000 simulated cases (about
+//! 0.1 s for the 6-session seed scenario, and several times that in this instrumented build); a
+//! path-3 input brings a new scenario with nearly every file it verifies, so norming it in full
+//! made this target run at a few hundred inputs a second. The rule is normed here on
+//! `FUZZ_NORMING_CASES` cases instead (`Actuarial::norm_with`, the same code on a smaller sample,
+//! which reaches sparse colour counts more often), once per scenario (by hash) for the first
+//! `MAX_NORMED` scenarios and per input after that, so every run that verifies is scored in full.
 //!
 //! With `RUN_PARSE_STATS=1` in the environment the target prints, at every power of two inputs, how
 //! many parsed, went down each path, verified and were scored.
@@ -42,13 +39,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use libfuzzer_sys::fuzz_target;
 use ontrack::debrief::{Scores, score_run};
 use ontrack::forecast::Benchmarks;
+use ontrack::forecast::actuarial::{Actuarial, NORMING_SEED};
 use ontrack::model::generate;
 use ontrack::run::{CaseRecord, Phase, Run, RunFile, VerifyError, parse_run, replay};
 use ontrack::scenario::{Scenario, from_file};
 use serde_json::Value;
 
 /// Scenarios normed (and kept) per process.
-const MAX_NORMED: usize = 64;
+const MAX_NORMED: usize = 256;
+/// Simulated cases the actuarial rule is normed on here (the app: `NORMING_CASES`, 100 000).
+const FUZZ_NORMING_CASES: usize = 1_000;
 
 thread_local! {
     /// The benchmarks of each scenario seen, by hash; leaked on purpose, as they live for the process.
@@ -120,7 +120,9 @@ fn check(text: &str) {
 fn rederive(file: &RunFile, error: &VerifyError) {
     if !matches!(
         error,
-        VerifyError::ScenarioHash | VerifyError::CaseCount { .. } | VerifyError::CaseMismatch { .. }
+        VerifyError::ScenarioHash
+            | VerifyError::CaseCount { .. }
+            | VerifyError::CaseMismatch { .. }
     ) {
         return;
     }
@@ -176,10 +178,9 @@ fn verify_and_score(file: &RunFile) -> Result<(), VerifyError> {
     let _ = run.due();
     let _ = run.visible();
     let _ = run.all_cases();
-    if let Some(scores) = score(&run) {
-        count(SCORED);
-        check_scores(&run, &scores);
-    }
+    let scores = score(&run);
+    count(SCORED);
+    check_scores(&run, &scores);
     // What a session would write must read back and verify to the same point.
     let text = file.to_ron();
     let again = parse_run("saved.ron", &text)
@@ -192,36 +193,50 @@ fn verify_and_score(file: &RunFile) -> Result<(), VerifyError> {
 }
 
 /// The scores of a verified run, with the benchmarks of its scenario (see the module comment).
-fn score(run: &Run) -> Option<Scores> {
+fn score(run: &Run) -> Scores {
     let scenario: Arc<Scenario> = run.scenario_arc();
+    let normed = |s: &Scenario| Actuarial::norm_with(s, FUZZ_NORMING_CASES, NORMING_SEED);
     BENCHMARKS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(bench) = cache.get(&scenario.hash) {
-            return Some(score_run(run, bench));
+            return score_run(run, bench);
         }
         if cache.len() < MAX_NORMED {
             let leaked: &'static Scenario = Box::leak(Box::new(Scenario::clone(&scenario)));
-            let bench: &'static Benchmarks<'static> = Box::leak(Box::new(Benchmarks::new(leaked)));
+            let bench: &'static Benchmarks<'static> =
+                Box::leak(Box::new(Benchmarks::with_actuarial(leaked, normed(leaked))));
             cache.insert(scenario.hash.clone(), bench);
-            return Some(score_run(run, bench));
+            return score_run(run, bench);
         }
-        // One new scenario in 16 is normed for this input alone; otherwise only a run with nothing
-        // revealed is scored, as it asks no benchmark forecast and so costs no norming.
-        let sampled = scenario.hash.starts_with('0');
-        let nothing_revealed = (0..run.len()).all(|i| run.revealed(i).is_none());
-        (sampled || nothing_revealed).then(|| score_run(run, &Benchmarks::new(&scenario)))
+        score_run(
+            run,
+            &Benchmarks::with_actuarial(&scenario, normed(&scenario)),
+        )
     })
 }
 
 fn check_scores(run: &Run, s: &Scores) {
-    assert!(s.cases <= run.len(), "{} scored cases of {}", s.cases, run.len());
+    assert!(
+        s.cases <= run.len(),
+        "{} scored cases of {}",
+        s.cases,
+        run.len()
+    );
     assert!(s.deteriorated <= s.cases && s.predicted <= s.cases);
     assert!(s.foreseen <= s.deteriorated && s.foreseen <= s.predicted);
     if run.phase() == Phase::Finished {
         assert_eq!(s.cases, run.len(), "a finished run scores every case");
     }
-    let forecasts: usize = run.all_answers().iter().take(s.cases).map(|a| a.forecasts.len()).sum();
-    assert_eq!(s.forecasts.n as usize, forecasts, "every forecast of a revealed case is scored");
+    let forecasts: usize = run
+        .all_answers()
+        .iter()
+        .take(s.cases)
+        .map(|a| a.forecasts.len())
+        .sum();
+    assert_eq!(
+        s.forecasts.n as usize, forecasts,
+        "every forecast of a revealed case is scored"
+    );
     for b in s.benchmarks.values() {
         assert_eq!(b.n, s.forecasts.n);
     }
@@ -241,7 +256,8 @@ fn check_scores(run: &Run, s: &Scores) {
         for (k, v) in o {
             if v.is_null() {
                 assert!(
-                    o.get(&format!("{k}_undefined")).is_some_and(Value::is_string),
+                    o.get(&format!("{k}_undefined"))
+                        .is_some_and(Value::is_string),
                     "{k} is null without a reason in {group}"
                 );
             }

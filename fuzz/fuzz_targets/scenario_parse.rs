@@ -1,14 +1,24 @@
 //! Fuzzes scenario loading end to end: locating fields in arbitrary text, parsing + validating +
 //! calibrating it, and, for every text that loads, generating cases and running the ideal forecaster
 //! at each checkpoint. Nothing here may panic, and every forecast must be a probability.
+//!
+//! A scenario with a selection (clients shown only when the early-warning rule flagged them) norms
+//! that rule on 100 000 simulated clients the first time a case is drawn; in this instrumented
+//! build that took most of a second per input, so the selection is normed here on
+//! `FUZZ_SELECTION_CASES` clients (`model::norm_selection_with`: the same code on a smaller sample).
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use ontrack::forecast::Ideal;
-use ontrack::model::generate;
+use ontrack::model::{generate, norm_selection_with};
 use ontrack::scenario::locate::{Locations, Pos};
 use ontrack::scenario::parse;
+
+/// Simulated clients a selection is normed on here (the app: 100 000).
+const FUZZ_SELECTION_CASES: usize = 1_000;
+/// The seed of that simulation (any fixed one).
+const FUZZ_SELECTION_SEED: u64 = 0x5345_4c45_4354;
 
 /// Field paths of the format (and a few that do not exist) to look up in every text.
 const PATHS: &[&str] = &[
@@ -87,6 +97,7 @@ fn check(text: &str, data: &[u8]) {
             return;
         }
     };
+    norm_selection_with(&scenario, FUZZ_SELECTION_CASES, FUZZ_SELECTION_SEED);
     let ideal = Ideal::new(&scenario);
     for case in generate(&scenario, 1, 3) {
         for &cp in &scenario.file.checkpoints {

@@ -58,7 +58,7 @@ pub enum NotUsed {
     #[error("{file}: {what}, not a run file — not read")]
     NotAFile { file: String, what: String },
     #[error("{file}: {what}")]
-    NotARunFile { file: String, what: &'static str },
+    NotARunFile { file: String, what: String },
 }
 
 /// Serialises a reason as its message.
@@ -178,7 +178,10 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
     for batch in paths.chunks(PROGRESS_BATCH) {
         let checked = crate::parallel::map(batch, |path| {
             let opened = run::open(path).map(|OpenedRun { file, run }| {
-                let live = read_receipt(path).is_some_and(|r| r.matches(&file));
+                let live = read_receipt(path)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|r| r.matches(&file));
                 (file, run, live)
             });
             (path.display().to_string(), opened)
@@ -256,21 +259,31 @@ fn run_file_kind(path: &Path) -> Option<String> {
 }
 
 /// What an entry not named `*.ron` is, in the trainer's words.
-fn other_entry(path: &Path) -> &'static str {
+fn other_entry(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if crate::run::lock::is_lock_name(&name) {
-        "the lock of a run being written (or left by one that stopped) — not a run file"
-    } else if name.ends_with(crate::live::class::RECEIPT_SUFFIX) {
-        "the receipt of a run received live — read with its run file"
+    if name == crate::run::lock::STATION_LOCK {
+        "the lock of a live class station keeping its record here (or left by one that stopped) — not a run file".into()
+    } else if crate::run::lock::is_lock_name(&name) {
+        "the lock of a run being written (or left by one that stopped) — not a run file".into()
+    } else if let Some(stem) = name.strip_suffix(crate::live::class::RECEIPT_SUFFIX) {
+        let run = path.with_file_name(format!("{stem}{}", crate::live::class::LIVE_RUN_SUFFIX));
+        match read_receipt(&run) {
+            Err(error) => format!(
+                "the receipt of a run received live, not used: {} — its run counts as a file handed in",
+                error.reason()
+            ),
+            Ok(_) => "the receipt of a run received live — read with its run file".into(),
+        }
     } else if name.starts_with('.') && name.ends_with(".tmp") {
         "a temporary file of a save in progress (or of one that was interrupted) — not a run file"
+            .into()
     } else if path.is_dir() {
-        "a folder — run files are read from this folder only, not from folders in it"
+        "a folder — run files are read from this folder only, not from folders in it".into()
     } else {
-        "not a run file (only files named *.ron are read)"
+        "not a run file (only files named *.ron are read)".into()
     }
 }
 

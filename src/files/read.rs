@@ -17,6 +17,9 @@ pub enum Kind {
     Run,
     /// A CSV of forecasts and outcomes (`score --forecasts`): about 25 million rows.
     ForecastCsv,
+    /// A live class's receipt (beside the station's copy of a run): a time per answer, so 16 MiB
+    /// is about half a million answers, far more than any run holds.
+    Receipt,
 }
 
 impl Kind {
@@ -26,6 +29,7 @@ impl Kind {
             Kind::Scenario => 64 << 20,
             Kind::Run => 128 << 20,
             Kind::ForecastCsv => 256 << 20,
+            Kind::Receipt => 16 << 20,
         }
     }
 
@@ -34,6 +38,7 @@ impl Kind {
             Kind::Scenario => "a scenario file",
             Kind::Run => "a run file",
             Kind::ForecastCsv => "a forecasts file",
+            Kind::Receipt => "a live class's receipt",
         }
     }
 }

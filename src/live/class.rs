@@ -1,6 +1,8 @@
 //! The station's record of a live class: one run file per trainee, built from the answers as they
-//! arrive and written atomically before each is acknowledged, with a receipt beside it that holds
-//! the time each answer arrived. This record is what counts: every answer is replayed through the
+//! arrive and saved before each is acknowledged (written whole when the trainee joins and when the
+//! run finishes, each answer between appended and synced, as a trainee's own file is), with a
+//! receipt beside it that holds the time each answer arrived. One station keeps a folder's record
+//! at a time: it holds the folder's lock (see [`crate::run::lock`]) for as long as it runs. This record is what counts: every answer is replayed through the
 //! run's state machine on arrival, so an answer the run does not allow at that point (a forecast
 //! after its case's reveal) is refused, and an answer once received cannot be replaced.
 //!
@@ -15,10 +17,13 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::protocol::{Answer, Join, MAX_TEXT, Reply, Status};
+use crate::files::read::{Kind, read_bounded};
 use crate::forecast::Ideal;
 use crate::run::file::{CaseRecord, RUN_SCHEMA, RunFile};
+use crate::run::lock::{LockError, RunLock, lock_station};
 use crate::run::machine::{Phase, Run, RunError};
 use crate::run::store::{run_file_name, write_atomic};
+use crate::run::writer::RunWriter;
 use crate::run::{load_run, replay};
 use crate::scenario::Scenario;
 use crate::scenario::measure::Outcome;
@@ -120,10 +125,51 @@ pub fn receipt_path(run_file: &Path) -> Option<PathBuf> {
     Some(run_file.with_file_name(format!("{stem}{RECEIPT_SUFFIX}")))
 }
 
-/// Reads the receipt beside a run file, if there is one that parses.
-pub fn read_receipt(run_file: &Path) -> Option<Receipt> {
-    let text = std::fs::read(receipt_path(run_file)?).ok()?;
-    serde_json::from_slice(&text).ok()
+/// Why the receipt beside a run file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ReceiptError {
+    #[error("{path}: cannot read the receipt ({error})")]
+    Read {
+        path: PathBuf,
+        /// The OS error (or the size limit): in the message, and deliberately not a `source`, so
+        /// an error chain (`{:#}`) does not print it twice.
+        error: std::io::Error,
+    },
+    #[error(
+        "{path}: not a receipt of a live class ({error}) — it was edited or damaged; the run file beside it is read without it"
+    )]
+    Parse {
+        path: PathBuf,
+        error: serde_json::Error,
+    },
+}
+
+impl ReceiptError {
+    /// What is wrong, without the receipt's name (for a list that names it already).
+    pub fn reason(&self) -> String {
+        match self {
+            ReceiptError::Read { error, .. } => format!("cannot read it ({error})"),
+            ReceiptError::Parse { error, .. } => {
+                format!("not a receipt of a live class ({error}) — it was edited or damaged")
+            }
+        }
+    }
+}
+
+/// Reads the receipt beside a run file: `None` when the file has no receipt's name or none is
+/// there. The receipt is read within its limit ([`Kind::Receipt`]), checked before reading.
+pub fn read_receipt(run_file: &Path) -> Result<Option<Receipt>, ReceiptError> {
+    let Some(path) = receipt_path(run_file) else {
+        return Ok(None);
+    };
+    let bytes = match read_bounded(&path, Kind::Receipt) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(ReceiptError::Read { path, error }),
+    };
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|error| ReceiptError::Parse { path, error })
 }
 
 /// One trainee's run as the station holds it.
@@ -131,15 +177,34 @@ struct LiveRun {
     file: RunFile,
     run: Run,
     receipt: Receipt,
-    path: PathBuf,
+    /// The run file: written whole when the run joins and finishes, each answer between appended.
+    writer: RunWriter,
 }
 
 impl LiveRun {
-    fn save(&self) -> std::io::Result<()> {
-        write_atomic(&self.path, self.file.to_ron().as_bytes())?;
+    /// Writes the run file whole, then its receipt.
+    fn save_whole(&mut self) -> std::io::Result<()> {
+        self.writer.save_whole(&self.file)?;
+        self.save_receipt()
+    }
+
+    /// Saves the answer just logged (appended, see [`RunWriter::save_last`]), then the receipt.
+    fn save_last(&mut self) -> std::io::Result<()> {
+        self.writer.save_last(&self.file)?;
+        self.save_receipt()
+    }
+
+    /// The receipt, written whole (the safe way every file is written): it is small, a time per
+    /// answer.
+    fn save_receipt(&self) -> std::io::Result<()> {
         let receipt = serde_json::to_vec_pretty(&self.receipt).map_err(std::io::Error::other)?;
-        let path = receipt_path(&self.path).unwrap_or_else(|| self.path.with_extension("json"));
+        let path = self.path();
+        let path = receipt_path(path).unwrap_or_else(|| path.with_extension("json"));
         write_atomic(&path, &receipt)
+    }
+
+    fn path(&self) -> &Path {
+        self.writer.path()
     }
 }
 
@@ -165,20 +230,34 @@ pub struct Class {
     best: Vec<Best>,
     /// Files of the folder that belong to this class but could not be taken up again, with why.
     pub problems: Vec<String>,
+    /// The folder's lock, held for as long as the class lives: one station writes a record.
+    _lock: RunLock,
+}
+
+/// Why a class's record cannot be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenClassError {
+    /// Another station keeps its record in the folder.
+    #[error(transparent)]
+    Locked(#[from] LockError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }
 
 impl Class {
     /// A class of the course `code` (which carries `seed` for `scenario`), with its PIN, keeping its
     /// record in `dir`. Runs of this class already in `dir` are taken up again, so a station that
-    /// was stopped and started carries on where it was.
+    /// was stopped and started carries on where it was. A folder another station keeps its
+    /// record in is refused at once, naming that station.
     pub fn open(
         code: &str,
         scenario: Arc<Scenario>,
         seed: u64,
         pin: &str,
         dir: &Path,
-    ) -> std::io::Result<Class> {
+    ) -> Result<Class, OpenClassError> {
         std::fs::create_dir_all(dir)?;
+        let lock = lock_station(dir)?;
         let cases = Run::new(Arc::clone(&scenario), seed);
         let ideal = Ideal::new(&scenario);
         let best = cases
@@ -210,6 +289,7 @@ impl Class {
             cases,
             best,
             problems: Vec::new(),
+            _lock: lock,
         };
         class.take_up(std::fs::read_dir(dir)?);
         Ok(class)
@@ -224,8 +304,13 @@ impl Class {
             .collect();
         paths.sort();
         for path in paths {
-            let Some(receipt) = read_receipt(&path).filter(|r| r.class == self.code) else {
-                continue;
+            let receipt = match read_receipt(&path) {
+                Ok(Some(receipt)) if receipt.class == self.code => receipt,
+                Ok(_) => continue,
+                Err(problem) => {
+                    self.problems.push(problem.to_string());
+                    continue;
+                }
             };
             match self.take_up_run(&path, receipt) {
                 Ok(()) => {}
@@ -255,7 +340,7 @@ impl Class {
                 file,
                 run,
                 receipt,
-                path: path.to_path_buf(),
+                writer: RunWriter::new(path.to_path_buf()),
             },
         );
         Ok(())
@@ -346,7 +431,7 @@ impl Class {
         let stem = name.strip_suffix(".ron").unwrap_or(&name);
         let tag = id.get(..16).unwrap_or(&id);
         let path = self.dir.join(format!("{stem}_{tag}{LIVE_RUN_SUFFIX}"));
-        let live = LiveRun {
+        let mut live = LiveRun {
             receipt: Receipt {
                 class: self.code.clone(),
                 run: id.clone(),
@@ -355,9 +440,9 @@ impl Class {
             },
             file,
             run,
-            path,
+            writer: RunWriter::new(path),
         };
-        live.save().map_err(Refusal::Save)?;
+        live.save_whole().map_err(Refusal::Save)?;
         self.runs.insert(id.clone(), live);
         Ok(self.reply(&id, 0))
     }
@@ -394,20 +479,27 @@ impl Class {
         let mut run = live.run.clone();
         run.apply(&entry.action)
             .map_err(|error| Refusal::NotAllowed { index, error })?;
-        let mut next = LiveRun {
-            file: live.file.clone(),
-            run,
-            receipt: live.receipt.clone(),
-            path: live.path.clone(),
-        };
-        next.file.log.push(entry.clone());
-        if next.run.phase() == Phase::Finished && next.file.finished.is_none() {
-            next.file.finished = Some(entry.at);
+        let finishes = run.phase() == Phase::Finished && live.file.finished.is_none();
+        live.file.log.push(entry.clone());
+        if finishes {
+            live.file.finished = Some(entry.at);
         }
-        next.receipt.arrivals.push(now);
-        next.receipt.last_seal = Some(entry.seal.clone());
-        next.save().map_err(Refusal::Save)?;
-        *live = next;
+        live.receipt.arrivals.push(now);
+        let last_seal = live.receipt.last_seal.replace(entry.seal.clone());
+        if let Err(error) = live.save_last() {
+            // Nothing was stored: the record in memory goes back to what it was, and the next
+            // save writes the run file whole from it (an answer that reached the file while its
+            // receipt could not be written is dropped again).
+            live.file.log.pop();
+            if finishes {
+                live.file.finished = None;
+            }
+            live.receipt.arrivals.pop();
+            live.receipt.last_seal = last_seal;
+            live.writer.rewrite_next();
+            return Err(Refusal::Save(error));
+        }
+        live.run = run;
         Ok(Reply {
             run: answer.run.clone(),
             received: received + 1,
@@ -717,7 +809,7 @@ mod tests {
     }
 
     fn station_file(class: &Class, run: &str) -> Vec<u8> {
-        let path = &class.runs[run].path;
+        let path = class.runs[run].path();
         std::fs::read(path).expect("the station's copy is on disk")
     }
 
@@ -734,7 +826,9 @@ mod tests {
         play_until(&mut class, &mut session, &reply.run, &|_| false);
         let own_bytes = std::fs::read(session.path()).expect("own file");
         assert_eq!(station_file(&class, &reply.run), own_bytes);
-        let receipt = read_receipt(&class.runs[&reply.run].path).expect("a receipt");
+        let receipt = read_receipt(class.runs[&reply.run].path())
+            .expect("reads")
+            .expect("a receipt");
         assert!(receipt.matches(session.file()));
 
         let code = class.code().to_string();
@@ -816,7 +910,13 @@ mod tests {
             run: "no such run".into(),
         };
         assert!(matches!(class.status(&status), Err(Refusal::UnknownRun)));
-        let listing: Vec<_> = std::fs::read_dir(station.path()).expect("list").collect();
+        // Only the station's lock is there (held while the class runs).
+        let listing: Vec<_> = std::fs::read_dir(station.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .filter(|name| name != crate::run::lock::STATION_LOCK)
+            .collect();
         assert!(listing.is_empty(), "nothing is stored for a refused join");
     }
 
@@ -916,13 +1016,14 @@ mod tests {
         let (mut class, mut session) = class_and_trainee(station.path(), own.path());
         let run = join(&mut class, &session).run;
         play_until(&mut class, &mut session, &run, &|due| *due == Due::NextCase);
-        let path = class.runs[&run].path.clone();
-        let receipt = read_receipt(&path).expect("receipt");
+        let path = class.runs[&run].path().to_path_buf();
+        let receipt = read_receipt(&path).expect("reads").expect("receipt");
         assert!(receipt.matches(session.file()));
         let mut edited = session.file().clone();
         edited.log.pop();
         assert!(!receipt.matches(&edited));
         write_atomic(&receipt_path(&path).expect("named"), b"{").expect("writes");
-        assert!(read_receipt(&path).is_none());
+        let damaged = read_receipt(&path).expect_err("a damaged receipt");
+        assert!(matches!(damaged, ReceiptError::Parse { .. }), "{damaged}");
     }
 }

@@ -60,10 +60,18 @@ pub fn generate_population_case(s: &Scenario, seed: u64, index: u64) -> Case {
 /// The warning rule normed on the whole population of a scenario with a selection, with the share it
 /// keeps and their deterioration rate; simulated once per scenario, on first use.
 pub fn selection_norm(s: &Scenario) -> &SelectionNorm {
+    norm_selection_with(s, SELECTION_NORMING_CASES, SELECTION_NORMING_SEED)
+}
+
+/// The selection norm of `s`, simulated on `cases` clients drawn with `seed` unless it was normed
+/// before. The fuzz targets load thousands of scenarios and need the code path rather than the
+/// precision of the 10⁵ clients [`selection_norm`] simulates (as `Actuarial::norm_with` does
+/// for the early-warning benchmark).
+pub fn norm_selection_with(s: &Scenario, cases: usize, seed: u64) -> &SelectionNorm {
     s.selection_norm.get_or_init(|| {
-        let indices: Vec<u64> = (0..SELECTION_NORMING_CASES as u64).collect();
+        let indices: Vec<u64> = (0..cases as u64).collect();
         let sample: Vec<(Vec<f64>, bool)> = crate::parallel::map(&indices, |&i| {
-            let c = generate_population_case(s, SELECTION_NORMING_SEED, i);
+            let c = generate_population_case(s, seed, i);
             (c.scores, c.outcome == Outcome::Deteriorated)
         });
         let warning = WarningNorm::fit(sample.iter().map(|(y, _)| y.as_slice()), s.sessions());

@@ -7,4 +7,6 @@ mod session_note;
 
 pub use crate::scenario::measure::{MeasureRules, Outcome};
 pub use case::{Case, Channel, DriftState, Event, Hidden, Patient, Seen, SessionNote, Visible};
-pub use generate::{generate, generate_case, generate_population_case, selection_norm};
+pub use generate::{
+    generate, generate_case, generate_population_case, norm_selection_with, selection_norm,
+};

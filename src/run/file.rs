@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::machine::Action;
-use crate::files::read::{Kind, read_text_bounded};
+use crate::files::read::{Kind, read_bounded};
 use crate::model::{Case, Outcome};
 use crate::scenario::ScenarioFile;
 
@@ -302,11 +302,44 @@ fn declared_version(text: &str) -> Option<String> {
 /// Reads and parses a run file.
 pub fn load_run(path: &std::path::Path) -> Result<RunFile, RunFileError> {
     let name = path.display().to_string();
-    let text = read_text_bounded(path, Kind::Run).map_err(|error| RunFileError::Read {
-        path: name.clone(),
-        error,
-    })?;
+    let text = read_bounded(path, Kind::Run)
+        .and_then(run_text)
+        .map_err(|error| RunFileError::Read {
+            path: name.clone(),
+            error,
+        })?;
     parse_run(&name, &text)
+}
+
+/// A run file's bytes as text. A crash may cut the last line inside a character (a drift kind's
+/// key may be any text); that line was never saved, so bytes that are not UTF-8 after the last
+/// newline are left out like the rest of a cut line, rather than making the whole run unreadable.
+pub fn run_text(bytes: Vec<u8>) -> std::io::Result<String> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            match bytes.iter().rposition(|&b| b == b'\n') {
+                Some(last) if last < valid => {
+                    bytes.truncate(last + 1);
+                    bytes
+                }
+                _ => {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        "stream did not contain valid UTF-8",
+                    ));
+                }
+            }
+        }
+    };
+    String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
 }
 
 #[cfg(test)]

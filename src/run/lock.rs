@@ -4,6 +4,10 @@
 //! once with a message that names the first, instead of both saving and one losing the other's
 //! answers. The lock is the operating system's (`flock` on Unix, `LockFileEx` on Windows): it goes
 //! with the process, so a crash never leaves a run locked.
+//!
+//! A live class station's record (a folder of run files it rewrites as answers arrive) takes the
+//! same lock once for the whole folder (`.station.lock`), so a second station started on the same
+//! folder is refused at once, naming the first.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
@@ -17,6 +21,10 @@ pub enum LockError {
     )]
     Held { run: PathBuf, holder: String },
     #[error(
+        "{dir}: another live class station is keeping its record in this folder ({holder}) — stop that station first, or give this class another folder; a record takes one station at a time, so that no answer is lost"
+    )]
+    StationHeld { dir: PathBuf, holder: String },
+    #[error(
         "{path}: cannot lock the run for writing ({error}) — check that its folder can be written"
     )]
     Io {
@@ -27,7 +35,8 @@ pub enum LockError {
     },
 }
 
-/// The lock of one run, held until dropped (which removes the lock file).
+/// The lock of one run (or of a station's record), held until dropped (which removes the lock
+/// file).
 #[derive(Debug)]
 pub struct RunLock {
     file: File,
@@ -43,9 +52,12 @@ pub fn lock_path(run: &Path) -> PathBuf {
     crate::files::write::folder_of(run).join(format!(".{name}.lock"))
 }
 
-/// Whether a file name is that of a run's lock file.
+/// The name of a live class station's lock file in the folder of its record.
+pub const STATION_LOCK: &str = ".station.lock";
+
+/// Whether a file name is that of a run's lock file (or a station's).
 pub fn is_lock_name(name: &str) -> bool {
-    name.starts_with('.') && name.ends_with(".ron.lock")
+    name == STATION_LOCK || (name.starts_with('.') && name.ends_with(".ron.lock"))
 }
 
 /// What this process is, as a refused writer's message names it: set once by the command that
@@ -66,11 +78,37 @@ fn holder() -> String {
 
 /// Takes the lock of the run file at `run` (which need not exist yet), or says who holds it.
 pub fn lock(run: &Path) -> Result<RunLock, LockError> {
-    let path = lock_path(run);
-    let io_error = |error| LockError::Io {
-        path: path.clone(),
-        error,
-    };
+    take(&lock_path(run)).map_err(|taken| match taken {
+        Taken::Held(holder) => LockError::Held {
+            run: run.to_path_buf(),
+            holder,
+        },
+        Taken::Io(path, error) => LockError::Io { path, error },
+    })
+}
+
+/// Takes the lock of a live class station's record in `dir` (which must exist), or says which
+/// station holds it.
+pub fn lock_station(dir: &Path) -> Result<RunLock, LockError> {
+    take(&dir.join(STATION_LOCK)).map_err(|taken| match taken {
+        Taken::Held(holder) => LockError::StationHeld {
+            dir: dir.to_path_buf(),
+            holder,
+        },
+        Taken::Io(path, error) => LockError::Io { path, error },
+    })
+}
+
+/// Why a lock file could not be taken: someone holds it (as its file says), or the system failed.
+enum Taken {
+    Held(String),
+    Io(PathBuf, io::Error),
+}
+
+/// Takes the exclusive lock on the lock file at `path`, creating it, and writes this process
+/// into it.
+fn take(path: &Path) -> Result<RunLock, Taken> {
+    let io_error = |error| Taken::Io(path.to_path_buf(), error);
     // A few tries: a holder that is just letting go removes the file we opened, which we then
     // notice and open again.
     for _ in 0..8 {
@@ -79,7 +117,7 @@ pub fn lock(run: &Path) -> Result<RunLock, LockError> {
             .write(true)
             .create(true)
             .truncate(false)
-            .open(&path)
+            .open(path)
             .map_err(io_error)?;
         match file.try_lock() {
             Ok(()) => {}
@@ -87,24 +125,21 @@ pub fn lock(run: &Path) -> Result<RunLock, LockError> {
                 let mut text = String::new();
                 let _ = (&file).take(512).read_to_string(&mut text);
                 let holder = crate::files::text::terminal(text.trim()).into_owned();
-                return Err(LockError::Held {
-                    run: run.to_path_buf(),
-                    holder: if holder.is_empty() {
-                        "a process that is starting".into()
-                    } else {
-                        holder
-                    },
-                });
+                return Err(Taken::Held(if holder.is_empty() {
+                    "a process that is starting".into()
+                } else {
+                    holder
+                }));
             }
             Err(fs::TryLockError::Error(error)) => return Err(io_error(error)),
         }
-        if !still_named(&file, &path) {
+        if !still_named(&file, path) {
             continue;
         }
         // Held from here: a failure to write who holds it (a full disk) lets go and removes it.
         let mut held = RunLock {
             file,
-            path: path.clone(),
+            path: path.to_path_buf(),
         };
         held.write_holder().map_err(io_error)?;
         return Ok(held);

@@ -9,6 +9,7 @@ pub mod lock;
 pub mod machine;
 pub mod store;
 pub mod verify;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -82,12 +83,9 @@ pub fn open(path: &Path) -> Result<OpenedRun, OpenError> {
 /// session holds the run's lock ([`lock`]) for as long as it lives, so no other process writes the
 /// run meanwhile.
 pub struct Session {
-    path: PathBuf,
+    writer: writer::RunWriter,
     file: RunFile,
     run: Run,
-    /// The run file opened for appending answers, and its length after the last whole answer;
-    /// `None` until the file is written whole (at the start, on resuming, after a failed append).
-    append: Option<(std::fs::File, u64)>,
     _lock: lock::RunLock,
 }
 
@@ -148,10 +146,9 @@ impl Session {
                 log: Vec::new(),
             };
             let mut session = Session {
-                path,
+                writer: writer::RunWriter::new(path),
                 file,
                 run,
-                append: None,
                 _lock: lock,
             };
             session.save_whole()?;
@@ -173,10 +170,9 @@ impl Session {
             return Err(SessionError::Finished(path.to_path_buf()));
         }
         let mut session = Session {
-            path: path.to_path_buf(),
+            writer: writer::RunWriter::new(path.to_path_buf()),
             file,
             run,
-            append: None,
             _lock: lock,
         };
         // Written whole once: an older file takes the appending layout, and the end of a line a
@@ -190,7 +186,7 @@ impl Session {
     /// The answer's line is appended to the file, so a save costs the answer, not the file. The
     /// last answer writes the file whole with the time the run finished in its header; so does the
     /// first save after an append that failed (its partial line cut off), which catches up with
-    /// every answer given meanwhile.
+    /// every answer given meanwhile (see [`writer::RunWriter`]).
     pub fn apply(&mut self, action: Action) -> Result<(), SessionError> {
         self.run.apply(&action)?;
         let now = Timestamp::now();
@@ -199,57 +195,23 @@ impl Session {
         self.file.log_action(at, action);
         if self.run.phase() == Phase::Finished && self.file.finished.is_none() {
             self.file.finished = Some(at);
-            return self.save_whole();
         }
-        match self.append.take() {
-            Some((file, len)) => self.append_last(file, len),
-            None => self.save_whole(),
-        }
-    }
-
-    /// Appends the last answer's line and syncs it; on failure the partial line is cut off (when
-    /// the disk lets it) and the next save writes the file whole.
-    fn append_last(&mut self, mut file: std::fs::File, len: u64) -> Result<(), SessionError> {
-        use std::io::Write;
-        let Some(entry) = self.file.log.last() else {
-            return Ok(());
-        };
-        let line = file::entry_line(entry);
-        let written = file
-            .write_all(line.as_bytes())
-            .and_then(|()| file.sync_data());
-        match written {
-            Ok(()) => {
-                self.append = Some((file, len + line.len() as u64));
-                Ok(())
-            }
-            Err(error) => {
-                let _ = file.set_len(len);
-                Err(SessionError::Save {
-                    path: self.path.clone(),
-                    error,
-                })
-            }
-        }
+        self.writer
+            .save_last(&self.file)
+            .map_err(|error| SessionError::Save {
+                path: self.writer.path().to_path_buf(),
+                error,
+            })
     }
 
     /// Writes the whole file atomically and opens it for appending.
     fn save_whole(&mut self) -> Result<(), SessionError> {
-        let save_error = |error| SessionError::Save {
-            path: self.path.clone(),
-            error,
-        };
-        let text = self.file.to_ron();
-        store::write_atomic(&self.path, text.as_bytes()).map_err(save_error)?;
-        self.append = None;
-        if self.file.finished.is_none() {
-            let file = std::fs::OpenOptions::new()
-                .append(true)
-                .open(&self.path)
-                .map_err(save_error)?;
-            self.append = Some((file, text.len() as u64));
-        }
-        Ok(())
+        self.writer
+            .save_whole(&self.file)
+            .map_err(|error| SessionError::Save {
+                path: self.writer.path().to_path_buf(),
+                error,
+            })
     }
 
     pub fn run(&self) -> &Run {
@@ -261,7 +223,7 @@ impl Session {
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        self.writer.path()
     }
 }
 

@@ -82,7 +82,7 @@ impl Checker<'_> {
         if !(0.0..=1.0).contains(&p) || p.is_nan() {
             self.add(
                 path,
-                format!("{p} is not a probability"),
+                format!("{} is not a probability", shown(p)),
                 "write a proportion between 0 and 1 (so 8.2 % is 0.082)",
             );
         }
@@ -92,7 +92,7 @@ impl Checker<'_> {
         if !(p > 0.0 && p < 1.0) {
             self.add(
                 path,
-                format!("{p} is not a rate strictly between 0 and 1"),
+                format!("{} is not a rate strictly between 0 and 1", shown(p)),
                 "write the published proportion between 0 and 1 (so 8.2 % is 0.082)",
             );
         }
@@ -102,8 +102,28 @@ impl Checker<'_> {
         if !(x > 0.0 && x.is_finite()) {
             self.add(
                 path,
-                format!("{what} must be positive, found {x}"),
+                format!("{what} must be positive, found {}", shown(x)),
                 "write a value greater than 0",
+            );
+        }
+    }
+
+    /// A spread or change in scale points must fit within the measure's whole range (`range`,
+    /// max − min): a larger one (such as `intake_sd: 1e308`) is a slip, and the model's sums
+    /// would overflow to no number at all.
+    fn within_range(&mut self, path: &str, x: f64, range: f64, what: &str) {
+        if x.is_finite() && range.is_finite() && range > 0.0 && x.abs() > range {
+            self.add(
+                path,
+                format!(
+                    "{what} of {} is larger than the measure's whole range ({})",
+                    shown(x),
+                    shown(range)
+                ),
+                format!(
+                    "write it in scale points, at most {} (max − min); the published figure is usually a small part of that",
+                    shown(range)
+                ),
             );
         }
     }
@@ -125,6 +145,20 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+}
+
+/// The largest score a measure may have at either end: questionnaires run to a few hundred points,
+/// and scales beyond a million are slips (such as `max: 1e308`) that the model cannot compute with.
+const MAX_SCALE: f64 = 1e6;
+
+/// A number as a message shows it: as written for everyday sizes, in scientific notation (`1e308`)
+/// when very large or very small, rather than hundreds of digits.
+fn shown(x: f64) -> String {
+    if x != 0.0 && x.is_finite() && !(1e-6..1e9).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        x.to_string()
     }
 }
 
@@ -227,10 +261,28 @@ fn measure(c: &mut Checker) {
     if !range_ok {
         c.add(
             "measure.max",
-            format!("the range {}–{} is empty", m.min, m.max),
+            format!("the range {}–{} is empty", shown(m.min), shown(m.max)),
             "make `max` greater than `min`",
         );
     }
+    for (field, end) in [("min", m.min), ("max", m.max)] {
+        if range_ok && end.abs() > MAX_SCALE {
+            c.add(
+                format!("measure.{field}"),
+                format!(
+                    "a scale from {} to {} is far larger than any questionnaire's",
+                    shown(m.min),
+                    shown(m.max)
+                ),
+                format!(
+                    "write the lowest and highest possible score of the measure, between −{} and {}",
+                    shown(MAX_SCALE),
+                    shown(MAX_SCALE)
+                ),
+            );
+        }
+    }
+    let range_ok = range_ok && m.min.abs() <= MAX_SCALE && m.max.abs() <= MAX_SCALE;
     c.positive("measure.step", m.step, "step");
     let range = m.max - m.min;
     if range_ok && m.step > 0.0 {
@@ -251,8 +303,10 @@ fn measure(c: &mut Checker) {
         c.add(
             "measure.clinical_cutoff.value",
             format!(
-                "the cutoff {cutoff} lies outside the range {}–{}",
-                m.min, m.max
+                "the cutoff {} lies outside the range {}–{}",
+                shown(cutoff),
+                m.min,
+                m.max
             ),
             "write the cutoff on the measure's own scale, between min and max",
         );
@@ -262,7 +316,10 @@ fn measure(c: &mut Checker) {
     if range_ok && rci >= range {
         c.add(
             "measure.reliable_change.value",
-            format!("a reliable change of {rci} is as large as the whole range"),
+            format!(
+                "a reliable change of {} is as large as the whole range",
+                shown(rci)
+            ),
             "write the published RCI in scale points",
         );
     }
@@ -271,8 +328,10 @@ fn measure(c: &mut Checker) {
         c.add(
             "measure.intake_mean.value",
             format!(
-                "the intake mean {mean} lies outside the range {}–{}",
-                m.min, m.max
+                "the intake mean {} lies outside the range {}–{}",
+                shown(mean),
+                m.min,
+                m.max
             ),
             "write the mean intake score on the measure's scale",
         );
@@ -282,6 +341,14 @@ fn measure(c: &mut Checker) {
         m.intake_sd.value,
         "standard deviation",
     );
+    if range_ok {
+        c.within_range(
+            "measure.intake_sd.value",
+            m.intake_sd.value,
+            range,
+            "an intake standard deviation",
+        );
+    }
     let r = m.test_retest.value;
     if !(r > 0.0 && r < 1.0) {
         c.add(
@@ -296,6 +363,14 @@ fn measure(c: &mut Checker) {
         sigma,
         "standard deviation",
     );
+    if range_ok {
+        c.within_range(
+            "measure.session_noise_sd.value",
+            sigma,
+            range,
+            "a session noise standard deviation",
+        );
+    }
     let sem = super::measure::sem_of_reliable_change(rci);
     if sigma > 0.0 && rci > 0.0 && sigma < sem {
         c.add(
@@ -435,8 +510,27 @@ fn courses(c: &mut Checker) {
         if !(k.sd_change > 0.0 && k.sd_change.is_finite()) {
             c.add(
                 format!("{p}.sd_change"),
-                format!("the standard deviation {} is not positive", k.sd_change),
+                format!(
+                    "the standard deviation {} is not positive",
+                    shown(k.sd_change)
+                ),
                 "write a standard deviation greater than 0",
+            );
+        }
+        let m = &f.measure;
+        if m.min.is_finite() && m.max.is_finite() && m.max.abs().max(m.min.abs()) <= MAX_SCALE {
+            let range = m.max - m.min;
+            c.within_range(
+                &format!("{p}.mean_change"),
+                k.mean_change,
+                range,
+                "a mean change",
+            );
+            c.within_range(
+                &format!("{p}.sd_change"),
+                k.sd_change,
+                range,
+                "a standard deviation of the change",
             );
         }
         if solved.contains(&i) && worse * k.mean_change <= 0.0 {
