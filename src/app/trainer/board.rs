@@ -16,9 +16,14 @@ use crate::live::class::{CheckpointView, ClassView, TraineeView};
 use crate::model::Outcome;
 use crate::run::Phase;
 
-/// Width of the trainees' names, and of their forecast counts, in points.
-const NAME_WIDTH: f32 = 150.0;
+/// Width of the trainees' names: as wide as the widest name, within these (and a share of the
+/// window); a longer name is set smaller. Then the width of their forecast counts, in points.
+const MIN_NAMES: f32 = 60.0;
+const MAX_NAMES_SHARE: f32 = 0.3;
 const COUNT_WIDTH: f32 = 40.0;
+/// The size of the names as they are measured for their column, and the smallest they are set.
+const NAME_SIZE: f32 = 12.0;
+const SMALLEST_NAME: f32 = 7.0;
 /// A checkpoint's column: never narrower (a page of cases is shown instead), never wider.
 const MIN_COLUMN: f32 = 16.0;
 const MAX_COLUMN: f32 = 72.0;
@@ -28,43 +33,65 @@ const MAX_ROW: f32 = 30.0;
 /// The height of the strips with the class's forecasts.
 const STRIP_HEIGHT: f32 = 120.0;
 
-/// Which columns the board shows: the checkpoints of cases `first..end`, each `width` wide.
+/// Which columns the board shows: the names `names` wide, then the checkpoints of cases
+/// `first..end`, each `width` wide.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Columns {
+    pub names: f32,
     pub first: usize,
     pub end: usize,
     pub width: f32,
 }
 
-/// The columns that fit `width` points for a course of `cases` cases with `per_case` checkpoints
-/// each, starting at the page that holds case `around` when not all fit.
-pub fn columns(width: f32, cases: usize, per_case: usize, around: usize) -> Columns {
-    let room = (width - NAME_WIDTH - COUNT_WIDTH).max(0.0);
+impl Columns {
+    /// Where the checkpoints' columns start, from the row's left.
+    fn lead(&self) -> f32 {
+        self.names + COUNT_WIDTH
+    }
+}
+
+/// The columns that fit `width` points beside names `names` wide, for a course of `cases` cases
+/// with `per_case` checkpoints each, starting at the page that holds case `around` when not all
+/// fit.
+pub fn columns(width: f32, names: f32, cases: usize, per_case: usize, around: usize) -> Columns {
+    let room = (width - names - COUNT_WIDTH).max(0.0);
     let per_case = per_case.max(1);
     let all = cases * per_case;
+    let shown = |first: usize, end: usize| Columns {
+        names,
+        first,
+        end,
+        width: (room / ((end - first) * per_case).max(1) as f32).clamp(MIN_COLUMN, MAX_COLUMN),
+    };
     if all == 0 {
-        return Columns {
-            first: 0,
-            end: 0,
-            width: MIN_COLUMN,
-        };
+        return shown(0, 0);
     }
     let fit = (room / MIN_COLUMN).floor() as usize;
     if fit >= all {
-        return Columns {
-            first: 0,
-            end: cases,
-            width: (room / all as f32).clamp(MIN_COLUMN, MAX_COLUMN),
-        };
+        return shown(0, cases);
     }
     let page = (fit / per_case).max(1);
     let first = (around.min(cases - 1) / page) * page;
-    let end = (first + page).min(cases);
-    Columns {
-        first,
-        end,
-        width: (room / ((end - first) * per_case) as f32).clamp(MIN_COLUMN, MAX_COLUMN),
-    }
+    shown(first, (first + page).min(cases))
+}
+
+/// The width of the names' column: the widest name at [`NAME_SIZE`], within its bounds.
+fn names_width(ui: &egui::Ui, tr: &Tr, view: &ClassView) -> f32 {
+    let font = egui::FontId::proportional(NAME_SIZE);
+    let widest = view
+        .trainees
+        .iter()
+        .map(|t| {
+            let galley =
+                ui.painter()
+                    .layout_no_wrap(row_name(tr, t), font.clone(), egui::Color32::WHITE);
+            galley.size().x
+        })
+        .fold(0.0, f32::max);
+    (widest + 8.0).clamp(
+        MIN_NAMES,
+        (ui.available_width() * MAX_NAMES_SHARE).max(MIN_NAMES),
+    )
 }
 
 /// The case most trainees are at (the median trainee's), for the page shown first.
@@ -88,7 +115,8 @@ pub fn board_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
     let page_id = ui.id().with("board-page");
     let asked: Option<usize> = ui.data(|d| d.get_temp(page_id));
     let around = asked.unwrap_or_else(|| class_case(view));
-    let cols = columns(ui.available_width(), view.cases, per_case, around);
+    let names = names_width(ui, tr, view);
+    let cols = columns(ui.available_width(), names, view.cases, per_case, around);
     if cols.end - cols.first < view.cases {
         pager(ui, tr, view.cases, cols, page_id);
     }
@@ -99,8 +127,8 @@ pub fn board_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
         .filter(|(_, c)| (cols.first..cols.end).contains(&c.case))
         .collect();
     ui.label(egui::RichText::new(tr.t("live-board-legend")).small());
-    case_numbers(ui, tr, &shown, cols.width);
-    strips_row(ui, tr, &shown, cols.width);
+    case_numbers(ui, tr, &shown, cols);
+    strips_row(ui, tr, &shown, cols);
     let rows = view.trainees.len().max(1) as f32;
     let below = ui.clip_rect().bottom() - ui.cursor().top() - ui.spacing().item_spacing.y;
     let row_height = (below / rows).clamp(MIN_ROW, MAX_ROW);
@@ -114,7 +142,7 @@ pub fn board_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
         .show(ui, |ui| {
             ui.spacing_mut().item_spacing.y = 0.0;
             for t in &view.trainees {
-                trainee_row(ui, tr, t, &shown, cols.width, row_height);
+                trainee_row(ui, tr, t, &shown, cols, row_height);
             }
         });
 }
@@ -149,14 +177,15 @@ fn pager(ui: &mut egui::Ui, tr: &Tr, cases: usize, cols: Columns, page_id: egui:
 }
 
 /// The cases' numbers over their checkpoints' columns.
-fn case_numbers(ui: &mut egui::Ui, tr: &Tr, shown: &[(usize, &CheckpointView)], width: f32) {
+fn case_numbers(ui: &mut egui::Ui, tr: &Tr, shown: &[(usize, &CheckpointView)], cols: Columns) {
+    let width = cols.width;
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
         ui.allocate_ui_with_layout(
-            egui::vec2(NAME_WIDTH + COUNT_WIDTH, 0.0),
+            egui::vec2(cols.lead(), 0.0),
             egui::Layout::left_to_right(egui::Align::Center),
             |ui| {
-                ui.set_min_width(NAME_WIDTH + COUNT_WIDTH);
+                ui.set_min_width(cols.lead());
                 ui.label(egui::RichText::new(tr.t("live-board-case")).strong());
             },
         );
@@ -188,13 +217,11 @@ fn case_numbers(ui: &mut egui::Ui, tr: &Tr, shown: &[(usize, &CheckpointView)], 
 /// The strips: per checkpoint a vertical scale from 0 % (bottom) to 100 % (top) with a tick per
 /// forecast of the class, the best possible forecast as a broad bar, and under it the number of
 /// forecasts and, once the class may know it, the outcome.
-fn strips_row(ui: &mut egui::Ui, tr: &Tr, shown: &[(usize, &CheckpointView)], width: f32) {
+fn strips_row(ui: &mut egui::Ui, tr: &Tr, shown: &[(usize, &CheckpointView)], cols: Columns) {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
-        let (axis, _) = ui.allocate_exact_size(
-            egui::vec2(NAME_WIDTH + COUNT_WIDTH, STRIP_HEIGHT),
-            egui::Sense::hover(),
-        );
+        let (axis, _) =
+            ui.allocate_exact_size(egui::vec2(cols.lead(), STRIP_HEIGHT), egui::Sense::hover());
         let font = egui::TextStyle::Small.resolve(ui.style());
         let weak = ui.visuals().weak_text_color();
         for (p, text) in [(0.0, "0 %"), (0.5, "50 %"), (1.0, "100 %")] {
@@ -208,7 +235,7 @@ fn strips_row(ui: &mut egui::Ui, tr: &Tr, shown: &[(usize, &CheckpointView)], wi
             );
         }
         for (_, c) in shown {
-            strip(ui, tr, c, width);
+            strip(ui, tr, c, cols.width);
         }
     });
 }
@@ -292,6 +319,18 @@ fn strip_name(tr: &Tr, c: &CheckpointView) -> String {
     )
 }
 
+/// A trainee's name on the board, marked "run 2" (and so on) when they started again.
+fn row_name(tr: &Tr, t: &TraineeView) -> String {
+    if t.run > 1 {
+        tr.fmt(
+            "live-trainee-run",
+            &[("trainee", t.trainee.clone().into()), ("run", t.run.into())],
+        )
+    } else {
+        t.trainee.clone()
+    }
+}
+
 /// Where a trainee is, in words.
 pub fn place(tr: &Tr, t: &TraineeView) -> String {
     match t.phase {
@@ -311,22 +350,13 @@ fn trainee_row(
     tr: &Tr,
     t: &TraineeView,
     shown: &[(usize, &CheckpointView)],
-    width: f32,
+    cols: Columns,
     height: f32,
 ) {
-    let name = if t.run > 1 {
-        tr.fmt(
-            "live-trainee-run",
-            &[("trainee", t.trainee.clone().into()), ("run", t.run.into())],
-        )
-    } else {
-        t.trainee.clone()
-    };
+    let width = cols.width;
+    let name = row_name(tr, t);
     let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(
-            NAME_WIDTH + COUNT_WIDTH + width * shown.len() as f32,
-            height,
-        ),
+        egui::vec2(cols.lead() + width * shown.len() as f32, height),
         egui::Sense::hover(),
     );
     let spoken = tr.fmt(
@@ -343,21 +373,24 @@ fn trainee_row(
     });
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
-    let font = egui::FontId::proportional((height * 0.7).clamp(10.0, 18.0));
+    let size = (height * 0.7).clamp(10.0, 18.0);
     let text = visuals.text_color();
     let name_rect =
-        egui::Rect::from_min_size(rect.min, egui::vec2(NAME_WIDTH - 6.0, rect.height()));
-    let galley = painter.layout(name, font.clone(), text, f32::INFINITY);
+        egui::Rect::from_min_size(rect.min, egui::vec2(cols.names - 6.0, rect.height()));
+    // A name wider than its column is set smaller until it fits.
+    let mut galley = painter.layout_no_wrap(name.clone(), egui::FontId::proportional(size), text);
+    if galley.size().x > name_rect.width() {
+        let smaller = (0.97 * size * name_rect.width() / galley.size().x).max(SMALLEST_NAME);
+        galley = painter.layout_no_wrap(name, egui::FontId::proportional(smaller), text);
+    }
     ui.painter_at(name_rect).galley(
         egui::pos2(name_rect.left(), rect.center().y - galley.size().y / 2.0),
         galley,
         text,
     );
+    let font = egui::FontId::proportional(size);
     painter.text(
-        egui::pos2(
-            rect.left() + NAME_WIDTH + COUNT_WIDTH - 8.0,
-            rect.center().y,
-        ),
+        egui::pos2(rect.left() + cols.lead() - 8.0, rect.center().y),
         egui::Align2::RIGHT_CENTER,
         t.forecasts.to_string(),
         font,
@@ -366,7 +399,7 @@ fn trainee_row(
     let at = due_checkpoint(t, shown);
     let mark = (width.min(height) * 0.55).max(6.0);
     for (col, (index, _)) in shown.iter().enumerate() {
-        let x = rect.left() + NAME_WIDTH + COUNT_WIDTH + width * (col as f32 + 0.5);
+        let x = rect.left() + cols.lead() + width * (col as f32 + 0.5);
         let centre = egui::pos2(x, rect.center().y);
         let square = egui::Rect::from_center_size(centre, egui::vec2(mark, mark));
         if t.answered.get(*index).copied().unwrap_or(false) {
@@ -406,7 +439,7 @@ mod tests {
     #[test]
     fn every_column_fits_a_wide_window() {
         // 1280 points: 12 cases of 3 checkpoints share 1090 points, about 30 each.
-        let c = columns(1280.0, 12, 3, 5);
+        let c = columns(1280.0, 150.0, 12, 3, 5);
         assert_eq!((c.first, c.end), (0, 12));
         assert!((c.width - 1090.0 / 36.0).abs() < 1e-3, "{c:?}");
     }
@@ -414,18 +447,18 @@ mod tests {
     #[test]
     fn a_narrow_window_pages_whole_cases_around_the_class() {
         // 512 points (1024 pixels at text size 2): 322 points hold 20 columns, 6 cases of 3.
-        let c = columns(512.0, 12, 3, 7);
+        let c = columns(512.0, 150.0, 12, 3, 7);
         assert_eq!((c.first, c.end), (6, 12), "the page holding case 8");
         assert!(c.width >= MIN_COLUMN);
-        let c = columns(512.0, 12, 3, 0);
+        let c = columns(512.0, 150.0, 12, 3, 0);
         assert_eq!((c.first, c.end), (0, 6));
         // Too narrow even for one case: one case a page, at the narrowest columns.
-        let c = columns(200.0, 12, 3, 4);
+        let c = columns(200.0, 150.0, 12, 3, 4);
         assert_eq!((c.first, c.end, c.width), (4, 5, MIN_COLUMN));
     }
 
     #[test]
     fn a_course_without_checkpoints_shows_no_columns() {
-        assert_eq!(columns(800.0, 0, 3, 0).end, 0);
+        assert_eq!(columns(800.0, 150.0, 0, 3, 0).end, 0);
     }
 }
