@@ -250,7 +250,8 @@ fn strip_y(rect: egui::Rect, p: f32) -> f32 {
 fn strip(ui: &mut egui::Ui, tr: &Tr, c: &CheckpointView, width: f32) {
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, STRIP_HEIGHT), egui::Sense::hover());
-    let name = strip_name(tr, c);
+    // Named for screen readers (and tests) by the detailed view's line.
+    let name = super::live::summary(tr, c);
     response.widget_info(move || {
         egui::WidgetInfo::labeled(egui::WidgetType::Other, true, name.as_str())
     });
@@ -295,28 +296,6 @@ fn strip(ui: &mut egui::Ui, tr: &Tr, c: &CheckpointView, width: f32) {
         }
         None => {}
     }
-}
-
-/// A strip's name for screen readers and tests: where, how many forecasts, their median, the best
-/// possible forecast and the outcome, as the detailed view's line says it.
-fn strip_name(tr: &Tr, c: &CheckpointView) -> String {
-    let median = c.forecasts.get(c.forecasts.len() / 2).copied().unwrap_or(0);
-    let outcome = match c.outcome {
-        None => String::new(),
-        Some(Outcome::Deteriorated) => tr.t("live-outcome-deteriorated"),
-        Some(_) => tr.t("live-outcome-not"),
-    };
-    tr.fmt(
-        "live-checkpoint",
-        &[
-            ("case", (c.case + 1).into()),
-            ("session", c.checkpoint.into()),
-            ("n", c.forecasts.len().into()),
-            ("median", median.into()),
-            ("best", format!("{:.0}", c.best * 100.0).into()),
-            ("outcome", outcome.into()),
-        ],
-    )
 }
 
 /// A trainee's name on the board, marked "run 2" (and so on) when they started again.

@@ -441,8 +441,8 @@ pub fn checkpoints_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
 }
 
 /// The line beside a strip: where, how many forecasts, their median, the best possible, the
-/// outcome.
-fn summary(tr: &Tr, c: &CheckpointView) -> String {
+/// outcome (also the name of the board's strip).
+pub(super) fn summary(tr: &Tr, c: &CheckpointView) -> String {
     let median = c.forecasts.get(c.forecasts.len() / 2).copied().unwrap_or(0);
     let outcome = match c.outcome {
         None => String::new(),
