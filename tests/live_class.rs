@@ -578,3 +578,36 @@ fn the_cohort_csv_marks_the_runs_received_live() {
         vec![("Dina".into(), "1".into()), ("Eli".into(), "0".into())]
     );
 }
+
+/// A trainee's link wakes the app's window when how it stands changes (answers delivered), and not
+/// while nothing changes: the window draws on input only, so an idle class costs no CPU.
+#[test]
+fn a_link_wakes_the_window_when_answers_arrive_and_not_while_nothing_changes() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let course = course();
+    let station_dir = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    let server = start_station(&course, station_dir.path(), loopback());
+    let at = station(&server);
+    let bench = Benchmarks::new(&course.scenario);
+    let mut t = Trainee::join(&course, own.path(), "anna", &at);
+    let wakes = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&wakes);
+    t.link.set_waker(Arc::new(move || {
+        counted.fetch_add(1, Ordering::SeqCst);
+    }));
+    t.play(&bench, 1, 5);
+    let state = t.link.wait_delivered(DELIVERY_LIMIT);
+    assert!(state.all_delivered(), "{state:?}");
+    // The waker runs after the state is published: give it a moment.
+    std::thread::sleep(Duration::from_millis(200));
+    let after_answers = wakes.load(Ordering::SeqCst);
+    assert!(after_answers > 0, "delivered answers wake the window");
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        wakes.load(Ordering::SeqCst),
+        after_answers,
+        "no wake while nothing changes"
+    );
+    server.stop();
+}

@@ -14,6 +14,7 @@ use bevy_egui::egui;
 use super::state::AppState;
 use crate::live::discovery::{Discovery, FoundClass, Mdns, Search};
 use crate::live::link::{LinkState, LiveLink, Station};
+use crate::live::server::Waker;
 use crate::run::Session;
 
 /// The join form, and the link of the run being played.
@@ -30,6 +31,8 @@ pub struct LiveJoin {
     browsing: Browsing,
     /// Why the station could not be reached, as last logged.
     logged_problem: Option<String>,
+    /// Wakes the window when a link's state changes (set by the window layer; none in tests).
+    pub waker: Option<Waker>,
 }
 
 /// Where the look for classes on the network stands.
@@ -53,6 +56,7 @@ impl Default for LiveJoin {
             discovery: Arc::new(Mdns::room()),
             browsing: Browsing::Off,
             logged_problem: None,
+            waker: None,
         }
     }
 }
@@ -74,7 +78,11 @@ impl LiveJoin {
             address: self.address.trim().to_string(),
             pin: self.pin.trim().to_string(),
         };
-        self.link = Some(LiveLink::start(station, session.file())?);
+        let link = LiveLink::start(station, session.file())?;
+        if let Some(waker) = &self.waker {
+            link.set_waker(Arc::clone(waker));
+        }
+        self.link = Some(link);
         Ok(())
     }
 
@@ -109,9 +117,10 @@ impl LiveJoin {
         });
     }
 
-    /// True while a link sends or waits to (the app keeps looking at it).
+    /// True while a link sends or waits to and cannot wake the window itself (the app keeps
+    /// looking at it); with a waker the window draws when the link's state changes, not before.
     pub fn is_active(&self) -> bool {
-        self.link.is_some() || !self.finishing.is_empty()
+        self.waker.is_none() && (self.link.is_some() || !self.finishing.is_empty())
     }
 
     /// How the link stands, while the run is in a class.

@@ -190,8 +190,9 @@ fn drop_unchanged_modifiers(
     }
 }
 
-/// Lets a live class's server wake the window when a request arrives: the window draws on input
-/// only, so a class where nothing happens costs no CPU, and an answer shows as it arrives.
+/// Lets a live class's server wake the window when a request arrives, and a trainee's link when
+/// how it stands changes: the window draws on input only, so a class where nothing happens costs
+/// no CPU, and an answer shows as it arrives.
 fn wake_on_live_requests(proxy: Res<EventLoopProxyWrapper>, mut state: ResMut<Ui>) {
     let proxy = std::sync::Mutex::new((**proxy).clone());
     let waker: crate::live::server::Waker = std::sync::Arc::new(move || {
@@ -203,6 +204,10 @@ fn wake_on_live_requests(proxy: Res<EventLoopProxyWrapper>, mut state: ResMut<Ui
     if let Some(server) = &state.0.trainer.live.server {
         server.set_waker(std::sync::Arc::clone(&waker));
     }
+    if let Some(link) = &state.0.live.link {
+        link.set_waker(std::sync::Arc::clone(&waker));
+    }
+    state.0.live.waker = Some(std::sync::Arc::clone(&waker));
     state.0.trainer.live.waker = Some(waker);
 }
 

@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::protocol::{
     ANSWER, Answer, DEFAULT_PORT, JOIN, Join, MAX_BODY, Refused, Reply, STATUS, Status,
 };
+use super::server::Waker;
 use crate::run::RunFile;
 use crate::run::file::Entry;
 
@@ -102,6 +103,8 @@ enum Message {
 struct Shared {
     state: Mutex<LinkState>,
     changed: Condvar,
+    /// Wakes the app's window when the state changes (the window draws on input only).
+    waker: Mutex<Option<Waker>>,
 }
 
 impl Shared {
@@ -121,6 +124,17 @@ pub struct LiveLink {
 }
 
 impl LiveLink {
+    /// Lets the link wake the app's window whenever how it stands changes (an answer delivered,
+    /// the station unreachable or back, the reveal held or released), so the window needs no
+    /// drawing while nothing changes.
+    pub fn set_waker(&self, waker: Waker) {
+        *self
+            .shared
+            .waker
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(waker);
+    }
+
     /// Joins the class at `station` with the run of `file`, and sends every answer already in it
     /// that the station does not have.
     pub fn start(station: Station, file: &RunFile) -> std::io::Result<LiveLink> {
@@ -131,6 +145,7 @@ impl LiveLink {
                 ..LinkState::default()
             }),
             changed: Condvar::new(),
+            waker: Mutex::new(None),
         });
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -270,13 +285,26 @@ impl Worker {
 
     fn publish(&self) {
         let mut state = self.shared.lock();
+        let before = state.clone();
         state.joined = self.run.is_some();
         state.delivered = self.delivered;
         state.held_from = self.held_from;
         state.problem = self.problem.clone();
         state.refused = self.refused.clone();
+        let changed = *state != before;
         drop(state);
         self.shared.changed.notify_all();
+        if changed {
+            let waker = self
+                .shared
+                .waker
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .clone();
+            if let Some(wake) = waker {
+                wake();
+            }
+        }
     }
 
     fn step(&mut self) -> Step {
