@@ -299,7 +299,7 @@ fn strip(ui: &mut egui::Ui, tr: &Tr, c: &CheckpointView, width: f32) {
 }
 
 /// A trainee's name on the board, marked "run 2" (and so on) when they started again.
-fn row_name(tr: &Tr, t: &TraineeView) -> String {
+pub fn row_name(tr: &Tr, t: &TraineeView) -> String {
     if t.run > 1 {
         tr.fmt(
             "live-trainee-run",

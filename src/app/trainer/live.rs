@@ -392,15 +392,9 @@ fn trainees_ui(ui: &mut egui::Ui, tr: &Tr, trainees: &[TraineeView]) {
                 &["live-col-trainee", "live-col-forecasts", "live-col-where"],
             );
             for t in trainees {
+                let name = ui.label(super::board::row_name(tr, t));
                 if t.run > 1 {
-                    let name = tr.fmt(
-                        "live-trainee-run",
-                        &[("trainee", t.trainee.clone().into()), ("run", t.run.into())],
-                    );
-                    ui.label(name)
-                        .on_hover_text(tr.t("live-trainee-run-explain"));
-                } else {
-                    ui.label(&t.trainee);
+                    name.on_hover_text(tr.t("live-trainee-run-explain"));
                 }
                 ui.label(t.forecasts.to_string());
                 let place = super::board::place(tr, t);
