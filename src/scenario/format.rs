@@ -530,9 +530,10 @@ pub struct HelloGoodbye {
 }
 
 /// Unplanned endings: a client may stop coming after any session from the one after the last
-/// checkpoint to the one before the last, so that `rate` of the clients end early. The outcome is then
-/// judged on the last score shown, as the outcome studies judge it. Before the last checkpoint nobody
-/// stops, so every case reaches every checkpoint. See [`super::dropout`].
+/// checkpoint (or from `early.from`) to the one before the last, so that `rate` of the clients end
+/// early. The outcome is then judged on the last score shown, as the outcome studies judge it. Without
+/// `early` nobody stops before the last checkpoint, so every case reaches every checkpoint. See
+/// [`super::dropout`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dropout {
@@ -543,6 +544,23 @@ pub struct Dropout {
     /// nothing else in the model.
     #[serde(default)]
     pub alliance_link: Option<Sourced>,
+    /// Front-loaded dropout: clients may stop from session `from` on, and `share` of those who stop
+    /// early have stopped by session `by`. In routine care many clients leave after one to three
+    /// sessions (Swift & Greenberg, 2012), so a case may end before a checkpoint.
+    #[serde(default)]
+    pub early: Option<EarlyDropout>,
+}
+
+/// When clients who stop early stop: see [`Dropout::early`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlyDropout {
+    /// The first session after which a client may stop (1: after the first session).
+    pub from: u32,
+    /// The session by which `share` of the clients who stop early have stopped.
+    pub by: u32,
+    /// The share of the early endings at or before session `by`.
+    pub share: Sourced,
 }
 
 /// Who the patients are, for the patient card (carries no information on the outcome).

@@ -1023,7 +1023,10 @@ fn dynamics(c: &mut Checker) {
                 format!("{} is not a share below 1", dropout.rate.value),
                 "write the share of clients who stop before the last session, such as 0.197",
             );
-        } else if dropout.rate.value > 0.0 && last_checkpoint + 2 > f.sessions {
+        } else if dropout.rate.value > 0.0
+            && dropout.early.is_none()
+            && last_checkpoint + 2 > f.sessions
+        {
             c.add(
                 "dropout.rate",
                 format!(
@@ -1032,6 +1035,43 @@ fn dynamics(c: &mut Checker) {
                 ),
                 "end the checkpoints at least two sessions before the last, or leave `dropout` out",
             );
+        }
+        if let Some(early) = &dropout.early {
+            c.sourced("dropout.early.share", &early.share);
+            let selected_by = f.selection.as_ref().map_or(1, |s| s.flagged_by.max(1));
+            if early.from < selected_by || early.from + 1 >= f.sessions {
+                c.add(
+                    "dropout.early.from",
+                    format!(
+                        "clients cannot stop from session {} on: it must lie from session {selected_by} to session {}",
+                        early.from,
+                        f.sessions.saturating_sub(2)
+                    ),
+                    if selected_by > 1 {
+                        "clients are chosen by their scores up to the selection's session, so they stop only after it: write that session or a later one"
+                    } else {
+                        "write the first session after which a client may stop, such as 1"
+                    },
+                );
+            } else if early.by < early.from || early.by + 1 >= f.sessions {
+                c.add(
+                    "dropout.early.by",
+                    format!(
+                        "session {} is not from `from` ({}) to the session before the last but one ({})",
+                        early.by,
+                        early.from,
+                        f.sessions.saturating_sub(2)
+                    ),
+                    "write the session by which the declared share of the early endings has come, such as 3",
+                );
+            }
+            if !(early.share.value > 0.0 && early.share.value < 1.0) {
+                c.add(
+                    "dropout.early.share.value",
+                    format!("{} is not a share between 0 and 1", early.share.value),
+                    "write the share of the early endings that come by session `by`, such as 0.4",
+                );
+            }
         }
         if let Some(link) = &dropout.alliance_link {
             c.sourced("dropout.alliance_link", link);
@@ -1529,7 +1569,7 @@ mod tests {
         };
         // Each edit of the file, with the problems it must raise: (field path, part of the message).
         type Expected<'a> = &'a [(&'a str, &'a str)];
-        let cases: [(&str, &str, Expected); 4] = [
+        let cases: [(&str, &str, Expected); 5] = [
             (
                 "concern_below: 6, source: \"choice\")",
                 "concern_below: 6, source: \"choice\", ruptures: Some((depth: 20, rates: [(\"worst\", 1.5)], source: \"choice\")))",
@@ -1563,6 +1603,14 @@ mod tests {
                         "targets[0].statistic",
                         "the first sessions up to 9 is not a session",
                     ),
+                ],
+            ),
+            (
+                "    hello_goodbye:",
+                "    dropout: Some((rate: (value: 0.2, source: \"choice\"), early: Some((from: 0, by: 2, share: (value: 1.2, source: \"choice\"))))),\n    hello_goodbye:",
+                &[
+                    ("dropout.early.from", "cannot stop from session 0 on"),
+                    ("dropout.early.share.value", "1.2 is not a share"),
                 ],
             ),
         ];
