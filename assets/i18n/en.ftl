@@ -28,6 +28,7 @@ female = woman
 male = man
 session-of = Session { $seen } of { $total }
 intake = intake
+chart-spoken = Chart of the { $measure } by session: { $scores }
 score = score
 alliance = alliance
 events = Unwanted events

@@ -28,6 +28,7 @@ female = vrouw
 male = man
 session-of = Sessie { $seen } van { $total }
 intake = intake
+chart-spoken = Grafiek van de { $measure } per sessie: { $scores }
 score = score
 alliance = werkrelatie
 events = Ongewenste gebeurtenissen

@@ -12,6 +12,7 @@ pub mod plots;
 pub mod practice;
 pub mod screens;
 pub mod settings;
+pub mod spoken;
 pub mod state;
 pub mod table;
 pub mod theme;

@@ -818,6 +818,26 @@ pub fn trajectory(
                 })
         })
         .inner;
+    // The chart's text equivalent for a screen reader: the scores as a list.
+    let listed: Vec<String> = course
+        .scores
+        .iter()
+        .enumerate()
+        .map(|(t, y)| match t {
+            0 => format!("{} {}", tr.t("intake"), tr.score(*y)),
+            _ => format!("{t}: {}", tr.score(*y)),
+        })
+        .collect();
+    let spoken = tr.fmt(
+        "chart-spoken",
+        &[
+            ("measure", f.measure.name.clone().into()),
+            ("scores", listed.join("; ").into()),
+        ],
+    );
+    response.response.widget_info(move || {
+        egui::WidgetInfo::labeled(egui::WidgetType::Other, true, spoken.as_str())
+    });
     let hovered = response.response.hover_pos().and_then(|pos| {
         let t = response.transform.value_from_position(pos).x.round();
         (0.0..=sessions).contains(&t).then_some(t as u32)

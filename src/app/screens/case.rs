@@ -625,12 +625,14 @@ fn flag_row(
         if s.file.drift.kinds.is_empty() {
             return;
         }
-        ui.label(tr.t("drift-kind"));
+        let question = tr.t("drift-kind");
+        ui.label(&question);
         let lang = tr.lang;
         let unknown = tr.t("drift-kind-unknown");
         let current = flag_kind
             .and_then(|k| s.file.drift.kinds.get(k))
             .map_or(unknown.clone(), |k| k.label.get(lang).to_string());
+        let spoken = format!("{question}: {current}");
         egui::ComboBox::from_id_salt("drift-kind")
             .selected_text(current)
             .show_ui(ui, |ui| {
@@ -638,6 +640,10 @@ fn flag_row(
                 for (i, k) in s.file.drift.kinds.iter().enumerate() {
                     ui.selectable_value(flag_kind, Some(i), k.label.get(lang));
                 }
+            })
+            .response
+            .widget_info(move || {
+                egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, spoken.as_str())
             });
     });
 }

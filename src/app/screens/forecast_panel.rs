@@ -291,15 +291,16 @@ fn forecast_ui(ui: &mut egui::Ui, tr: &Tr, forecast: &mut ForecastInput) {
     nudge_with_keys(ui, forecast);
     forecast_number(ui, tr, forecast, true);
     ui.spacing_mut().slider_width = ui.available_width();
-    slider(ui, forecast);
+    slider(ui, forecast, &tr.t("forecast-question"));
     ui.horizontal_wrapped(|ui| quick_values_ui(ui, forecast));
     unset_hint(ui, tr, forecast);
 }
 
 /// The slider; a press on it or a drag sets the forecast, even where the handle already stands.
 /// While the forecast is unset the slider has no handle (only its rail), so no number seems
-/// chosen; the arrow keys start from [`UNSET_START`].
-fn slider(ui: &mut egui::Ui, forecast: &mut ForecastInput) {
+/// chosen; the arrow keys start from [`UNSET_START`]. A screen reader announces it by `name` (the
+/// question it answers), with its value only once one is chosen.
+fn slider(ui: &mut egui::Ui, forecast: &mut ForecastInput, name: &str) {
     let mut value = forecast.value.unwrap_or(UNSET_START);
     let unset = forecast.value.is_none();
     let response = ui
@@ -324,6 +325,13 @@ fn slider(ui: &mut egui::Ui, forecast: &mut ForecastInput) {
     if response.changed() || response.drag_started() || response.clicked() {
         forecast.set(value);
     }
+    let name = name.to_owned();
+    let shown = forecast.value.map(f64::from);
+    response.widget_info(move || {
+        let mut info = egui::WidgetInfo::labeled(egui::WidgetType::Slider, true, name.as_str());
+        info.value = shown;
+        info
+    });
 }
 
 /// Makes a slider's handle invisible in every state (its fill and outline transparent); the
@@ -362,11 +370,11 @@ fn forecast_compact_ui(
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 add_commit(ui);
                 ui.spacing_mut().slider_width = ui.available_width();
-                slider(ui, forecast);
+                slider(ui, forecast, &tr.t("forecast-question"));
             });
         } else {
             ui.spacing_mut().slider_width = ui.available_width();
-            slider(ui, forecast);
+            slider(ui, forecast, &tr.t("forecast-question"));
         }
     });
     ui.horizontal_wrapped(|ui| {

@@ -18,6 +18,7 @@ pub use case::case_ui;
 pub use debrief::{against_best_ui, debrief_ui, drift_headline, judgement_ui, signed_points};
 pub use start::start_ui;
 
+use super::spoken;
 use super::state::{AppState, Screen};
 use super::theme::{self, Palette};
 use crate::scenario::Lang;
@@ -94,9 +95,9 @@ fn settings_bar(ui: &mut egui::Ui, state: &mut AppState) {
     // off the left edge.
     let layout = egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true);
     ui.with_layout(layout, |ui| {
-        if ui
-            .button("📷")
-            .on_hover_text(state.t("screenshot"))
+        let screenshot = state.t("screenshot");
+        if spoken::button(ui.button("📷"), &screenshot)
+            .on_hover_text(screenshot)
             .clicked()
         {
             state.window.screenshot_requested = true;
@@ -104,30 +105,47 @@ fn settings_bar(ui: &mut egui::Ui, state: &mut AppState) {
         let settings = &mut state.settings;
         for palette in Palette::ALL.into_iter().rev() {
             let name = settings.tr().t(palette.key());
-            ui.selectable_value(&mut settings.palette, palette, palette.symbol())
-                .on_hover_text(name);
+            let chosen = settings.palette == palette;
+            spoken::choice(
+                ui.selectable_value(&mut settings.palette, palette, palette.symbol()),
+                chosen,
+                &name,
+            )
+            .on_hover_text(name);
         }
         ui.separator();
         let (low, high) = TEXT_SCALES;
-        if ui
-            .add_enabled(settings.text_scale < high, egui::Button::new("A+"))
-            .on_hover_text(settings.tr().t("text-larger"))
-            .clicked()
+        let name = settings.tr().t("text-larger");
+        if spoken::button(
+            ui.add_enabled(settings.text_scale < high, egui::Button::new("A+")),
+            &name,
+        )
+        .on_hover_text(name)
+        .clicked()
         {
             settings.text_scale = (settings.text_scale + 0.1).min(high);
         }
-        if ui
-            .add_enabled(settings.text_scale > low, egui::Button::new("A−"))
-            .on_hover_text(settings.tr().t("text-smaller"))
-            .clicked()
+        let name = settings.tr().t("text-smaller");
+        if spoken::button(
+            ui.add_enabled(settings.text_scale > low, egui::Button::new("A−")),
+            &name,
+        )
+        .on_hover_text(name)
+        .clicked()
         {
             settings.text_scale = (settings.text_scale - 0.1).max(low);
         }
         ui.separator();
-        ui.selectable_value(&mut settings.lang, Lang::En, "EN")
-            .on_hover_text("English");
-        ui.selectable_value(&mut settings.lang, Lang::Nl, "NL")
-            .on_hover_text("Nederlands");
+        for (lang, symbol, name) in [(Lang::En, "EN", "English"), (Lang::Nl, "NL", "Nederlands")] {
+            // Each language by its own name, as language menus do.
+            let chosen = settings.lang == lang;
+            spoken::choice(
+                ui.selectable_value(&mut settings.lang, lang, symbol),
+                chosen,
+                name,
+            )
+            .on_hover_text(name);
+        }
         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
             ui.label(theme::title("OnTrack"));
             if state.demo.is_some() {

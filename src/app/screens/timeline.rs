@@ -82,9 +82,15 @@ pub fn timeline_ui(
         );
         card_ui.set_clip_rect(inner.intersect(ui.clip_rect()));
         card_ui.spacing_mut().button_padding.x = 2.0;
+        let hover = card_hover(tr, card);
+        // A screen reader hears the whole card, not its bare number.
+        let spoken = hover.replace('\n', ", ");
         let number = card_ui
             .add(egui::Button::selectable(chosen, card.session.to_string()))
-            .on_hover_text(card_hover(tr, card));
+            .on_hover_text(hover);
+        number.widget_info(move || {
+            egui::WidgetInfo::selected(egui::WidgetType::Button, true, chosen, spoken.as_str())
+        });
         if number.clicked() {
             input.picked = Some(card.session);
         }
@@ -145,7 +151,11 @@ fn card_contents(
     if card.flagged {
         ui.label(egui::RichText::new("⚑").strong().color(theme::WORSE))
             .on_hover_text(tr.t("flagged"));
-    } else if flagging && ui.small_button("⚐").on_hover_text(hover).clicked() {
+    } else if flagging
+        && crate::app::spoken::button(ui.small_button("⚐"), &hover)
+            .on_hover_text(hover)
+            .clicked()
+    {
         input.flag = Some(card.session);
     }
 }
