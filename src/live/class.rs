@@ -915,6 +915,61 @@ mod tests {
     }
 
     #[test]
+    fn a_checkpoint_the_case_never_reached_is_stopped_not_open() {
+        // Checkpoints 0, 2 and 4; at seed 3 the clients of cases 7 and 9 came to session 1 only
+        // (see `run::machine`'s test), so a run gives 26 forecasts, not 30.
+        let (station, own) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let s =
+            Arc::new(crate::scenario::resolve("tests/scenarios/early-ending.ron").expect("loads"));
+        let code = crate::run::code::encode(&s.course_prefix(), 3).expect("encodes");
+        let mut class = Class::open(&code, Arc::clone(&s), 3, PIN, station.path()).expect("opens");
+        let mut session = Session::start(own.path(), s, 3, "Anna", &code).expect("starts");
+        let run = join(&mut class, &session).run;
+        play_until(&mut class, &mut session, &run, &|_| false);
+        let view = class.view();
+        let anna = &view.trainees[0];
+        assert_eq!(anna.forecasts, 26);
+        for (i, c) in view.checkpoints.iter().enumerate() {
+            let never = (c.case == 6 || c.case == 8) && c.checkpoint > 0;
+            let mark = if never {
+                AtCheckpoint::Stopped
+            } else {
+                AtCheckpoint::Forecast
+            };
+            assert_eq!(
+                anna.answered[i],
+                mark,
+                "case {} at {}",
+                c.case + 1,
+                c.checkpoint
+            );
+            assert_eq!(
+                c.best.is_none(),
+                never,
+                "case {} at {}",
+                c.case + 1,
+                c.checkpoint
+            );
+            assert_eq!(c.forecasts.len(), usize::from(!never));
+        }
+        // The class's Brier score of case 7 is taken over its one forecast: 0.5 against the outcome.
+        let y = |case: usize| {
+            let outcome = view
+                .checkpoints
+                .iter()
+                .find(|c| c.case == case)
+                .and_then(|c| c.outcome);
+            f64::from(u8::from(outcome == Some(Outcome::Deteriorated)))
+        };
+        if let Some(f) = view.fooled.iter().find(|f| f.case == 6) {
+            assert!((f.class_brier - (0.5 - y(6)).powi(2)).abs() < 1e-12);
+        }
+    }
+
+    #[test]
     fn strangers_are_refused() {
         let (station, own) = (
             tempfile::tempdir().expect("dir"),
@@ -1015,7 +1070,9 @@ mod tests {
         assert_eq!((anna.trainee.as_str(), anna.run), ("Anna", 2));
         assert_eq!(anna.forecasts, 1, "where the new run is");
         assert_eq!(
-            anna.answered.iter().position(|a| *a),
+            anna.answered
+                .iter()
+                .position(|a| *a == AtCheckpoint::Forecast),
             Some(0),
             "the new run's forecast, at the first checkpoint"
         );
