@@ -268,6 +268,19 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                         let f = &scored.scores.forecasts;
                         let judgement = judgement_text(&scored.scores.judgement, &f.brier, lang);
                         print_stdout(&format!("{}\n{judgement}", scores_text(f, lang)));
+                        let s = &scored.scores;
+                        if s.stopped_early > 0 {
+                            let stopped = tf(
+                                lang,
+                                "report-stopped-early",
+                                &[
+                                    ("stopped", s.stopped_early.into()),
+                                    ("cases", s.cases.into()),
+                                    ("absent", s.absent_forecasts.into()),
+                                ],
+                            );
+                            print_stdout(&format!("{stopped}\n"));
+                        }
                     }
                     return Ok(ExitCode::SUCCESS);
                 }
