@@ -424,4 +424,46 @@ mod tests {
         assert_eq!(s.predicted, s.cases);
         assert_eq!(s.foreseen, s.deteriorated);
     }
+
+    #[test]
+    fn a_case_that_ended_before_a_checkpoint_is_scored_on_the_forecasts_asked() {
+        // Checkpoints 0, 2 and 4; at seed 3 the clients of cases 7 and 9 came to session 1 only:
+        // 8 × 3 + 2 × 1 = 26 forecasts, each 0.5, so the Brier score is 0.25 whatever happened,
+        // and every case was given 50 % at the last checkpoint it reached.
+        let scenario = Arc::new(resolve("tests/scenarios/early-ending.ron").expect("loads"));
+        let mut run = Run::new(scenario, 3);
+        crate::run::machine::answer_everything(&mut run, 50);
+        let s = score_run(&run, &Benchmarks::new(run.scenario()));
+        assert_eq!(
+            (s.forecasts.n, s.stopped_early, s.absent_forecasts),
+            (26, 2, 4)
+        );
+        assert_eq!(s.forecasts.brier.as_ref().value(), Some(&0.25));
+        for b in Benchmark::ALL {
+            assert_eq!(s.benchmarks[&b].n, 26, "{b:?}");
+        }
+        assert_eq!(s.judgement.n, 26);
+        assert_eq!(
+            s.predicted, 10,
+            "cases 7 and 9 at session 0, the rest at session 4"
+        );
+        let case7 = &s.case_forecasts[6];
+        assert_eq!(
+            (case7.stopped_after, case7.absent.clone()),
+            (Some(1), vec![2, 4])
+        );
+        let rows: Vec<(u32, bool)> = case7
+            .rows()
+            .iter()
+            .map(|(cp, f)| (*cp, f.is_some()))
+            .collect();
+        assert_eq!(rows, [(0, true), (2, false), (4, false)]);
+        let json = serde_json::to_value(case7).expect("serialises");
+        assert_eq!(json["case"], 7);
+        assert_eq!(json["stopped_after"], 1);
+        assert!(
+            json["forecasts"][1]["trainee"].is_null() && json["forecasts"][2]["ideal"].is_null()
+        );
+        assert_eq!(json["forecasts"][0]["trainee"], 0.5);
+    }
 }
