@@ -466,4 +466,55 @@ mod tests {
         );
         assert_eq!(json["forecasts"][0]["trainee"], 0.5);
     }
+
+    #[test]
+    fn drift_after_the_client_stopped_coming_is_no_drift_to_spot() {
+        // A therapist's drift that would have begun after the client's last session was never seen:
+        // the case counts as a case without drift (a noise trial), not as a miss. Found by search: a
+        // seed with such a case (drift onset after the last session, at or before the last
+        // checkpoint, 4).
+        let scenario = Arc::new(resolve("tests/scenarios/early-ending.ron").expect("loads"));
+        let seed = (0..300)
+            .find(|&seed| {
+                Run::new(Arc::clone(&scenario), seed)
+                    .cases_for_verification()
+                    .iter()
+                    .any(|c| {
+                        let last = c.scores.len() as u32 - 1;
+                        c.hidden
+                            .drift
+                            .is_some_and(|d| d.onset > last && d.onset <= 4)
+                    })
+            })
+            .expect("some seed has drift after an early end");
+        let mut run = Run::new(Arc::clone(&scenario), seed);
+        crate::run::machine::answer_everything(&mut run, 50);
+        let s = score_run(&run, &Benchmarks::new(run.scenario()));
+        // Counted by hand from the cases: drifted by the last session seen (the client's last, or
+        // session 4), with no flag given, every such case is a miss.
+        let drifted = run
+            .cases_for_verification()
+            .iter()
+            .filter(|c| {
+                let seen = (c.scores.len() as u32 - 1).min(4);
+                c.hidden.drift.is_some_and(|d| d.onset <= seen)
+            })
+            .count() as u64;
+        assert_eq!((s.drift.signal_cases, s.drift.misses), (drifted, drifted));
+        assert_eq!(
+            s.drift.noise_trials,
+            10 - drifted + {
+                // Drifted cases with a session seen before the onset add a noise stretch each.
+                run.cases_for_verification()
+                    .iter()
+                    .filter(|c| {
+                        let seen = (c.scores.len() as u32 - 1).min(4);
+                        c.hidden
+                            .drift
+                            .is_some_and(|d| d.onset <= seen && d.onset > 1)
+                    })
+                    .count() as u64
+            }
+        );
+    }
 }
