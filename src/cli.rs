@@ -232,6 +232,7 @@ pub enum Command {
     /// answers, and print a table per trainee and run with the benchmark forecasters beside it.
     ///
     /// Files that cannot be read or do not verify are listed with the reason; the rest still load.
+    #[command(group(clap::ArgGroup::new("some_csv").args(["csv", "forecasts_csv"]).multiple(true)))]
     Cohort {
         /// Folder of run files (*.ron).
         dir: PathBuf,
@@ -241,8 +242,12 @@ pub enum Command {
         /// Also write the tidy CSV (one row per run) to this file (outside DIR).
         #[arg(long)]
         csv: Option<PathBuf>,
-        /// Replace the CSV file if it exists.
-        #[arg(long, requires = "csv")]
+        /// Also write every forecast in long form (one row per run, case and checkpoint; empty
+        /// forecast cells where the case ended before the checkpoint) to this file (outside DIR).
+        #[arg(long, value_name = "CSV")]
+        forecasts_csv: Option<PathBuf>,
+        /// Replace the CSV files if they exist.
+        #[arg(long, requires = "some_csv")]
         force: bool,
     },
     /// Score forecasts: a saved run, or a CSV of `forecast,outcome` rows (probabilities and 0/1).

@@ -16,7 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 mod cli;
 
 use cli::{CaptureArgs, Cli, Command};
-use ontrack::cohort::csv_export::{check_target, write_csv};
+use ontrack::cohort::csv_export::{check_target, write_csv, write_forecasts_csv};
 use ontrack::cohort::load_dir;
 use ontrack::cohort::table::table;
 use ontrack::debrief::report::{judgement_text, report, scores_text};
@@ -220,10 +220,11 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             dir,
             json,
             csv,
+            forecasts_csv,
             force,
         } => {
             // Checked before the work, so a wrong name costs nothing.
-            if let Some(path) = &csv {
+            for path in csv.iter().chain(&forecasts_csv) {
                 check_target(&dir, path, force)?;
             }
             let bar = progress_bar(0, "files");
@@ -234,6 +235,10 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             bar.finish_and_clear();
             if let Some(path) = csv.as_ref().filter(|_| !cohort.runs.is_empty()) {
                 write_csv(&cohort, path)
+                    .with_context(|| format!("{}: cannot write the CSV", path.display()))?;
+            }
+            if let Some(path) = forecasts_csv.as_ref().filter(|_| !cohort.runs.is_empty()) {
+                write_forecasts_csv(&cohort, path)
                     .with_context(|| format!("{}: cannot write the CSV", path.display()))?;
             }
             if json {
@@ -263,6 +268,19 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                         let f = &scored.scores.forecasts;
                         let judgement = judgement_text(&scored.scores.judgement, &f.brier, lang);
                         print_stdout(&format!("{}\n{judgement}", scores_text(f, lang)));
+                        let s = &scored.scores;
+                        if s.stopped_early > 0 {
+                            let stopped = tf(
+                                lang,
+                                "report-stopped-early",
+                                &[
+                                    ("stopped", s.stopped_early.into()),
+                                    ("cases", s.cases.into()),
+                                    ("absent", s.absent_forecasts.into()),
+                                ],
+                            );
+                            print_stdout(&format!("{stopped}\n"));
+                        }
                     }
                     return Ok(ExitCode::SUCCESS);
                 }

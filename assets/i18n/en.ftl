@@ -420,6 +420,20 @@ cohort-none = no run files could be scored
 cohort-rejected = files not used ({ $n }):
 cohort-others = other entries of the folder, not run files ({ $n }):
 cohort-legend = Brier: lower is better (0.25 = always 50 %); skill: against the base rate (0 = no better, 1 = perfect); REL: miscalibration; RES: telling cases apart; CITL: mean forecast minus observed rate (negative = under-forecasting); d′, c, lat: spotting drift (sensitivity, criterion, sessions late); κ: classifying unwanted events. — = not defined for this run. J pp: judgement cost, how far the forecasts lay on average from the best possible ones, in percentage points (no luck in it); #B, #J: rank by Brier score and by judgement cost within the course, · where that ranking is not reliable.
+report-stopped-early = { $stopped ->
+    [one] 1 of the { $cases } clients
+   *[other] { $stopped } of the { $cases } clients
+} stopped coming before the last checkpoint. The { $absent ->
+    [one] 1 forecast
+   *[other] { $absent } forecasts
+} at the checkpoints after their last session { $absent ->
+    [one] was
+   *[other] were
+} never asked: absent from every score, not counted as 0.
+cohort-stopped-early = { $stopped ->
+    [one] 1 of these clients (case { $which }) stopped coming before the last checkpoint: no forecast was asked after their last session, and every score leaves those checkpoints out.
+   *[other] { $stopped } of these clients (cases { $which }) stopped coming before the last checkpoint: no forecast was asked after their last session, and every score leaves those checkpoints out.
+}
 
 ## The cohort table: runs and their versions
 cohort-started = started (UTC)
@@ -577,6 +591,8 @@ live-outcome-deteriorated = — deteriorated
 live-outcome-not = — did not deteriorate
 live-fooled = Cases that fooled the class so far
 live-fooled-line = Case { $case }: the class's Brier score { $class }, the best possible forecast's { $best }
+live-checkpoint-stopped = Case { $case }, session { $session }: the client had stopped coming before it, so no forecast was asked { $outcome }
+live-board-stopped = A cross in a checkpoint's column and a dash in a trainee's row: the client stopped coming before that checkpoint, so no forecast is asked there.
 # Adaptive drills (src/teach/drill.rs, ontrack drill)
 drill-mix = This drill has more { $kind } cases than practice does: about { $drill } of its clients instead of { $practice }. Your forecasts in it are scored against the best possible forecast for this mix, and the drill is kept apart from your course runs.
 drill-none = Your saved runs of this scenario show no blind spot of a known kind, so there is nothing to drill yet: play a course run first.
@@ -634,3 +650,9 @@ panel-dropped-out = The client stopped coming after session { $last } of { $sess
 start-chosen = Chosen: { $title }
 start-by-code = The course code chooses the scenario.
 briefing-back = Back (Escape)
+
+# A case that ended before a checkpoint (issue 26): no forecast is asked after the client stopped coming.
+case-stopped-reading = The client did not come to session { $next }: they stopped coming after session { $last }. No forecast is asked at the checkpoints after their last session; the outcome is judged on the last score.
+reveal-not-asked = not asked: the client had stopped
+drill-stopped = The client stopped coming after session { $last }: no forecast was asked at the checkpoints after it (session { $which }), absent rather than 0.
+case-stopped-short = stopped after session { $last }

@@ -420,6 +420,20 @@ cohort-none = geen enkel rondebestand kon worden gescoord
 cohort-rejected = niet gebruikte bestanden ({ $n }):
 cohort-others = overige items in de map, geen rondebestanden ({ $n }):
 cohort-legend = Brier: lager is beter (0,25 = altijd 50 %); vaardigheid: tegen het basispercentage (0 = niet beter, 1 = perfect); REL: miskalibratie; RES: cliënten uit elkaar houden; CITL: gemiddelde voorspelling min waargenomen percentage (negatief = te laag voorspeld); d′, c, lat: drift opmerken (gevoeligheid, criterium, sessies te laat); κ: ongewenste gebeurtenissen indelen. — = niet te berekenen voor deze ronde. J pp: oordeelskosten, hoe ver de voorspellingen gemiddeld van de best mogelijke lagen, in procentpunten (zonder geluk); #B, #J: plaats op Brier-score en op oordeelskosten binnen de cursus, · waar die rangorde niet betrouwbaar is.
+report-stopped-early = { $stopped ->
+    [one] 1 van de { $cases } cliënten kwam
+   *[other] { $stopped } van de { $cases } cliënten kwamen
+} vóór het laatste meetmoment niet meer. { $absent ->
+    [one] De 1 voorspelling
+   *[other] De { $absent } voorspellingen
+} bij de meetmomenten na hun laatste sessie { $absent ->
+    [one] is
+   *[other] zijn
+} nooit gevraagd: ze ontbreken in elke score en tellen niet als 0.
+cohort-stopped-early = { $stopped ->
+    [one] 1 van deze cliënten (cliënt { $which }) kwam vóór het laatste meetmoment niet meer: na de laatste sessie is geen voorspelling gevraagd, en elke score laat die meetmomenten weg.
+   *[other] { $stopped } van deze cliënten (cliënten { $which }) kwamen vóór het laatste meetmoment niet meer: na hun laatste sessie is geen voorspelling gevraagd, en elke score laat die meetmomenten weg.
+}
 
 ## The cohort table: runs and their versions
 cohort-started = gestart (UTC)
@@ -577,6 +591,8 @@ live-outcome-deteriorated = — verslechterd
 live-outcome-not = — niet verslechterd
 live-fooled = Cliënten die de groep tot nu toe misleidden
 live-fooled-line = Cliënt { $case }: Brier-score van de groep { $class }, van de best mogelijke voorspelling { $best }
+live-checkpoint-stopped = Cliënt { $case }, sessie { $session }: de cliënt was daarvoor al gestopt, dus er is geen voorspelling gevraagd { $outcome }
+live-board-stopped = Een kruis in de kolom van een meetmoment en een streepje in de rij van een deelnemer: de cliënt kwam vóór dat meetmoment niet meer, dus daar wordt geen voorspelling gevraagd.
 # Adaptive drills (src/teach/drill.rs, ontrack drill)
 drill-mix = Deze oefening heeft meer gevallen van { $kind } dan de gewone oefenronde: ongeveer { $drill } van de cliënten in plaats van { $practice }. Je voorspellingen worden gescoord tegen de best mogelijke voorspelling voor deze mix, en de oefening blijft buiten je cursusrondes.
 drill-none = Je bewaarde rondes van dit scenario tonen geen blinde vlek van een bekende soort, dus er is nog niets te oefenen: speel eerst een cursusronde.
@@ -634,3 +650,9 @@ panel-dropped-out = De cliënt kwam na sessie { $last } van { $sessions } niet m
 start-chosen = Gekozen: { $title }
 start-by-code = De cursuscode kiest het scenario.
 briefing-back = Terug (Escape)
+
+# A case that ended before a checkpoint (issue 26): no forecast is asked after the client stopped coming.
+case-stopped-reading = De cliënt kwam niet naar sessie { $next }: na sessie { $last } is de cliënt gestopt. Bij de meetmomenten na de laatste sessie wordt geen voorspelling gevraagd; de uitkomst wordt beoordeeld op de laatste score.
+reveal-not-asked = niet gevraagd: de cliënt was gestopt
+drill-stopped = De cliënt kwam na sessie { $last } niet meer: bij de meetmomenten daarna (sessie { $which }) is geen voorspelling gevraagd; die ontbreken, ze tellen niet als 0.
+case-stopped-short = gestopt na sessie { $last }

@@ -12,7 +12,7 @@ use crate::forecast::Benchmark;
 use crate::score::{Interval, Metric};
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 53] = [
+pub const COLUMNS: [&str; 55] = [
     "file",
     "trainee",
     "scenario",
@@ -74,6 +74,10 @@ pub const COLUMNS: [&str; 53] = [
     // where the class's ranking by that score is not reliable (see `cohort::ranking`).
     "rank_brier",
     "rank_judgement_cost",
+    // Cases whose client stopped coming before the last checkpoint, and the forecasts that were
+    // therefore never asked (absent from every score above, not counted as 0).
+    "stopped_early",
+    "absent_forecasts",
 ];
 
 fn cell(m: &Metric) -> String {
@@ -159,6 +163,8 @@ fn row(r: &RunScores, ranks: [Option<usize>; 2]) -> Vec<String> {
         cell(&j.unavoidable),
         rank(ranks[0]),
         rank(ranks[1]),
+        s.stopped_early.to_string(),
+        s.absent_forecasts.to_string(),
     ]
 }
 
@@ -172,6 +178,59 @@ pub fn to_csv(cohort: &Cohort) -> Result<Vec<u8>, csv::Error> {
         w.write_record(row(r, ranks))?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// The columns of the forecasts CSV, in order: one row per run, case and checkpoint.
+pub const FORECAST_COLUMNS: [&str; 12] = [
+    "file",
+    "trainee",
+    "scenario",
+    "seed",
+    "case",
+    "checkpoint",
+    "deteriorated",
+    "stopped_after",
+    "forecast",
+    "ideal",
+    "actuarial",
+    "base_rate",
+];
+
+/// Every forecast of the cohort in long form, as CSV text: a row per run, revealed case and
+/// checkpoint of the course. At a checkpoint the case never reached (the client had stopped coming
+/// after session `stopped_after`) no forecast was asked: the four forecast cells are empty, absent
+/// rather than 0, and no score counts them.
+pub fn forecasts_csv(cohort: &Cohort) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(FORECAST_COLUMNS)?;
+    let probability = |p: Option<f64>| p.map_or(String::new(), |p| format!("{p:.2}"));
+    for r in &cohort.runs {
+        for c in &r.scores.case_forecasts {
+            for (checkpoint, f) in c.rows() {
+                w.write_record([
+                    csv_cell(&r.file).into_owned(),
+                    csv_cell(&r.trainee).into_owned(),
+                    csv_cell(&r.scenario_id).into_owned(),
+                    r.seed.to_string(),
+                    (c.case + 1).to_string(),
+                    checkpoint.to_string(),
+                    u8::from(c.deteriorated).to_string(),
+                    c.stopped_after.map_or(String::new(), |l| l.to_string()),
+                    probability(f.map(|f| f.trainee)),
+                    probability(f.map(|f| f.ideal)),
+                    probability(f.map(|f| f.actuarial)),
+                    probability(f.map(|f| f.base_rate)),
+                ])?;
+            }
+        }
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// Writes the cohort's forecasts CSV to `path` (atomically).
+pub fn write_forecasts_csv(cohort: &Cohort, path: &Path) -> Result<(), std::io::Error> {
+    let bytes = forecasts_csv(cohort).map_err(std::io::Error::other)?;
+    crate::run::store::write_atomic(path, &bytes)
 }
 
 /// Why the CSV is not written where asked: a trainer who types the wrong name must not lose a run

@@ -16,6 +16,17 @@ pub fn deteriorating(scenario: &Scenario, seed: u64) -> usize {
         .count()
 }
 
+/// The cases of a course (0 is the first) whose client stops coming before the last checkpoint:
+/// they have fewer forecasts, none asked after the client's last session.
+pub fn stopped_early(scenario: &Scenario, seed: u64) -> Vec<usize> {
+    generate(scenario, seed, scenario.file.cases_per_run as usize)
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| crate::run::machine::stopped_after(scenario, c).is_some())
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Seeds tried by [`teaching_seed`] before giving up (with a 7 % rate and 12 cases, 200 courses in a
 /// row without a deteriorating client happen with probability 0.4²⁰⁰).
 const TRIES: u64 = 200;

@@ -273,6 +273,27 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
         if fullest.scores.cases > 0 && fullest.scores.deteriorated == 0 {
             let _ = writeln!(out, "  {}", t(lang, "cohort-no-deterioration"));
         }
+        let stopped: Vec<String> = fullest
+            .scores
+            .case_forecasts
+            .iter()
+            .filter(|c| c.stopped_after.is_some())
+            .map(|c| (c.case + 1).to_string())
+            .collect();
+        if !stopped.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                tf(
+                    lang,
+                    "cohort-stopped-early",
+                    &[
+                        ("stopped", stopped.len().into()),
+                        ("which", stopped.join(", ").into()),
+                    ]
+                )
+            );
+        }
         let _ = writeln!(out, "{header}");
         for &benchmark in fullest.scores.benchmarks.keys() {
             benchmark_row(

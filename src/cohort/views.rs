@@ -181,6 +181,9 @@ pub struct CaseDifficulty {
     pub case: usize,
     pub checkpoint: u32,
     pub deteriorated: bool,
+    /// The session after which the client stopped coming, when that was before the last
+    /// checkpoint (`checkpoint` is then the last one the case reached).
+    pub stopped_after: Option<u32>,
     /// Trainees who forecast it at this checkpoint.
     pub trainees: usize,
     pub class_mean: f64,
@@ -213,6 +216,7 @@ pub fn case_difficulty(runs: &[&RunScores]) -> Vec<CaseDifficulty> {
                 case: c.case,
                 checkpoint: last.checkpoint,
                 deteriorated: c.deteriorated,
+                stopped_after: c.stopped_after,
                 trainees: 0,
                 class_mean: f64::NAN,
                 ideal: last.ideal,
@@ -270,7 +274,9 @@ mod tests {
                 None => cases.push(CaseForecasts {
                     case,
                     deteriorated: det,
+                    stopped_after: None,
                     forecasts: vec![row],
+                    absent: Vec::new(),
                 }),
             }
         }
@@ -303,6 +309,8 @@ mod tests {
             deteriorated: case_forecasts.iter().filter(|c| c.deteriorated).count(),
             foreseen: 0,
             predicted: 0,
+            stopped_early: 0,
+            absent_forecasts: 0,
             forecasts,
             benchmarks: BTreeMap::new(),
             drift: detection_scores(&[]),

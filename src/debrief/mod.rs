@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::forecast::{Benchmark, Benchmarks, Forecaster};
 use crate::model::Outcome;
+use crate::run::machine::stopped_after;
 use crate::run::{self, OpenError, OpenedRun, Phase, Run, RunFile};
 use crate::score::{
     AgainstBest, ClassificationScores, DetectionScores, DriftCase, Flag, JudgementScores,
@@ -38,7 +39,10 @@ pub struct RunScores {
     pub scores: Scores,
 }
 
-/// Scores a verified run: every revealed case with every forecast given on it.
+/// Scores a verified run: every revealed case with every forecast given on it. A case whose client
+/// stopped coming before a checkpoint has no forecast there (none was asked): it is absent from
+/// every score, for the trainee and the benchmarks alike, never counted as zero, and the count of
+/// such forecasts is kept beside the scores.
 pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
     let revealed: Vec<usize> = (0..run.len())
         .filter(|&i| run.revealed(i).is_some())
@@ -51,6 +55,7 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
     let mut pairs = Vec::new();
     let mut case_forecasts = Vec::new();
     let (mut deteriorated, mut foreseen, mut predicted) = (0, 0, 0);
+    let (mut stopped_early, mut absent_forecasts) = (0, 0);
     let s = run.scenario();
     for &i in &revealed {
         let (Some(case), Some(answers)) = (run.revealed(i), run.answers(i)) else {
@@ -58,10 +63,31 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
         };
         let det = case.outcome == Outcome::Deteriorated;
         deteriorated += usize::from(det);
+        let stopped = stopped_after(s, case);
+        let absent: Vec<u32> = s
+            .file
+            .checkpoints
+            .iter()
+            .copied()
+            .filter(|cp| stopped.is_some_and(|last| *cp > last))
+            .collect();
+        stopped_early += usize::from(stopped.is_some());
+        absent_forecasts += absent.len();
+        // At the last checkpoint the case reached: the last one, or the last before the client
+        // stopped coming.
+        let last_reached = stopped.map_or(last_checkpoint, |last| {
+            s.file
+                .checkpoints
+                .iter()
+                .copied()
+                .filter(|cp| *cp <= last)
+                .max()
+                .unwrap_or(0)
+        });
         let last = answers
             .forecasts
             .iter()
-            .find(|(cp, _)| *cp == last_checkpoint)
+            .find(|(cp, _)| *cp == last_reached)
             .is_some_and(|(_, p)| *p >= 50);
         predicted += usize::from(last);
         foreseen += usize::from(last && det);
@@ -88,11 +114,14 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
         case_forecasts.push(CaseForecasts {
             case: i,
             deteriorated: det,
+            stopped_after: stopped,
             forecasts: checkpoints,
+            absent,
         });
         drift_cases.push(DriftCase {
             drift: case.hidden.drift,
-            last_seen: last_checkpoint,
+            // The sessions that took place and were seen.
+            last_seen: stopped.unwrap_or(last_checkpoint),
             flags: answers
                 .flags
                 .iter()
@@ -132,6 +161,8 @@ pub fn score_run(run: &Run, bench: &Benchmarks) -> Scores {
         deteriorated,
         foreseen,
         predicted,
+        stopped_early,
+        absent_forecasts,
         forecasts: probability_scores(
             &trainee,
             &outcomes,
@@ -166,14 +197,69 @@ pub fn judgement_of(cases: &[CaseForecasts], who: Forecaster) -> JudgementScores
 
 /// The forecasts given on one case of a run, beside the benchmarks', and what happened: for the
 /// trainer's drill-down and for finding the cases that fooled a class.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// In JSON every checkpoint of the course has a row in `forecasts`: at a checkpoint the case never
+/// reached (the client had stopped coming) every forecast is `null`, absent rather than zero, and
+/// `stopped_after` names the client's last session.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaseForecasts {
     /// Index of the case in the run (0 is the first); in JSON numbered from 1, as people read it
     /// everywhere else (`ontrack case --case 1`, the drill-down's "Case 1").
-    #[serde(serialize_with = "one_based")]
     pub case: usize,
     pub deteriorated: bool,
+    /// The session after which the client stopped coming, when that was before the last checkpoint.
+    pub stopped_after: Option<u32>,
+    /// The forecasts given, in checkpoint order: only these are scored.
     pub forecasts: Vec<CheckpointForecast>,
+    /// The checkpoints the case never reached, where no forecast was asked, in order.
+    pub absent: Vec<u32>,
+}
+
+impl CaseForecasts {
+    /// Every checkpoint of the case in order, with its forecasts, or `None` where the case never
+    /// reached it.
+    pub fn rows(&self) -> Vec<(u32, Option<&CheckpointForecast>)> {
+        let mut rows: Vec<(u32, Option<&CheckpointForecast>)> = self
+            .forecasts
+            .iter()
+            .map(|f| (f.checkpoint, Some(f)))
+            .chain(self.absent.iter().map(|&cp| (cp, None)))
+            .collect();
+        rows.sort_by_key(|(cp, _)| *cp);
+        rows
+    }
+}
+
+impl Serialize for CaseForecasts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// A checkpoint's row: the forecasts, each `null` where the case never reached it.
+        #[derive(Serialize)]
+        struct Row {
+            checkpoint: u32,
+            trainee: Option<f64>,
+            ideal: Option<f64>,
+            actuarial: Option<f64>,
+            base_rate: Option<f64>,
+        }
+        let rows: Vec<Row> = self
+            .rows()
+            .into_iter()
+            .map(|(checkpoint, f)| Row {
+                checkpoint,
+                trainee: f.map(|f| f.trainee),
+                ideal: f.map(|f| f.ideal),
+                actuarial: f.map(|f| f.actuarial),
+                base_rate: f.map(|f| f.base_rate),
+            })
+            .collect();
+        let mut out = serializer.serialize_struct("CaseForecasts", 4)?;
+        out.serialize_field("case", &(self.case as u64 + 1))?;
+        out.serialize_field("deteriorated", &self.deteriorated)?;
+        out.serialize_field("stopped_after", &self.stopped_after)?;
+        out.serialize_field("forecasts", &rows)?;
+        out.end()
+    }
 }
 
 /// One checkpoint's forecasts as probabilities (benchmarks in whole percent, as a trainee answers).
@@ -214,10 +300,16 @@ pub struct Scores {
     pub cases: usize,
     /// Of those, how many deteriorated.
     pub deteriorated: usize,
-    /// Deteriorated cases the trainee gave 50 % or more at the last checkpoint (foresaw).
+    /// Deteriorated cases the trainee gave 50 % or more at the last checkpoint the case reached
+    /// (foresaw).
     pub foreseen: usize,
-    /// Cases the trainee gave 50 % or more at the last checkpoint.
+    /// Cases the trainee gave 50 % or more at the last checkpoint (the last one the case reached).
     pub predicted: usize,
+    /// Of the cases scored, how many clients stopped coming before the last checkpoint.
+    pub stopped_early: usize,
+    /// Forecasts never asked, because the case ended before their checkpoint: absent from every
+    /// score (not zero).
+    pub absent_forecasts: usize,
     /// The trainee's forecasts at every checkpoint, pooled.
     pub forecasts: ProbabilityScores,
     /// The benchmark forecasters on the same case–checkpoint pairs (in JSON under their names).
@@ -331,5 +423,98 @@ mod tests {
         let s = score_run(&run, &Benchmarks::new(run.scenario()));
         assert_eq!(s.predicted, s.cases);
         assert_eq!(s.foreseen, s.deteriorated);
+    }
+
+    #[test]
+    fn a_case_that_ended_before_a_checkpoint_is_scored_on_the_forecasts_asked() {
+        // Checkpoints 0, 2 and 4; at seed 3 the clients of cases 7 and 9 came to session 1 only:
+        // 8 × 3 + 2 × 1 = 26 forecasts, each 0.5, so the Brier score is 0.25 whatever happened,
+        // and every case was given 50 % at the last checkpoint it reached.
+        let scenario = Arc::new(resolve("tests/scenarios/early-ending.ron").expect("loads"));
+        let mut run = Run::new(scenario, 3);
+        crate::run::machine::answer_everything(&mut run, 50);
+        let s = score_run(&run, &Benchmarks::new(run.scenario()));
+        assert_eq!(
+            (s.forecasts.n, s.stopped_early, s.absent_forecasts),
+            (26, 2, 4)
+        );
+        assert_eq!(s.forecasts.brier.as_ref().value(), Some(&0.25));
+        for b in Benchmark::ALL {
+            assert_eq!(s.benchmarks[&b].n, 26, "{b:?}");
+        }
+        assert_eq!(s.judgement.n, 26);
+        assert_eq!(
+            s.predicted, 10,
+            "cases 7 and 9 at session 0, the rest at session 4"
+        );
+        let case7 = &s.case_forecasts[6];
+        assert_eq!(
+            (case7.stopped_after, case7.absent.clone()),
+            (Some(1), vec![2, 4])
+        );
+        let rows: Vec<(u32, bool)> = case7
+            .rows()
+            .iter()
+            .map(|(cp, f)| (*cp, f.is_some()))
+            .collect();
+        assert_eq!(rows, [(0, true), (2, false), (4, false)]);
+        let json = serde_json::to_value(case7).expect("serialises");
+        assert_eq!(json["case"], 7);
+        assert_eq!(json["stopped_after"], 1);
+        assert!(
+            json["forecasts"][1]["trainee"].is_null() && json["forecasts"][2]["ideal"].is_null()
+        );
+        assert_eq!(json["forecasts"][0]["trainee"], 0.5);
+    }
+
+    #[test]
+    fn drift_after_the_client_stopped_coming_is_no_drift_to_spot() {
+        // A therapist's drift that would have begun after the client's last session was never seen:
+        // the case counts as a case without drift (a noise trial), not as a miss. Found by search: a
+        // seed with such a case (drift onset after the last session, at or before the last
+        // checkpoint, 4).
+        let scenario = Arc::new(resolve("tests/scenarios/early-ending.ron").expect("loads"));
+        let seed = (0..300)
+            .find(|&seed| {
+                Run::new(Arc::clone(&scenario), seed)
+                    .cases_for_verification()
+                    .iter()
+                    .any(|c| {
+                        let last = c.scores.len() as u32 - 1;
+                        c.hidden
+                            .drift
+                            .is_some_and(|d| d.onset > last && d.onset <= 4)
+                    })
+            })
+            .expect("some seed has drift after an early end");
+        let mut run = Run::new(Arc::clone(&scenario), seed);
+        crate::run::machine::answer_everything(&mut run, 50);
+        let s = score_run(&run, &Benchmarks::new(run.scenario()));
+        // Counted by hand from the cases: drifted by the last session seen (the client's last, or
+        // session 4), with no flag given, every such case is a miss.
+        let drifted = run
+            .cases_for_verification()
+            .iter()
+            .filter(|c| {
+                let seen = (c.scores.len() as u32 - 1).min(4);
+                c.hidden.drift.is_some_and(|d| d.onset <= seen)
+            })
+            .count() as u64;
+        assert_eq!((s.drift.signal_cases, s.drift.misses), (drifted, drifted));
+        assert_eq!(
+            s.drift.noise_trials,
+            10 - drifted + {
+                // Drifted cases with a session seen before the onset add a noise stretch each.
+                run.cases_for_verification()
+                    .iter()
+                    .filter(|c| {
+                        let seen = (c.scores.len() as u32 - 1).min(4);
+                        c.hidden
+                            .drift
+                            .is_some_and(|d| d.onset <= seen && d.onset > 1)
+                    })
+                    .count() as u64
+            }
+        );
     }
 }

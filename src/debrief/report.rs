@@ -63,6 +63,21 @@ pub fn report(r: &RunScores, lang: Lang) -> String {
             ]
         )
     );
+    if s.stopped_early > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            tf(
+                lang,
+                "report-stopped-early",
+                &[
+                    ("stopped", s.stopped_early.into()),
+                    ("cases", s.cases.into()),
+                    ("absent", s.absent_forecasts.into()),
+                ]
+            )
+        );
+    }
     let _ = writeln!(out, "{}", t(lang, "report-hannan"));
     if s.cases > 0 && s.deteriorated == 0 {
         // The same sentence as the app's debrief.

@@ -21,7 +21,7 @@ use crate::files::read::{Kind, read_bounded};
 use crate::forecast::Ideal;
 use crate::run::file::{CaseRecord, RUN_SCHEMA, RunFile};
 use crate::run::lock::{LockError, RunLock, lock_station};
-use crate::run::machine::{Phase, Run, RunError};
+use crate::run::machine::{Phase, Run, RunError, reached};
 use crate::run::store::{run_file_name, write_atomic};
 use crate::run::writer::RunWriter;
 use crate::run::{load_run, replay};
@@ -213,7 +213,8 @@ impl LiveRun {
 struct Best {
     case: usize,
     checkpoint: u32,
-    ideal: f64,
+    /// The best possible forecast, or `None` where the case never reached the checkpoint.
+    ideal: Option<f64>,
 }
 
 /// A live class: its course, PIN and folder, every run received, and the hold of the reveal.
@@ -274,7 +275,8 @@ impl Class {
                     .map(move |&checkpoint| Best {
                         case,
                         checkpoint,
-                        ideal: ideal.forecast(scenario, &c.visible(checkpoint)),
+                        ideal: reached(scenario, c, checkpoint)
+                            .then(|| ideal.forecast(scenario, &c.visible(checkpoint))),
                     })
             })
             .collect();
@@ -569,19 +571,27 @@ impl Class {
             .iter()
             .filter_map(|(name, runs)| {
                 let last = runs.last()?;
-                let answered: Vec<bool> = self
-                    .best
-                    .iter()
-                    .map(|b| {
-                        last.run
-                            .answers(b.case)
-                            .is_some_and(|a| a.forecasts.iter().any(|(cp, _)| *cp == b.checkpoint))
-                    })
-                    .collect();
+                let answered: Vec<AtCheckpoint> =
+                    self.best
+                        .iter()
+                        .map(|b| {
+                            let given = last.run.answers(b.case).is_some_and(|a| {
+                                a.forecasts.iter().any(|(cp, _)| *cp == b.checkpoint)
+                            });
+                            match (given, b.ideal) {
+                                (true, _) => AtCheckpoint::Forecast,
+                                (false, Some(_)) => AtCheckpoint::Open,
+                                (false, None) => AtCheckpoint::Stopped,
+                            }
+                        })
+                        .collect();
                 Some(TraineeView {
                     trainee: (*name).to_string(),
                     run: runs.len(),
-                    forecasts: answered.iter().filter(|a| **a).count(),
+                    forecasts: answered
+                        .iter()
+                        .filter(|a| **a == AtCheckpoint::Forecast)
+                        .count(),
                     answered,
                     phase: last.run.phase(),
                     revealed: revealed_count(&last.run),
@@ -673,8 +683,10 @@ fn fooled(checkpoints: &[CheckpointView]) -> Vec<FooledCase> {
             entry.0 += (f64::from(p) / 100.0 - y).powi(2);
             entry.1 += 1;
         }
-        entry.2 += (c.best - y).powi(2);
-        entry.3 += 1;
+        if let Some(best) = c.best {
+            entry.2 += (best - y).powi(2);
+            entry.3 += 1;
+        }
     }
     let mut fooled: Vec<FooledCase> = by_case
         .into_iter()
@@ -715,12 +727,24 @@ pub struct TraineeView {
     /// column says "forecasts").
     pub forecasts: usize,
     /// Per checkpoint of [`ClassView::checkpoints`], in its order: whether this run gave a forecast
-    /// there (the trainer's board marks it; the forecast itself stays private).
-    pub answered: Vec<bool>,
+    /// there, has yet to, or never will because the case ended before it (the trainer's board
+    /// marks it; the forecast itself stays private).
+    pub answered: Vec<AtCheckpoint>,
     pub phase: Phase,
     /// Cases revealed so far.
     pub revealed: usize,
     pub last_arrival: Option<Timestamp>,
+}
+
+/// Where a trainee's run stands at one checkpoint of one case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AtCheckpoint {
+    /// A forecast was given there.
+    Forecast,
+    /// Not (yet) answered.
+    Open,
+    /// The client stopped coming before this checkpoint: no forecast is asked there, ever.
+    Stopped,
 }
 
 /// The class's forecasts at one checkpoint of one case.
@@ -732,8 +756,9 @@ pub struct CheckpointView {
     /// One forecast per trainee who gave one here (the first, over their runs), in percent,
     /// lowest first.
     pub forecasts: Vec<u8>,
-    /// The best possible (ideal) forecast, as a probability.
-    pub best: f64,
+    /// The best possible (ideal) forecast, as a probability; `None` where the case never reached
+    /// the checkpoint (the client stopped coming before it), so no forecast is asked there.
+    pub best: Option<f64>,
     /// The outcome, once the class may know it.
     pub outcome: Option<Outcome>,
 }
@@ -890,6 +915,61 @@ mod tests {
     }
 
     #[test]
+    fn a_checkpoint_the_case_never_reached_is_stopped_not_open() {
+        // Checkpoints 0, 2 and 4; at seed 3 the clients of cases 7 and 9 came to session 1 only
+        // (see `run::machine`'s test), so a run gives 26 forecasts, not 30.
+        let (station, own) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        let s =
+            Arc::new(crate::scenario::resolve("tests/scenarios/early-ending.ron").expect("loads"));
+        let code = crate::run::code::encode(&s.course_prefix(), 3).expect("encodes");
+        let mut class = Class::open(&code, Arc::clone(&s), 3, PIN, station.path()).expect("opens");
+        let mut session = Session::start(own.path(), s, 3, "Anna", &code).expect("starts");
+        let run = join(&mut class, &session).run;
+        play_until(&mut class, &mut session, &run, &|_| false);
+        let view = class.view();
+        let anna = &view.trainees[0];
+        assert_eq!(anna.forecasts, 26);
+        for (i, c) in view.checkpoints.iter().enumerate() {
+            let never = (c.case == 6 || c.case == 8) && c.checkpoint > 0;
+            let mark = if never {
+                AtCheckpoint::Stopped
+            } else {
+                AtCheckpoint::Forecast
+            };
+            assert_eq!(
+                anna.answered[i],
+                mark,
+                "case {} at {}",
+                c.case + 1,
+                c.checkpoint
+            );
+            assert_eq!(
+                c.best.is_none(),
+                never,
+                "case {} at {}",
+                c.case + 1,
+                c.checkpoint
+            );
+            assert_eq!(c.forecasts.len(), usize::from(!never));
+        }
+        // The class's Brier score of case 7 is taken over its one forecast: 0.5 against the outcome.
+        let y = |case: usize| {
+            let outcome = view
+                .checkpoints
+                .iter()
+                .find(|c| c.case == case)
+                .and_then(|c| c.outcome);
+            f64::from(u8::from(outcome == Some(Outcome::Deteriorated)))
+        };
+        if let Some(f) = view.fooled.iter().find(|f| f.case == 6) {
+            assert!((f.class_brier - (0.5 - y(6)).powi(2)).abs() < 1e-12);
+        }
+    }
+
+    #[test]
     fn strangers_are_refused() {
         let (station, own) = (
             tempfile::tempdir().expect("dir"),
@@ -990,7 +1070,9 @@ mod tests {
         assert_eq!((anna.trainee.as_str(), anna.run), ("Anna", 2));
         assert_eq!(anna.forecasts, 1, "where the new run is");
         assert_eq!(
-            anna.answered.iter().position(|a| *a),
+            anna.answered
+                .iter()
+                .position(|a| *a == AtCheckpoint::Forecast),
             Some(0),
             "the new run's forecast, at the first checkpoint"
         );

@@ -219,7 +219,10 @@ impl<'b> BotPlayer<'b> {
 
     fn flag(&mut self, run: &Run) -> Option<Action> {
         let (case, v) = run.visible()?;
-        let seen = v.seen();
+        // The last session that took place: once a client has stopped coming, the session seen
+        // after it is one they did not come to, and there is nothing to flag there.
+        let held = u32::try_from(v.scores().len().saturating_sub(1)).unwrap_or(0);
+        let seen = v.seen().min(held);
         if seen == 0 {
             return None;
         }

@@ -16,6 +16,11 @@
 //! all actions before it. Editing a forecast, an outcome or the order of answers by hand breaks the
 //! chain. (The seal catches hand edits; it is not cryptographic protection against someone who
 //! recomputes it with OnTrack's own source.)
+//!
+//! A case whose client stopped coming before a checkpoint has no forecast there (see
+//! [`super::machine`]): the file holds no answer for it, absent rather than zero. This needed no
+//! change of the layout or the schema: which checkpoints a case reached follows from its regenerated
+//! scores, and files of scenarios without front-loaded dropout replay exactly as before.
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};

@@ -7,6 +7,13 @@
 //! drift may be flagged on any session seen. After the reveal the whole case (outcome, drift, the true
 //! Linden classes) may be seen, and the trainee moves on. Nothing of a later case is visible before it
 //! starts, and no answer about a case is accepted after its reveal.
+//!
+//! A client may stop coming before the last checkpoint (front-loaded dropout, see
+//! `scenario::dropout`). Their case is read up to the session after their last one, the session they
+//! did not come to: only then does the trainee know that the last session was the last, as in a
+//! practice. The checkpoints after their last session were never reached: no forecast is asked
+//! there, so those forecasts are absent from the run (not zero), and every score is taken over the
+//! forecasts that were asked. Drift may be flagged on the sessions that took place.
 
 use std::sync::Arc;
 
@@ -70,6 +77,12 @@ pub enum RunError {
     ClassificationDue(usize),
     #[error("no forecast is asked at session {0}")]
     NotACheckpoint(u32),
+    #[error(
+        "the client stopped coming after session {last}: no forecast is asked at session {checkpoint}"
+    )]
+    NotReached { checkpoint: u32, last: u32 },
+    #[error("the client stopped coming after session {last}: there was no session {session}")]
+    NoSuchSession { session: u32, last: u32 },
     #[error("the forecast at session {0} was already given and cannot be changed")]
     AlreadyForecast(u32),
     #[error("a forecast is a whole percentage from 1 to 99, not {0}")]
@@ -160,6 +173,22 @@ impl Run {
         self.scenario.file.checkpoints.last().copied().unwrap_or(0)
     }
 
+    /// The last session read of case `case` before its reveal: the last checkpoint, or, when the
+    /// client stopped coming before it, the session after their last one (the one they did not come
+    /// to, which shows that they stopped).
+    pub fn read_until(&self, case: usize) -> u32 {
+        self.stopped_after(case)
+            .map_or(self.last_read(), |last| last + 1)
+    }
+
+    /// The session after which the client of case `case` stopped coming, when that was before the
+    /// last checkpoint (see [`stopped_after`]).
+    pub fn stopped_after(&self, case: usize) -> Option<u32> {
+        self.cases
+            .get(case)
+            .and_then(|c| stopped_after(&self.scenario, c))
+    }
+
     /// What the trainee may see of the case being read, or `None` outside reading.
     pub fn visible(&self) -> Option<(usize, Visible<'_>)> {
         match self.phase {
@@ -206,12 +235,13 @@ impl Run {
             Phase::Reading { case, seen } => {
                 let answers = self.answers.get(case);
                 let is_checkpoint = self.scenario.file.checkpoints.contains(&seen);
+                let reached = self.stopped_after(case).is_none_or(|last| seen <= last);
                 let forecast_given =
                     answers.is_some_and(|a| a.forecasts.iter().any(|(c, _)| *c == seen));
-                if is_checkpoint && !forecast_given {
+                if is_checkpoint && reached && !forecast_given {
                     return Due::Forecast { checkpoint: seen };
                 }
-                if seen < self.last_read() {
+                if seen < self.read_until(case) {
                     return Due::NextSession;
                 }
                 if let Some(event) = self.unclassified(case, seen) {
@@ -256,6 +286,7 @@ impl Run {
 
     fn apply_reading(&mut self, action: &Action, case: usize, seen: u32) -> Result<(), RunError> {
         let due = self.due();
+        let stopped = self.stopped_after(case);
         let checkpoints = &self.scenario.file.checkpoints;
         let Some(c) = self.cases.get(case) else {
             return Err(RunError::Finished);
@@ -279,6 +310,12 @@ impl Run {
                 if !checkpoints.contains(&seen) {
                     return Err(RunError::NotACheckpoint(seen));
                 }
+                if let Some(last) = stopped.filter(|last| seen > *last) {
+                    return Err(RunError::NotReached {
+                        checkpoint: seen,
+                        last,
+                    });
+                }
                 if answers.forecasts.iter().any(|(cp, _)| *cp == seen) {
                     return Err(RunError::AlreadyForecast(seen));
                 }
@@ -291,6 +328,12 @@ impl Run {
             Action::FlagDrift { session, kind } => {
                 if *session == 0 || *session > seen {
                     return Err(RunError::SessionNotSeen(*session));
+                }
+                if let Some(last) = stopped.filter(|last| session > last) {
+                    return Err(RunError::NoSuchSession {
+                        session: *session,
+                        last,
+                    });
                 }
                 if answers.flags.iter().any(|(s, _)| s == session) {
                     return Err(RunError::AlreadyFlagged(*session));
@@ -327,6 +370,22 @@ impl Run {
             Action::NextCase => Err(RunError::NotRevealed),
         }
     }
+}
+
+/// The session after which the client of `case` stopped coming, when that was before the last
+/// checkpoint of `scenario`: the checkpoints after it were never reached, and no forecast is asked
+/// there. `None` when the case reaches every checkpoint (the client came to the last one, whether or
+/// not they stopped later).
+pub fn stopped_after(scenario: &Scenario, case: &Case) -> Option<u32> {
+    let last_checkpoint = scenario.file.checkpoints.last().copied().unwrap_or(0);
+    case.ended_early(scenario.sessions())
+        .and_then(|last| u32::try_from(last).ok())
+        .filter(|last| *last < last_checkpoint)
+}
+
+/// Whether `case` reached `checkpoint`: the client came to that session (the intake always counts).
+pub fn reached(scenario: &Scenario, case: &Case, checkpoint: u32) -> bool {
+    stopped_after(scenario, case).is_none_or(|last| checkpoint <= last)
 }
 
 /// Answers whatever is due (`percent` at every checkpoint, every event as unrelated, no flags)
@@ -514,5 +573,80 @@ mod tests {
         );
         run.apply(&Action::NextCase).expect("allowed");
         assert_eq!(run.phase(), Phase::Reading { case: 1, seen: 0 });
+    }
+
+    #[test]
+    fn a_case_that_ended_before_a_checkpoint_asks_no_forecast_there() {
+        // Checkpoints 0, 2 and 4 of 6 sessions; at seed 3 the clients of cases 7 and 9 came to
+        // session 1 only (two scores: intake and session 1), and none of the others stopped before
+        // session 4 (`ontrack case tests/scenarios/early-ending.ron --seed 3`).
+        let s =
+            Arc::new(crate::scenario::resolve("tests/scenarios/early-ending.ron").expect("loads"));
+        let mut run = Run::new(Arc::clone(&s), 3);
+        let lengths: Vec<usize> = run.cases.iter().map(|c| c.scores.len()).collect();
+        assert_eq!((lengths[6], lengths[8]), (2, 2), "{lengths:?}");
+        assert_eq!(run.stopped_after(6), Some(1));
+        assert_eq!(
+            run.read_until(6),
+            2,
+            "read to the session that did not come"
+        );
+        assert_eq!(run.read_until(0), 4);
+        while run.phase() != (Phase::Reading { case: 6, seen: 0 }) {
+            let action = match run.due() {
+                Due::Forecast { .. } => Action::Forecast { percent: 20 },
+                Due::Classify { event } => Action::ClassifyEvent {
+                    event,
+                    class: LindenClass::Unrelated,
+                },
+                Due::NextSession => Action::NextSession,
+                Due::Reveal => Action::Reveal,
+                Due::NextCase => Action::NextCase,
+                Due::Finished => panic!("case 7 never came"),
+            };
+            run.apply(&action).expect("due");
+        }
+        assert_eq!(run.due(), Due::Forecast { checkpoint: 0 });
+        run.apply(&Action::Forecast { percent: 30 }).expect("due");
+        run.apply(&Action::NextSession).expect("session 1");
+        run.apply(&Action::NextSession).expect("session 2 was due");
+        let (_, v) = run.visible().expect("reading");
+        assert!(
+            v.ended(s.sessions()),
+            "the trainee sees that the client stopped"
+        );
+        assert!(
+            !matches!(run.due(), Due::Forecast { .. } | Due::NextSession),
+            "{:?}",
+            run.due()
+        );
+        assert_eq!(
+            run.apply(&Action::Forecast { percent: 50 }),
+            Err(RunError::NotReached {
+                checkpoint: 2,
+                last: 1
+            })
+        );
+        assert_eq!(run.apply(&Action::NextSession), Err(RunError::EndOfReading));
+        assert_eq!(
+            run.apply(&Action::FlagDrift {
+                session: 2,
+                kind: None
+            }),
+            Err(RunError::NoSuchSession {
+                session: 2,
+                last: 1
+            })
+        );
+        run.apply(&Action::FlagDrift {
+            session: 1,
+            kind: None,
+        })
+        .expect("session 1 took place");
+        answer_everything(&mut run, 40);
+        let forecasts = |case: usize| run.answers(case).map(|a| a.forecasts.clone());
+        assert_eq!(forecasts(6), Some(vec![(0, 30)]));
+        assert_eq!(forecasts(8), Some(vec![(0, 40)]));
+        assert_eq!(forecasts(7), Some(vec![(0, 40), (2, 40), (4, 40)]));
     }
 }

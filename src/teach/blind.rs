@@ -166,6 +166,8 @@ mod tests {
         CaseForecasts {
             case,
             deteriorated: false,
+            stopped_after: None,
+            absent: Vec::new(),
             forecasts: pairs
                 .iter()
                 .map(|&(checkpoint, trainee, ideal)| CheckpointForecast {

@@ -68,6 +68,9 @@ struct Shown<'a> {
     notes: &'a [SessionNote],
     /// Events shown, with their index in the case.
     events: Vec<(usize, &'a Event)>,
+    /// While reading: the session after which the client stopped coming, once the session they
+    /// did not come to has been reached (no forecast is asked from there on).
+    stopped: Option<u32>,
     /// The whole case, once revealed.
     revealed: Option<&'a Case>,
 }
@@ -112,6 +115,10 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 alliance: v.alliance(),
                 notes: v.notes(),
                 events: v.events().enumerate().collect(),
+                stopped: v
+                    .ended(s.sessions())
+                    .then(|| u32::try_from(v.scores().len().saturating_sub(1)).ok())
+                    .flatten(),
                 revealed: None,
             }),
             Phase::Revealed { case } => run.revealed(case).map(|c| {
@@ -135,11 +142,13 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             classified: &answers.classifications,
         };
         let due = run.due();
-        // A client who stopped coming: the last session they came to, not the planned last.
+        // A client who stopped coming: the last session they came to, not the planned last (after
+        // the reveal, or while reading once the session they did not come to is shown).
         let stopped_after = shown
             .revealed
             .and_then(|c| c.ended_early(s.sessions()))
-            .and_then(|last| u32::try_from(last).ok());
+            .and_then(|last| u32::try_from(last).ok())
+            .or(shown.stopped);
         let standing = Standing {
             case: shown.index + 1,
             cases: run.len(),
@@ -149,7 +158,13 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             sessions: s.file.sessions,
             // The forecast being asked, or the last one given.
             checkpoint: shown.revealed.is_none().then(|| {
-                let total = s.file.checkpoints.len();
+                // Once the client has stopped, the case's forecasts are the ones it reached.
+                let total = s
+                    .file
+                    .checkpoints
+                    .iter()
+                    .filter(|cp| shown.stopped.is_none_or(|last| **cp <= last))
+                    .count();
                 let now = usize::from(matches!(due, Due::Forecast { .. }));
                 let k = (answers.forecasts.len() + now).clamp(1, total.max(1));
                 (k, total)
@@ -323,6 +338,7 @@ fn revealed_shown(index: usize, c: &Case, drawn: u32) -> Shown<'_> {
             .enumerate()
             .filter(|(_, e)| e.session <= drawn)
             .collect(),
+        stopped: None,
         revealed: Some(c),
     }
 }
@@ -365,6 +381,9 @@ fn course_ui(
     let (tr, shown) = (v.tr, v.shown);
     let top = ui.cursor().top();
     patient_line(ui, tr, v.s, shown.patient);
+    if let Some(last) = shown.stopped {
+        stopped_ui(ui, tr, last);
+    }
     if let Some(r) = verdict {
         verdict_ui(ui, v, r, room.short);
     }
@@ -425,6 +444,24 @@ fn course_ui(
     }
     let t = picked.filter(|t| *t <= last).unwrap_or(last);
     session_detail_ui(ui, v, t, flag_kind, action);
+}
+
+/// While reading, once the session the client did not come to is shown: that they stopped coming
+/// after session `last`, and that no forecast is asked from there on (a label, so a screen reader
+/// reads it too).
+fn stopped_ui(ui: &mut egui::Ui, tr: &Tr, last: u32) {
+    let text = tr.fmt(
+        "case-stopped-reading",
+        &[("last", last.into()), ("next", (last + 1).into())],
+    );
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(format!("⏹ {text}"))
+                .strong()
+                .color(theme::WORSE),
+        )
+        .wrap(),
+    );
 }
 
 /// The drift flag at `session`, with the kind chosen (if any).
@@ -754,8 +791,18 @@ fn forecasts_beside_benchmarks(
                 .strong(),
         );
         ui.end_row();
-        for (checkpoint, given) in forecasts {
-            let visible = case.visible(*checkpoint);
+        for &checkpoint in &s.file.checkpoints {
+            let Some((_, given)) = forecasts.iter().find(|(cp, _)| *cp == checkpoint) else {
+                // Never asked: the client had stopped coming before this checkpoint. Said so,
+                // rather than left out or shown as a number.
+                if !crate::run::machine::reached(s, case, checkpoint) {
+                    ui.label(format!("{} {checkpoint}", tr.t("checkpoint")));
+                    ui.label(egui::RichText::new(tr.t("reveal-not-asked")).italics());
+                    ui.end_row();
+                }
+                continue;
+            };
+            let visible = case.visible(checkpoint);
             ui.label(format!("{} {checkpoint}", tr.t("checkpoint")));
             ui.label(format!("{given} %"));
             ui.label(

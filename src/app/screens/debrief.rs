@@ -128,6 +128,16 @@ pub fn debrief_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ("foreseen", scores.foreseen.into()),
         ],
     ));
+    if scores.stopped_early > 0 {
+        ui.label(tr.fmt(
+            "report-stopped-early",
+            &[
+                ("stopped", scores.stopped_early.into()),
+                ("cases", scores.cases.into()),
+                ("absent", scores.absent_forecasts.into()),
+            ],
+        ));
+    }
     ui.label(tr.t("hannan"));
     if scores.cases > 0 && scores.deteriorated == 0 {
         ui.colored_label(theme::ERROR, tr.t("debrief-no-deterioration"));

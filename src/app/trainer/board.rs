@@ -12,7 +12,7 @@ use bevy_egui::egui;
 
 use crate::app::settings::Tr;
 use crate::app::theme;
-use crate::live::class::{CheckpointView, ClassView, TraineeView};
+use crate::live::class::{AtCheckpoint, CheckpointView, ClassView, TraineeView};
 use crate::model::Outcome;
 use crate::run::Phase;
 
@@ -127,6 +127,9 @@ pub fn board_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
         .filter(|(_, c)| (cols.first..cols.end).contains(&c.case))
         .collect();
     ui.label(egui::RichText::new(tr.t("live-board-legend")).small());
+    if view.checkpoints.iter().any(|c| c.best.is_none()) {
+        ui.label(egui::RichText::new(tr.t("live-board-stopped")).small());
+    }
     case_numbers(ui, tr, &shown, cols);
     strips_row(ui, tr, &shown, cols);
     let rows = view.trainees.len().max(1) as f32;
@@ -278,14 +281,30 @@ fn strip(ui: &mut egui::Ui, tr: &Tr, c: &CheckpointView, width: f32) {
             tick,
         );
     }
-    let y = strip_y(rect, c.best as f32);
-    painter.line_segment(
-        [
-            egui::pos2(rect.left() + 1.0, y),
-            egui::pos2(rect.right() - 1.0, y),
-        ],
-        egui::Stroke::new(4.0, theme::BETTER),
-    );
+    match c.best {
+        Some(best) => {
+            let y = strip_y(rect, best as f32);
+            painter.line_segment(
+                [
+                    egui::pos2(rect.left() + 1.0, y),
+                    egui::pos2(rect.right() - 1.0, y),
+                ],
+                egui::Stroke::new(4.0, theme::BETTER),
+            );
+        }
+        // The case never reached this checkpoint: a cross over the strip, and no forecasts.
+        None => {
+            let middle = egui::pos2(rect.center().x, strip_y(rect, 0.5));
+            let arm = (width * 0.3).min(8.0);
+            let stroke = egui::Stroke::new(2.0, visuals.weak_text_color());
+            for (dx, dy) in [(arm, arm), (arm, -arm)] {
+                painter.line_segment(
+                    [middle - egui::vec2(dx, dy), middle + egui::vec2(dx, dy)],
+                    stroke,
+                );
+            }
+        }
+    }
     let foot = egui::pos2(rect.center().x, rect.bottom() - 8.0);
     match c.outcome {
         Some(Outcome::Deteriorated) => {
@@ -381,8 +400,18 @@ fn trainee_row(
         let x = rect.left() + cols.lead() + width * (col as f32 + 0.5);
         let centre = egui::pos2(x, rect.center().y);
         let square = egui::Rect::from_center_size(centre, egui::vec2(mark, mark));
-        if t.answered.get(*index).copied().unwrap_or(false) {
+        let answered = t.answered.get(*index).copied();
+        if answered == Some(AtCheckpoint::Forecast) {
             painter.rect_filled(square, 1.0, theme::YOU);
+        } else if answered == Some(AtCheckpoint::Stopped) {
+            // Never asked: the client had stopped coming (a dash, not an open place).
+            painter.line_segment(
+                [
+                    centre - egui::vec2(mark / 2.0, 0.0),
+                    centre + egui::vec2(mark / 2.0, 0.0),
+                ],
+                egui::Stroke::new(1.5, visuals.weak_text_color()),
+            );
         } else if at == Some(*index) {
             painter.rect_stroke(
                 square,
@@ -407,7 +436,9 @@ fn due_checkpoint(t: &TraineeView, shown: &[(usize, &CheckpointView)]) -> Option
     };
     shown
         .iter()
-        .find(|(index, c)| c.case == case && !t.answered.get(*index).copied().unwrap_or(false))
+        .find(|(index, c)| {
+            c.case == case && t.answered.get(*index).copied() == Some(AtCheckpoint::Open)
+        })
         .map(|(index, _)| *index)
 }
 

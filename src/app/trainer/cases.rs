@@ -87,7 +87,12 @@ pub(super) fn cases_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &TrainerState) -> Op
                 for (i, c) in shown.iter().enumerate() {
                     ui.label((i + 1).to_string());
                     ui.label(format!("{} ({})", c.scenario_id, c.course_code));
-                    ui.label(tr.fmt("case-button", &[("n", (c.case + 1).into())]));
+                    let mut case = tr.fmt("case-button", &[("n", (c.case + 1).into())]);
+                    if let Some(last) = c.stopped_after {
+                        case.push_str(" · ");
+                        case.push_str(&tr.fmt("case-stopped-short", &[("last", last.into())]));
+                    }
+                    ui.label(case);
                     ui.label(tr.t(if c.deteriorated {
                         "outcome-deteriorated"
                     } else {

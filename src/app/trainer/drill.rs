@@ -49,6 +49,12 @@ pub(super) fn drill_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
     ui.horizontal_wrapped(|ui| {
         for c in &r.scores.case_forecasts {
             let symbol = if c.deteriorated { "⏷" } else { "" };
+            // A case whose client stopped before a checkpoint: fewer forecasts, none missing.
+            let symbol = if c.stopped_after.is_some() {
+                format!("{symbol}⏹")
+            } else {
+                symbol.to_string()
+            };
             let label = tr.fmt("case-button", &[("n", (c.case + 1).into())]);
             if ui
                 .selectable_label(*case == c.case, format!("{label}{symbol}"))
@@ -76,6 +82,16 @@ pub(super) fn drill_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) {
             trajectory(left, tr, s, rule, &course);
             if let Some(c) = r.scores.case_forecasts.iter().find(|c| c.case == *case) {
                 forecasts_plot(right, tr, c);
+                if let Some(last) = c.stopped_after {
+                    let which: Vec<String> = c.absent.iter().map(u32::to_string).collect();
+                    right.add(
+                        egui::Label::new(tr.fmt(
+                            "drill-stopped",
+                            &[("last", last.into()), ("which", which.join(", ").into())],
+                        ))
+                        .wrap(),
+                    );
+                }
             }
         });
     }

@@ -7,7 +7,7 @@ use bevy_egui::egui;
 use super::{Request, TrainerState};
 use crate::app::settings::Tr;
 use crate::app::theme;
-use crate::cohort::handout::{deteriorating, teaching_seed};
+use crate::cohort::handout::{deteriorating, stopped_early, teaching_seed};
 use crate::scenario::{Lang, Scenario};
 
 /// Hand out a course: a scenario and a seed give the course code, and a sheet to print.
@@ -72,6 +72,24 @@ pub(super) fn handout_ui(
             theme::ERROR,
             format!("⚠ {}", tr.t("handout-no-deterioration")),
         );
+    }
+    if let Ok(seed) = seed.parse() {
+        let stopped: Vec<String> = stopped_early(s, seed)
+            .iter()
+            .map(|i| (i + 1).to_string())
+            .collect();
+        if !stopped.is_empty() {
+            ui.add(
+                egui::Label::new(tr.fmt(
+                    "cohort-stopped-early",
+                    &[
+                        ("stopped", stopped.len().into()),
+                        ("which", stopped.join(", ").into()),
+                    ],
+                ))
+                .wrap(),
+            );
+        }
     }
     let mut asked = None;
     ui.horizontal(|ui| {

@@ -413,7 +413,10 @@ pub fn checkpoints_ui(ui: &mut egui::Ui, tr: &Tr, view: &ClassView) {
     // One row per checkpoint, in the page (which scrolls), not in a grid: a grid sizes its columns
     // from the frame before, so a row that arrived since would squeeze its line into a sliver
     // broken mid-word until the next frame, and a window woken by an answer draws just one.
-    for c in view.checkpoints.iter().filter(|c| !c.forecasts.is_empty()) {
+    // A checkpoint the case never reached is listed once the class may know how the case ended.
+    let listed =
+        |c: &&CheckpointView| !c.forecasts.is_empty() || (c.best.is_none() && c.outcome.is_some());
+    for c in view.checkpoints.iter().filter(listed) {
         ui.horizontal_top(|ui| {
             strip(ui, tr, c);
             ui.add(egui::Label::new(summary(tr, c)).wrap());
@@ -443,6 +446,16 @@ pub(super) fn summary(tr: &Tr, c: &CheckpointView) -> String {
         Some(Outcome::Deteriorated) => tr.t("live-outcome-deteriorated"),
         Some(_) => tr.t("live-outcome-not"),
     };
+    let Some(best) = c.best else {
+        return tr.fmt(
+            "live-checkpoint-stopped",
+            &[
+                ("case", (c.case + 1).into()),
+                ("session", c.checkpoint.into()),
+                ("outcome", outcome.into()),
+            ],
+        );
+    };
     tr.fmt(
         "live-checkpoint",
         &[
@@ -450,7 +463,7 @@ pub(super) fn summary(tr: &Tr, c: &CheckpointView) -> String {
             ("session", c.checkpoint.into()),
             ("n", c.forecasts.len().into()),
             ("median", median.into()),
-            ("best", format!("{:.0}", c.best * 100.0).into()),
+            ("best", format!("{:.0}", best * 100.0).into()),
             ("outcome", outcome.into()),
         ],
     )
@@ -489,10 +502,12 @@ fn strip(ui: &mut egui::Ui, tr: &Tr, c: &CheckpointView) {
             tick,
         );
     }
-    let best = egui::Stroke::new(3.0, egui::Color32::from_rgb(0x20, 0x80, 0x40));
-    let bx = x(c.best as f32);
-    painter.line_segment(
-        [egui::pos2(bx, rect.top()), egui::pos2(bx, rect.bottom())],
-        best,
-    );
+    if let Some(p) = c.best {
+        let best = egui::Stroke::new(3.0, egui::Color32::from_rgb(0x20, 0x80, 0x40));
+        let bx = x(p as f32);
+        painter.line_segment(
+            [egui::pos2(bx, rect.top()), egui::pos2(bx, rect.bottom())],
+            best,
+        );
+    }
 }
