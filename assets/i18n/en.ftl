@@ -367,6 +367,7 @@ target-alliance-outcome = alliance (sessions 1–{ $sessions }) × residual chan
 target-test-retest = test–retest reliability
 target-alliance-dropout = alliance (sessions 1–{ $sessions }), completers against dropouts, d
 target-dropout = dropout
+target-dropout-by = dropouts who left by session { $session }
 target-warning-sensitivity-by = early warning: deteriorated clients flagged by session { $session }
 target-warning-sensitivity-end = early warning: deteriorated clients flagged before the end
 target-warning-flagged-by = early warning: all clients flagged by session { $session }

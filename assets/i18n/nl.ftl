@@ -367,6 +367,7 @@ target-alliance-outcome = werkrelatie (sessies 1–{ $sessions }) × gecorrigeer
 target-test-retest = test-hertestbetrouwbaarheid
 target-alliance-dropout = werkrelatie (sessies 1–{ $sessions }), afmakers tegenover uitvallers, d
 target-dropout = voortijdige uitval
+target-dropout-by = uitvallers die tot en met sessie { $session } stopten
 target-warning-sensitivity-by = signalering: verslechterde cliënten gemarkeerd tot sessie { $session }
 target-warning-sensitivity-end = signalering: verslechterde cliënten gemarkeerd vóór het einde
 target-warning-flagged-by = signalering: alle cliënten gemarkeerd tot sessie { $session }

@@ -1015,6 +1015,9 @@ fn target_name(statistic: &Statistic, lang: Lang) -> String {
         ),
         Statistic::TestRetest => t(lang, "target-test-retest"),
         Statistic::Dropout => t(lang, "target-dropout"),
+        Statistic::DropoutBy(session) => {
+            tf(lang, "target-dropout-by", &[("session", session.into())])
+        }
         Statistic::WarningSensitivity(b) => by(b, "target-warning-sensitivity"),
         Statistic::WarningFlagged(b) => by(b, "target-warning-flagged"),
         Statistic::Events(class) => tf(

@@ -673,15 +673,22 @@ pub enum Statistic {
     /// Pearson r of the mean alliance over sessions 1 to `sessions` with the residualised change
     /// (last score regressed on intake), signed so that a better outcome is positive.
     AllianceOutcome { sessions: u32 },
-    /// Cohen's d of the mean alliance over sessions 1 to `sessions` between the clients who complete
-    /// and those who drop out (positive when dropouts had the weaker alliance), as Sharf, Primavera
-    /// & Diener (2010) pooled it.
+    /// Cohen's d of the early alliance between the clients who complete and those who drop out
+    /// (positive when dropouts had the weaker alliance), as Sharf, Primavera & Diener (2010) pooled
+    /// it. A client's early alliance is the mean of their ratings over sessions 1 to `sessions`, or
+    /// to their last session if they stopped before it: with front-loaded dropout many dropouts are
+    /// never rated at session `sessions`, and leaving them out would compare completers with the
+    /// late dropouts only.
     AllianceDropout { sessions: u32 },
     /// The outcome measure's reliability as simulated: the squared correlation of true and shown
     /// intake scores.
     TestRetest,
     /// Share of clients whose scores stop before the last session.
     Dropout,
+    /// Among the clients who stop before the last session, the share whose last session is this
+    /// one or an earlier one: how front-loaded dropout is (many clients leave after one to three
+    /// sessions; Olfson et al., 2009).
+    DropoutBy(u32),
     /// Share of deteriorated clients the early-warning rule flagged not on track.
     WarningSensitivity(By),
     /// Share of all clients the early-warning rule flagged not on track.
