@@ -507,10 +507,8 @@ impl Qualifier {
                         min_share,
                     },
                     Tally::Share(sh),
-                ) => {
-                    if last >= SUDDEN_GAIN_SESSIONS {
-                        sh.add(has_sudden_gain(rules, scores, min_points, min_share));
-                    }
+                ) if last >= SUDDEN_GAIN_SESSIONS => {
+                    sh.add(has_sudden_gain(rules, scores, min_points, min_share));
                 }
                 (Statistic::AllianceOutcome { sessions }, Tally::Alliance(m)) => {
                     let k = sessions as usize;
@@ -540,10 +538,10 @@ impl Qualifier {
                 (Statistic::Dropout, Tally::Share(sh)) => {
                     sh.add(dropped_out(scores, s.sessions()));
                 }
-                (Statistic::DropoutBy(t), Tally::Share(sh)) => {
-                    if dropped_out(scores, s.sessions()) {
-                        sh.add(last <= t as usize);
-                    }
+                (Statistic::DropoutBy(t), Tally::Share(sh))
+                    if dropped_out(scores, s.sessions()) =>
+                {
+                    sh.add(last <= t as usize);
                 }
                 (Statistic::WarningSensitivity(by), Tally::Share(sh))
                     if case.outcome == Outcome::Deteriorated && warned_over(last, by) =>
