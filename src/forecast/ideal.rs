@@ -1150,8 +1150,13 @@ mod tests {
     /// N(0, 4²) with alliance mean 8, course B change N(15, 4²) with alliance mean 5 (alliance SD 2),
     /// priors 0.8 and 0.2.
     fn toy() -> Scenario {
+        toy_with(&[])
+    }
+
+    /// The toy scenario with these further edits of its file.
+    fn toy_with(edits: &[(&str, &str)]) -> Scenario {
         let mut text = include_str!("../../tests/scenarios/minimal.ron").to_string();
-        for (a, b) in [
+        let toy_edits = [
             ("sessions: 6,", "sessions: 4,"),
             ("checkpoints: [0, 2],", "checkpoints: [0, 1],"),
             ("last: 5", "last: 3"),
@@ -1175,7 +1180,8 @@ mod tests {
                 "hello_goodbye: (rate: (value: 0.1,",
                 "hello_goodbye: (rate: (value: 0.0,",
             ),
-        ] {
+        ];
+        for &(a, b) in toy_edits.iter().chain(edits) {
             assert_eq!(text.matches(a).count(), 1, "{a}");
             text = text.replace(a, b);
         }
@@ -1223,6 +1229,48 @@ mod tests {
         let c = case(vec![60.0, 66.0, 0.0, 0.0, 0.0], vec![6.0; 4]);
         let p = ideal.forecast(&s, &c.visible(1));
         assert!((p - 0.390_336_180).abs() < 1e-6, "{p}");
+    }
+
+    #[test]
+    fn the_chance_of_having_come_this_far_by_hand() {
+        // The toy with front-loaded dropout that follows the client's alliance level: client SD
+        // τ = 1.5, γ = 0.8, 30 % stop early, clients may stop after session 1 on and half of those
+        // who stop do so after session 1. Solved independently (Python, trapezoid rule over N(0, 1)
+        // on ±9 SD, 3 001 points): h₀ = 0.081 568 3, h₀·m = 0.109 562 6, so h₁(z) = h₀·m·e^(−0.8z)
+        // and h₂ = h₃ = h₀·e^(−0.8z) (each at most 1); the model's grid (121 points over ±7 SD,
+        // where the cap at 1 costs the trapezoid rule about 2·10⁻⁵ of h₀) agrees to 10⁻⁵. The
+        // forecaster is exact for the model's own hazards (h₀ = 0.081 567 366, h₀·m =
+        // 0.109 564 522), and the figures below are computed with those. At session 2, seen
+        // (y = 60, 66, 64; ratings 6 and 5), not over: the chance of having come this far, 1 − h₁(z), is 0.756 at z = −1,
+        // 0.890 at 0 and 0.951 at 1, so it weighs the client's level, and with it the course. The
+        // posterior over course k and level a = τz is ∝ π_k · N₃(y | k) · Π P(rating | a, k) · φ(z) ·
+        // (1 − h₁(z)); the end L ∈ {2, 3, 4} has P(L | z) / (1 − h₁(z)); at L = 2 the shown 64 has
+        // not deteriorated, at L = 3 or 4 the Gaussian conditional of y_L passes 69.5 or not.
+        // Forecast 0.338 905 810; without the chance of having come this far it would be
+        // 0.316 404 543.
+        let s = toy_with(&[
+            (
+                "concern_below: 6, source: \"choice\")",
+                "concern_below: 6, source: \"choice\", client_sd: Some((value: 1.5, source: \"choice\")))",
+            ),
+            (
+                "\n    hello_goodbye:",
+                "\n    dropout: Some((rate: (value: 0.3, source: \"choice\"), alliance_link: Some((value: 0.8, source: \"choice\")), early: Some((from: 1, by: 1, share: (value: 0.5, source: \"choice\"))))),\n    hello_goodbye:",
+            ),
+        ]);
+        assert!(s.dropout.linked());
+        let (h1, h2) = (s.dropout.hazard(1, 0.0), s.dropout.hazard(2, 0.0));
+        assert!((h1 - 0.109_562_6).abs() < 1e-5, "{h1}");
+        assert!((h2 - 0.081_568_3).abs() < 1e-5, "{h2}");
+        let ideal = Ideal::new(&s);
+        let c = case(vec![60.0, 66.0, 64.0, 64.0, 64.0], vec![6.0, 5.0, 5.0, 5.0]);
+        let p = ideal.forecast(&s, &c.visible(2));
+        assert!((p - 0.338_905_810).abs() < 1e-6, "{p}");
+        // Seen to be over (the client stopped after session 2): the outcome is known.
+        let over = case(vec![60.0, 66.0, 64.0], vec![6.0, 5.0]);
+        assert_eq!(ideal.forecast(&s, &over.visible(3)), 0.0);
+        let worse = case(vec![60.0, 66.0, 71.0], vec![6.0, 5.0]);
+        assert_eq!(ideal.forecast(&s, &worse.visible(3)), 1.0);
     }
 
     /// The minimal scenario, its ideal forecaster, and a six-session case whose first session left the

@@ -18,7 +18,7 @@ use crate::forecast::{Benchmark, Benchmarks};
 use crate::i18n::{t, tf};
 use crate::model::{Case, Outcome, generate_case, generate_population_case, selection_norm};
 use crate::research::drift_spotting::{DriftSpotting, SCANNER_SHARE_MAX, SpottingLine};
-use crate::research::qualify::{Qualifier, TargetLine};
+use crate::research::qualify::{Qualifier, TargetLine, flagged};
 use crate::scenario::format::{By, Evidence, LindenClass, Statistic};
 use crate::scenario::{EventCondition, Lang, Scenario};
 use crate::score::{auc, bin_of, binned_reliability, brier};
@@ -280,9 +280,10 @@ pub fn check(
                     list.push(bench.forecast(*f, &v));
                 }
             }
-            let flagged = warnings.iter().take(cp as usize).any(|w| *w);
+            // A warning counts before the last score only (a case that ended before the
+            // checkpoint was warned, if at all, before its last session), as in the targets.
             if let Some(list) = flagged_ever.get_mut(ci) {
-                list.push(flagged);
+                list.push(flagged(&warnings, By::Session(cp)));
             }
         }
         outcomes.push(case.outcome == Outcome::Deteriorated);
@@ -1015,6 +1016,9 @@ fn target_name(statistic: &Statistic, lang: Lang) -> String {
         ),
         Statistic::TestRetest => t(lang, "target-test-retest"),
         Statistic::Dropout => t(lang, "target-dropout"),
+        Statistic::DropoutBy(session) => {
+            tf(lang, "target-dropout-by", &[("session", session.into())])
+        }
         Statistic::WarningSensitivity(b) => by(b, "target-warning-sensitivity"),
         Statistic::WarningFlagged(b) => by(b, "target-warning-flagged"),
         Statistic::Events(class) => tf(

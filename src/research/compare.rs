@@ -16,7 +16,8 @@
 //!   the sample SD of the intakes.
 //! - **big weeks**: the share of clients with a week-to-week change of at least 1.5 × RCI (and of
 //!   2.1 × RCI) in either direction, among clients with at least one change; and the share of all
-//!   week-to-week changes of at least 1 × RCI in either direction.
+//!   week-to-week changes of at least 1 × RCI in either direction. A client who stopped early counts
+//!   with the weeks they had, in the real data as in the simulated.
 //! - **sudden gain** (Tang & DeRubeis, 1999, in its original form, with three full sessions on
 //!   each side): a gain from session N to N + 1, with sessions N − 2 … N + 3 all observed
 //!   (so 2 ≤ N ≤ L − 3; the intake may be the first of the three before), where
@@ -26,7 +27,10 @@
 //!   is worse, `max − y` otherwise; the BDI's and OQ-45's minimum is 0, so this is 25 % of the
 //!   pre-gain score); (3) `w·(mean(y_{N−2..N}) − mean(y_{N+1..N+3})) > 2.776 · s_pooled`, 2.776 the
 //!   two-tailed 5 % t quantile at 4 degrees of freedom (Tang & DeRubeis's 2.78), `s_pooled² =
-//!   (s₁² + s₂²) / 2`. The share is of all clients (a short series cannot show one).
+//!   (s₁² + s₂²) / 2`. The share is of the clients observed at session 5 or later, the shortest
+//!   series with a full window (2 → 3, with sessions 0–2 before and 3–5 after): a client who stopped
+//!   after a session or two could not show one, and counting them would tie the share to when
+//!   clients leave rather than to how their weeks go (simulated clients stop early too).
 //! - **early change AUC**: among clients with scores at sessions 0, 1, 2 and 3 and a later one, the
 //!   area under the ROC curve of the early improvement `−w·(mean(y₁, y₂, y₃) − y₀)` for final
 //!   reliable improvement `−w·(y_L − y₀) ≥ RCI` (ties count a half).
@@ -58,6 +62,10 @@ pub const RESAMPLES: usize = 1000;
 /// Tang & DeRubeis's 7 BDI points as a share of the BDI's reliable change (9 points): the absolute
 /// sudden-gain criterion of another measure is this share of its RCI.
 pub const GAIN_SHARE_OF_RCI: f64 = 7.0 / 9.0;
+
+/// The last session a series must reach for its sudden-gain share: a full window of three sessions
+/// on each side of the earliest gain (2 → 3).
+const GAIN_SESSIONS: usize = 5;
 
 /// Two-tailed 5 % critical value of Student's t at 4 degrees of freedom (3 + 3 scores).
 const T_CRITICAL_3_3: f64 = 2.776_445_105_197_793;
@@ -205,7 +213,8 @@ struct Client {
     intake: f64,
     /// A change of at least 1.5 and of 2.1 RCI; `None` without any change.
     big: Option<[bool; 2]>,
-    sudden_gain: bool,
+    /// Whether a sudden gain shows; `None` for a series that ends before session 5.
+    sudden_gain: Option<bool>,
     /// Early improvement and final reliable improvement.
     early: Option<(f64, bool)>,
     /// Reliable deterioration and reliable improvement of the last score.
@@ -260,7 +269,10 @@ impl Client {
                 .count() as f64,
         ];
         c.big = (!changes.is_empty()).then(|| [over(1.5), over(2.1)]);
-        c.sudden_gain = has_full_window_sudden_gain(series, m);
+        c.sudden_gain = series
+            .last()
+            .is_some_and(|(t, _)| t >= GAIN_SESSIONS)
+            .then(|| has_full_window_sudden_gain(series, m));
         let last = series.last().filter(|(t, _)| *t > 0);
         let improved = |y: f64| -w * (y - intake) >= m.rci - TOLERANCE;
         if let (Some(y1), Some(y2), Some(y3), Some((l, yl))) =
@@ -375,7 +387,7 @@ fn statistics(
         };
         share(0, c.big.map(|b| b[0]));
         share(1, c.big.map(|b| b[1]));
-        share(2, Some(c.sudden_gain));
+        share(2, c.sudden_gain);
         share(3, c.outcome.map(|o| o[0]));
         share(4, c.outcome.map(|o| o[1]));
         share(5, c.improved_at_8);
@@ -506,7 +518,7 @@ fn eligible_counts(clients: &[Client]) -> [usize; 11] {
         big,
         big,
         count(&|c| c.changes[0] > 0.0),
-        clients.len(),
+        count(&|c| c.sudden_gain.is_some()),
         count(&|c| c.early.is_some()),
         outcome,
         outcome,
@@ -806,6 +818,19 @@ mod tests {
             &series(&[16.0, 17.0, 16.0, 10.0, 11.0, 10.0]),
             &ors
         ));
+    }
+
+    #[test]
+    fn the_sudden_gain_share_counts_the_series_that_reach_session_5() {
+        let m = bdi();
+        // A gain, a flat series and one that stops after session 3 (which could show no gain): one
+        // of the two that reach session 5.
+        let clients = [
+            series(&[30.0, 29.0, 31.0, 20.0, 21.0, 19.0]),
+            series(&[30.0; 6]),
+            series(&[30.0, 29.0, 31.0, 20.0]),
+        ];
+        assert!(close(point(&clients, &m)[5], 0.5));
     }
 
     #[test]

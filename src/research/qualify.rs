@@ -26,27 +26,47 @@
 //!   the scale (`x − min` when higher is worse, `max − x` otherwise); (3) `w·(M_pre − M_post) >
 //!   t_crit · s_pooled` over the up to three scores before (N−2…N) and after (N+1…N+3), with
 //!   `s_pooled² = ((n₁−1)s₁² + (n₂−1)s₂²) / (n₁+n₂−2)` and `t_crit` the two-tailed 5 % Student
-//!   quantile at `n₁+n₂−2` degrees of freedom (2.776 for 3 + 3 scores).
+//!   quantile at `n₁+n₂−2` degrees of freedom (2.776 for 3 + 3 scores). The share is of the clients
+//!   seen to session 5 or later (L ≥ [`SUDDEN_GAIN_SESSIONS`]), the shortest series in which a gain
+//!   can be tested with three scores on each side (2 → 3, with intake, 1, 2 before and 3, 4, 5
+//!   after): a client who stopped after one or two sessions had no chance to show a gain, and
+//!   counting them would make the share depend on when dropouts leave rather than on the courses.
 //! - **alliance–outcome**: Pearson r of the mean alliance over sessions 1…k with the residual of `x_L`
 //!   regressed on `x₀` (ordinary least squares over the simulated population), signed `−w` so that a
 //!   better outcome than expected from intake is positive: with covariances from the sample,
 //!   `b = cov(X,Y)/var(X)`, `r = −w · (cov(A,Y) − b·cov(A,X)) / √(var(A) · (var(Y) − b·cov(X,Y)))`.
-//!   Clients with fewer than k alliance ratings are left out.
+//!   Clients with fewer than k alliance ratings (who stopped before session k) are left out: the
+//!   studies correlate an alliance measured at a session with outcome among the clients rated then.
 //! - **test–retest reliability**: `corr(T, x₀)²`, with T the true intake severity. In classical test
 //!   theory the correlation of two administrations at the same true state (which a short-interval
 //!   retest of untreated people measures) is `var(T) / var(X) = corr(T, X)²`; the session noise is the
 //!   week-to-week fluctuation, which a retest weeks apart counts as error.
 //! - **dropout**: share of clients with L below the planned number of sessions.
-//! - **alliance of dropouts**: Cohen's d of the mean alliance over sessions 1…k between completers
-//!   (L = the planned sessions) and dropouts, `d = (Ā_completers − Ā_dropouts) / s_pooled` with
+//! - **dropout by session k**: among the clients with L below the planned sessions, the share with
+//!   L ≤ k (how front-loaded dropout is).
+//! - **alliance of dropouts**: Cohen's d of the early alliance, the mean of the ratings over sessions
+//!   1…min(k, L), between completers (L = the planned sessions) and dropouts: a client who stopped
+//!   before session k is judged on the ratings of the sessions they came to, as a study that rates
+//!   the alliance at the first sessions compares those who stay with those who leave. Leaving out
+//!   the clients who stopped before session k would compare completers with late dropouts only,
+//!   where front-loaded dropout puts most dropouts early (a dropout's mean then rests on fewer
+//!   ratings, so it spreads a little more). `d = (Ā_completers − Ā_dropouts) / s_pooled` with
 //!   `s_pooled² = ((n₁−1)s₁² + (n₂−1)s₂²) / (n₁+n₂−2)`, so positive when dropouts had the weaker
 //!   alliance (Sharf, Primavera & Diener, 2010). Its interval is d ± z·SE with the large-sample
 //!   `SE² = (n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂))` (Hedges & Olkin, 1985).
 //! - **early warning**: a client is flagged by session t when the early-warning rule's signal is
 //!   yellow or red at some session s with 1 ≤ s ≤ t and s < L (a warning must come before the last
 //!   score, which decides the outcome); `End` takes every s < L. Sensitivity is the share of
-//!   deteriorated clients flagged, the flag share the share of all clients flagged.
-//! - **events of a Linden class**: share of clients with at least one such event.
+//!   deteriorated clients flagged, the flag share the share of all clients flagged. By session t
+//!   both count the clients still in treatment after session t (L > t), who could have been warned
+//!   at every session up to t, as a clinic counts the clients it monitors at that session (a client
+//!   who left after session 1 never had a score at which a warning could come by session 3); by the
+//!   end they count the clients with at least one score before the last (L ≥ 2).
+//! - **events of a Linden class**: Kaplan–Meier estimate of the share of clients with at least one
+//!   such event by the last planned session, censored at L. The studies count the events of a
+//!   treatment under way (Schermuly-Haupt et al., 2018, asked therapists about one of their current
+//!   outpatients); a client who stopped after one session had little time for one, and a plain share
+//!   would make the figure depend on when dropouts leave. Without dropout it is the plain share.
 
 use serde::Serialize;
 
@@ -172,6 +192,19 @@ pub fn flagged(warnings: &[bool], by: By) -> bool {
         By::End => before_last,
     };
     warnings.iter().take(upto).any(|w| *w)
+}
+
+/// The shortest series, in sessions after intake, in which a sudden gain can be tested with three
+/// scores on each side: the sudden-gain share is of the clients seen this far (see the module notes).
+pub const SUDDEN_GAIN_SESSIONS: usize = 5;
+
+/// Whether a client whose last score is at session `last` counts for a warning statistic by `by`:
+/// still in treatment after session t, or, by the end, with a score before the last.
+pub fn warned_over(last: usize, by: By) -> bool {
+    match by {
+        By::Session(t) => last > t as usize,
+        By::End => last >= 2,
+    }
 }
 
 /// Whether a client's scores stop before the planned last session.
@@ -421,6 +454,7 @@ impl Qualifier {
                     Statistic::ReliableImprovementBy(by) | Statistic::RecoveryBy(by) => {
                         Tally::Survival(Survival::new(by as usize))
                     }
+                    Statistic::Events(_) => Tally::Survival(Survival::new(s.sessions())),
                     Statistic::AllianceOutcome { .. } => Tally::Alliance(CoMoments::default()),
                     Statistic::AllianceDropout { .. } => Tally::Groups(Default::default()),
                     Statistic::TestRetest => Tally::Reliability(CoMoments::default()),
@@ -473,7 +507,9 @@ impl Qualifier {
                         min_share,
                     },
                     Tally::Share(sh),
-                ) => sh.add(has_sudden_gain(rules, scores, min_points, min_share)),
+                ) if last >= SUDDEN_GAIN_SESSIONS => {
+                    sh.add(has_sudden_gain(rules, scores, min_points, min_share));
+                }
                 (Statistic::AllianceOutcome { sessions }, Tally::Alliance(m)) => {
                     let k = sessions as usize;
                     if let (Some(early), Some(&intake)) = (case.alliance.get(..k), scores.first())
@@ -484,7 +520,8 @@ impl Qualifier {
                     }
                 }
                 (Statistic::AllianceDropout { sessions }, Tally::Groups(groups)) => {
-                    let k = sessions as usize;
+                    // The ratings of sessions 1 to k, or to the last session before it.
+                    let k = (sessions as usize).min(last);
                     if let Some(early) = case.alliance.get(..k)
                         && k > 0
                     {
@@ -501,20 +538,29 @@ impl Qualifier {
                 (Statistic::Dropout, Tally::Share(sh)) => {
                     sh.add(dropped_out(scores, s.sessions()));
                 }
+                (Statistic::DropoutBy(t), Tally::Share(sh))
+                    if dropped_out(scores, s.sessions()) =>
+                {
+                    sh.add(last <= t as usize);
+                }
                 (Statistic::WarningSensitivity(by), Tally::Share(sh))
-                    if case.outcome == Outcome::Deteriorated =>
+                    if case.outcome == Outcome::Deteriorated && warned_over(last, by) =>
                 {
                     sh.add(flagged(warnings, by));
                 }
-                (Statistic::WarningFlagged(by), Tally::Share(sh)) => {
+                (Statistic::WarningFlagged(by), Tally::Share(sh)) if warned_over(last, by) => {
                     sh.add(flagged(warnings, by));
                 }
-                (Statistic::Events(class), Tally::Share(sh)) => {
-                    sh.add(
-                        case.events
-                            .iter()
-                            .any(|e| s.file.events.get(e.kind).is_some_and(|k| k.linden == class)),
-                    );
+                (Statistic::Events(class), Tally::Survival(sv)) => {
+                    // The first session with such an event (an event before session 1 counts
+                    // at session 1).
+                    let first = case
+                        .events
+                        .iter()
+                        .filter(|e| s.file.events.get(e.kind).is_some_and(|k| k.linden == class))
+                        .map(|e| (e.session as usize).max(1))
+                        .min();
+                    sv.add(first, last);
                 }
                 _ => {}
             }
@@ -578,6 +624,7 @@ pub fn slug(statistic: &Statistic) -> String {
         }
         Statistic::TestRetest => "test_retest".into(),
         Statistic::Dropout => "dropout".into(),
+        Statistic::DropoutBy(t) => format!("dropout_by_session_{t}"),
         Statistic::WarningSensitivity(b) => format!("warning_sensitivity_{}", by(b)),
         Statistic::WarningFlagged(b) => format!("warning_flagged_{}", by(b)),
         Statistic::Events(class) => format!("events_{}", class.slug()),
@@ -771,11 +818,17 @@ mod tests {
 
     /// The minimal test scenario (6 sessions, 0–100, higher is worse, RCI 10; events: 0 unrelated,
     /// 1 side effect, 2 malpractice) with these targets.
+    /// Its clients may stop early (20 % of them, over the sessions after the last checkpoint), so
+    /// that the dropout targets are valid; the cases of these tests are written by hand.
     fn minimal_with(targets: &str) -> Scenario {
         let base = include_str!("../../tests/scenarios/minimal.ron").trim_end();
         let body = base.strip_suffix(')').expect("a scenario ends with )");
-        crate::scenario::parse("t.ron", &format!("{body} targets: [{targets}],\n)"))
-            .expect("a valid scenario")
+        let dropout = "dropout: Some((rate: (value: 0.2, source: \"choice\"))),";
+        crate::scenario::parse(
+            "t.ron",
+            &format!("{body} {dropout}\n targets: [{targets}],\n)"),
+        )
+        .expect("a valid scenario")
     }
 
     /// A generated case with its scores, alliance, events and outcome replaced.
@@ -789,6 +842,71 @@ mod tests {
             .collect();
         c.outcome = s.rules.outcome(scores[0], *scores.last().unwrap());
         c
+    }
+
+    #[test]
+    fn clients_who_stopped_early_count_as_each_statistic_defines() {
+        let s = minimal_with(
+            "(statistic: DropoutBy(2), value: 0.5, tolerance: Within(0.1), source: \"paper\", evidence: Verified),
+             (statistic: AllianceDropout(sessions: 3), value: 0.5, tolerance: Within(1.0), source: \"paper\", evidence: Verified),
+             (statistic: SuddenGain(min_points: 10, min_share: 0.2), value: 0.5, tolerance: Within(0.5), source: \"paper\", evidence: Verified),
+             (statistic: WarningFlagged(Session(2)), value: 0.5, tolerance: Within(0.5), source: \"paper\", evidence: Verified),
+             (statistic: WarningFlagged(End), value: 0.5, tolerance: Within(0.5), source: \"paper\", evidence: Verified),",
+        );
+        let mut q = Qualifier::new(&s);
+        // Completers (six sessions), alliance of sessions 1–3: 8, 8, 8 and 6, 6, 6 (means 8 and 6);
+        // the first has a sudden gain 50 → 30 between sessions 2 and 3, and was flagged at session 1.
+        let gain = [50.0, 50.0, 50.0, 30.0, 30.0, 30.0, 30.0];
+        q.add(
+            &s,
+            &case(&s, &gain, &[8.0; 6], &[]),
+            &[true, false, false, false, false, false],
+        );
+        q.add(&s, &case(&s, &[50.0; 7], &[6.0; 6], &[]), &[false; 6]);
+        // Stopped after session 1 (alliance 4: mean of one rating), flagged at its only session,
+        // which is its last: no warning before the last score, and not in treatment after session 2.
+        q.add(&s, &case(&s, &[50.0, 60.0], &[4.0], &[]), &[true]);
+        // Stopped after session 2 (ratings 5 and 3: mean 4), flagged at session 1.
+        q.add(
+            &s,
+            &case(&s, &[50.0, 50.0, 55.0], &[5.0, 3.0], &[]),
+            &[true, false],
+        );
+        // Stopped after session 4 (ratings 2, 2, 2, 9: mean of sessions 1–3 is 2), with the same
+        // gain as the first: too short a series for the sudden-gain share (five sessions needed).
+        q.add(
+            &s,
+            &case(
+                &s,
+                &[50.0, 50.0, 50.0, 30.0, 30.0],
+                &[2.0, 2.0, 2.0, 9.0],
+                &[],
+            ),
+            &[false; 4],
+        );
+        let lines = q.lines(s.rules.worse, Z95);
+        let value = |i: usize| lines[i].realised.map(|e| (e.value, e.cases));
+        assert_eq!(
+            value(0),
+            Some((2.0 / 3.0, 3)),
+            "two of three dropouts by session 2"
+        );
+        // Completers 8 and 6 (mean 7, variance 2), dropouts 4, 4, 2 (mean 10/3, variance 4/3):
+        // pooled variance (2 + 2·4/3) / 3 = 14/9, d = (11/3) / √(14/9) = 11/√14 = 2.939 874.
+        let d = lines[1].realised.unwrap();
+        assert!((d.value - 2.939_874).abs() < 1e-6, "{d:?}");
+        assert_eq!(d.cases, 5);
+        assert_eq!(value(2), Some((0.5, 2)), "of the two completers one gained");
+        assert_eq!(
+            value(3),
+            Some((1.0 / 3.0, 3)),
+            "in treatment after session 2: the completers and the one who stopped after 4"
+        );
+        assert_eq!(
+            value(4),
+            Some((0.5, 4)),
+            "a score before the last: all but the one who stopped after session 1"
+        );
     }
 
     #[test]
@@ -847,7 +965,13 @@ mod tests {
         );
         assert_eq!(realised[2], (0.2, 5), "flagged at session 1: the second");
         assert_eq!(realised[3], (0.2, 5), "dropped out: the third");
-        assert_eq!(realised[4], (0.2, 5), "a side effect: the first");
+        // Kaplan–Meier: the event at session 1 among five at risk (the third is censored at
+        // session 3, after it), so 1 − 4/5.
+        assert!(
+            (realised[4].0 - 0.2).abs() < 1e-12 && realised[4].1 == 5,
+            "a side effect: the first, {:?}",
+            realised[4]
+        );
         assert_eq!(
             realised[5].1, 4,
             "alliance of sessions 1–2: all but the third"

@@ -668,25 +668,38 @@ pub enum Statistic {
     RecoveryBy(u32),
     /// Share of clients with at least one sudden gain by the criteria of Tang & DeRubeis (1999),
     /// with the absolute criterion in scale points and the relative one as a share of the pre-gain
-    /// score's distance from the healthy end of the scale.
+    /// score's distance from the healthy end of the scale, among the clients seen to session 5 or
+    /// later (the shortest series in which a gain can be tested with three scores on each side).
     SuddenGain { min_points: f64, min_share: f64 },
     /// Pearson r of the mean alliance over sessions 1 to `sessions` with the residualised change
-    /// (last score regressed on intake), signed so that a better outcome is positive.
+    /// (last score regressed on intake), signed so that a better outcome is positive, over the
+    /// clients rated at each of those sessions.
     AllianceOutcome { sessions: u32 },
-    /// Cohen's d of the mean alliance over sessions 1 to `sessions` between the clients who complete
-    /// and those who drop out (positive when dropouts had the weaker alliance), as Sharf, Primavera
-    /// & Diener (2010) pooled it.
+    /// Cohen's d of the early alliance between the clients who complete and those who drop out
+    /// (positive when dropouts had the weaker alliance), as Sharf, Primavera & Diener (2010) pooled
+    /// it. A client's early alliance is the mean of their ratings over sessions 1 to `sessions`, or
+    /// to their last session if they stopped before it: with front-loaded dropout many dropouts are
+    /// never rated at session `sessions`, and leaving them out would compare completers with the
+    /// late dropouts only.
     AllianceDropout { sessions: u32 },
     /// The outcome measure's reliability as simulated: the squared correlation of true and shown
     /// intake scores.
     TestRetest,
     /// Share of clients whose scores stop before the last session.
     Dropout,
-    /// Share of deteriorated clients the early-warning rule flagged not on track.
+    /// Among the clients who stop before the last session, the share whose last session is this
+    /// one or an earlier one: how front-loaded dropout is (many clients leave after one to three
+    /// sessions; Olfson et al., 2009).
+    DropoutBy(u32),
+    /// Share of deteriorated clients the early-warning rule flagged not on track before their last
+    /// score, among those still in treatment after the session (or, by the end, with a score
+    /// before the last).
     WarningSensitivity(By),
-    /// Share of all clients the early-warning rule flagged not on track.
+    /// Share of all clients the early-warning rule flagged not on track, counted as
+    /// [`Statistic::WarningSensitivity`].
     WarningFlagged(By),
-    /// Share of clients with at least one unwanted event of this Linden class.
+    /// Share of clients with at least one unwanted event of this Linden class by the last planned
+    /// session (Kaplan–Meier, censored at the last session of a client who stopped early).
     Events(LindenClass),
 }
 

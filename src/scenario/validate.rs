@@ -1372,13 +1372,24 @@ fn statistic(c: &mut Checker, p: &str, target: &Target) {
             session(c, k, sessions, "the first sessions up to")
         }
         Statistic::AllianceDropout { sessions: k } => {
-            // Every client, dropout or not, is rated in the sessions up to the last checkpoint.
-            let last_checkpoint = f.checkpoints.iter().copied().max().unwrap_or(0);
-            session(c, k, last_checkpoint, "the first sessions up to");
+            // A dropout's early alliance is the mean over the sessions they came to, up to k; a
+            // completer's over sessions 1 to k, which must lie before the last.
+            session(c, k, sessions.saturating_sub(1), "the first sessions up to");
             if f.dropout.is_none() {
                 c.add(
                     path.clone(),
                     "nobody drops out in this scenario, so there are no dropouts to compare",
+                    "declare `dropout`, or leave this target out",
+                );
+            }
+        }
+        Statistic::DropoutBy(t) => {
+            // After the last session nobody stops early.
+            session(c, t, sessions.saturating_sub(1), "session");
+            if f.dropout.is_none() {
+                c.add(
+                    path.clone(),
+                    "nobody drops out in this scenario, so there are no dropouts to time",
                     "declare `dropout`, or leave this target out",
                 );
             }
@@ -1607,10 +1618,11 @@ mod tests {
             ),
             (
                 "    hello_goodbye:",
-                "    dropout: Some((rate: (value: 0.2, source: \"choice\"), early: Some((from: 0, by: 2, share: (value: 1.2, source: \"choice\"))))),\n    hello_goodbye:",
+                "    dropout: Some((rate: (value: 0.2, source: \"choice\"), early: Some((from: 0, by: 2, share: (value: 1.2, source: \"choice\"))))),\n    targets: [(statistic: DropoutBy(6), value: 0.5, tolerance: Within(0.2), source: \"choice\", evidence: ModellingChoice)],\n    hello_goodbye:",
                 &[
                     ("dropout.early.from", "cannot stop from session 0 on"),
                     ("dropout.early.share.value", "1.2 is not a share"),
+                    ("targets[0].statistic", "session 6 is not a session"),
                 ],
             ),
         ];
