@@ -410,16 +410,28 @@ fn departed(state: &AppState) -> bool {
 }
 
 /// True when a text for which `wanted` holds is drawn whole: inside the area it is drawn in (not
-/// scrolled or cut out of view) and inside the window.
-fn drawn_whole(h: &Harness<'static, AppState>, wanted: &dyn Fn(&str) -> bool) -> bool {
+/// scrolled or cut out of view, and, when `above_shade`, not under the shade a scrolling area
+/// draws along its bottom edge when more follows) and inside the window.
+fn drawn_whole(
+    h: &Harness<'static, AppState>,
+    above_shade: bool,
+    wanted: &dyn Fn(&str) -> bool,
+) -> bool {
     let screen = h.ctx.content_rect().expand(0.5);
+    let fade = h.ctx.global_style().spacing.scroll.fade;
+    let shade = if above_shade && fade.strength > 0.0 {
+        fade.size
+    } else {
+        0.0
+    };
     let mut found = false;
     for clipped in &h.output().shapes {
         texts(&clipped.shape, &mut |t| {
             let rect = t.visual_bounding_rect();
-            found |= wanted(t.galley.text())
-                && clipped.clip_rect.expand(0.5).contains_rect(rect)
-                && screen.contains_rect(rect);
+            let mut area = clipped.clip_rect.expand(0.5);
+            area.max.y -= shade;
+            found |=
+                wanted(t.galley.text()) && area.contains_rect(rect) && screen.contains_rect(rect);
         });
     }
     found
@@ -443,8 +455,11 @@ fn out_of_view(h: &Harness<'static, AppState>, at: Reading, lang: Lang) -> Vec<S
     let notes = visible.notes();
     let t_ = |key: &str| ontrack::i18n::t(lang, key);
     let mut missing = Vec::new();
+    // The note scrolls with what follows it: it must end above the shade. (The chart's column
+    // beside the note draws none, and in the stacked layout the note follows the chart.)
     let mut need = |what: String, wanted: &dyn Fn(&str) -> bool| {
-        if !drawn_whole(h, wanted) {
+        let note = what.starts_with("the note");
+        if !drawn_whole(h, note, wanted) {
             missing.push(what);
         }
     };

@@ -52,20 +52,16 @@ pub fn chart_height(room: f32, header: f32) -> f32 {
 }
 
 /// The central room's height (points) below which, while reading, the picked session's card goes
-/// beside the chart instead of under it (1024×640 from text size 1.25, 1280×800 from 1.75): under
-/// it, the chart, the timeline and the card would not fit together.
-pub const NOTE_BESIDE_BELOW: f32 = 460.0;
+/// beside the chart instead of under it (1024×640 from text size 1.1, 1280×800 from 1.4, full HD
+/// from 1.9): under it, the chart, the timeline and the card would not fit together.
+pub const NOTE_BESIDE_BELOW: f32 = 520.0;
 
 /// The share of the central room's width the session's card takes beside the chart.
 const NOTE_SHARE: f32 = 0.5;
 
-/// The course chart's height beside the session's card that keeps the legend's first row in view
-/// under it, when the room allows.
-const MIN_CHART_BESIDE: f32 = 110.0;
-
 /// The course chart's least height beside the session's card (its plot area about 55 points):
 /// the lowest room (1024×640 at text size 2, with an event to classify) leaves about 100.
-pub const MIN_CHART_LOWEST: f32 = 90.0;
+pub const MIN_CHART_BESIDE: f32 = 90.0;
 
 /// The ids of the forecast panel at the side and at the bottom.
 pub const FORECAST_SIDE: &str = "forecast-side";
@@ -435,19 +431,15 @@ fn reading_beside_ui(
         )
     };
     let mut chart_column = column(ui, left);
+    chart_column.spacing_mut().scroll.fade.strength = 0.0;
     let t = egui::ScrollArea::vertical()
         .id_salt(("case", v.shown.index))
         .auto_shrink([false, false])
         .show(&mut chart_column, |ui| {
-            // The legend's first row in small type under the chart stays in view too.
-            let small = ui.text_style_height(&egui::TextStyle::Small);
-            let legend = small + ui.spacing().item_spacing.y;
-            // In the lowest room the chart takes all of it, down to its least height.
-            let room = ui.available_height();
+            // The chart takes the column's height, down to its least; its legend in small type
+            // and the timeline are a scroll away (the scroll bar says so: no shade over the axis).
             let chart = Chart {
-                height: (room - legend)
-                    .max(room.min(MIN_CHART_BESIDE))
-                    .max(MIN_CHART_LOWEST),
+                height: ui.available_height().max(MIN_CHART_BESIDE),
                 legend_under: true,
             };
             chart_and_timeline(ui, v, actuarial, picked, *flag_kind, chart, action)
@@ -458,6 +450,8 @@ fn reading_beside_ui(
         .id_salt(("note", v.shown.index))
         .auto_shrink([false, false])
         .show(&mut note_column, |ui| {
+            // Small type, so a long note fits the column at a large text size.
+            ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
             session_detail_ui(ui, v, t, flag_kind, true, action);
         });
     ui.advance_cursor_after_rect(full);
@@ -743,12 +737,7 @@ fn flag_row(
     if v.shown.revealed.is_some() {
         return;
     }
-    let layout = if compact {
-        egui::Layout::top_down(egui::Align::Min)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true)
-    };
-    ui.with_layout(layout, |ui| {
+    let row = |ui: &mut egui::Ui| {
         if ui.button(format!("⚑ {} {t}", tr.t("flag-drift"))).clicked() {
             *action = Some(flag(s, *flag_kind, t));
         }
@@ -769,7 +758,12 @@ fn flag_row(
                     ui.selectable_value(flag_kind, Some(i), k.label.get(lang));
                 }
             });
-    });
+    };
+    if compact {
+        ui.vertical(row);
+    } else {
+        ui.horizontal_wrapped(row);
+    }
 }
 
 fn class_key(c: LindenClass) -> String {
