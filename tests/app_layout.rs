@@ -22,6 +22,7 @@ use std::sync::Arc;
 use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT;
+use ontrack::app::screens::protocol_changes::differences;
 use ontrack::app::trainer::Tab;
 use ontrack::app::{AppState, Screen};
 use ontrack::forecast::Benchmarks;
@@ -357,6 +358,200 @@ fn every_screen_keeps_its_text_inside_the_window_at_both_sizes_languages_and_tex
     assert!(
         failures.is_empty(),
         "{} layout problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// What is due on the case screen in the check of what stays in view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// The case's second forecast.
+    Forecast,
+    /// The next session, after a session that departed from the protocol.
+    NextSession,
+    /// An unwanted event to classify.
+    Classify,
+}
+
+/// Reads on in a run of the reference course until `at` is due.
+fn read_until(state: &mut AppState, at: Reading) {
+    let mut forecasts = 0;
+    while let Some(due) = current_due(state) {
+        let here = match due {
+            Due::Forecast { .. } => {
+                forecasts += 1;
+                at == Reading::Forecast && forecasts == 2
+            }
+            Due::NextSession => at == Reading::NextSession && departed(state),
+            Due::Classify { .. } => at == Reading::Classify,
+            Due::Reveal | Due::NextCase => {
+                forecasts = 0;
+                false
+            }
+            Due::Finished => panic!("the course has no {at:?} to stop at"),
+        };
+        if here {
+            return;
+        }
+        state.act(answer(due));
+    }
+}
+
+/// Whether the last session read departed from the protocol.
+fn departed(state: &AppState) -> bool {
+    let run = state.run.session.as_ref().unwrap().run();
+    run.visible()
+        .and_then(|(_, v)| v.notes().last().map(|n| (v.notes(), n)))
+        .is_some_and(|(notes, note)| {
+            let previous = notes.len().checked_sub(2).and_then(|i| notes.get(i));
+            !differences(run.scenario(), note, previous, Lang::En).is_empty()
+        })
+}
+
+/// True when a text for which `wanted` holds is drawn whole: inside the area it is drawn in (not
+/// scrolled or cut out of view, and, when `above_shade`, not under the shade a scrolling area
+/// draws along its bottom edge when more follows) and inside the window.
+fn drawn_whole(
+    h: &Harness<'static, AppState>,
+    above_shade: bool,
+    wanted: &dyn Fn(&str) -> bool,
+) -> bool {
+    let screen = h.ctx.content_rect().expand(0.5);
+    let fade = h.ctx.global_style().spacing.scroll.fade;
+    let shade = if above_shade && fade.strength > 0.0 {
+        fade.size
+    } else {
+        0.0
+    };
+    let mut found = false;
+    for clipped in &h.output().shapes {
+        texts(&clipped.shape, &mut |t| {
+            let rect = t.visual_bounding_rect();
+            let mut area = clipped.clip_rect.expand(0.5);
+            area.max.y -= shade;
+            found |=
+                wanted(t.galley.text()) && area.contains_rect(rect) && screen.contains_rect(rect);
+        });
+    }
+    found
+}
+
+/// The course chart's plot area, where its last frame drew it.
+fn chart_frame(h: &Harness<'static, AppState>) -> egui::Rect {
+    *egui_plot::PlotMemory::load(&h.ctx, egui::Id::new("trajectory"))
+        .expect("the course chart is drawn")
+        .transform()
+        .frame()
+}
+
+/// What of the chart, the session's note and the controls is not in view on the case screen.
+fn out_of_view(h: &Harness<'static, AppState>, at: Reading, lang: Lang) -> Vec<String> {
+    let state = h.state();
+    let run = state.run.session.as_ref().unwrap().run();
+    let s = run.scenario();
+    let (_, visible) = run.visible().unwrap();
+    let t = visible.seen();
+    let notes = visible.notes();
+    let t_ = |key: &str| ontrack::i18n::t(lang, key);
+    let mut missing = Vec::new();
+    // The note scrolls with what follows it: it must end above the shade. (The chart's column
+    // beside the note draws none, and in the stacked layout the note follows the chart.)
+    let mut need = |what: String, wanted: &dyn Fn(&str) -> bool| {
+        let note = what.starts_with("the note");
+        if !drawn_whole(h, note, wanted) {
+            missing.push(what);
+        }
+    };
+    // The chart: both axis titles whole, and a plot area that can be read, inside the window.
+    let axis = t_("axis-session");
+    need(format!("the chart's axis {axis:?}"), &|x| x == axis);
+    let measure = s.file.measure.name.clone();
+    need(format!("the chart's axis {measure:?}"), &|x| x == measure);
+    let frame = chart_frame(h);
+    if frame.height() < 50.0 || !h.ctx.content_rect().contains_rect(frame) {
+        need(format!("the chart's plot area {frame:?}"), &|_| false);
+    }
+    // The session's note: its first line and every line of what departed from the protocol.
+    let head = format!("{} {t} · ", t_("session"));
+    need(format!("the note's first line {head:?}"), &|x| {
+        x.starts_with(&head)
+    });
+    let note = t
+        .checked_sub(1)
+        .and_then(|i| notes.get(i as usize))
+        .unwrap();
+    let previous = t.checked_sub(2).and_then(|i| notes.get(i as usize));
+    let lines: Vec<String> = differences(s, note, previous, lang)
+        .into_iter()
+        .map(|d| d.text)
+        .collect();
+    if lines.is_empty() {
+        let line = t_("as-protocol");
+        need(format!("the note {line:?}"), &|x| x == line);
+    }
+    for line in lines {
+        need(format!("the note's line {line:?}"), &|x| x == line);
+    }
+    // The controls of what is due.
+    let controls: Vec<String> = match at {
+        Reading::Forecast => vec![t_("commit-forecast"), "2 %".into(), "75 %".into()],
+        Reading::NextSession => vec![t_("next-session")],
+        Reading::Classify => LindenClass::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(n, class)| format!("{} · {}", n + 1, t_(&format!("class-{}", class.slug()))))
+            .collect(),
+    };
+    for control in controls {
+        need(format!("the control {control:?}"), &|x| x == control);
+    }
+    missing
+}
+
+#[test]
+fn the_case_screen_keeps_chart_note_and_controls_in_view_at_every_size() {
+    let sizes = [[1024.0, 640.0], [1280.0, 800.0], [1920.0, 1080.0]];
+    let scales = [0.8, 1.0, 1.25, 1.5, 1.75, 2.0];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for at in [Reading::Forecast, Reading::NextSession, Reading::Classify] {
+        for lang in LANGS {
+            let dir = tempfile::tempdir().unwrap();
+            let mut state = state_for(View::Briefing, dir.path(), lang, scales[0]);
+            state.screen = Screen::Case;
+            read_until(&mut state, at);
+            // One window, resized and zoomed from size to size, from small text to large, so it
+            // never passes through a size narrower than the app is made for.
+            let mut h = common::screens::harness(state, sizes[0]);
+            for size in sizes {
+                for scale in scales {
+                    h.state_mut().settings.text_scale = scale;
+                    let _ = h.run_ok();
+                    let points = [size[0] / scale, size[1] / scale];
+                    h.set_size(points.into());
+                    let _ = h.run_ok();
+                    let case = format!("{at:?} at {size:?}, {lang:?}, text size {scale}");
+                    let screen = h.ctx.content_rect();
+                    assert!(
+                        (screen.width() - points[0]).abs() < 0.5
+                            && (screen.height() - points[1]).abs() < 0.5,
+                        "{case}: the window is {screen:?}"
+                    );
+                    checked += 1;
+                    failures.extend(
+                        out_of_view(&h, at, lang)
+                            .into_iter()
+                            .map(|m| format!("{case}: {m}")),
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 108);
+    assert!(
+        failures.is_empty(),
+        "{} out of view:\n{}",
         failures.len(),
         failures.join("\n")
     );

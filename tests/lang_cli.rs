@@ -344,8 +344,40 @@ fn cohort_tables_in_the_language_and_its_columns_line_up() {
     let dir = tempfile::tempdir().unwrap();
     a_run(dir.path());
     std::fs::write(dir.path().join("junk.ron"), "junk").unwrap();
+    // Entries that are not used, each with its reason in the language.
+    std::fs::write(dir.path().join("notes.txt"), "notes").unwrap();
+    std::fs::create_dir(dir.path().join("older")).unwrap();
+    std::fs::create_dir(dir.path().join("folder.ron")).unwrap();
     let folder = dir.path().to_str().unwrap();
     let (nl, en) = in_both(&["cohort", folder]);
+    has_all(
+        &nl,
+        &[
+            "geen leesbaar rondebestand",
+            "een map, geen rondebestand — niet gelezen",
+            "geen rondebestand (alleen bestanden met een naam op *.ron worden gelezen)",
+            "een map — rondebestanden worden alleen uit deze map gelezen",
+        ],
+    );
+    has_none(
+        &nl,
+        &[
+            "not a readable run file",
+            "a folder",
+            "not a run file",
+            "only files named",
+            "not read",
+        ],
+    );
+    has_all(
+        &en,
+        &[
+            "not a readable run file",
+            "a folder, not a run file — not read",
+            "not a run file (only files named *.ron are read)",
+            "a folder — run files are read from this folder only",
+        ],
+    );
     has_all(
         &nl,
         &[
@@ -357,7 +389,7 @@ fn cohort_tables_in_the_language_and_its_columns_line_up() {
             "[best mogelijk]",
             "[signaleringsregel]",
             "[basispercentage]",
-            "niet gebruikte bestanden (1):",
+            "niet gebruikte bestanden (2):",
             "Brier: lager is beter (0,25 = altijd 50 %)",
         ],
     );
@@ -379,7 +411,7 @@ fn cohort_tables_in_the_language_and_its_columns_line_up() {
             "minimal — seed 1 — course code",
             "trainee",
             "[ideal]",
-            "files not used (1):",
+            "files not used (2):",
             "Brier: lower is better (0.25 = always 50 %)",
         ],
     );

@@ -611,3 +611,40 @@ fn a_link_wakes_the_window_when_answers_arrive_and_not_while_nothing_changes() {
     );
     server.stop();
 }
+
+/// The station's window is woken when a request changes the class (a join, an answer), not by the
+/// trainees' apps asking every second how their runs stand: an idle class costs the station no
+/// CPU.
+#[test]
+fn the_station_wakes_on_answers_and_not_on_the_trainees_status_polls() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let course = course();
+    let station_dir = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    let server = start_station(&course, station_dir.path(), loopback());
+    let wakes = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&wakes);
+    server.set_waker(Arc::new(move || {
+        counted.fetch_add(1, Ordering::SeqCst);
+    }));
+    let at = station(&server);
+    let bench = Benchmarks::new(&course.scenario);
+    let mut t = Trainee::join(&course, own.path(), "anna", &at);
+    t.play(&bench, 1, 5);
+    let state = t.link.wait_delivered(DELIVERY_LIMIT);
+    assert!(state.all_delivered(), "{state:?}");
+    std::thread::sleep(Duration::from_millis(300));
+    let after_answers = wakes.load(Ordering::SeqCst);
+    assert!(
+        after_answers >= 5,
+        "the join and the answers wake it: {after_answers}"
+    );
+    // The link asks how the run stands every second meanwhile.
+    std::thread::sleep(Duration::from_secs(4));
+    assert_eq!(
+        wakes.load(Ordering::SeqCst),
+        after_answers,
+        "no wake while nothing changes"
+    );
+    server.stop();
+}

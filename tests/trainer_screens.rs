@@ -11,6 +11,7 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
+use bevy_egui::egui;
 use common::screens::click;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -356,9 +357,19 @@ fn the_folders_other_entries_are_listed_with_what_they_are_in_both_languages() {
     make_cohort(dir.path());
     std::fs::create_dir(dir.path().join("old-classes")).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a run").unwrap();
-    for (lang, heading) in [
-        (Lang::En, "Other entries of the folder, not run files (2)"),
-        (Lang::Nl, "Andere items in de map, geen rondebestanden (2)"),
+    for (lang, heading, folder_is, text_is) in [
+        (
+            Lang::En,
+            "Other entries of the folder, not run files (2)",
+            "a folder — run files are read from this folder only",
+            "only files named *.ron",
+        ),
+        (
+            Lang::Nl,
+            "Andere items in de map, geen rondebestanden (2)",
+            "een map — rondebestanden worden alleen uit deze map gelezen",
+            "alleen bestanden met een naam op *.ron",
+        ),
     ] {
         let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
         let mut state = AppState::new(scenarios, dir.path().to_path_buf(), lang);
@@ -382,13 +393,79 @@ fn the_folders_other_entries_are_listed_with_what_they_are_in_both_languages() {
             .unwrap_or_else(|| panic!("{lang:?}: the folder is listed"))
             .accesskit_node();
         let folder = folder.label().or(folder.value()).unwrap_or_default();
-        assert!(folder.contains("a folder"), "{lang:?}: {folder}");
+        assert!(folder.contains(folder_is), "{lang:?}: {folder}");
         let text = h
             .get_all_by_label_contains("notes.txt")
             .next()
             .unwrap_or_else(|| panic!("{lang:?}: the text file is listed"))
             .accesskit_node();
         let text = text.label().or(text.value()).unwrap_or_default();
-        assert!(text.contains("only files named *.ron"), "{lang:?}: {text}");
+        assert!(text.contains(text_is), "{lang:?}: {text}");
     }
+}
+
+/// True when a text for which `wanted` holds is painted whole: inside the area it is drawn in (not
+/// scrolled or cut out of view) and inside the window.
+fn drawn_whole(h: &Harness<'static, AppState>, wanted: &dyn Fn(&str) -> bool) -> bool {
+    fn texts(shape: &egui::Shape, f: &mut dyn FnMut(&egui::epaint::TextShape)) {
+        match shape {
+            egui::Shape::Text(t) => f(t),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| texts(s, f)),
+            _ => {}
+        }
+    }
+    let screen = h.ctx.content_rect().expand(0.5);
+    let mut found = false;
+    for clipped in &h.output().shapes {
+        texts(&clipped.shape, &mut |t| {
+            let rect = t.visual_bounding_rect();
+            found |= wanted(t.galley.text())
+                && clipped.clip_rect.expand(0.5).contains_rect(rect)
+                && screen.contains_rect(rect);
+        });
+    }
+    found
+}
+
+#[test]
+fn the_runs_table_starts_in_view_in_a_small_window_at_a_large_text_size() {
+    let dir = tempfile::tempdir().unwrap();
+    make_cohort(dir.path());
+    std::fs::create_dir(dir.path().join("old-classes")).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a run").unwrap();
+    let mut failures = Vec::new();
+    for lang in [Lang::En, Lang::Nl] {
+        for (size, scale) in [
+            ([1024.0, 640.0], 2.0),
+            ([1024.0, 640.0], 1.5),
+            ([1280.0, 800.0], 2.0),
+        ] {
+            let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+            let mut state = AppState::new(scenarios, dir.path().to_path_buf(), lang);
+            state.settings.text_scale = scale;
+            state.screen = Screen::Trainer;
+            state.trainer.load();
+            state.trainer.wait();
+            state.tick(0.0);
+            // The window in pixels first, so it is never narrower than the app is made for.
+            let mut h = common::screens::harness(state, size);
+            let _ = h.run_ok();
+            let points = [size[0] / scale, size[1] / scale];
+            h.set_size(points.into());
+            let _ = h.run_ok();
+            assert!((h.ctx.content_rect().height() - points[1]).abs() < 0.5);
+            // The table's first row: the class, pooled.
+            let pooled = ontrack::i18n::t(lang, "row-class");
+            for row in [pooled] {
+                if !drawn_whole(&h, &|text| text == row) {
+                    failures.push(format!("{lang:?} at {size:?}, text size {scale}: {row:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "rows of the table out of view:\n{}",
+        failures.join("\n")
+    );
 }

@@ -211,7 +211,16 @@ choose-folder = Choose…
 load = Load
 reading-files = Reading { $done } of { $total } files
 scoring-runs = Checking and scoring the runs…
-cohort-summary = { $runs } runs of { $trainees } trainees; { $rejected } files could not be used. Loaded in { $seconds } s.
+cohort-summary = { $runs ->
+    [one] 1 run
+   *[other] { $runs } runs
+} of { $trainees ->
+    [one] 1 trainee
+   *[other] { $trainees } trainees
+}; { $rejected ->
+    [one] 1 file
+   *[other] { $rejected } files
+} could not be used. Loaded in { $seconds } s.
 warnings = Files that could not be used ({ $n })
 trainer-others = Other entries of the folder, not run files ({ $n })
 col-trainee = trainee
@@ -657,3 +666,45 @@ case-stopped-reading = The client did not come to session { $next }: they stoppe
 reveal-not-asked = not asked: the client had stopped
 drill-stopped = The client stopped coming after session { $last }: no forecast was asked at the checkpoints after it (session { $which }), absent rather than 0.
 case-stopped-short = stopped after session { $last }
+
+## Why an entry of a results folder is not used (cohort::reasons)
+os-not-found = it is not there
+os-permission = no permission to read it
+os-other = { $error }
+entry-folder = a folder
+entry-fifo = a FIFO (named pipe)
+entry-device = a device
+entry-socket = a socket
+entry-not-regular = not a regular file
+entry-unlisted = an entry that cannot be listed ({ $error })
+entry-link-to = a link to { $what }
+entry-link-nothing = a link to nothing (what it linked to is gone)
+entry-link-broken = a link that cannot be followed ({ $error })
+entry-unreadable = cannot be read ({ $error })
+entry-station-lock = the lock of a live class station keeping its record here (or left by one that stopped) — not a run file
+entry-run-lock = the lock of a run being written (or left by one that stopped) — not a run file
+entry-receipt = the receipt of a run received live — read with its run file
+entry-receipt-unreadable = the receipt of a run received live, not used: cannot read it ({ $error }) — its run counts as a file handed in
+entry-receipt-damaged = the receipt of a run received live, not used: not a receipt of a live class ({ $error }) — it was edited or damaged; its run counts as a file handed in
+entry-temporary = a temporary file of a save in progress (or of one that was interrupted) — not a run file
+entry-subfolder = a folder — run files are read from this folder only, not from folders in it
+entry-other-file = not a run file (only files named *.ron are read)
+not-used-copy = { $file }: the same run as { $kept } (a copy) — counted once
+not-used-earlier = { $file }: the same run as { $kept } at an earlier stage ({ $answers } of { $kept_answers } answers) — only the copy that goes furthest counts
+not-used-differs-live = { $file }: differs from the run received live in { $kept } from answer { $answer } on ({ $answers } answers here, { $kept_answers } received) — it was changed or carried on after the answers were sent; what was received live is scored
+not-used-not-a-file = { $file }: { $what }, not a run file — not read
+not-used-other = { $file }: { $what }
+run-file-unreadable = { $path }: cannot read the file ({ $error })
+run-file-schema = { $path }: run file schema { $found } — this OnTrack reads schema { $schema }; open it with the OnTrack version that wrote it ({ $version })
+run-file-parse = { $path }:{ $line }:{ $col }: not a readable run file ({ $error })
+run-file-verify = { $path }: { $why }
+verify-seal-first = the run's details (pseudonym, seed, course code, start time or case records) or its first answer do not match the seal: the file was edited by hand after it was written
+verify-seal = answer { $answer } does not match its seal: the file was edited by hand after it was written
+verify-scenario = the embedded scenario is not valid: { $error }
+verify-scenario-hash = the scenario stored in the file does not match the scenario hash recorded with it: the scenario or its hash was edited by hand after the run was written
+verify-case-count = the file has { $found } case records, the run has { $expected } cases
+verify-case-mismatch = case { $case }: the stored record ({ $stored }) differs from the regenerated case ({ $regenerated }): the file was edited
+verify-rejected = answer { $index } ({ $action }) is not possible at that point of the run: { $error }
+verify-out-of-order = answer { $answer } is dated before the answer before it
+verify-cut-short = the file says the run finished, but its { $answers } answers stop before the end: answers were cut off after the run finished
+cohort-line = { $runs } runs of { $trainees } trainees · not used: { $rejected } · other entries: { $others } · { $seconds } s

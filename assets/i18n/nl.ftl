@@ -211,7 +211,16 @@ choose-folder = Kiezen…
 load = Laden
 reading-files = { $done } van { $total } bestanden gelezen
 scoring-runs = De rondes worden gecontroleerd en gescoord…
-cohort-summary = { $runs } rondes van { $trainees } deelnemers; { $rejected } bestanden waren niet bruikbaar. Geladen in { $seconds } s.
+cohort-summary = { $runs ->
+    [one] 1 ronde
+   *[other] { $runs } rondes
+} van { $trainees ->
+    [one] 1 deelnemer
+   *[other] { $trainees } deelnemers
+}; { $rejected ->
+    [one] 1 bestand was
+   *[other] { $rejected } bestanden waren
+} niet bruikbaar. Geladen in { $seconds } s.
 warnings = Niet bruikbare bestanden ({ $n })
 trainer-others = Andere items in de map, geen rondebestanden ({ $n })
 col-trainee = deelnemer
@@ -657,3 +666,45 @@ case-stopped-reading = De cliënt kwam niet naar sessie { $next }: na sessie { $
 reveal-not-asked = niet gevraagd: de cliënt was gestopt
 drill-stopped = De cliënt kwam na sessie { $last } niet meer: bij de meetmomenten daarna (sessie { $which }) is geen voorspelling gevraagd; die ontbreken, ze tellen niet als 0.
 case-stopped-short = gestopt na sessie { $last }
+
+## Waarom een item van een resultatenmap niet wordt gebruikt (cohort::reasons)
+os-not-found = het is er niet
+os-permission = geen toestemming om het te lezen
+os-other = { $error }
+entry-folder = een map
+entry-fifo = een FIFO (benoemde pijp)
+entry-device = een apparaat
+entry-socket = een socket
+entry-not-regular = geen gewoon bestand
+entry-unlisted = een item dat niet kan worden opgesomd ({ $error })
+entry-link-to = een koppeling naar { $what }
+entry-link-nothing = een koppeling naar niets (waar hij naar wees, is weg)
+entry-link-broken = een koppeling die niet kan worden gevolgd ({ $error })
+entry-unreadable = kan niet worden gelezen ({ $error })
+entry-station-lock = het slot van een station voor een live les dat hier zijn verslag bijhoudt (of dat een gestopt station achterliet) — geen rondebestand
+entry-run-lock = het slot van een ronde die wordt opgeslagen (of dat een gestopte ronde achterliet) — geen rondebestand
+entry-receipt = het ontvangstbewijs van een live ontvangen ronde — wordt met het rondebestand gelezen
+entry-receipt-unreadable = het ontvangstbewijs van een live ontvangen ronde, niet gebruikt: het kan niet worden gelezen ({ $error }) — de ronde telt als ingeleverd bestand
+entry-receipt-damaged = het ontvangstbewijs van een live ontvangen ronde, niet gebruikt: geen ontvangstbewijs van een live les ({ $error }) — het is bewerkt of beschadigd; de ronde telt als ingeleverd bestand
+entry-temporary = een tijdelijk bestand van een opslag die bezig is (of die werd onderbroken) — geen rondebestand
+entry-subfolder = een map — rondebestanden worden alleen uit deze map gelezen, niet uit mappen erin
+entry-other-file = geen rondebestand (alleen bestanden met een naam op *.ron worden gelezen)
+not-used-copy = { $file }: dezelfde ronde als { $kept } (een kopie) — telt één keer
+not-used-earlier = { $file }: dezelfde ronde als { $kept } in een eerder stadium ({ $answers } van { $kept_answers } antwoorden) — alleen de kopie die het verst gaat telt
+not-used-differs-live = { $file }: wijkt af van de live ontvangen ronde in { $kept } vanaf antwoord { $answer } ({ $answers } antwoorden hier, { $kept_answers } ontvangen) — hij is veranderd of voortgezet nadat de antwoorden waren verstuurd; wat live is ontvangen, wordt gescoord
+not-used-not-a-file = { $file }: { $what }, geen rondebestand — niet gelezen
+not-used-other = { $file }: { $what }
+run-file-unreadable = { $path }: het bestand kan niet worden gelezen ({ $error })
+run-file-schema = { $path }: rondebestand met schema { $found } — deze OnTrack leest schema { $schema }; open het met de versie van OnTrack die het schreef ({ $version })
+run-file-parse = { $path }:{ $line }:{ $col }: geen leesbaar rondebestand — het is beschadigd of geen bestand van OnTrack
+run-file-verify = { $path }: { $why }
+verify-seal-first = de gegevens van de ronde (pseudoniem, startgetal, cursuscode, starttijd of cliëntgegevens) of het eerste antwoord passen niet bij het zegel: het bestand is met de hand bewerkt nadat het was geschreven
+verify-seal = antwoord { $answer } past niet bij zijn zegel: het bestand is met de hand bewerkt nadat het was geschreven
+verify-scenario = het ingesloten scenario is niet geldig: { $error }
+verify-scenario-hash = het scenario in het bestand past niet bij de scenario-hash die erbij is vastgelegd: het scenario of de hash is met de hand bewerkt nadat de ronde was geschreven
+verify-case-count = het bestand heeft { $found } cliëntgegevens, de ronde heeft { $expected } cliënten
+verify-case-mismatch = cliënt { $case }: de opgeslagen gegevens ({ $stored }) verschillen van de opnieuw gemaakte cliënt ({ $regenerated }): het bestand is bewerkt
+verify-rejected = antwoord { $index } ({ $action }) kan op dat punt van de ronde niet: { $error }
+verify-out-of-order = antwoord { $answer } is eerder gedateerd dan het antwoord ervoor
+verify-cut-short = volgens het bestand is de ronde af, maar de { $answers } antwoorden stoppen voor het einde: er zijn antwoorden weggeknipt nadat de ronde af was
+cohort-line = { $runs } rondes van { $trainees } deelnemers · niet bruikbaar: { $rejected } · andere items: { $others } · { $seconds } s

@@ -37,3 +37,24 @@ pub fn headlines_ui(ui: &mut egui::Ui, headlines: &[Headline]) {
         });
     }
 }
+
+/// The headlines on a line or two of small type, each its name and number, its context on hover:
+/// for a low window, where the table under them must start in view.
+pub fn headlines_compact_ui(ui: &mut egui::Ui, headlines: &[Headline]) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, h) in headlines.iter().enumerate() {
+            if i > 0 {
+                ui.label(egui::RichText::new("·").small());
+            }
+            ui.label(egui::RichText::new(format!("{}:", h.title)).small())
+                .on_hover_text(&h.context);
+            ui.label(
+                egui::RichText::new(&h.number)
+                    .small()
+                    .strong()
+                    .color(theme::YOU),
+            )
+            .on_hover_text(&h.context);
+        }
+    });
+}

@@ -26,7 +26,8 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_dis
 use bevy::window::RequestRedraw;
 use bevy::winit::{EventLoopProxyWrapper, UpdateMode, WinitSettings, WinitUserEvent};
 use bevy_egui::{
-    EguiContexts, EguiInput, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass, egui,
+    EguiContexts, EguiInput, EguiPlugin, EguiPostUpdateSet, EguiPreUpdateSet,
+    EguiPrimaryContextPass, egui,
 };
 use std::time::Duration;
 
@@ -54,6 +55,9 @@ struct Finish {
 /// How often a blank screenshot is taken again before it is saved as it is.
 const MAX_RETAKES: u32 = 5;
 
+/// How long an idle window waits for something to happen before it draws a frame by itself.
+const IDLE_WAIT: Duration = Duration::from_secs(3600);
+
 /// Opens the window and runs the app until it is closed.
 pub fn run(options: Options) {
     let mut state = AppState::new(options.scenarios, options.results_dir, options.lang);
@@ -64,7 +68,16 @@ pub fn run(options: Options) {
     } else if options.look.dark {
         state.settings.palette = theme::Palette::Dark;
     }
-    let mut settings = WinitSettings::desktop_app();
+    // An idle window draws nothing until something happens: input, egui asking for a frame, a
+    // live class's link or station waking it, background work (paced in `tick`). Bevy's desktop
+    // default also draws a frame every 5 s while the window has the focus, which costs a software
+    // renderer 2–3 % of a core in a large window.
+    // (A finite wait: bevy_winit keeps the event loop's last control flow when the wait cannot be
+    // added to an instant, which can leave it polling.)
+    let mut settings = WinitSettings {
+        focused_mode: UpdateMode::reactive(IDLE_WAIT),
+        unfocused_mode: UpdateMode::reactive_low_power(IDLE_WAIT),
+    };
     if let Some((pace, skip)) = options.demo {
         state.demo = Some(Demo::new(pace));
         if let Some(seed) = options.demo_seed {
@@ -163,7 +176,24 @@ pub fn run(options: Options) {
             ),
         )
         .add_systems(EguiPrimaryContextPass, draw)
+        .add_systems(
+            PostUpdate,
+            redraw_after_new_glyphs.after(EguiPostUpdateSet::ProcessOutput),
+        )
         .run();
+}
+
+/// Draws one frame more after egui's textures changed (a text with a glyph not drawn before at
+/// this size, after a language or text size change, a new message): the frame that adds a glyph
+/// to the font atlas can show it blank, as "Sessie  van 16" for a new digit, and an idle window
+/// draws no frame after it by itself.
+fn redraw_after_new_glyphs(
+    outputs: Query<&bevy_egui::EguiRenderOutput>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    if outputs.iter().any(|o| !o.textures_delta.set.is_empty()) {
+        redraw.write(RequestRedraw);
+    }
 }
 
 fn spawn_camera(mut commands: Commands) {

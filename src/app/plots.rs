@@ -242,6 +242,23 @@ pub fn percent_plot<'a>(ui: &egui::Ui, id: &str, tr: &Tr, x_label: &str, height:
 /// steps are worked out from it.
 const GRID_MIN: f32 = 8.0;
 
+/// The distance in points from which egui_plot 0.37 draws a label of the horizontal axis at full
+/// strength (its labels fade out between 80 and 60 points).
+const X_LABEL_FULL: f32 = 80.0;
+
+/// The session axis's grid steps (a quarter of, half of and the labelled step), in whole
+/// sessions: the labelled step is the least of 4, 8, 16… sessions whose labels stand at least
+/// [`X_LABEL_FULL`] points apart. `base` is the sessions in [`GRID_MIN`] points (egui_plot's
+/// `base_step_size`).
+fn session_steps(base: f64) -> [f64; 3] {
+    let per_point = base.abs() / f64::from(GRID_MIN);
+    let mut step = 4.0;
+    while step < 1024.0 && step < per_point * f64::from(X_LABEL_FULL) {
+        step *= 2.0;
+    }
+    [step / 4.0, step / 2.0, step]
+}
+
 /// The labels of `plot`'s value axis at a readable distance whatever the plot's height: two or
 /// more on a course chart of the least height at text size 2 (see [`label_steps`]).
 pub fn value_axis<'a>(ui: &egui::Ui, plot: Plot<'a>) -> Plot<'a> {
@@ -758,9 +775,11 @@ pub fn trajectory(
                 .include_y(low)
                 .include_y(high)
                 .x_axis_label(tr.t("axis-session"))
-                // Sessions are whole numbers: grid and labels every 1, 2 and 4 sessions, so labels stay
-                // when the text is large.
-                .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 2.0, 4.0]))
+                // Sessions are whole numbers: grid and labels every 1, 2 and 4 sessions, or every
+                // 2, 4 and 8 (and so on) on a narrow chart, so the labels stay.
+                .x_grid_spacer(uniform_grid_spacer(|input| {
+                    session_steps(input.base_step_size)
+                }))
                 .y_axis_label(f.measure.name.clone())
                 .show(ui, |plot| {
                     plot.add(
@@ -963,6 +982,16 @@ mod tests {
         // one label at most; now one every 20 points.
         let (labels, _) = drawn_labels((40.0, 130.0), MIN_CHART_POINTS, 18.0);
         assert_eq!(labels, vec![40.0, 60.0, 80.0, 100.0, 120.0]);
+    }
+
+    #[test]
+    fn the_session_axis_labels_every_4_sessions_or_more_where_they_fit() {
+        // 60 points a session (a wide chart): labels every 4 sessions, 240 points apart.
+        assert_eq!(session_steps(8.0 / 60.0), [1.0, 2.0, 4.0]);
+        // 10 points a session (16 sessions at text size 2 beside the note): every 8, 80 points.
+        assert_eq!(session_steps(8.0 / 10.0), [2.0, 4.0, 8.0]);
+        // 4 points a session: every 32 sessions (128 points), as 16 would be 64.
+        assert_eq!(session_steps(8.0 / 4.0), [8.0, 16.0, 32.0]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod csv_export;
 pub mod handout;
 pub mod ranking;
+pub mod reasons;
 pub mod table;
 pub mod views;
 
@@ -18,6 +19,7 @@ use crate::forecast::Benchmarks;
 use crate::live::class::read_receipt;
 use crate::run::store::run_file_name;
 use crate::run::{self, OpenError, OpenedRun, Run, RunFile};
+use reasons::{Entry, OsError};
 
 /// A file that is not used, and why (the reason names the file).
 #[derive(Debug, Serialize)]
@@ -56,9 +58,9 @@ pub enum NotUsed {
         kept_answers: usize,
     },
     #[error("{file}: {what}, not a run file — not read")]
-    NotAFile { file: String, what: String },
+    NotAFile { file: String, what: Entry },
     #[error("{file}: {what}")]
-    NotARunFile { file: String, what: String },
+    NotARunFile { file: String, what: Entry },
 }
 
 /// Serialises a reason as its message.
@@ -137,7 +139,7 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
                 cohort.others.push(Rejected {
                     reason: NotUsed::NotAFile {
                         file: file.clone(),
-                        what: format!("an entry that cannot be listed ({error})"),
+                        what: Entry::Unlisted(OsError::from(&error)),
                     },
                     file,
                 });
@@ -238,52 +240,55 @@ pub fn load_dir(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Co
 /// `None` for an entry named `*.ron` that is (or links to) a regular file, to be read as a run;
 /// else what it is: a folder, a device, a FIFO, a link that leads nowhere. Asked of the file system
 /// without opening it, so a FIFO never blocks and a device is never read.
-fn run_file_kind(path: &Path) -> Option<String> {
+fn run_file_kind(path: &Path) -> Option<Entry> {
     let link = path
         .symlink_metadata()
         .is_ok_and(|m| m.file_type().is_symlink());
     match std::fs::metadata(path) {
         Ok(meta) => crate::files::read::not_a_file(&meta).map(|what| {
             if link {
-                format!("a link to {what}")
+                Entry::LinkTo(what)
             } else {
-                what.to_string()
+                Entry::Special(what)
             }
         }),
         Err(error) if link && error.kind() == std::io::ErrorKind::NotFound => {
-            Some("a link to nothing (what it linked to is gone)".into())
+            Some(Entry::LinkToNothing)
         }
-        Err(error) if link => Some(format!("a link that cannot be followed ({error})")),
-        Err(error) => Some(format!("cannot be read ({error})")),
+        Err(error) if link => Some(Entry::LinkBroken(OsError::from(&error))),
+        Err(error) => Some(Entry::Unreadable(OsError::from(&error))),
     }
 }
 
-/// What an entry not named `*.ron` is, in the trainer's words.
-fn other_entry(path: &Path) -> String {
+/// What an entry not named `*.ron` is.
+fn other_entry(path: &Path) -> Entry {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     if name == crate::run::lock::STATION_LOCK {
-        "the lock of a live class station keeping its record here (or left by one that stopped) — not a run file".into()
+        Entry::StationLock
     } else if crate::run::lock::is_lock_name(&name) {
-        "the lock of a run being written (or left by one that stopped) — not a run file".into()
+        Entry::RunLock
     } else if let Some(stem) = name.strip_suffix(crate::live::class::RECEIPT_SUFFIX) {
         let run = path.with_file_name(format!("{stem}{}", crate::live::class::LIVE_RUN_SUFFIX));
         match read_receipt(&run) {
-            Err(error) => format!(
-                "the receipt of a run received live, not used: {} — its run counts as a file handed in",
-                error.reason()
-            ),
-            Ok(_) => "the receipt of a run received live — read with its run file".into(),
+            Err(crate::live::class::ReceiptError::Read { error, .. }) => Entry::ReceiptUnused {
+                damaged: false,
+                detail: error.to_string(),
+            },
+            Err(crate::live::class::ReceiptError::Parse { error, .. }) => Entry::ReceiptUnused {
+                damaged: true,
+                detail: error.to_string(),
+            },
+            Ok(_) => Entry::Receipt,
         }
     } else if name.starts_with('.') && name.ends_with(".tmp") {
-        "a temporary file of a save in progress (or of one that was interrupted) — not a run file"
-            .into()
+        Entry::Temporary
     } else if path.is_dir() {
-        "a folder — run files are read from this folder only, not from folders in it".into()
+        Entry::SubFolder
     } else {
-        "not a run file (only files named *.ron are read)".into()
+        Entry::OtherFile
     }
 }
 

@@ -370,7 +370,7 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
             )
         );
         for r in &cohort.rejected {
-            let _ = writeln!(out, "  {}", terminal(&r.reason.to_string()));
+            let _ = writeln!(out, "  {}", terminal(&r.reason.text(lang)));
         }
     }
     if !cohort.others.is_empty() {
@@ -380,7 +380,7 @@ pub fn table(cohort: &Cohort, lang: Lang) -> String {
             tf(lang, "cohort-others", &[("n", cohort.others.len().into())])
         );
         for r in &cohort.others {
-            let _ = writeln!(out, "  {}", terminal(&r.reason.to_string()));
+            let _ = writeln!(out, "  {}", terminal(&r.reason.text(lang)));
         }
     }
     if any_unfinished {

@@ -43,29 +43,65 @@ impl Kind {
     }
 }
 
-/// What a path names when it is not a regular file, in a trainer's words.
-pub fn not_a_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+/// What a path names when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl NotAFile {
+    /// Its Fluent key, for the trainer's words in the chosen language.
+    pub fn key(self) -> &'static str {
+        match self {
+            NotAFile::Folder => "entry-folder",
+            NotAFile::Fifo => "entry-fifo",
+            NotAFile::Device => "entry-device",
+            NotAFile::Socket => "entry-socket",
+            NotAFile::Other => "entry-not-regular",
+        }
+    }
+}
+
+impl std::fmt::Display for NotAFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NotAFile::Folder => "a folder",
+            NotAFile::Fifo => "a FIFO (named pipe)",
+            NotAFile::Device => "a device",
+            NotAFile::Socket => "a socket",
+            NotAFile::Other => "not a regular file",
+        })
+    }
+}
+
+/// What a path names when it is not a regular file.
+pub fn not_a_file(meta: &std::fs::Metadata) -> Option<NotAFile> {
     let t = meta.file_type();
     if t.is_file() {
         return None;
     }
     if t.is_dir() {
-        return Some("a folder");
+        return Some(NotAFile::Folder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some("a FIFO (named pipe)");
+            return Some(NotAFile::Fifo);
         }
         if t.is_char_device() || t.is_block_device() {
-            return Some("a device");
+            return Some(NotAFile::Device);
         }
         if t.is_socket() {
-            return Some("a socket");
+            return Some(NotAFile::Socket);
         }
     }
-    Some("not a regular file")
+    Some(NotAFile::Other)
 }
 
 /// Reads the whole file at `path` if it is a regular file of at most `kind`'s limit. The error is

@@ -144,18 +144,6 @@ pub enum ReceiptError {
     },
 }
 
-impl ReceiptError {
-    /// What is wrong, without the receipt's name (for a list that names it already).
-    pub fn reason(&self) -> String {
-        match self {
-            ReceiptError::Read { error, .. } => format!("cannot read it ({error})"),
-            ReceiptError::Parse { error, .. } => {
-                format!("not a receipt of a live class ({error}) — it was edited or damaged")
-            }
-        }
-    }
-}
-
 /// Reads the receipt beside a run file: `None` when the file has no receipt's name or none is
 /// there. The receipt is read within its limit ([`Kind::Receipt`]), checked before reading.
 pub fn read_receipt(run_file: &Path) -> Result<Option<Receipt>, ReceiptError> {

@@ -203,8 +203,8 @@ fn accept_loop(
             std::thread::Builder::new()
                 .name("live-class-request".into())
                 .spawn(move || {
-                    serve(stream, &class, &state, limits.request);
-                    let wake = lock_any(&waker).clone();
+                    let changed = serve(stream, &class, &state, limits.request);
+                    let wake = lock_any(&waker).clone().filter(|_| changed);
                     if let Some(wake) = wake {
                         wake();
                     }
@@ -269,8 +269,15 @@ fn farewell_loop(streams: &Receiver<TcpStream>) {
     }
 }
 
-/// Serves one connection: one request, read whole by its deadline, and one reply.
-fn serve(mut stream: TcpStream, class: &Mutex<Class>, state: &SlotState, allowed: Duration) {
+/// Serves one connection: one request, read whole by its deadline, and one reply. False when it
+/// was a trainee's app asking how its run stands (it does so every second): that changes nothing
+/// the station shows, so the station's window is not woken for it.
+fn serve(
+    mut stream: TcpStream,
+    class: &Mutex<Class>,
+    state: &SlotState,
+    allowed: Duration,
+) -> bool {
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     let deadline = Instant::now() + allowed;
     let request = match http::read_request(&mut stream, MAX_BODY, deadline, allowed) {
@@ -280,7 +287,7 @@ fn serve(mut stream: TcpStream, class: &Mutex<Class>, state: &SlotState, allowed
                 "the request was too slow and was closed to make room for others; send it again";
             let _ = reply_refused(&mut stream, 503, message.into(), None);
             let _ = stream.shutdown(Shutdown::Write);
-            return;
+            return true;
         }
         Err(e) => {
             if let Some(status) = e.status() {
@@ -288,12 +295,13 @@ fn serve(mut stream: TcpStream, class: &Mutex<Class>, state: &SlotState, allowed
                 let _ = stream.shutdown(Shutdown::Write);
                 http::drain(&mut stream);
             }
-            return;
+            return true;
         }
     };
     state.mark_read();
     let (status, body) = respond(&request, class);
     let _ = http::write_reply(&mut stream, status, &body);
+    request.path != STATUS
 }
 
 /// The status and body of the reply to a request read whole.

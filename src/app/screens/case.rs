@@ -45,12 +45,23 @@ pub(super) const SHORT_BELOW: f32 = 440.0;
 pub const MIN_CHART: f32 = 160.0;
 
 /// The course chart's height: what the timeline and the session card (about 300 points) leave of
-/// the central room under the client's line and the legend (`header`), at least 45 % of the room,
-/// at least [`MIN_CHART`] and at most 640 points.
+/// the central room under the client's line and the legend (`header`), at least [`MIN_CHART`] and
+/// at most 640 points.
 pub fn chart_height(room: f32, header: f32) -> f32 {
-    let rest = room - header;
-    (rest - 300.0).max(0.45 * room).clamp(MIN_CHART, 640.0)
+    (room - header - 300.0).clamp(MIN_CHART, 640.0)
 }
+
+/// The central room's height (points) below which, while reading, the picked session's card goes
+/// beside the chart instead of under it (1024×640 from text size 1.1, 1280×800 from 1.4, full HD
+/// from 1.9): under it, the chart, the timeline and the card would not fit together.
+pub const NOTE_BESIDE_BELOW: f32 = 520.0;
+
+/// The share of the central room's width the session's card takes beside the chart.
+const NOTE_SHARE: f32 = 0.5;
+
+/// The course chart's least height beside the session's card (its plot area about 55 points):
+/// the lowest room (1024×640 at text size 2, with an event to classify) leaves about 100.
+pub const MIN_CHART_BESIDE: f32 = 90.0;
 
 /// The ids of the forecast panel at the side and at the bottom.
 pub const FORECAST_SIDE: &str = "forecast-side";
@@ -278,6 +289,20 @@ pub fn case_ui(ui: &mut egui::Ui, state: &mut AppState) {
             });
             egui::CentralPanel::default().frame(cockpit).show(ui, |ui| {
                 let room = ui.available_height();
+                if revealed.is_none() && room < NOTE_BESIDE_BELOW {
+                    // While reading in a low room: the session's note beside the chart.
+                    if let Some(message) = &state.message {
+                        ui.colored_label(theme::ERROR, format!("⚠ {message}"));
+                    }
+                    reading_beside_ui(
+                        ui,
+                        &view,
+                        benchmarks.actuarial,
+                        (picked, flag_kind),
+                        &mut action,
+                    );
+                    return;
+                }
                 // A scroll position per case: each new case starts at its top.
                 egui::ScrollArea::vertical()
                     .id_salt(("case", shown.index))
@@ -378,23 +403,113 @@ fn course_ui(
     verdict: Option<&Revealed>,
     action: &mut Option<Action>,
 ) {
-    let (tr, shown) = (v.tr, v.shown);
     let top = ui.cursor().top();
-    patient_line(ui, tr, v.s, shown.patient);
-    if let Some(last) = shown.stopped {
-        stopped_ui(ui, tr, last);
+    patient_line(ui, v.tr, v.s, v.shown.patient, false);
+    if let Some(last) = v.shown.stopped {
+        stopped_ui(ui, v.tr, last);
     }
     if let Some(r) = verdict {
         verdict_ui(ui, v, r, room.short);
     }
-    let drift_onset = shown.revealed.and_then(|c| c.hidden.drift).map(|d| d.onset);
-    let legend = |ui: &mut egui::Ui| {
-        course_legend(ui, tr, v.s, actuarial.is_some(), drift_onset.is_some());
-    };
     if !room.short {
-        legend(ui);
+        legend_ui(ui, v, actuarial, false);
     }
-    let chart_height = chart_height(room.room, ui.cursor().top() - top);
+    let chart = Chart {
+        height: chart_height(room.room, ui.cursor().top() - top),
+        legend_under: room.short,
+    };
+    let t = chart_and_timeline(ui, v, actuarial, picked, *flag_kind, chart, action);
+    session_detail_ui(ui, v, t, flag_kind, false, action);
+}
+
+/// The case screen while reading in a low room (a small window at a large text size): the client's
+/// line in small type, then the chart with its legend and the timeline in a column, and beside it
+/// the picked session's card, each scrolling on its own, so the chart, the session's note and the
+/// forecast panel are in view together.
+fn reading_beside_ui(
+    ui: &mut egui::Ui,
+    v: &View,
+    actuarial: Option<&Actuarial>,
+    (picked, flag_kind): (&mut Option<u32>, &mut Option<usize>),
+    action: &mut Option<Action>,
+) {
+    patient_line(ui, v.tr, v.s, v.shown.patient, true);
+    let full = ui.available_rect_before_wrap();
+    let gap = ui.spacing().item_spacing.x.max(8.0);
+    let note_width = (NOTE_SHARE * full.width()).clamp(200.0, 460.0);
+    let left = egui::Rect::from_min_max(
+        full.min,
+        egui::pos2(full.max.x - note_width - gap, full.max.y),
+    );
+    let right = egui::Rect::from_min_max(egui::pos2(full.max.x - note_width, full.min.y), full.max);
+    let column = |ui: &mut egui::Ui, rect: egui::Rect| {
+        ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        )
+    };
+    let mut chart_column = column(ui, left);
+    chart_column.spacing_mut().scroll.fade.strength = 0.0;
+    let t = egui::ScrollArea::vertical()
+        .id_salt(("case", v.shown.index))
+        .auto_shrink([false, false])
+        .show(&mut chart_column, |ui| {
+            // The chart takes the column's height, down to its least; its legend in small type
+            // and the timeline are a scroll away (the scroll bar says so: no shade over the axis).
+            let chart = Chart {
+                height: ui.available_height().max(MIN_CHART_BESIDE),
+                legend_under: true,
+            };
+            chart_and_timeline(ui, v, actuarial, picked, *flag_kind, chart, action)
+        })
+        .inner;
+    let mut note_column = column(ui, right);
+    egui::ScrollArea::vertical()
+        .id_salt(("note", v.shown.index))
+        .auto_shrink([false, false])
+        .show(&mut note_column, |ui| {
+            // Small type, so a long note fits the column at a large text size.
+            ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
+            session_detail_ui(ui, v, t, flag_kind, true, action);
+        });
+    ui.advance_cursor_after_rect(full);
+}
+
+/// The course chart's height, and whether its legend goes under it in small type.
+#[derive(Clone, Copy)]
+struct Chart {
+    height: f32,
+    legend_under: bool,
+}
+
+/// The chart's legend; in `small` type under the chart, so the chart keeps its height.
+fn legend_ui(ui: &mut egui::Ui, v: &View, actuarial: Option<&Actuarial>, small: bool) {
+    let drift = v.shown.revealed.and_then(|c| c.hidden.drift).is_some();
+    ui.scope(|ui| {
+        let style = ui.style().text_styles.get(&egui::TextStyle::Small).cloned();
+        if let Some(style) = style.filter(|_| small) {
+            ui.style_mut()
+                .text_styles
+                .insert(egui::TextStyle::Body, style);
+        }
+        course_legend(ui, v.tr, v.s, actuarial.is_some(), drift);
+    });
+}
+
+/// The course chart and the timeline of session cards under it; returns the session whose card is
+/// shown in full (the one picked, else the last seen).
+fn chart_and_timeline(
+    ui: &mut egui::Ui,
+    v: &View,
+    actuarial: Option<&Actuarial>,
+    picked: &mut Option<u32>,
+    flag_kind: Option<usize>,
+    chart: Chart,
+    action: &mut Option<Action>,
+) -> u32 {
+    let (tr, shown) = (v.tr, v.shown);
+    let drift_onset = shown.revealed.and_then(|c| c.hidden.drift).map(|d| d.onset);
     let hover_id = egui::Id::new("hovered-session");
     let hovered: Option<u32> = ui.data(|d| d.get_temp(hover_id)).flatten();
     let course = Course {
@@ -402,20 +517,11 @@ fn course_ui(
         scores: shown.scores,
         drift_onset,
         picked: hovered.or(*picked),
-        height: chart_height,
+        height: chart.height,
     };
     let drawn = trajectory(ui, tr, v.s, actuarial, &course);
-    if room.short {
-        // Under the chart in a short window, in small type, so the chart keeps its height.
-        ui.scope(|ui| {
-            let small = ui.style().text_styles.get(&egui::TextStyle::Small).cloned();
-            if let Some(small) = small {
-                ui.style_mut()
-                    .text_styles
-                    .insert(egui::TextStyle::Body, small);
-            }
-            legend(ui);
-        });
+    if chart.legend_under {
+        legend_ui(ui, v, actuarial, true);
     }
     let cards = session_cards(v);
     let input = timeline_ui(
@@ -440,10 +546,9 @@ fn course_ui(
         *picked = Some(t);
     }
     if let Some(session) = input.flag {
-        *action = Some(flag(v.s, *flag_kind, session));
+        *action = Some(flag(v.s, flag_kind, session));
     }
-    let t = picked.filter(|t| *t <= last).unwrap_or(last);
-    session_detail_ui(ui, v, t, flag_kind, action);
+    picked.filter(|t| *t <= last).unwrap_or(last)
 }
 
 /// While reading, once the session the client did not come to is shown: that they stopped coming
@@ -472,8 +577,9 @@ fn flag(s: &Scenario, kind: Option<usize>, session: u32) -> Action {
     Action::FlagDrift { session, kind }
 }
 
-/// "Client: 44 years, man · low and ruminating since a relationship ended", wrapped: never cut.
-fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient) {
+/// "Client: 44 years, man · low and ruminating since a relationship ended", wrapped: never cut; in
+/// small type when `compact`.
+fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient, compact: bool) {
     let sex = tr.t(if p.female { "female" } else { "male" });
     let mut line = format!(
         "{}: {}",
@@ -484,7 +590,12 @@ fn patient_line(ui: &mut egui::Ui, tr: &Tr, s: &Scenario, p: &Patient) {
         line.push_str(" · ");
         line.push_str(c.get(tr.lang));
     }
-    ui.add(egui::Label::new(theme::title(line)).wrap());
+    let text = if compact {
+        egui::RichText::new(line).small().strong()
+    } else {
+        theme::title(line)
+    };
+    ui.add(egui::Label::new(text).wrap());
 }
 
 /// A card per session shown, intake first.
@@ -518,11 +629,13 @@ fn session_cards(v: &View) -> Vec<SessionCard> {
 
 /// The picked session in full: score and change, alliance, what differed from the protocol (what is
 /// new since the session before marked), its events, and its drift flag with the kind of drift.
+/// Its first line is in body type when `compact` (in a narrow column beside the chart).
 fn session_detail_ui(
     ui: &mut egui::Ui,
     v: &View,
     t: u32,
     flag_kind: &mut Option<usize>,
+    compact: bool,
     action: &mut Option<Action>,
 ) {
     let (tr, s, shown) = (v.tr, v.s, v.shown);
@@ -548,7 +661,11 @@ fn session_detail_ui(
         {
             head.push_str(&format!(" · {} {}", tr.t("alliance"), tr.score(*a)));
         }
-        ui.label(theme::title(head));
+        if compact {
+            ui.add(egui::Label::new(egui::RichText::new(head).strong()).wrap());
+        } else {
+            ui.label(theme::title(head));
+        }
         let onset = shown
             .revealed
             .and_then(|c| c.hidden.drift)
@@ -584,7 +701,7 @@ fn session_detail_ui(
             event_ui(ui, v, i, e, action);
         }
         if t > 0 {
-            flag_row(ui, v, t, flag_kind, action);
+            flag_row(ui, v, t, flag_kind, compact, action);
         }
     });
 }
@@ -635,12 +752,14 @@ fn event_ui(ui: &mut egui::Ui, v: &View, i: usize, e: &Event, action: &mut Optio
     }
 }
 
-/// The drift flag of the session: set (⚑), or the kind of drift and the button to set it.
+/// The drift flag of the session: set (⚑), or the kind of drift and the button to set it; in a
+/// `compact` (narrow) card the kind under the button, its words over its choice.
 fn flag_row(
     ui: &mut egui::Ui,
     v: &View,
     t: u32,
     flag_kind: &mut Option<usize>,
+    compact: bool,
     action: &mut Option<Action>,
 ) {
     let (tr, s) = (v.tr, v.s);
@@ -655,7 +774,7 @@ fn flag_row(
     if v.shown.revealed.is_some() {
         return;
     }
-    ui.horizontal_wrapped(|ui| {
+    let row = |ui: &mut egui::Ui| {
         if ui.button(format!("⚑ {} {t}", tr.t("flag-drift"))).clicked() {
             *action = Some(flag(s, *flag_kind, t));
         }
@@ -663,7 +782,7 @@ fn flag_row(
             return;
         }
         let question = tr.t("drift-kind");
-        ui.label(&question);
+        ui.add(egui::Label::new(&question).wrap());
         let lang = tr.lang;
         let unknown = tr.t("drift-kind-unknown");
         let current = flag_kind
@@ -682,7 +801,12 @@ fn flag_row(
             .widget_info(move || {
                 egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, spoken.as_str())
             });
-    });
+    };
+    if compact {
+        ui.vertical(row);
+    } else {
+        ui.horizontal_wrapped(row);
+    }
 }
 
 fn class_key(c: LindenClass) -> String {

@@ -122,9 +122,10 @@ pub fn forecast_panel_ui(
                 ui.add_space(rows * ui.spacing().interact_size.y);
             }
             if let Some(p) = pending {
-                classify_ui(ui, tr, p, main_spot(ui), action);
+                classify_ui(ui, tr, p, (compact, short), main_spot(ui), action);
             }
-            if compact {
+            // In a short window the event's words take the main button's place instead.
+            if compact && !short {
                 placeholder(ui);
             }
         }
@@ -444,21 +445,23 @@ const CLASS_KEYS: [egui::Key; 4] = [
     egui::Key::Num4,
 ];
 
-/// The event's words and a button per class, each with its number key. The buttons have ids of
-/// their own, so that keyboard focus left on the button that was here before never lands on one.
+/// The event's words and a button per class, each with its number key; in `compact` form (at the
+/// bottom of a small window) two buttons a row and, when `short`, the words in small type under
+/// them, in the main button's place, so the chart and the session's note keep their room above. The buttons have ids of their own, so that
+/// keyboard focus left on the button that was here before never lands on one.
 fn classify_ui(
     ui: &mut egui::Ui,
     tr: &Tr,
     p: &Pending,
+    (compact, short): (bool, bool),
     avoid: Option<egui::Rect>,
     action: &mut Option<Action>,
 ) {
     let focused = ui.memory(|m| m.focused().is_some());
-    theme::card(ui).show(ui, |ui| {
-        ui.label(egui::RichText::new(format!("⚠ {} {}", tr.t("session"), p.session)).strong());
-        ui.add(egui::Label::new(&p.text).wrap());
-        ui.label(tr.t("classify-as"));
-        for (n, class) in LindenClass::ALL.into_iter().enumerate() {
+    let options: Vec<(LindenClass, String)> = LindenClass::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(n, class)| {
             let text = tr.fmt(
                 "class-option",
                 &[
@@ -466,40 +469,84 @@ fn classify_ui(
                     ("class", tr.t(&format!("class-{}", class.slug())).into()),
                 ],
             );
+            (class, text)
+        })
+        .collect();
+    let per_row = if compact { 2 } else { 1 };
+    let frame = if short {
+        egui::Frame::NONE
+    } else {
+        theme::card(ui)
+    };
+    frame.show(ui, |ui| {
+        let session = format!("⚠ {} {}", tr.t("session"), p.session);
+        if !short {
+            ui.label(egui::RichText::new(&session).strong());
+            ui.add(egui::Label::new(&p.text).wrap());
+            ui.label(tr.t("classify-as"));
+        }
+        for (row, chunk) in options.chunks(per_row).enumerate() {
+            let gap = ui.spacing().item_spacing.x;
+            let width = (ui.available_width() - gap * (per_row - 1) as f32) / per_row as f32;
             // No option where the main button was: skip past its place.
             if let Some(spot) = avoid {
-                let width = ui.available_width();
-                let padding = ui.spacing().button_padding;
-                let galley = egui::WidgetText::from(text.as_str()).into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Wrap),
-                    width - 2.0 * padding.x,
-                    egui::TextStyle::Button,
-                );
-                let height = (galley.size().y + 2.0 * padding.y).max(ui.spacing().interact_size.y);
+                let height = chunk
+                    .iter()
+                    .map(|(_, text)| button_height(ui, text, width))
+                    .fold(0.0, f32::max);
                 let top = ui.cursor().top();
                 let would = egui::Rect::from_min_size(
                     egui::pos2(ui.cursor().left(), top),
-                    egui::vec2(width, height),
+                    egui::vec2(ui.available_width(), height),
                 );
                 if would.intersects(spot.expand(2.0)) {
                     ui.add_space(spot.max.y + 2.0 + ui.spacing().item_spacing.y - top);
                 }
             }
-            let key = CLASS_KEYS.get(n).copied();
-            let by_key = !focused && key.is_some_and(|k| fresh_press(ui, k));
-            let clicked = ui
-                .push_id(("classify", p.event, n), |ui| {
-                    ui.add_sized([ui.available_width(), 0.0], egui::Button::new(text).wrap())
-                })
-                .inner
-                .clicked();
-            if clicked || by_key {
-                *action = Some(Action::ClassifyEvent {
-                    event: p.event,
-                    class,
-                });
-            }
+            ui.horizontal_top(|ui| {
+                for (k, (class, text)) in chunk.iter().enumerate() {
+                    let n = row * per_row + k;
+                    let key = CLASS_KEYS.get(n).copied();
+                    let by_key = !focused && key.is_some_and(|k| fresh_press(ui, k));
+                    let clicked = ui
+                        .push_id(("classify", p.event, n), |ui| {
+                            ui.add_sized([width, 0.0], egui::Button::new(text.as_str()).wrap())
+                        })
+                        .inner
+                        .clicked();
+                    if clicked || by_key {
+                        *action = Some(Action::ClassifyEvent {
+                            event: p.event,
+                            class: *class,
+                        });
+                    }
+                }
+            });
+        }
+        if short {
+            // Under the options, where the main button was: nothing there answers a click.
+            let line = format!("{session}: {} {}", p.text, tr.t("classify-as"));
+            let height = ui.spacing().interact_size.y;
+            ui.allocate_ui_with_layout(
+                egui::vec2(ui.available_width(), height),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_min_height(height);
+                    ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
+                },
+            );
         }
     });
+}
+
+/// The height of a button with `text` wrapped in `width` points.
+fn button_height(ui: &egui::Ui, text: &str, width: f32) -> f32 {
+    let padding = ui.spacing().button_padding;
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Wrap),
+        width - 2.0 * padding.x,
+        egui::TextStyle::Button,
+    );
+    (galley.size().y + 2.0 * padding.y).max(ui.spacing().interact_size.y)
 }

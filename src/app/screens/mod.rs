@@ -6,7 +6,7 @@ mod case;
 mod debrief;
 pub mod explain;
 mod forecast_panel;
-mod protocol_changes;
+pub mod protocol_changes;
 mod scenario_cards;
 mod start;
 mod timeline;

@@ -11,13 +11,16 @@ use crate::app::theme;
 use crate::cohort::Cohort;
 
 /// The folder to load, its progress, and what could not be read; asks for the dialog or the load.
+/// When `compact` (a low window), the folder's field follows on the row the caller began, and
+/// what the folder holds is one line that unfolds.
 pub(super) fn folder_row(
     ui: &mut egui::Ui,
     tr: &Tr,
     trainer: &mut TrainerState,
+    compact: bool,
 ) -> Option<Request> {
     let mut asked = None;
-    ui.horizontal_wrapped(|ui| {
+    let mut field = |ui: &mut egui::Ui| {
         ui.label(tr.t("trainer-folder"));
         let edit = ui.add(
             egui::TextEdit::singleline(&mut trainer.folder)
@@ -32,7 +35,13 @@ pub(super) fn folder_row(
         if load.clicked() || enter {
             asked = Some(Request::Load);
         }
-    });
+    };
+    if compact {
+        field(ui);
+        ui.end_row();
+    } else {
+        ui.horizontal_wrapped(field);
+    }
     if trainer.is_loading() {
         loading_progress(ui, tr, trainer);
     }
@@ -40,9 +49,47 @@ pub(super) fn folder_row(
         ui.colored_label(theme::ERROR, format!("⚠ {error}"));
     }
     if let Some(cohort) = &trainer.cohort {
-        cohort_summary(ui, tr, cohort, trainer.load_seconds);
+        if compact {
+            cohort_line(ui, tr, cohort, trainer.load_seconds);
+        } else {
+            cohort_summary(ui, tr, cohort, trainer.load_seconds);
+        }
     }
     asked
+}
+
+/// What the folder holds on one line that unfolds to the files not used and the other entries
+/// (a low window, where the table must start in view).
+fn cohort_line(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort, load_seconds: Option<f64>) {
+    let trainees = trainee_names(cohort).len();
+    let line = tr.fmt(
+        "cohort-line",
+        &[
+            ("runs", cohort.runs.len().into()),
+            ("trainees", trainees.into()),
+            ("rejected", cohort.rejected.len().into()),
+            ("others", cohort.others.len().into()),
+            (
+                "seconds",
+                tr.number(load_seconds.unwrap_or(f64::NAN), 1).into(),
+            ),
+        ],
+    );
+    let mut text = egui::RichText::new(line).small();
+    if !cohort.rejected.is_empty() {
+        text = text.color(theme::ERROR);
+    }
+    egui::CollapsingHeader::new(text)
+        .id_salt("trainer-cohort-line")
+        .default_open(false)
+        .show(ui, |ui| {
+            for r in &cohort.rejected {
+                ui.add(egui::Label::new(format!("⚠ {}", r.reason.text(tr.lang))).wrap());
+            }
+            for r in &cohort.others {
+                ui.add(egui::Label::new(format!("· {}", r.reason.text(tr.lang))).wrap());
+            }
+        });
 }
 
 /// Files read so far of how many, then that the runs are scored.
@@ -88,7 +135,7 @@ fn cohort_summary(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort, load_seconds: Opt
         .default_open(false)
         .show(ui, |ui| {
             for r in &cohort.rejected {
-                ui.add(egui::Label::new(format!("⚠ {}", r.reason)).wrap());
+                ui.add(egui::Label::new(format!("⚠ {}", r.reason.text(tr.lang))).wrap());
             }
         });
     }
@@ -100,7 +147,7 @@ fn cohort_summary(ui: &mut egui::Ui, tr: &Tr, cohort: &Cohort, load_seconds: Opt
             .default_open(false)
             .show(ui, |ui| {
                 for r in &cohort.others {
-                    ui.add(egui::Label::new(format!("· {}", r.reason)).wrap());
+                    ui.add(egui::Label::new(format!("· {}", r.reason.text(tr.lang))).wrap());
                 }
             });
     }

@@ -6,7 +6,7 @@ use bevy_egui::egui;
 use super::diagrams::diagrams;
 use super::screen::save_picture;
 use super::{Request, Summary, TrainerState, course_runs, is_drill};
-use crate::app::headline::{Headline, headlines_ui};
+use crate::app::headline::{Headline, headlines_compact_ui, headlines_ui};
 use crate::app::screens::{drift_headline, signed_points};
 use crate::app::settings::Tr;
 use crate::app::table::{Align, Table, text_width};
@@ -54,8 +54,14 @@ pub(super) fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) ->
     let (Some(cohort), Some(summary)) = (&trainer.cohort, &trainer.summary) else {
         return None;
     };
-    headlines_ui(ui, &class_headlines(tr, cohort, summary));
-    ui.add_space(6.0);
+    // In a low window the table comes first (its pooled row says what the headlines say), and
+    // the headlines follow it in small type.
+    let headlines = class_headlines(tr, cohort, summary);
+    let low = ui.ctx().content_rect().height() < super::screen::COMPACT_BELOW;
+    if !low {
+        headlines_ui(ui, &headlines);
+        ui.add_space(6.0);
+    }
     let rows = table_rows(tr, trainer, cohort, summary);
     let headers = headers(tr, trainer);
     let widths = column_widths(ui, &headers, &rows, &tr.t("open-run"));
@@ -79,6 +85,9 @@ pub(super) fn runs_ui(ui: &mut egui::Ui, tr: &Tr, trainer: &mut TrainerState) ->
             );
         }
         ranking_notes(ui, tr, cohort);
+        if low {
+            headlines_compact_ui(ui, &headlines);
+        }
         if ui.button(tr.t("export-csv")).clicked() {
             clicked.csv = true;
         }

@@ -15,6 +15,10 @@ use crate::app::settings::Tr;
 use crate::app::state::{AppState, Screen};
 use crate::scenario::Scenario;
 
+/// Window height (points) below which the station's header is compact (1024×640 from text size
+/// 1.3, 1280×800 from 1.6).
+pub const COMPACT_BELOW: f32 = 500.0;
+
 pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let AppState {
         settings,
@@ -29,17 +33,44 @@ pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
         super::live::live_ui(ui, &tr, trainer, scenarios);
         return;
     }
+    // In a low window the title, the folder and what it holds take two lines, so the table
+    // starts in view.
+    let compact = ui.ctx().content_rect().height() < COMPACT_BELOW;
+    let mut asked = None;
     ui.horizontal_wrapped(|ui| {
-        ui.heading(tr.t("trainer-title"));
+        if compact {
+            ui.label(crate::app::theme::title(tr.t("trainer-title")));
+        } else {
+            ui.heading(tr.t("trainer-title"));
+        }
         if ui.button(tr.t("back-to-start")).clicked() {
             *screen = Screen::Start;
         }
+        if compact {
+            asked = folder_row(ui, &tr, trainer, true);
+        }
     });
-    let asked = folder_row(ui, &tr, trainer);
+    if !compact {
+        asked = folder_row(ui, &tr, trainer, false);
+    }
     // Always one line, so a message does not move what is below it (a plot being saved as a
-    // picture is cropped from the next frame).
-    ui.label(trainer.message.as_deref().unwrap_or(" "));
+    // picture is cropped from the next frame); in a low window only a message there is, in small
+    // type, so the table starts in view.
+    match (&trainer.message, compact) {
+        (Some(message), true) => {
+            ui.add(egui::Label::new(egui::RichText::new(message).small()).wrap());
+        }
+        (None, true) => {}
+        (message, false) => {
+            ui.label(message.as_deref().unwrap_or(" "));
+        }
+    }
     ui.horizontal_wrapped(|ui| {
+        if compact {
+            // Tight, so the tabs keep to one row where they can.
+            ui.spacing_mut().button_padding.x = 3.0;
+            ui.spacing_mut().item_spacing.x = 4.0;
+        }
         for (tab, key) in [
             (Tab::Runs, "tab-runs"),
             (Tab::Progress, "tab-progress"),
@@ -47,7 +78,9 @@ pub fn trainer_ui(ui: &mut egui::Ui, state: &mut AppState) {
             (Tab::HandOut, "tab-handout"),
             (Tab::Live, "tab-live"),
         ] {
-            ui.selectable_value(&mut trainer.tab, tab, tr.t(key));
+            let name = egui::RichText::new(tr.t(key));
+            let name = if compact { name.small() } else { name };
+            ui.selectable_value(&mut trainer.tab, tab, name);
         }
     });
     ui.separator();
