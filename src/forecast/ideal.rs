@@ -1521,6 +1521,85 @@ mod tests {
         assert!((p - 0.390_336_180).abs() < 1e-6, "{p}");
     }
 
+    #[test]
+    fn an_event_likelier_in_one_course_weighs_the_courses_by_hand() {
+        // The toy of `after_one_session_by_hand` (P(A) = 0.5930583 after y0 = 60, y1 = 66 and a
+        // rating of 6; P(det | A) = 0.1502932, P(det | B) = 0.7401639) with "job" (0.02 a
+        // session) five times as likely in course B: 0.1. No event in session 1 multiplies the
+        // courses' weights by 0.98 and 0.9: P(A) = 0.5812 / (0.5812 + 0.3662) = 0.6134365,
+        // forecast 0.3783157. The event multiplies them by 0.02 and 0.1: P(A) = 0.2256891,
+        // forecast 0.6070365. It moves no score, so the scores still to come are as before.
+        let mut s = toy();
+        let job = 0;
+        s.event_rates[job] = vec![0.02, 0.1];
+        s.course_dependent[job] = true;
+        let ideal = Ideal::new(&s);
+        let mut c = case(vec![60.0, 66.0, 0.0, 0.0, 0.0], vec![6.0; 4]);
+        let quiet = ideal.forecast(&s, &c.visible(1));
+        assert!((quiet - 0.378_315_685).abs() < 1e-6, "{quiet}");
+        c.events = vec![crate::model::Event {
+            session: 1,
+            kind: job,
+        }];
+        let seen = ideal.forecast(&s, &c.visible(1));
+        assert!((seen - 0.607_036_518).abs() < 1e-6, "{seen}");
+        // At intake no session's events are seen: the course-free forecast of `intake_only_by_hand`.
+        let intake = ideal.forecast(&s, &c.visible(0));
+        assert!((intake - 0.190_956_549).abs() < 1e-6, "{intake}");
+    }
+
+    #[test]
+    fn an_event_that_lowers_the_alliance_is_weighed_at_the_lowered_mean_by_hand() {
+        // The minimal scenario (alliance SD 2, no client level) with "job" lowering the ratings by
+        // 2 from its session on. Ratings 5, 5 with "job" in session 2: session 1 as ever (better,
+        // mean 8: Φ(−1.25) − Φ(−1.75) = 0.0655906; worse, mean 5: Φ(0.25) − Φ(−0.25) = 0.1974127),
+        // session 2 at the mean less 2 (better, 6: Φ(−0.25) − Φ(−0.75) = 0.1746663; worse, 3:
+        // Φ(1.25) − Φ(0.75) = 0.1209776).
+        let text = include_str!("../../tests/scenarios/minimal.ron").replace(
+            "condition: Always)",
+            "condition: Always, alliance_drop: Some((points: 2, source: \"choice\")))",
+        );
+        let s = crate::scenario::parse("drop", &text).expect("valid");
+        let ideal = Ideal::new(&s);
+        let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+        c.events = vec![crate::model::Event {
+            session: 2,
+            kind: 0,
+        }];
+        let ratings = ratings_seen(&s, &c.visible(2));
+        assert_eq!(
+            ratings.iter().map(|r| r.drop).collect::<Vec<_>>(),
+            vec![0, 2]
+        );
+        let p = |k: usize| ideal.alliance_log_likelihood(k, &ratings).exp();
+        assert!((p(0) - 0.065_590_6 * 0.174_666_3).abs() < 1e-7, "{}", p(0));
+        assert!((p(1) - 0.197_412_7 * 0.120_977_6).abs() < 1e-7, "{}", p(1));
+    }
+
+    #[test]
+    fn a_drift_event_likelier_in_one_course_by_hand() {
+        // The minimal scenario with "stuck" (after drift onset, 0.1 a session) three times as
+        // likely in the course "worse", course priors set to 0.9 / 0.1 without drift and 0.75 /
+        // 0.25 with it. Session 1 with homework omitted and chat, no event. No drift: 0.7 · 0.01 =
+        // 0.007; onset later: 0.3 · 0.8 · 0.01 = 0.0024; onset 1: 0.3 · 0.2 · 0.7 · 0.6 · (0.75 ·
+        // 0.9 + 0.25 · 0.7) = 0.02142. P(started) = 0.02142 / 0.03082 = 0.6950032 (0.7069825 when
+        // the rate is the same in both courses).
+        let (mut s, _, c) = drifting_first_session();
+        let stuck = 2;
+        s.event_rates[stuck] = vec![0.1, 0.3];
+        s.course_dependent[stuck] = true;
+        s.priors_no_drift = vec![0.9, 0.1];
+        s.priors_drift = vec![0.75, 0.25];
+        let ideal = Ideal::new(&s);
+        let (started, _) = ideal.drift_started(&s, &c.visible(1));
+        assert!((started - 0.695_003_245).abs() < 1e-9, "{started}");
+        // Under the course "worse" alone: drift 0.3 · (0.8 · 0.01 + 0.2 · 0.42 · 0.7) = 0.02004
+        // against 0.007 without.
+        let (none, drift) = ideal.drift_log_weights(&ideal.drift_evidence(&s, &c.visible(1)), 1);
+        assert!((none.exp() - 0.007).abs() < 1e-12);
+        assert!((drift.exp() - 0.020_04).abs() < 1e-12, "{}", drift.exp());
+    }
+
     /// The minimal scenario, its ideal forecaster, and a six-session case whose first session left the
     /// homework out and had chat (what drift makes likely).
     fn drifting_first_session() -> (Scenario, Ideal, Case) {

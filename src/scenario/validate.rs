@@ -1619,6 +1619,83 @@ mod tests {
     }
 
     #[test]
+    fn event_consequences_are_checked() {
+        let base = include_str!("../../tests/scenarios/minimal.ron");
+        let job = "rate: (value: 0.02, source: \"choice\"), condition: Always)";
+        assert_eq!(base.matches(job).count(), 1);
+        let with = |effects: &str| {
+            path_problems(&base.replace(
+                job,
+                &format!("rate: (value: 0.02, source: \"choice\"), condition: Always, {effects})"),
+            ))
+        };
+        // Well formed: a drop of two steps and a course five times as likely.
+        assert!(
+            with("alliance_drop: Some((points: 2, source: \"choice\")), course_rates: Some((multipliers: [(\"worse\", 5)], source: \"choice\"))").is_empty()
+        );
+        let found = |effects: &str, path: &str, words: &str| {
+            let problems = with(effects);
+            assert!(
+                problems
+                    .iter()
+                    .any(|(p, m, f)| p == path && format!("{m} {f}").contains(words)),
+                "{effects}: {problems:?}"
+            );
+        };
+        found(
+            "alliance_drop: Some((points: 1.5, source: \"choice\"))",
+            "events[0].alliance_drop.points",
+            "not a whole number of the rating scale's steps of 1",
+        );
+        found(
+            "alliance_drop: Some((points: -2, source: \"choice\"))",
+            "events[0].alliance_drop.points",
+            "lowers nothing",
+        );
+        found(
+            "alliance_drop: Some((points: 12, source: \"choice\"))",
+            "events[0].alliance_drop.points",
+            "larger than the rating scale",
+        );
+        found(
+            "alliance_drop: Some((points: 2, source: \"nowhere\"))",
+            "events[0].alliance_drop.source",
+            "unknown source key",
+        );
+        found(
+            "course_rates: Some((multipliers: [(\"worst\", 5)], source: \"choice\"))",
+            "events[0].course_rates.multipliers[0]",
+            "there is no course \"worst\" use one of: better, worse",
+        );
+        found(
+            "course_rates: Some((multipliers: [(\"worse\", 60)], source: \"choice\"))",
+            "events[0].course_rates.multipliers[0]",
+            "more than once per session",
+        );
+        found(
+            "course_rates: Some((multipliers: [(\"worse\", 0)], source: \"choice\"))",
+            "events[0].course_rates.multipliers[0]",
+            "is not positive",
+        );
+        found(
+            "course_rates: Some((multipliers: [(\"worse\", 2), (\"worse\", 3)], source: \"choice\"))",
+            "events[0].course_rates.multipliers[1].key",
+            "used twice",
+        );
+        found(
+            "score_shift: Some((mean: 5, sd: 1, source: \"choice\")), course_rates: Some((multipliers: [(\"worse\", 2)], source: \"choice\"))",
+            "events[0].course_rates",
+            "one rate in every course",
+        );
+        found(
+            "no_lasting_effect: Some(\"choice\"), alliance_drop: Some((points: 2, source: \"choice\"))",
+            "events[0].no_lasting_effect",
+            "also that it has none",
+        );
+        assert!(with("no_lasting_effect: Some(\"choice\")").is_empty());
+    }
+
+    #[test]
     fn ruptures_sudden_gains_turns_and_dropout_links_are_checked() {
         let base = include_str!("../../tests/scenarios/minimal.ron");
         let edit = |from: &str, to: &str| {
