@@ -45,8 +45,12 @@ fn same_scenario_and_seed_give_the_same_cases_everywhere() {
 /// recovering course's sudden-gain step was cut from 85 % to 72 % of its change (issue 26 items 2
 /// and 4; the scenario's hash changed with it), and when the notes got phases, follow-up, stated
 /// reasons, the client's side and a wording seed, and drift that grows over three sessions (issue
-/// 26: two more protocol elements draw from the case's stream).
-const PINNED_HASH: &str = "d7c472aceb89677236f0f83cfe38d01dcee37589b3b8ee3e086a065e5baf0249";
+/// 26: two more protocol elements draw from the case's stream), and when unwanted events got
+/// consequences (issue 26 item 1: reactions to incorrect treatment likelier in the deteriorating
+/// course, lasting drops of the alliance, a score shift after a breach of confidentiality, whose
+/// calibration moves the course priors; no draw was added or moved, but a harm event's draw is
+/// now compared with its course's rate, and a breach draws its shift).
+const PINNED_HASH: &str = "1373fcf3efe36942dbf45f60419adda14563e7cf222cdf392ce5ace24368181b";
 
 #[test]
 fn the_same_seed_in_two_scenarios_gives_unrelated_clients() {

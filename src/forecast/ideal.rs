@@ -931,31 +931,36 @@ impl DriftEvidence {
     /// The drift hypotheses' log weights under course `course`: the drift-only events' rates from
     /// the onset on. A once-only event is not possible again after it happened.
     fn weights(&self, ideal: &Ideal, course: usize) -> DriftWeights {
-        // ln P(drift-only events of sessions 1..=t | drift started by session 1), at index t.
-        let mut events = Vec::with_capacity(self.seen + 1);
-        events.push(0.0);
+        // ln P(drift-only events of session t | drift started by then), t = 0..seen (0-based).
+        let mut factors = vec![0.0; self.seen];
         let mut done = vec![false; self.width];
-        let mut total = 0.0;
-        for t in 0..self.seen {
-            if t < self.events_seen {
-                let row = self
-                    .happened
-                    .get(t * self.width..(t + 1) * self.width)
-                    .unwrap_or_default();
-                for ((event, &h), done) in ideal.drift_events.iter().zip(row).zip(&mut done) {
-                    if event.once && *done {
-                        continue;
-                    }
-                    let log = if h {
-                        event.log_rate.get(course)
-                    } else {
-                        event.log_none.get(course)
-                    };
-                    total += log.copied().unwrap_or(0.0);
-                    *done |= h;
+        for (t, factor) in factors.iter_mut().enumerate().take(self.events_seen) {
+            let row = self
+                .happened
+                .get(t * self.width..(t + 1) * self.width)
+                .unwrap_or_default();
+            for ((event, &h), done) in ideal.drift_events.iter().zip(row).zip(&mut done) {
+                if event.once && *done {
+                    continue;
                 }
+                let log = if h {
+                    event.log_rate.get(course)
+                } else {
+                    event.log_none.get(course)
+                };
+                *factor += log.copied().unwrap_or(0.0);
+                *done |= h;
             }
-            events.push(total);
+        }
+        // The same summed from session t to the last seen, at index t: a sum from the end rather
+        // than a difference of prefixes, so that an impossible session (a rate of 1 not met) stays
+        // −∞ and never meets −∞ − (−∞).
+        let mut events = vec![0.0; self.seen + 1];
+        for t in (0..self.seen).rev() {
+            let later = events.get(t + 1).copied().unwrap_or(0.0);
+            if let Some(slot) = events.get_mut(t) {
+                *slot = factors.get(t).copied().unwrap_or(0.0) + later;
+            }
         }
         let started = self
             .onsets
@@ -963,7 +968,7 @@ impl DriftEvidence {
             .map(|parts| {
                 let weighed: Vec<f64> = parts
                     .iter()
-                    .map(|&(o, l)| l + total - events.get(o - 1).copied().unwrap_or(0.0))
+                    .map(|&(o, l)| l + events.get(o - 1).copied().unwrap_or(0.0))
                     .collect();
                 ideal.log_drift + log_sum_exp(&weighed)
             })
