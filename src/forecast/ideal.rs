@@ -34,7 +34,18 @@
 //!   up to the furthest session seen of either (each channel of `Visible` may be seen up to its own
 //!   session, as the explanation of a forecast asks; each session contributes the channels seen in it).
 //!   Events that can happen in any session, or after a delivered element, have the same likelihood under
-//!   every hypothesis and drop out.
+//!   every hypothesis and drop out, unless their rate depends on the course (`course_rates`).
+//! - Events whose rate depends on the course: each session whose events are seen is a Bernoulli
+//!   trial with the course's rate wherever the event could have happened there (in any session; in a
+//!   session whose note shows the element delivered; for a once-only event, until it happened), and
+//!   the product joins the course's likelihood. A drift-only one's trials run from the onset, so its
+//!   factor depends on both the course and the onset: the drift hypotheses are then weighed per
+//!   course. Notes are seen at least as far as events ([`crate::model::Channel`]), so whether an
+//!   element was delivered is always known where it matters.
+//! - Events that lower the alliance (`alliance_drop`, a whole number of the scale's steps): a rating
+//!   is weighed at its course's mean less the drops of the events seen up to its session (events are
+//!   seen at least as far as ratings), in tables made once per size of drop. The alliance does not
+//!   enter the score's predictive, so drops still to come change nothing there.
 //! - The normal CDF of the predictive is [`crate::stats::FastNormalCdf`], cubic interpolation in a
 //!   table (within 2·10⁻⁹ of Φ; tested): the forecast is a weighted average of such values with weights
 //!   that sum to 1, so it is within 2·10⁻⁹ of the exact posterior predictive.
@@ -1735,7 +1746,7 @@ mod tests {
         fine.node_weights = weights;
         fine.alliance_scale = AllianceScale::of(&s, levels);
         fine.alliance_probability = alliance_tables(&fine.alliance_scale, 0);
-        let steady = plain(&vec![alliance_index(&s, 38.0); 16]);
+        let steady = plain(&[alliance_index(&s, 38.0); 16]);
         let swinging: Vec<Rating> = (0..16)
             .map(|t| alliance_index(&s, if t % 2 == 0 { 40.0 } else { 31.0 }))
             .map(|value| Rating { value, drop: 0 })
