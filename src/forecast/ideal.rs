@@ -1556,6 +1556,7 @@ mod tests {
         c.events = vec![crate::model::Event {
             session: 1,
             kind: job,
+            wording: 0,
         }];
         let seen = ideal.forecast(&s, &c.visible(1));
         assert!((seen - 0.607_036_518).abs() < 1e-6, "{seen}");
@@ -1581,6 +1582,7 @@ mod tests {
         c.events = vec![crate::model::Event {
             session: 2,
             kind: 0,
+            wording: 0,
         }];
         let ratings = ratings_seen(&s, &c.visible(2));
         assert_eq!(
@@ -1662,6 +1664,7 @@ mod tests {
         let stuck = crate::model::Event {
             session: 1,
             kind: 2,
+            wording: 0,
         };
         assert!((drift_posterior(vec![stuck]) - 1.0).abs() < 1e-12);
     }

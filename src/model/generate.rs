@@ -153,6 +153,9 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
     let mut events = Vec::new();
     let mut score_shifts = Vec::new();
     let mut happened = vec![false; f.events.len()];
+    // Per event kind: how often it happened so far, and the wording of its first occurrence's
+    // note (the seed its wordings start from).
+    let mut occurrences = vec![(0usize, 0u64); f.events.len()];
     // Which elements each session's off-protocol activities crowd out (one buffer for all sessions).
     let mut crowded = Vec::new();
     // What only the notes show comes from a stream of its own (`session_note`).
@@ -198,9 +201,15 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
                 .unwrap_or(event.rate.value);
             let occurs = rng.random::<f64>() < rate;
             if eligible && !done && occurs {
+                let (nth, seed) = occurrences.get(k).copied().unwrap_or_default();
+                let seed = if nth == 0 { note.wording } else { seed };
+                if let Some(slot) = occurrences.get_mut(k) {
+                    *slot = (nth + 1, seed);
+                }
                 events.push(Event {
                     session: t,
                     kind: k,
+                    wording: super::notes::event_wording(seed, k, nth, 1 + event.text_also.len()),
                 });
                 if let Some(h) = happened.get_mut(k) {
                     *h = true;

@@ -150,6 +150,7 @@ mod tests {
                 .map(|(i, &kind)| Event {
                     session: i as u32 + 1,
                     kind,
+                    wording: 0,
                 })
                 .collect();
             tally.add(&s, &c);

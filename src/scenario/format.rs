@@ -495,6 +495,11 @@ pub struct NeqReport {
 pub struct EventKind {
     pub key: String,
     pub text: Text,
+    /// Further wordings of the event, so that an event that comes back in a case does not read the
+    /// same sentence again: the first occurrence in a case takes one picked by the session note's
+    /// wording seed, each later one the next.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text_also: Vec<Text>,
     /// The true Linden class, revealed after the case.
     pub linden: LindenClass,
     /// Probability per session in which the condition holds.

@@ -895,6 +895,9 @@ fn events(c: &mut Checker) {
     for (i, e) in f.events.iter().enumerate() {
         let p = format!("events[{i}]");
         c.text(&format!("{p}.text"), &e.text);
+        for (j, text) in e.text_also.iter().enumerate() {
+            c.text(&format!("{p}.text_also[{j}]"), text);
+        }
         c.sourced(&format!("{p}.rate"), &e.rate);
         c.probability(&format!("{p}.rate.value"), e.rate.value);
         if let Condition::AfterElement(key) = &e.condition
