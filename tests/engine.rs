@@ -47,9 +47,8 @@ fn same_scenario_and_seed_give_the_same_cases_everywhere() {
 /// reasons, the client's side and a wording seed, and drift that grows over three sessions (issue
 /// 26: two more protocol elements draw from the case's stream), and when unwanted events got
 /// consequences (issue 26 item 1: reactions to incorrect treatment likelier in the deteriorating
-/// course, lasting drops of the alliance, a score shift after a breach of confidentiality, whose
-/// calibration moves the course priors; no draw was added or moved, but a harm event's draw is
-/// now compared with its course's rate, and a breach draws its shift), and when events got several
+/// course, lasting drops of the alliance; no draw was added or moved, but a harm event's draw is
+/// now compared with its course's rate), and when events got several
 /// wordings (each event records the one it reads, a function of its session note's wording seed;
 /// no draw was added).
 const PINNED_HASH: &str = "1d0c8d2841132bf9783432adc8196ff61a85c1e9435571861b45fe49f0d8ebca";
