@@ -45,10 +45,14 @@ fn same_scenario_and_seed_give_the_same_cases_everywhere() {
 /// recovering course's sudden-gain step was cut from 85 % to 72 % of its change (issue 26 items 2
 /// and 4; the scenario's hash changed with it), and when the notes got phases, follow-up, stated
 /// reasons, the client's side and a wording seed, and drift that grows over three sessions (issue
-/// 26: two more protocol elements draw from the case's stream), and when dropout became front-loaded
+/// 26: two more protocol elements draw from the case's stream), when dropout became front-loaded
 /// (issue 26 item 3: `dropout.early` from session 1, so a client may stop before a checkpoint; the
-/// ends are drawn from other hazards, so the same draw gives another last session).
-const PINNED_HASH: &str = "4db5c70e3093286f2eb57141f5b1ff15b7b5c11d05b9f8b91b705eedd8d1559b";
+/// ends are drawn from other hazards, so the same draw gives another last session), and when unwanted
+/// events got consequences (issue 26 item 1: reactions to incorrect treatment likelier in the
+/// deteriorating course, lasting drops of the alliance; no draw was added or moved, but a harm
+/// event's draw is now compared with its course's rate), and when events got several wordings (each
+/// event records the one it reads, a function of its session note's wording seed; no draw was added).
+const PINNED_HASH: &str = "f4660abd0edcf591b543727a1351cd2a1e52b1d808702fab4895477700ad5605";
 
 #[test]
 fn the_same_seed_in_two_scenarios_gives_unrelated_clients() {

@@ -199,3 +199,104 @@ fn every_target_passes_at_full_size() {
     }
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+/// Every bundled event says what it does: a score shift, an alliance drop, rates that differ by
+/// course, or a source for having no lasting effect (issue 26: harm signs that change nothing teach
+/// a trainee to shrug at them).
+#[test]
+fn every_bundled_event_declares_its_consequence() {
+    for id in bundled_ids() {
+        let s = resolve(id).unwrap();
+        for e in &s.file.events {
+            let declared = e.score_shift.is_some()
+                || e.alliance_drop.is_some()
+                || e.course_rates.is_some()
+                || e.no_lasting_effect.is_some();
+            assert!(declared, "{id}: event {} declares no consequence", e.key);
+            // Harm done by the treatment is never without consequence.
+            if ontrack::research::event_outcomes::is_harm(e.linden) {
+                assert!(
+                    e.no_lasting_effect.is_none(),
+                    "{id}: harm event {} has no effect",
+                    e.key
+                );
+            }
+        }
+    }
+}
+
+/// The scenario whose harm events can at best point at the little-change course: of the flagged
+/// clients it shows, nearly all who deteriorate follow that course (its `choice-harm-course`
+/// source says why), so its harmed clients deteriorate about 1.9 times as often as the others,
+/// short of twice. Held to that floor instead.
+const HARM_RATIO_EXCEPTION: (&str, f64) = ("feedback-not-on-track-feedback", 1.8);
+
+/// Harm signs go with harm, on 100 000 clients of every bundled scenario (issue 26, item 1): of the
+/// clients with a suicidal crisis at most 10 % end recovered, and clients with a reaction to
+/// incorrect treatment or a violation recover at most 0.6 times as often as the others and
+/// deteriorate at least twice as often. The measured figures are in scenarios/README.md.
+#[test]
+#[ignore = "full size: 100 000 clients per scenario"]
+fn harm_signs_go_with_harm_at_full_size() {
+    use ontrack::model::generate_case;
+    use ontrack::research::event_outcomes::EventOutcomes;
+    let mut failed = Vec::new();
+    for id in bundled_ids() {
+        let s = resolve(id).unwrap();
+        let mut tally = EventOutcomes::default();
+        for i in 0..100_000 {
+            tally.add(&s, &generate_case(&s, 1, i));
+        }
+        for line in tally.lines(&s) {
+            if line.key.contains("suicid") {
+                assert!(line.with.clients >= 500, "{id}: {line:?}");
+                if line.with.recovered > 0.10 {
+                    failed.push(format!("{id}: {line:?}"));
+                }
+            }
+        }
+        let Some(h) = tally.harm(&s) else { continue };
+        let floor = match HARM_RATIO_EXCEPTION {
+            (exception, floor) if exception == id => floor,
+            _ => 2.0,
+        };
+        if !(h.recovery_ratio <= 0.6 && h.deterioration_ratio >= floor) {
+            failed.push(format!("{id}: {h:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+/// An event that comes back in a case reads differently (issue 26: 6–10 % of cases repeated an event
+/// word for word): each bundled event that can recur has a second wording, and a later occurrence
+/// takes the next one. At most one case in a hundred shows the same event text twice: an event that
+/// happens more often than it has wordings (two, three for the events that recur most, ten for
+/// `first-lesson`'s "nothing changes at home"; before, 10 % of the cases of `depression-cbt-oq45`).
+#[test]
+fn events_that_recur_are_not_repeated_word_for_word() {
+    use ontrack::model::generate_case;
+    use ontrack::model::notes::render_event;
+    for id in bundled_ids() {
+        let s = resolve(id).unwrap();
+        for e in s.file.events.iter().filter(|e| !e.once) {
+            assert!(!e.text_also.is_empty(), "{id}: {} has one wording", e.key);
+        }
+        let n = 4000;
+        let repeated = (0..n)
+            .filter(|&i| {
+                let case = generate_case(&s, 1, i);
+                let texts: Vec<String> = case
+                    .events
+                    .iter()
+                    .map(|e| render_event(&s, e, Lang::En))
+                    .collect();
+                let unique: BTreeSet<&String> = texts.iter().collect();
+                unique.len() < texts.len()
+            })
+            .count();
+        assert!(
+            repeated as f64 / n as f64 <= 0.01,
+            "{id}: {repeated} of {n} cases repeat an event text"
+        );
+    }
+}

@@ -353,6 +353,9 @@ check-signal = early-warning signal by session { $checkpoint } flags { $sensitiv
 check-spotting = drift spotting per session, d′ = √2·Φ⁻¹(AUC): ideal drift observer { $ideal } (at the first drift session { $ideal_onset }, { $band }); surface scanner (flags every note that lacks an element or names an off-protocol activity) { $scanner } (at the first drift session { $scanner_onset }), { $share } % of the ideal observer's (at most { $max } %): { $verdict }
 check-spotting-band = declared band { $low }–{ $high }
 check-spotting-no-band = no band declared
+check-events-title = Outcome of the clients shown with each unwanted event:
+check-event-outcome = { $key } ({ $class }): { $clients } clients, { $recovered } % recovered, { $deteriorated } % deteriorated
+check-harm = Clients with a reaction to incorrect treatment or a violation ({ $clients }): { $recovered } % recovered and { $deteriorated } % deteriorated, against { $recovered_other } % and { $deteriorated_other } % of the other clients (recovery × { $recovery_ratio }, deterioration × { $deterioration_ratio }).
 check-pass = PASS
 check-fail = FAIL
 check-pass-all = PASS: every line holds

@@ -353,6 +353,9 @@ check-signal = signaleringsregel tot sessie { $checkpoint } markeert { $sensitiv
 check-spotting = afdrijven herkennen per sessie, d′ = √2·Φ⁻¹(AUC): ideale waarnemer { $ideal } (in de eerste sessie van het afdrijven { $ideal_onset }, { $band }); oppervlakkige lezer (markeert elke notitie waarin een onderdeel ontbreekt of iets buiten het protocol staat) { $scanner } (in de eerste sessie van het afdrijven { $scanner_onset }), { $share } % van die van de ideale waarnemer (hoogstens { $max } %): { $verdict }
 check-spotting-band = opgegeven band { $low }–{ $high }
 check-spotting-no-band = geen band opgegeven
+check-events-title = Uitkomst van de getoonde cliënten met elke ongewenste gebeurtenis:
+check-event-outcome = { $key } ({ $class }): { $clients } cliënten, { $recovered } % hersteld, { $deteriorated } % verslechterd
+check-harm = Cliënten met een reactie op onjuiste behandeling of een schending ({ $clients }): { $recovered } % hersteld en { $deteriorated } % verslechterd, tegen { $recovered_other } % en { $deteriorated_other } % van de andere cliënten (herstel × { $recovery_ratio }, verslechtering × { $deterioration_ratio }).
 check-pass = GOED
 check-fail = FOUT
 check-pass-all = GOED: elke regel klopt

@@ -34,7 +34,18 @@
 //!   up to the furthest session seen of either (each channel of `Visible` may be seen up to its own
 //!   session, as the explanation of a forecast asks; each session contributes the channels seen in it).
 //!   Events that can happen in any session, or after a delivered element, have the same likelihood under
-//!   every hypothesis and drop out.
+//!   every hypothesis and drop out, unless their rate depends on the course (`course_rates`).
+//! - Events whose rate depends on the course: each session whose events are seen is a Bernoulli
+//!   trial with the course's rate wherever the event could have happened there (in any session; in a
+//!   session whose note shows the element delivered; for a once-only event, until it happened), and
+//!   the product joins the course's likelihood. A drift-only one's trials run from the onset, so its
+//!   factor depends on both the course and the onset: the drift hypotheses are then weighed per
+//!   course. Notes are seen at least as far as events ([`crate::model::Channel`]), so whether an
+//!   element was delivered is always known where it matters.
+//! - Events that lower the alliance (`alliance_drop`, a whole number of the scale's steps): a rating
+//!   is weighed at its course's mean less the drops of the events seen up to its session (events are
+//!   seen at least as far as ratings), in tables made once per size of drop. The alliance does not
+//!   enter the score's predictive, so drops still to come change nothing there.
 //! - The normal CDF of the predictive is [`crate::stats::FastNormalCdf`], cubic interpolation in a
 //!   table (within 2·10⁻⁹ of Φ; tested): the forecast is a weighted average of such values with weights
 //!   that sum to 1, so it is within 2·10⁻⁹ of the exact posterior predictive.
@@ -91,6 +102,14 @@ const MAX_KEPT_INTAKES: f64 = 100_000.0;
 pub struct Ideal {
     /// P(shown alliance value | course, client level node), per course and value, a row of nodes.
     alliance_probability: Vec<Vec<Vec<f64>>>,
+    /// The same tables for ratings lowered by events (`alliance_drop`), at index d − 1 for a drop
+    /// of d steps, each made on first use.
+    dropped_alliance: Vec<OnceLock<Vec<Vec<Vec<f64>>>>>,
+    /// What the alliance tables are made from.
+    alliance_scale: AllianceScale,
+    /// Whether any event's rate differs between courses, and whether any drift-only event's does.
+    course_dependent: bool,
+    drift_course_dependent: bool,
     /// The integration weight of each node (they sum to 1).
     node_weights: Vec<f64>,
     /// Events that only happen after drift onset.
@@ -127,7 +146,9 @@ impl Ideal {
     pub fn new(s: &Scenario) -> Self {
         let tau = s.dynamics.alliance_client_sd;
         let (levels, node_weights) = alliance_grid(tau, ALLIANCE_NODES);
-        let alliance_probability = alliance_tables(s, &levels);
+        let alliance_scale = AllianceScale::of(s, levels.clone());
+        let alliance_probability = alliance_tables(&alliance_scale, 0);
+        let dropped_alliance = (0..alliance_values(s)).map(|_| OnceLock::new()).collect();
         let ends_by_node = (s.dropout.linked() && tau > 0.0).then(|| {
             let by_node: Vec<Vec<f64>> = levels.iter().map(|a| s.dropout.ends(a / tau)).collect();
             (0..=s.sessions())
@@ -145,14 +166,18 @@ impl Ideal {
             .enumerate()
             .filter(|(_, c)| **c == EventCondition::Drift)
             .filter_map(|(index, _)| {
-                let rate = s.file.events.get(index)?.rate.value;
+                let rates = s.event_rates.get(index)?;
                 Some(DriftEvent {
                     index,
-                    log_rate: rate.ln(),
-                    log_none: (1.0 - rate).ln(),
+                    once: s.file.events.get(index)?.once,
+                    log_rate: rates.iter().map(|r| r.ln()).collect(),
+                    log_none: rates.iter().map(|r| (1.0 - r).ln()).collect(),
                 })
             })
-            .collect();
+            .collect::<Vec<DriftEvent>>();
+        let drift_course_dependent = drift_events
+            .iter()
+            .any(|e| s.course_dependent.get(e.index).copied().unwrap_or(false));
         let notes_before = NoteLogs::new(s, &s.omission_before, &s.off_protocol_before, 0.0);
         let notes_after = s
             .kinds
@@ -186,6 +211,10 @@ impl Ideal {
             + 1;
         Ideal {
             alliance_probability,
+            dropped_alliance,
+            alliance_scale,
+            course_dependent: s.course_dependent.iter().any(|d| *d),
+            drift_course_dependent,
             node_weights,
             drift_events,
             notes_before,
@@ -238,7 +267,16 @@ impl Ideal {
         if s.selected_by.is_some_and(|by| v.scores().len() <= by) {
             return super::base_rate(s);
         }
-        let (log_none, log_drift) = self.drift_log_weights(s, v);
+        let evidence = self.drift_evidence(s, v);
+        // Where no drift-only event's rate depends on the course, the drift weights are the same
+        // under every course: worked out once.
+        let shared_drift =
+            (!self.drift_course_dependent).then(|| self.drift_log_weights(&evidence, 0));
+        let counts = if self.course_dependent {
+            course_event_counts(s, v)
+        } else {
+            Vec::new()
+        };
         let f = &s.file;
         let m = &f.measure;
         let dynamics = s.dynamics;
@@ -335,7 +373,7 @@ impl Ideal {
                 },
             })
             .collect();
-        let alliance_idx: Vec<usize> = v.alliance().iter().map(|&x| alliance_index(s, x)).collect();
+        let alliance_idx = ratings_seen(s, v);
         let p = 2 + shifting.len();
         let mut prior_mean = vec![0.0; p];
         let mut prior_cov = vec![0.0; p * p];
@@ -384,8 +422,11 @@ impl Ideal {
                 .copied()
                 .unwrap_or((f64::NEG_INFINITY, f64::NEG_INFINITY));
             let course_alliance = alliance.get(k);
+            let (log_none, log_drift) =
+                shared_drift.unwrap_or_else(|| self.drift_log_weights(&evidence, k));
             let log_prior = log_sum_exp(&[log_none + prior0, log_drift + prior1])
-                + course_alliance.map_or(0.0, |a| a.log_likelihood);
+                + course_alliance.map_or(0.0, |a| a.log_likelihood)
+                + course_events_log_likelihood(s, &counts, k);
             let course_end_weights = course_alliance.and_then(|a| a.end_weights.as_ref());
             self.unfoldings_into(s, k, seen, &mut unfoldings);
             for unfolding in &unfoldings {
@@ -575,7 +616,7 @@ impl Ideal {
     /// The alliance ratings seen under course k: their likelihood and, where dropout follows the
     /// client's alliance level, P(L = each of `ends` | course, ratings, L ≥ seen), with the chance
     /// of having come this far (1 at every checkpoint) joined to the likelihood.
-    fn course_alliance(&self, k: usize, ratings: &[usize], ends: &[End]) -> CourseAlliance {
+    fn course_alliance(&self, k: usize, ratings: &[Rating], ends: &[End]) -> CourseAlliance {
         let Some(by_end) = &self.ends_by_node else {
             return CourseAlliance {
                 log_likelihood: self.alliance_log_likelihood(k, ratings),
@@ -613,8 +654,20 @@ impl Ideal {
         }
     }
 
+    /// The alliance tables for ratings lowered by `drop` steps (made on first use).
+    fn alliance_table(&self, drop: usize) -> &[Vec<Vec<f64>>] {
+        if drop == 0 {
+            return &self.alliance_probability;
+        }
+        let index = (drop - 1).min(self.dropped_alliance.len().saturating_sub(1));
+        match self.dropped_alliance.get(index) {
+            Some(cell) => cell.get_or_init(|| alliance_tables(&self.alliance_scale, index + 1)),
+            None => &self.alliance_probability,
+        }
+    }
+
     /// log P(the alliance ratings seen | course k), the client's level integrated out.
-    fn alliance_log_likelihood(&self, k: usize, ratings: &[usize]) -> f64 {
+    fn alliance_log_likelihood(&self, k: usize, ratings: &[Rating]) -> f64 {
         let mut stack = [0.0; ALLIANCE_NODES];
         let mut heap = Vec::new();
         let per_node = node_buffer(&mut stack, &mut heap, self.node_weights.len());
@@ -632,12 +685,16 @@ impl Ideal {
     /// [`SAFELY_ABOVE_UNDERFLOW`]: the largest product is then at least 1/121 of it, and one set
     /// to 0 under 10⁻²⁷ of that. Should the whole sum come near underflow (ratings all but
     /// impossible under the course), the weights are taken in logs and scaled by their largest.
-    fn alliance_nodes(&self, k: usize, ratings: &[usize], per_node: &mut [f64]) -> f64 {
+    fn alliance_nodes(&self, k: usize, ratings: &[Rating], per_node: &mut [f64]) -> f64 {
         per_node.copy_from_slice(&self.node_weights);
-        let Some(values) = self.alliance_probability.get(k) else {
+        if self.alliance_probability.get(k).is_none() {
             return 0.0;
+        }
+        let rows = || {
+            ratings
+                .iter()
+                .filter_map(|r| self.alliance_table(r.drop).get(k)?.get(r.value))
         };
-        let rows = || ratings.iter().filter_map(|&i| values.get(i));
         for row in rows() {
             for (out, p) in per_node.iter_mut().zip(row) {
                 let product = *out * p;
@@ -670,19 +727,27 @@ impl Ideal {
         max
     }
 
-    /// Log of the (relative) weights of "no drift at all" and "drift (now or later)", combining the
-    /// drift prior with the likelihood of the notes and drift-only events seen.
-    fn drift_log_weights(&self, s: &Scenario, v: &Visible) -> (f64, f64) {
-        let w = self.drift_hypotheses(s, v);
+    /// Log of the (relative) weights of "no drift at all" and "drift (now or later)" under course
+    /// `course`, combining the drift prior with the likelihood of the notes and drift-only events
+    /// seen (the events' rates may depend on the course).
+    fn drift_log_weights(&self, evidence: &DriftEvidence, course: usize) -> (f64, f64) {
+        let w = evidence.weights(self, course);
         let mut drift = w.started;
         drift.push(w.later);
         (w.none, log_sum_exp(&drift))
     }
 
     /// The probability that the therapist has drifted by the last session seen, and the most
-    /// probable kind of drift if so: what a perfect observer of the session notes would conclude.
+    /// probable kind of drift if so: what a perfect observer of the session notes and the events
+    /// would conclude. Where events' rates depend on the course, the course is averaged over with
+    /// its prior (with and without drift), the events' likelihood under each course included.
     pub fn drift_started(&self, s: &Scenario, v: &Visible) -> (f64, Option<usize>) {
-        let w = self.drift_hypotheses(s, v);
+        let evidence = self.drift_evidence(s, v);
+        let w = if self.course_dependent {
+            self.drift_weights_over_courses(s, v, &evidence)
+        } else {
+            evidence.weights(self, 0)
+        };
         let started = log_sum_exp(&w.started);
         let all = log_sum_exp(&[w.none, w.later, started]);
         let p = (started - all).exp();
@@ -696,10 +761,41 @@ impl Ideal {
         (if p.is_finite() { p } else { 0.0 }, kind)
     }
 
-    /// Log weights of the drift hypotheses given the notes and drift-only events seen. Notes and
-    /// events may be seen up to different sessions: the onset is enumerated up to the furthest of
-    /// the two, and each session contributes the likelihood of the channels seen in it.
-    fn drift_hypotheses(&self, s: &Scenario, v: &Visible) -> DriftWeights {
+    /// The drift hypotheses' log weights with the course summed out: under each course its prior
+    /// given the drift hypothesis, the drift-only events' rates, and the other events whose rates
+    /// depend on the course.
+    fn drift_weights_over_courses(
+        &self,
+        s: &Scenario,
+        v: &Visible,
+        evidence: &DriftEvidence,
+    ) -> DriftWeights {
+        let counts = course_event_counts(s, v);
+        let mut none = Vec::new();
+        let mut later = Vec::new();
+        let mut started = vec![Vec::new(); self.log_kinds.len()];
+        for (k, &(prior0, prior1)) in self.log_course_priors.iter().enumerate() {
+            let w = evidence.weights(self, k);
+            let events = course_events_log_likelihood(s, &counts, k);
+            none.push(w.none + prior0 + events);
+            later.push(w.later + prior1 + events);
+            for (slot, l) in started.iter_mut().zip(&w.started) {
+                slot.push(l + prior1 + events);
+            }
+        }
+        DriftWeights {
+            none: log_sum_exp(&none),
+            later: log_sum_exp(&later),
+            started: started.iter().map(|l| log_sum_exp(l)).collect(),
+        }
+    }
+
+    /// What the notes and drift-only events seen say of the drift hypotheses. Notes and events
+    /// may be seen up to different sessions: the onset is enumerated up to the furthest of the
+    /// two, and each session contributes the likelihood of the channels seen in it. The drift-only
+    /// events' rates after the onset are left to [`DriftEvidence::weights`], as they may depend on
+    /// the course.
+    fn drift_evidence(&self, s: &Scenario, v: &Visible) -> DriftEvidence {
         let p_drift = s.file.drift.rate.value;
         let notes_seen = v.notes().len();
         let events_seen = v.event_sessions() as usize;
@@ -715,10 +811,16 @@ impl Ideal {
                 *cell = true;
             }
         }
-        let happened_in = |t: usize| happened.get(t * width..(t + 1) * width).unwrap_or_default();
-        // ln P(session t's note and drift-only events | regime) summed over the sessions before t,
-        // for each regime: 0 before drift, 1 + κ after the onset of kind κ (a row of seen + 1 per
-        // regime; the row's first value is 0 and its last the total).
+        let any_in = |t: usize| {
+            happened
+                .get(t * width..(t + 1) * width)
+                .unwrap_or_default()
+                .iter()
+                .any(|x| *x)
+        };
+        // ln P(session t's note | regime) summed over the sessions before t, for each regime: 0
+        // before drift (where a drift-only event seen is impossible), 1 + κ after the onset of
+        // kind κ (a row of seen + 1 per regime; the row's first value is 0 and its last the total).
         let regimes = 1 + self.notes_after.len();
         let mut prefix = vec![0.0; regimes * (seen + 1)];
         let mut crowded = Vec::new();
@@ -728,7 +830,7 @@ impl Ideal {
             if let Some(note) = note {
                 s.crowded_into(&note.off_protocol, &mut crowded);
             }
-            let any_happened = happened_in(t).iter().any(|x| *x);
+            let any_happened = any_in(t);
             for regime in 0..regimes {
                 let l = if regime == 0 {
                     if any_happened {
@@ -738,16 +840,10 @@ impl Ideal {
                     }
                 } else {
                     let full = self.notes_after.get(regime - 1).and_then(|v| v.last());
-                    let mut l = match (note, full) {
+                    match (note, full) {
                         (Some(n), Some(logs)) => logs.of(n, &crowded),
                         _ => 0.0,
-                    };
-                    if t < events_seen {
-                        for (event, &h) in self.drift_events.iter().zip(happened_in(t)) {
-                            l += if h { event.log_rate } else { event.log_none };
-                        }
                     }
-                    l
                 };
                 let so_far = prefix.get(regime * row + t).copied().unwrap_or(0.0);
                 if let Some(slot) = prefix.get_mut(regime * row + t + 1) {
@@ -765,10 +861,14 @@ impl Ideal {
         let total_before = total_of(0);
         let none = self.log_no_drift + total_before;
         if p_drift <= 0.0 {
-            return DriftWeights {
+            return DriftEvidence {
                 none,
                 later: f64::NEG_INFINITY,
-                started: vec![f64::NEG_INFINITY; s.kinds.len()],
+                onsets: vec![Vec::new(); s.kinds.len()],
+                happened,
+                width,
+                seen,
+                events_seen,
             };
         }
         let log_later = match self.log_later.get(seen) {
@@ -776,10 +876,9 @@ impl Ideal {
             None => s.onset.iter().skip(seen).sum::<f64>().ln(),
         };
         let later = self.log_drift + log_later + total_before;
-        let mut started = Vec::with_capacity(s.kinds.len() + 1);
-        let mut parts = Vec::with_capacity(seen);
+        let mut onsets = Vec::with_capacity(s.kinds.len());
         for (regime, &log_kind) in self.log_kinds.iter().enumerate().map(|(k, l)| (k + 1, l)) {
-            parts.clear();
+            let mut parts = Vec::with_capacity(seen);
             let prefix_after = prefix_of(regime);
             let total_after = total_of(regime);
             let stages = self
@@ -807,25 +906,164 @@ impl Ideal {
                         a += logs.of(note, &crowded) - full.of(note, &crowded);
                     }
                 }
-                parts.push(log_kind + log_onset + b + a);
+                parts.push((o, log_kind + log_onset + b + a));
             }
-            started.push(self.log_drift + log_sum_exp(&parts));
+            onsets.push(parts);
         }
-        DriftWeights {
+        DriftEvidence {
             none,
             later,
+            onsets,
+            happened,
+            width,
+            seen,
+            events_seen,
+        }
+    }
+}
+
+/// What the notes and drift-only events seen say of the drift hypotheses
+/// ([`Ideal::drift_evidence`]), all but the drift-only events' rates.
+struct DriftEvidence {
+    /// Log weight of no drift at all, and of drift that starts after the last session seen.
+    none: f64,
+    later: f64,
+    /// Per kind of drift, each onset o seen with its log weight (prior and notes, and the
+    /// impossibility of a drift-only event before the onset).
+    onsets: Vec<Vec<(usize, f64)>>,
+    /// Which drift-only event happened in which session seen: a row of `width` per session.
+    happened: Vec<bool>,
+    width: usize,
+    seen: usize,
+    events_seen: usize,
+}
+
+impl DriftEvidence {
+    /// The drift hypotheses' log weights under course `course`: the drift-only events' rates from
+    /// the onset on. A once-only event is not possible again after it happened.
+    fn weights(&self, ideal: &Ideal, course: usize) -> DriftWeights {
+        // ln P(drift-only events of session t | drift started by then), t = 0..seen (0-based).
+        let mut factors = vec![0.0; self.seen];
+        let mut done = vec![false; self.width];
+        for (t, factor) in factors.iter_mut().enumerate().take(self.events_seen) {
+            let row = self
+                .happened
+                .get(t * self.width..(t + 1) * self.width)
+                .unwrap_or_default();
+            for ((event, &h), done) in ideal.drift_events.iter().zip(row).zip(&mut done) {
+                if event.once && *done {
+                    continue;
+                }
+                let log = if h {
+                    event.log_rate.get(course)
+                } else {
+                    event.log_none.get(course)
+                };
+                *factor += log.copied().unwrap_or(0.0);
+                *done |= h;
+            }
+        }
+        // The same summed from session t to the last seen, at index t: a sum from the end rather
+        // than a difference of prefixes, so that an impossible session (a rate of 1 not met) stays
+        // −∞ and never meets −∞ − (−∞).
+        let mut events = vec![0.0; self.seen + 1];
+        for t in (0..self.seen).rev() {
+            let later = events.get(t + 1).copied().unwrap_or(0.0);
+            if let Some(slot) = events.get_mut(t) {
+                *slot = factors.get(t).copied().unwrap_or(0.0) + later;
+            }
+        }
+        let started = self
+            .onsets
+            .iter()
+            .map(|parts| {
+                let weighed: Vec<f64> = parts
+                    .iter()
+                    .map(|&(o, l)| l + events.get(o - 1).copied().unwrap_or(0.0))
+                    .collect();
+                ideal.log_drift + log_sum_exp(&weighed)
+            })
+            .collect();
+        DriftWeights {
+            none: self.none,
+            later: self.later,
             started,
         }
     }
 }
 
-/// An event that only happens after drift onset: its index in the catalogue, and the log of its
-/// chance per session of happening and of not happening.
-#[derive(Debug, Clone, Copy)]
+/// An event that only happens after drift onset: its index in the catalogue, whether it happens
+/// at most once, and per course the log of its chance per session of happening and of not
+/// happening.
+#[derive(Debug, Clone)]
 struct DriftEvent {
     index: usize,
-    log_rate: f64,
-    log_none: f64,
+    once: bool,
+    log_rate: Vec<f64>,
+    log_none: Vec<f64>,
+}
+
+/// How often each event whose rate depends on the course (and that is not drift-only) could have
+/// happened in the sessions whose events are seen, and how often it did: per event of the
+/// catalogue (index, eligible sessions, occurrences). Eligible: its condition held (the element
+/// was delivered in the session's note) and, for a once-only event, it had not happened before.
+fn course_event_counts(s: &Scenario, v: &Visible) -> Vec<(usize, u32, u32)> {
+    let events_seen = v.event_sessions() as usize;
+    let notes = v.notes();
+    let mut counts = Vec::new();
+    for (k, (&dependent, cond)) in s
+        .course_dependent
+        .iter()
+        .zip(&s.event_conditions)
+        .enumerate()
+    {
+        if !dependent || *cond == EventCondition::Drift {
+            continue;
+        }
+        let once = s.file.events.get(k).is_some_and(|e| e.once);
+        let (mut eligible, mut occurred) = (0u32, 0u32);
+        for t in 1..=events_seen {
+            if once && occurred > 0 {
+                break;
+            }
+            let holds = match cond {
+                EventCondition::Element(i) => notes
+                    .get(t - 1)
+                    .is_some_and(|n| n.delivered.get(*i).copied().unwrap_or(false)),
+                _ => true,
+            };
+            if !holds {
+                continue;
+            }
+            eligible += 1;
+            if v.events().any(|e| e.kind == k && e.session as usize == t) {
+                occurred += 1;
+            }
+        }
+        counts.push((k, eligible, occurred));
+    }
+    counts
+}
+
+/// log P(the course-dependent events seen | course k), from [`course_event_counts`]: each eligible
+/// session a Bernoulli trial with the course's rate.
+fn course_events_log_likelihood(s: &Scenario, counts: &[(usize, u32, u32)], k: usize) -> f64 {
+    let mut l = 0.0;
+    for &(event, eligible, occurred) in counts {
+        let rate = s
+            .event_rates
+            .get(event)
+            .and_then(|r| r.get(k))
+            .copied()
+            .unwrap_or(0.0);
+        if occurred > 0 {
+            l += f64::from(occurred) * rate.ln();
+        }
+        if eligible > occurred {
+            l += f64::from(eligible - occurred) * (1.0 - rate).ln();
+        }
+    }
+    l
 }
 
 /// One way a course's change may unfold given the sessions seen: along its shape, or with a sudden
@@ -1077,18 +1315,51 @@ fn log_sum_exp(values: &[f64]) -> f64 {
 /// How far below the largest term of a log-sum-exp a term may be left out (e⁻³⁶ ≈ 2.3·10⁻¹⁶).
 const NEGLIGIBLE_LOG: f64 = 36.0;
 
+/// What the alliance tables are made from: the rating scale, each course's mean and chance of a
+/// rupture, and the client levels of the grid.
+#[derive(Debug, Clone)]
+struct AllianceScale {
+    min: f64,
+    step: f64,
+    sd: f64,
+    values: usize,
+    depth: f64,
+    /// (mean rating, chance of a rupture) per course.
+    courses: Vec<(f64, f64)>,
+    levels: Vec<f64>,
+}
+
+impl AllianceScale {
+    fn of(s: &Scenario, levels: Vec<f64>) -> Self {
+        let a = &s.file.alliance;
+        AllianceScale {
+            min: a.min,
+            step: a.step,
+            sd: a.sd,
+            values: alliance_values(s),
+            depth: a.ruptures.as_ref().map_or(0.0, |r| r.depth),
+            courses: s
+                .file
+                .courses
+                .iter()
+                .zip(&s.rupture_rates)
+                .map(|(c, &rupture)| (c.alliance_mean, rupture))
+                .collect(),
+            levels,
+        }
+    }
+}
+
 /// P(shown alliance value index | course, client level) for every course, value and level (in
-/// that order, so that one rating's row covers all levels): the exact probability of the value's
-/// rounding interval, censored at the ends of the scale.
-fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
-    let a = &s.file.alliance;
-    let values = alliance_values(s);
-    s.file
-        .courses
+/// that order, so that one rating's row covers all levels), for ratings lowered by `drop` steps of
+/// the scale by events: the exact probability of the value's rounding interval, censored at the
+/// ends of the scale.
+fn alliance_tables(a: &AllianceScale, drop: usize) -> Vec<Vec<Vec<f64>>> {
+    let values = a.values;
+    let lowered = a.step * drop as f64;
+    a.courses
         .iter()
-        .zip(&s.rupture_rates)
-        .map(|(c, &rupture)| {
-            let depth = a.ruptures.as_ref().map_or(0.0, |r| r.depth);
+        .map(|&(mean, rupture)| {
             // P(the rounded rating is value i | rating ~ N(centre, sd²)), censored at the ends.
             let rating = |centre: f64, i: usize| {
                 let x = a.min + a.step * i as f64;
@@ -1103,13 +1374,13 @@ fn alliance_tables(s: &Scenario, levels: &[f64]) -> Vec<Vec<Vec<f64>>> {
             };
             (0..values)
                 .map(|i| {
-                    levels
+                    a.levels
                         .iter()
                         .map(|level| {
-                            let centre = c.alliance_mean + level;
+                            let centre = mean + level - lowered;
                             // A session with a rupture (chance r) is rated `depth` lower.
                             let p = (1.0 - rupture) * rating(centre, i)
-                                + rupture * rating(centre - depth, i);
+                                + rupture * rating(centre - a.depth, i);
                             p.max(PRODUCT_FLOOR)
                         })
                         .collect()
@@ -1129,9 +1400,42 @@ fn alliance_grid(tau: f64, nodes: usize) -> (Vec<f64>, Vec<f64>) {
     (z.iter().map(|z| z * tau).collect(), weights)
 }
 
+/// An alliance rating seen: the index of its value on the scale, and by how many steps the events
+/// seen up to its session lowered it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Rating {
+    value: usize,
+    drop: usize,
+}
+
 fn alliance_values(s: &Scenario) -> usize {
     let a = &s.file.alliance;
     (((a.max - a.min) / a.step).round() as usize) + 1
+}
+
+/// The alliance ratings seen, each with the drop of the events seen up to its session (events
+/// are seen at least as far as ratings: [`crate::model::Channel`]).
+fn ratings_seen(s: &Scenario, v: &Visible) -> Vec<Rating> {
+    let mut drops: Vec<(usize, usize)> = v
+        .events()
+        .filter_map(|e| {
+            let d = s.alliance_drops.get(e.kind).copied().unwrap_or(0);
+            (d > 0).then_some((e.session as usize, d))
+        })
+        .collect();
+    drops.sort_unstable();
+    v.alliance()
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| Rating {
+            value: alliance_index(s, x),
+            drop: drops
+                .iter()
+                .take_while(|(session, _)| *session <= i + 1)
+                .map(|(_, d)| d)
+                .sum(),
+        })
+        .collect()
 }
 
 fn alliance_index(s: &Scenario, x: f64) -> usize {
@@ -1144,6 +1448,14 @@ fn alliance_index(s: &Scenario, x: f64) -> usize {
 mod tests {
     use super::*;
     use crate::model::{Case, SessionNote};
+
+    /// Ratings no event lowered.
+    fn plain(values: &[usize]) -> Vec<Rating> {
+        values
+            .iter()
+            .map(|&value| Rating { value, drop: 0 })
+            .collect()
+    }
 
     /// Two courses, no drift, no hello-goodbye: intake N(50, 10²), noise σ = 5, four sessions, RCI 10
     /// on a whole-point scale (so the last score deteriorates above intake + 9.5), course A change
@@ -1273,6 +1585,87 @@ mod tests {
         assert_eq!(ideal.forecast(&s, &worse.visible(3)), 1.0);
     }
 
+    #[test]
+    fn an_event_likelier_in_one_course_weighs_the_courses_by_hand() {
+        // The toy of `after_one_session_by_hand` (P(A) = 0.5930583 after y0 = 60, y1 = 66 and a
+        // rating of 6; P(det | A) = 0.1502932, P(det | B) = 0.7401639) with "job" (0.02 a
+        // session) five times as likely in course B: 0.1. No event in session 1 multiplies the
+        // courses' weights by 0.98 and 0.9: P(A) = 0.5812 / (0.5812 + 0.3662) = 0.6134365,
+        // forecast 0.3783157. The event multiplies them by 0.02 and 0.1: P(A) = 0.2256891,
+        // forecast 0.6070365. It moves no score, so the scores still to come are as before.
+        let mut s = toy();
+        let job = 0;
+        s.event_rates[job] = vec![0.02, 0.1];
+        s.course_dependent[job] = true;
+        let ideal = Ideal::new(&s);
+        let mut c = case(vec![60.0, 66.0, 0.0, 0.0, 0.0], vec![6.0; 4]);
+        let quiet = ideal.forecast(&s, &c.visible(1));
+        assert!((quiet - 0.378_315_685).abs() < 1e-6, "{quiet}");
+        c.events = vec![crate::model::Event {
+            session: 1,
+            kind: job,
+            wording: 0,
+        }];
+        let seen = ideal.forecast(&s, &c.visible(1));
+        assert!((seen - 0.607_036_518).abs() < 1e-6, "{seen}");
+        // At intake no session's events are seen: the course-free forecast of `intake_only_by_hand`.
+        let intake = ideal.forecast(&s, &c.visible(0));
+        assert!((intake - 0.190_956_549).abs() < 1e-6, "{intake}");
+    }
+
+    #[test]
+    fn an_event_that_lowers_the_alliance_is_weighed_at_the_lowered_mean_by_hand() {
+        // The minimal scenario (alliance SD 2, no client level) with "job" lowering the ratings by
+        // 2 from its session on. Ratings 5, 5 with "job" in session 2: session 1 as ever (better,
+        // mean 8: Φ(−1.25) − Φ(−1.75) = 0.0655906; worse, mean 5: Φ(0.25) − Φ(−0.25) = 0.1974127),
+        // session 2 at the mean less 2 (better, 6: Φ(−0.25) − Φ(−0.75) = 0.1746663; worse, 3:
+        // Φ(1.25) − Φ(0.75) = 0.1209776).
+        let text = include_str!("../../tests/scenarios/minimal.ron").replace(
+            "condition: Always)",
+            "condition: Always, alliance_drop: Some((points: 2, source: \"choice\")))",
+        );
+        let s = crate::scenario::parse("drop", &text).expect("valid");
+        let ideal = Ideal::new(&s);
+        let mut c = case(vec![50.0; 7], vec![5.0; 6]);
+        c.events = vec![crate::model::Event {
+            session: 2,
+            kind: 0,
+            wording: 0,
+        }];
+        let ratings = ratings_seen(&s, &c.visible(2));
+        assert_eq!(
+            ratings.iter().map(|r| r.drop).collect::<Vec<_>>(),
+            vec![0, 2]
+        );
+        let p = |k: usize| ideal.alliance_log_likelihood(k, &ratings).exp();
+        assert!((p(0) - 0.065_590_6 * 0.174_666_3).abs() < 1e-7, "{}", p(0));
+        assert!((p(1) - 0.197_412_7 * 0.120_977_6).abs() < 1e-7, "{}", p(1));
+    }
+
+    #[test]
+    fn a_drift_event_likelier_in_one_course_by_hand() {
+        // The minimal scenario with "stuck" (after drift onset, 0.1 a session) three times as
+        // likely in the course "worse", course priors set to 0.9 / 0.1 without drift and 0.75 /
+        // 0.25 with it. Session 1 with homework omitted and chat, no event. No drift: 0.7 · 0.01 =
+        // 0.007; onset later: 0.3 · 0.8 · 0.01 = 0.0024; onset 1: 0.3 · 0.2 · 0.7 · 0.6 · (0.75 ·
+        // 0.9 + 0.25 · 0.7) = 0.02142. P(started) = 0.02142 / 0.03082 = 0.6950032 (0.7069825 when
+        // the rate is the same in both courses).
+        let (mut s, _, c) = drifting_first_session();
+        let stuck = 2;
+        s.event_rates[stuck] = vec![0.1, 0.3];
+        s.course_dependent[stuck] = true;
+        s.priors_no_drift = vec![0.9, 0.1];
+        s.priors_drift = vec![0.75, 0.25];
+        let ideal = Ideal::new(&s);
+        let (started, _) = ideal.drift_started(&s, &c.visible(1));
+        assert!((started - 0.695_003_245).abs() < 1e-9, "{started}");
+        // Under the course "worse" alone: drift 0.3 · (0.8 · 0.01 + 0.2 · 0.42 · 0.7) = 0.02004
+        // against 0.007 without.
+        let (none, drift) = ideal.drift_log_weights(&ideal.drift_evidence(&s, &c.visible(1)), 1);
+        assert!((none.exp() - 0.007).abs() < 1e-12);
+        assert!((drift.exp() - 0.020_04).abs() < 1e-12, "{}", drift.exp());
+    }
+
     /// The minimal scenario, its ideal forecaster, and a six-session case whose first session left the
     /// homework out and had chat (what drift makes likely).
     fn drifting_first_session() -> (Scenario, Ideal, Case) {
@@ -1293,7 +1686,7 @@ mod tests {
     fn drift_posterior(events: Vec<crate::model::Event>) -> f64 {
         let (s, ideal, mut c) = drifting_first_session();
         c.events = events;
-        let (none, drift) = ideal.drift_log_weights(&s, &c.visible(1));
+        let (none, drift) = ideal.drift_log_weights(&ideal.drift_evidence(&s, &c.visible(1)), 0);
         drift.exp() / (none.exp() + drift.exp())
     }
 
@@ -1319,6 +1712,7 @@ mod tests {
         let stuck = crate::model::Event {
             session: 1,
             kind: 2,
+            wording: 0,
         };
         assert!((drift_posterior(vec![stuck]) - 1.0).abs() < 1e-12);
     }
@@ -1401,10 +1795,12 @@ mod tests {
         assert!(tau > 0.0);
         let (levels, weights) = alliance_grid(tau, 2 * ALLIANCE_NODES - 1);
         fine.node_weights = weights;
-        fine.alliance_probability = alliance_tables(&s, &levels);
-        let steady = vec![alliance_index(&s, 38.0); 16];
-        let swinging: Vec<usize> = (0..16)
+        fine.alliance_scale = AllianceScale::of(&s, levels);
+        fine.alliance_probability = alliance_tables(&fine.alliance_scale, 0);
+        let steady = plain(&[alliance_index(&s, 38.0); 16]);
+        let swinging: Vec<Rating> = (0..16)
             .map(|t| alliance_index(&s, if t % 2 == 0 { 40.0 } else { 31.0 }))
+            .map(|value| Rating { value, drop: 0 })
             .collect();
         for ratings in [steady, swinging] {
             for k in 0..s.file.courses.len() {
@@ -1432,7 +1828,7 @@ mod tests {
         let s = crate::scenario::parse("ruptures", &text).expect("valid with ruptures");
         let ideal = Ideal::new(&s);
         let five = alliance_index(&s, 5.0);
-        let p = |k: usize| ideal.alliance_log_likelihood(k, &[five]).exp();
+        let p = |k: usize| ideal.alliance_log_likelihood(k, &plain(&[five])).exp();
         assert!((p(1) - 0.189_769_2).abs() < 1e-6, "{}", p(1));
         assert!((p(0) - 0.065_590_6).abs() < 1e-6, "{}", p(0));
     }
@@ -1447,7 +1843,7 @@ mod tests {
         let mut per_node = vec![0.0; ideal.node_weights.len()];
         for value in [0.0, 20.0, 40.0] {
             for n in [6, 16, 40] {
-                let ratings = vec![alliance_index(&s, value); n];
+                let ratings = plain(&vec![alliance_index(&s, value); n]);
                 for k in 0..s.file.courses.len() {
                     ideal.alliance_nodes(k, &ratings, &mut per_node);
                     assert!(
@@ -1471,7 +1867,7 @@ mod tests {
         let five = alliance_index(&s, 5.0);
         let per_rating = 0.065_590_6_f64.ln();
         for n in [3, 400] {
-            let got = ideal.alliance_log_likelihood(0, &vec![five; n]);
+            let got = ideal.alliance_log_likelihood(0, &plain(&vec![five; n]));
             let want = n as f64 * per_rating;
             assert!(
                 (got - want).abs() < 1e-5 * n as f64,
@@ -1485,7 +1881,8 @@ mod tests {
         use crate::model::{Channel, Seen};
         let (s, ideal, c) = drifting_first_session();
         let p_drift = |seen: Seen| {
-            let (none, drift) = ideal.drift_log_weights(&s, &c.visible_as(seen));
+            let v = c.visible_as(seen);
+            let (none, drift) = ideal.drift_log_weights(&ideal.drift_evidence(&s, &v), 0);
             drift.exp() / (none.exp() + drift.exp())
         };
         // The note of session 1 seen, its events not yet: no factor for "stuck" at all.

@@ -98,6 +98,10 @@ pub struct Event {
     pub session: u32,
     /// Index into the scenario's event catalogue (which holds its true Linden class).
     pub kind: usize,
+    /// Which of the event's wordings the report reads (0: its first text); see
+    /// [`crate::scenario::format::EventKind::text_also`]. It carries no information.
+    #[serde(default)]
+    pub wording: usize,
 }
 
 /// A whole case.

@@ -153,10 +153,15 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
     let mut events = Vec::new();
     let mut score_shifts = Vec::new();
     let mut happened = vec![false; f.events.len()];
+    // Per event kind: how often it happened so far, and the wording of its first occurrence's
+    // note (the seed its wordings start from).
+    let mut occurrences = vec![(0usize, 0u64); f.events.len()];
     // Which elements each session's off-protocol activities crowd out (one buffer for all sessions).
     let mut crowded = Vec::new();
     // What only the notes show comes from a stream of its own (`session_note`).
     let mut notes_rng = super::session_note::note_stream(rng);
+    // The lasting drop of the alliance ratings of the events so far, in steps of the rating scale.
+    let mut alliance_drop = 0usize;
     for t in 1..=sessions as u32 {
         let mut raw = alliance_mean + client_alliance + a.sd * normal(rng);
         // A rupture, drawn only where the scenario declares ruptures (other streams stay as they were).
@@ -165,8 +170,6 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
         {
             raw -= r.depth;
         }
-        let shown = (a.min + a.step * ((raw - a.min) / a.step).round()).clamp(a.min, a.max);
-        alliance.push(shown);
 
         let drifting = drift.filter(|d| t >= d.onset);
         let note = super::session_note::draw(
@@ -188,11 +191,25 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
             let done = event.once && happened.get(k).copied().unwrap_or(false);
             // The draw is made even when the event cannot happen, so one event's history does
             // not shift the random stream of everything after it.
-            let occurs = rng.random::<f64>() < event.rate.value;
+            // The course's own rate (the same in every course unless the event declares
+            // `course_rates`).
+            let rate = s
+                .event_rates
+                .get(k)
+                .and_then(|rates| rates.get(course_index))
+                .copied()
+                .unwrap_or(event.rate.value);
+            let occurs = rng.random::<f64>() < rate;
             if eligible && !done && occurs {
+                let (nth, seed) = occurrences.get(k).copied().unwrap_or_default();
+                let seed = if nth == 0 { note.wording } else { seed };
+                if let Some(slot) = occurrences.get_mut(k) {
+                    *slot = (nth + 1, seed);
+                }
                 events.push(Event {
                     session: t,
                     kind: k,
+                    wording: super::notes::event_wording(seed, k, nth, 1 + event.text_also.len()),
                 });
                 if let Some(h) = happened.get_mut(k) {
                     *h = true;
@@ -200,8 +217,14 @@ fn draw_case(s: &Scenario, rng: &mut ChaCha8Rng, index: u64) -> Case {
                 if let Some(shift) = &event.score_shift {
                     score_shifts.push((t, shift.mean + shift.sd * normal(rng)));
                 }
+                alliance_drop += s.alliance_drops.get(k).copied().unwrap_or(0);
             }
         }
+        // The rating comes at the end of the session: an event of this session lowers it already
+        // (a whole number of steps, so the rounding is the same as without the drop).
+        raw -= a.step * alliance_drop as f64;
+        let shown = (a.min + a.step * ((raw - a.min) / a.step).round()).clamp(a.min, a.max);
+        alliance.push(shown);
         notes.push(note);
     }
 

@@ -135,13 +135,31 @@ pub fn render_note(s: &Scenario, note: &SessionNote, session: usize, lang: Lang)
     sentences.join(" ")
 }
 
-/// The text of an unwanted event, as the patient or therapist reported it.
+/// The text of an unwanted event, as the patient or therapist reported it, in the wording the
+/// case drew for it.
 pub fn render_event(s: &Scenario, event: &Event, lang: Lang) -> String {
     s.file
         .events
         .get(event.kind)
-        .map(|e| e.text.get(lang).to_string())
+        .map(|e| {
+            let all: Vec<&Text> = std::iter::once(&e.text).chain(&e.text_also).collect();
+            all.get(event.wording % all.len())
+                .map_or("", |t| t.get(lang))
+                .to_string()
+        })
         .unwrap_or_default()
+}
+
+/// Slots of the events' wording picks, above those of the notes' elements and activities.
+const EVENT_SLOTS: u64 = 1 << 40;
+
+/// The wording of the `nth` occurrence (0-based) in a case of event kind `kind`, which has
+/// `wordings` wordings, first reported in a session whose note has the wording seed `seed`: the
+/// first occurrence picks one, each later one takes the next, so that an event that comes back
+/// reads differently until its wordings run out. A function of the notes' wording seed alone.
+pub fn event_wording(seed: u64, kind: usize, nth: usize, wordings: usize) -> usize {
+    let n = wordings.max(1);
+    (pick(seed, EVENT_SLOTS + kind as u64, n) + nth) % n
 }
 
 /// A score as shown: with as many decimals as the scale's step has (17.3, not 17.300000000000001).
@@ -336,6 +354,24 @@ pub fn render_hidden(s: &Scenario, case: &super::Case, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recurring_event_takes_the_next_wording() {
+        // With two wordings, the second occurrence reads the other one whatever the first picked,
+        // and the third the first's again; with one wording every occurrence reads it.
+        for seed in [0_u64, 1, 42, u64::MAX] {
+            let first = event_wording(seed, 3, 0, 2);
+            assert!(first < 2);
+            assert_eq!(event_wording(seed, 3, 1, 2), 1 - first);
+            assert_eq!(event_wording(seed, 3, 2, 2), first);
+            assert_eq!(event_wording(seed, 3, 5, 1), 0);
+        }
+        // The first pick is spread over the wordings (a function of the notes' wording seed).
+        let ones = (0..1000_u64)
+            .filter(|&seed| event_wording(seed.wrapping_mul(0x2545_F491_4F6C_DD1D), 0, 0, 2) == 1)
+            .count();
+        assert!((400..=600).contains(&ones), "{ones}");
+    }
     use crate::model::SessionNote;
 
     #[test]

@@ -18,6 +18,7 @@ use crate::forecast::{Benchmark, Benchmarks};
 use crate::i18n::{t, tf};
 use crate::model::{Case, Outcome, generate_case, generate_population_case, selection_norm};
 use crate::research::drift_spotting::{DriftSpotting, SCANNER_SHARE_MAX, SpottingLine};
+use crate::research::event_outcomes::{EventOutcomeLine, EventOutcomes, HarmLine};
 use crate::research::qualify::{Qualifier, TargetLine, flagged};
 use crate::scenario::format::{By, Evidence, LindenClass, Statistic};
 use crate::scenario::{EventCondition, Lang, Scenario};
@@ -100,6 +101,12 @@ pub struct CheckReport {
     /// without drift).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drift_spotting: Option<SpottingLine>,
+    /// How the clients shown with each unwanted event fared.
+    pub event_outcomes: Vec<EventOutcomeLine>,
+    /// The clients shown with a reaction to incorrect treatment or a violation against the others
+    /// (`None` when the catalogue has neither).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub harm: Option<HarmLine>,
     pub pass: bool,
 }
 
@@ -247,9 +254,11 @@ pub fn check(
     let mut counts = Counts::default();
     let mut qualifier = Qualifier::new(s);
     let mut spotting = DriftSpotting::default();
+    let mut event_outcomes = EventOutcomes::default();
     for i in 0..n {
         let case = generate_case(s, seed, i);
         spotting.add(s, &bench.ideal, &case);
+        event_outcomes.add(s, &case);
         // The declared rates describe the whole population: a selection is checked before it acts.
         let population = s.selected_by.map(|_| generate_population_case(s, seed, i));
         let population = population.as_ref().unwrap_or(&case);
@@ -373,6 +382,8 @@ pub fn check(
             }
         }),
         drift_spotting,
+        event_outcomes: event_outcomes.lines(s),
+        harm: event_outcomes.harm(s),
         pass,
     })
 }
@@ -505,7 +516,33 @@ fn rate_line(name: String, declared: Declared, count: u64, cases: u64, z: f64) -
 /// chain over those elements' states, run forward. Within a session each protocol element that is
 /// called for and not crowded out by an off-protocol activity is delivered independently (unless
 /// left out for a stated reason) and gates the events that follow it.
+///
+/// Where an event's rate depends on the course (`course_rates`), the chain is run per course and
+/// weighed by the course's prior without and with drift (the course is drawn given drift, and the
+/// end of treatment does not depend on it).
 pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
+    let dependent = s
+        .file
+        .events
+        .iter()
+        .zip(&s.course_dependent)
+        .any(|(e, d)| e.linden == class && *d);
+    if !dependent {
+        return 1.0 - no_event_of_class(s, class, 0, 1.0, 1.0);
+    }
+    let none: f64 = s
+        .priors_no_drift
+        .iter()
+        .zip(&s.priors_drift)
+        .enumerate()
+        .map(|(k, (&w0, &w1))| no_event_of_class(s, class, k, w0, w1))
+        .sum();
+    1.0 - none
+}
+
+/// P(no event of `class` in the case, and course `course`), the course's prior being `w0` without
+/// drift and `w1` with it (1 and 1 where no rate depends on the course).
+fn no_event_of_class(s: &Scenario, class: LindenClass, course: usize, w0: f64, w1: f64) -> f64 {
     let sessions = s.sessions();
     let f = &s.file;
     let in_class: Vec<(usize, f64, EventCondition)> = f
@@ -514,7 +551,15 @@ pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
         .zip(&s.event_conditions)
         .enumerate()
         .filter(|(_, (e, _))| e.linden == class)
-        .map(|(i, (e, c))| (i, e.rate.value, *c))
+        .map(|(i, (e, c))| {
+            let rate = s
+                .event_rates
+                .get(i)
+                .and_then(|r| r.get(course))
+                .copied()
+                .unwrap_or(e.rate.value);
+            (i, rate, *c)
+        })
         .collect();
     // The elements that another element follows: their delivery carries over to the next session.
     let mut parents: Vec<usize> = s.elements.iter().filter_map(|e| e.follows).collect();
@@ -641,25 +686,24 @@ pub fn event_class_share(s: &Scenario, class: LindenClass) -> f64 {
     let p_drift = f.drift.rate.value;
     // No event in sessions 1..=last, over the sessions at which the treatment may end.
     let none_until = |last: usize| -> f64 {
-        let mut none = (1.0 - p_drift) * run(last, None);
+        let mut none = (1.0 - p_drift) * w0 * run(last, None);
         for (kind, after) in s.kinds.iter().zip(&afters) {
             for (t0, p_o) in s.onset.iter().enumerate() {
                 if *p_o > 0.0 {
-                    none += p_drift * kind.probability * p_o * run(last, Some((after, t0 + 1)));
+                    none +=
+                        p_drift * w1 * kind.probability * p_o * run(last, Some((after, t0 + 1)));
                 }
             }
         }
         none
     };
-    let none: f64 = s
-        .last_session
+    s.last_session
         .iter()
         .enumerate()
         .take(sessions + 1)
         .filter(|(_, p)| **p > 0.0)
         .map(|(last, p)| p * none_until(last))
-        .sum();
-    1.0 - none
+        .sum()
 }
 /// The check report as the table a person reads, in `lang`. Columns are as wide as their longest
 /// header or cell (counted in characters), so they line up in both languages.
@@ -870,6 +914,7 @@ pub fn check_text(r: &CheckReport, lang: Lang) -> String {
         );
         let _ = writeln!(out);
     }
+    event_outcome_text(&mut out, r, lang);
     let _ = writeln!(
         out,
         "{}",
@@ -883,6 +928,61 @@ pub fn check_text(r: &CheckReport, lang: Lang) -> String {
         )
     );
     out
+}
+
+/// The outcomes of the clients with each event, and of the harmed clients against the others.
+fn event_outcome_text(out: &mut String, r: &CheckReport, lang: Lang) {
+    let num = |x: f64, decimals: usize| number(x, decimals, lang);
+    if r.event_outcomes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", t(lang, "check-events-title"));
+    for line in &r.event_outcomes {
+        let _ = writeln!(
+            out,
+            "  {}",
+            tf(
+                lang,
+                "check-event-outcome",
+                &[
+                    ("key", line.key.as_str().into()),
+                    (
+                        "class",
+                        t(lang, &format!("class-{}", line.linden.slug())).into()
+                    ),
+                    ("clients", line.with.clients.to_string().into()),
+                    ("recovered", num(100.0 * line.with.recovered, 1).into()),
+                    (
+                        "deteriorated",
+                        num(100.0 * line.with.deteriorated, 1).into()
+                    ),
+                ]
+            )
+        );
+    }
+    if let Some(h) = &r.harm {
+        let _ = writeln!(
+            out,
+            "{}",
+            tf(
+                lang,
+                "check-harm",
+                &[
+                    ("clients", h.harmed.clients.to_string().into()),
+                    ("recovered", num(100.0 * h.harmed.recovered, 1).into()),
+                    ("deteriorated", num(100.0 * h.harmed.deteriorated, 1).into()),
+                    ("recovered_other", num(100.0 * h.others.recovered, 1).into()),
+                    (
+                        "deteriorated_other",
+                        num(100.0 * h.others.deteriorated, 1).into()
+                    ),
+                    ("recovery_ratio", num(h.recovery_ratio, 2).into()),
+                    ("deterioration_ratio", num(h.deterioration_ratio, 2).into()),
+                ]
+            )
+        );
+    }
+    let _ = writeln!(out);
 }
 
 /// The target table: each target with its source, value and band, the realised value with its

@@ -7,6 +7,7 @@
 pub mod check;
 pub mod compare;
 pub mod drift_spotting;
+pub mod event_outcomes;
 pub mod export;
 pub mod forecasts_csv;
 pub mod qualify;

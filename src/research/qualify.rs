@@ -838,7 +838,11 @@ mod tests {
         c.alliance = alliance.to_vec();
         c.events = events
             .iter()
-            .map(|&kind| crate::model::Event { session: 1, kind })
+            .map(|&kind| crate::model::Event {
+                session: 1,
+                kind,
+                wording: 0,
+            })
             .collect();
         c.outcome = s.rules.outcome(scores[0], *scores.last().unwrap());
         c

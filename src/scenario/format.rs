@@ -495,6 +495,11 @@ pub struct NeqReport {
 pub struct EventKind {
     pub key: String,
     pub text: Text,
+    /// Further wordings of the event, so that an event that comes back in a case does not read the
+    /// same sentence again: the first occurrence in a case takes one picked by the session note's
+    /// wording seed, each later one the next.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text_also: Vec<Text>,
     /// The true Linden class, revealed after the case.
     pub linden: LindenClass,
     /// Probability per session in which the condition holds.
@@ -509,6 +514,41 @@ pub struct EventKind {
     /// measure runs); left out, it leaves them alone.
     #[serde(default)]
     pub score_shift: Option<ScoreShift>,
+    /// How the event lowers the alliance ratings from its session on; left out, it leaves them
+    /// alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alliance_drop: Option<AllianceDrop>,
+    /// How much likelier the event is in some courses than in the others (a harm that goes with a
+    /// worsening course); left out, its rate is the same in every course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course_rates: Option<CourseRates>,
+    /// Why the event has no lasting consequence in the model (a week of flu, a side effect of
+    /// correct treatment that passes): the key of the source that says so, for an event that
+    /// declares no effect above. Left out, nothing is claimed either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_lasting_effect: Option<String>,
+}
+
+/// A lasting drop of the alliance ratings after an event (a breach of confidentiality, a therapist
+/// who dismisses the client): every rating from the event's session on is `points` lower than it
+/// would have been, on top of the drops of earlier events. A fixed size on the rating scale's step
+/// grid, so that the forecasters can weigh a rating seen after the event exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllianceDrop {
+    pub points: f64,
+    pub source: String,
+}
+
+/// Per-course multipliers of an event's rate per session: in a course named here the event
+/// happens with `rate × multiplier` in each session in which its condition holds, in the other
+/// courses with `rate`. An event likelier in the deteriorating course makes the clients who have it
+/// deteriorate more often, so that seeing it rightly raises the forecast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseRates {
+    pub multipliers: Vec<(String, f64)>,
+    pub source: String,
 }
 
 /// A lasting shift of the outcome scores after an event: Normal(mean, sd²) points, drawn per event.

@@ -103,6 +103,14 @@ pub struct Scenario {
     pub off_protocol_before: Vec<f64>,
     /// The condition of each event of the catalogue.
     pub event_conditions: Vec<EventCondition>,
+    /// Each event's chance per session in which its condition holds, per course: its rate times
+    /// the course's multiplier (`course_rates`), the rate itself in every course without one.
+    pub event_rates: Vec<Vec<f64>>,
+    /// Whether an event's rate differs between courses (then seeing it, or not, says something of
+    /// the course), per event.
+    pub course_dependent: Vec<bool>,
+    /// Each event's lasting drop of the alliance ratings, in steps of the rating scale (0: none).
+    pub alliance_drops: Vec<usize>,
     /// The protocol elements each off-protocol activity crowds out (indices), per activity.
     pub crowded_out: Vec<Vec<usize>>,
     /// Phases, continuity, stated reasons and the client's side of each protocol element.
@@ -271,6 +279,42 @@ impl Scenario {
                     .map_or(EventCondition::Always, EventCondition::Element),
             })
             .collect();
+        let event_rates: Vec<Vec<f64>> = file
+            .events
+            .iter()
+            .map(|e| {
+                file.courses
+                    .iter()
+                    .map(|c| {
+                        let multiplier = e.course_rates.as_ref().map_or(1.0, |r| {
+                            r.multipliers
+                                .iter()
+                                .find(|(key, _)| key == &c.key)
+                                .map_or(1.0, |(_, m)| *m)
+                        });
+                        (e.rate.value * multiplier).clamp(0.0, 1.0)
+                    })
+                    .collect()
+            })
+            .collect();
+        let course_dependent = event_rates
+            .iter()
+            .map(|rates| rates.iter().any(|r| Some(r) != rates.first()))
+            .collect();
+        let alliance_step = file.alliance.step;
+        let alliance_drops = file
+            .events
+            .iter()
+            .map(|e| {
+                e.alliance_drop.as_ref().map_or(0, |d| {
+                    if alliance_step > 0.0 {
+                        (d.points / alliance_step).round().max(0.0) as usize
+                    } else {
+                        0
+                    }
+                })
+            })
+            .collect();
         let canonical = ron::to_string(&file).unwrap_or_default();
         let hash = Sha256::digest(canonical.as_bytes())
             .iter()
@@ -344,6 +388,9 @@ impl Scenario {
             omission_before,
             off_protocol_before,
             event_conditions,
+            event_rates,
+            course_dependent,
+            alliance_drops,
             selected_by,
             selection_norm: std::sync::OnceLock::new(),
             last_session: ends,

@@ -2,7 +2,10 @@
 //! mixture of normals the calibration and the ideal forecaster integrate over.
 //!
 //! An event kind with a score shift can happen in any session (the loader allows no other condition
-//! for it), with its rate per session, and at most once per case when it is marked `once`. Over `R`
+//! for it), with its rate per session, and at most once per case when it is marked `once`; the rate is
+//! the same in every course (the loader refuses `course_rates` beside a shift). Both keep the shifts
+//! still to come independent of the hidden state: a shift after drift or after a delivered element
+//! would tie them to the drift hypotheses and the notes still to come. Over `R`
 //! sessions still to come its number of occurrences C is Binomial(R, r), or Bernoulli(1 − (1 − r)^R)
 //! for a once-only kind that has not happened yet, and the shifts it adds up to are Normal(C·μ, C·σ²)
 //! given C. Kinds are independent, so the summed shift is a mixture over the combinations of counts.

@@ -895,6 +895,9 @@ fn events(c: &mut Checker) {
     for (i, e) in f.events.iter().enumerate() {
         let p = format!("events[{i}]");
         c.text(&format!("{p}.text"), &e.text);
+        for (j, text) in e.text_also.iter().enumerate() {
+            c.text(&format!("{p}.text_also[{j}]"), text);
+        }
         c.sourced(&format!("{p}.rate"), &e.rate);
         c.probability(&format!("{p}.rate.value"), e.rate.value);
         if let Condition::AfterElement(key) = &e.condition
@@ -924,6 +927,7 @@ fn events(c: &mut Checker) {
             ),
             _ => {}
         }
+        consequences(c, i, e);
         if let Some(neq) = &e.neq {
             if !f.neq_items.iter().any(|n| n.key == neq.item) {
                 c.add(
@@ -939,6 +943,103 @@ fn events(c: &mut Checker) {
                     "write a severity from 0 (not at all) to 4 (extremely)",
                 );
             }
+        }
+    }
+}
+
+/// What an event does beyond being seen: a lasting drop of the alliance, rates that differ by
+/// course, or a stated absence of any lasting effect (see [`super::format::EventKind`]).
+fn consequences(c: &mut Checker, i: usize, e: &super::format::EventKind) {
+    let f = c.file;
+    let p = format!("events[{i}]");
+    if let Some(drop) = &e.alliance_drop {
+        c.source_key(&format!("{p}.alliance_drop.source"), &drop.source);
+        let a = &f.alliance;
+        let range = a.max - a.min;
+        let steps = drop.points / a.step;
+        if !(drop.points > 0.0 && drop.points.is_finite()) {
+            c.add(
+                format!("{p}.alliance_drop.points"),
+                format!("a drop of {} points lowers nothing", shown(drop.points)),
+                "write how many points lower the ratings are from the event on, a positive number",
+            );
+        } else if drop.points > range {
+            c.add(
+                format!("{p}.alliance_drop.points"),
+                format!(
+                    "a drop of {} points is larger than the rating scale ({} to {})",
+                    shown(drop.points),
+                    shown(a.min),
+                    shown(a.max)
+                ),
+                "write a drop of a few points of the rating scale",
+            );
+        } else if a.step > 0.0 && (steps - steps.round()).abs() > 1e-9 {
+            c.add(
+                format!("{p}.alliance_drop.points"),
+                format!(
+                    "{} is not a whole number of the rating scale's steps of {}",
+                    shown(drop.points),
+                    shown(a.step)
+                ),
+                format!(
+                    "write a multiple of {} (the forecasters weigh a lowered rating exactly only on the scale's own grid)",
+                    shown(a.step)
+                ),
+            );
+        }
+    }
+    if let Some(rates) = &e.course_rates {
+        let q = format!("{p}.course_rates");
+        c.source_key(&format!("{q}.source"), &rates.source);
+        c.unique_keys(
+            &format!("{q}.multipliers"),
+            rates.multipliers.iter().map(|(key, _)| key.as_str()),
+        );
+        for (j, (key, multiplier)) in rates.multipliers.iter().enumerate() {
+            if !f.courses.iter().any(|k| &k.key == key) {
+                let known: Vec<&str> = f.courses.iter().map(|k| k.key.as_str()).collect();
+                c.add(
+                    format!("{q}.multipliers[{j}]"),
+                    format!("there is no course \"{key}\""),
+                    format!("use one of: {}", known.join(", ")),
+                );
+            }
+            if !(*multiplier > 0.0 && multiplier.is_finite()) {
+                c.add(
+                    format!("{q}.multipliers[{j}]"),
+                    format!("the multiplier {} is not positive", shown(*multiplier)),
+                    "write how many times as often the event happens in this course, such as 3 or 0.5",
+                );
+            } else if e.rate.value * multiplier > 1.0 {
+                c.add(
+                    format!("{q}.multipliers[{j}]"),
+                    format!(
+                        "the rate {} times {} is {}, more than once per session",
+                        shown(e.rate.value),
+                        shown(*multiplier),
+                        shown(e.rate.value * multiplier)
+                    ),
+                    "lower the multiplier or the rate, so that their product is at most 1",
+                );
+            }
+        }
+        if e.score_shift.is_some() {
+            c.add(
+                q,
+                "an event that moves the scores must have one rate in every course: the calibration and the forecast of the events still to come assume it",
+                "leave out `course_rates`, or `score_shift`",
+            );
+        }
+    }
+    if let Some(key) = &e.no_lasting_effect {
+        c.source_key(&format!("{p}.no_lasting_effect"), key);
+        if e.score_shift.is_some() || e.alliance_drop.is_some() || e.course_rates.is_some() {
+            c.add(
+                format!("{p}.no_lasting_effect"),
+                "the event declares an effect and also that it has none",
+                "leave out `no_lasting_effect`, or the effects",
+            );
         }
     }
 }
@@ -1569,6 +1670,83 @@ mod tests {
                 .map(|p| (p.path.clone(), p.message.clone(), p.fix.clone()))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn event_consequences_are_checked() {
+        let base = include_str!("../../tests/scenarios/minimal.ron");
+        let job = "rate: (value: 0.02, source: \"choice\"), condition: Always)";
+        assert_eq!(base.matches(job).count(), 1);
+        let with = |effects: &str| {
+            path_problems(&base.replace(
+                job,
+                &format!("rate: (value: 0.02, source: \"choice\"), condition: Always, {effects})"),
+            ))
+        };
+        // Well formed: a drop of two steps and a course five times as likely.
+        assert!(
+            with("alliance_drop: Some((points: 2, source: \"choice\")), course_rates: Some((multipliers: [(\"worse\", 5)], source: \"choice\"))").is_empty()
+        );
+        let found = |effects: &str, path: &str, words: &str| {
+            let problems = with(effects);
+            assert!(
+                problems
+                    .iter()
+                    .any(|(p, m, f)| p == path && format!("{m} {f}").contains(words)),
+                "{effects}: {problems:?}"
+            );
+        };
+        found(
+            "alliance_drop: Some((points: 1.5, source: \"choice\"))",
+            "events[0].alliance_drop.points",
+            "not a whole number of the rating scale's steps of 1",
+        );
+        found(
+            "alliance_drop: Some((points: -2, source: \"choice\"))",
+            "events[0].alliance_drop.points",
+            "lowers nothing",
+        );
+        found(
+            "alliance_drop: Some((points: 12, source: \"choice\"))",
+            "events[0].alliance_drop.points",
+            "larger than the rating scale",
+        );
+        found(
+            "alliance_drop: Some((points: 2, source: \"nowhere\"))",
+            "events[0].alliance_drop.source",
+            "unknown source key",
+        );
+        found(
+            "course_rates: Some((multipliers: [(\"worst\", 5)], source: \"choice\"))",
+            "events[0].course_rates.multipliers[0]",
+            "there is no course \"worst\" use one of: better, worse",
+        );
+        found(
+            "course_rates: Some((multipliers: [(\"worse\", 60)], source: \"choice\"))",
+            "events[0].course_rates.multipliers[0]",
+            "more than once per session",
+        );
+        found(
+            "course_rates: Some((multipliers: [(\"worse\", 0)], source: \"choice\"))",
+            "events[0].course_rates.multipliers[0]",
+            "is not positive",
+        );
+        found(
+            "course_rates: Some((multipliers: [(\"worse\", 2), (\"worse\", 3)], source: \"choice\"))",
+            "events[0].course_rates.multipliers[1].key",
+            "used twice",
+        );
+        found(
+            "score_shift: Some((mean: 5, sd: 1, source: \"choice\")), course_rates: Some((multipliers: [(\"worse\", 2)], source: \"choice\"))",
+            "events[0].course_rates",
+            "one rate in every course",
+        );
+        found(
+            "no_lasting_effect: Some(\"choice\"), alliance_drop: Some((points: 2, source: \"choice\"))",
+            "events[0].no_lasting_effect",
+            "also that it has none",
+        );
+        assert!(with("no_lasting_effect: Some(\"choice\")").is_empty());
     }
 
     #[test]
