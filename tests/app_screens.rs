@@ -215,7 +215,7 @@ fn the_start_screen_speaks_dutch() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     h.run();
-    click(&mut h, "NL");
+    click(&mut h, "Nederlands");
     assert_eq!(h.state().settings.lang, Lang::Nl);
     assert!(h.get_all_by_label("Starten (Enter)").next().is_some());
 }
@@ -278,18 +278,19 @@ fn text_size_and_contrast_can_be_changed_on_every_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     h.run();
-    click(&mut h, "A+");
-    click(&mut h, "A+");
+    // The symbols are read out by their words (a screen reader says "Larger text", not "A+").
+    click(&mut h, "Larger text");
+    click(&mut h, "Larger text");
     assert!((h.state().settings.text_scale - 1.2).abs() < 1e-6);
-    click(&mut h, "A−");
+    click(&mut h, "Smaller text");
     assert!((h.state().settings.text_scale - 1.1).abs() < 1e-6);
-    click(&mut h, "◑");
+    click(&mut h, "high contrast");
     assert_eq!(h.state().settings.palette, Palette::HighContrast);
     assert_eq!(
         h.ctx.global_style().visuals.override_text_color,
         Some(egui::Color32::BLACK)
     );
-    click(&mut h, "📷");
+    click(&mut h, "Save a picture of the window in the results folder (F12)");
     assert!(
         h.state().window.screenshot_requested,
         "the window layer takes the picture"
@@ -458,16 +459,23 @@ fn a_session_picked_on_the_timeline_shows_its_card_and_its_flag_toggles() {
             .next()
             .is_some()
     );
-    click(&mut h, "1");
+    // The card is read out whole ("Session 1 · score …"); until it is picked only the card says so.
+    let session_one = |h: &Harness<'static, AppState>| {
+        h.get_all_by_label_contains("Session 1 · score").count()
+    };
+    assert_eq!(session_one(&h), 1, "only the card");
+    h.get_all_by_label_contains("Session 1 · score")
+        .next()
+        .unwrap()
+        .click();
+    let _ = h.run_ok();
     assert_eq!(h.state().run.picked, Some(1), "the card picked");
-    assert!(
-        h.get_all_by_label_contains("Session 1 · score")
-            .next()
-            .is_some(),
-        "the picked session in full"
-    );
+    assert_eq!(session_one(&h), 2, "the picked session in full beside its card");
     // The flag on the card switches on, and shows as set.
-    h.get_all_by_label("⚐").next().unwrap().click();
+    h.get_all_by_label("Flag drift from the protocol at session 1")
+        .next()
+        .unwrap()
+        .click();
     let _ = h.run_ok();
     let flags = current_run(&h).answers(0).unwrap().flags.clone();
     assert_eq!(flags.len(), 1, "one flag set from a card");
