@@ -290,7 +290,10 @@ fn text_size_and_contrast_can_be_changed_on_every_screen() {
         h.ctx.global_style().visuals.override_text_color,
         Some(egui::Color32::BLACK)
     );
-    click(&mut h, "Save a picture of the window in the results folder (F12)");
+    click(
+        &mut h,
+        "Save a picture of the window in the results folder (F12)",
+    );
     assert!(
         h.state().window.screenshot_requested,
         "the window layer takes the picture"
@@ -460,9 +463,8 @@ fn a_session_picked_on_the_timeline_shows_its_card_and_its_flag_toggles() {
             .is_some()
     );
     // The card is read out whole ("Session 1 · score …"); until it is picked only the card says so.
-    let session_one = |h: &Harness<'static, AppState>| {
-        h.get_all_by_label_contains("Session 1 · score").count()
-    };
+    let session_one =
+        |h: &Harness<'static, AppState>| h.get_all_by_label_contains("Session 1 · score").count();
     assert_eq!(session_one(&h), 1, "only the card");
     h.get_all_by_label_contains("Session 1 · score")
         .next()
@@ -470,7 +472,11 @@ fn a_session_picked_on_the_timeline_shows_its_card_and_its_flag_toggles() {
         .click();
     let _ = h.run_ok();
     assert_eq!(h.state().run.picked, Some(1), "the card picked");
-    assert_eq!(session_one(&h), 2, "the picked session in full beside its card");
+    assert_eq!(
+        session_one(&h),
+        2,
+        "the picked session in full beside its card"
+    );
     // The flag on the card switches on, and shows as set.
     h.get_all_by_label("Flag drift from the protocol at session 1")
         .next()
