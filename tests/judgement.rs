@@ -53,8 +53,9 @@ fn the_ideal_bot_costs_nothing_and_the_base_rate_bot_its_distance_from_the_best(
     assert_eq!(j["cost_ci"]["low"].as_f64(), Some(0.0), "{j}");
     assert_eq!(j["cost_ci"]["high"].as_f64(), Some(0.0), "{j}");
 
-    // The base-rate bot: the mean of (base rate − p*)² over every case and checkpoint, computed
-    // here from the regenerated cases and the ideal forecaster.
+    // The base-rate bot: the mean of (base rate − p*)² over every case and checkpoint it reached
+    // (a client who stopped coming before a checkpoint is not forecast there), computed here from
+    // the regenerated cases and the ideal forecaster.
     let run = play_run(dir.path(), "depression-cbt-oq45", 5, Bot::BaseRate, "b");
     let scored = score_json(&run);
     let scenario = resolve("depression-cbt-oq45").unwrap();
@@ -63,7 +64,13 @@ fn the_ideal_bot_costs_nothing_and_the_base_rate_bot_its_distance_from_the_best(
     let cases = generate(&scenario, 5, scenario.file.cases_per_run as usize);
     let mut squares = Vec::new();
     for case in &cases {
-        for &cp in &scenario.file.checkpoints {
+        let last = case.ended_early(scenario.sessions()).unwrap_or(usize::MAX);
+        for &cp in scenario
+            .file
+            .checkpoints
+            .iter()
+            .filter(|&&cp| cp as usize <= last)
+        {
             let best = whole(bench.forecast(Benchmark::Ideal, &case.visible(cp)));
             squares.push((base - best).powi(2));
         }
