@@ -388,22 +388,31 @@ pub fn reached(scenario: &Scenario, case: &Case, checkpoint: u32) -> bool {
     stopped_after(scenario, case).is_none_or(|last| checkpoint <= last)
 }
 
+/// The answer to what is due: `percent` for a forecast, "unrelated" for an event, moving on
+/// otherwise; none once the run is over. For tests of the run and of its scores.
+#[cfg(test)]
+pub(crate) fn answer_to(due: Due, percent: u8) -> Option<Action> {
+    Some(match due {
+        Due::Forecast { .. } => Action::Forecast { percent },
+        Due::Classify { event } => Action::ClassifyEvent {
+            event,
+            class: LindenClass::Unrelated,
+        },
+        Due::NextSession => Action::NextSession,
+        Due::Reveal => Action::Reveal,
+        Due::NextCase => Action::NextCase,
+        Due::Finished => return None,
+    })
+}
+
 /// Answers whatever is due (`percent` at every checkpoint, every event as unrelated, no flags)
 /// until the run is over; returns the number of actions. For tests of the run and of its scores.
 #[cfg(test)]
 pub(crate) fn answer_everything(run: &mut Run, percent: u8) -> usize {
     let mut steps = 0;
     loop {
-        let action = match run.due() {
-            Due::Forecast { .. } => Action::Forecast { percent },
-            Due::Classify { event } => Action::ClassifyEvent {
-                event,
-                class: LindenClass::Unrelated,
-            },
-            Due::NextSession => Action::NextSession,
-            Due::Reveal => Action::Reveal,
-            Due::NextCase => Action::NextCase,
-            Due::Finished => return steps,
+        let Some(action) = answer_to(run.due(), percent) else {
+            return steps;
         };
         if let Err(e) = run.apply(&action) {
             panic!("what is due is allowed: {e}");
@@ -593,17 +602,7 @@ mod tests {
         );
         assert_eq!(run.read_until(0), 4);
         while run.phase() != (Phase::Reading { case: 6, seen: 0 }) {
-            let action = match run.due() {
-                Due::Forecast { .. } => Action::Forecast { percent: 20 },
-                Due::Classify { event } => Action::ClassifyEvent {
-                    event,
-                    class: LindenClass::Unrelated,
-                },
-                Due::NextSession => Action::NextSession,
-                Due::Reveal => Action::Reveal,
-                Due::NextCase => Action::NextCase,
-                Due::Finished => panic!("case 7 never came"),
-            };
+            let action = answer_to(run.due(), 20).expect("case 7 comes before the end");
             run.apply(&action).expect("due");
         }
         assert_eq!(run.due(), Due::Forecast { checkpoint: 0 });
