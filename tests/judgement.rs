@@ -15,6 +15,7 @@ use ontrack::forecast::{Benchmark, Benchmarks};
 use ontrack::model::generate;
 use ontrack::run::Session;
 use ontrack::run::bots::{Bot, BotPlayer, play};
+use ontrack::run::machine::reached;
 use ontrack::scenario::resolve;
 
 /// Plays a whole run of `scenario` at `seed` with `bot` as `trainee` into `dir`; its file.
@@ -64,12 +65,11 @@ fn the_ideal_bot_costs_nothing_and_the_base_rate_bot_its_distance_from_the_best(
     let cases = generate(&scenario, 5, scenario.file.cases_per_run as usize);
     let mut squares = Vec::new();
     for case in &cases {
-        let last = case.ended_early(scenario.sessions()).unwrap_or(usize::MAX);
         for &cp in scenario
             .file
             .checkpoints
             .iter()
-            .filter(|&&cp| cp as usize <= last)
+            .filter(|&&cp| reached(&scenario, case, cp))
         {
             let best = whole(bench.forecast(Benchmark::Ideal, &case.visible(cp)));
             squares.push((base - best).powi(2));

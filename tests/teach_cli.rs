@@ -8,6 +8,7 @@ mod common;
 use common::{ontrack, ontrack_env};
 use ontrack::forecast::Ideal;
 use ontrack::model::generate_case;
+use ontrack::run::machine::reached;
 use ontrack::scenario::resolve;
 
 #[test]
@@ -117,11 +118,7 @@ fn the_report_teaches_cue_weights_blind_spots_and_why_each_forecast_moved() {
     let scenario = resolve("depression-cbt-oq45").unwrap();
     let cases = scenario.file.cases_per_run as usize;
     let reached_three = (0..cases as u64)
-        .filter(|&i| {
-            generate_case(&scenario, 4, i)
-                .ended_early(scenario.sessions())
-                .is_none_or(|last| last >= 3)
-        })
+        .filter(|&i| reached(&scenario, &generate_case(&scenario, 4, i), 3))
         .count();
     let (_, why) = report
         .split_once("Why the best possible forecast moved")
