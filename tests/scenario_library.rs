@@ -225,15 +225,6 @@ fn every_bundled_event_declares_its_consequence() {
     }
 }
 
-/// The scenario whose harm events can at best point at the little-change course: of the flagged
-/// clients it shows, nearly all who deteriorate follow that course (its `choice-harm-course`
-/// source says why), so its harmed clients deteriorate 1.73 times as often as the others (1.91
-/// before front-loaded dropout), short of twice: issue 26's bound is not met here. Making the
-/// events likelier in the worse courses reached 1.80 only by pushing the share of clients with
-/// such events out of its published band (12 % against 4–12 %). Held to 1.7 until the model has
-/// more structure.
-const HARM_RATIO_EXCEPTION: (&str, f64) = ("feedback-not-on-track-feedback", 1.7);
-
 /// Harm signs go with harm, on 100 000 clients of every bundled scenario (issue 26, item 1): of the
 /// clients with a suicidal crisis at most 10 % end recovered, and clients with a reaction to
 /// incorrect treatment or a violation recover at most 0.6 times as often as the others and
@@ -259,11 +250,7 @@ fn harm_signs_go_with_harm_at_full_size() {
             }
         }
         let Some(h) = tally.harm(&s) else { continue };
-        let floor = match HARM_RATIO_EXCEPTION {
-            (exception, floor) if exception == id => floor,
-            _ => 2.0,
-        };
-        if !(h.recovery_ratio <= 0.6 && h.deterioration_ratio >= floor) {
+        if !(h.recovery_ratio <= 0.6 && h.deterioration_ratio >= 2.0) {
             failed.push(format!("{id}: {h:?}"));
         }
     }
