@@ -135,7 +135,15 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             let text = render_case(&s, &c, s.file.sessions, lang);
             print_stdout(&format!("{text}\n{}", render_hidden(&s, &c, lang)));
             if explain {
-                let upto = s.file.checkpoints.last().copied().unwrap_or(0);
+                // Up to the last checkpoint, or to the last session of a client who stopped before it.
+                let last_seen = u32::try_from(c.scores.len().saturating_sub(1)).unwrap_or(0);
+                let upto = s
+                    .file
+                    .checkpoints
+                    .last()
+                    .copied()
+                    .unwrap_or(0)
+                    .min(last_seen);
                 let w = Waterfall::of(&s, &Ideal::new(&s), &c, upto);
                 print_stdout(&format!("\n{}", waterfall_table(&w, lang)));
             }

@@ -88,7 +88,23 @@ fn generate_writes_tidy_csv_files() {
 
     let (header, forecasts) = read_csv(&out.join("forecasts.csv"));
     assert_eq!(header, ["case", "checkpoint", "forecaster", "probability"]);
-    assert_eq!(forecasts.len(), 40 * 3 * 3, "3 checkpoints × 3 forecasters");
+    // 3 forecasters at each checkpoint the client came to: none after a client stopped coming.
+    let s = ontrack::scenario::resolve("depression-cbt-oq45").unwrap();
+    let reached: usize = ontrack::model::generate(&s, 3, 40)
+        .iter()
+        .map(|c| {
+            s.file
+                .checkpoints
+                .iter()
+                .filter(|&&cp| ontrack::run::machine::reached(&s, c, cp))
+                .count()
+        })
+        .sum();
+    assert_eq!(forecasts.len(), reached * 3);
+    assert!(
+        reached < 40 * 3,
+        "at this seed some clients stop before a checkpoint"
+    );
     for row in &forecasts {
         let p: f64 = row[3].parse().unwrap();
         assert!((0.0..=1.0).contains(&p));
@@ -115,7 +131,6 @@ fn generate_writes_tidy_csv_files() {
     assert_eq!(header[..4], ["case", "session", "element", "delivered"]);
     // A row per element the protocol called for (its phase; homework review only after homework
     // was set) and per off-protocol activity, in every session the client came to.
-    let s = ontrack::scenario::resolve("depression-cbt-oq45").unwrap();
     let expected: usize = ontrack::model::generate(&s, 3, 40)
         .iter()
         .flat_map(|c| &c.notes)
@@ -194,6 +209,19 @@ fn check_reproduces_the_declared_rates_of_the_reference_scenario() {
         "events: malpractice",
     ] {
         assert!(names.contains(&expected), "{names:?}");
+    }
+    // Each checkpoint is scored on the cases that reached it: all at the intake, fewer later, as
+    // clients stop coming (a run asks them nothing after that).
+    let s = ontrack::scenario::resolve("depression-cbt-oq45").unwrap();
+    let cases = ontrack::model::generate(&s, 1, 20_000);
+    for line in report["forecasters"].as_array().unwrap() {
+        let checkpoint = line["checkpoint"].as_u64().unwrap() as u32;
+        let reached = cases
+            .iter()
+            .filter(|c| ontrack::run::machine::reached(&s, c, checkpoint))
+            .count();
+        assert_eq!(line["cases"].as_u64().unwrap() as usize, reached, "{line}");
+        assert_eq!(checkpoint == 0, reached == 20_000, "{line}");
     }
     for line in report["ideal"].as_array().unwrap() {
         assert_eq!(line["best"], true);

@@ -80,6 +80,48 @@ fn case_explain_prints_a_waterfall_that_ends_at_the_best_possible_forecast() {
     assert!(nl.contains("de bijdragen tellen op tot de best mogelijke voorspelling"));
 }
 
+/// A client who stopped before the last checkpoint: the waterfall ends at the last session they came
+/// to, not at a checkpoint they never reached.
+#[test]
+fn case_explain_stops_at_the_last_session_of_a_client_who_stopped() {
+    let s = resolve("depression-cbt-oq45").unwrap();
+    let (index, last) = (0..200)
+        .find_map(|i| {
+            ontrack::run::machine::stopped_after(&s, &generate_case(&s, 3, i))
+                .filter(|&last| last >= 1)
+                .map(|last| (i, last))
+        })
+        .expect("a client who stopped after a session but before the last checkpoint");
+    let case = (index + 1).to_string();
+    let (code, out, err) = ontrack(&[
+        "--lang",
+        "en",
+        "case",
+        "depression-cbt-oq45",
+        "--seed",
+        "3",
+        "--case",
+        &case,
+        "--explain",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.contains("contribution"))
+        .skip(3)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    let channels = 4;
+    assert_eq!(rows.len(), last as usize * channels, "{out}");
+    let p = Ideal::new(&s).forecast(&s, &generate_case(&s, 3, index).visible(last));
+    let shown = if p < 0.0005 {
+        "< 0.1 %".to_string()
+    } else {
+        format!("{:.1} %", p * 100.0)
+    };
+    assert!(rows.last().unwrap().ends_with(&shown), "{out} vs {shown}");
+}
+
 #[test]
 fn the_report_teaches_cue_weights_blind_spots_and_why_each_forecast_moved() {
     let dir = tempfile::tempdir().unwrap();

@@ -344,6 +344,7 @@ check-rate-events = events: { $class }
 check-model = { $rate } (model)
 check-footnote = * 99.75 % Wilson interval, family-wise over the { $lines } lines (Bonferroni): a correct scenario fails a line by chance in at most 1 run in 400, so that the ten bundled scenarios' rate lines and targets together fail by chance in at most 1 run in 20
 check-col-checkpoint = checkpoint
+check-col-cases = cases
 check-col-forecaster = forecaster
 check-col-reliability = reliability
 check-col-mean = mean p

@@ -344,6 +344,7 @@ check-rate-events = gebeurtenissen: { $class }
 check-model = { $rate } (model)
 check-footnote = * 99,75 %-Wilson-interval, familiegewijs over de { $lines } regels (Bonferroni): een juist scenario zakt bij toeval hooguit 1 op de 400 keer voor een regel, zodat de tien meegeleverde scenario's met hun regels en doelen samen bij toeval hooguit 1 op de 20 keer zakken
 check-col-checkpoint = meetmoment
+check-col-cases = cliënten
 check-col-forecaster = voorspeller
 check-col-reliability = miskalibratie
 check-col-mean = gem. p

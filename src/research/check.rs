@@ -20,6 +20,7 @@ use crate::model::{Case, Outcome, generate_case, generate_population_case, selec
 use crate::research::drift_spotting::{DriftSpotting, SCANNER_SHARE_MAX, SpottingLine};
 use crate::research::event_outcomes::{EventOutcomeLine, EventOutcomes, HarmLine};
 use crate::research::qualify::{Qualifier, TargetLine, flagged};
+use crate::run::machine::reached;
 use crate::scenario::format::{By, Evidence, LindenClass, Statistic};
 use crate::scenario::{EventCondition, Lang, Scenario};
 use crate::score::{auc, bin_of, binned_reliability, brier};
@@ -56,6 +57,8 @@ pub struct RateLine {
 pub struct ForecasterLine {
     pub checkpoint: u32,
     pub forecaster: Benchmark,
+    /// The cases that reached the checkpoint: the only ones with a forecast there.
+    pub cases: usize,
     pub brier: f64,
     pub reliability: f64,
     pub auc: Option<f64>,
@@ -248,7 +251,10 @@ pub fn check(
     }
     let bench = Benchmarks::new(s);
     let checkpoints = s.file.checkpoints.clone();
+    // Each checkpoint's forecasts and outcomes, of the cases that reached it: a client who stopped
+    // before a checkpoint is asked nothing there, in a run as here.
     let mut forecasts = vec![[Vec::new(), Vec::new(), Vec::new()]; checkpoints.len()];
+    let mut outcomes_at = vec![Vec::new(); checkpoints.len()];
     let mut flagged_ever = vec![Vec::new(); checkpoints.len()];
     let mut outcomes = Vec::with_capacity(n as usize);
     let mut counts = Counts::default();
@@ -282,11 +288,17 @@ pub fn check(
             None => warnings.clone(),
         };
         qualifier.add_drawn(s, &case, population, &clinic_warnings);
+        let deteriorated = case.outcome == Outcome::Deteriorated;
         for (ci, &cp) in checkpoints.iter().enumerate() {
-            let v = case.visible(cp);
-            for (fi, f) in Benchmark::ALL.iter().enumerate() {
-                if let Some(list) = forecasts.get_mut(ci).and_then(|row| row.get_mut(fi)) {
-                    list.push(bench.forecast(*f, &v));
+            if reached(s, &case, cp) {
+                let v = case.visible(cp);
+                for (fi, f) in Benchmark::ALL.iter().enumerate() {
+                    if let Some(list) = forecasts.get_mut(ci).and_then(|row| row.get_mut(fi)) {
+                        list.push(bench.forecast(*f, &v));
+                    }
+                }
+                if let Some(list) = outcomes_at.get_mut(ci) {
+                    list.push(deteriorated);
                 }
             }
             // A warning counts before the last score only (a case that ended before the
@@ -295,7 +307,7 @@ pub fn check(
                 list.push(flagged(&warnings, By::Session(cp)));
             }
         }
-        outcomes.push(case.outcome == Outcome::Deteriorated);
+        outcomes.push(deteriorated);
         if (i + 1) % 1000 == 0 || i + 1 == n {
             progress(i + 1);
         }
@@ -306,20 +318,23 @@ pub fn check(
     let mut ideal = Vec::new();
     let mut signals = Vec::new();
     for (ci, &cp) in checkpoints.iter().enumerate() {
-        let Some(row) = forecasts.get(ci) else {
+        let (Some(row), Some(reached_outcomes)) = (forecasts.get(ci), outcomes_at.get(ci)) else {
             continue;
         };
         let mut briers = Vec::new();
         for (fi, f) in Benchmark::ALL.iter().enumerate() {
             let Some(p) = row.get(fi) else { continue };
-            let b = brier(p, &outcomes).value().unwrap_or(f64::NAN);
+            let b = brier(p, reached_outcomes).value().unwrap_or(f64::NAN);
             briers.push((*f, b));
             lines.push(ForecasterLine {
                 checkpoint: cp,
                 forecaster: *f,
+                cases: p.len(),
                 brier: b,
-                reliability: binned_reliability(p, &outcomes).value().unwrap_or(f64::NAN),
-                auc: auc(p, &outcomes).value(),
+                reliability: binned_reliability(p, reached_outcomes)
+                    .value()
+                    .unwrap_or(f64::NAN),
+                auc: auc(p, reached_outcomes).value(),
                 mean_forecast: p.iter().sum::<f64>() / p.len().max(1) as f64,
             });
         }
@@ -333,7 +348,7 @@ pub fn check(
             .all(|(_, b)| ideal_brier < *b);
         let (hl, hl_p) = row
             .get(2)
-            .map_or((f64::NAN, 0.0), |p| hosmer_lemeshow(p, &outcomes));
+            .map_or((f64::NAN, 0.0), |p| hosmer_lemeshow(p, reached_outcomes));
         ideal.push(IdealLine {
             checkpoint: cp,
             best,
@@ -802,13 +817,14 @@ pub fn check_text(r: &CheckReport, lang: Lang) -> String {
     let _ = writeln!(out);
     out.push_str(&target_table(&r.targets, lang));
     let _ = writeln!(out);
-    let forecasters: Vec<[String; 6]> = r
+    let forecasters: Vec<[String; 7]> = r
         .forecasters
         .iter()
         .map(|l| {
             [
                 l.checkpoint.to_string(),
                 t(lang, &format!("bench-{}", l.forecaster.slug())),
+                num(l.cases as f64, 0),
                 num(l.brier, 5),
                 num(l.reliability, 5),
                 l.auc.map_or_else(|| t(lang, "check-na"), |a| num(a, 3)),
@@ -819,28 +835,31 @@ pub fn check_text(r: &CheckReport, lang: Lang) -> String {
     let header = [
         t(lang, "check-col-checkpoint"),
         t(lang, "check-col-forecaster"),
+        t(lang, "check-col-cases"),
         t(lang, "col-brier"),
         t(lang, "check-col-reliability"),
         t(lang, "col-auc"),
         t(lang, "check-col-mean"),
     ];
-    let w = widths(&header, &forecasters, [10, 10, 8, 12, 7, 9]);
+    let w = widths(&header, &forecasters, [10, 10, 8, 8, 12, 7, 9]);
     for cells in std::iter::once(&header).chain(&forecasters) {
         let _ = writeln!(
             out,
-            "{:<w0$} {:<w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}",
+            "{:<w0$} {:<w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}",
             cells[0],
             cells[1],
             cells[2],
             cells[3],
             cells[4],
             cells[5],
+            cells[6],
             w0 = w[0],
             w1 = w[1],
             w2 = w[2],
             w3 = w[3],
             w4 = w[4],
             w5 = w[5],
+            w6 = w[6],
         );
     }
     let _ = writeln!(out);

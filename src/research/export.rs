@@ -10,6 +10,7 @@ use crate::files::text::csv_cell;
 use crate::files::write::Temporary;
 use crate::forecast::{Benchmark, Benchmarks};
 use crate::model::{Outcome, generate_case};
+use crate::run::machine::reached;
 use crate::scenario::Scenario;
 
 /// Above this many cases `generate` asks for `--large`: ten million cases are some tens of gigabytes
@@ -396,7 +397,8 @@ fn write_case<W: Write>(
         w.sessions
             .write_record([id.as_str(), &t.to_string(), &num(*score), &alliance])?;
     }
-    for &cp in &f.checkpoints {
+    // A checkpoint the client never came to has no forecast: no row, as a run has no answer there.
+    for &cp in f.checkpoints.iter().filter(|&&cp| reached(s, &c, cp)) {
         let v = c.visible(cp);
         for which in Benchmark::ALL {
             let p = bench.forecast(which, &v);
