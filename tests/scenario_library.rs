@@ -290,3 +290,44 @@ fn events_that_recur_are_not_repeated_word_for_word() {
         );
     }
 }
+
+/// Scores a real respondent gives (issue 26, item 2), on 20 000 clients of every bundled scenario:
+/// no OQ-45 total below 5 and at most 1 score in 1 000 at or below 10 (1 in 93 when the scale was
+/// clamped); ORS totals of 40 in at most 1 % of the clients (3.1 % when clamped).
+#[test]
+fn totals_stay_where_real_respondents_put_them() {
+    use ontrack::model::generate;
+    for id in bundled_ids() {
+        let s = resolve(id).unwrap();
+        let m = &s.file.measure;
+        let cases = generate(&s, 1, 20_000);
+        let scores: Vec<f64> = cases
+            .iter()
+            .flat_map(|c| c.scores.iter().copied())
+            .collect();
+        match m.name.as_str() {
+            "OQ-45.2" => {
+                let lowest = scores.iter().copied().fold(f64::INFINITY, f64::min);
+                assert!(lowest >= 5.0, "{id}: a total of {lowest}");
+                let low = scores.iter().filter(|&&y| y <= 10.0).count();
+                assert!(
+                    low * 1000 <= scores.len(),
+                    "{id}: {low} of {} totals at or below 10",
+                    scores.len()
+                );
+            }
+            "ORS" => {
+                let at_ceiling = cases
+                    .iter()
+                    .filter(|c| c.scores.iter().any(|&y| y >= 40.0))
+                    .count();
+                assert!(
+                    at_ceiling * 100 <= cases.len(),
+                    "{id}: {at_ceiling} of {} clients reach 40",
+                    cases.len()
+                );
+            }
+            other => panic!("{id}: no bound declared for the measure {other}"),
+        }
+    }
+}
