@@ -127,17 +127,20 @@ fn visuals(palette: Palette) -> Visuals {
             v.panel_fill = Color32::from_rgb(0xf7, 0xf7, 0xf5);
             v.faint_bg_color = Color32::from_rgb(0xee, 0xee, 0xea);
             v.override_text_color = Some(Color32::from_gray(30));
+            v.weak_text_color = Some(Color32::from_gray(0x5e));
             v
         }
         Palette::Dark => {
             let mut v = Visuals::dark();
             v.panel_fill = Color32::from_gray(24);
             v.override_text_color = Some(Color32::from_gray(225));
+            v.weak_text_color = Some(Color32::from_gray(165));
             v
         }
         Palette::HighContrast => {
             let mut v = Visuals::light();
             v.override_text_color = Some(Color32::BLACK);
+            v.weak_text_color = Some(Color32::from_gray(0x44));
             v.panel_fill = Color32::WHITE;
             v.window_fill = Color32::WHITE;
             v.extreme_bg_color = Color32::WHITE;
@@ -284,6 +287,32 @@ mod tests {
         let [light, dark, contrast] = Palette::ALL.map(|p| style(p).visuals);
         assert!(!light.dark_mode && dark.dark_mode && !contrast.dark_mode);
         assert_ne!(light.panel_fill, contrast.panel_fill);
+    }
+
+    /// Weak text (hints, key help, "not yet chosen") is still text to read: WCAG's 4.5:1 for normal
+    /// text against the panel and the faint background of cards, in every palette. egui's own weak
+    /// colour (the text colour at reduced alpha) gave 4.3:1 on the light panel.
+    #[test]
+    fn weak_text_is_readable_in_every_palette() {
+        for palette in Palette::ALL {
+            let v = visuals(palette);
+            for background in [v.panel_fill, v.faint_bg_color] {
+                let ratio = contrast(over(v.weak_text_color(), background), background);
+                assert!(ratio >= 4.5, "{palette:?}: {ratio:.2}:1");
+            }
+        }
+    }
+
+    /// The colour seen where `fg` (premultiplied, as egui keeps colours) is painted over the opaque
+    /// `background`.
+    fn over(fg: Color32, background: Color32) -> Color32 {
+        let rest = 1.0 - f32::from(fg.a()) / 255.0;
+        let mix = |f: u8, b: u8| (f32::from(f) + f32::from(b) * rest).round().min(255.0) as u8;
+        Color32::from_rgb(
+            mix(fg.r(), background.r()),
+            mix(fg.g(), background.g()),
+            mix(fg.b(), background.b()),
+        )
     }
 
     /// The WCAG contrast ratio of two colours (1 to 21).
