@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use super::format::{
     By, Change, Condition, Element, Evidence, FORMAT_VERSION, LindenClass, Onset, Prior,
     ScenarioFile, Shape, SourceKind, Sourced, Statistic, SuddenGain, Target, Text, Tolerance,
+    Worsening,
 };
 
 /// One problem in a scenario, before it is located in the file.
@@ -662,6 +663,9 @@ fn protocol(c: &mut Checker) {
         );
         element_phrasing(c, &p, e);
     }
+    if let Some(w) = &pr.worsening {
+        worsening(c, w);
+    }
     for (i, o) in pr.off_protocol.iter().enumerate() {
         let p = format!("protocol.off_protocol[{i}]");
         c.text(&format!("{p}.label"), &o.label);
@@ -689,9 +693,62 @@ fn protocol(c: &mut Checker) {
     }
 }
 
+/// The placeholders a worsening note may hold.
+const WORSENING_PLACEHOLDERS: [&str; 3] = ["{score}", "{before}", "{intake}"];
+
+/// The notes of a worsening: each list worded, only the placeholders the renderer fills, and a
+/// threshold of risk on the measure's scale.
+fn worsening(c: &mut Checker, w: &Worsening) {
+    let m = &c.file.measure;
+    c.source_key("protocol.worsening.source", &w.source);
+    if !(m.min <= w.risk_from && w.risk_from <= m.max) {
+        c.add(
+            "protocol.worsening.risk_from",
+            format!(
+                "{} lies outside the measure's scale ({} to {})",
+                w.risk_from, m.min, m.max
+            ),
+            "write the score from which a worsening brings a question about suicidal thoughts",
+        );
+    }
+    for (name, list) in [
+        ("since_last", &w.since_last),
+        ("since_intake", &w.since_intake),
+        ("still", &w.still),
+        ("risk", &w.risk),
+    ] {
+        let p = format!("protocol.worsening.{name}");
+        if list.is_empty() {
+            c.add(
+                p.clone(),
+                "there is no wording",
+                "write at least one sentence in Dutch and English",
+            );
+        }
+        for (j, t) in list.iter().enumerate() {
+            c.text(&format!("{p}[{j}]"), t);
+            for (lang, text) in [("nl", &t.nl), ("en", &t.en)] {
+                let rest = WORSENING_PLACEHOLDERS
+                    .iter()
+                    .fold(text.clone(), |r, ph| r.replace(ph, ""));
+                if rest.contains('{') || rest.contains('}') {
+                    c.add(
+                        format!("{p}[{j}].{lang}"),
+                        "the text holds a placeholder the note cannot fill",
+                        "use only {score}, {before} and {intake}",
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The wordings, phase, continuity, stated reasons and client side of one protocol element.
 fn element_phrasing(c: &mut Checker, p: &str, e: &Element) {
     let f = c.file;
+    for (j, t) in e.not_improved.iter().enumerate() {
+        c.text(&format!("{p}.not_improved[{j}]"), t);
+    }
     for (j, t) in e.delivered_also.iter().enumerate() {
         c.text(&format!("{p}.delivered_also[{j}]"), t);
     }
