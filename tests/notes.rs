@@ -245,24 +245,25 @@ fn wording_used(s: &Scenario, note_text: &str, element: usize) -> Option<usize> 
 #[test]
 fn wording_is_independent_of_drift_given_the_note() {
     let s = resolve("depression-cbt-oq45").unwrap();
-    let agenda = s
+    let set = s
         .file
         .protocol
         .elements
         .iter()
-        .position(|e| e.key == "agenda")
+        .position(|e| e.key == "homework-set")
         .unwrap();
-    let wordings = 1 + s.file.protocol.elements[agenda].delivered_also.len();
+    let wordings = 1 + s.file.protocol.elements[set].delivered_also.len();
     assert_eq!(wordings, 3);
     let mut counts = vec![[0.0_f64; 2]; wordings];
     for case in cases(&s, 4000) {
         for (t0, note) in case.notes.iter().enumerate() {
-            if !note.delivered[agenda] {
+            if !note.delivered[set] {
                 continue;
             }
             let drifting = case.hidden.drift.is_some_and(|d| t0 as u32 + 1 >= d.onset);
             let text = render_note(&s, note, t0 + 1, &case.scores, Lang::En);
-            let w = wording_used(&s, &text, agenda).expect("a delivered agenda is worded");
+            let w =
+                wording_used(&s, &text, set).expect("a delivered setting of homework is worded");
             counts[w][usize::from(drifting)] += 1.0;
         }
     }
@@ -426,6 +427,10 @@ fn no_note_contradicts_itself_the_note_before_or_the_scores() {
                             "element {} delivered and omitted: {at}",
                             e.key
                         );
+                        if e.silent_when_delivered {
+                            assert!(!says(&text, &delivered, lang), "{at}");
+                            assert_eq!(says(&text, &omitted, lang), note.lacks(i), "{at}");
+                        }
                         match note.done.get(i).copied().flatten() {
                             Some(false) => {
                                 assert!(says(&text, &not_done, lang), "{at}");

@@ -221,7 +221,6 @@ pub fn render_note(
     let ending_failed = not_improved(&s.rules, scores, session);
     for i in 0..elements.min(note.delivered.len()) {
         let delivered = note.delivered.get(i).copied().unwrap_or(false);
-        let not_done = note.done.get(i).copied().flatten() == Some(false);
         let failed = s
             .file
             .protocol
@@ -233,8 +232,21 @@ pub fn render_note(
             sentences.extend(choose(note, slot, None, &e.not_improved, lang).map(String::from));
         } else if let Some(text) = element_text(s, note, i, lang) {
             // The client's side of a review says it took place; beside homework not done, a
-            // wording of the review that tells what the exercises brought would contradict it.
-            if !(delivered && not_done) {
+            // wording of the review that tells what the exercises brought would contradict it, and
+            // beside homework done every other note lets the client's side say it alone (a
+            // function of the wording seed). An element silent when delivered goes unmentioned.
+            let silent = s
+                .file
+                .protocol
+                .elements
+                .get(i)
+                .is_some_and(|e| e.silent_when_delivered);
+            let said_by_client = match note.done.get(i).copied().flatten() {
+                Some(false) => true,
+                Some(true) => pick(note.wording, i as u64 * SLOTS_PER_ELEMENT + 7, 2) == 1,
+                None => false,
+            };
+            if !(delivered && (silent || said_by_client)) {
                 sentences.push(text.to_string());
             }
             sentences.extend(client_text(s, note, i, lang).map(String::from));

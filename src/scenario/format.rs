@@ -289,6 +289,12 @@ pub struct Element {
     /// note says nothing of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<ClientSide>,
+    /// A clinician does not write down that it was done (that an agenda was set): the note mentions
+    /// the element only when it was left out. Its absence from a note then reads as delivered, so
+    /// the text tells exactly what the structured note does, in a shorter note. Only for an
+    /// element called for in every session (no phase, nothing it follows).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub silent_when_delivered: bool,
     /// The wordings of the delivered element for a client whose score this session is not
     /// reliably better than at intake: an ending or relapse-prevention session then talks of what
     /// was not reached and of the care that follows, not of what helped. A function of the scores

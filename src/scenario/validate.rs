@@ -746,6 +746,16 @@ fn worsening(c: &mut Checker, w: &Worsening) {
 /// The wordings, phase, continuity, stated reasons and client side of one protocol element.
 fn element_phrasing(c: &mut Checker, p: &str, e: &Element) {
     let f = c.file;
+    if e.silent_when_delivered
+        && (e.sessions.is_some() || e.follows.is_some() || !e.delivered_also.is_empty())
+    {
+        c.add(
+            format!("{p}.silent_when_delivered"),
+            "an element the note leaves unmentioned when delivered must be called for in every \
+             session and has no further wordings to show",
+            "remove `sessions`, `follows` and `delivered_also` from it, or the flag",
+        );
+    }
     for (j, t) in e.not_improved.iter().enumerate() {
         c.text(&format!("{p}.not_improved[{j}]"), t);
     }
