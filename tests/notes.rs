@@ -497,3 +497,67 @@ fn no_note_contradicts_itself_the_note_before_or_the_scores() {
     }
     assert!(checked > 20_000, "{checked} notes");
 }
+
+/// The text of a note tells exactly what its structured note holds, no more and no less: read back
+/// sentence by sentence (an element silent when delivered counts as delivered when nothing is said
+/// of it), it gives back which elements were delivered, left out for a stated reason or left out,
+/// whether the homework was done, and which off-protocol activities happened, in every bundled
+/// scenario and both languages. The ideal drift observer and forecaster weigh the structured note,
+/// so they weigh exactly what the trainee reads; the sentences that follow the scores add only
+/// what the scores beside them show.
+#[test]
+fn a_note_read_back_gives_its_structured_note() {
+    let mut read = 0;
+    for id in bundled_ids() {
+        let s = resolve(id).unwrap();
+        let pr = &s.file.protocol;
+        for case in cases(&s, 200) {
+            for (t0, note) in case.notes.iter().enumerate() {
+                let t = t0 + 1;
+                for lang in [Lang::En, Lang::Nl] {
+                    let text = render_note(&s, note, t, &case.scores, lang);
+                    let at = format!("{id} case {} session {t} ({lang:?}): {text}", case.index);
+                    for (i, e) in pr.elements.iter().enumerate() {
+                        let reasons: Vec<_> = e.excused.iter().flat_map(|x| &x.reasons).collect();
+                        let omitted: Vec<_> =
+                            std::iter::once(&e.omitted).chain(&e.omitted_also).collect();
+                        let done: Vec<_> = e.client.iter().flat_map(|c| &c.done).collect();
+                        let not_done: Vec<_> = e.client.iter().flat_map(|c| &c.not_done).collect();
+                        let named: Vec<_> = std::iter::once(&e.delivered)
+                            .chain(&e.delivered_also)
+                            .chain(&e.not_improved)
+                            .chain(done.iter().copied())
+                            .chain(not_done.iter().copied())
+                            .collect();
+                        let excused = says(&text, &reasons, lang);
+                        let left_out = excused || says(&text, &omitted, lang);
+                        let delivered =
+                            says(&text, &named, lang) || (e.silent_when_delivered && !left_out);
+                        assert_eq!(delivered, note.delivered[i], "{} delivered: {at}", e.key);
+                        assert_eq!(left_out, note.lacks(i), "{} left out: {at}", e.key);
+                        assert_eq!(excused, note.is_excused(i), "{} reason: {at}", e.key);
+                        let client = if says(&text, &done, lang) {
+                            Some(true)
+                        } else if says(&text, &not_done, lang) {
+                            Some(false)
+                        } else {
+                            None
+                        };
+                        assert_eq!(client, note.done[i], "{} done: {at}", e.key);
+                    }
+                    for (j, o) in pr.off_protocol.iter().enumerate() {
+                        let texts: Vec<_> = std::iter::once(&o.text).chain(&o.text_also).collect();
+                        assert_eq!(
+                            says(&text, &texts, lang),
+                            note.off_protocol[j],
+                            "{}: {at}",
+                            o.key
+                        );
+                    }
+                    read += 1;
+                }
+            }
+        }
+    }
+    assert!(read > 10_000, "{read} notes");
+}

@@ -162,23 +162,17 @@ const WORSENING_SLOTS: u64 = 1 << 30;
 
 /// What the note of session `session` says of a reliably worse score, and of the risk check it
 /// brings in the measure's territory of risk: sentences with the scores filled in.
-fn worsening_text(
-    s: &Scenario,
-    note: &SessionNote,
-    session: usize,
-    scores: &[f64],
-    lang: Lang,
-) -> Vec<String> {
+fn worsening_text<'a>(s: &'a Scenario, session: usize, scores: &[f64], lang: Lang) -> Vec<String> {
     let Some(w) = &s.file.protocol.worsening else {
         return Vec::new();
     };
     let Some(kind) = worsening(&s.rules, scores, session) else {
         return Vec::new();
     };
-    let (list, slot) = match kind {
-        Worsening::SinceLast => (&w.since_last, 0),
-        Worsening::SinceIntake => (&w.since_intake, 1),
-        Worsening::Still => (&w.still, 2),
+    let list = match kind {
+        Worsening::SinceLast => &w.since_last,
+        Worsening::SinceIntake => &w.since_intake,
+        Worsening::Still => &w.still,
     };
     let step = s.file.measure.step;
     let number = |t: usize| {
@@ -191,13 +185,26 @@ fn worsening_text(
             .replace("{before}", &number(session.saturating_sub(1)))
             .replace("{intake}", &number(0))
     };
-    let mut out: Vec<String> = choose(note, WORSENING_SLOTS + slot, None, list, lang)
-        .map(fill)
-        .into_iter()
-        .collect();
-    let now = scores.get(session).copied().unwrap_or(f64::NAN);
-    if s.rules.worse * (now - w.risk_from) >= 0.0 {
-        out.extend(choose(note, WORSENING_SLOTS + 3, None, &w.risk, lang).map(fill));
+    // The k-th such note of a case takes the wording after the one before, from a start picked
+    // by the intake score: a function of the shown scores, so a client who keeps getting worse does
+    // not read the same sentence each time, and the wording still tells nothing beyond the scores.
+    let risky = |t: usize| {
+        scores
+            .get(t)
+            .is_some_and(|&y| s.rules.worse * (y - w.risk_from) >= 0.0)
+    };
+    let earlier = |same: &dyn Fn(usize) -> bool| (1..session).filter(|&t| same(t)).count();
+    let start = scores.first().map_or(0, |y| y.to_bits());
+    let rotate = |list: &'a [Text], slot: u64, nth: usize| {
+        let n = list.len().max(1);
+        list.get((pick(start, WORSENING_SLOTS + slot, n) + nth) % n)
+            .map(|t| fill(t.get(lang)))
+    };
+    let nth = earlier(&|t| worsening(&s.rules, scores, t) == Some(kind));
+    let mut out: Vec<String> = rotate(list, kind as u64, nth).into_iter().collect();
+    if risky(session) {
+        let nth = earlier(&|t| worsening(&s.rules, scores, t).is_some() && risky(t));
+        out.extend(rotate(&w.risk, 3, nth));
     }
     out
 }
@@ -217,7 +224,7 @@ pub fn render_note(
     lang: Lang,
 ) -> String {
     let elements = s.file.protocol.elements.len();
-    let mut sentences: Vec<String> = worsening_text(s, note, session, scores, lang);
+    let mut sentences: Vec<String> = worsening_text(s, session, scores, lang);
     let ending_failed = not_improved(&s.rules, scores, session);
     for i in 0..elements.min(note.delivered.len()) {
         let delivered = note.delivered.get(i).copied().unwrap_or(false);
@@ -228,8 +235,13 @@ pub fn render_note(
             .get(i)
             .filter(|e| delivered && ending_failed && !e.not_improved.is_empty());
         if let Some(e) = failed {
+            // One wording after the other over the ending's sessions, from a start picked by the
+            // intake score (a function of the shown scores), so that consecutive endings differ.
             let slot = i as u64 * SLOTS_PER_ELEMENT + 6;
-            sentences.extend(choose(note, slot, None, &e.not_improved, lang).map(String::from));
+            let start = scores.first().map_or(0, |y| y.to_bits());
+            let n = e.not_improved.len();
+            let text = e.not_improved.get((pick(start, slot, n) + session) % n);
+            sentences.extend(text.map(|t| t.get(lang).to_string()));
         } else if let Some(text) = element_text(s, note, i, lang) {
             // The client's side of a review says it took place; beside homework not done, a
             // wording of the review that tells what the exercises brought would contradict it, and
