@@ -1740,6 +1740,68 @@ mod tests {
     }
 
     #[test]
+    fn the_notes_answer_to_a_worsening_is_checked() {
+        let base = include_str!("../../tests/scenarios/minimal.ron");
+        let source =
+            "        name: (nl: \"Protocol\", en: \"Protocol\"),\n        source: \"choice\",\n";
+        assert_eq!(base.matches(source).count(), 1);
+        let with = |risk_from: &str, since_last: &str| {
+            path_problems(&base.replace(
+                source,
+                &format!(
+                    "{source}        worsening: Some((since_last: [{since_last}], since_intake: [(nl: \"b\", en: \"b\")], \
+                     still: [(nl: \"c\", en: \"c\")], risk_from: {risk_from}, risk: [(nl: \"d\", en: \"d\")], \
+                     source: \"choice\")),\n"
+                ),
+            ))
+        };
+        assert!(
+            with(
+                "60",
+                "(nl: \"{before} → {score}\", en: \"{intake} → {score}\")"
+            )
+            .is_empty(),
+            "well formed"
+        );
+        let problems = with("120", "");
+        assert!(
+            problems
+                .iter()
+                .any(|(p, m, _)| p == "protocol.worsening.risk_from"
+                    && m.contains("outside the measure's scale")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|(p, m, _)| p == "protocol.worsening.since_last" && m.contains("no wording")),
+            "{problems:?}"
+        );
+        let problems = with("60", "(nl: \"{now}\", en: \"x\")");
+        assert!(
+            problems
+                .iter()
+                .any(|(p, _, fix)| p == "protocol.worsening.since_last[0].nl"
+                    && fix.contains("{score}")),
+            "{problems:?}"
+        );
+        let element = "omitted: (nl: \"Geen huiswerk.\", en: \"No homework.\")),";
+        assert_eq!(base.matches(element).count(), 1);
+        let silent = base.replace(
+            element,
+            "omitted: (nl: \"Geen huiswerk.\", en: \"No homework.\"), silent_when_delivered: true, \
+             sessions: Some((first: 1, last: 2))),",
+        );
+        let problems = path_problems(&silent);
+        assert!(
+            problems
+                .iter()
+                .any(|(p, _, _)| p == "protocol.elements[0].silent_when_delivered"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn event_consequences_are_checked() {
         let base = include_str!("../../tests/scenarios/minimal.ron");
         let job = "rate: (value: 0.02, source: \"choice\"), condition: Always)";
