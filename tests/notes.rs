@@ -477,10 +477,17 @@ fn no_note_contradicts_itself_the_note_before_or_the_scores() {
                             .iter()
                             .chain(&w.since_intake)
                             .chain(&w.still)
+                            .chain(&w.since_best)
                             .chain(&w.risk)
                             .collect();
+                        let best = y[..t]
+                            .iter()
+                            .copied()
+                            .min_by(|a, b| (s.rules.worse * a).total_cmp(&(s.rules.worse * b)))
+                            .unwrap();
                         let worse = s.rules.reliably_worse(y[t - 1], y[t])
-                            || s.rules.reliably_worse(y[0], y[t]);
+                            || s.rules.reliably_worse(y[0], y[t])
+                            || s.rules.reliably_worse(best, y[t]);
                         if !worse {
                             assert!(!says(&text, &named, lang), "no worsening shown: {at}");
                         }

@@ -122,6 +122,18 @@ pub enum Worsening {
     SinceIntake,
     /// Still reliably worse than at intake, and worse than every score before it.
     Still,
+    /// Not reliably worse than at intake, but reliably worse than the best score before it, where
+    /// the session before was not: a setback after gains.
+    SinceBest,
+}
+
+/// The best of the shown scores before session `session` (the intake included).
+fn best_before(rules: &MeasureRules, scores: &[f64], session: usize) -> Option<f64> {
+    scores
+        .get(..session)?
+        .iter()
+        .copied()
+        .min_by(|a, b| (rules.worse * a).total_cmp(&(rules.worse * b)))
 }
 
 /// How the score of session `session` (shown `scores`, index 0 the intake) stands: `None` when it is
@@ -134,7 +146,9 @@ pub fn worsening(rules: &MeasureRules, scores: &[f64], session: usize) -> Option
     if rules.reliably_worse(before, now) {
         Some(Worsening::SinceLast)
     } else if !rules.reliably_worse(intake, now) {
-        None
+        let best = best_before(rules, scores, session)?;
+        (rules.reliably_worse(best, now) && !rules.reliably_worse(best, before))
+            .then_some(Worsening::SinceBest)
     } else if !rules.reliably_worse(intake, before) {
         Some(Worsening::SinceIntake)
     } else {
@@ -173,6 +187,7 @@ fn worsening_text<'a>(s: &'a Scenario, session: usize, scores: &[f64], lang: Lan
         Worsening::SinceLast => &w.since_last,
         Worsening::SinceIntake => &w.since_intake,
         Worsening::Still => &w.still,
+        Worsening::SinceBest => &w.since_best,
     };
     let step = s.file.measure.step;
     let number = |t: usize| {
@@ -184,6 +199,11 @@ fn worsening_text<'a>(s: &'a Scenario, session: usize, scores: &[f64], lang: Lan
         text.replace("{score}", &number(session))
             .replace("{before}", &number(session.saturating_sub(1)))
             .replace("{intake}", &number(0))
+            .replace(
+                "{best}",
+                &best_before(&s.rules, scores, session)
+                    .map_or(String::new(), |y| shown_number(y, step)),
+            )
     };
     // The k-th such note of a case takes the wording after the one before, from a start picked
     // by the intake score: a function of the shown scores, so a client who keeps getting worse does
@@ -202,9 +222,13 @@ fn worsening_text<'a>(s: &'a Scenario, session: usize, scores: &[f64], lang: Lan
     };
     let nth = earlier(&|t| worsening(&s.rules, scores, t) == Some(kind));
     let mut out: Vec<String> = rotate(list, kind as u64, nth).into_iter().collect();
+    if out.is_empty() {
+        // A setback the scenario does not word goes unremarked, and without a risk check.
+        return out;
+    }
     if risky(session) {
         let nth = earlier(&|t| worsening(&s.rules, scores, t).is_some() && risky(t));
-        out.extend(rotate(&w.risk, 3, nth));
+        out.extend(rotate(&w.risk, 4, nth));
     }
     out
 }
@@ -541,6 +565,15 @@ mod tests {
             Some(Worsening::SinceLast)
         );
         assert_eq!(worsening(&oq, &[90.0, 70.0, 83.0], 2), None);
+        // A setback after gains: 90, 70, 75, 84 is −6 on the intake and +9 on the week before,
+        // but +14 on the best week (70): a setback; a week later at 85 it is not new, and 83 is
+        // only +13 on the best.
+        assert_eq!(
+            worsening(&oq, &[90.0, 70.0, 75.0, 84.0], 3),
+            Some(Worsening::SinceBest)
+        );
+        assert_eq!(worsening(&oq, &[90.0, 70.0, 75.0, 84.0, 85.0], 4), None);
+        assert_eq!(worsening(&oq, &[90.0, 70.0, 75.0, 83.0], 3), None);
         // A score not yet shown is not reacted to.
         assert_eq!(worsening(&oq, &[59.0, 80.0], 2), None);
         // ORS: lower is worse, RCI 5 (step 0.1).

@@ -383,7 +383,7 @@ pub struct Protocol {
 /// and what was done about it. A function of the scores shown and of the note's wording seed alone,
 /// so it tells nothing the scores do not, and the ideal forecaster and drift observer, which weigh
 /// the structured note, stay exact. The texts may hold `{score}` (this session's score), `{before}`
-/// (the session before) and `{intake}`.
+/// (the session before), `{intake}` and `{best}` (the best score before this session).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Worsening {
@@ -393,6 +393,11 @@ pub struct Worsening {
     pub since_intake: Vec<Text>,
     /// Still reliably worse than at intake, and worse than every score before: raised again.
     pub still: Vec<Text>,
+    /// Not reliably worse than at intake, but reliably worse than the best score so far where the
+    /// session before was not: the gains partly lost, what set them back discussed. May hold
+    /// `{best}`. Left out, such a setback goes unremarked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub since_best: Vec<Text>,
     /// A score at or beyond which (in the worse direction) a worsening also brings a question about
     /// suicidal thoughts: the measure's territory of risk.
     pub risk_from: f64,

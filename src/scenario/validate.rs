@@ -694,7 +694,7 @@ fn protocol(c: &mut Checker) {
 }
 
 /// The placeholders a worsening note may hold.
-const WORSENING_PLACEHOLDERS: [&str; 3] = ["{score}", "{before}", "{intake}"];
+const WORSENING_PLACEHOLDERS: [&str; 4] = ["{score}", "{before}", "{intake}", "{best}"];
 
 /// The notes of a worsening: each list worded, only the placeholders the renderer fills, and a
 /// threshold of risk on the measure's scale.
@@ -716,9 +716,10 @@ fn worsening(c: &mut Checker, w: &Worsening) {
         ("since_intake", &w.since_intake),
         ("still", &w.still),
         ("risk", &w.risk),
+        ("since_best", &w.since_best),
     ] {
         let p = format!("protocol.worsening.{name}");
-        if list.is_empty() {
+        if list.is_empty() && name != "since_best" {
             c.add(
                 p.clone(),
                 "there is no wording",
@@ -735,7 +736,7 @@ fn worsening(c: &mut Checker, w: &Worsening) {
                     c.add(
                         format!("{p}[{j}].{lang}"),
                         "the text holds a placeholder the note cannot fill",
-                        "use only {score}, {before} and {intake}",
+                        "use only {score}, {before}, {intake} and {best}",
                     );
                 }
             }
@@ -1758,7 +1759,7 @@ mod tests {
         assert!(
             with(
                 "60",
-                "(nl: \"{before} → {score}\", en: \"{intake} → {score}\")"
+                "(nl: \"{before} → {score}\", en: \"{best} → {score}\")"
             )
             .is_empty(),
             "well formed"
