@@ -63,8 +63,8 @@ fn phases_and_follow_up_hold_in_every_bundled_scenario() {
                     // Nothing the note says of an element it did not call for, and homework is
                     // never reviewed in the first session.
                     if !note.is_due(i) {
-                        let text = render_note(&s, note, t as usize, Lang::En);
-                        let nl = render_note(&s, note, t as usize, Lang::Nl);
+                        let text = render_note(&s, note, t as usize, &case.scores, Lang::En);
+                        let nl = render_note(&s, note, t as usize, &case.scores, Lang::Nl);
                         for sentence in element_texts(&s, i) {
                             assert!(
                                 !text.contains(&sentence) && !nl.contains(&sentence),
@@ -104,7 +104,7 @@ fn homework_set_is_reviewed_next_time_and_none_set_is_none_to_review() {
     let (mut after_none, mut after_set) = (0, 0);
     for case in cases(&s, 400) {
         for t in 1..case.notes.len() {
-            let text = render_note(&s, &case.notes[t], t + 1, Lang::En);
+            let text = render_note(&s, &case.notes[t], t + 1, &case.scores, Lang::En);
             if case.notes[t - 1].delivered[set] {
                 after_set += 1;
                 assert!(!text.contains(nothing.as_str()), "{text}");
@@ -156,7 +156,7 @@ fn no_suggestive_memory_work_without_drift() {
                 t0 + 1
             );
             if !drifting {
-                let text = render_note(&s, note, t0 + 1, Lang::En);
+                let text = render_note(&s, note, t0 + 1, &case.scores, Lang::En);
                 assert!(!text.contains("repressed"), "{text}");
             }
             drift_sessions_with_it += usize::from(named);
@@ -213,7 +213,7 @@ fn no_menu_text_in_any_note() {
         for case in cases(&s, 100) {
             for (t0, note) in case.notes.iter().enumerate() {
                 for lang in [Lang::En, Lang::Nl] {
-                    let text = render_note(&s, note, t0 + 1, lang);
+                    let text = render_note(&s, note, t0 + 1, &case.scores, lang);
                     assert!(
                         !text.contains(" or activity schedule")
                             && !text.contains(" of activiteitenplanning"),
@@ -245,24 +245,25 @@ fn wording_used(s: &Scenario, note_text: &str, element: usize) -> Option<usize> 
 #[test]
 fn wording_is_independent_of_drift_given_the_note() {
     let s = resolve("depression-cbt-oq45").unwrap();
-    let agenda = s
+    let set = s
         .file
         .protocol
         .elements
         .iter()
-        .position(|e| e.key == "agenda")
+        .position(|e| e.key == "homework-set")
         .unwrap();
-    let wordings = 1 + s.file.protocol.elements[agenda].delivered_also.len();
+    let wordings = 1 + s.file.protocol.elements[set].delivered_also.len();
     assert_eq!(wordings, 3);
     let mut counts = vec![[0.0_f64; 2]; wordings];
     for case in cases(&s, 4000) {
         for (t0, note) in case.notes.iter().enumerate() {
-            if !note.delivered[agenda] {
+            if !note.delivered[set] {
                 continue;
             }
             let drifting = case.hidden.drift.is_some_and(|d| t0 as u32 + 1 >= d.onset);
-            let text = render_note(&s, note, t0 + 1, Lang::En);
-            let w = wording_used(&s, &text, agenda).expect("a delivered agenda is worded");
+            let text = render_note(&s, note, t0 + 1, &case.scores, Lang::En);
+            let w =
+                wording_used(&s, &text, set).expect("a delivered setting of homework is worded");
             counts[w][usize::from(drifting)] += 1.0;
         }
     }
@@ -369,4 +370,201 @@ fn the_ideal_drift_observer_matches_the_share_of_cases_that_drifted() {
     // χ² 0.1 % points: 26.1 for 8, 29.6 for 10, 32.9 for 12, 36.1 for 14, 39.3 for 16 degrees.
     let bound = 26.1 + 1.65 * (df as f64 - 8.0);
     assert!(chi2 < bound, "χ² {chi2} over {df} groups");
+}
+
+/// A sentence of a list as it reads in a note: the text up to its first placeholder (the scores a
+/// worsening note fills in).
+fn stem(text: &str) -> &str {
+    text.split('{').next().unwrap_or(text)
+}
+
+/// Whether `note` holds any of `texts` in `lang`.
+fn says(note: &str, texts: &[&ontrack::scenario::format::Text], lang: Lang) -> bool {
+    texts.iter().any(|t| note.contains(stem(t.get(lang))))
+}
+
+/// No note says two things that cannot both be true, nor contradicts the note before or the scores
+/// beside it, in any bundled scenario, in either language: a review of homework that describes
+/// what the exercises brought beside homework not done (trauma, seed 7 case 3, session 4, before the
+/// fix), done beside not done, an element delivered and omitted, a follow-up after nothing was set
+/// or "nothing to follow up" after something was, an element delivered beside the activity that
+/// leaves no room for it, an ending about what helped for a client not reliably better than at
+/// intake (or about what was not reached for one who is), and a note that names a worsening the
+/// scores do not show or leaves out one they show since last week.
+#[test]
+fn no_note_contradicts_itself_the_note_before_or_the_scores() {
+    let mut checked = 0;
+    for id in bundled_ids() {
+        let s = resolve(id).unwrap();
+        let pr = &s.file.protocol;
+        for case in cases(&s, 300) {
+            for (t0, note) in case.notes.iter().enumerate() {
+                let t = t0 + 1;
+                let previous = t0.checked_sub(1).and_then(|i| case.notes.get(i));
+                let y = &case.scores;
+                for lang in [Lang::En, Lang::Nl] {
+                    let text = render_note(&s, note, t, y, lang);
+                    let at = format!("{id} case {} session {t} ({lang:?}): {text}", case.index);
+                    for (i, e) in pr.elements.iter().enumerate() {
+                        let delivered: Vec<_> = std::iter::once(&e.delivered)
+                            .chain(&e.delivered_also)
+                            .collect();
+                        let omitted: Vec<_> = std::iter::once(&e.omitted)
+                            .chain(&e.omitted_also)
+                            .chain(e.excused.iter().flat_map(|x| &x.reasons))
+                            .collect();
+                        let done: Vec<_> = e.client.iter().flat_map(|c| &c.done).collect();
+                        let not_done: Vec<_> = e.client.iter().flat_map(|c| &c.not_done).collect();
+                        let failed: Vec<_> = e.not_improved.iter().collect();
+                        let nothing: Vec<_> = e.nothing_to_follow.iter().collect();
+                        let any_of_it = says(&text, &delivered, lang)
+                            || says(&text, &omitted, lang)
+                            || says(&text, &done, lang)
+                            || says(&text, &not_done, lang)
+                            || says(&text, &failed, lang);
+                        assert!(
+                            !(says(&text, &delivered, lang) && says(&text, &omitted, lang)),
+                            "element {} delivered and omitted: {at}",
+                            e.key
+                        );
+                        if e.silent_when_delivered {
+                            assert!(!says(&text, &delivered, lang), "{at}");
+                            assert_eq!(says(&text, &omitted, lang), note.lacks(i), "{at}");
+                        }
+                        match note.done.get(i).copied().flatten() {
+                            Some(false) => {
+                                assert!(says(&text, &not_done, lang), "{at}");
+                                assert!(
+                                    !says(&text, &delivered, lang) && !says(&text, &done, lang),
+                                    "homework not done beside a review that says what it brought: {at}"
+                                );
+                            }
+                            Some(true) => assert!(!says(&text, &not_done, lang), "{at}"),
+                            None => assert!(
+                                !says(&text, &done, lang) && !says(&text, &not_done, lang),
+                                "the client's side without a review: {at}"
+                            ),
+                        }
+                        if let Some(p) = s.elements[i].follows {
+                            let in_phase = s.elements[i].window.is_none_or(|w| w.holds(t as u32));
+                            let set = previous.is_some_and(|n| n.delivered[p]);
+                            if set {
+                                assert!(!says(&text, &nothing, lang), "set, yet nothing: {at}");
+                            } else if in_phase {
+                                assert!(!any_of_it, "{} with nothing set: {at}", e.key);
+                            }
+                        }
+                        for (j, o) in pr.off_protocol.iter().enumerate() {
+                            if note.off_protocol[j] && o.crowds_out.contains(&e.key) {
+                                assert!(
+                                    !says(&text, &delivered, lang),
+                                    "{} beside {}: {at}",
+                                    e.key,
+                                    o.key
+                                );
+                            }
+                        }
+                        if !failed.is_empty() && note.delivered[i] {
+                            let better = s.rules.reliably_better(y[0], y[t]);
+                            assert_eq!(says(&text, &failed, lang), !better, "{at}");
+                            assert_eq!(says(&text, &delivered, lang), better, "{at}");
+                        }
+                    }
+                    if let Some(w) = &pr.worsening {
+                        let since_last: Vec<_> = w.since_last.iter().collect();
+                        let named: Vec<_> = w
+                            .since_last
+                            .iter()
+                            .chain(&w.since_intake)
+                            .chain(&w.still)
+                            .chain(&w.since_best)
+                            .chain(&w.risk)
+                            .collect();
+                        let best = y[..t]
+                            .iter()
+                            .copied()
+                            .min_by(|a, b| (s.rules.worse * a).total_cmp(&(s.rules.worse * b)))
+                            .unwrap();
+                        let worse = s.rules.reliably_worse(y[t - 1], y[t])
+                            || s.rules.reliably_worse(y[0], y[t])
+                            || s.rules.reliably_worse(best, y[t]);
+                        if !worse {
+                            assert!(!says(&text, &named, lang), "no worsening shown: {at}");
+                        }
+                        assert_eq!(
+                            says(&text, &since_last, lang),
+                            s.rules.reliably_worse(y[t - 1], y[t]),
+                            "{at}"
+                        );
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 20_000, "{checked} notes");
+}
+
+/// The text of a note tells exactly what its structured note holds, no more and no less: read back
+/// sentence by sentence (an element silent when delivered counts as delivered when nothing is said
+/// of it), it gives back which elements were delivered, left out for a stated reason or left out,
+/// whether the homework was done, and which off-protocol activities happened, in every bundled
+/// scenario and both languages. The ideal drift observer and forecaster weigh the structured note,
+/// so they weigh exactly what the trainee reads; the sentences that follow the scores add only
+/// what the scores beside them show.
+#[test]
+fn a_note_read_back_gives_its_structured_note() {
+    let mut read = 0;
+    for id in bundled_ids() {
+        let s = resolve(id).unwrap();
+        let pr = &s.file.protocol;
+        for case in cases(&s, 200) {
+            for (t0, note) in case.notes.iter().enumerate() {
+                let t = t0 + 1;
+                for lang in [Lang::En, Lang::Nl] {
+                    let text = render_note(&s, note, t, &case.scores, lang);
+                    let at = format!("{id} case {} session {t} ({lang:?}): {text}", case.index);
+                    for (i, e) in pr.elements.iter().enumerate() {
+                        let reasons: Vec<_> = e.excused.iter().flat_map(|x| &x.reasons).collect();
+                        let omitted: Vec<_> =
+                            std::iter::once(&e.omitted).chain(&e.omitted_also).collect();
+                        let done: Vec<_> = e.client.iter().flat_map(|c| &c.done).collect();
+                        let not_done: Vec<_> = e.client.iter().flat_map(|c| &c.not_done).collect();
+                        let named: Vec<_> = std::iter::once(&e.delivered)
+                            .chain(&e.delivered_also)
+                            .chain(&e.not_improved)
+                            .chain(done.iter().copied())
+                            .chain(not_done.iter().copied())
+                            .collect();
+                        let excused = says(&text, &reasons, lang);
+                        let left_out = excused || says(&text, &omitted, lang);
+                        let delivered =
+                            says(&text, &named, lang) || (e.silent_when_delivered && !left_out);
+                        assert_eq!(delivered, note.delivered[i], "{} delivered: {at}", e.key);
+                        assert_eq!(left_out, note.lacks(i), "{} left out: {at}", e.key);
+                        assert_eq!(excused, note.is_excused(i), "{} reason: {at}", e.key);
+                        let client = if says(&text, &done, lang) {
+                            Some(true)
+                        } else if says(&text, &not_done, lang) {
+                            Some(false)
+                        } else {
+                            None
+                        };
+                        assert_eq!(client, note.done[i], "{} done: {at}", e.key);
+                    }
+                    for (j, o) in pr.off_protocol.iter().enumerate() {
+                        let texts: Vec<_> = std::iter::once(&o.text).chain(&o.text_also).collect();
+                        assert_eq!(
+                            says(&text, &texts, lang),
+                            note.off_protocol[j],
+                            "{}: {at}",
+                            o.key
+                        );
+                    }
+                    read += 1;
+                }
+            }
+        }
+    }
+    assert!(read > 10_000, "{read} notes");
 }

@@ -3,6 +3,7 @@
 use super::case::{Event, SessionNote};
 use crate::i18n::{t, tf};
 use crate::scenario::format::Text;
+use crate::scenario::measure::MeasureRules;
 use crate::scenario::{Lang, Scenario};
 
 /// One of `n` wordings for slot `slot` of a note with wording seed `wording` (SplitMix64 of the
@@ -111,18 +112,182 @@ pub fn off_text<'a>(s: &'a Scenario, note: &SessionNote, j: usize, lang: Lang) -
         .unwrap_or_default()
 }
 
-/// The session note of session `session` (1-based) as text: what the session did of each protocol
-/// element it called for (with the client's side where the scenario has one), then anything off
-/// protocol. Each sentence's wording is picked by the note's wording seed.
-pub fn render_note(s: &Scenario, note: &SessionNote, session: usize, lang: Lang) -> String {
+/// How the score the client filled in for a session stands against the scores before it: what a
+/// therapist who reads the scores sees, and writes down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Worsening {
+    /// Reliably worse than the session before.
+    SinceLast,
+    /// Reliably worse than at intake, where the session before was not.
+    SinceIntake,
+    /// Still reliably worse than at intake, and worse than every score before it.
+    Still,
+    /// Not reliably worse than at intake, but reliably worse than the best score before it, where
+    /// the session before was not: a setback after gains.
+    SinceBest,
+}
+
+/// The best of the shown scores before session `session` (the intake included).
+fn best_before(rules: &MeasureRules, scores: &[f64], session: usize) -> Option<f64> {
+    scores
+        .get(..session)?
+        .iter()
+        .copied()
+        .min_by(|a, b| (rules.worse * a).total_cmp(&(rules.worse * b)))
+}
+
+/// How the score of session `session` (shown `scores`, index 0 the intake) stands: `None` when it is
+/// not reliably worse than the session before or than at intake (or is not shown), and while it
+/// stays reliably worse than at intake without reaching a new worst. A function of the shown scores
+/// alone.
+pub fn worsening(rules: &MeasureRules, scores: &[f64], session: usize) -> Option<Worsening> {
+    let (&intake, &now) = (scores.first()?, scores.get(session)?);
+    let before = *scores.get(session.checked_sub(1)?)?;
+    if rules.reliably_worse(before, now) {
+        Some(Worsening::SinceLast)
+    } else if !rules.reliably_worse(intake, now) {
+        let best = best_before(rules, scores, session)?;
+        (rules.reliably_worse(best, now) && !rules.reliably_worse(best, before))
+            .then_some(Worsening::SinceBest)
+    } else if !rules.reliably_worse(intake, before) {
+        Some(Worsening::SinceIntake)
+    } else {
+        let worst_before = scores
+            .get(..session)
+            .unwrap_or_default()
+            .iter()
+            .map(|y| rules.worse * y)
+            .fold(f64::NEG_INFINITY, f64::max);
+        (rules.worse * now > worst_before).then_some(Worsening::Still)
+    }
+}
+
+/// Whether the client's score of session `session` is shown and not reliably better than at
+/// intake: the ending of a treatment that has not helped.
+fn not_improved(rules: &MeasureRules, scores: &[f64], session: usize) -> bool {
+    match (scores.first(), scores.get(session)) {
+        (Some(&intake), Some(&now)) => !rules.reliably_better(intake, now),
+        _ => false,
+    }
+}
+
+/// Slots of the wording picks of the notes' response to a worsening.
+const WORSENING_SLOTS: u64 = 1 << 30;
+
+/// What the note of session `session` says of a reliably worse score, and of the risk check it
+/// brings in the measure's territory of risk: sentences with the scores filled in.
+fn worsening_text<'a>(s: &'a Scenario, session: usize, scores: &[f64], lang: Lang) -> Vec<String> {
+    let Some(w) = &s.file.protocol.worsening else {
+        return Vec::new();
+    };
+    let Some(kind) = worsening(&s.rules, scores, session) else {
+        return Vec::new();
+    };
+    let list = match kind {
+        Worsening::SinceLast => &w.since_last,
+        Worsening::SinceIntake => &w.since_intake,
+        Worsening::Still => &w.still,
+        Worsening::SinceBest => &w.since_best,
+    };
+    let step = s.file.measure.step;
+    let number = |t: usize| {
+        scores
+            .get(t)
+            .map_or(String::new(), |&y| shown_number(y, step))
+    };
+    let fill = |text: &str| {
+        text.replace("{score}", &number(session))
+            .replace("{before}", &number(session.saturating_sub(1)))
+            .replace("{intake}", &number(0))
+            .replace(
+                "{best}",
+                &best_before(&s.rules, scores, session)
+                    .map_or(String::new(), |y| shown_number(y, step)),
+            )
+    };
+    // The k-th such note of a case takes the wording after the one before, from a start picked
+    // by the intake score: a function of the shown scores, so a client who keeps getting worse does
+    // not read the same sentence each time, and the wording still tells nothing beyond the scores.
+    let risky = |t: usize| {
+        scores
+            .get(t)
+            .is_some_and(|&y| s.rules.worse * (y - w.risk_from) >= 0.0)
+    };
+    let earlier = |same: &dyn Fn(usize) -> bool| (1..session).filter(|&t| same(t)).count();
+    let start = scores.first().map_or(0, |y| y.to_bits());
+    let rotate = |list: &'a [Text], slot: u64, nth: usize| {
+        let n = list.len().max(1);
+        list.get((pick(start, WORSENING_SLOTS + slot, n) + nth) % n)
+            .map(|t| fill(t.get(lang)))
+    };
+    let nth = earlier(&|t| worsening(&s.rules, scores, t) == Some(kind));
+    let mut out: Vec<String> = rotate(list, kind as u64, nth).into_iter().collect();
+    if out.is_empty() {
+        // A setback the scenario does not word goes unremarked, and without a risk check.
+        return out;
+    }
+    if risky(session) {
+        let nth = earlier(&|t| worsening(&s.rules, scores, t).is_some() && risky(t));
+        out.extend(rotate(&w.risk, 4, nth));
+    }
+    out
+}
+
+/// The session note of session `session` (1-based) as text, beside the scores shown so far
+/// (`scores`, index 0 the intake): the therapist's response to a reliably worse score, then what
+/// the session did of each protocol element it called for (with the client's side where the
+/// scenario has one; a review of homework the client had not done says only that), then anything
+/// off protocol. Each sentence's wording is picked by the note's wording seed; what depends on the
+/// scores is a function of the scores shown, so the text tells nothing the structured note and
+/// the scores do not.
+pub fn render_note(
+    s: &Scenario,
+    note: &SessionNote,
+    session: usize,
+    scores: &[f64],
+    lang: Lang,
+) -> String {
     let elements = s.file.protocol.elements.len();
-    let mut sentences: Vec<&str> = Vec::new();
+    let mut sentences: Vec<String> = worsening_text(s, session, scores, lang);
+    let ending_failed = not_improved(&s.rules, scores, session);
     for i in 0..elements.min(note.delivered.len()) {
-        if let Some(text) = element_text(s, note, i, lang) {
-            sentences.push(text);
-            sentences.extend(client_text(s, note, i, lang));
+        let delivered = note.delivered.get(i).copied().unwrap_or(false);
+        let failed = s
+            .file
+            .protocol
+            .elements
+            .get(i)
+            .filter(|e| delivered && ending_failed && !e.not_improved.is_empty());
+        if let Some(e) = failed {
+            // One wording after the other over the ending's sessions, from a start picked by the
+            // intake score (a function of the shown scores), so that consecutive endings differ.
+            let slot = i as u64 * SLOTS_PER_ELEMENT + 6;
+            let start = scores.first().map_or(0, |y| y.to_bits());
+            let n = e.not_improved.len();
+            let text = e.not_improved.get((pick(start, slot, n) + session) % n);
+            sentences.extend(text.map(|t| t.get(lang).to_string()));
+        } else if let Some(text) = element_text(s, note, i, lang) {
+            // The client's side of a review says it took place; beside homework not done, a
+            // wording of the review that tells what the exercises brought would contradict it, and
+            // beside homework done every other note lets the client's side say it alone (a
+            // function of the wording seed). An element silent when delivered goes unmentioned.
+            let silent = s
+                .file
+                .protocol
+                .elements
+                .get(i)
+                .is_some_and(|e| e.silent_when_delivered);
+            let said_by_client = match note.done.get(i).copied().flatten() {
+                Some(false) => true,
+                Some(true) => pick(note.wording, i as u64 * SLOTS_PER_ELEMENT + 7, 2) == 1,
+                None => false,
+            };
+            if !(delivered && (silent || said_by_client)) {
+                sentences.push(text.to_string());
+            }
+            sentences.extend(client_text(s, note, i, lang).map(String::from));
         } else {
-            sentences.extend(nothing_to_follow_text(s, note, session, i, lang));
+            sentences.extend(nothing_to_follow_text(s, note, session, i, lang).map(String::from));
         }
     }
     sentences.extend(
@@ -130,7 +295,7 @@ pub fn render_note(s: &Scenario, note: &SessionNote, session: usize, lang: Lang)
             .iter()
             .enumerate()
             .filter(|(_, happened)| **happened)
-            .map(|(j, _)| off_text(s, note, j, lang)),
+            .map(|(j, _)| off_text(s, note, j, lang).to_string()),
     );
     sentences.join(" ")
 }
@@ -228,7 +393,7 @@ pub fn render_case(s: &Scenario, case: &super::Case, seen: u32, lang: Lang) -> S
             shown_number(score, f.measure.step),
             f.alliance.name,
             shown_number(alliance, f.alliance.step),
-            render_note(s, note, t, lang)
+            render_note(s, note, t, v.scores(), lang)
         ));
         for e in v.events().filter(|e| e.session as usize == t) {
             out.push_str(&format!("  {event_word}: {}\n", render_event(s, e, lang)));
@@ -375,6 +540,133 @@ mod tests {
     use crate::model::SessionNote;
 
     #[test]
+    fn a_worsening_is_read_from_the_shown_scores_by_the_measures_rci_and_direction() {
+        use crate::scenario::measure::test_rules::{oq45, ors};
+        let oq = oq45();
+        // Case 5 of depression-cbt-oq45 at seed 7: 59, 60, 69, 76, 81, 81, 84 (RCI 14, higher worse).
+        let y = [59.0, 60.0, 69.0, 76.0, 81.0, 81.0, 84.0, 83.0];
+        let kinds: Vec<_> = (0..y.len()).map(|t| worsening(&oq, &y, t)).collect();
+        assert_eq!(
+            kinds,
+            [
+                None,                         // intake: nothing to compare
+                None,                         // +1
+                None,                         // +9 on last week, +10 on intake
+                Some(Worsening::SinceIntake), // +17 on intake, first time
+                Some(Worsening::Still),       // 81 > 76, still ≥ 14 above intake
+                None,                         // 81: no new worst
+                Some(Worsening::Still),       // 84
+                None,                         // 83
+            ]
+        );
+        // A week 14 points up is reliably worse than the week before, whatever the intake.
+        assert_eq!(
+            worsening(&oq, &[90.0, 70.0, 84.0], 2),
+            Some(Worsening::SinceLast)
+        );
+        assert_eq!(worsening(&oq, &[90.0, 70.0, 83.0], 2), None);
+        // A setback after gains: 90, 70, 75, 84 is −6 on the intake and +9 on the week before,
+        // but +14 on the best week (70): a setback; a week later at 85 it is not new, and 83 is
+        // only +13 on the best.
+        assert_eq!(
+            worsening(&oq, &[90.0, 70.0, 75.0, 84.0], 3),
+            Some(Worsening::SinceBest)
+        );
+        assert_eq!(worsening(&oq, &[90.0, 70.0, 75.0, 84.0, 85.0], 4), None);
+        assert_eq!(worsening(&oq, &[90.0, 70.0, 75.0, 83.0], 3), None);
+        // A score not yet shown is not reacted to.
+        assert_eq!(worsening(&oq, &[59.0, 80.0], 2), None);
+        // ORS: lower is worse, RCI 5 (step 0.1).
+        let o = ors();
+        assert_eq!(worsening(&o, &[20.0, 15.0], 1), Some(Worsening::SinceLast));
+        assert_eq!(worsening(&o, &[20.0, 15.1], 1), None);
+        assert_eq!(
+            worsening(&o, &[20.0, 17.0, 14.9], 2),
+            Some(Worsening::SinceIntake)
+        );
+        assert_eq!(worsening(&o, &[20.0, 25.0, 30.0], 2), None);
+    }
+
+    #[test]
+    fn the_ending_of_a_client_not_reliably_better_talks_of_what_was_not_reached() {
+        use crate::scenario::measure::test_rules::oq45;
+        let oq = oq45();
+        assert!(not_improved(&oq, &[59.0, 88.0], 1));
+        assert!(
+            not_improved(&oq, &[80.0, 67.0], 1),
+            "13 points is not reliable"
+        );
+        assert!(!not_improved(&oq, &[80.0, 66.0], 1));
+        assert!(
+            !not_improved(&oq, &[80.0], 1),
+            "not shown: the usual wording"
+        );
+        let s = crate::scenario::resolve("depression-cbt-oq45").expect("bundled");
+        let relapse = s
+            .file
+            .protocol
+            .elements
+            .iter()
+            .position(|e| e.key == "relapse-prevention")
+            .expect("the scenario has relapse prevention");
+        let e = &s.file.protocol.elements[relapse];
+        let elements = s.file.protocol.elements.len();
+        for wording in 0..40_u64 {
+            let note = SessionNote {
+                delivered: vec![true; elements],
+                off_protocol: vec![false; s.file.protocol.off_protocol.len()],
+                wording: wording.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                ..Default::default()
+            };
+            let mut scores = vec![59.0; 15];
+            scores[14] = 88.0;
+            let failed = render_note(&s, &note, 14, &scores, Lang::En);
+            assert!(
+                e.not_improved.iter().any(|t| failed.contains(&t.en)),
+                "{failed}"
+            );
+            assert!(
+                !std::iter::once(&e.delivered)
+                    .chain(&e.delivered_also)
+                    .any(|t| failed.contains(&t.en)),
+                "{failed}"
+            );
+            scores[14] = 40.0;
+            let helped = render_note(&s, &note, 14, &scores, Lang::En);
+            assert!(
+                !e.not_improved.iter().any(|t| helped.contains(&t.en)),
+                "{helped}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_worse_score_is_named_with_its_numbers_and_brings_a_risk_check_in_the_clinical_range() {
+        let s = crate::scenario::resolve("depression-cbt-oq45").expect("bundled");
+        let w = s.file.protocol.worsening.as_ref().expect("worded");
+        let note = SessionNote {
+            delivered: vec![true; s.file.protocol.elements.len()],
+            off_protocol: vec![false; s.file.protocol.off_protocol.len()],
+            ..Default::default()
+        };
+        let text = render_note(&s, &note, 2, &[59.0, 66.0, 76.0], Lang::En);
+        assert!(text.contains("(59 → 76)"), "{text}");
+        assert!(
+            w.risk.iter().any(|r| text.contains(&r.en)),
+            "76 ≥ 64: {text}"
+        );
+        let nl = render_note(&s, &note, 2, &[59.0, 66.0, 76.0], Lang::Nl);
+        assert!(nl.contains("(59 → 76)"), "{nl}");
+        // Reliably worse than last week (49 → 63) but below the territory of risk (64 is its edge,
+        // 63 is below): named, without a risk check.
+        let low = render_note(&s, &note, 2, &[45.0, 49.0, 63.0], Lang::En);
+        assert!(low.contains("(49 → 63)"), "{low}");
+        assert!(!w.risk.iter().any(|r| low.contains(&r.en)), "{low}");
+        let calm = render_note(&s, &note, 2, &[59.0, 60.0, 62.0], Lang::En);
+        assert!(!calm.contains(" → "), "{calm}");
+    }
+
+    #[test]
     fn numbers_show_the_decimals_of_the_step() {
         assert_eq!(shown_number(12.700000000000001, 0.1), "12.7");
         assert_eq!(shown_number(64.0, 1.0), "64");
@@ -390,11 +682,11 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            render_note(&s, &note, 1, Lang::Nl),
+            render_note(&s, &note, 1, &[], Lang::Nl),
             "Geen huiswerk. Vooral gepraat."
         );
         assert_eq!(
-            render_note(&s, &note, 1, Lang::En),
+            render_note(&s, &note, 1, &[], Lang::En),
             "No homework. Mostly chat."
         );
         let delivered = SessionNote {
@@ -403,7 +695,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            render_note(&s, &delivered, 1, Lang::En),
+            render_note(&s, &delivered, 1, &[], Lang::En),
             "Homework reviewed."
         );
     }

@@ -289,6 +289,18 @@ pub struct Element {
     /// note says nothing of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<ClientSide>,
+    /// A clinician does not write down that it was done (that an agenda was set): the note mentions
+    /// the element only when it was left out. Its absence from a note then reads as delivered, so
+    /// the text tells exactly what the structured note does, in a shorter note. Only for an
+    /// element called for in every session (no phase, nothing it follows).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub silent_when_delivered: bool,
+    /// The wordings of the delivered element for a client whose score this session is not
+    /// reliably better than at intake: an ending or relapse-prevention session then talks of what
+    /// was not reached and of the care that follows, not of what helped. A function of the scores
+    /// shown, so it tells nothing beyond them. Left out, the delivered wordings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_improved: Vec<Text>,
 }
 
 /// A span of sessions, both ends included.
@@ -359,6 +371,39 @@ pub struct Protocol {
     pub name: Text,
     pub elements: Vec<Element>,
     pub off_protocol: Vec<OffProtocol>,
+    pub source: String,
+    /// What the note says when the score the client filled in for the session is reliably worse
+    /// than before. Left out, the notes do not react to the scores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worsening: Option<Worsening>,
+}
+
+/// The therapist's response, in the note, to a score that is reliably worse (by the measure's
+/// reliable change, in its direction) than the one before or than at intake: the worsening named
+/// and what was done about it. A function of the scores shown and of the note's wording seed alone,
+/// so it tells nothing the scores do not, and the ideal forecaster and drift observer, which weigh
+/// the structured note, stay exact. The texts may hold `{score}` (this session's score), `{before}`
+/// (the session before), `{intake}` and `{best}` (the best score before this session).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Worsening {
+    /// Reliably worse than the session before: the therapist asked what happened.
+    pub since_last: Vec<Text>,
+    /// Reliably worse than at intake, and the session before was not: the worsening discussed.
+    pub since_intake: Vec<Text>,
+    /// Still reliably worse than at intake, and worse than every score before: raised again.
+    pub still: Vec<Text>,
+    /// Not reliably worse than at intake, but reliably worse than the best score so far where the
+    /// session before was not: the gains partly lost, what set them back discussed. May hold
+    /// `{best}`. Left out, such a setback goes unremarked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub since_best: Vec<Text>,
+    /// A score at or beyond which (in the worse direction) a worsening also brings a question about
+    /// suicidal thoughts: the measure's territory of risk.
+    pub risk_from: f64,
+    /// The note of that risk check (what the therapist did, not what the client answered, which
+    /// the scores do not tell).
+    pub risk: Vec<Text>,
     pub source: String,
 }
 

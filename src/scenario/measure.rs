@@ -188,13 +188,22 @@ impl MeasureRules {
         self.reliable_change - self.step / 2.0
     }
 
+    /// Whether the shown score `to` is reliably worse than the shown score `from` (by at least the
+    /// reliable change, in the measure's worse direction), as [`Self::outcome`] judges it.
+    pub fn reliably_worse(&self, from: f64, to: f64) -> bool {
+        self.worse * (to - from) >= self.reliable_change - 1e-9 * self.step
+    }
+
+    /// Whether the shown score `to` is reliably better than the shown score `from`.
+    pub fn reliably_better(&self, from: f64, to: f64) -> bool {
+        self.reliably_worse(to, from)
+    }
+
     /// The Jacobson–Truax outcome from the shown intake and last scores.
     pub fn outcome(&self, intake: f64, last: f64) -> Outcome {
-        let tol = 1e-9 * self.step;
-        let worse_change = self.worse * (last - intake);
-        if worse_change >= self.reliable_change - tol {
+        if self.reliably_worse(intake, last) {
             Outcome::Deteriorated
-        } else if -worse_change >= self.reliable_change - tol {
+        } else if self.reliably_better(intake, last) {
             if self.clinical(intake) && !self.clinical(last) {
                 Outcome::Recovered
             } else {

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use super::format::{
     By, Change, Condition, Element, Evidence, FORMAT_VERSION, LindenClass, Onset, Prior,
     ScenarioFile, Shape, SourceKind, Sourced, Statistic, SuddenGain, Target, Text, Tolerance,
+    Worsening,
 };
 
 /// One problem in a scenario, before it is located in the file.
@@ -662,6 +663,9 @@ fn protocol(c: &mut Checker) {
         );
         element_phrasing(c, &p, e);
     }
+    if let Some(w) = &pr.worsening {
+        worsening(c, w);
+    }
     for (i, o) in pr.off_protocol.iter().enumerate() {
         let p = format!("protocol.off_protocol[{i}]");
         c.text(&format!("{p}.label"), &o.label);
@@ -689,9 +693,73 @@ fn protocol(c: &mut Checker) {
     }
 }
 
+/// The placeholders a worsening note may hold.
+const WORSENING_PLACEHOLDERS: [&str; 4] = ["{score}", "{before}", "{intake}", "{best}"];
+
+/// The notes of a worsening: each list worded, only the placeholders the renderer fills, and a
+/// threshold of risk on the measure's scale.
+fn worsening(c: &mut Checker, w: &Worsening) {
+    let m = &c.file.measure;
+    c.source_key("protocol.worsening.source", &w.source);
+    if !(m.min <= w.risk_from && w.risk_from <= m.max) {
+        c.add(
+            "protocol.worsening.risk_from",
+            format!(
+                "{} lies outside the measure's scale ({} to {})",
+                w.risk_from, m.min, m.max
+            ),
+            "write the score from which a worsening brings a question about suicidal thoughts",
+        );
+    }
+    for (name, list) in [
+        ("since_last", &w.since_last),
+        ("since_intake", &w.since_intake),
+        ("still", &w.still),
+        ("risk", &w.risk),
+        ("since_best", &w.since_best),
+    ] {
+        let p = format!("protocol.worsening.{name}");
+        if list.is_empty() && name != "since_best" {
+            c.add(
+                p.clone(),
+                "there is no wording",
+                "write at least one sentence in Dutch and English",
+            );
+        }
+        for (j, t) in list.iter().enumerate() {
+            c.text(&format!("{p}[{j}]"), t);
+            for (lang, text) in [("nl", &t.nl), ("en", &t.en)] {
+                let rest = WORSENING_PLACEHOLDERS
+                    .iter()
+                    .fold(text.clone(), |r, ph| r.replace(ph, ""));
+                if rest.contains('{') || rest.contains('}') {
+                    c.add(
+                        format!("{p}[{j}].{lang}"),
+                        "the text holds a placeholder the note cannot fill",
+                        "use only {score}, {before}, {intake} and {best}",
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The wordings, phase, continuity, stated reasons and client side of one protocol element.
 fn element_phrasing(c: &mut Checker, p: &str, e: &Element) {
     let f = c.file;
+    if e.silent_when_delivered
+        && (e.sessions.is_some() || e.follows.is_some() || !e.delivered_also.is_empty())
+    {
+        c.add(
+            format!("{p}.silent_when_delivered"),
+            "an element the note leaves unmentioned when delivered must be called for in every \
+             session and has no further wordings to show",
+            "remove `sessions`, `follows` and `delivered_also` from it, or the flag",
+        );
+    }
+    for (j, t) in e.not_improved.iter().enumerate() {
+        c.text(&format!("{p}.not_improved[{j}]"), t);
+    }
     for (j, t) in e.delivered_also.iter().enumerate() {
         c.text(&format!("{p}.delivered_also[{j}]"), t);
     }
@@ -1670,6 +1738,68 @@ mod tests {
                 .map(|p| (p.path.clone(), p.message.clone(), p.fix.clone()))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn the_notes_answer_to_a_worsening_is_checked() {
+        let base = include_str!("../../tests/scenarios/minimal.ron");
+        let source =
+            "        name: (nl: \"Protocol\", en: \"Protocol\"),\n        source: \"choice\",\n";
+        assert_eq!(base.matches(source).count(), 1);
+        let with = |risk_from: &str, since_last: &str| {
+            path_problems(&base.replace(
+                source,
+                &format!(
+                    "{source}        worsening: Some((since_last: [{since_last}], since_intake: [(nl: \"b\", en: \"b\")], \
+                     still: [(nl: \"c\", en: \"c\")], risk_from: {risk_from}, risk: [(nl: \"d\", en: \"d\")], \
+                     source: \"choice\")),\n"
+                ),
+            ))
+        };
+        assert!(
+            with(
+                "60",
+                "(nl: \"{before} → {score}\", en: \"{best} → {score}\")"
+            )
+            .is_empty(),
+            "well formed"
+        );
+        let problems = with("120", "");
+        assert!(
+            problems
+                .iter()
+                .any(|(p, m, _)| p == "protocol.worsening.risk_from"
+                    && m.contains("outside the measure's scale")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|(p, m, _)| p == "protocol.worsening.since_last" && m.contains("no wording")),
+            "{problems:?}"
+        );
+        let problems = with("60", "(nl: \"{now}\", en: \"x\")");
+        assert!(
+            problems
+                .iter()
+                .any(|(p, _, fix)| p == "protocol.worsening.since_last[0].nl"
+                    && fix.contains("{score}")),
+            "{problems:?}"
+        );
+        let element = "omitted: (nl: \"Geen huiswerk.\", en: \"No homework.\")),";
+        assert_eq!(base.matches(element).count(), 1);
+        let silent = base.replace(
+            element,
+            "omitted: (nl: \"Geen huiswerk.\", en: \"No homework.\"), silent_when_delivered: true, \
+             sessions: Some((first: 1, last: 2))),",
+        );
+        let problems = path_problems(&silent);
+        assert!(
+            problems
+                .iter()
+                .any(|(p, _, _)| p == "protocol.elements[0].silent_when_delivered"),
+            "{problems:?}"
+        );
     }
 
     #[test]
