@@ -21,14 +21,14 @@ use std::sync::Arc;
 
 use bevy_egui::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::NodeT;
+use egui_kittest::kittest::{NodeT, Queryable};
 use ontrack::app::screens::protocol_changes::differences;
 use ontrack::app::trainer::Tab;
 use ontrack::app::{AppState, Screen};
 use ontrack::forecast::Benchmarks;
 use ontrack::live::protocol::{Answer, Join};
 use ontrack::live::server::lock;
-use ontrack::run::bots::{Bot, play};
+use ontrack::run::bots::{Bot, BotPlayer, play};
 use ontrack::run::code::encode;
 use ontrack::run::{Action, Due, Session};
 use ontrack::scenario::format::LindenClass;
@@ -320,8 +320,10 @@ fn every_screen_keeps_its_text_inside_the_window_at_both_sizes_languages_and_tex
                     let state = state_for(view, folder, lang, scale);
                     // The window's size in points: the text size is egui's zoom, which a real
                     // window divides its pixels by (the harness takes its size in points).
+                    // The window in pixels first: the text size then scales it to its size in
+                    // points, as a real window's (see the check of every screen above).
                     let points = [size[0] / scale, size[1] / scale];
-                    let mut h = common::screens::harness(state, points);
+                    let mut h = common::screens::harness(state, size);
                     let _ = h.run_ok();
                     // A change of zoom scales the window egui last knew of, as a real window's
                     // would be: give it its size in points again now that the zoom holds.
@@ -409,29 +411,44 @@ fn departed(state: &AppState) -> bool {
         })
 }
 
+/// The shades a scrolling area draws along an edge where more follows (a gradient from the
+/// background's colour to transparent): what lies under one is faded out of view.
+fn shades(h: &Harness<'static, AppState>) -> Vec<egui::Rect> {
+    let mut found = Vec::new();
+    for clipped in &h.output().shapes {
+        let egui::Shape::Mesh(mesh) = &clipped.shape else {
+            continue;
+        };
+        let transparent = mesh
+            .vertices
+            .iter()
+            .filter(|v| v.color == egui::Color32::TRANSPARENT)
+            .count();
+        if mesh.vertices.len() == 4 && mesh.indices == [0, 1, 2, 2, 1, 3] && transparent == 2 {
+            found.push(mesh.calc_bounds().intersect(clipped.clip_rect));
+        }
+    }
+    found
+}
+
 /// True when a text for which `wanted` holds is drawn whole: inside the area it is drawn in (not
-/// scrolled or cut out of view, and, when `above_shade`, not under the shade a scrolling area
-/// draws along its bottom edge when more follows) and inside the window.
-fn drawn_whole(
-    h: &Harness<'static, AppState>,
-    above_shade: bool,
-    wanted: &dyn Fn(&str) -> bool,
-) -> bool {
+/// scrolled or cut out of view), not under the shade a scrolling area draws along an edge where
+/// more follows, and inside the window.
+fn drawn_whole(h: &Harness<'static, AppState>, wanted: &dyn Fn(&str) -> bool) -> bool {
     let screen = h.ctx.content_rect().expand(0.5);
-    let fade = h.ctx.global_style().spacing.scroll.fade;
-    let shade = if above_shade && fade.strength > 0.0 {
-        fade.size
-    } else {
-        0.0
-    };
+    let shades = shades(h);
     let mut found = false;
     for clipped in &h.output().shapes {
         texts(&clipped.shape, &mut |t| {
             let rect = t.visual_bounding_rect();
-            let mut area = clipped.clip_rect.expand(0.5);
-            area.max.y -= shade;
-            found |=
-                wanted(t.galley.text()) && area.contains_rect(rect) && screen.contains_rect(rect);
+            let area = clipped.clip_rect.expand(0.5);
+            let shaded = shades
+                .iter()
+                .any(|shade| shade.intersect(rect.shrink(0.5)).is_positive());
+            found |= wanted(t.galley.text())
+                && area.contains_rect(rect)
+                && screen.contains_rect(rect)
+                && !shaded;
         });
     }
     found
@@ -455,11 +472,10 @@ fn out_of_view(h: &Harness<'static, AppState>, at: Reading, lang: Lang) -> Vec<S
     let notes = visible.notes();
     let t_ = |key: &str| ontrack::i18n::t(lang, key);
     let mut missing = Vec::new();
-    // The note scrolls with what follows it: it must end above the shade. (The chart's column
-    // beside the note draws none, and in the stacked layout the note follows the chart.)
+    // Whole, and not under a scrolling area's shade: the note scrolls with what follows it, and
+    // the panel at the side scrolls when an event's words and its classes outgrow it.
     let mut need = |what: String, wanted: &dyn Fn(&str) -> bool| {
-        let note = what.starts_with("the note");
-        if !drawn_whole(h, note, wanted) {
+        if !drawn_whole(h, wanted) {
             missing.push(what);
         }
     };
@@ -509,6 +525,57 @@ fn out_of_view(h: &Harness<'static, AppState>, at: Reading, lang: Lang) -> Vec<S
     missing
 }
 
+/// A course whose unwanted events are checked: a bundled scenario and a seed of it, played by the
+/// best possible forecaster (as the demo plays it).
+type Course = (&'static str, u64);
+
+/// The first lesson at seed 3, as `ontrack demo --seed 3` plays it: its first event to classify
+/// (the second client's "Cliënt was een week ziek thuis met griep", after the demo's eighteenth
+/// step, a forecast committed) has a fourth class with the longest Dutch name ("schending van
+/// ethische of wettelijke normen").
+const DEMO: Course = ("first-lesson", 3);
+
+/// A run of `course` on the case screen, `steps` steps of the best possible forecaster in.
+fn played((id, seed): Course, steps: usize, dir: &Path, lang: Lang, scale: f32) -> AppState {
+    let s = Arc::new(resolve(id).unwrap());
+    let bench = Benchmarks::new(&s);
+    let mut state = AppState::new(vec![Arc::clone(&s)], dir.to_path_buf(), lang);
+    state.settings.text_scale = scale;
+    state.start.pseudonym = "Iris van der Berg-Oosterhuis".into();
+    state.start.course_code = encode(&s.course_prefix(), seed).unwrap();
+    state.start_run();
+    state.screen = Screen::Case;
+    for _ in 0..steps {
+        let action = next_step(&state, &bench);
+        state.act(action);
+    }
+    state
+}
+
+/// The best possible forecaster's next step in the app's run.
+fn next_step(state: &AppState, bench: &Benchmarks) -> Action {
+    let run = state.run.session.as_ref().unwrap().run();
+    BotPlayer::new(Bot::Ideal, bench, 0)
+        .next_action(run)
+        .expect("the run goes on")
+}
+
+/// How many steps of `course` come before its first event to classify.
+fn steps_to_event(course: Course) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let mut state = played(course, 0, dir.path(), Lang::En, 1.0);
+    let scenario = state.run.session.as_ref().unwrap().run().scenario_arc();
+    let bench = Benchmarks::new(&scenario);
+    let mut steps = 0;
+    while !matches!(current_due(&state), Some(Due::Classify { .. })) {
+        assert!(steps < 500, "{course:?} has no event to classify");
+        let action = next_step(&state, &bench);
+        state.act(action);
+        steps += 1;
+    }
+    steps
+}
+
 #[test]
 fn the_case_screen_keeps_chart_note_and_controls_in_view_at_every_size() {
     let sizes = [[1024.0, 640.0], [1280.0, 800.0], [1920.0, 1080.0]];
@@ -552,6 +619,74 @@ fn the_case_screen_keeps_chart_note_and_controls_in_view_at_every_size() {
     assert!(
         failures.is_empty(),
         "{} out of view:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn an_events_classes_are_in_view_right_after_the_step_before_it_at_every_size() {
+    let sizes = [[1024.0, 640.0], [1280.0, 800.0], [1920.0, 1080.0]];
+    let scales = [0.8, 1.0, 1.25, 1.5, 1.75, 2.0];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for course in [(SCENARIO, SEED), DEMO] {
+        let steps = steps_to_event(course);
+        for lang in LANGS {
+            let t_ = |key: &str| ontrack::i18n::t(lang, key);
+            let main_buttons = [t_("commit-forecast"), t_("next-session")];
+            for size in sizes {
+                for scale in scales {
+                    let case = format!("{} at {size:?}, {lang:?}, text size {scale}", course.0);
+                    // The step before the event drawn first, as the trainee saw it: the classes
+                    // keep away from where its button was.
+                    let dir = tempfile::tempdir().unwrap();
+                    let state = played(course, steps - 1, dir.path(), lang, scale);
+                    // The window in pixels first: the text size then scales it to its size in
+                    // points, as a real window's (see the check of every screen above).
+                    let points = [size[0] / scale, size[1] / scale];
+                    let mut h = common::screens::harness(state, size);
+                    let _ = h.run_ok();
+                    h.set_size(points.into());
+                    let _ = h.run_ok();
+                    let button = main_buttons
+                        .iter()
+                        .find_map(|label| h.query_by_label(label).map(|n| n.rect()))
+                        .unwrap_or_else(|| panic!("{case}: the step before has its button"));
+                    let scenario = h.state().run.session.as_ref().unwrap().run().scenario_arc();
+                    let bench = Benchmarks::new(&scenario);
+                    let action = next_step(h.state(), &bench);
+                    h.state_mut().act(action);
+                    // A few frames, as a window draws after a click: the panel settles.
+                    h.run_steps(5);
+                    assert!(
+                        matches!(current_due(h.state()), Some(Due::Classify { .. })),
+                        "{case}: an event waits"
+                    );
+                    checked += 1;
+                    failures.extend(
+                        out_of_view(&h, Reading::Classify, lang)
+                            .into_iter()
+                            .map(|m| format!("{case}: {m}")),
+                    );
+                    for (n, class) in LindenClass::ALL.into_iter().enumerate() {
+                        let label =
+                            format!("{} · {}", n + 1, t_(&format!("class-{}", class.slug())));
+                        let option = h.get_by_label(&label).rect();
+                        if option.intersects(button) {
+                            failures.push(format!(
+                                "{case}: {label:?} at {option:?} is where the button was ({button:?})"
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 72);
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
         failures.len(),
         failures.join("\n")
     );

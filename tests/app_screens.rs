@@ -1045,6 +1045,13 @@ const ENGLISH: [&str; 28] = [
 /// Every text of the screen: the labels of its controls and every text painted (chart axes and
 /// marks too, which are no controls).
 fn screen_texts(h: &Harness<'static, AppState>) -> Vec<String> {
+    let mut texts: Vec<String> = rects(h).into_iter().map(|(label, ..)| label).collect();
+    texts.extend(painted_texts(h));
+    texts
+}
+
+/// Every text painted on the screen.
+fn painted_texts(h: &Harness<'static, AppState>) -> Vec<String> {
     fn painted(shape: &egui::Shape, out: &mut Vec<String>) {
         match shape {
             egui::Shape::Text(t) => out.push(t.galley.text().to_string()),
@@ -1052,7 +1059,7 @@ fn screen_texts(h: &Harness<'static, AppState>) -> Vec<String> {
             _ => {}
         }
     }
-    let mut texts: Vec<String> = rects(h).into_iter().map(|(label, ..)| label).collect();
+    let mut texts = Vec::new();
     for clipped in &h.output().shapes {
         painted(&clipped.shape, &mut texts);
     }
@@ -1062,8 +1069,13 @@ fn screen_texts(h: &Harness<'static, AppState>) -> Vec<String> {
 /// What is wrong with the texts of the screen in Dutch: English words, and numbers with a decimal
 /// point; each with the text it is in.
 fn not_dutch(h: &Harness<'static, AppState>, screen: &str) -> Vec<String> {
+    not_dutch_texts(&screen_texts(h), screen)
+}
+
+/// What is wrong with `texts` in Dutch: English words, and numbers with a decimal point.
+fn not_dutch_texts(texts: &[String], screen: &str) -> Vec<String> {
     let mut wrong = Vec::new();
-    for label in screen_texts(h) {
+    for label in texts {
         let words: Vec<&str> = label
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -1073,11 +1085,14 @@ fn not_dutch(h: &Harness<'static, AppState>, screen: &str) -> Vec<String> {
                 wrong.push(format!("{screen}: {english:?} in {label:?}"));
             }
         }
-        // Names are not numbers: the measure's (OQ-45.2) and files' (a time in a run's name).
+        // Names are not numbers: the measure's (OQ-45.2), files' (a time in a run's name) and
+        // addresses.
         let numbers = label
             .replace("OQ-45.2", "")
             .split_whitespace()
             .filter(|word| !word.contains('/'))
+            // A station's address is no number.
+            .filter(|word| word.parse::<std::net::SocketAddr>().is_err())
             .collect::<Vec<_>>()
             .join(" ");
         let chars: Vec<char> = numbers.chars().collect();
@@ -1089,6 +1104,82 @@ fn not_dutch(h: &Harness<'static, AppState>, screen: &str) -> Vec<String> {
         }
     }
     wrong
+}
+
+/// The hover texts of the screen: each control, label and chart hovered in turn (long enough for
+/// its tooltip to show), and, with a `grid` step in points, every point of a grid over the window
+/// too (drawings that are one node, such as the live board's rows); what then appears that was
+/// not on the screen before.
+fn hover_texts(h: &mut Harness<'static, AppState>, grid: Option<f32>) -> Vec<String> {
+    use egui_kittest::kittest::NodeT;
+    let screen = h.ctx.content_rect();
+    let mut spots: Vec<(i32, i32)> = h
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().bounding_box().is_some())
+        .map(|n| n.rect().center())
+        .filter(|c| screen.contains(*c))
+        .map(|c| (c.x.round() as i32, c.y.round() as i32))
+        .collect();
+    // And every text painted (a label is hovered where its words are).
+    fn centres(shape: &egui::Shape, out: &mut Vec<egui::Pos2>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.visual_bounding_rect().center()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| centres(s, out)),
+            _ => {}
+        }
+    }
+    let mut painted = Vec::new();
+    for clipped in &h.output().shapes {
+        centres(&clipped.shape, &mut painted);
+    }
+    spots.extend(
+        painted
+            .into_iter()
+            .filter(|c| screen.contains(*c))
+            .map(|c| (c.x.round() as i32, c.y.round() as i32)),
+    );
+    if let Some(step) = grid {
+        let (columns, rows) = (
+            (screen.width() / step) as i32,
+            (screen.height() / step) as i32,
+        );
+        for x in 0..columns {
+            for y in 0..rows {
+                spots.push((
+                    ((x as f32 + 0.5) * step) as i32,
+                    ((y as f32 + 0.5) * step) as i32,
+                ));
+            }
+        }
+    }
+    spots.sort_unstable();
+    spots.dedup();
+    // A hover text is painted while it shows (it may also be the name a screen reader reads).
+    let before: std::collections::HashSet<String> = painted_texts(h).into_iter().collect();
+    let mut found = Vec::new();
+    for (x, y) in spots {
+        h.hover_at(egui::pos2(x as f32, y as f32));
+        // Past the tooltip's delay (a step is a quarter of a second).
+        h.run_steps(3);
+        found.extend(painted_texts(h).into_iter().filter(|t| !before.contains(t)));
+    }
+    h.hover_at(egui::pos2(-10.0, -10.0));
+    h.run_steps(2);
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// What is wrong with the hover texts of the screen in Dutch (see [`not_dutch`]), and whether
+/// there were any: a walk that found none has not read them.
+fn hover_not_dutch(h: &mut Harness<'static, AppState>, screen: &str) -> (Vec<String>, usize) {
+    let grid = screen.contains("board").then_some(40.0);
+    let texts = hover_texts(h, grid);
+    (
+        not_dutch_texts(&texts, &format!("{screen} (hover)")),
+        texts.len(),
+    )
 }
 
 #[test]
@@ -1107,6 +1198,8 @@ fn the_dutch_app_shows_no_english_and_no_decimal_points() {
     click(&mut h, "Beginnen (Enter)");
     h.state_mut().wait_for_background();
     let mut seen = std::collections::BTreeSet::new();
+    let mut hovered = std::collections::BTreeSet::new();
+    let mut hover_texts_seen = 0;
     let mut guard = 0;
     while h.state().screen == Screen::Case {
         guard += 1;
@@ -1114,15 +1207,19 @@ fn the_dutch_app_shows_no_english_and_no_decimal_points() {
         let due_now = due(&h);
         // Each kind of step once per case is enough to read every text of the case screen.
         let case = current_run(&h).visible().map(|(c, _)| c);
-        if seen.insert((
-            case,
-            format!("{due_now:?}")
-                .split(' ')
-                .next()
-                .unwrap()
-                .to_string(),
-        )) {
+        let kind = format!("{due_now:?}")
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string();
+        if seen.insert((case, kind.clone())) {
             wrong.extend(not_dutch(&h, &format!("case {case:?}, {due_now:?}")));
+        }
+        // The hover texts of each kind of step once (the timeline's cards, the chart).
+        if hovered.insert(kind) {
+            let (found, shown) = hover_not_dutch(&mut h, &format!("case {case:?}, {due_now:?}"));
+            wrong.extend(found);
+            hover_texts_seen += shown;
         }
         let action = match due_now {
             Due::Forecast { .. } => {
@@ -1149,6 +1246,9 @@ fn the_dutch_app_shows_no_english_and_no_decimal_points() {
     let _ = h.run_ok();
     assert_eq!(h.state().screen, Screen::Debrief);
     wrong.extend(not_dutch(&h, "debrief"));
+    let (found, shown) = hover_not_dutch(&mut h, "debrief");
+    wrong.extend(found);
+    hover_texts_seen += shown;
     // The trainer's views of the folder, with entries it does not use: a stray text file, a run
     // file that is not one, and a folder.
     std::fs::write(dir.path().join("notes.txt"), "notes").unwrap();
@@ -1184,11 +1284,14 @@ fn the_dutch_app_shows_no_english_and_no_decimal_points() {
         let _ = h.run_ok();
     }
     wrong.extend(not_dutch(&h, "trainer's runs"));
+    wrong.extend(hover_not_dutch(&mut h, "trainer's runs").0);
     for tab in [Tab::Progress, Tab::Cases, Tab::HandOut] {
         h.state_mut().trainer.tab = tab;
         let _ = h.run_ok();
         wrong.extend(not_dutch(&h, &format!("trainer's {tab:?}")));
+        wrong.extend(hover_not_dutch(&mut h, &format!("trainer's {tab:?}")).0);
     }
+    assert!(hover_texts_seen > 0, "the hover texts are read");
     wrong.sort();
     wrong.dedup();
     assert!(
@@ -1498,4 +1601,225 @@ fn an_unset_forecast_shows_no_handle_on_its_slider_and_says_not_chosen() {
         "the handle once a number is chosen"
     );
     assert!(h.query_by_label("nog niet gekozen").is_none());
+}
+
+/// Trainees answer in the station's class through its own door, each a different way into the
+/// course (forecasts spread over the range), so the board has rows, marks and spreads to show;
+/// each stops at a reveal the trainer holds.
+fn join_trainees(
+    trainer: &AppState,
+    own: &Path,
+    scenario: &Arc<ontrack::scenario::Scenario>,
+    code: &str,
+) {
+    use ontrack::live::protocol::{Answer, Join};
+    use ontrack::live::server::lock;
+    let server = trainer.trainer.live.server.as_ref().unwrap();
+    let pin = lock(server.class()).pin().to_string();
+    for t in 0..4 {
+        let name = format!("deelnemer-{t}");
+        let mut session =
+            ontrack::run::Session::start(own, Arc::clone(scenario), 10, &name, code).unwrap();
+        let reply = lock(server.class())
+            .join(&Join::of(session.file(), &pin))
+            .unwrap();
+        for step in 0..(20 + 15 * t) {
+            let action = match session.run().due() {
+                Due::Forecast { .. } => Action::Forecast {
+                    percent: 1 + ((7 + 13 * (t + step)) % 99) as u8,
+                },
+                Due::NextSession => Action::NextSession,
+                Due::Classify { event } => Action::ClassifyEvent {
+                    event,
+                    class: LindenClass::SideEffect,
+                },
+                Due::Reveal => Action::Reveal,
+                Due::NextCase => Action::NextCase,
+                Due::Finished => break,
+            };
+            session.apply(action).unwrap();
+            let index = session.file().log.len() - 1;
+            let answer = Answer {
+                pin: pin.clone(),
+                run: reply.run.clone(),
+                index,
+                entry: session.file().log[index].clone(),
+            };
+            // A reveal the trainer holds is refused: this trainee waits there.
+            if lock(server.class())
+                .answer(&answer, jiff::Timestamp::now())
+                .is_err()
+            {
+                break;
+            }
+        }
+    }
+}
+
+/// A Dutch trainee's app in the class at `address` with `pin`, on the case screen after its first
+/// forecast was sent.
+fn dutch_trainee(
+    dir: &Path,
+    scenario: &Arc<ontrack::scenario::Scenario>,
+    code: &str,
+    (address, pin): (&str, &str),
+) -> Harness<'static, AppState> {
+    let mut state = AppState::new(vec![Arc::clone(scenario)], dir.to_path_buf(), Lang::Nl);
+    state.start.pseudonym = "Noor".into();
+    state.start.course_code = code.into();
+    state.live.address = address.into();
+    state.live.pin = pin.into();
+    state.start_run();
+    assert_eq!(state.screen, Screen::Briefing, "{:?}", state.message);
+    state.screen = Screen::Case;
+    state.act(Action::Forecast { percent: 25 });
+    common::screens::harness(state, [1280.0, 800.0])
+}
+
+#[test]
+fn the_dutch_live_class_shows_no_english_on_the_board_the_status_line_or_on_hover() {
+    let station = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("depression-cbt-oq45").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 10).unwrap();
+    let mut state = AppState::new(
+        vec![Arc::clone(&scenario)],
+        station.path().to_path_buf(),
+        Lang::Nl,
+    );
+    state.screen = Screen::Trainer;
+    state.trainer.tab = Tab::Live;
+    state.trainer.live.bind = "127.0.0.1:0".parse().unwrap();
+    state.trainer.live.code = code.clone();
+    // A network without multicast: the class is not announced, and the board says why on hover.
+    state.trainer.live.discovery = Arc::new(common::screens::FakeNetwork::broken());
+    let scenarios = state.scenarios.clone();
+    state
+        .trainer
+        .live
+        .start(&station.path().join("klas"), &scenarios);
+    assert!(state.trainer.live.is_running(), "the class runs");
+    // The first reveal held, so the board says so and a trainee's status line too.
+    state.trainer.live.hold(true);
+    join_trainees(&state, &own.path().join("anderen"), &scenario, &code);
+    let (pin, _) = state.trainer.live.view().unwrap();
+    let address = state.trainer.live.address.clone();
+    let mut board = common::screens::harness(state, [1280.0, 800.0]);
+    let _ = board.run_ok();
+    let mut wrong = not_dutch(&board, "live board");
+    let (hover, shown) = hover_not_dutch(&mut board, "live board");
+    wrong.extend(hover);
+    assert!(shown > 0, "the board's hover texts are read");
+
+    // A trainee in the class: the status line while answers arrive and the reveal is held.
+    let mut trainee = dutch_trainee(own.path(), &scenario, &code, (&address, &pin));
+    let limit = std::time::Duration::from_secs(60);
+    let link = trainee
+        .state()
+        .live
+        .link
+        .as_ref()
+        .unwrap()
+        .wait_delivered(limit);
+    assert!(link.all_delivered(), "{link:?}");
+    let mut polls = 0;
+    while !trainee.state().reveal_held() {
+        polls += 1;
+        assert!(polls < 600, "the hold does not arrive");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = trainee.run_ok();
+    assert!(
+        trainee
+            .query_all_by_label_contains("antwoorden bij het station")
+            .next()
+            .is_some(),
+        "the status line is shown"
+    );
+    wrong.extend(not_dutch(&trainee, "trainee's status line"));
+    wrong.extend(hover_not_dutch(&mut trainee, "trainee's status line").0);
+
+    // The join form on a network that cannot be searched: why, on hover.
+    let state = AppState::new(
+        vec![Arc::clone(&scenario)],
+        own.path().join("form"),
+        Lang::Nl,
+    );
+    let network = Arc::new(common::screens::FakeNetwork::broken());
+    let mut form = common::screens::harness_on(state, [1280.0, 800.0], network);
+    let _ = form.run_ok();
+    click(&mut form, "Meedoen met een live les");
+    assert!(
+        form.query_all_by_label_contains("kan niet naar lessen gezocht worden")
+            .next()
+            .is_some(),
+        "the form says the network cannot be searched"
+    );
+    wrong.extend(not_dutch(&form, "join form"));
+    wrong.extend(hover_not_dutch(&mut form, "join form").0);
+
+    // A trainee with a wrong PIN: refused, in Dutch, on the line and on hover.
+    let wrong_pin = if pin == "000000" { "111111" } else { "000000" };
+    let mut refused = dutch_trainee(own.path(), &scenario, &code, (&address, wrong_pin));
+    let mut polls = 0;
+    while refused
+        .state()
+        .live
+        .state()
+        .and_then(|s| s.refused)
+        .is_none()
+    {
+        polls += 1;
+        assert!(polls < 600, "the refusal does not arrive");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = refused.run_ok();
+    wrong.extend(not_dutch(&refused, "refused status line"));
+    let (hover, shown) = hover_not_dutch(&mut refused, "refused status line");
+    wrong.extend(hover);
+    assert!(shown > 0, "the refusal's hover text is read");
+    wrong.sort();
+    wrong.dedup();
+    assert!(
+        wrong.is_empty(),
+        "{} texts:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn every_node_of_the_course_chart_has_a_dutch_name_for_a_screen_reader() {
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    let h = on_case_screen(dir.path(), [1280.0, 800.0], Lang::Nl, 1.0);
+    let frame = *egui_plot::PlotMemory::load(&h.ctx, egui::Id::new("trajectory"))
+        .expect("the course chart is drawn")
+        .transform()
+        .frame();
+    // The chart with its axes: the plot area and the room left of and under it. egui_plot gives
+    // each axis a node of its own, of no particular role.
+    let chart = frame.expand(80.0);
+    let mut names = Vec::new();
+    for node in h.root().children_recursive() {
+        let a = node.accesskit_node();
+        if a.bounding_box().is_none() || !chart.contains_rect(node.rect()) {
+            continue;
+        }
+        let name = a.label().unwrap_or_default();
+        if a.role() == Role::Unknown {
+            assert!(
+                !name.trim().is_empty(),
+                "a node of no role at {:?} has no name",
+                node.rect()
+            );
+        }
+        names.push(name);
+    }
+    for axis in ["sessie", "Scale"] {
+        assert!(
+            names.iter().any(|n| n == axis),
+            "the axis {axis:?} is named: {names:?}"
+        );
+    }
 }

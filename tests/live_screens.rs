@@ -144,7 +144,7 @@ fn a_trainer_runs_a_live_class_that_a_trainee_joins_from_the_app() {
     click(&mut trainer, "Hold the reveal");
     assert!(has_label(&trainer, "Anna"));
     assert!(has_label(&trainer, "case 1, session 0"));
-    assert!(has_label(&trainer, "Case 1, session 0: 1 forecasts"));
+    assert!(has_label(&trainer, "Case 1, session 0: 1 forecast, "));
     assert_eq!(
         trainer.state().trainer.live.view().unwrap().1.held_from,
         Some(0)
@@ -379,7 +379,7 @@ fn a_trainee_who_starts_again_in_the_class_is_one_row_marked_run_2() {
     assert_eq!(view.trainees.len(), 1, "{:?}", view.trainees);
     assert!(has_label(&trainer, "Anna (run 2)"));
     assert!(
-        has_label(&trainer, "Case 1, session 0: 1 forecasts"),
+        has_label(&trainer, "Case 1, session 0: 1 forecast, "),
         "counted once"
     );
 }

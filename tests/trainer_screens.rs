@@ -88,7 +88,7 @@ fn a_trainer_reviews_a_cohort() {
         (_, None) => true,
         (None, Some(_)) => false,
     }));
-    click(&mut h, "Brier ⏶");
+    click(&mut h, "Brier score (lower is better) ⏶");
     assert!(h.state().trainer.descending);
     let descending = brier(&h);
     assert!(descending.windows(2).all(|w| match (w[0], w[1]) {
@@ -320,7 +320,7 @@ fn the_table_says_how_reliable_each_ranking_is() {
         );
     }
     assert!(
-        h.query_all_by_label_contains("judgement (pt)")
+        h.query_all_by_label_contains("judgement cost in percentage points")
             .next()
             .is_some()
     );
@@ -468,4 +468,116 @@ fn the_runs_table_starts_in_view_in_a_small_window_at_a_large_text_size() {
         "rows of the table out of view:\n{}",
         failures.join("\n")
     );
+}
+
+/// A folder of runs as a class hands them in: course codes, and trainees under their full names.
+fn make_named_cohort(dir: &Path) {
+    let scenario = Arc::new(resolve("tests/scenarios/minimal.ron").unwrap());
+    let code = ontrack::run::code::encode(&scenario.course_prefix(), 42).unwrap();
+    let bench = Benchmarks::new(&scenario);
+    let names = [
+        "Iris van der Berg",
+        "Bram de Vries",
+        "Noor Bakker",
+        "Cas Jansen",
+    ];
+    for (k, (name, bot)) in names
+        .into_iter()
+        .zip(Bot::ALL.into_iter().cycle())
+        .enumerate()
+    {
+        let mut s = Session::start(dir, Arc::clone(&scenario), 42, name, &code).unwrap();
+        play(&mut s, &bench, bot, k as u64, &mut |_| {}).unwrap();
+    }
+}
+
+#[test]
+fn the_runs_tables_header_keeps_to_the_lines_of_a_row_with_full_names_on_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    make_named_cohort(dir.path());
+    let mut failures = Vec::new();
+    for lang in [Lang::En, Lang::Nl] {
+        for (size, scale) in [([1024.0, 640.0], 2.0), ([1024.0, 640.0], 1.0)] {
+            let case = format!("{lang:?} at {size:?}, text size {scale}");
+            let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+            let mut state = AppState::new(scenarios, dir.path().to_path_buf(), lang);
+            state.settings.text_scale = scale;
+            state.screen = Screen::Trainer;
+            state.trainer.load();
+            state.trainer.wait();
+            state.tick(0.0);
+            let mut h = common::screens::harness(state, size);
+            let _ = h.run_ok();
+            let points = [size[0] / scale, size[1] / scale];
+            h.set_size(points.into());
+            let _ = h.run_ok();
+            let lines_of = |rects: &[egui::Rect]| {
+                let mut tops: Vec<f32> = rects.iter().map(|r| r.top().round()).collect();
+                tops.sort_by(f32::total_cmp);
+                tops.dedup_by(|a, b| (*a - *b).abs() < 4.0);
+                tops.len()
+            };
+            // Each column's head is named in full (hover text and screen reader): find them so.
+            let full = [
+                "runs-full-trainee",
+                "runs-full-course",
+                "runs-full-started",
+                "runs-full-cases",
+                "runs-full-brier",
+                "runs-full-judgement",
+                "runs-full-skill",
+                "runs-full-reliability",
+                "runs-full-resolution",
+                "runs-full-auc",
+                "runs-full-citl",
+                "runs-full-dprime",
+            ];
+            let mut heads = Vec::new();
+            for key in full {
+                let name = ontrack::i18n::t(lang, key);
+                let head = h.root().children_recursive().find(|node| {
+                    let label = node.accesskit_node().label().unwrap_or_default();
+                    label == name
+                        || label
+                            .strip_prefix(&name)
+                            .is_some_and(|m| m.starts_with(" ⏶") || m.starts_with(" ⏷"))
+                });
+                match head {
+                    Some(node) => heads.push(node.rect()),
+                    None => failures.push(format!("{case}: no column head named {name:?}")),
+                }
+            }
+            // The header keeps to the lines of a row: one at text size 1, two at text size 2
+            // (where a run's row takes two for its numbers), not three as the full names took,
+            // which left a single row of the table in view.
+            let header_lines = lines_of(&heads);
+            let most = if scale > 1.5 { 2 } else { 1 };
+            if header_lines > most {
+                failures.push(format!("{case}: the header takes {header_lines} lines"));
+            }
+            // Under the header, in view: the rows that begin there (the pooled rows' "course
+            // runs", the runs' "open").
+            let screen = h.ctx.content_rect();
+            let header_bottom = heads.iter().map(|r| r.bottom()).fold(0.0, f32::max);
+            let starts = [
+                ontrack::i18n::t(lang, "all-runs"),
+                ontrack::i18n::t(lang, "open-run"),
+            ];
+            let rows = h
+                .root()
+                .children_recursive()
+                .filter(|n| {
+                    let a = n.accesskit_node();
+                    let label = a.label().or_else(|| a.value()).unwrap_or_default();
+                    starts.contains(&label)
+                        && n.rect().top() > header_bottom
+                        && n.rect().bottom() < screen.bottom()
+                })
+                .count();
+            if rows < 2 {
+                failures.push(format!("{case}: {rows} rows of the table in view"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -561,6 +561,9 @@ live-status-refused = Live class: the station refused this run ({ $reason }); yo
 live-refused-pin = wrong class PIN: ask the trainer for the PIN on the screen
 live-refused-class = this is another class, or another version of the course: check the course code; the trainee and the trainer need the same OnTrack version
 live-refused-busy = the class is full, or the station cannot save: ask the trainer
+live-refused-detail = The station answered with code { $status }; its own words are in the app's log.
+# On hover beside a message about the network: the system's own words (English) where the app speaks English.
+system-detail = { $error }
 live-refused-other = the station does not take this run's answers: ask the trainer
 live-held = The trainer holds the reveal for a discussion: it opens when the trainer releases it.
 live-held-wait = Waiting for the trainer to release the reveal…
@@ -599,7 +602,11 @@ live-col-where = Where
 live-where-reading = case { $case }, session { $session }
 live-where-revealed = case { $case } revealed
 live-where-finished = finished
-live-checkpoint = Case { $case }, session { $session }: { $n } forecasts, median { $median } %, best possible { $best } % { $outcome }
+live-checkpoint = Case { $case }, session { $session }: { $n ->
+    [0] no forecasts yet
+    [one] 1 forecast, { $median } %
+   *[other] { $n } forecasts, median { $median } %
+}, best possible { $best } % { $outcome }
 live-strip = Forecasts at case { $case }, session { $session }
 live-outcome-deteriorated = — deteriorated
 live-outcome-not = — did not deteriorate
@@ -674,7 +681,27 @@ case-stopped-short = stopped after session { $last }
 ## Why an entry of a results folder is not used (cohort::reasons)
 os-not-found = it is not there
 os-permission = no permission to read it
+os-already-exists = something of that name is already there
+os-is-a-directory = it is a folder, not a file
+os-not-a-directory = a part of its path is a file, not a folder
+os-too-large = { $error }
+os-not-a-file = { $error }
+os-invalid-data = { $error }
+os-cut-short = it ends before its end: it was cut short
+os-storage-full = the disk is full
+os-read-only = the disk is read-only
+os-busy = it is busy: try again in a moment
+os-timed-out = reading it took too long: try again
+os-interrupted = reading it was interrupted: try again
+os-out-of-memory = there was not enough memory to read it
+os-network = the network drive it is on cannot be reached
+os-bad-path = its path cannot be followed (a loop of links, or a name the system does not allow)
 os-other = { $error }
+os-other-no-code = { $error }
+json-syntax = line { $line }, column { $col }: not valid JSON
+json-data = line { $line }, column { $col }: valid JSON, but not what a receipt holds
+json-eof = line { $line }, column { $col }: it ends in the middle
+json-io = it cannot be read to its end
 entry-folder = a folder
 entry-fifo = a FIFO (named pipe)
 entry-device = a device
@@ -712,3 +739,51 @@ verify-rejected = answer { $index } ({ $action }) is not possible at that point 
 verify-out-of-order = answer { $answer } is dated before the answer before it
 verify-cut-short = the file says the run finished, but its { $answers } answers stop before the end: answers were cut off after the run finished
 cohort-line = { $runs } runs of { $trainees } trainees · not used: { $rejected } · other entries: { $others } · { $seconds } s
+
+## The trainer's runs table: short column heads, each with its full name (hover text and what a
+## screen reader says), so the header keeps to one line of the table.
+runs-head-course = course
+runs-head-cases = n
+runs-head-judgement = judg.
+runs-head-skill = BSS
+runs-head-reliability = REL
+runs-head-resolution = RES
+runs-head-citl = CITL
+runs-full-trainee = trainee
+runs-full-course = course code
+runs-full-started = date started
+runs-full-cases = number of cases
+runs-full-brier = Brier score (lower is better)
+runs-full-judgement = judgement cost in percentage points (0 = the best possible forecasts)
+runs-full-skill = Brier skill score against the base rate (0 = no better, 1 = perfect)
+runs-full-reliability = miscalibration (REL)
+runs-full-resolution = resolution: telling the cases apart (RES)
+runs-full-auc = AUC: the chance that a deteriorating client got the higher forecast
+runs-full-citl = bias: mean forecast minus observed rate (CITL)
+runs-full-dprime = d′: sensitivity for drift
+
+## Why an answer is not possible (src/run/words.rs)
+run-error-forecast-due = a forecast is due at session { $session } first
+run-error-classification-due = event { $event } must be classified before the case is revealed
+run-error-not-a-checkpoint = no forecast is asked at session { $session }
+run-error-not-reached = the client stopped coming after session { $last }: no forecast is asked at session { $checkpoint }
+run-error-no-such-session = the client stopped coming after session { $last }: there was no session { $session }
+run-error-already-forecast = the forecast at session { $session } was already given and cannot be changed
+run-error-percent = a forecast is a whole percentage from 1 to 99, not { $percent }
+run-error-session-not-seen = session { $session } has not been seen
+run-error-already-flagged = session { $session } is already flagged
+run-error-unknown-drift-kind = there is no drift kind "{ $kind }" in this scenario
+run-error-event-not-seen = there is no event { $event } in the sessions seen
+run-error-already-classified = event { $event } is already classified
+run-error-end-of-reading = the last session to read before the reveal has been reached
+run-error-not-reading = { $what } is only possible while reading a case
+run-error-what-answer = this answer
+run-error-what-reveal = the reveal before the last checkpoint
+run-error-not-revealed = the case is not revealed yet
+run-error-finished = the run is over
+action-next-session = next session
+action-forecast = forecast { $percent } %
+action-flag = drift flag at session { $session }
+action-classify = event { $event } classified as { $class }
+action-reveal = reveal
+action-next-case = next case

@@ -561,6 +561,9 @@ live-status-refused = Live les: het station weigerde deze oefening ({ $reason })
 live-refused-pin = verkeerde pincode van de les: vraag de trainer om de pincode op het scherm
 live-refused-class = dit is een andere les, of een andere versie van de cursus: controleer de cursuscode; deelnemer en trainer hebben dezelfde versie van OnTrack nodig
 live-refused-busy = de les is vol, of het station kan niet opslaan: vraag het de trainer
+live-refused-detail = Het station antwoordde met code { $status }; zijn eigen woorden (in het Engels) staan in het logboek van de app.
+# On hover beside a message about the network: the system's own words (English) where the app speaks English.
+system-detail = De melding van het systeem (in het Engels) staat in het logboek van de app.
 live-refused-other = het station neemt de antwoorden van deze oefening niet aan: vraag het de trainer
 live-held = De docent houdt de afloop nog vast voor een bespreking: je ziet hem zodra de docent hem vrijgeeft.
 live-held-wait = Wachten tot de docent de afloop vrijgeeft…
@@ -599,7 +602,11 @@ live-col-where = Waar
 live-where-reading = cliënt { $case }, sessie { $session }
 live-where-revealed = afloop van cliënt { $case } gezien
 live-where-finished = klaar
-live-checkpoint = Cliënt { $case }, sessie { $session }: { $n } voorspellingen, mediaan { $median } %, best mogelijke { $best } % { $outcome }
+live-checkpoint = Cliënt { $case }, sessie { $session }: { $n ->
+    [0] nog geen voorspellingen
+    [one] 1 voorspelling, { $median } %
+   *[other] { $n } voorspellingen, mediaan { $median } %
+}, best mogelijke { $best } % { $outcome }
 live-strip = Voorspellingen bij cliënt { $case }, sessie { $session }
 live-outcome-deteriorated = — verslechterd
 live-outcome-not = — niet verslechterd
@@ -674,7 +681,27 @@ case-stopped-short = gestopt na sessie { $last }
 ## Waarom een item van een resultatenmap niet wordt gebruikt (cohort::reasons)
 os-not-found = het is er niet
 os-permission = geen toestemming om het te lezen
-os-other = { $error }
+os-already-exists = er is al iets met die naam
+os-is-a-directory = het is een map, geen bestand
+os-not-a-directory = een deel van het pad is een bestand, geen map
+os-too-large = het is groter dan wat OnTrack uit zo'n bestand leest: het is geen bestand van OnTrack, of het is beschadigd
+os-not-a-file = het is geen gewoon bestand
+os-invalid-data = de inhoud is niet als tekst te lezen (geen UTF-8): het is geen bestand van OnTrack, of het is beschadigd
+os-cut-short = het houdt op voor het einde: het is afgebroken
+os-storage-full = de schijf is vol
+os-read-only = op de schijf kan alleen worden gelezen
+os-busy = het is bezet: probeer het zo opnieuw
+os-timed-out = het lezen duurde te lang: probeer het opnieuw
+os-interrupted = het lezen werd onderbroken: probeer het opnieuw
+os-out-of-memory = er was niet genoeg geheugen om het te lezen
+os-network = de netwerkschijf waar het op staat, is niet bereikbaar
+os-bad-path = het pad is niet te volgen (een kringloop van koppelingen, of een naam die het systeem niet toestaat)
+os-other = een ongewone fout van het besturingssysteem (foutcode { $code })
+os-other-no-code = een ongewone fout van het besturingssysteem
+json-syntax = regel { $line }, kolom { $col }: geen geldige JSON
+json-data = regel { $line }, kolom { $col }: geldige JSON, maar niet wat een ontvangstbewijs bevat
+json-eof = regel { $line }, kolom { $col }: het houdt halverwege op
+json-io = het is niet tot het einde te lezen
 entry-folder = een map
 entry-fifo = een FIFO (benoemde pijp)
 entry-device = een apparaat
@@ -712,3 +739,51 @@ verify-rejected = antwoord { $index } ({ $action }) kan op dat punt van de ronde
 verify-out-of-order = antwoord { $answer } is eerder gedateerd dan het antwoord ervoor
 verify-cut-short = volgens het bestand is de ronde af, maar de { $answers } antwoorden stoppen voor het einde: er zijn antwoorden weggeknipt nadat de ronde af was
 cohort-line = { $runs } rondes van { $trainees } deelnemers · niet bruikbaar: { $rejected } · andere items: { $others } · { $seconds } s
+
+## The trainer's runs table: short column heads, each with its full name (hover text and what a
+## screen reader says), so the header keeps to one line of the table.
+runs-head-course = cursus
+runs-head-cases = n
+runs-head-judgement = oord.
+runs-head-skill = BSS
+runs-head-reliability = REL
+runs-head-resolution = RES
+runs-head-citl = CITL
+runs-full-trainee = deelnemer
+runs-full-course = cursuscode
+runs-full-started = begonnen op
+runs-full-cases = aantal cliënten
+runs-full-brier = Brier-score (lager is beter)
+runs-full-judgement = oordeelskosten in procentpunten (0 = de best mogelijke voorspellingen)
+runs-full-skill = Brier-vaardigheid tegen het basispercentage (0 = niet beter, 1 = perfect)
+runs-full-reliability = miskalibratie (REL)
+runs-full-resolution = resolutie: cliënten uit elkaar houden (RES)
+runs-full-auc = AUC: de kans dat een cliënt die verslechterde de hogere voorspelling kreeg
+runs-full-citl = vertekening: gemiddelde voorspelling min waargenomen percentage (CITL)
+runs-full-dprime = d′: gevoeligheid voor drift
+
+## Why an answer is not possible (src/run/words.rs)
+run-error-forecast-due = eerst is de voorspelling bij sessie { $session } aan de beurt
+run-error-classification-due = gebeurtenis { $event } moet worden ingedeeld voordat de afloop wordt getoond
+run-error-not-a-checkpoint = bij sessie { $session } wordt geen voorspelling gevraagd
+run-error-not-reached = de cliënt kwam na sessie { $last } niet meer: bij sessie { $checkpoint } wordt geen voorspelling gevraagd
+run-error-no-such-session = de cliënt kwam na sessie { $last } niet meer: er was geen sessie { $session }
+run-error-already-forecast = de voorspelling bij sessie { $session } is al gegeven en kan niet meer worden veranderd
+run-error-percent = een voorspelling is een heel percentage van 1 tot 99, niet { $percent }
+run-error-session-not-seen = sessie { $session } is nog niet gezien
+run-error-already-flagged = sessie { $session } heeft al een driftvlag
+run-error-unknown-drift-kind = dit scenario kent geen soort drift "{ $kind }"
+run-error-event-not-seen = er is geen gebeurtenis { $event } in de sessies die zijn gezien
+run-error-already-classified = gebeurtenis { $event } is al ingedeeld
+run-error-end-of-reading = de laatste sessie voor de afloop is bereikt
+run-error-not-reading = { $what } kan alleen terwijl een cliënt wordt gelezen
+run-error-what-answer = dit antwoord
+run-error-what-reveal = de afloop tonen voor het laatste meetmoment
+run-error-not-revealed = de afloop van deze cliënt is nog niet getoond
+run-error-finished = de ronde is af
+action-next-session = volgende sessie
+action-forecast = voorspelling { $percent } %
+action-flag = driftvlag bij sessie { $session }
+action-classify = gebeurtenis { $event } ingedeeld als { $class }
+action-reveal = afloop tonen
+action-next-case = volgende cliënt

@@ -31,6 +31,8 @@ pub struct LiveJoin {
     browsing: Browsing,
     /// Why the station could not be reached, as last logged.
     logged_problem: Option<String>,
+    /// The station's own words for refusing the run (in English), as last logged.
+    logged_refusal: Option<String>,
     /// Wakes the window when a link's state changes (set by the window layer; none in tests).
     pub waker: Option<Waker>,
 }
@@ -41,8 +43,8 @@ enum Browsing {
     Off,
     /// Looking; the classes found so far.
     On(Box<dyn Search>, Vec<FoundClass>),
-    /// The network cannot be searched (the reason, for the hover text); the trainee types the
-    /// address. Not tried again until the form is opened again.
+    /// The network cannot be searched (the reason, in English: logged, and on hover in an English
+    /// app); the trainee types the address. Not tried again until the form is opened again.
     Failed(String),
 }
 
@@ -56,6 +58,7 @@ impl Default for LiveJoin {
             discovery: Arc::new(Mdns::room()),
             browsing: Browsing::Off,
             logged_problem: None,
+            logged_refusal: None,
             waker: None,
         }
     }
@@ -111,6 +114,16 @@ impl LiveJoin {
             }
             self.logged_problem = problem;
         }
+        let refusal = self
+            .state()
+            .and_then(|s| s.refused)
+            .map(|r| format!("{} {}", r.status, r.reason));
+        if refusal != self.logged_refusal {
+            if let Some(r) = &refusal {
+                bevy::log::warn!("live class: the station refused this run: {r}");
+            }
+            self.logged_refusal = refusal;
+        }
         self.finishing.retain(|link| {
             let state = link.state();
             !state.all_delivered() && state.refused.is_none()
@@ -140,7 +153,10 @@ impl LiveJoin {
                         let found = search.found();
                         Browsing::On(search, found)
                     }
-                    Err(e) => Browsing::Failed(e.to_string()),
+                    Err(e) => {
+                        bevy::log::warn!("live class: {e}");
+                        Browsing::Failed(e.to_string())
+                    }
                 };
             }
         }
@@ -208,7 +224,7 @@ pub fn join_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 }
                 Browsing::Failed(why) => {
                     ui.label(egui::RichText::new(tr.t("live-found-unavailable")).weak())
-                        .on_hover_text(why);
+                        .on_hover_text(tr.fmt("system-detail", &[("error", why.clone().into())]));
                 }
                 Browsing::Off => {}
             }
@@ -251,12 +267,13 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
         ("delivered", link.delivered.into()),
         ("total", link.total.into()),
     ];
-    // A refusal in the trainee's language; the station's own words (in English) on hover, for
-    // whoever helps the trainee.
-    let (text, station_words) = if let Some(refusal) = &link.refused {
+    // A refusal in the trainee's language; on hover, for whoever helps the trainee, the station's
+    // answer code (its own words, in English, are in the log).
+    let (text, detail) = if let Some(refusal) = &link.refused {
         let reason = tr.t(refusal_key(refusal.status));
         let text = tr.fmt("live-status-refused", &[("reason", reason.into())]);
-        (text, Some(refusal.reason.as_str()))
+        let detail = tr.fmt("live-refused-detail", &[("status", refusal.status.into())]);
+        (text, Some(detail))
     } else if link.problem.is_some() {
         // In words of the trainee's language; the system's own message is in the log.
         (tr.fmt("live-status-problem", &counts), None)
@@ -264,8 +281,8 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
         (tr.fmt("live-status", &counts), None)
     };
     let label = ui.label(text);
-    if let Some(words) = station_words {
-        label.on_hover_text(words);
+    if let Some(detail) = detail {
+        label.on_hover_text(detail);
     }
     // Always a line, so that what is below does not move under the pointer when the hold changes.
     let held = if state.reveal_held() {

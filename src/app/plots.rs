@@ -166,6 +166,32 @@ fn key_ui(ui: &mut egui::Ui, k: &Key) -> egui::Response {
     response
 }
 
+/// Shows `plot` with its two axes named (`[x, y]`) for a screen reader. egui_plot gives each axis
+/// a node of its own without a name (it can be dragged), which a screen reader announces as an
+/// unknown, nameless object. The plot is shown in a scope of an id of its own, in which egui_plot
+/// allocates the plot area, then the x axis, then the y axis, each as the scope's next automatic
+/// id: those ids are named. When the plot area did not get the id this expects (another version
+/// of egui_plot), nothing is named rather than the wrong node.
+pub fn show_with_named_axes<'a, R>(
+    ui: &mut egui::Ui,
+    plot: Plot<'a>,
+    [x, y]: [String; 2],
+    build: impl FnOnce(&mut egui_plot::PlotUi<'a>) -> R + 'a,
+) -> egui_plot::PlotResponse<R> {
+    let scope = ui.id().with("named-axes").with(ui.next_auto_id());
+    let nth = |n: u64| egui::Id::new(scope.value().wrapping_add(n));
+    let shown = ui
+        .scope_builder(egui::UiBuilder::new().id(scope), |ui| plot.show(ui, build))
+        .inner;
+    if shown.response.id == nth(1) {
+        for (n, name) in [(2, x), (3, y)] {
+            ui.ctx()
+                .accesskit_node_builder(nth(n), |node| node.set_label(name));
+        }
+    }
+    shown
+}
+
 /// A plot that stays put: no dragging, zooming or scrolling, so a trainee cannot lose the view.
 pub fn still(plot: Plot<'_>) -> Plot<'_> {
     plot.allow_drag(false).allow_zoom(false).allow_scroll(false)
@@ -765,7 +791,7 @@ pub fn trajectory(
         .inner_margin(title_room)
         .show(ui, |ui| {
             let axis_width = value_axis_width(ui, low, high);
-            value_axis(ui, numbered(ui, still(Plot::new(course.id))))
+            let plot = value_axis(ui, numbered(ui, still(Plot::new(course.id))))
                 .y_axis_min_width(axis_width)
                 // One course chart per screen: its id is its name, so its memory can be looked up.
                 .id(egui::Id::new(course.id))
@@ -780,61 +806,62 @@ pub fn trajectory(
                 .x_grid_spacer(uniform_grid_spacer(|input| {
                     session_steps(input.base_step_size)
                 }))
-                .y_axis_label(f.measure.name.clone())
-                .show(ui, |plot| {
+                .y_axis_label(f.measure.name.clone());
+            let axes = [tr.t("axis-session"), f.measure.name.clone()];
+            show_with_named_axes(ui, plot, axes, |plot| {
+                plot.add(
+                    FilledArea::new(
+                        tr.t("band-reliable"),
+                        &xs,
+                        &[intake - rci; 2],
+                        &[intake + rci; 2],
+                    )
+                    .fill_color(theme::fill(theme::REFERENCE, 60))
+                    .stroke(egui::Stroke::new(1.0, theme::REFERENCE)),
+                );
+                if !band.is_empty() {
+                    let bx: Vec<f64> = band.iter().map(|b| b[0]).collect();
+                    let lo: Vec<f64> = band.iter().map(|b| b[1]).collect();
+                    let hi: Vec<f64> = band.iter().map(|b| b[2]).collect();
                     plot.add(
-                        FilledArea::new(
-                            tr.t("band-reliable"),
-                            &xs,
-                            &[intake - rci; 2],
-                            &[intake + rci; 2],
-                        )
-                        .fill_color(theme::fill(theme::REFERENCE, 60))
-                        .stroke(egui::Stroke::new(1.0, theme::REFERENCE)),
+                        FilledArea::new(tr.t("band-expected"), &bx, &lo, &hi)
+                            .fill_color(theme::fill(theme::EXPECTED, 110))
+                            .stroke(egui::Stroke::new(1.0, theme::EXPECTED)),
                     );
-                    if !band.is_empty() {
-                        let bx: Vec<f64> = band.iter().map(|b| b[0]).collect();
-                        let lo: Vec<f64> = band.iter().map(|b| b[1]).collect();
-                        let hi: Vec<f64> = band.iter().map(|b| b[2]).collect();
-                        plot.add(
-                            FilledArea::new(tr.t("band-expected"), &bx, &lo, &hi)
-                                .fill_color(theme::fill(theme::EXPECTED, 110))
-                                .stroke(egui::Stroke::new(1.0, theme::EXPECTED)),
-                        );
-                    }
-                    plot.hline(
-                        HLine::new(tr.t("clinical-cutoff"), f.measure.clinical_cutoff.value)
-                            .color(theme::REFERENCE)
-                            .style(LineStyle::dashed_loose()),
+                }
+                plot.hline(
+                    HLine::new(tr.t("clinical-cutoff"), f.measure.clinical_cutoff.value)
+                        .color(theme::REFERENCE)
+                        .style(LineStyle::dashed_loose()),
+                );
+                if let Some(picked) = course.picked {
+                    plot.vline(
+                        VLine::new("", f64::from(picked))
+                            .color(theme::fill(theme::PICKED, 120))
+                            .width(10.0),
                     );
-                    if let Some(picked) = course.picked {
-                        plot.vline(
-                            VLine::new("", f64::from(picked))
-                                .color(theme::fill(theme::PICKED, 120))
-                                .width(10.0),
-                        );
-                    }
-                    if let Some(onset) = course.drift_onset {
-                        plot.vline(
-                            VLine::new(tr.t("drift-starts"), f64::from(onset) - 0.5)
-                                .color(theme::WORSE)
-                                .style(LineStyle::dashed_dense())
-                                .width(2.0),
-                        );
-                    }
-                    plot.line(
-                        Line::new(f.measure.name.clone(), PlotPoints::from(scores.clone()))
-                            .color(theme::YOU)
-                            .width(2.5),
+                }
+                if let Some(onset) = course.drift_onset {
+                    plot.vline(
+                        VLine::new(tr.t("drift-starts"), f64::from(onset) - 0.5)
+                            .color(theme::WORSE)
+                            .style(LineStyle::dashed_dense())
+                            .width(2.0),
                     );
-                    plot.points(
-                        Points::new("", PlotPoints::from(scores))
-                            .color(theme::YOU)
-                            .shape(MarkerShape::Circle)
-                            .filled(true)
-                            .radius(4.0),
-                    );
-                })
+                }
+                plot.line(
+                    Line::new(f.measure.name.clone(), PlotPoints::from(scores.clone()))
+                        .color(theme::YOU)
+                        .width(2.5),
+                );
+                plot.points(
+                    Points::new("", PlotPoints::from(scores))
+                        .color(theme::YOU)
+                        .shape(MarkerShape::Circle)
+                        .filled(true)
+                        .radius(4.0),
+                );
+            })
         })
         .inner;
     // The chart's text equivalent for a screen reader: the scores as a list.

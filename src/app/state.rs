@@ -289,7 +289,9 @@ impl AppState {
                     });
                 }
             }
-            Err(SessionError::Answer(e)) => self.message = Some(e.to_string()),
+            Err(SessionError::Answer(e)) => {
+                self.message = Some(crate::run::words::run_error_text(&e, self.settings.lang))
+            }
             Err(e) => {
                 let message = e.to_string().into();
                 self.message = Some(self.settings.tr().fmt("error", &[("message", message)]))

@@ -19,7 +19,7 @@ use crate::forecast::Benchmarks;
 use crate::live::class::read_receipt;
 use crate::run::store::run_file_name;
 use crate::run::{self, OpenError, OpenedRun, Run, RunFile};
-use reasons::{Entry, OsError};
+use reasons::{Entry, OsError, ReceiptProblem};
 
 /// A file that is not used, and why (the reason names the file).
 #[derive(Debug, Serialize)]
@@ -273,14 +273,12 @@ fn other_entry(path: &Path) -> Entry {
     } else if let Some(stem) = name.strip_suffix(crate::live::class::RECEIPT_SUFFIX) {
         let run = path.with_file_name(format!("{stem}{}", crate::live::class::LIVE_RUN_SUFFIX));
         match read_receipt(&run) {
-            Err(crate::live::class::ReceiptError::Read { error, .. }) => Entry::ReceiptUnused {
-                damaged: false,
-                detail: error.to_string(),
-            },
-            Err(crate::live::class::ReceiptError::Parse { error, .. }) => Entry::ReceiptUnused {
-                damaged: true,
-                detail: error.to_string(),
-            },
+            Err(crate::live::class::ReceiptError::Read { error, .. }) => {
+                Entry::ReceiptUnused(ReceiptProblem::Unreadable(OsError::from(&error)))
+            }
+            Err(crate::live::class::ReceiptError::Parse { error, .. }) => {
+                Entry::ReceiptUnused(ReceiptProblem::from(&error))
+            }
             Ok(_) => Entry::Receipt,
         }
     } else if name.starts_with('.') && name.ends_with(".tmp") {

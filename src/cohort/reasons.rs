@@ -1,8 +1,9 @@
 //! Why an entry of a results folder is not used, as typed kinds, with their words in the chosen
 //! language: the trainer's list of files not used and `ontrack --lang nl cohort` read
 //! [`NotUsed::text`]; the English `Display` stays for logs and the JSON output. Details that come
-//! from elsewhere (the operating system's message for an unusual error, the RON parser's message)
-//! are given as they are, in brackets.
+//! from elsewhere are typed too (the operating system's error by its kind, a receipt's JSON error
+//! by its category and place, a refused answer by the state machine's error), so that they read in
+//! the chosen language; only an unusual system error keeps the system's English text, in English.
 
 use std::io;
 
@@ -14,12 +15,15 @@ use crate::i18n::{t, tf};
 use crate::run::OpenError;
 use crate::run::file::{RUN_SCHEMA, RunFileError};
 use crate::run::verify::VerifyError;
+use crate::run::words::{action_text, run_error_text};
 use crate::scenario::Lang;
 
-/// An error of the operating system, kept by kind (for the words) and as its text.
+/// An error of the operating system, kept by kind (for the words), with its code (if the system
+/// gave one) and its text (for logs and the JSON output).
 #[derive(Debug)]
 pub struct OsError {
     pub kind: io::ErrorKind,
+    pub code: Option<i32>,
     pub text: String,
 }
 
@@ -27,6 +31,7 @@ impl From<&io::Error> for OsError {
     fn from(e: &io::Error) -> Self {
         OsError {
             kind: e.kind(),
+            code: e.raw_os_error(),
             text: e.to_string(),
         }
     }
@@ -39,12 +44,98 @@ impl std::fmt::Display for OsError {
 }
 
 impl OsError {
-    /// The error in words: the common kinds in the language, the others as the system says them.
+    /// The error in words of `lang`: each kind a file or a folder can meet its own words; an
+    /// unusual one the system's text in English, and in Dutch words of its own with the system's
+    /// error code.
     pub fn text(&self, lang: Lang) -> String {
-        match self.kind {
-            io::ErrorKind::NotFound => t(lang, "os-not-found"),
-            io::ErrorKind::PermissionDenied => t(lang, "os-permission"),
-            _ => tf(lang, "os-other", &[("error", self.text.clone().into())]),
+        use io::ErrorKind as K;
+        let key = match self.kind {
+            K::NotFound => "os-not-found",
+            K::PermissionDenied => "os-permission",
+            K::AlreadyExists => "os-already-exists",
+            K::IsADirectory => "os-is-a-directory",
+            K::NotADirectory => "os-not-a-directory",
+            K::FileTooLarge => "os-too-large",
+            K::InvalidInput => "os-not-a-file",
+            K::InvalidData => "os-invalid-data",
+            K::UnexpectedEof => "os-cut-short",
+            K::StorageFull | K::QuotaExceeded => "os-storage-full",
+            K::ReadOnlyFilesystem => "os-read-only",
+            K::ResourceBusy | K::WouldBlock => "os-busy",
+            K::TimedOut => "os-timed-out",
+            K::Interrupted => "os-interrupted",
+            K::OutOfMemory => "os-out-of-memory",
+            K::StaleNetworkFileHandle | K::NetworkDown | K::HostUnreachable => "os-network",
+            K::TooManyLinks | K::InvalidFilename => "os-bad-path",
+            _ if self.code.is_some() => "os-other",
+            _ => "os-other-no-code",
+        };
+        // The English words of some keys are the text itself: OnTrack's own limits say there
+        // what the limit is and what to do.
+        let code = self.code.map_or(String::new(), |c| c.to_string());
+        tf(
+            lang,
+            key,
+            &[("error", self.text.clone().into()), ("code", code.into())],
+        )
+    }
+}
+
+/// Why a receipt beside a run file cannot be used.
+#[derive(Debug)]
+pub enum ReceiptProblem {
+    /// It cannot be read.
+    Unreadable(OsError),
+    /// It is not a receipt: where the JSON reader stopped, and why, by kind.
+    Damaged {
+        line: usize,
+        column: usize,
+        kind: serde_json::error::Category,
+        text: String,
+    },
+}
+
+impl From<&serde_json::Error> for ReceiptProblem {
+    fn from(e: &serde_json::Error) -> Self {
+        ReceiptProblem::Damaged {
+            line: e.line(),
+            column: e.column(),
+            kind: e.classify(),
+            text: e.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for ReceiptProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReceiptProblem::Unreadable(e) => write!(f, "{e}"),
+            ReceiptProblem::Damaged { text, .. } => f.write_str(text),
+        }
+    }
+}
+
+impl ReceiptProblem {
+    /// What is wrong with the receipt, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use serde_json::error::Category;
+        match self {
+            ReceiptProblem::Unreadable(e) => e.text(lang),
+            ReceiptProblem::Damaged {
+                line, column, kind, ..
+            } => {
+                let key = match kind {
+                    Category::Syntax => "json-syntax",
+                    Category::Data => "json-data",
+                    Category::Eof => "json-eof",
+                    Category::Io => "json-io",
+                };
+                tf(
+                    lang,
+                    key,
+                    &[("line", (*line).into()), ("col", (*column).into())],
+                )
+            }
         }
     }
 }
@@ -70,8 +161,8 @@ pub enum Entry {
     RunLock,
     /// The receipt of a run received live, read with its run.
     Receipt,
-    /// A receipt that cannot be used: unreadable, or `damaged` (not a receipt); with the detail.
-    ReceiptUnused { damaged: bool, detail: String },
+    /// A receipt that cannot be used: unreadable, or damaged (not a receipt).
+    ReceiptUnused(ReceiptProblem),
     /// A temporary file of a save.
     Temporary,
     /// A folder inside the results folder.
@@ -98,11 +189,12 @@ impl std::fmt::Display for Entry {
             Entry::Receipt => {
                 f.write_str("the receipt of a run received live — read with its run file")
             }
-            Entry::ReceiptUnused { damaged, detail } => {
-                let reason = if *damaged {
-                    format!("not a receipt of a live class ({detail}) — it was edited or damaged")
-                } else {
-                    format!("cannot read it ({detail})")
+            Entry::ReceiptUnused(problem) => {
+                let reason = match problem {
+                    ReceiptProblem::Damaged { .. } => format!(
+                        "not a receipt of a live class ({problem}) — it was edited or damaged"
+                    ),
+                    ReceiptProblem::Unreadable(_) => format!("cannot read it ({problem})"),
                 };
                 write!(
                     f,
@@ -138,13 +230,12 @@ impl Entry {
             Entry::StationLock => t(lang, "entry-station-lock"),
             Entry::RunLock => t(lang, "entry-run-lock"),
             Entry::Receipt => t(lang, "entry-receipt"),
-            Entry::ReceiptUnused { damaged, detail } => {
-                let key = if *damaged {
-                    "entry-receipt-damaged"
-                } else {
-                    "entry-receipt-unreadable"
+            Entry::ReceiptUnused(problem) => {
+                let key = match problem {
+                    ReceiptProblem::Damaged { .. } => "entry-receipt-damaged",
+                    ReceiptProblem::Unreadable(_) => "entry-receipt-unreadable",
                 };
-                tf(lang, key, &[("error", detail.clone().into())])
+                tf(lang, key, &[("error", problem.text(lang).into())])
             }
             Entry::Temporary => t(lang, "entry-temporary"),
             Entry::SubFolder => t(lang, "entry-subfolder"),
@@ -304,8 +395,8 @@ fn verify_text(e: &VerifyError, lang: Lang) -> String {
             "verify-rejected",
             &[
                 ("index", n(*index)),
-                ("action", action.clone().into()),
-                ("error", error.to_string().into()),
+                ("action", action_text(action, lang).into()),
+                ("error", run_error_text(error, lang).into()),
             ],
         ),
         VerifyError::OutOfOrder(answer) => {
@@ -314,5 +405,63 @@ fn verify_text(e: &VerifyError, lang: Lang) -> String {
         VerifyError::CutShort { answers } => {
             tf(lang, "verify-cut-short", &[("answers", n(*answers))])
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run::machine::{Action, RunError};
+
+    #[test]
+    fn an_unusual_system_error_reads_in_dutch_with_its_code() {
+        // 111 is ECONNREFUSED on Linux; its text is English ("Connection refused (os error 111)").
+        let refused = OsError::from(&io::Error::from_raw_os_error(111));
+        let nl = refused.text(Lang::Nl);
+        assert_eq!(
+            nl,
+            "een ongewone fout van het besturingssysteem (foutcode 111)"
+        );
+        assert_eq!(refused.text(Lang::En), refused.text);
+        let full = OsError::from(&io::Error::from(io::ErrorKind::StorageFull));
+        assert_eq!(full.text(Lang::Nl), "de schijf is vol");
+        let too_large = io::Error::new(io::ErrorKind::FileTooLarge, "it is larger than 16 MiB");
+        let too_large = OsError::from(&too_large);
+        assert!(too_large.text(Lang::Nl).starts_with("het is groter dan"));
+        assert_eq!(too_large.text(Lang::En), "it is larger than 16 MiB");
+    }
+
+    #[test]
+    fn a_damaged_receipt_says_where_in_dutch() {
+        let error = serde_json::from_str::<serde_json::Value>("{\n  \"run\": }").unwrap_err();
+        let problem = ReceiptProblem::from(&error);
+        let entry = Entry::ReceiptUnused(problem);
+        let nl = entry.text(Lang::Nl);
+        assert!(
+            nl.contains("(regel 2, kolom 10: geen geldige JSON)"),
+            "{nl}"
+        );
+        assert!(!nl.contains("expected"), "{nl}");
+        // The English Display keeps the parser's own words, for logs and JSON.
+        assert!(entry.to_string().contains("expected value"), "{entry}");
+    }
+
+    #[test]
+    fn a_refused_answer_reads_in_dutch() {
+        let error = VerifyError::Rejected {
+            index: 7,
+            action: Action::Forecast { percent: 30 },
+            error: RunError::AlreadyForecast(4),
+        };
+        assert_eq!(
+            verify_text(&error, Lang::Nl),
+            "antwoord 7 (voorspelling 30 %) kan op dat punt van de ronde niet: de voorspelling \
+             bij sessie 4 is al gegeven en kan niet meer worden veranderd"
+        );
+        assert_eq!(
+            verify_text(&error, Lang::En),
+            "answer 7 (forecast 30 %) is not possible at that point of the run: the forecast at \
+             session 4 was already given and cannot be changed"
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod lock;
 pub mod machine;
 pub mod store;
 pub mod verify;
+pub mod words;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

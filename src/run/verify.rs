@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::file::{CaseRecord, RunFile};
-use super::machine::{Phase, Run, RunError};
+use super::machine::{Action, Phase, Run, RunError};
 use crate::scenario::from_file;
 
 /// Why a run file does not verify.
@@ -29,10 +29,10 @@ pub enum VerifyError {
         stored: String,
         regenerated: String,
     },
-    #[error("answer {index} ({action}) is not possible at that point of the run: {error}")]
+    #[error("answer {index} ({action:?}) is not possible at that point of the run: {error}")]
     Rejected {
         index: usize,
-        action: String,
+        action: Action,
         error: RunError,
     },
     #[error("answer {0} is dated before the answer before it")]
@@ -66,7 +66,7 @@ pub fn replay(file: &RunFile) -> Result<Run, VerifyError> {
         run.apply(&entry.action)
             .map_err(|error| VerifyError::Rejected {
                 index: i + 1,
-                action: format!("{:?}", entry.action),
+                action: entry.action.clone(),
                 error,
             })?;
     }

@@ -5,9 +5,10 @@
 //!
 //! Answers only by intent: the forecast starts unset at every checkpoint (no number until the
 //! trainee moves the slider, presses an arrow key or picks a quick value), and committing it unset
-//! does nothing but say why; while an unwanted event waits to be classified, the place of the main
-//! button stays a disabled button, so a habitual click there never picks a class. Each answer saved
-//! is confirmed in words on a line of its own, which is always there so that nothing moves.
+//! does nothing but say why; while an unwanted event waits to be classified, no class's button is
+//! where the main button was (its place holds the event's words, or a disabled button), so a
+//! habitual click there never picks a class. Each answer saved is confirmed in words on a line of
+//! its own, which is always there so that nothing moves.
 //!
 //! Keys work without a click first: left and right arrows move the forecast by 1, up and down by
 //! 5, and only Enter commits it. Enter or the right arrow moves on (next session, reveal, next
@@ -73,7 +74,12 @@ pub fn forecast_panel_ui(
 ) {
     // A short window packs the bottom panel's rows, so the chart above keeps its room.
     let short = compact && ui.ctx().content_rect().height() < super::case::SHORT_BELOW;
-    standing_ui(ui, tr, standing, compact, short);
+    // In a short window an event's classes come first, and where the case stands goes under them
+    // (see below).
+    let classes_first = short && matches!(due, Due::Classify { .. }) && pending.is_some();
+    if !classes_first {
+        standing_ui(ui, tr, standing, compact, short);
+    }
     if !compact {
         ui.separator();
     }
@@ -109,24 +115,46 @@ pub fn forecast_panel_ui(
             }
         }
         Due::Classify { .. } => {
-            // The main button's place keeps a disabled button; the classes are away from it: below
-            // it at the side, above it at the bottom of the window.
-            let placeholder = |ui: &mut egui::Ui| {
-                let text = egui::RichText::new(tr.t("classify-first")).strong();
-                ui.add_enabled_ui(false, |ui| {
-                    ui.add_sized(size(ui), egui::Button::new(text).wrap())
-                });
-            };
-            if !compact {
-                placeholder(ui);
-                ui.add_space(rows * ui.spacing().interact_size.y);
-            }
+            // The classes keep away from the main button's place. At the side the event's words
+            // fill it (a click on them does nothing) and the classes follow below it. At the
+            // bottom of the window, which the panel is anchored to, the classes are above it: the
+            // panel's last part, from the top of where the main button was down to the window's
+            // edge, holds a disabled button (or, when short, the event's words).
+            let spot = main_spot(ui);
+            let keep = spot.filter(|_| compact).map_or(0.0, |spot| {
+                let rows = 3.0 * ui.spacing().interact_size.y;
+                (ui.ctx().content_rect().max.y - spot.min.y + 2.0).clamp(0.0, rows)
+            });
             if let Some(p) = pending {
-                classify_ui(ui, tr, p, (compact, short), main_spot(ui), action);
+                let avoid = spot.filter(|_| !compact);
+                classify_ui(ui, tr, p, (compact, short), avoid, action);
             }
-            // In a short window the event's words take the main button's place instead.
+            if let Some(p) = pending.filter(|_| short) {
+                // Under the classes, down to the window's edge where the main button was: where
+                // the case stands and the event's words, in small type; nothing there answers a
+                // click.
+                // (Without the question: the classes above ask it.)
+                let words = format!("⚠ {} {}: {}", tr.t("session"), p.session, p.text);
+                let height = ui.spacing().interact_size.y.max(keep);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), height),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_min_height(height);
+                        standing_ui(ui, tr, standing, compact, short);
+                        ui.add(egui::Label::new(egui::RichText::new(words).small()).wrap());
+                    },
+                );
+            }
             if compact && !short {
-                placeholder(ui);
+                let text = egui::RichText::new(tr.t("classify-first")).strong();
+                let height = size(ui).y.max(keep);
+                ui.add_enabled_ui(false, |ui| {
+                    ui.add_sized(
+                        [ui.available_width(), height],
+                        egui::Button::new(text).wrap(),
+                    )
+                });
             }
         }
         Due::Reveal if standing.held => {
@@ -346,8 +374,9 @@ fn hide_handle(visuals: &mut egui::Visuals) {
 }
 
 /// The compact form: the question, the number beside the slider, the quick values beside the
-/// commit button; when `short`, the question in small type and the commit button beside the
-/// slider instead, so the panel keeps to four short rows. True when the commit button was clicked.
+/// commit button; when `short`, the question in small type, the quick values, and the commit
+/// button beside the slider on the last row, so the panel keeps to four short rows. True when the
+/// commit button was clicked.
 fn forecast_compact_ui(
     ui: &mut egui::Ui,
     tr: &Tr,
@@ -364,26 +393,30 @@ fn forecast_compact_ui(
         remember_spot(ui, button.rect);
         commit = button.clicked();
     };
-    ui.horizontal(|ui| {
-        forecast_number(ui, tr, forecast, false);
-        if short {
+    if short {
+        // The quick values first, so the commit button is on the panel's last row: an event to
+        // classify next keeps its classes above that row (see `Due::Classify`).
+        ui.horizontal_wrapped(|ui| quick_values_ui(ui, forecast));
+        ui.horizontal(|ui| {
+            forecast_number(ui, tr, forecast, false);
             // The button first, from the right, so the slider takes what it leaves.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 add_commit(ui);
                 ui.spacing_mut().slider_width = ui.available_width();
                 slider(ui, forecast, &tr.t("forecast-question"));
             });
-        } else {
+        });
+    } else {
+        ui.horizontal(|ui| {
+            forecast_number(ui, tr, forecast, false);
             ui.spacing_mut().slider_width = ui.available_width();
             slider(ui, forecast, &tr.t("forecast-question"));
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        quick_values_ui(ui, forecast);
-        if !short {
+        });
+        ui.horizontal_wrapped(|ui| {
+            quick_values_ui(ui, forecast);
             add_commit(ui);
-        }
-    });
+        });
+    }
     // In the compact form the hint shows only when a commit was refused, as the dash says the rest.
     if forecast.refused {
         unset_hint(ui, tr, forecast);
@@ -446,9 +479,11 @@ const CLASS_KEYS: [egui::Key; 4] = [
 ];
 
 /// The event's words and a button per class, each with its number key; in `compact` form (at the
-/// bottom of a small window) two buttons a row and, when `short`, the words in small type under
-/// them, in the main button's place, so the chart and the session's note keep their room above. The buttons have ids of their own, so that
-/// keyboard focus left on the button that was here before never lands on one.
+/// bottom of a small window) two buttons a row and, when `short`, only the buttons (the panel puts
+/// the words under them), so the chart and the session's note keep their room above. At the side
+/// no button where the main button was (`avoid`): a row that would meet it goes below it. The
+/// buttons have ids of their own, so that keyboard focus left on the button that was here before
+/// never lands on one.
 fn classify_ui(
     ui: &mut egui::Ui,
     tr: &Tr,
@@ -479,9 +514,9 @@ fn classify_ui(
         theme::card(ui)
     };
     frame.show(ui, |ui| {
-        let session = format!("⚠ {} {}", tr.t("session"), p.session);
         if !short {
-            ui.label(egui::RichText::new(&session).strong());
+            let session = format!("⚠ {} {}", tr.t("session"), p.session);
+            ui.label(egui::RichText::new(session).strong());
             ui.add(egui::Label::new(&p.text).wrap());
             ui.label(tr.t("classify-as"));
         }
@@ -522,19 +557,6 @@ fn classify_ui(
                     }
                 }
             });
-        }
-        if short {
-            // Under the options, where the main button was: nothing there answers a click.
-            let line = format!("{session}: {} {}", p.text, tr.t("classify-as"));
-            let height = ui.spacing().interact_size.y;
-            ui.allocate_ui_with_layout(
-                egui::vec2(ui.available_width(), height),
-                egui::Layout::top_down(egui::Align::Min),
-                |ui| {
-                    ui.set_min_height(height);
-                    ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
-                },
-            );
         }
     });
 }

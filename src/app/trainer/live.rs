@@ -109,7 +109,10 @@ impl LiveStation {
         self.announced = Some(
             self.discovery
                 .announce(&code, server.addr().port())
-                .map_err(|e| e.to_string()),
+                .map_err(|e| {
+                    bevy::log::warn!("live class: {e}");
+                    e.to_string()
+                }),
         );
         // Without the marker the class runs all the same; only the offer after a restart is lost.
         let _ = crate::files::write::write_atomic(&folder.join(RUNNING_MARKER), code.as_bytes());
@@ -317,7 +320,7 @@ fn announcement(ui: &mut egui::Ui, tr: &Tr, live: &LiveStation, short: bool) {
         }
         Some(Err(why)) => {
             ui.label(egui::RichText::new(tr.t("live-not-announced")).weak())
-                .on_hover_text(why);
+                .on_hover_text(tr.fmt("system-detail", &[("error", why.into())]));
         }
         None => {}
     }

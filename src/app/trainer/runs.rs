@@ -19,19 +19,36 @@ use crate::score::ProbabilityScores;
 use crate::teach::drill::drill_kind_of_id;
 use crate::teach::text::kind_name;
 
-/// The table's columns after the trainee's name: header key and sort key.
-const COLUMNS: [(&str, SortKey); 11] = [
-    ("col-course", SortKey::Scenario),
-    ("col-started", SortKey::Started),
-    ("col-cases", SortKey::Cases),
-    ("col-brier", SortKey::Brier),
-    ("col-judgement", SortKey::JudgementCost),
-    ("col-skill", SortKey::Skill),
-    ("col-reliability-short", SortKey::Reliability),
-    ("col-resolution", SortKey::Resolution),
-    ("col-auc", SortKey::Auc),
-    ("col-citl", SortKey::CalibrationInTheLarge),
-    ("col-dprime", SortKey::DPrime),
+/// The table's columns after the trainee's name: the head (short, so the header keeps to one line
+/// of the table), the full name (its hover text and what a screen reader says) and the sort key.
+const COLUMNS: [(&str, &str, SortKey); 11] = [
+    ("runs-head-course", "runs-full-course", SortKey::Scenario),
+    ("col-started", "runs-full-started", SortKey::Started),
+    ("runs-head-cases", "runs-full-cases", SortKey::Cases),
+    ("col-brier", "runs-full-brier", SortKey::Brier),
+    (
+        "runs-head-judgement",
+        "runs-full-judgement",
+        SortKey::JudgementCost,
+    ),
+    ("runs-head-skill", "runs-full-skill", SortKey::Skill),
+    (
+        "runs-head-reliability",
+        "runs-full-reliability",
+        SortKey::Reliability,
+    ),
+    (
+        "runs-head-resolution",
+        "runs-full-resolution",
+        SortKey::Resolution,
+    ),
+    ("col-auc", "runs-full-auc", SortKey::Auc),
+    (
+        "runs-head-citl",
+        "runs-full-citl",
+        SortKey::CalibrationInTheLarge,
+    ),
+    ("col-dprime", "runs-full-dprime", SortKey::DPrime),
 ];
 
 /// Width of the reliability diagram beside the table, in points (it is put under the table when
@@ -223,8 +240,15 @@ fn aligns() -> Vec<Align> {
     aligns
 }
 
+/// A column's head: its short text and its full name, each with the sort mark when the table is
+/// sorted by it.
+struct Head {
+    short: String,
+    full: String,
+}
+
 /// The header: the name and every column sort; the arrow shows the column and direction.
-fn headers(tr: &Tr, trainer: &TrainerState) -> Vec<String> {
+fn headers(tr: &Tr, trainer: &TrainerState) -> Vec<Head> {
     let mark = |key: SortKey| {
         if trainer.sort == key {
             if trainer.descending { " ⏷" } else { " ⏶" }
@@ -232,13 +256,20 @@ fn headers(tr: &Tr, trainer: &TrainerState) -> Vec<String> {
             ""
         }
     };
-    let mut headers = vec![format!("{}{}", tr.t("col-trainee"), mark(SortKey::Trainee))];
+    let head = |short: &str, full: &str, key: SortKey| Head {
+        short: format!("{}{}", tr.t(short), mark(key)),
+        full: format!("{}{}", tr.t(full), mark(key)),
+    };
+    let mut headers = vec![head("col-trainee", "runs-full-trainee", SortKey::Trainee)];
     headers.extend(
         COLUMNS
             .iter()
-            .map(|(key, column)| format!("{}{}", tr.t(key), mark(*column))),
+            .map(|(short, full, key)| head(short, full, *key)),
     );
-    headers.push(String::new());
+    headers.push(Head {
+        short: String::new(),
+        full: String::new(),
+    });
     headers
 }
 
@@ -286,7 +317,7 @@ fn table_rows(tr: &Tr, trainer: &TrainerState, cohort: &Cohort, summary: &Summar
 }
 
 /// Each column as wide as its widest cell: the header's button, the names' buttons, the numbers.
-fn column_widths(ui: &egui::Ui, headers: &[String], rows: &[Row], open: &str) -> Vec<f32> {
+fn column_widths(ui: &egui::Ui, headers: &[Head], rows: &[Row], open: &str) -> Vec<f32> {
     let padding = 2.0 * ui.spacing().button_padding.x;
     let button = |text: &str| text_width(ui, text, egui::TextStyle::Button) + padding;
     let body = |text: &str| text_width(ui, text, egui::TextStyle::Body);
@@ -299,7 +330,7 @@ fn column_widths(ui: &egui::Ui, headers: &[String], rows: &[Row], open: &str) ->
                 OPEN => button(open),
                 _ => row.cells.get(c - 1).map_or(0.0, |t| body(t)),
             });
-            cells.fold(button(header), f32::max).ceil()
+            cells.fold(button(&header.short), f32::max).ceil()
         })
         .collect()
 }
@@ -310,19 +341,28 @@ fn table_ui(
     ui: &mut egui::Ui,
     tr: &Tr,
     table: &Table,
-    headers: &[String],
+    headers: &[Head],
     rows: &[Row],
     selected: Option<usize>,
     clicked: &mut Clicked,
 ) {
     table.row(ui, None, |ui, c| {
-        let Some(text) = headers.get(c).filter(|t| !t.is_empty()) else {
+        let Some(head) = headers.get(c).filter(|h| !h.short.is_empty()) else {
             return;
         };
-        if ui.add(egui::Button::new(text.as_str()).wrap()).clicked() {
+        let full = head.full.clone();
+        let button = ui
+            .add(egui::Button::new(head.short.as_str()).wrap())
+            .on_hover_text(&head.full);
+        button.widget_info(move || {
+            egui::WidgetInfo::labeled(egui::WidgetType::Button, true, full.as_str())
+        });
+        if button.clicked() {
             clicked.sort = Some(match c {
                 0 => SortKey::Trainee,
-                _ => COLUMNS.get(c - 1).map_or(SortKey::Trainee, |(_, key)| *key),
+                _ => COLUMNS
+                    .get(c - 1)
+                    .map_or(SortKey::Trainee, |(_, _, key)| *key),
             });
         }
     });
