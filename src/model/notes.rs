@@ -248,7 +248,19 @@ pub fn render_note(
     lang: Lang,
 ) -> String {
     let elements = s.file.protocol.elements.len();
-    let mut sentences: Vec<String> = worsening_text(s, session, scores, lang);
+    // An off-protocol answer to the worse score (explaining it away) is the note's only word on it.
+    let answered = s
+        .file
+        .protocol
+        .off_protocol
+        .iter()
+        .zip(&note.off_protocol)
+        .any(|(o, &happened)| happened && o.answers_worsening);
+    let mut sentences: Vec<String> = if answered {
+        Vec::new()
+    } else {
+        worsening_text(s, session, scores, lang)
+    };
     let ending_failed = not_improved(&s.rules, scores, session);
     for i in 0..elements.min(note.delivered.len()) {
         let delivered = note.delivered.get(i).copied().unwrap_or(false);

@@ -362,6 +362,11 @@ pub struct OffProtocol {
     /// says both.
     #[serde(default)]
     pub crowds_out: Vec<String>,
+    /// The activity is the therapist's own answer to a worse score (putting a low score down to "a
+    /// bad week"): in a session where it happens the note does not also say that the worsening was
+    /// taken up (`Protocol::worsening`), which would contradict it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub answers_worsening: bool,
 }
 
 /// The protocol: its core elements and what a session may hold beside them.
