@@ -493,15 +493,23 @@ fn no_note_contradicts_itself_the_note_before_or_the_scores() {
                             .iter()
                             .zip(&note.off_protocol)
                             .any(|(o, &happened)| happened && o.answers_worsening);
-                        if !worse || answered {
+                        // A session that left out the element in which the scores are looked at
+                        // (the progress report, the ORS) has not seen them.
+                        let unseen = w.seen_in.as_ref().is_some_and(|key| {
+                            pr.elements
+                                .iter()
+                                .position(|e| &e.key == key)
+                                .is_some_and(|i| !note.delivered[i])
+                        });
+                        if !worse || answered || unseen {
                             assert!(
                                 !says(&text, &named, lang),
-                                "no worsening shown, or it was explained away: {at}"
+                                "no worsening shown, explained away, or the scores not looked at: {at}"
                             );
                         }
                         assert_eq!(
                             says(&text, &since_last, lang),
-                            s.rules.reliably_worse(y[t - 1], y[t]) && !answered,
+                            s.rules.reliably_worse(y[t - 1], y[t]) && !answered && !unseen,
                             "{at}"
                         );
                     }
@@ -511,6 +519,25 @@ fn no_note_contradicts_itself_the_note_before_or_the_scores() {
         }
     }
     assert!(checked > 20_000, "{checked} notes");
+}
+
+/// Where the therapist never sees the scores (the control arm of the feedback studies), no note
+/// names a worsening; where the scores are looked at in one element, the scenario says which.
+#[test]
+fn a_therapist_who_does_not_see_the_scores_writes_nothing_of_them() {
+    let blind = resolve("feedback-not-on-track").unwrap();
+    assert!(blind.file.protocol.worsening.is_none());
+    for id in [
+        "feedback-not-on-track-feedback",
+        "feedback-not-on-track-cst",
+    ] {
+        let s = resolve(id).unwrap();
+        let w = s.file.protocol.worsening.as_ref().unwrap();
+        assert_eq!(w.seen_in.as_deref(), Some("feedback"), "{id}");
+    }
+    let pcoms = resolve("pcoms-ors-srs").unwrap();
+    let w = pcoms.file.protocol.worsening.as_ref().unwrap();
+    assert_eq!(w.seen_in.as_deref(), Some("ors-discussed"));
 }
 
 /// The text of a note tells exactly what its structured note holds, no more and no less: read back

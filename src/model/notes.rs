@@ -256,7 +256,16 @@ pub fn render_note(
         .iter()
         .zip(&note.off_protocol)
         .any(|(o, &happened)| happened && o.answers_worsening);
-    let mut sentences: Vec<String> = if answered {
+    // Where the scores are looked at in one element, a session without it has not seen them.
+    let unseen = s
+        .file
+        .protocol
+        .worsening
+        .as_ref()
+        .and_then(|w| w.seen_in.as_deref())
+        .and_then(|key| s.file.protocol.elements.iter().position(|e| e.key == key))
+        .is_some_and(|i| !note.delivered.get(i).copied().unwrap_or(false));
+    let mut sentences: Vec<String> = if answered || unseen {
         Vec::new()
     } else {
         worsening_text(s, session, scores, lang)

@@ -409,6 +409,11 @@ pub struct Worsening {
     /// The note of that risk check (what the therapist did, not what the client answered, which
     /// the scores do not tell).
     pub risk: Vec<Text>,
+    /// The protocol element in which the therapist looks at the scores (the progress report, the
+    /// ORS): in a session that left it out the therapist has not looked, and the note says nothing
+    /// of a worsening. Left out, the therapist sees the scores in every session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen_in: Option<String>,
     pub source: String,
 }
 

@@ -701,6 +701,25 @@ const WORSENING_PLACEHOLDERS: [&str; 4] = ["{score}", "{before}", "{intake}", "{
 fn worsening(c: &mut Checker, w: &Worsening) {
     let m = &c.file.measure;
     c.source_key("protocol.worsening.source", &w.source);
+    if let Some(key) = &w.seen_in
+        && !c.file.protocol.elements.iter().any(|e| &e.key == key)
+    {
+        let known: Vec<&str> = c
+            .file
+            .protocol
+            .elements
+            .iter()
+            .map(|e| e.key.as_str())
+            .collect();
+        c.add(
+            "protocol.worsening.seen_in",
+            format!("the protocol has no element \"{key}\""),
+            format!(
+                "name the element in which the scores are looked at: one of {}",
+                known.join(", ")
+            ),
+        );
+    }
     if !(m.min <= w.risk_from && w.risk_from <= m.max) {
         c.add(
             "protocol.worsening.risk_from",
@@ -1784,6 +1803,27 @@ mod tests {
                 .iter()
                 .any(|(p, _, fix)| p == "protocol.worsening.since_last[0].nl"
                     && fix.contains("{score}")),
+            "{problems:?}"
+        );
+        // The element in which the scores are looked at must be one of the protocol's.
+        let seen = |key: &str| {
+            path_problems(&base.replace(
+                source,
+                &format!(
+                    "{source}        worsening: Some((since_last: [(nl: \"a\", en: \"a\")], since_intake: [(nl: \"b\", en: \"b\")], \
+                     still: [(nl: \"c\", en: \"c\")], risk_from: 60, risk: [(nl: \"d\", en: \"d\")], \
+                     seen_in: Some(\"{key}\"), source: \"choice\")),\n"
+                ),
+            ))
+        };
+        assert!(seen("homework").is_empty());
+        let problems = seen("report");
+        assert!(
+            problems
+                .iter()
+                .any(|(p, m, fix)| p == "protocol.worsening.seen_in"
+                    && m.contains("no element \"report\"")
+                    && fix.contains("homework")),
             "{problems:?}"
         );
         let element = "omitted: (nl: \"Geen huiswerk.\", en: \"No homework.\")),";
