@@ -158,7 +158,10 @@ fn state_for(view: View, dir: &Path, lang: Lang, scale: f32) -> AppState {
             state.trainer.live.bind = "127.0.0.1:0".parse().unwrap();
             state.trainer.live.code = code();
             let scenarios = state.scenarios.clone();
-            state.trainer.live.start(&dir.join("live"), &scenarios);
+            state
+                .trainer
+                .live
+                .start(&dir.join("live"), &scenarios, state.settings.lang);
             assert!(state.trainer.live.is_running(), "the class runs");
             join_trainees(&state, &dir.join("trainees"));
         }
