@@ -614,6 +614,14 @@ fn the_case_screen_keeps_chart_note_and_controls_in_view_at_every_size() {
                             .into_iter()
                             .map(|m| format!("{case}: {m}")),
                     );
+                    // Kept in view by being whole, not by being cut short: the status line (what
+                    // was saved last) too.
+                    failures.extend(
+                        problems(&h, false)
+                            .into_iter()
+                            .filter(|p| p.contains("shortened with …"))
+                            .map(|p| format!("{case}: {p}")),
+                    );
                 }
             }
         }
