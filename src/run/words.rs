@@ -233,6 +233,54 @@ mod tests {
     }
 
     #[test]
+    fn every_course_code_and_lock_refusal_has_its_words_in_both_languages() {
+        let codes = [
+            CodeError::Shape("AB".into()),
+            CodeError::Check("ABCD-1234".into()),
+            CodeError::SeedTooLarge(40_000),
+            CodeError::Prefix("A!".into()),
+            CodeError::UnknownScenario {
+                code: "ZZZZ-0051".into(),
+                prefix: "ZZZZ".into(),
+            },
+        ];
+        let locks = [
+            Holder::Starting,
+            Holder::Process {
+                pid: 12,
+                program: None,
+            },
+        ]
+        .map(|holder| LockError::Held {
+            run: "anna.ron".into(),
+            holder,
+        });
+        for lang in [Lang::En, Lang::Nl] {
+            let mut texts: Vec<String> = codes.iter().map(|e| code_error_text(e, lang)).collect();
+            texts.extend(locks.iter().map(|e| lock_error_text(e, lang)));
+            for text in &texts {
+                // A missing key reads as the key itself.
+                assert!(
+                    !text.contains("code-") && !text.contains("lock-"),
+                    "{lang:?}: {text}"
+                );
+            }
+        }
+        for (e, text) in codes.iter().map(|e| (e, code_error_text(e, Lang::En))) {
+            assert_eq!(text, e.to_string());
+        }
+        assert_eq!(
+            code_error_text(&CodeError::SeedTooLarge(40_000), Lang::Nl),
+            "een cursuscode bevat startgetallen tot en met 32767, niet 40000"
+        );
+        assert_eq!(
+            lock_error_text(&locks[1], Lang::Nl),
+            "anna.ron: aan deze ronde schrijft al een andere OnTrack (proces 12, de OnTrack-app) — maak die eerst af of sluit hem; een ronde heeft één schrijver tegelijk, zodat er geen antwoord verloren gaat"
+        );
+        assert_eq!(lock_error_text(&locks[1], Lang::En), locks[1].to_string());
+    }
+
+    #[test]
     fn answers_are_told_in_dutch() {
         let forecast = Action::Forecast { percent: 20 };
         assert_eq!(action_text(&forecast, Lang::Nl), "voorspelling 20 %");
