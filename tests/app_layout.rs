@@ -158,7 +158,10 @@ fn state_for(view: View, dir: &Path, lang: Lang, scale: f32) -> AppState {
             state.trainer.live.bind = "127.0.0.1:0".parse().unwrap();
             state.trainer.live.code = code();
             let scenarios = state.scenarios.clone();
-            state.trainer.live.start(&dir.join("live"), &scenarios);
+            state
+                .trainer
+                .live
+                .start(&dir.join("live"), &scenarios, state.settings.lang);
             assert!(state.trainer.live.is_running(), "the class runs");
             join_trainees(&state, &dir.join("trainees"));
         }
@@ -610,6 +613,14 @@ fn the_case_screen_keeps_chart_note_and_controls_in_view_at_every_size() {
                         out_of_view(&h, at, lang)
                             .into_iter()
                             .map(|m| format!("{case}: {m}")),
+                    );
+                    // Kept in view by being whole, not by being cut short: the status line (what
+                    // was saved last) too.
+                    failures.extend(
+                        problems(&h, false)
+                            .into_iter()
+                            .filter(|p| p.contains("shortened with …"))
+                            .map(|p| format!("{case}: {p}")),
                     );
                 }
             }

@@ -1011,8 +1011,13 @@ fn a_whole_run_of_the_first_lesson_is_played_by_keys_alone() {
 
 /// English words that must not show in the Dutch app (whole words; names such as Brier, AUC and
 /// the measures' own are not among them).
-const ENGLISH: [&str; 28] = [
+const ENGLISH: [&str; 33] = [
     "the",
+    "cannot",
+    "this",
+    "typing",
+    "look",
+    "run",
     "and",
     "not",
     "file",
@@ -1676,6 +1681,138 @@ fn dutch_trainee(
     common::screens::harness(state, [1280.0, 800.0])
 }
 
+/// The message the start screen shows after `provoke`, and what in it and on the screen is not
+/// Dutch.
+fn start_message_in_dutch(
+    h: &mut Harness<'static, AppState>,
+    what: &str,
+    provoke: impl FnOnce(&mut AppState),
+) -> Vec<String> {
+    h.state_mut().message = None;
+    provoke(h.state_mut());
+    let _ = h.run_ok();
+    let message = h.state().message.clone();
+    assert!(message.is_some(), "{what}: a message says why");
+    let mut wrong = not_dutch_texts(&[message.unwrap()], what);
+    wrong.extend(not_dutch(h, what));
+    wrong
+}
+
+#[test]
+fn a_run_that_cannot_start_or_resume_and_a_wrong_course_code_say_why_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = Arc::new(resolve("tests/scenarios/minimal.ron").unwrap());
+    let good = ontrack::run::code::encode(&scenario.course_prefix(), 10).unwrap();
+    let mut state = AppState::new(vec![Arc::clone(&scenario)], dir.path().into(), Lang::Nl);
+    state.start.pseudonym = "Iris".into();
+    let mut h = common::screens::harness(state, [1280.0, 800.0]);
+    h.run();
+    let mut wrong = Vec::new();
+    // Course codes: the wrong shape, a typing error, a scenario nobody has.
+    let mut typo = good.clone().into_bytes();
+    typo[5] = if typo[5] == b'1' { b'2' } else { b'1' };
+    let typo = String::from_utf8(typo).unwrap();
+    let nobody = ontrack::run::code::encode("ZZZZ", 5).unwrap();
+    for code in ["ABC", typo.as_str(), nobody.as_str()] {
+        wrong.extend(start_message_in_dutch(&mut h, code, |s| {
+            s.start.course_code = code.to_string();
+            s.start_run();
+        }));
+        assert_eq!(h.state().screen, Screen::Start, "{code}: no run starts");
+    }
+    // A results folder that is a file: the run cannot be saved.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "a file where the folder should be").unwrap();
+    wrong.extend(start_message_in_dutch(&mut h, "unsavable", |s| {
+        s.start.course_code = good.clone();
+        s.results_dir = blocked.join("results");
+        s.start_run();
+    }));
+    h.state_mut().results_dir = dir.path().into();
+    // Resuming a run another OnTrack is writing, a damaged run file, and a finished run.
+    let run_path = {
+        let s = h.state_mut();
+        s.start.course_code = good.clone();
+        s.start_run();
+        assert_eq!(s.screen, Screen::Briefing, "{:?}", s.message);
+        let path = s.run.session.as_ref().unwrap().path().to_path_buf();
+        s.act(Action::NextSession);
+        s.new_run();
+        path
+    };
+    let held = ontrack::run::lock::lock(&run_path).unwrap();
+    wrong.extend(start_message_in_dutch(&mut h, "held", |s| {
+        s.resume(&run_path)
+    }));
+    drop(held);
+    let damaged = dir.path().join("damaged.ron");
+    std::fs::write(&damaged, "not a run").unwrap();
+    wrong.extend(start_message_in_dutch(&mut h, "damaged", |s| {
+        s.resume(&damaged)
+    }));
+    let finished = {
+        let mut session = ontrack::run::Session::start(
+            &dir.path().join("done"),
+            Arc::clone(&scenario),
+            3,
+            "Iris",
+            &good,
+        )
+        .unwrap();
+        let mut guard = 0;
+        while session.run().phase() != Phase::Finished {
+            guard += 1;
+            assert!(guard < 5000, "the run does not end");
+            let action = match session.run().due() {
+                Due::Forecast { .. } => Action::Forecast { percent: 30 },
+                Due::Classify { event } => Action::ClassifyEvent {
+                    event,
+                    class: LindenClass::SideEffect,
+                },
+                Due::Reveal => Action::Reveal,
+                Due::NextCase => Action::NextCase,
+                _ => Action::NextSession,
+            };
+            session.apply(action).unwrap();
+        }
+        session.path().to_path_buf()
+    };
+    wrong.extend(start_message_in_dutch(&mut h, "finished", |s| {
+        s.resume(&finished)
+    }));
+    // The trainer's live class and hand-out: a mistyped code, a seed too large or no number.
+    {
+        let s = h.state_mut();
+        s.trainer.live.code = typo.clone();
+        let scenarios = s.scenarios.clone();
+        s.trainer
+            .live
+            .start(&dir.path().join("klas"), &scenarios, Lang::Nl);
+        let error = s.trainer.live.error.clone().expect("the typo is explained");
+        wrong.extend(not_dutch_texts(&[error], "live class code"));
+        s.screen = Screen::Trainer;
+        s.trainer.tab = Tab::HandOut;
+    }
+    for seed in ["40000", "zeven"] {
+        h.state_mut().trainer.handout_seed = seed.into();
+        let _ = h.run_ok();
+        let texts = screen_texts(&h);
+        assert!(
+            texts.iter().any(|t| t.starts_with('⚠')),
+            "seed {seed}: the hand-out says why there is no code: {texts:?}"
+        );
+        wrong.extend(not_dutch_texts(&texts, &format!("hand-out seed {seed}")));
+    }
+    wrong.sort();
+    wrong.dedup();
+    assert!(
+        wrong.is_empty(),
+        "{} texts:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
 #[test]
 fn the_dutch_live_class_shows_no_english_on_the_board_the_status_line_or_on_hover() {
     let station = tempfile::tempdir().unwrap();
@@ -1694,10 +1831,11 @@ fn the_dutch_live_class_shows_no_english_on_the_board_the_status_line_or_on_hove
     // A network without multicast: the class is not announced, and the board says why on hover.
     state.trainer.live.discovery = Arc::new(common::screens::FakeNetwork::broken());
     let scenarios = state.scenarios.clone();
+    let lang = state.settings.lang;
     state
         .trainer
         .live
-        .start(&station.path().join("klas"), &scenarios);
+        .start(&station.path().join("klas"), &scenarios, lang);
     assert!(state.trainer.live.is_running(), "the class runs");
     // The first reveal held, so the board says so and a trainee's status line too.
     state.trainer.live.hold(true);

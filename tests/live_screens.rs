@@ -531,7 +531,7 @@ fn forty_trainees_and_every_checkpoint_fit_the_board_at_1280_by_800() {
     state
         .trainer
         .live
-        .start(station_dir.path(), &state.scenarios.clone());
+        .start(station_dir.path(), &state.scenarios.clone(), Lang::En);
     let (pin, _) = state.trainer.live.view().expect("the class runs");
     let at = Station {
         address: state.trainer.live.address.clone(),

@@ -787,3 +787,23 @@ action-flag = drift flag at session { $session }
 action-classify = event { $event } classified as { $class }
 action-reveal = reveal
 action-next-case = next case
+
+## Why a run cannot start, resume or save (run::words::session_error_text), and why a course
+## code cannot be read (run::words::code_error_text)
+session-no-pseudonym = the pseudonym is empty — give a name that does not identify you (any text; spaces around it are dropped)
+session-save = { $path }: cannot save the run ({ $error }) — check that the results folder can be written, or choose another with --results
+session-no-free-name = { $dir }: no free name for a new run file — too many runs of this pseudonym, scenario and seed started at once; try again
+session-finished = { $path }: this run is finished and cannot be resumed; start a new run instead
+lock-held = { $path }: this run is being written by another OnTrack ({ $holder }) — finish or close that one first; a run takes one writer at a time, so that no answer is lost
+lock-station-held = { $path }: another live class station is keeping its record in this folder ({ $holder }) — stop that station first, or give this class another folder; a record takes one station at a time, so that no answer is lost
+lock-io = { $path }: cannot lock the run for writing ({ $error }) — check that its folder can be written
+code-shape = "{ $code }" is not a course code: it looks like ABCD-1234 (four characters, a dash, four characters)
+code-check = "{ $code }" has a typing error: the check character does not match — copy the code again from the board
+code-seed-too-large = a course code carries seeds up to { $max }, not { $seed }
+code-prefix = "{ $code }" is not a scenario code: use four letters or digits
+code-unknown-scenario = { $code }: no scenario has the course code prefix { $prefix } — check the code, or name the scenario file the trainer gave you
+drill-failed = No drill can be made of this scenario for that kind of case: practise with a course run instead.
+seed-not-a-number = A seed is a whole number from 0 to 32767.
+lock-holder-starting = a process that is starting
+lock-holder-app = process { $pid }, the OnTrack app
+lock-holder-command = process { $pid }, { $program }

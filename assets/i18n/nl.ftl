@@ -787,3 +787,23 @@ action-flag = driftvlag bij sessie { $session }
 action-classify = gebeurtenis { $event } ingedeeld als { $class }
 action-reveal = afloop tonen
 action-next-case = volgende cliënt
+
+## Waarom een ronde niet kan beginnen, verdergaan of worden bewaard (run::words::session_error_text),
+## en waarom een cursuscode niet te lezen is (run::words::code_error_text)
+session-no-pseudonym = het pseudoniem is leeg — geef een naam die jou niet herkenbaar maakt (elke tekst; spaties eromheen vallen weg)
+session-save = { $path }: de ronde kan niet worden bewaard ({ $error }) — kijk of er in de resultatenmap mag worden geschreven, of kies een andere met --results
+session-no-free-name = { $dir }: geen vrije naam voor een nieuw rondebestand — er zijn te veel rondes van dit pseudoniem, scenario en startgetal tegelijk begonnen; probeer het opnieuw
+session-finished = { $path }: deze ronde is af en kan niet verder; begin een nieuwe ronde
+lock-held = { $path }: aan deze ronde schrijft al een andere OnTrack ({ $holder }) — maak die eerst af of sluit hem; een ronde heeft één schrijver tegelijk, zodat er geen antwoord verloren gaat
+lock-station-held = { $path }: een ander station van een live les houdt zijn verslag in deze map bij ({ $holder }) — stop dat station eerst, of geef deze les een andere map; een verslag heeft één station tegelijk, zodat er geen antwoord verloren gaat
+lock-io = { $path }: de ronde kan niet worden vastgezet om erin te schrijven ({ $error }) — kijk of er in de map mag worden geschreven
+code-shape = ‘{ $code }’ is geen cursuscode: die ziet eruit als ABCD-1234 (vier tekens, een streepje, vier tekens)
+code-check = ‘{ $code }’ bevat een tikfout: het controleteken klopt niet — neem de code opnieuw over van het bord
+code-seed-too-large = een cursuscode bevat startgetallen tot en met { $max }, niet { $seed }
+code-prefix = ‘{ $code }’ is geen scenariocode: gebruik vier letters of cijfers
+code-unknown-scenario = { $code }: geen scenario heeft het cursuscodebegin { $prefix } — kijk de code na, of open het scenariobestand dat de docent je gaf
+drill-failed = Van dit scenario kan voor dat soort gevallen geen oefening worden gemaakt: speel een cursusronde.
+seed-not-a-number = Een startgetal is een geheel getal van 0 tot en met 32767.
+lock-holder-starting = een proces dat net begint
+lock-holder-app = proces { $pid }, de OnTrack-app
+lock-holder-command = proces { $pid }, { $program }

@@ -120,7 +120,10 @@ pub fn run(options: Options) {
             state.trainer.tab = trainer::Tab::Live;
             state.trainer.live.code = code;
             let scenarios = state.scenarios.clone();
-            state.trainer.live.start(&t.folder, &scenarios);
+            state
+                .trainer
+                .live
+                .start(&t.folder, &scenarios, state.settings.lang);
         }
     }
     if capture {
@@ -328,7 +331,8 @@ fn screenshot_keys(
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
     let path = state.0.results_dir.join(format!("ontrack-{stamp}.png"));
     if let Err(e) = std::fs::create_dir_all(&state.0.results_dir) {
-        state.0.message = Some(e.to_string());
+        let why = crate::cohort::reasons::OsError::from(&e).text(state.0.settings.lang);
+        state.0.message = Some(format!("{}: {why}", state.0.results_dir.display()));
         return;
     }
     let saved = state.0.settings.tr().fmt(

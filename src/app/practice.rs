@@ -39,8 +39,9 @@ pub struct DrillOffer {
 pub enum NoDrill {
     /// The trainee's saved runs of the scenario show no blind spot of a known kind (yet).
     NothingYet,
-    /// The drill could not be made (the message says why).
-    Failed(String),
+    /// The drill could not be made (why is logged, in English: it is about the scenario's maths,
+    /// which the trainee cannot change).
+    Failed,
 }
 
 /// The practice offer: being worked out on another thread, or ready, or refused.
@@ -68,18 +69,14 @@ impl Practice {
     /// Takes the offer when it is ready.
     pub fn poll(&mut self) {
         if let Some(result) = finished(&mut self.working) {
-            self.found = Some(result.unwrap_or_else(|| {
-                Err(NoDrill::Failed("the drill could not be made".to_string()))
-            }));
+            self.found = Some(result.unwrap_or_else(|| Err(NoDrill::Failed)));
         }
     }
 
     /// Waits for the offer (tests).
     pub fn wait(&mut self) {
         if let Some(working) = self.working.take() {
-            self.found = Some(working.wait().unwrap_or_else(|| {
-                Err(NoDrill::Failed("the drill could not be made".to_string()))
-            }));
+            self.found = Some(working.wait().unwrap_or_else(|| Err(NoDrill::Failed)));
         }
     }
 
@@ -96,7 +93,10 @@ impl Practice {
 /// scenario with more of it, and the shares of that kind in both.
 fn offer(dir: &std::path::Path, trainee: &str, base: Arc<Scenario>) -> Result<DrillOffer, NoDrill> {
     let kind = weakest_kind(dir, trainee, &base.file.id).ok_or(NoDrill::NothingYet)?;
-    let drilled = drill(&base, kind).map_err(|e| NoDrill::Failed(e.to_string()))?;
+    let drilled = drill(&base, kind).map_err(|e| {
+        bevy::log::warn!("practice: no drill of {}: {e}", base.file.id);
+        NoDrill::Failed
+    })?;
     Ok(DrillOffer {
         trainee: trainee.to_string(),
         practice_share: share_of_kind(&base, kind, MIX_CASES, MIX_SEED),
@@ -160,7 +160,10 @@ impl AppState {
                 self.screen = Screen::Briefing;
                 self.message = None;
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => {
+                let why = crate::run::words::session_error_text(&e, self.settings.lang);
+                self.message = Some(why);
+            }
         }
     }
 }
@@ -208,8 +211,8 @@ pub fn practice_ui(
             Some(Err(NoDrill::NothingYet)) => {
                 ui.add(egui::Label::new(tr.t("drill-none")).wrap());
             }
-            Some(Err(NoDrill::Failed(why))) => {
-                ui.colored_label(theme::ERROR, format!("⚠ {why}"));
+            Some(Err(NoDrill::Failed)) => {
+                ui.colored_label(theme::ERROR, format!("⚠ {}", tr.t("drill-failed")));
             }
             Some(Ok(o)) => {
                 ui.add(egui::Label::new(egui::RichText::new(mix_sentence(tr, o)).strong()).wrap());

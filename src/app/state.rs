@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::cohort::reasons::OsError;
 use crate::debrief::score_run;
 use crate::forecast::{Actuarial, Benchmarks};
+use crate::run::words::{code_error_text, session_error_text};
 use crate::run::{Action, Phase, Session, SessionError, unfinished};
 use crate::scenario::format::Text;
 use crate::scenario::{Lang, Scenario};
@@ -224,7 +226,7 @@ impl AppState {
         let pseudonym = &self.start.pseudonym;
         match Session::start(&self.results_dir, scenario, seed, pseudonym, &code) {
             Ok(session) => self.enter(session, Screen::Briefing),
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(session_error_text(&e, self.settings.lang)),
         }
     }
 
@@ -236,14 +238,14 @@ impl AppState {
         }
         crate::run::code::find_course(code, self.scenarios.iter().cloned())
             .map(Some)
-            .map_err(|e| e.to_string())
+            .map_err(|e| code_error_text(&e, self.settings.lang))
     }
 
     /// Resumes an unfinished run.
     pub fn resume(&mut self, path: &std::path::Path) {
         match Session::resume(path) {
             Ok(session) => self.enter(session, Screen::Case),
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(session_error_text(&e, self.settings.lang)),
         }
     }
 
@@ -251,7 +253,9 @@ impl AppState {
         let linked = self.live.begin(&session);
         self.run.begin(session);
         self.screen = screen;
-        self.message = linked.err().map(|e| e.to_string());
+        self.message = linked
+            .err()
+            .map(|e| OsError::from(&e).text(self.settings.lang));
         self.score_when_finished();
     }
 
@@ -293,7 +297,7 @@ impl AppState {
                 self.message = Some(crate::run::words::run_error_text(&e, self.settings.lang))
             }
             Err(e) => {
-                let message = e.to_string().into();
+                let message = session_error_text(&e, self.settings.lang).into();
                 self.message = Some(self.settings.tr().fmt("error", &[("message", message)]))
             }
         }
@@ -352,7 +356,8 @@ impl AppState {
         if let Some(path) = empty
             && let Err(e) = std::fs::remove_file(&path)
         {
-            let message = format!("{}: {e}", path.display()).into();
+            let why = OsError::from(&e).text(self.settings.lang);
+            let message = format!("{}: {why}", path.display()).into();
             self.message = Some(self.settings.tr().fmt("error", &[("message", message)]));
         }
         self.new_run();

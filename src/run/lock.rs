@@ -19,11 +19,11 @@ pub enum LockError {
     #[error(
         "{run}: this run is being written by another OnTrack ({holder}) — finish or close that one first; a run takes one writer at a time, so that no answer is lost"
     )]
-    Held { run: PathBuf, holder: String },
+    Held { run: PathBuf, holder: Holder },
     #[error(
         "{dir}: another live class station is keeping its record in this folder ({holder}) — stop that station first, or give this class another folder; a record takes one station at a time, so that no answer is lost"
     )]
-    StationHeld { dir: PathBuf, holder: String },
+    StationHeld { dir: PathBuf, holder: Holder },
     #[error(
         "{path}: cannot lock the run for writing ({error}) — check that its folder can be written"
     )]
@@ -70,10 +70,58 @@ pub fn set_program(name: &str) {
     let _ = PROGRAM.set(name.to_string());
 }
 
+/// What the app is called in a lock file it holds (other writers name their command).
+const THE_APP: &str = "the OnTrack app";
+
 /// Who holds the lock: this process's id and what it is.
 fn holder() -> String {
-    let what = PROGRAM.get().map_or("the OnTrack app", String::as_str);
+    let what = PROGRAM.get().map_or(THE_APP, String::as_str);
     format!("process {}, {what}", std::process::id())
+}
+
+/// Who holds a lock, as its lock file says: kept by kind, so that a refusal can name the holder
+/// in the chosen language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder {
+    /// A process that has taken the lock but not yet written who it is.
+    Starting,
+    /// An OnTrack process: its id, and its command (`None` for the app).
+    Process { pid: u32, program: Option<String> },
+    /// A lock file written by something else: its text as it is.
+    Other(String),
+}
+
+impl Holder {
+    /// Reads what [`holder`] wrote (or anything else, kept as it is).
+    fn read(text: &str) -> Holder {
+        if text.is_empty() {
+            return Holder::Starting;
+        }
+        let process = text
+            .strip_prefix("process ")
+            .and_then(|rest| rest.split_once(", "))
+            .and_then(|(pid, what)| Some((pid.parse().ok()?, what)));
+        match process {
+            Some((pid, what)) => Holder::Process {
+                pid,
+                program: (what != THE_APP).then(|| what.to_string()),
+            },
+            None => Holder::Other(text.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for Holder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Holder::Starting => f.write_str("a process that is starting"),
+            Holder::Process { pid, program } => {
+                let what = program.as_deref().unwrap_or(THE_APP);
+                write!(f, "process {pid}, {what}")
+            }
+            Holder::Other(text) => f.write_str(text),
+        }
+    }
 }
 
 /// Takes the lock of the run file at `run` (which need not exist yet), or says who holds it.
@@ -101,7 +149,7 @@ pub fn lock_station(dir: &Path) -> Result<RunLock, LockError> {
 
 /// Why a lock file could not be taken: someone holds it (as its file says), or the system failed.
 enum Taken {
-    Held(String),
+    Held(Holder),
     Io(PathBuf, io::Error),
 }
 
@@ -125,11 +173,7 @@ fn take(path: &Path) -> Result<RunLock, Taken> {
                 let mut text = String::new();
                 let _ = (&file).take(512).read_to_string(&mut text);
                 let holder = crate::files::text::terminal(text.trim()).into_owned();
-                return Err(Taken::Held(if holder.is_empty() {
-                    "a process that is starting".into()
-                } else {
-                    holder
-                }));
+                return Err(Taken::Held(Holder::read(&holder)));
             }
             Err(fs::TryLockError::Error(error)) => return Err(io_error(error)),
         }
@@ -209,6 +253,28 @@ mod tests {
         );
         let third = lock(&run).expect("free again");
         drop(third);
+    }
+
+    #[test]
+    fn a_holder_is_read_back_by_kind() {
+        assert_eq!(Holder::read(""), Holder::Starting);
+        assert_eq!(
+            Holder::read("process 12, the OnTrack app"),
+            Holder::Process {
+                pid: 12,
+                program: None
+            }
+        );
+        let play = "process 7, `ontrack play`";
+        assert_eq!(
+            Holder::read(play),
+            Holder::Process {
+                pid: 7,
+                program: Some("`ontrack play`".into())
+            }
+        );
+        assert_eq!(Holder::read(play).to_string(), play);
+        assert_eq!(Holder::read("vi"), Holder::Other("vi".into()));
     }
 
     #[test]

@@ -222,40 +222,67 @@ fn acknowledgement(tr: &Tr, action: &Action) -> Option<String> {
 }
 
 /// "Case 3 of 12", then the session and the checkpoint (on one line when `compact`; in small type,
-/// cut short if need be, when `short`); after the reveal the outcome and whether the client stopped
+/// with the answer saved last, when `short`); after the reveal the outcome and whether the client stopped
 /// coming; then the answer saved last, on a line that is always there.
 fn standing_ui(ui: &mut egui::Ui, tr: &Tr, s: &Standing, compact: bool, short: bool) {
     let case = tr.fmt(
         "case-of",
         &[("n", s.case.into()), ("total", s.cases.into())],
     );
-    let mut line = if compact {
-        format!("{case} · ")
-    } else {
-        ui.label(theme::title(case));
-        String::new()
-    };
-    line += &tr.fmt(
+    let mut counters = tr.fmt(
         "session-of",
         &[("seen", s.seen.into()), ("total", s.sessions.into())],
     );
     if let Some((k, total)) = s.checkpoint {
-        line.push_str(" · ");
-        line.push_str(&tr.fmt("checkpoint-of", &[("k", k.into()), ("total", total.into())]));
+        counters.push_str(" · ");
+        counters.push_str(&tr.fmt("checkpoint-of", &[("k", k.into()), ("total", total.into())]));
     }
     let saved = s
         .acknowledged
         .as_ref()
         .and_then(|a| acknowledgement(tr, a))
         .map(|text| format!("✔ {text}"));
+    if !compact {
+        ui.label(theme::title(case.clone()));
+    }
+    let case = compact.then_some(case);
     if short {
-        // One line for all of it in a short window.
-        if let Some(saved) = &saved {
-            line.push_str(" · ");
-            line.push_str(saved);
-        }
-        ui.add(egui::Label::new(egui::RichText::new(line).strong().small()).truncate());
+        // One line for all of it in a short window; when it does not fit, the answer just saved
+        // goes before the counters (the session shows on its card and the chart), and only what
+        // fits on no line at all wraps: never cut off.
+        let joined = |parts: &[Option<&String>]| {
+            parts
+                .iter()
+                .flatten()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        let full = joined(&[case.as_ref(), Some(&counters), saved.as_ref()]);
+        let shorter = [
+            joined(&[case.as_ref(), saved.as_ref()]),
+            joined(&[saved.as_ref()]),
+        ];
+        let text = |line: &str| egui::RichText::new(line).strong().small();
+        let fits = |ui: &egui::Ui, line: &str| {
+            let galley = egui::WidgetText::from(text(line)).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Small,
+            );
+            galley.size().x <= ui.available_width()
+        };
+        let line = std::iter::once(full.clone())
+            .chain(saved.is_some().then_some(shorter).into_iter().flatten())
+            .find(|line| fits(ui, line))
+            .unwrap_or(full);
+        ui.add(egui::Label::new(text(&line)).wrap());
     } else {
+        let line = match &case {
+            Some(case) => format!("{case} · {counters}"),
+            None => counters,
+        };
         ui.add(egui::Label::new(egui::RichText::new(line).strong()).wrap());
     }
     if let Some(outcome) = s.outcome {

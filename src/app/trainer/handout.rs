@@ -55,9 +55,10 @@ pub(super) fn handout_ui(
     }
     let code = seed
         .parse::<u64>()
-        .map_err(|e| e.to_string())
+        .map_err(|_| tr.t("seed-not-a-number"))
         .and_then(|seed| {
-            crate::run::code::encode(&s.course_prefix(), seed).map_err(|e| e.to_string())
+            crate::run::code::encode(&s.course_prefix(), seed)
+                .map_err(|e| crate::run::words::code_error_text(&e, lang))
         });
     let code = match code {
         Err(e) => {

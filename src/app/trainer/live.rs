@@ -21,7 +21,7 @@ use crate::live::protocol::DEFAULT_PORT;
 use crate::live::server::{LiveServer, Waker, lock};
 use crate::live::slots::RefusedHost;
 use crate::model::Outcome;
-use crate::scenario::Scenario;
+use crate::scenario::{Lang, Scenario};
 
 /// Size of the address and PIN on the screen, in points: readable from the back of a room.
 const PROJECTOR_TEXT: f32 = 36.0;
@@ -82,8 +82,16 @@ impl LiveStation {
 
     /// Starts a class of the course typed, keeping its record in `folder`. Files of the class in
     /// the folder that could not be taken up again are reported in `error`.
-    pub fn start(&mut self, folder: &Path, scenarios: &[Arc<Scenario>]) {
-        self.error = match self.try_start(folder, scenarios) {
+    pub fn start(&mut self, folder: &Path, scenarios: &[Arc<Scenario>], lang: Lang) {
+        // A course code mistyped is the trainer's to fix: its words in the chosen language.
+        let course = match crate::run::code::find_course(&self.code, scenarios.iter().cloned()) {
+            Ok(course) => course,
+            Err(e) => {
+                self.error = Some(crate::run::words::code_error_text(&e, lang));
+                return;
+            }
+        };
+        self.error = match self.try_start(folder, course) {
             Ok(problems) => (!problems.is_empty()).then(|| problems.join("\n")),
             Err(e) => Some(e.to_string()),
         };
@@ -92,10 +100,8 @@ impl LiveStation {
     fn try_start(
         &mut self,
         folder: &Path,
-        scenarios: &[Arc<Scenario>],
+        (scenario, seed, code): (Arc<Scenario>, u64, String),
     ) -> anyhow::Result<Vec<String>> {
-        let (scenario, seed, code) =
-            crate::run::code::find_course(&self.code, scenarios.iter().cloned())?;
         std::fs::create_dir_all(folder)?;
         let pin = crate::live::class_pin(folder, &code)?;
         let mut class = Class::open(&code, scenario, seed, &pin, folder)?;
@@ -224,7 +230,7 @@ pub(super) fn live_ui(
             ui.label(tr.t("live-course-code"));
             ui.text_edit_singleline(&mut live.code);
             if ui.button(tr.t("live-start")).clicked() {
-                live.start(&folder, scenarios);
+                live.start(&folder, scenarios, tr.lang);
             }
         });
         if let Some(error) = &live.error {
@@ -285,7 +291,7 @@ fn resume_offer(
             .clicked()
         {
             live.code = code.to_string();
-            live.start(folder, scenarios);
+            live.start(folder, scenarios, tr.lang);
         }
         if ui.button(tr.t("live-resume-not")).clicked() {
             forget_interrupted(folder);
