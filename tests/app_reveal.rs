@@ -247,3 +247,33 @@ fn in_full_hd_the_reveal_is_a_column_beside_the_chart_with_the_forecasts_in_view
         );
     }
 }
+
+/// The reveal's table gives the benchmarks on the trainee's own scale (1–99 %), as the explanation
+/// beside it says them: a best possible forecast of 0.4 % reads "1 %" in both, never "0 %" in the
+/// table beside "fell … to 1 %" in the sentence. The test finds such a forecast in the run itself
+/// and fails if there is none.
+#[test]
+fn the_reveal_table_and_its_explanation_give_the_same_percentages() {
+    use ontrack::forecast::Ideal;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), [1920.0, 1080.0], 1.0);
+    let s = current_run(&h).scenario().clone();
+    let ideal = Ideal::new(&s);
+    let mut tiny = 0;
+    while let Some(index) = next_reveal(&mut h) {
+        let case = current_run(&h).revealed(index).unwrap().clone();
+        tiny += s
+            .file
+            .checkpoints
+            .iter()
+            .filter(|&&cp| ontrack::run::machine::reached(&s, &case, cp))
+            .filter(|&&cp| ideal.forecast(&s, &case.visible(cp)) < 0.005)
+            .count();
+        assert!(
+            h.query_all_by_label("0 %").next().is_none(),
+            "case {}: a forecast shown as 0 %",
+            index + 1
+        );
+    }
+    assert!(tiny > 0, "no best possible forecast under 0.5 % in the run");
+}

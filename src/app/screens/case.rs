@@ -900,7 +900,9 @@ fn forecasts_beside_benchmarks(
     forecasts: &[(u32, u8)],
 ) {
     let (tr, s) = (v.tr, v.s);
-    let percent = |p: f64| format!("{:.0} %", p * 100.0);
+    // On the trainee's own scale (1–99 %) and as the explanation below says them, so that a best
+    // possible forecast of 0.4 % reads "1 %" in both, not "0 %" in the table.
+    let percent = crate::teach::explain::percent;
     egui::Grid::new("forecasts").striped(true).show(ui, |ui| {
         ui.label("");
         ui.label(
