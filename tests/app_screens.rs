@@ -1071,6 +1071,18 @@ fn painted_texts(h: &Harness<'static, AppState>) -> Vec<String> {
     texts
 }
 
+/// Fails with every English text found (each once), or passes when there is none.
+fn assert_none_english(mut wrong: Vec<String>) {
+    wrong.sort();
+    wrong.dedup();
+    assert!(
+        wrong.is_empty(),
+        "{} texts:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
 /// What is wrong with the texts of the screen in Dutch: English words, and numbers with a decimal
 /// point; each with the text it is in.
 fn not_dutch(h: &Harness<'static, AppState>, screen: &str) -> Vec<String> {
@@ -1297,14 +1309,7 @@ fn the_dutch_app_shows_no_english_and_no_decimal_points() {
         wrong.extend(hover_not_dutch(&mut h, &format!("trainer's {tab:?}")).0);
     }
     assert!(hover_texts_seen > 0, "the hover texts are read");
-    wrong.sort();
-    wrong.dedup();
-    assert!(
-        wrong.is_empty(),
-        "{} texts:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    assert_none_english(wrong);
 }
 
 /// The app on the start screen with every bundled scenario, at `size` pixels and text size `scale`.
@@ -1790,6 +1795,31 @@ fn a_run_that_cannot_start_or_resume_and_a_wrong_course_code_say_why_in_dutch() 
             .start(&dir.path().join("klas"), &scenarios, Lang::Nl);
         let error = s.trainer.live.error.clone().expect("the typo is explained");
         wrong.extend(not_dutch_texts(&[error], "live class code"));
+        // A class whose folder a file blocks, and one on an address another program listens on.
+        s.trainer.live.code = good.clone();
+        let in_the_way = dir.path().join("klas-bestand");
+        std::fs::write(&in_the_way, b"x").unwrap();
+        s.trainer.live.start(&in_the_way, &scenarios, Lang::Nl);
+        let error = s
+            .trainer
+            .live
+            .error
+            .clone()
+            .expect("the folder is explained");
+        wrong.extend(not_dutch_texts(&[error], "live class folder"));
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        s.trainer.live.bind = taken.local_addr().unwrap();
+        s.trainer
+            .live
+            .start(&dir.path().join("klas2"), &scenarios, Lang::Nl);
+        let error = s
+            .trainer
+            .live
+            .error
+            .clone()
+            .expect("the address is explained");
+        assert!(error.contains("luisteren"), "{error}");
+        wrong.extend(not_dutch_texts(&[error], "live class address"));
         s.screen = Screen::Trainer;
         s.trainer.tab = Tab::HandOut;
     }
@@ -1803,14 +1833,7 @@ fn a_run_that_cannot_start_or_resume_and_a_wrong_course_code_say_why_in_dutch() 
         );
         wrong.extend(not_dutch_texts(&texts, &format!("hand-out seed {seed}")));
     }
-    wrong.sort();
-    wrong.dedup();
-    assert!(
-        wrong.is_empty(),
-        "{} texts:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    assert_none_english(wrong);
 }
 
 #[test]
@@ -1916,14 +1939,7 @@ fn the_dutch_live_class_shows_no_english_on_the_board_the_status_line_or_on_hove
     let (hover, shown) = hover_not_dutch(&mut refused, "refused status line");
     wrong.extend(hover);
     assert!(shown > 0, "the refusal's hover text is read");
-    wrong.sort();
-    wrong.dedup();
-    assert!(
-        wrong.is_empty(),
-        "{} texts:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    assert_none_english(wrong);
 }
 
 #[test]

@@ -67,6 +67,8 @@ impl OsError {
             K::OutOfMemory => "os-out-of-memory",
             K::StaleNetworkFileHandle | K::NetworkDown | K::HostUnreachable => "os-network",
             K::TooManyLinks | K::InvalidFilename => "os-bad-path",
+            K::AddrInUse => "os-address-in-use",
+            K::AddrNotAvailable => "os-address-not-available",
             _ if self.code.is_some() => "os-other",
             _ => "os-other-no-code",
         };

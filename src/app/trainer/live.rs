@@ -93,7 +93,10 @@ impl LiveStation {
         };
         self.error = match self.try_start(folder, course) {
             Ok(problems) => (!problems.is_empty()).then(|| problems.join("\n")),
-            Err(e) => Some(e.to_string()),
+            Err(e) => {
+                bevy::log::warn!("live class: {e}");
+                Some(e.text(self.bind, lang))
+            }
         };
     }
 
@@ -101,12 +104,13 @@ impl LiveStation {
         &mut self,
         folder: &Path,
         (scenario, seed, code): (Arc<Scenario>, u64, String),
-    ) -> anyhow::Result<Vec<String>> {
-        std::fs::create_dir_all(folder)?;
-        let pin = crate::live::class_pin(folder, &code)?;
-        let mut class = Class::open(&code, scenario, seed, &pin, folder)?;
+    ) -> Result<Vec<String>, StartFailure> {
+        std::fs::create_dir_all(folder).map_err(StartFailure::Folder)?;
+        let pin = crate::live::class_pin(folder, &code).map_err(StartFailure::Pin)?;
+        let mut class =
+            Class::open(&code, scenario, seed, &pin, folder).map_err(StartFailure::Open)?;
         let problems = std::mem::take(&mut class.problems);
-        let server = LiveServer::start(class, self.bind)?;
+        let server = LiveServer::start(class, self.bind).map_err(StartFailure::Listen)?;
         if let Some(waker) = &self.waker {
             server.set_waker(Arc::clone(waker));
         }
@@ -518,5 +522,54 @@ fn strip(ui: &mut egui::Ui, tr: &Tr, c: &CheckpointView) {
             [egui::pos2(bx, rect.top()), egui::pos2(bx, rect.bottom())],
             best,
         );
+    }
+}
+
+/// Why a class could not start, for the trainer in the chosen language (the details go to the log).
+#[derive(Debug)]
+enum StartFailure {
+    /// The class's folder could not be made.
+    Folder(std::io::Error),
+    /// No PIN could be drawn or kept.
+    Pin(crate::live::PinError),
+    /// The class's record could not be opened (another station keeps it, or the system refused).
+    Open(crate::live::class::OpenClassError),
+    /// The station could not listen on its address.
+    Listen(std::io::Error),
+}
+
+/// The system's words, for the log.
+impl std::fmt::Display for StartFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StartFailure::Folder(e) => write!(f, "cannot make the folder: {e}"),
+            StartFailure::Pin(e) => write!(f, "{e}"),
+            StartFailure::Open(e) => write!(f, "cannot open the class: {e}"),
+            StartFailure::Listen(e) => write!(f, "cannot listen: {e}"),
+        }
+    }
+}
+
+impl StartFailure {
+    fn text(&self, bind: std::net::SocketAddr, lang: Lang) -> String {
+        use crate::cohort::reasons::OsError;
+        use crate::i18n::{t, tf};
+        use crate::live::class::OpenClassError;
+        let why = |e: &std::io::Error| OsError::from(e).text(lang);
+        match self {
+            StartFailure::Folder(e) => tf(lang, "live-start-folder", &[("why", why(e).into())]),
+            StartFailure::Pin(_) => t(lang, "live-start-pin"),
+            StartFailure::Open(OpenClassError::Locked(e)) => {
+                crate::run::words::lock_error_text(e, lang)
+            }
+            StartFailure::Open(OpenClassError::Io(e)) => {
+                tf(lang, "live-start-open", &[("why", why(e).into())])
+            }
+            StartFailure::Listen(e) => tf(
+                lang,
+                "live-start-listen",
+                &[("port", bind.port().into()), ("why", why(e).into())],
+            ),
+        }
     }
 }
