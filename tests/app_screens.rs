@@ -1820,6 +1820,32 @@ fn a_run_that_cannot_start_or_resume_and_a_wrong_course_code_say_why_in_dutch() 
             .expect("the address is explained");
         assert!(error.contains("luisteren"), "{error}");
         wrong.extend(not_dutch_texts(&[error], "live class address"));
+        // A class reopened on a folder with a damaged receipt and a receipt of another course's
+        // run: what could not be taken up again is listed, in Dutch.
+        s.trainer.live.end();
+        s.trainer.live.bind = "127.0.0.1:0".parse().unwrap();
+        let again = dir.path().join("klas3");
+        std::fs::create_dir_all(&again).unwrap();
+        std::fs::write(again.join("anna_x.live.ron"), "geen oefening").unwrap();
+        std::fs::write(again.join("anna_x.live.json"), "{").unwrap();
+        std::fs::write(again.join("bert_x.live.ron"), "geen oefening").unwrap();
+        let receipt = format!(
+            "{{\"class\": \"{good}\", \"run\": \"x\", \"arrivals\": [], \"last_seal\": null}}"
+        );
+        std::fs::write(again.join("bert_x.live.json"), receipt).unwrap();
+        s.trainer.live.start(&again, &scenarios, Lang::Nl);
+        let listed = s
+            .trainer
+            .live
+            .error
+            .clone()
+            .expect("the files not taken up are listed");
+        assert!(
+            listed.contains("anna_x") && listed.contains("bert_x"),
+            "{listed}"
+        );
+        wrong.extend(not_dutch_texts(&[listed], "class reopened"));
+        s.trainer.live.end();
         s.screen = Screen::Trainer;
         s.trainer.tab = Tab::HandOut;
     }

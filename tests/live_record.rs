@@ -138,6 +138,7 @@ fn a_receipt_larger_than_a_receipt_can_be_is_refused_naming_the_limit() {
     let [problem] = class.problems.as_slice() else {
         panic!("one problem expected: {:?}", class.problems);
     };
+    let problem = problem.to_string();
     assert!(
         problem.contains(&receipt.display().to_string())
             && problem.contains("larger than 16 MiB")

@@ -813,3 +813,6 @@ live-start-folder = The class's folder cannot be made: { $why }
 live-start-pin = No PIN could be drawn or kept for the class (see the log).
 live-start-open = The class's record cannot be opened: { $why }
 live-start-listen = The station cannot listen on its address (port { $port }): { $why }.
+live-take-up-receipt = { $path }: the receipt is not used ({ $error }); the run file beside it is read without it
+live-take-up-other-course = { $path }: a run of another course; not taken up in this class
+live-take-up-other-run = { $path }: its receipt belongs to another run; not taken up

@@ -813,3 +813,6 @@ live-start-folder = De map van de les kan niet worden gemaakt: { $why }
 live-start-pin = Er kon geen pincode voor de les worden getrokken of bewaard (zie het logboek).
 live-start-open = Het verslag van de les kan niet worden geopend: { $why }
 live-start-listen = Het station kan niet luisteren op zijn adres (poort { $port }): { $why }.
+live-take-up-receipt = { $path }: het ontvangstbewijs wordt niet gebruikt ({ $error }); het oefenbestand ernaast wordt zonder gelezen
+live-take-up-other-course = { $path }: een oefening van een andere cursus; niet opgenomen in deze les
+live-take-up-other-run = { $path }: het ontvangstbewijs hoort bij een andere oefening; niet opgenomen

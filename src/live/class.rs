@@ -24,7 +24,7 @@ use crate::run::lock::{LockError, RunLock, lock_station};
 use crate::run::machine::{Phase, Run, RunError, reached};
 use crate::run::store::{run_file_name, write_atomic};
 use crate::run::writer::RunWriter;
-use crate::run::{load_run, replay};
+use crate::run::{OpenError, load_run, replay};
 use crate::scenario::Scenario;
 use crate::scenario::measure::Outcome;
 
@@ -125,6 +125,28 @@ pub fn receipt_path(run_file: &Path) -> Option<PathBuf> {
     Some(run_file.with_file_name(format!("{stem}{RECEIPT_SUFFIX}")))
 }
 
+/// A file of the class that could not be taken up again when the class was opened: said to the
+/// trainer (in words of their language by the app), and the class runs without it.
+#[derive(Debug, thiserror::Error)]
+pub enum TakeUpProblem {
+    #[error(transparent)]
+    Receipt(ReceiptError),
+    #[error("{path}: {why}")]
+    Run { path: String, why: NotTakenUp },
+}
+
+/// Why a run of the class in its folder was not taken up again.
+#[derive(Debug, thiserror::Error)]
+pub enum NotTakenUp {
+    /// The run file cannot be read or does not verify.
+    #[error(transparent)]
+    Open(OpenError),
+    #[error("another course's run")]
+    OtherCourse,
+    #[error("its receipt belongs to another run")]
+    OtherRun,
+}
+
 /// Why the receipt beside a run file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ReceiptError {
@@ -218,7 +240,7 @@ pub struct Class {
     cases: Run,
     best: Vec<Best>,
     /// Files of the folder that belong to this class but could not be taken up again, with why.
-    pub problems: Vec<String>,
+    pub problems: Vec<TakeUpProblem>,
     /// The folder's lock, held for as long as the class lives: one station writes a record.
     _lock: RunLock,
 }
@@ -298,25 +320,33 @@ impl Class {
                 Ok(Some(receipt)) if receipt.class == self.code => receipt,
                 Ok(_) => continue,
                 Err(problem) => {
-                    self.problems.push(problem.to_string());
+                    self.problems.push(TakeUpProblem::Receipt(problem));
                     continue;
                 }
             };
             match self.take_up_run(&path, receipt) {
                 Ok(()) => {}
-                Err(problem) => self.problems.push(format!("{}: {problem}", path.display())),
+                Err(why) => self.problems.push(TakeUpProblem::Run {
+                    path: path.display().to_string(),
+                    why,
+                }),
             }
         }
     }
 
-    fn take_up_run(&mut self, path: &Path, mut receipt: Receipt) -> Result<(), String> {
-        let file = load_run(path).map_err(|e| e.to_string())?;
-        let run = replay(&file).map_err(|e| e.to_string())?;
+    fn take_up_run(&mut self, path: &Path, mut receipt: Receipt) -> Result<(), NotTakenUp> {
+        let file = load_run(path).map_err(|e| NotTakenUp::Open(OpenError::File(e)))?;
+        let run = replay(&file).map_err(|error| {
+            NotTakenUp::Open(OpenError::Verify {
+                path: path.to_path_buf(),
+                error,
+            })
+        })?;
         if file.scenario_hash != self.scenario.hash || file.seed != self.seed {
-            return Err("another course's run".into());
+            return Err(NotTakenUp::OtherCourse);
         }
         if receipt.run != file.header_seal() {
-            return Err("its receipt belongs to another run".into());
+            return Err(NotTakenUp::OtherRun);
         }
         // A station stopped between writing the run file and its receipt: the answers not in the
         // receipt arrived at the latest now.

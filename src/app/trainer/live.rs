@@ -15,7 +15,7 @@ use bevy_egui::egui;
 use super::TrainerState;
 use crate::app::settings::Tr;
 use crate::debrief::RunScores;
-use crate::live::class::{CheckpointView, Class, ClassView, TraineeView};
+use crate::live::class::{CheckpointView, Class, ClassView, TakeUpProblem, TraineeView};
 use crate::live::discovery::{Announcement, Discovery, Mdns};
 use crate::live::protocol::DEFAULT_PORT;
 use crate::live::server::{LiveServer, Waker, lock};
@@ -92,7 +92,13 @@ impl LiveStation {
             }
         };
         self.error = match self.try_start(folder, course) {
-            Ok(problems) => (!problems.is_empty()).then(|| problems.join("\n")),
+            Ok(problems) => (!problems.is_empty()).then(|| {
+                problems
+                    .iter()
+                    .map(|p| take_up_text(p, lang))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
             Err(e) => {
                 bevy::log::warn!("live class: {e}");
                 Some(e.text(self.bind, lang))
@@ -104,7 +110,7 @@ impl LiveStation {
         &mut self,
         folder: &Path,
         (scenario, seed, code): (Arc<Scenario>, u64, String),
-    ) -> Result<Vec<String>, StartFailure> {
+    ) -> Result<Vec<TakeUpProblem>, StartFailure> {
         std::fs::create_dir_all(folder).map_err(StartFailure::Folder)?;
         let pin = crate::live::class_pin(folder, &code).map_err(StartFailure::Pin)?;
         let mut class =
@@ -522,6 +528,42 @@ fn strip(ui: &mut egui::Ui, tr: &Tr, c: &CheckpointView) {
             [egui::pos2(bx, rect.top()), egui::pos2(bx, rect.bottom())],
             best,
         );
+    }
+}
+
+/// A file of the class not taken up again, in words of `lang` (the English ones are its `Display`).
+fn take_up_text(problem: &TakeUpProblem, lang: Lang) -> String {
+    use crate::cohort::reasons::{OsError, ReceiptProblem, open_error_text};
+    use crate::i18n::tf;
+    use crate::live::class::{NotTakenUp, ReceiptError};
+    let receipt = |path: &Path, why: ReceiptProblem| {
+        tf(
+            lang,
+            "live-take-up-receipt",
+            &[
+                ("path", path.display().to_string().into()),
+                ("error", why.text(lang).into()),
+            ],
+        )
+    };
+    match problem {
+        TakeUpProblem::Receipt(ReceiptError::Read { path, error }) => {
+            receipt(path, ReceiptProblem::Unreadable(OsError::from(error)))
+        }
+        TakeUpProblem::Receipt(ReceiptError::Parse { path, error }) => {
+            receipt(path, ReceiptProblem::from(error))
+        }
+        TakeUpProblem::Run {
+            why: NotTakenUp::Open(e),
+            ..
+        } => open_error_text(e, lang),
+        TakeUpProblem::Run { path, why } => {
+            let key = match why {
+                NotTakenUp::OtherRun => "live-take-up-other-run",
+                _ => "live-take-up-other-course",
+            };
+            tf(lang, key, &[("path", path.clone().into())])
+        }
     }
 }
 
