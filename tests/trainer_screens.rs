@@ -427,6 +427,23 @@ fn drawn_whole(h: &Harness<'static, AppState>, wanted: &dyn Fn(&str) -> bool) ->
     found
 }
 
+/// The trainer station on the runs of `dir`, in a window of `size` pixels at text size `scale`:
+/// the window in pixels first, so it is never narrower than the app is made for, then in points.
+fn station_at(dir: &Path, lang: Lang, size: [f32; 2], scale: f32) -> Harness<'static, AppState> {
+    let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
+    let mut state = AppState::new(scenarios, dir.to_path_buf(), lang);
+    state.settings.text_scale = scale;
+    state.screen = Screen::Trainer;
+    state.trainer.load();
+    state.trainer.wait();
+    state.tick(0.0);
+    let mut h = common::screens::harness(state, size);
+    let _ = h.run_ok();
+    h.set_size([size[0] / scale, size[1] / scale].into());
+    let _ = h.run_ok();
+    h
+}
+
 #[test]
 fn the_runs_table_starts_in_view_in_a_small_window_at_a_large_text_size() {
     let dir = tempfile::tempdir().unwrap();
@@ -440,19 +457,8 @@ fn the_runs_table_starts_in_view_in_a_small_window_at_a_large_text_size() {
             ([1024.0, 640.0], 1.5),
             ([1280.0, 800.0], 2.0),
         ] {
-            let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
-            let mut state = AppState::new(scenarios, dir.path().to_path_buf(), lang);
-            state.settings.text_scale = scale;
-            state.screen = Screen::Trainer;
-            state.trainer.load();
-            state.trainer.wait();
-            state.tick(0.0);
-            // The window in pixels first, so it is never narrower than the app is made for.
-            let mut h = common::screens::harness(state, size);
-            let _ = h.run_ok();
+            let h = station_at(dir.path(), lang, size, scale);
             let points = [size[0] / scale, size[1] / scale];
-            h.set_size(points.into());
-            let _ = h.run_ok();
             assert!((h.ctx.content_rect().height() - points[1]).abs() < 0.5);
             // The table's first row: the class, pooled.
             let pooled = ontrack::i18n::t(lang, "row-class");
@@ -499,18 +505,7 @@ fn the_runs_tables_header_keeps_to_the_lines_of_a_row_with_full_names_on_hover()
     for lang in [Lang::En, Lang::Nl] {
         for (size, scale) in [([1024.0, 640.0], 2.0), ([1024.0, 640.0], 1.0)] {
             let case = format!("{lang:?} at {size:?}, text size {scale}");
-            let scenarios = vec![Arc::new(resolve("tests/scenarios/minimal.ron").unwrap())];
-            let mut state = AppState::new(scenarios, dir.path().to_path_buf(), lang);
-            state.settings.text_scale = scale;
-            state.screen = Screen::Trainer;
-            state.trainer.load();
-            state.trainer.wait();
-            state.tick(0.0);
-            let mut h = common::screens::harness(state, size);
-            let _ = h.run_ok();
-            let points = [size[0] / scale, size[1] / scale];
-            h.set_size(points.into());
-            let _ = h.run_ok();
+            let h = station_at(dir.path(), lang, size, scale);
             let lines_of = |rects: &[egui::Rect]| {
                 let mut tops: Vec<f32> = rects.iter().map(|r| r.top().round()).collect();
                 tops.sort_by(f32::total_cmp);
